@@ -1,0 +1,76 @@
+#pragma once
+
+#include "kube/connectionconfig.h"
+#include "kube/credentialprovider.h"
+#include "kube/kubereply.h"
+
+#include <QJsonArray>
+#include <QNetworkRequest>
+#include <QObject>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace capstan {
+
+// A Kubernetes API client for one context, on QNetworkAccessManager. Lives on the session's
+// backend thread together with its QNAM (both thread-affine). Every call returns a KubeReply job
+// owned by the client; connect to KubeReply::finished.
+//
+// TLS: the kubeconfig's CA only (system roots when none is given), client certificates,
+// tls-server-name as the verified peer name, proxy-url; insecure-skip-tls-verify is honoured and
+// reported through ConnectionConfig::insecure() so the UI can warn.
+class KubeClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KubeClient)
+
+public:
+    // Does not take ownership of `nam`; creates its own CredentialProvider.
+    KubeClient(QNetworkAccessManager *nam, const ConnectionConfig &config, QObject *parent = nullptr);
+    ~KubeClient() override;
+
+    const ConnectionConfig &config() const { return m_config; }
+    CredentialProvider *credentials() const { return m_credentials; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    struct ListOptions
+    {
+        QString labelSelector;
+        QString fieldSelector;
+        int limit = 0;              // 0: no paging
+        QString continueToken;
+        QString resourceVersion;
+    };
+
+    KubeReply *get(const QString &path, const QUrlQuery &query = {});
+    KubeReply *list(const QString &collectionPath, const ListOptions &options);
+    KubeReply *create(const QString &collectionPath, const QJsonObject &object, bool dryRun = false);
+    KubeReply *replace(const QString &objectPath, const QJsonObject &object, bool dryRun = false);
+    // JSON merge patch. When resourceVersion is not empty it is sent as metadata.resourceVersion,
+    // which makes the API server refuse the patch with 409 Conflict if the object changed since.
+    KubeReply *mergePatch(const QString &objectPath, const QJsonObject &patch, const QString &resourceVersion,
+                          bool dryRun = false);
+    KubeReply *jsonPatch(const QString &objectPath, const QJsonArray &operations, bool dryRun = false);
+    KubeReply *remove(const QString &objectPath, const QString &resourceVersion = {}, bool dryRun = false);
+    KubeReply *send(const KubeRequest &request);
+
+    // Builds a request with TLS settings, identity headers and the given credential.
+    QNetworkRequest buildRequest(const QString &path, const QUrlQuery &query, const Credential &credential) const;
+    // Opens a streaming GET (used by WatchStream); the caller owns the reply.
+    QNetworkReply *openStream(const QString &path, const QUrlQuery &query, const Credential &credential);
+
+    int requestTimeoutMs() const { return m_requestTimeoutMs; }
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    int maxRetryAfterSeconds() const { return m_maxRetryAfterSeconds; }
+    void setMaxRetryAfterSeconds(int s) { m_maxRetryAfterSeconds = s; }
+
+private:
+    QNetworkAccessManager *m_nam;
+    ConnectionConfig m_config;
+    CredentialProvider *m_credentials;
+    int m_requestTimeoutMs = 30000;
+    int m_maxRetryAfterSeconds = 30;
+};
+
+} // namespace capstan

@@ -1,0 +1,70 @@
+#include "kube/kubeconfig.h"
+
+namespace capstan {
+
+AuthKind KubeUser::authKind() const
+{
+    if (exec)
+        return AuthKind::Exec;
+    if (authProvider)
+        return AuthKind::AuthProvider;
+    if (!token.isEmpty())
+        return AuthKind::Token;
+    if (!tokenFile.isEmpty())
+        return AuthKind::TokenFile;
+    if (!clientCertificate.isEmpty() || !clientCertificateData.isEmpty())
+        return AuthKind::ClientCertificate;
+    if (!username.isEmpty() || !password.isEmpty())
+        return AuthKind::Basic;
+    return AuthKind::None;
+}
+
+const KubeCluster *KubeConfig::cluster(const QString &name) const
+{
+    for (const KubeCluster &c : clusters) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+const KubeUser *KubeConfig::user(const QString &name) const
+{
+    for (const KubeUser &u : users) {
+        if (u.name == name)
+            return &u;
+    }
+    return nullptr;
+}
+
+const KubeContext *KubeConfig::context(const QString &name) const
+{
+    for (const KubeContext &c : contexts) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+QString authKindName(AuthKind kind)
+{
+    switch (kind) {
+    case AuthKind::Token:
+        return QStringLiteral("token");
+    case AuthKind::TokenFile:
+        return QStringLiteral("tokenFile");
+    case AuthKind::ClientCertificate:
+        return QStringLiteral("clientCertificate");
+    case AuthKind::Basic:
+        return QStringLiteral("basic");
+    case AuthKind::Exec:
+        return QStringLiteral("exec");
+    case AuthKind::AuthProvider:
+        return QStringLiteral("authProvider");
+    case AuthKind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+} // namespace capstan

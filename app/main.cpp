@@ -1,0 +1,150 @@
+#include "kube/contextlisting.h"
+#include "kube/kubeconfigloader.h"
+#include "sandbox/sandboxserver.h"
+#include "session/sessionhost.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QNetworkInformation>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Capstan – operate Apache Flink deployments on Kubernetes."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("kubeconfig"),
+                      QCoreApplication::translate("main", "Path to the kubeconfig file to use (instead of "
+                                                          "$KUBECONFIG or ~/.kube/config)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("context"),
+                      QCoreApplication::translate("main", "The kubeconfig context to open."),
+                      QStringLiteral("name")});
+    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
+                      QCoreApplication::translate("main", "The namespace to show (\"all\" for all namespaces)."),
+                      QStringLiteral("namespace")});
+    parser.addOption({QStringLiteral("list-contexts"),
+                      QCoreApplication::translate("main", "Print the merged kubeconfig's contexts as JSON and exit.")});
+    parser.addOption({QStringLiteral("sandbox"),
+                      QCoreApplication::translate("main", "Run the built-in sandbox cluster and open it (the default "
+                                                          "when no kubeconfig exists).")});
+}
+
+bool wantsConsoleOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all"
+            || arg == "--list-contexts")
+            return true;
+    }
+    return false;
+}
+
+void setApplicationInfo()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("capstan"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Capstan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CAPSTAN_VERSION));
+}
+
+int listContexts(const QCommandLineParser &parser)
+{
+    const auto sources = capstan::KubeConfigLoader::sourcesFromEnvironment(parser.value(QStringLiteral("kubeconfig")));
+    const auto config = capstan::KubeConfigLoader::load(sources);
+    if (!config) {
+        std::fprintf(stderr, "capstan: %s\n", qPrintable(config.error().toString()));
+        return 1;
+    }
+    const QByteArray json = capstan::ContextListing::toJsonText(config.value());
+    std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+}
+
+void installTranslators(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("capstan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    setApplicationInfo();
+    if (wantsConsoleOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app); // handles --help and --version itself
+        return listContexts(parser);
+    }
+
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.capstan.Capstan"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/capstan.svg")));
+    installTranslators(app);
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+    QNetworkInformation::loadDefaultBackend(); // sessions relist when the network changes
+    capstan::SessionHost::registerMetaTypes();
+
+    const auto sources = capstan::KubeConfigLoader::sourcesFromEnvironment(parser.value(QStringLiteral("kubeconfig")));
+    bool useSandbox = parser.isSet(QStringLiteral("sandbox"));
+    if (!useSandbox && capstan::KubeConfigLoader::filesToLoad(sources).isEmpty()) {
+        // No kubeconfig anywhere: a new user gets the sandbox rather than an empty window.
+        useSandbox = true;
+    }
+
+    std::unique_ptr<capstan::sandbox::SandboxServer> sandbox;
+    QTemporaryDir sandboxDir;
+    capstan::KubeConfigLoader::Sources effective = sources;
+    if (useSandbox) {
+        sandbox = std::make_unique<capstan::sandbox::SandboxServer>();
+        QString error;
+        const QString path = sandboxDir.filePath(QStringLiteral("sandbox-kubeconfig.yaml"));
+        if (!sandbox->start(&error) || !sandbox->writeKubeconfig(path, &error)) {
+            QMessageBox::critical(nullptr, QObject::tr("Capstan"),
+                                  QObject::tr("The sandbox cluster could not start: %1").arg(error));
+            return 1;
+        }
+        effective = {path, QString(), QString()};
+    }
+
+    const auto config = capstan::KubeConfigLoader::load(effective);
+    if (!config) {
+        QMessageBox::critical(nullptr, QObject::tr("Capstan"),
+                              QObject::tr("The kubeconfig could not be read.\n\n%1").arg(config.error().toString()));
+        return 1;
+    }
+    const QString context = parser.value(QStringLiteral("context"));
+    if (!context.isEmpty() && !config->context(context)) {
+        QMessageBox::critical(nullptr, QObject::tr("Capstan"),
+                              QObject::tr("There is no context named \"%1\" in %2.")
+                                  .arg(context, config->files.join(QStringLiteral(", "))));
+        return 1;
+    }
+    capstan::MainWindow window(config.value(), context, parser.value(QStringLiteral("namespace")));
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,453 @@
+#include "sandbox/demodata.h"
+
+#include "sandbox/resourcestore.h"
+#include "sandbox/sandboxlogging.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <random>
+
+namespace capstan::sandbox {
+
+namespace {
+
+const QString kFlinkApi = QStringLiteral("flink.apache.org/v1beta1");
+
+struct DeploymentSpec
+{
+    QString name;
+    QString ns;
+    int parallelism = 1;
+    QString upgradeMode = QStringLiteral("stateless");
+    bool suspended = false;
+    bool kubernetesHa = false;
+    bool session = false; // a session cluster: no job section
+    QString jarURI = QStringLiteral("local:///opt/flink/examples/streaming/StateMachineExample.jar");
+    QJsonArray args;
+    QString memory = QStringLiteral("2048m");
+    double cpu = 1;
+    QString jobState; // RUNNING, FAILED …; derived from suspended when empty
+};
+
+class Seeder
+{
+public:
+    Seeder(ResourceStore &store, quint64 seed)
+        : m_store(store)
+        , m_random(seed)
+        , m_nowMs(QDateTime::currentMSecsSinceEpoch())
+    {
+    }
+
+    void ensureNamespace(const QString &name)
+    {
+        m_store.create(QStringLiteral("namespaces"), {}, QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}});
+    }
+
+    QString hex(int digits)
+    {
+        static const char alphabet[] = "0123456789abcdef";
+        QString s;
+        for (int i = 0; i < digits; ++i)
+            s.append(QLatin1Char(alphabet[m_random() % 16]));
+        return s;
+    }
+
+    qint64 pastMs(qint64 minMinutes, qint64 maxMinutes)
+    {
+        const qint64 minutes = minMinutes + qint64(m_random() % quint64(maxMinutes - minMinutes + 1));
+        return m_nowMs - minutes * 60 * 1000 - qint64(m_random() % 60000);
+    }
+
+    QJsonObject deploymentSpec(const DeploymentSpec &d)
+    {
+        QJsonObject flinkConfiguration{{QStringLiteral("taskmanager.numberOfTaskSlots"), QStringLiteral("2")}};
+        if (!d.session) {
+            flinkConfiguration.insert(QStringLiteral("state.savepoints.dir"),
+                                      QStringLiteral("s3://flink-state/%1/savepoints").arg(d.name));
+            flinkConfiguration.insert(QStringLiteral("state.checkpoints.dir"),
+                                      QStringLiteral("s3://flink-state/%1/checkpoints").arg(d.name));
+            flinkConfiguration.insert(QStringLiteral("execution.checkpointing.interval"), QStringLiteral("60s"));
+        }
+        if (d.kubernetesHa) {
+            flinkConfiguration.insert(QStringLiteral("high-availability.type"), QStringLiteral("kubernetes"));
+            flinkConfiguration.insert(QStringLiteral("high-availability.storageDir"),
+                                      QStringLiteral("s3://flink-state/%1/ha").arg(d.name));
+        }
+        QJsonObject spec{
+            {QStringLiteral("image"), QStringLiteral("flink:1.20")},
+            {QStringLiteral("flinkVersion"), QStringLiteral("v1_20")},
+            {QStringLiteral("serviceAccount"), QStringLiteral("flink")},
+            {QStringLiteral("flinkConfiguration"), flinkConfiguration},
+            {QStringLiteral("jobManager"),
+             QJsonObject{{QStringLiteral("replicas"), 1},
+                         {QStringLiteral("resource"),
+                          QJsonObject{{QStringLiteral("memory"), d.memory}, {QStringLiteral("cpu"), d.cpu}}}}},
+            {QStringLiteral("taskManager"),
+             QJsonObject{{QStringLiteral("resource"),
+                          QJsonObject{{QStringLiteral("memory"), d.memory}, {QStringLiteral("cpu"), d.cpu}}}}},
+        };
+        if (!d.session) {
+            spec.insert(QStringLiteral("job"),
+                        QJsonObject{{QStringLiteral("jarURI"), d.jarURI},
+                                    {QStringLiteral("parallelism"), d.parallelism},
+                                    {QStringLiteral("upgradeMode"), d.upgradeMode},
+                                    {QStringLiteral("state"),
+                                     d.suspended ? QStringLiteral("suspended") : QStringLiteral("running")},
+                                    {QStringLiteral("args"), d.args},
+                                    {QStringLiteral("savepointTriggerNonce"), 0}});
+        }
+        return spec;
+    }
+
+    static QString reconciledSpecString(const QJsonObject &spec, qint64 generation)
+    {
+        const QJsonObject o{{QStringLiteral("spec"), spec},
+                            {QStringLiteral("resource_metadata"),
+                             QJsonObject{{QStringLiteral("apiVersion"), kFlinkApi},
+                                         {QStringLiteral("metadata"),
+                                          QJsonObject{{QStringLiteral("generation"), generation}}},
+                                         {QStringLiteral("firstDeployment"), false}}}};
+        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    }
+
+    QJsonObject jobStatus(const QString &jobName, const QString &state, qint64 startMs)
+    {
+        return QJsonObject{{QStringLiteral("jobId"), hex(32)},
+                           {QStringLiteral("jobName"), jobName},
+                           {QStringLiteral("state"), state},
+                           {QStringLiteral("startTime"), QString::number(startMs)},
+                           {QStringLiteral("updateTime"), QString::number(startMs + 15000)},
+                           {QStringLiteral("checkpointInfo"),
+                            QJsonObject{{QStringLiteral("lastPeriodicCheckpointTimestamp"), 0}}},
+                           {QStringLiteral("savepointInfo"),
+                            QJsonObject{{QStringLiteral("lastPeriodicSavepointTimestamp"), 0},
+                                        {QStringLiteral("savepointHistory"), QJsonArray()}}}};
+    }
+
+    QJsonObject deploymentStatus(const DeploymentSpec &d, const QJsonObject &spec)
+    {
+        const QString reconciled = reconciledSpecString(spec, 1);
+        const qint64 startMs = pastMs(30, 4 * 24 * 60);
+        QString jobState = d.jobState;
+        if (jobState.isEmpty())
+            jobState = d.suspended ? QStringLiteral("SUSPENDED") : QStringLiteral("RUNNING");
+        QJsonObject status{
+            {QStringLiteral("lifecycleState"), d.suspended ? QStringLiteral("SUSPENDED")
+                                                   : jobState == QLatin1String("FAILED") ? QStringLiteral("FAILED")
+                                                                                         : QStringLiteral("STABLE")},
+            {QStringLiteral("jobManagerDeploymentStatus"),
+             d.suspended ? QStringLiteral("MISSING") : QStringLiteral("READY")},
+            {QStringLiteral("observedGeneration"), 1},
+            {QStringLiteral("clusterInfo"),
+             QJsonObject{{QStringLiteral("flink-version"), QStringLiteral("1.20.1")},
+                         {QStringLiteral("flink-revision"), QStringLiteral("7a4f1b5 @ 2025-02-10T15:13:05+01:00")},
+                         {QStringLiteral("total-cpu"), QString::number(d.cpu * (1 + d.parallelism / 2.0))},
+                         {QStringLiteral("total-memory"), QStringLiteral("4294967296")}}},
+            {QStringLiteral("reconciliationStatus"),
+             QJsonObject{{QStringLiteral("lastReconciledSpec"), reconciled},
+                         {QStringLiteral("lastStableSpec"), reconciled},
+                         {QStringLiteral("reconciliationTimestamp"), startMs - 20000},
+                         {QStringLiteral("state"), QStringLiteral("DEPLOYED")}}},
+            {QStringLiteral("taskManager"),
+             QJsonObject{{QStringLiteral("labelSelector"),
+                          QStringLiteral("component=taskmanager,app=%1").arg(d.name)},
+                         {QStringLiteral("replicas"), d.suspended ? 0 : (d.parallelism + 1) / 2}}},
+        };
+        if (!d.session)
+            status.insert(QStringLiteral("jobStatus"), jobStatus(d.name, jobState, startMs));
+        if (jobState == QLatin1String("FAILED"))
+            status.insert(QStringLiteral("error"),
+                          QStringLiteral("{\"type\":\"org.apache.flink.kubernetes.operator.exception."
+                                         "ReconciliationException\",\"message\":\"Job failed\"}"));
+        return status;
+    }
+
+    QJsonObject addDeployment(const DeploymentSpec &d)
+    {
+        const QJsonObject spec = deploymentSpec(d);
+        const QJsonObject object{
+            {QStringLiteral("apiVersion"), kFlinkApi},
+            {QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), d.name},
+                         {QStringLiteral("namespace"), d.ns},
+                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app.kubernetes.io/part-of"),
+                                                                 d.session ? QStringLiteral("session-clusters")
+                                                                           : QStringLiteral("streaming")}}}}},
+            {QStringLiteral("spec"), spec},
+            {QStringLiteral("status"), deploymentStatus(d, spec)},
+        };
+        const StoreResult result = m_store.create(QStringLiteral("flinkdeployments"), d.ns, object);
+        if (!result.ok())
+            qCWarning(lcSandboxServer) << "seeding" << d.name << "failed:" << result.code;
+        if (!d.suspended)
+            addRestService(d.name, d.ns);
+        return result.object;
+    }
+
+    void addRestService(const QString &name, const QString &ns)
+    {
+        const QJsonObject service{
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), name + QStringLiteral("-rest")},
+                         {QStringLiteral("namespace"), ns},
+                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), name},
+                                                                {QStringLiteral("type"),
+                                                                 QStringLiteral("flink-native-kubernetes")}}}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("ClusterIP")},
+                         {QStringLiteral("selector"), QJsonObject{{QStringLiteral("app"), name},
+                                                                  {QStringLiteral("component"),
+                                                                   QStringLiteral("jobmanager")}}},
+                         {QStringLiteral("ports"),
+                          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("rest")},
+                                                 {QStringLiteral("port"), 8081},
+                                                 {QStringLiteral("protocol"), QStringLiteral("TCP")},
+                                                 {QStringLiteral("targetPort"), 8081}}}}}},
+        };
+        m_store.create(QStringLiteral("services"), ns, service);
+    }
+
+    void addSessionJob(const QString &name, const QString &ns, const QString &deploymentName, int parallelism,
+                       const QString &jarURI)
+    {
+        const QJsonObject spec{{QStringLiteral("deploymentName"), deploymentName},
+                               {QStringLiteral("job"), QJsonObject{{QStringLiteral("jarURI"), jarURI},
+                                                                   {QStringLiteral("parallelism"), parallelism},
+                                                                   {QStringLiteral("upgradeMode"),
+                                                                    QStringLiteral("stateless")},
+                                                                   {QStringLiteral("state"),
+                                                                    QStringLiteral("running")}}}};
+        const QString reconciled = reconciledSpecString(spec, 1);
+        const qint64 startMs = pastMs(60, 600);
+        const QJsonObject object{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("spec"), spec},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("lifecycleState"), QStringLiteral("STABLE")},
+                         {QStringLiteral("observedGeneration"), 1},
+                         {QStringLiteral("jobStatus"), jobStatus(name, QStringLiteral("RUNNING"), startMs)},
+                         {QStringLiteral("reconciliationStatus"),
+                          QJsonObject{{QStringLiteral("lastReconciledSpec"), reconciled},
+                                      {QStringLiteral("lastStableSpec"), reconciled},
+                                      {QStringLiteral("reconciliationTimestamp"), startMs - 10000},
+                                      {QStringLiteral("state"), QStringLiteral("DEPLOYED")}}}}},
+        };
+        m_store.create(QStringLiteral("flinksessionjobs"), ns, object);
+    }
+
+    void addSavepoint(const QJsonObject &deployment, const QString &triggerType, qint64 atMs)
+    {
+        const QJsonObject meta = deployment.value(QStringLiteral("metadata")).toObject();
+        const QString depName = meta.value(QStringLiteral("name")).toString();
+        const QString ns = meta.value(QStringLiteral("namespace")).toString();
+        const QString path = QStringLiteral("s3://flink-state/%1/savepoints/savepoint-%2-%3")
+                                 .arg(depName, hex(6), hex(12));
+        const QJsonObject object{
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"),
+                          QStringLiteral("%1-savepoint-%2-%3").arg(depName, triggerType.toLower()).arg(atMs)},
+                         {QStringLiteral("namespace"), ns},
+                         {QStringLiteral("labels"),
+                          QJsonObject{{QStringLiteral("snapshot.type"), QStringLiteral("SAVEPOINT")},
+                                      {QStringLiteral("snapshot.trigger-type"), triggerType},
+                                      {QStringLiteral("snapshot.state"), QStringLiteral("COMPLETED")},
+                                      {QStringLiteral("job-reference.kind"), QStringLiteral("FlinkDeployment")},
+                                      {QStringLiteral("job-reference.name"), depName}}}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("backoffLimit"), 0},
+                         {QStringLiteral("jobReference"), QJsonObject{{QStringLiteral("kind"),
+                                                                       QStringLiteral("FlinkDeployment")},
+                                                                      {QStringLiteral("name"), depName}}},
+                         {QStringLiteral("savepoint"),
+                          QJsonObject{{QStringLiteral("alreadyExists"), false},
+                                      {QStringLiteral("disposeOnDelete"), true},
+                                      {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}}}}},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("COMPLETED")},
+                         {QStringLiteral("path"), path},
+                         {QStringLiteral("failures"), 0},
+                         {QStringLiteral("triggerId"), hex(32)},
+                         {QStringLiteral("triggerTimestamp"),
+                          QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(Qt::ISODate)},
+                         {QStringLiteral("resultTimestamp"),
+                          QDateTime::fromMSecsSinceEpoch(atMs + 4000, Qt::UTC).toString(Qt::ISODate)}}},
+        };
+        m_store.create(QStringLiteral("flinkstatesnapshots"), ns, object);
+    }
+
+    void addEvent(const QJsonObject &deployment, const QString &reason, const QString &type, const QString &message,
+                  qint64 atMs)
+    {
+        const QJsonObject meta = deployment.value(QStringLiteral("metadata")).toObject();
+        const QString name = meta.value(QStringLiteral("name")).toString();
+        const QString ns = meta.value(QStringLiteral("namespace")).toString();
+        const QString when = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC).toString(Qt::ISODate);
+        const QJsonObject event{
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("%1.%2").arg(name, hex(16))},
+                         {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("involvedObject"),
+             QJsonObject{{QStringLiteral("apiVersion"), kFlinkApi},
+                         {QStringLiteral("kind"), deployment.value(QStringLiteral("kind")).toString()},
+                         {QStringLiteral("name"), name},
+                         {QStringLiteral("namespace"), ns},
+                         {QStringLiteral("uid"), meta.value(QStringLiteral("uid")).toString()},
+                         {QStringLiteral("resourceVersion"), meta.value(QStringLiteral("resourceVersion")).toString()}}},
+            {QStringLiteral("reason"), reason},
+            {QStringLiteral("message"), message},
+            {QStringLiteral("type"), type},
+            {QStringLiteral("count"), 1},
+            {QStringLiteral("firstTimestamp"), when},
+            {QStringLiteral("lastTimestamp"), when},
+            {QStringLiteral("source"), QJsonObject{{QStringLiteral("component"), QStringLiteral("Operator")}}},
+            {QStringLiteral("reportingComponent"), QStringLiteral("Operator")},
+            {QStringLiteral("reportingInstance"), QString()},
+        };
+        m_store.create(QStringLiteral("events"), ns, event);
+    }
+
+    void addLifecycleEvents(const QJsonObject &deployment, bool suspended)
+    {
+        qint64 at = pastMs(60, 300);
+        addEvent(deployment, QStringLiteral("Submit"), QStringLiteral("Normal"), QStringLiteral("Starting deployment"),
+                 at);
+        addEvent(deployment, QStringLiteral("JobStatusChanged"), QStringLiteral("Normal"),
+                 QStringLiteral("Job status changed from RECONCILING to CREATED"), at + 9000);
+        addEvent(deployment, QStringLiteral("JobStatusChanged"), QStringLiteral("Normal"),
+                 QStringLiteral("Job status changed from CREATED to RUNNING"), at + 12000);
+        if (suspended) {
+            addEvent(deployment, QStringLiteral("SpecChanged"), QStringLiteral("Normal"),
+                     QStringLiteral("UPGRADE change(s) detected (Diff: FlinkDeploymentSpec[job.state : running -> "
+                                    "suspended]), starting reconciliation."),
+                     at + 600000);
+            addEvent(deployment, QStringLiteral("Suspended"), QStringLiteral("Normal"),
+                     QStringLiteral("Suspending existing deployment."), at + 601000);
+        }
+    }
+
+    void seedDemo()
+    {
+        ensureNamespace(QStringLiteral("default"));
+        ensureNamespace(QStringLiteral("flink-jobs"));
+
+        DeploymentSpec github;
+        github.name = QStringLiteral("github-analytics");
+        github.ns = QStringLiteral("default");
+        github.parallelism = 1;
+        github.upgradeMode = QStringLiteral("savepoint");
+        github.kubernetesHa = true;
+        github.jarURI = QStringLiteral("local:///opt/flink/usrlib/github-analytics-1.4.2.jar");
+        github.args = QJsonArray{QStringLiteral("--source"), QStringLiteral("kafka://events.github"),
+                                 QStringLiteral("--window"), QStringLiteral("5m")};
+        const QJsonObject githubObject = addDeployment(github);
+        addLifecycleEvents(githubObject, false);
+        addSavepoint(githubObject, QStringLiteral("MANUAL"), pastMs(24 * 60, 26 * 60));
+        addSavepoint(githubObject, QStringLiteral("PERIODIC"), pastMs(60, 90));
+
+        DeploymentSpec clickstream;
+        clickstream.name = QStringLiteral("clickstream-sessionizer");
+        clickstream.ns = QStringLiteral("flink-jobs");
+        clickstream.parallelism = 4;
+        clickstream.upgradeMode = QStringLiteral("stateless");
+        clickstream.jarURI = QStringLiteral("local:///opt/flink/usrlib/clickstream-sessionizer-2.1.0.jar");
+        clickstream.args = QJsonArray{QStringLiteral("--session-gap"), QStringLiteral("30m")};
+        addLifecycleEvents(addDeployment(clickstream), false);
+
+        DeploymentSpec fraud;
+        fraud.name = QStringLiteral("fraud-detector");
+        fraud.ns = QStringLiteral("flink-jobs");
+        fraud.parallelism = 2;
+        fraud.upgradeMode = QStringLiteral("last-state");
+        fraud.kubernetesHa = true;
+        fraud.memory = QStringLiteral("4096m");
+        fraud.cpu = 2;
+        fraud.jarURI = QStringLiteral("local:///opt/flink/usrlib/fraud-detector-0.9.3.jar");
+        fraud.args = QJsonArray{QStringLiteral("--model"), QStringLiteral("s3://models/fraud/v7")};
+        addLifecycleEvents(addDeployment(fraud), false);
+
+        DeploymentSpec backfill;
+        backfill.name = QStringLiteral("nightly-backfill");
+        backfill.ns = QStringLiteral("flink-jobs");
+        backfill.parallelism = 8;
+        backfill.upgradeMode = QStringLiteral("savepoint");
+        backfill.suspended = true;
+        backfill.jarURI = QStringLiteral("local:///opt/flink/usrlib/backfill-1.0.0.jar");
+        backfill.args = QJsonArray{QStringLiteral("--date"), QStringLiteral("yesterday")};
+        addLifecycleEvents(addDeployment(backfill), true);
+
+        DeploymentSpec session;
+        session.name = QStringLiteral("analytics-session");
+        session.ns = QStringLiteral("default");
+        session.session = true;
+        session.parallelism = 4;
+        addDeployment(session);
+        addSessionJob(QStringLiteral("top-speed-windowing"), session.ns, session.name, 2,
+                      QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
+                                     "1.20.1/flink-examples-streaming-1.20.1-TopSpeedWindowing.jar"));
+        addSessionJob(QStringLiteral("state-machine"), session.ns, session.name, 2,
+                      QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
+                                     "1.20.1/flink-examples-streaming-1.20.1.jar"));
+    }
+
+    void seedGenerated(int deployments, int events)
+    {
+        static const char *const namespaces[] = {"default", "flink-jobs", "analytics", "payments", "ingest"};
+        static const char *const words[] = {"orders",  "clicks", "payments", "sessions", "inventory", "metrics",
+                                            "billing", "alerts", "search",   "profiles", "shipments", "ledger"};
+        static const char *const roles[] = {"enricher", "aggregator", "sessionizer", "detector", "joiner", "sink"};
+        static const char *const modes[] = {"stateless", "last-state", "savepoint"};
+        for (const char *ns : namespaces)
+            ensureNamespace(QLatin1String(ns));
+        std::vector<QJsonObject> created;
+        created.reserve(size_t(deployments));
+        for (int i = 0; i < deployments; ++i) {
+            DeploymentSpec d;
+            d.ns = QLatin1String(namespaces[i % 5]);
+            d.name = QStringLiteral("%1-%2-%3")
+                         .arg(QLatin1String(words[m_random() % std::size(words)]),
+                              QLatin1String(roles[m_random() % std::size(roles)]))
+                         .arg(i, 5, 10, QLatin1Char('0'));
+            d.parallelism = 1 << (m_random() % 4);
+            d.upgradeMode = QLatin1String(modes[m_random() % std::size(modes)]);
+            d.kubernetesHa = d.upgradeMode != QLatin1String("stateless");
+            d.suspended = m_random() % 10 == 0;
+            if (!d.suspended && m_random() % 20 == 0)
+                d.jobState = QStringLiteral("FAILED");
+            d.jarURI = QStringLiteral("local:///opt/flink/usrlib/%1.jar").arg(d.name);
+            created.push_back(addDeployment(d));
+        }
+        static const char *const reasons[] = {"Submit", "JobStatusChanged", "SpecChanged", "Scaling"};
+        for (int i = 0; i < events && !created.empty(); ++i) {
+            const QJsonObject &deployment = created.at(m_random() % created.size());
+            const QString reason = QLatin1String(reasons[m_random() % std::size(reasons)]);
+            addEvent(deployment, reason, QStringLiteral("Normal"),
+                     reason == QLatin1String("Submit") ? QStringLiteral("Starting deployment")
+                                                       : QStringLiteral("Job status changed from CREATED to RUNNING"),
+                     pastMs(1, 600));
+        }
+    }
+
+private:
+    ResourceStore &m_store;
+    std::mt19937_64 m_random;
+    qint64 m_nowMs;
+};
+
+} // namespace
+
+void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed)
+{
+    Seeder seeder(store, seed);
+    if (deployments < 0) {
+        seeder.seedDemo();
+    } else {
+        seeder.seedGenerated(deployments, events);
+    }
+}
+
+} // namespace capstan::sandbox

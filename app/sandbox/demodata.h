@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace capstan::sandbox {
+
+class ResourceStore;
+
+// Seeds a fresh store. deployments == -1: namespaces `default` and `flink-jobs` with the demo set
+// (github-analytics, clickstream-sessionizer, fraud-detector, nightly-backfill, the session cluster
+// analytics-session with two FlinkSessionJobs, their -rest Services, a savepoint and operator
+// Events). deployments >= 0: that many generated FlinkDeployments over five namespaces plus
+// `events` generated Events. The same seed gives the same names, specs and job ids.
+void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed);
+
+} // namespace capstan::sandbox

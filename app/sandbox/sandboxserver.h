@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+
+namespace capstan::sandbox {
+
+class ResourceStore;
+class FaultPlan;
+
+struct SandboxOptions
+{
+    quint16 port = 0;           // 0 picks a free port on 127.0.0.1
+    int deployments = -1;       // -1: the demo set; N >= 0: N generated FlinkDeployments
+    int events = 0;             // extra generated core/v1 Events
+    double speed = 1.0;         // virtual clock speed factor
+    quint64 seed = 1;
+};
+
+// A Kubernetes API server on loopback: HTTPS (CA and server certificate generated at start),
+// bearer-token and client-certificate authentication, list/watch/get/create/patch/delete on an
+// in-memory store with one global resourceVersion counter, and faults injectable on demand.
+//
+// Thread-safety: every public method may be called from any thread. The server runs on its own
+// threads (cpp-httplib); start() returns once it accepts connections.
+class SandboxServer final
+{
+public:
+    explicit SandboxServer(const SandboxOptions &options = {});
+    ~SandboxServer();
+    SandboxServer(const SandboxServer &) = delete;
+    SandboxServer &operator=(const SandboxServer &) = delete;
+
+    // Generates certificates, seeds the store and starts listening. Returns false and sets
+    // *error when the port cannot be bound or key generation fails.
+    bool start(QString *error = nullptr);
+    void stop();
+
+    // Drops every connection and stops accepting, then listens again on the same port with the
+    // same certificates and the same store (a server restart that keeps its state).
+    bool restart(QString *error = nullptr);
+
+    bool isRunning() const;
+    quint16 port() const;
+    QString serverUrl() const;                      // https://127.0.0.1:<port>
+
+    QByteArray caCertificatePem() const;
+    QString adminToken() const;                     // full access
+    QString readOnlyToken() const;                  // get/list/watch only; writes get 403
+    QByteArray clientCertificatePem() const;        // CN=sandbox-cert-user, O=system:masters
+    QByteArray clientKeyPem() const;
+
+    // A kubeconfig with certificate-authority-data and three users/contexts:
+    // "sandbox" (admin token, current), "sandbox-cert" (client certificate), "sandbox-readonly".
+    QByteArray kubeconfigYaml() const;
+    bool writeKubeconfig(const QString &path, QString *error = nullptr) const;
+
+    ResourceStore &store();
+    FaultPlan &faults();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace capstan::sandbox

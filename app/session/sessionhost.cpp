@@ -1,0 +1,48 @@
+#include "session/sessionhost.h"
+
+namespace capstan {
+
+void SessionHost::registerMetaTypes()
+{
+    qRegisterMetaType<capstan::Error>();
+    qRegisterMetaType<capstan::SessionState>();
+    qRegisterMetaType<capstan::ConnectionSummary>();
+    qRegisterMetaType<capstan::Deployment>();
+    qRegisterMetaType<capstan::DeploymentBatch>();
+    qRegisterMetaType<capstan::InformerBatch>();
+    qRegisterMetaType<capstan::InformerState>();
+    qRegisterMetaType<capstan::WatchEnd>();
+}
+
+SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns, QObject *parent)
+    : QObject(parent)
+    , m_contextName(contextName)
+    , m_session(new ClusterSession(config, contextName, ns))
+{
+    registerMetaTypes();
+    m_thread.setObjectName(QStringLiteral("capstan-backend"));
+    m_session->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_session, &QObject::deleteLater);
+    // Signal-to-signal connections across threads are queued: these re-emit in the GUI thread.
+    connect(m_session, &ClusterSession::connected, this, &SessionHost::connected);
+    connect(m_session, &ClusterSession::stateChanged, this, &SessionHost::stateChanged);
+    connect(m_session, &ClusterSession::deploymentsChanged, this, &SessionHost::deploymentsChanged);
+    connect(m_session, &ClusterSession::namespacesListed, this, &SessionHost::namespacesListed);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_session, [session = m_session] { session->start(); });
+}
+
+SessionHost::~SessionHost()
+{
+    // The session is deleted in its own thread when the thread finishes (deleteLater above).
+    m_thread.requestInterruption();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SessionHost::setNamespace(const QString &ns)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns] { session->setNamespace(ns); });
+}
+
+} // namespace capstan

@@ -1,0 +1,252 @@
+#include "ui/mainwindow.h"
+
+#include "session/sessionhost.h"
+#include "ui/models/deploymentfilterproxymodel.h"
+#include "ui/models/deploymenttablemodel.h"
+#include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/messagebanner.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace capstan {
+
+namespace {
+const QString kAllNamespaces; // the item data of "All namespaces"
+}
+
+MainWindow::MainWindow(const KubeConfig &config, const QString &context, const QString &ns, QWidget *parent)
+    : QMainWindow(parent)
+    , m_config(config)
+    , m_contextCombo(new QComboBox(this))
+    , m_namespaceCombo(new QComboBox(this))
+    , m_indicator(new ConnectionIndicator(this))
+    , m_filter(new QLineEdit(this))
+    , m_banner(new MessageBanner(this))
+    , m_table(new QTableView(this))
+    , m_countLabel(new QLabel(this))
+    , m_model(new DeploymentTableModel(this))
+    , m_proxy(new DeploymentFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Capstan"));
+    resize(1280, 760);
+
+    auto *toolbar = addToolBar(tr("Context"));
+    toolbar->setObjectName(QStringLiteral("contextToolBar"));
+    toolbar->setMovable(false);
+    auto *contextLabel = new QLabel(tr("&Context:"), this);
+    contextLabel->setBuddy(m_contextCombo);
+    m_contextCombo->setObjectName(QStringLiteral("contextComboBox"));
+    m_contextCombo->setAccessibleName(tr("Kubernetes context"));
+    m_contextCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_contextCombo->setMinimumContentsLength(18);
+    for (const KubeContext &c : config.contexts)
+        m_contextCombo->addItem(c.name, c.name);
+    auto *nsLabel = new QLabel(tr("&Namespace:"), this);
+    nsLabel->setBuddy(m_namespaceCombo);
+    m_namespaceCombo->setObjectName(QStringLiteral("namespaceComboBox"));
+    m_namespaceCombo->setAccessibleName(tr("Namespace"));
+    m_namespaceCombo->setEditable(true);
+    m_namespaceCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_namespaceCombo->setMinimumContentsLength(16);
+    m_namespaceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    toolbar->addWidget(contextLabel);
+    toolbar->addWidget(m_contextCombo);
+    toolbar->addSeparator();
+    toolbar->addWidget(nsLabel);
+    toolbar->addWidget(m_namespaceCombo);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_indicator);
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    m_filter->setObjectName(QStringLiteral("filterLineEdit"));
+    m_filter->setPlaceholderText(tr("Filter deployments…"));
+    m_filter->setAccessibleName(tr("Filter deployments"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(240);
+    toolbar->addWidget(m_filter);
+
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("deploymentTableView"));
+    m_table->setAccessibleName(tr("Flink deployments"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(DeploymentTableModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // uniform rows: no per-row measuring
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(DeploymentTableModel::Name, QHeaderView::Stretch);
+    const int charWidth = fontMetrics().averageCharWidth();
+    const std::pair<int, int> widths[] = {
+        {DeploymentTableModel::Namespace, 16}, {DeploymentTableModel::State, 17},  {DeploymentTableModel::Lifecycle, 14},
+        {DeploymentTableModel::JobState, 16},  {DeploymentTableModel::Parallelism, 12}, {DeploymentTableModel::UpgradeMode, 14},
+        {DeploymentTableModel::FlinkVersion, 13}, {DeploymentTableModel::Age, 7}};
+    for (const auto &[column, chars] : widths)
+        m_table->setColumnWidth(column, chars * charWidth + 24);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    m_countLabel->setObjectName(QStringLiteral("deploymentCountLabel"));
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateCount();
+    });
+    connect(m_contextCombo, &QComboBox::activated, this,
+            [this](int index) { openContext(m_contextCombo->itemData(index).toString(), QString()); });
+    connect(m_namespaceCombo, &QComboBox::activated, this, &MainWindow::onNamespaceChosen);
+    connect(m_namespaceCombo->lineEdit(), &QLineEdit::returnPressed, this, &MainWindow::onNamespaceChosen);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
+
+    QString initial = context;
+    if (initial.isEmpty())
+        initial = config.context(config.currentContext) ? config.currentContext
+                  : config.contexts.isEmpty()           ? QString()
+                                                        : config.contexts.first().name;
+    if (initial.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("No kubeconfig context found. Start Capstan with --kubeconfig FILE, set KUBECONFIG, "
+                                 "or try the built-in sandbox with --sandbox."));
+        m_indicator->setState(SessionState::Failed, {}, 0);
+    } else {
+        openContext(initial, ns);
+    }
+    updateCount();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_session;
+}
+
+QString MainWindow::currentContext() const
+{
+    return m_session ? m_session->contextName() : QString();
+}
+
+QString MainWindow::currentNamespace() const
+{
+    return m_namespace;
+}
+
+void MainWindow::openContext(const QString &context, const QString &ns)
+{
+    delete m_session;
+    m_model->clear();
+    m_banner->hide();
+    const int index = m_contextCombo->findData(context);
+    if (index >= 0)
+        m_contextCombo->setCurrentIndex(index);
+    const KubeContext *entry = m_config.context(context);
+    m_contextNamespace = entry ? entry->ns : QString();
+    if (ns == QLatin1String("*") || ns == QLatin1String("all"))
+        m_namespace = kAllNamespaces;
+    else
+        m_namespace = ns.isEmpty() ? m_contextNamespace : ns;
+    setNamespaceItems({});
+    setWindowTitle(tr("%1 – Capstan").arg(context));
+
+    m_session = new SessionHost(m_config, context, m_namespace, this);
+    connect(m_session, &SessionHost::connected, this,
+            [this](const ConnectionSummary &summary) { m_indicator->setInsecure(summary.insecure); });
+    connect(m_session, &SessionHost::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &SessionHost::deploymentsChanged, m_model, &DeploymentTableModel::applyBatch);
+    connect(m_session, &SessionHost::namespacesListed, this, &MainWindow::onNamespacesListed);
+}
+
+void MainWindow::setNamespaceItems(const QStringList &namespaces)
+{
+    const QSignalBlocker blocker(m_namespaceCombo);
+    m_namespaceCombo->clear();
+    m_namespaceCombo->addItem(tr("All namespaces"), kAllNamespaces);
+    QStringList names = namespaces;
+    for (const QString &extra : {m_contextNamespace, m_namespace}) {
+        if (!extra.isEmpty() && !names.contains(extra))
+            names << extra;
+    }
+    for (const QString &name : std::as_const(names))
+        m_namespaceCombo->addItem(name, name);
+    const int index = m_namespaceCombo->findData(m_namespace);
+    m_namespaceCombo->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void MainWindow::onNamespacesListed(const QStringList &namespaces, bool forbidden)
+{
+    setNamespaceItems(namespaces);
+    if (forbidden) {
+        m_namespaceCombo->setToolTip(tr("You may not list namespaces in this cluster: type a namespace name and "
+                                        "press Enter."));
+        m_namespaceCombo->lineEdit()->setPlaceholderText(tr("Type a namespace…"));
+    } else {
+        m_namespaceCombo->setToolTip(QString());
+    }
+}
+
+void MainWindow::onNamespaceChosen()
+{
+    const QString text = m_namespaceCombo->currentText().trimmed();
+    const int index = m_namespaceCombo->findText(text);
+    const QString ns = index >= 0 ? m_namespaceCombo->itemData(index).toString() : text;
+    if (ns == m_namespace || !m_session)
+        return;
+    m_namespace = ns;
+    if (index < 0)
+        setNamespaceItems({}); // keeps what the user typed as an item
+    m_session->setNamespace(ns);
+}
+
+void MainWindow::onStateChanged(SessionState state, const Error &error, int retryInMs)
+{
+    m_indicator->setState(state, error, retryInMs);
+    switch (state) {
+    case SessionState::Live:
+    case SessionState::Connecting:
+        m_banner->hide();
+        m_table->setEnabled(true);
+        break;
+    case SessionState::Reconnecting:
+        // A stale view must never look live.
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Connection lost: the list shows the last known state and is not updating. "
+                                 "Capstan reconnects automatically.\n%1")
+                                  .arg(error.message));
+        break;
+    case SessionState::Failed:
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString()));
+        break;
+    }
+}
+
+void MainWindow::updateCount()
+{
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    m_countLabel->setText(shown == total ? tr("%n deployment(s)", nullptr, total)
+                                         : tr("%1 of %n deployment(s)", nullptr, total).arg(shown));
+}
+
+} // namespace capstan

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "kube/kubeconfig.h"
+#include "session/clustersession.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace capstan {
+
+class ConnectionIndicator;
+class DeploymentFilterProxyModel;
+class DeploymentTableModel;
+class MessageBanner;
+class SessionHost;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // `context` empty: the kubeconfig's current context (or the first one). `ns` empty: the
+    // context's namespace; "*" or "all": all namespaces.
+    MainWindow(const KubeConfig &config, const QString &context, const QString &ns, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    DeploymentTableModel *deploymentModel() const { return m_model; }
+    QString currentContext() const;
+    QString currentNamespace() const;
+
+    // "" for all namespaces.
+    void openContext(const QString &context, const QString &ns);
+
+private:
+    void onStateChanged(SessionState state, const Error &error, int retryInMs);
+    void onNamespacesListed(const QStringList &namespaces, bool forbidden);
+    void onNamespaceChosen();
+    void updateCount();
+    void setNamespaceItems(const QStringList &namespaces);
+
+    KubeConfig m_config;
+    QPointer<SessionHost> m_session;
+    QString m_namespace;
+    QString m_contextNamespace;
+
+    QComboBox *m_contextCombo;
+    QComboBox *m_namespaceCombo;
+    ConnectionIndicator *m_indicator;
+    QLineEdit *m_filter;
+    MessageBanner *m_banner;
+    QTableView *m_table;
+    QLabel *m_countLabel;
+    DeploymentTableModel *m_model;
+    DeploymentFilterProxyModel *m_proxy;
+};
+
+} // namespace capstan

@@ -1,0 +1,92 @@
+#include "ui/widgets/connectionindicator.h"
+
+#include "ui/widgets/stateicons.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+
+namespace capstan {
+
+ConnectionIndicator::ConnectionIndicator(QWidget *parent)
+    : QWidget(parent)
+    , m_dot(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_insecure(new QLabel(this))
+{
+    setObjectName(QStringLiteral("connectionIndicator"));
+    m_text->setObjectName(QStringLiteral("connectionStateLabel"));
+    m_insecure->setObjectName(QStringLiteral("insecureBadge"));
+    m_insecure->setText(tr("TLS not verified"));
+    m_insecure->setToolTip(tr("This context sets insecure-skip-tls-verify: the server's identity is not checked."));
+    m_insecure->setStyleSheet(QStringLiteral("QLabel { color: white; background: #b8572a; border-radius: 3px; "
+                                             "padding: 1px 6px; }"));
+    m_insecure->hide();
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_dot);
+    layout->addWidget(m_text);
+    layout->addWidget(m_insecure);
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionIndicator::render);
+    render();
+}
+
+void ConnectionIndicator::setState(SessionState state, const Error &error, int retryInMs)
+{
+    m_state = state;
+    m_error = error;
+    m_retryAt = retryInMs > 0 ? QDateTime::currentMSecsSinceEpoch() + retryInMs : 0;
+    if (m_retryAt > 0)
+        m_countdown.start();
+    else
+        m_countdown.stop();
+    render();
+}
+
+void ConnectionIndicator::setInsecure(bool insecure)
+{
+    m_insecure->setVisible(insecure);
+}
+
+QString ConnectionIndicator::text() const
+{
+    return m_text->text();
+}
+
+void ConnectionIndicator::render()
+{
+    QColor color;
+    QString text;
+    switch (m_state) {
+    case SessionState::Connecting:
+        color = StateIcons::color(DisplayState::Transitioning);
+        text = tr("Connecting…");
+        break;
+    case SessionState::Live:
+        color = StateIcons::color(DisplayState::Running);
+        text = tr("Live");
+        break;
+    case SessionState::Reconnecting: {
+        color = QColor(0xe0, 0xa0, 0x20);
+        const qint64 left = m_retryAt > 0 ? (m_retryAt - QDateTime::currentMSecsSinceEpoch() + 999) / 1000 : 0;
+        text = left > 0 ? tr("Disconnected – reconnecting in %1 s").arg(left) : tr("Disconnected – reconnecting…");
+        if (left <= 0)
+            m_countdown.stop();
+        break;
+    }
+    case SessionState::Failed:
+        color = StateIcons::color(DisplayState::Failed);
+        text = tr("Not connected");
+        break;
+    }
+    m_dot->setPixmap(StateIcons::dot(color).pixmap(14, 14));
+    m_text->setText(text);
+    const QString tip = m_error.message.isEmpty() ? text : text + QLatin1Char('\n') + m_error.toString();
+    setToolTip(tip);
+    setAccessibleName(tr("Connection: %1").arg(text));
+}
+
+} // namespace capstan

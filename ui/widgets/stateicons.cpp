@@ -1,0 +1,91 @@
+#include "ui/widgets/stateicons.h"
+
+#include <QHash>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+namespace capstan {
+
+QColor StateIcons::color(DisplayState state)
+{
+    switch (state) {
+    case DisplayState::Running: return QColor(0x2e, 0x9d, 0x4f);
+    case DisplayState::Transitioning: return QColor(0x2f, 0x7f, 0xd6);
+    case DisplayState::Suspended: return QColor(0x8a, 0x8f, 0x98);
+    case DisplayState::Cancelled: return QColor(0xb0, 0x7a, 0x1e);
+    case DisplayState::Failed: return QColor(0xd3, 0x3a, 0x2c);
+    case DisplayState::Finished: return QColor(0x5b, 0x6b, 0x7d);
+    case DisplayState::Unknown: break;
+    }
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QIcon StateIcons::dot(const QColor &color)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(QRectF(6, 6, 20, 20));
+    return QIcon(pixmap);
+}
+
+QIcon StateIcons::icon(DisplayState state)
+{
+    static QHash<int, QIcon> cache;
+    const auto it = cache.constFind(static_cast<int>(state));
+    if (it != cache.cend())
+        return *it;
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color(state));
+    p.drawEllipse(QRectF(2, 2, 28, 28));
+    QPen pen(Qt::white, 3.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    switch (state) {
+    case DisplayState::Running: { // check mark
+        QPainterPath path;
+        path.moveTo(9, 16.5);
+        path.lineTo(14, 21.5);
+        path.lineTo(23, 11);
+        p.drawPath(path);
+        break;
+    }
+    case DisplayState::Transitioning: // circular arrow
+        p.drawArc(QRectF(9, 9, 14, 14), 60 * 16, 270 * 16);
+        p.drawLine(QPointF(21.5, 7.5), QPointF(22.5, 12.5));
+        p.drawLine(QPointF(22.5, 12.5), QPointF(17.5, 12.5));
+        break;
+    case DisplayState::Suspended: // pause bars
+        p.drawLine(QPointF(13, 10), QPointF(13, 22));
+        p.drawLine(QPointF(19, 10), QPointF(19, 22));
+        break;
+    case DisplayState::Cancelled: // stop square
+        p.setBrush(Qt::white);
+        p.drawRect(QRectF(11, 11, 10, 10));
+        break;
+    case DisplayState::Failed: // cross
+        p.drawLine(QPointF(11, 11), QPointF(21, 21));
+        p.drawLine(QPointF(21, 11), QPointF(11, 21));
+        break;
+    case DisplayState::Finished: // flag-like double check
+        p.drawLine(QPointF(10, 16), QPointF(22, 16));
+        break;
+    case DisplayState::Unknown:
+        p.drawPoint(QPointF(16, 16));
+        break;
+    }
+    p.end();
+    QIcon icon(pixmap);
+    cache.insert(static_cast<int>(state), icon);
+    return icon;
+}
+
+} // namespace capstan

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "flink/deployment.h"
+
+#include <QColor>
+#include <QIcon>
+
+namespace capstan {
+
+// Colours and icons for deployment states. The state is always shown as icon + word, never by
+// colour alone; the icon shape differs per state too (check, arrows, pause, cross…).
+class StateIcons final
+{
+public:
+    static QColor color(DisplayState state);
+    static QIcon icon(DisplayState state);
+    static QIcon dot(const QColor &color);
+};
+
+} // namespace capstan

@@ -50,9 +50,10 @@ QString goClean(const QString &path)
                    && (r + 2 == n || at(r + 2) == QLatin1Char('/'))) {
             r += 2;
             if (out.size() > dotdot) {
-                out.chop(1);
-                while (out.size() > dotdot && out.back() != QLatin1Char('/'))
-                    out.chop(1);
+                qsizetype w = out.size() - 1;
+                while (w > dotdot && out.at(w) != QLatin1Char('/'))
+                    --w;
+                out.truncate(w);
             } else if (!rooted) {
                 if (!out.isEmpty())
                     out.append(QLatin1Char('/'));

@@ -193,7 +193,7 @@ public:
     {
         const QJsonObject service{
             {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), name + QStringLiteral("-rest")},
+             QJsonObject{{QStringLiteral("name"), QString(name + QStringLiteral("-rest"))},
                          {QStringLiteral("namespace"), ns},
                          {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), name},
                                                                 {QStringLiteral("type"),

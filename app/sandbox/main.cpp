@@ -1,0 +1,129 @@
+// capstan-sandbox: the sandbox Kubernetes API server as a standalone process, for kubectl and tests.
+#include "sandbox/faultplan.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
+}
+
+void printLine(const QString &line)
+{
+    std::fputs(line.toLocal8Bit().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("capstan-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CAPSTAN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("A Kubernetes API server with Flink operator resources on "
+                                                    "127.0.0.1, for trying Capstan and for tests."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0: a free one)."),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig-out"),
+                                              QStringLiteral("Write a kubeconfig for this sandbox to <file>."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption deploymentsOption(QStringLiteral("deployments"),
+                                               QStringLiteral("Generate <n> FlinkDeployments instead of the demo set."),
+                                               QStringLiteral("n"), QStringLiteral("-1"));
+    const QCommandLineOption eventsOption(QStringLiteral("events"), QStringLiteral("Generate <m> extra Events."),
+                                          QStringLiteral("m"), QStringLiteral("0"));
+    const QCommandLineOption speedOption(QStringLiteral("speed"), QStringLiteral("Virtual clock speed factor."),
+                                         QStringLiteral("x"), QStringLiteral("1"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed for generated data."),
+                                        QStringLiteral("s"), QStringLiteral("1"));
+    const QCommandLineOption faultOption(
+        QStringLiteral("fault"),
+        QStringLiteral("Inject a fault (repeatable): fail=STATUSxCOUNT[:RETRY_AFTER], latency=MS, "
+                       "bookmark-interval=MS, silent-watches[=0|1]."),
+        QStringLiteral("spec"));
+    parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption,
+                       faultOption});
+    parser.process(app);
+
+    bool ok = true;
+    capstan::sandbox::SandboxOptions options;
+    const int port = parser.value(portOption).toInt(&ok);
+    if (!ok || port < 0 || port > 65535)
+        parser.showHelp(2);
+    options.port = quint16(port);
+    options.deployments = parser.value(deploymentsOption).toInt(&ok);
+    if (!ok || options.deployments < -1)
+        parser.showHelp(2);
+    options.events = parser.value(eventsOption).toInt(&ok);
+    if (!ok || options.events < 0)
+        parser.showHelp(2);
+    options.speed = parser.value(speedOption).toDouble(&ok);
+    if (!ok || options.speed <= 0)
+        parser.showHelp(2);
+    options.seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok)
+        parser.showHelp(2);
+
+    capstan::sandbox::SandboxServer server(options);
+    for (const QString &spec : parser.values(faultOption)) {
+        QString error;
+        if (!server.faults().apply(spec, &error)) {
+            std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
+            return 2;
+        }
+    }
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "capstan-sandbox: %s\n", error.toLocal8Bit().constData());
+        return 1;
+    }
+    printLine(QStringLiteral("Sandbox listening on %1").arg(server.serverUrl()));
+    if (parser.isSet(kubeconfigOption)) {
+        const QString path = parser.value(kubeconfigOption);
+        if (!server.writeKubeconfig(path, &error)) {
+            std::fprintf(stderr, "capstan-sandbox: cannot write %s: %s\n", path.toLocal8Bit().constData(),
+                         error.toLocal8Bit().constData());
+            return 1;
+        }
+        printLine(QStringLiteral("Kubeconfig written to %1").arg(path));
+    }
+
+    // SIGINT/SIGTERM → a byte on a socket pair → quit the event loop (the Qt-documented way).
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return 1;
+    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    const int rc = QCoreApplication::exec();
+    server.stop();
+    return rc;
+}

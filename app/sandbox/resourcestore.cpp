@@ -327,7 +327,7 @@ StoreResult ResourceStore::list(const QString &plural, const QString &ns, const 
         if (labels.isEmpty() && fields.isEmpty())
             metadata.insert(QLatin1String("remainingItemCount"), remaining);
     }
-    return {200, QJsonObject{{kKind, type->kind + QLatin1String("List")},
+    return {200, QJsonObject{{kKind, QString(type->kind + QLatin1String("List"))},
                              {kApiVersion, type->apiVersion()},
                              {kMetadata, metadata},
                              {QLatin1String("items"), items}}};

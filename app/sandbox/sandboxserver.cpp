@@ -1,0 +1,957 @@
+#include "sandbox/sandboxserver.h"
+
+#include "sandbox/certificateauthority.h"
+#include "sandbox/demodata.h"
+#include "sandbox/faultplan.h"
+#include "sandbox/resourcestore.h"
+#include "sandbox/sandboxlogging.h"
+#include "sandbox/selectors.h"
+
+#include <httplib.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <poll.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStringList>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace capstan::sandbox {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+enum class Access { None, ReadOnly, Admin };
+
+struct Identity
+{
+    Access access = Access::None;
+    QString user;
+};
+
+// A parsed request path.
+struct Route
+{
+    enum class Kind { NotFound, Version, ApiVersions, CoreResources, GroupList, Group, GroupResources, Health,
+                      OpenApi, Collection, Object };
+    Kind kind = Kind::NotFound;
+    const ResourceType *type = nullptr;
+    QString ns;
+    QString name;
+    QString subresource;
+};
+
+const QString kFlinkGroup = QStringLiteral("flink.apache.org");
+const QString kFlinkVersion = QStringLiteral("v1beta1");
+
+QByteArray compactJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString randomToken()
+{
+    unsigned char bytes[24];
+    RAND_bytes(bytes, sizeof(bytes));
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes), sizeof(bytes))
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Route routeOf(Route::Kind kind)
+{
+    Route route;
+    route.kind = kind;
+    return route;
+}
+
+Route parseRoute(const std::string &rawPath)
+{
+    Route route;
+    QStringList parts = QString::fromStdString(rawPath).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.isEmpty())
+        return route;
+    const QString &first = parts.at(0);
+    if (parts.size() == 1 && first == QLatin1String("version"))
+        return routeOf(Route::Kind::Version);
+    if (parts.size() == 1
+        && (first == QLatin1String("healthz") || first == QLatin1String("livez") || first == QLatin1String("readyz")))
+        return routeOf(Route::Kind::Health);
+    if (first == QLatin1String("openapi"))
+        return routeOf(Route::Kind::OpenApi);
+    QString group;
+    QStringList rest;
+    if (first == QLatin1String("api")) {
+        if (parts.size() == 1)
+            return routeOf(Route::Kind::ApiVersions);
+        if (parts.at(1) != QLatin1String("v1"))
+            return route;
+        if (parts.size() == 2)
+            return routeOf(Route::Kind::CoreResources);
+        rest = parts.mid(2);
+    } else if (first == QLatin1String("apis")) {
+        if (parts.size() == 1)
+            return routeOf(Route::Kind::GroupList);
+        if (parts.at(1) != kFlinkGroup)
+            return route;
+        if (parts.size() == 2)
+            return routeOf(Route::Kind::Group);
+        if (parts.at(2) != kFlinkVersion)
+            return route;
+        if (parts.size() == 3)
+            return routeOf(Route::Kind::GroupResources);
+        group = kFlinkGroup;
+        rest = parts.mid(3);
+    } else {
+        return route;
+    }
+    // rest: plural[/name[/sub]] or namespaces/ns/plural[/name[/sub]]
+    if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces")) {
+        route.ns = rest.at(1);
+        rest = rest.mid(2);
+    }
+    route.type = findResourceType(rest.at(0));
+    if (!route.type || route.type->group != group || rest.size() > 3)
+        return {};
+    if (!route.ns.isEmpty() && !route.type->namespaced)
+        return {};
+    if (rest.size() == 1) {
+        route.kind = Route::Kind::Collection;
+        return route;
+    }
+    route.name = rest.at(1);
+    if (route.type->namespaced && route.ns.isEmpty())
+        return {};
+    route.kind = Route::Kind::Object;
+    if (rest.size() == 3)
+        route.subresource = rest.at(2);
+    return route;
+}
+
+QJsonObject apiResource(const ResourceType &type, const QString &name, const QStringList &verbs, bool withShortNames)
+{
+    QJsonObject r{{QStringLiteral("name"), name},
+                  {QStringLiteral("singularName"), name.contains(QLatin1Char('/')) ? QString() : type.singular},
+                  {QStringLiteral("namespaced"), type.namespaced},
+                  {QStringLiteral("kind"), type.kind},
+                  {QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)}};
+    if (withShortNames) {
+        r.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(type.shortNames));
+        if (!type.group.isEmpty())
+            r.insert(QStringLiteral("categories"), QJsonArray{QStringLiteral("all")});
+    }
+    return r;
+}
+
+QJsonObject resourceList(const QString &group)
+{
+    const QStringList verbs{QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("deletecollection"),
+                            QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
+                            QStringLiteral("update"), QStringLiteral("watch")};
+    QJsonArray resources;
+    for (const ResourceType &t : resourceTypes()) {
+        if (t.group != group)
+            continue;
+        QStringList typeVerbs = verbs;
+        if (!t.namespaced)
+            typeVerbs.removeAll(QStringLiteral("deletecollection"));
+        resources.append(apiResource(t, t.plural, typeVerbs, true));
+        if (t.statusSubresource || t.plural == QLatin1String("namespaces"))
+            resources.append(apiResource(t, t.plural + QStringLiteral("/status"),
+                                         {QStringLiteral("get"), QStringLiteral("patch"), QStringLiteral("update")},
+                                         false));
+    }
+    return {{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("groupVersion"), group.isEmpty() ? QStringLiteral("v1") : QString(group + QLatin1Char('/') + kFlinkVersion)},
+            {QStringLiteral("resources"), resources}};
+}
+
+QJsonObject flinkGroup()
+{
+    const QJsonObject version{{QStringLiteral("groupVersion"), QString(kFlinkGroup + QLatin1Char('/') + kFlinkVersion)},
+                              {QStringLiteral("version"), kFlinkVersion}};
+    return {{QStringLiteral("name"), kFlinkGroup},
+            {QStringLiteral("versions"), QJsonArray{version}},
+            {QStringLiteral("preferredVersion"), version}};
+}
+
+bool peerClosed(int fd)
+{
+    if (fd < 0)
+        return false;
+    pollfd p{fd, short(POLLRDHUP), 0};
+    return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+}
+
+// The state of one watch stream, shared with httplib's content provider.
+struct WatchState
+{
+    const ResourceType *type = nullptr;
+    QString ns;
+    LabelSelector labels;
+    FieldSelector fields;
+    quint64 cursor = 0;
+    std::deque<QByteArray> pending; // initial ADDED events
+    bool bookmarks = false;
+    Clock::time_point deadline;
+    Clock::time_point nextBookmark;
+    quint64 dropGeneration = 0;
+    quint64 expireGeneration = 0;
+    quint64 serverGeneration = 0;
+    int fd = -1;
+
+    bool matches(const QJsonObject &o) const { return labels.matches(o) && fields.matches(o); }
+};
+
+QByteArray eventLine(const QString &type, const QJsonObject &object)
+{
+    return compactJson({{QStringLiteral("type"), type}, {QStringLiteral("object"), object}}) + '\n';
+}
+
+QByteArray expiredLine(const QString &message)
+{
+    return eventLine(QStringLiteral("ERROR"), makeStatus(410, QStringLiteral("Expired"), message));
+}
+
+} // namespace
+
+struct SandboxServer::Private
+{
+    SandboxOptions options;
+    CertificateAuthority ca;
+    ResourceStore store;
+    FaultPlan faults;
+    QString adminToken;
+    QString readOnlyToken;
+
+    mutable std::mutex lifecycleMutex;
+    std::unique_ptr<httplib::SSLServer> server;
+    std::thread thread;
+    std::atomic<quint16> port{0};
+    bool seeded = false;
+    std::atomic<bool> running{false};
+    std::atomic<quint64> serverGeneration{0};
+
+    bool startLocked(QString *error);
+    void stopLocked();
+    bool setupSsl(SSL_CTX &ctx) const;
+    void installHandlers(httplib::SSLServer &svr);
+
+    Identity authenticate(const httplib::Request &req) const;
+    void handle(const httplib::Request &req, httplib::Response &res);
+    void handleResource(const Route &route, const Identity &who, const httplib::Request &req, httplib::Response &res);
+    void startWatch(const Route &route, const httplib::Request &req, httplib::Response &res);
+    bool watchStep(WatchState &st, httplib::DataSink &sink);
+    QByteArray nextWatchLine(WatchState &st);
+    bool translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const;
+    QByteArray bookmarkLine(const WatchState &st) const;
+};
+
+namespace {
+
+void sendJson(httplib::Response &res, int code, const QJsonObject &body)
+{
+    res.status = code;
+    res.set_header("Cache-Control", "no-cache, private");
+    res.set_content(compactJson(body).toStdString() + '\n', "application/json");
+}
+
+void sendStatus(httplib::Response &res, int code, const QString &reason, const QString &message,
+                const QJsonObject &details = {})
+{
+    sendJson(res, code, makeStatus(code, reason, message, details));
+}
+
+QString param(const httplib::Request &req, const char *name)
+{
+    return QString::fromStdString(req.get_param_value(name));
+}
+
+bool isTrue(const QString &value)
+{
+    return value == QLatin1String("1") || value == QLatin1String("true");
+}
+
+} // namespace
+
+bool SandboxServer::Private::setupSsl(SSL_CTX &ctx) const
+{
+    const auto loadCert = [](const QByteArray &pem) {
+        BIO *bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
+        X509 *cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        return cert;
+    };
+    X509 *serverCert = loadCert(ca.serverCertificatePem());
+    X509 *caCert = loadCert(ca.caCertificatePem());
+    const QByteArray keyPem = ca.serverKeyPem();
+    BIO *keyBio = BIO_new_mem_buf(keyPem.constData(), int(keyPem.size()));
+    EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+    BIO_free(keyBio);
+    bool ok = serverCert && caCert && key;
+    ok = ok && SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1;
+    ok = ok && SSL_CTX_use_certificate(&ctx, serverCert) == 1;
+    ok = ok && SSL_CTX_use_PrivateKey(&ctx, key) == 1;
+    ok = ok && X509_STORE_add_cert(SSL_CTX_get_cert_store(&ctx), caCert) == 1;
+    if (ok) {
+        // Ask for a client certificate, verify it against our CA, but let token clients in without one.
+        SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER, nullptr);
+        STACK_OF(X509_NAME) *names = sk_X509_NAME_new_null();
+        sk_X509_NAME_push(names, X509_NAME_dup(X509_get_subject_name(caCert)));
+        SSL_CTX_set_client_CA_list(&ctx, names);
+        static const unsigned char sessionContext[] = "capstan-sandbox";
+        SSL_CTX_set_session_id_context(&ctx, sessionContext, sizeof(sessionContext) - 1);
+    }
+    X509_free(serverCert);
+    X509_free(caCert);
+    EVP_PKEY_free(key);
+    return ok;
+}
+
+bool SandboxServer::Private::startLocked(QString *error)
+{
+    if (running)
+        return true;
+    if (!ca.isValid() && !ca.generate(error))
+        return false;
+    if (adminToken.isEmpty()) {
+        adminToken = randomToken();
+        readOnlyToken = randomToken();
+    }
+    if (!seeded) {
+        seedDemoData(store, options.deployments, options.events, options.seed);
+        seeded = true;
+    }
+    auto svr = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) { return setupSsl(ctx); });
+    if (!svr->is_valid()) {
+        if (error)
+            *error = QStringLiteral("cannot set up the TLS context");
+        return false;
+    }
+    svr->new_task_queue = [] { return new httplib::ThreadPool(64); };
+    svr->set_keep_alive_max_count(1000);
+    svr->set_keep_alive_timeout(1);
+    svr->set_read_timeout(10);
+    svr->set_write_timeout(10);
+    installHandlers(*svr);
+    const quint16 wanted = port ? port.load() : options.port;
+    int bound = -1;
+    if (wanted == 0)
+        bound = svr->bind_to_any_port("127.0.0.1");
+    else if (svr->bind_to_port("127.0.0.1", wanted))
+        bound = wanted;
+    if (bound <= 0) {
+        if (error)
+            *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(wanted);
+        return false;
+    }
+    port = quint16(bound);
+    ++serverGeneration;
+    server = std::move(svr);
+    httplib::SSLServer *raw = server.get();
+    thread = std::thread([raw] { raw->listen_after_bind(); });
+    const auto until = Clock::now() + std::chrono::seconds(5);
+    while (!raw->is_running() && Clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    running = true;
+    qCInfo(lcSandboxServer) << "listening on https://127.0.0.1:" << port.load();
+    return true;
+}
+
+void SandboxServer::Private::stopLocked()
+{
+    if (!server)
+        return;
+    running = false;
+    ++serverGeneration; // open watch streams notice this and end
+    store.wakeWatchers();
+    server->stop();
+    if (thread.joinable())
+        thread.join();
+    server.reset();
+    qCInfo(lcSandboxServer) << "stopped";
+}
+
+void SandboxServer::Private::installHandlers(httplib::SSLServer &svr)
+{
+    const auto handler = [this](const httplib::Request &req, httplib::Response &res) { handle(req, res); };
+    svr.Get(".*", handler);
+    svr.Post(".*", handler);
+    svr.Put(".*", handler);
+    svr.Patch(".*", handler);
+    svr.Delete(".*", handler);
+    svr.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
+        sendStatus(res, 500, QStringLiteral("InternalError"), QStringLiteral("Internal error occurred"));
+    });
+}
+
+Identity SandboxServer::Private::authenticate(const httplib::Request &req) const
+{
+    if (req.ssl) {
+        if (X509 *peer = SSL_get0_peer_certificate(req.ssl); peer && SSL_get_verify_result(req.ssl) == X509_V_OK) {
+            char cn[256] = {};
+            char org[256] = {};
+            X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_commonName, cn, sizeof(cn));
+            X509_NAME_get_text_by_NID(X509_get_subject_name(peer), NID_organizationName, org, sizeof(org));
+            const bool masters = qstrcmp(org, "system:masters") == 0;
+            return {masters ? Access::Admin : Access::ReadOnly, QString::fromUtf8(cn)};
+        }
+    }
+    const std::string authorization = req.get_header_value("Authorization");
+    static const std::string bearer = "Bearer ";
+    if (authorization.compare(0, bearer.size(), bearer) == 0) {
+        const QString token = QString::fromStdString(authorization.substr(bearer.size())).trimmed();
+        if (!token.isEmpty() && token == adminToken)
+            return {Access::Admin, QStringLiteral("sandbox-admin")};
+        if (!token.isEmpty() && token == readOnlyToken)
+            return {Access::ReadOnly, QStringLiteral("sandbox-readonly")};
+    }
+    return {};
+}
+
+void SandboxServer::Private::handle(const httplib::Request &req, httplib::Response &res)
+{
+    if (const int latency = faults.latencyMs(); latency > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+    const Identity who = authenticate(req);
+    if (who.access == Access::None) {
+        sendStatus(res, 401, QStringLiteral("Unauthorized"), QStringLiteral("Unauthorized"));
+        return;
+    }
+    const Route route = parseRoute(req.path);
+    const bool isWatch = req.method == "GET" && isTrue(param(req, "watch"));
+    if (!isWatch) {
+        if (const auto failure = faults.takeFailure()) {
+            QString reason = QStringLiteral("InternalError");
+            QString message = QStringLiteral("Internal error occurred: injected fault");
+            QJsonObject details;
+            if (failure->httpStatus == 429) {
+                reason = QStringLiteral("TooManyRequests");
+                message = QStringLiteral("Too many requests, please try again later.");
+            } else if (failure->httpStatus == 503) {
+                reason = QStringLiteral("ServiceUnavailable");
+                message = QStringLiteral("the server is currently unable to handle the request");
+            }
+            if (failure->retryAfterSeconds >= 0) {
+                res.set_header("Retry-After", std::to_string(failure->retryAfterSeconds));
+                details.insert(QStringLiteral("retryAfterSeconds"), failure->retryAfterSeconds);
+            }
+            sendStatus(res, failure->httpStatus, reason, message, details);
+            qCDebug(lcSandboxServer) << "injected" << failure->httpStatus << "for" << req.method.c_str()
+                                     << req.path.c_str();
+            return;
+        }
+    }
+    const bool isGet = req.method == "GET";
+    switch (route.kind) {
+    case Route::Kind::Version:
+    case Route::Kind::ApiVersions:
+    case Route::Kind::CoreResources:
+    case Route::Kind::GroupList:
+    case Route::Kind::Group:
+    case Route::Kind::GroupResources:
+    case Route::Kind::Health:
+    case Route::Kind::OpenApi:
+        faults.countRequest(QStringLiteral("discovery"));
+        if (!isGet) {
+            sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
+                       QStringLiteral("the server does not allow this method on the requested resource"));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    switch (route.kind) {
+    case Route::Kind::Version:
+        sendJson(res, 200,
+                 {{QStringLiteral("major"), QStringLiteral("1")},
+                  {QStringLiteral("minor"), QStringLiteral("31")},
+                  {QStringLiteral("gitVersion"), QStringLiteral("v1.31.0-capstan-sandbox")},
+                  {QStringLiteral("gitCommit"), QStringLiteral("0000000000000000000000000000000000000000")},
+                  {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+                  {QStringLiteral("buildDate"), QStringLiteral("2026-01-01T00:00:00Z")},
+                  {QStringLiteral("goVersion"), QStringLiteral("go1.22.5")},
+                  {QStringLiteral("compiler"), QStringLiteral("gc")},
+                  {QStringLiteral("platform"), QStringLiteral("linux/amd64")}});
+        return;
+    case Route::Kind::ApiVersions:
+        sendJson(res, 200,
+                 {{QStringLiteral("kind"), QStringLiteral("APIVersions")},
+                  {QStringLiteral("versions"), QJsonArray{QStringLiteral("v1")}},
+                  {QStringLiteral("serverAddressByClientCIDRs"),
+                   QJsonArray{QJsonObject{{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
+                                          {QStringLiteral("serverAddress"),
+                                           QStringLiteral("127.0.0.1:%1").arg(port.load())}}}}});
+        return;
+    case Route::Kind::CoreResources:
+        sendJson(res, 200, resourceList({}));
+        return;
+    case Route::Kind::GroupList:
+        sendJson(res, 200,
+                 {{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
+                  {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                  {QStringLiteral("groups"), QJsonArray{flinkGroup()}}});
+        return;
+    case Route::Kind::Group: {
+        QJsonObject group = flinkGroup();
+        group.insert(QStringLiteral("kind"), QStringLiteral("APIGroup"));
+        group.insert(QStringLiteral("apiVersion"), QStringLiteral("v1"));
+        sendJson(res, 200, group);
+        return;
+    }
+    case Route::Kind::GroupResources:
+        sendJson(res, 200, resourceList(kFlinkGroup));
+        return;
+    case Route::Kind::Health:
+        res.status = 200;
+        res.set_content("ok", "text/plain; charset=utf-8");
+        return;
+    case Route::Kind::OpenApi:
+    case Route::Kind::NotFound:
+        if (route.kind == Route::Kind::NotFound)
+            faults.countRequest(QStringLiteral("notfound"));
+        sendStatus(res, 404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        return;
+    case Route::Kind::Collection:
+    case Route::Kind::Object:
+        handleResource(route, who, req, res);
+        return;
+    }
+}
+
+void SandboxServer::Private::handleResource(const Route &route, const Identity &who, const httplib::Request &req,
+                                            httplib::Response &res)
+{
+    const ResourceType &type = *route.type;
+    const bool collection = route.kind == Route::Kind::Collection;
+    QString verb;
+    if (req.method == "GET")
+        verb = collection ? (isTrue(param(req, "watch")) ? QStringLiteral("watch") : QStringLiteral("list"))
+                          : QStringLiteral("get");
+    else if (req.method == "POST" && collection)
+        verb = QStringLiteral("create");
+    else if (req.method == "PUT" && !collection)
+        verb = QStringLiteral("update");
+    else if (req.method == "PATCH" && !collection)
+        verb = QStringLiteral("patch");
+    else if (req.method == "DELETE")
+        verb = collection ? QStringLiteral("deletecollection") : QStringLiteral("delete");
+    if (verb.isEmpty()) {
+        sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
+                   QStringLiteral("the server does not allow this method on the requested resource"));
+        return;
+    }
+    faults.countRequest(verb);
+    Subresource sub = Subresource::None;
+    if (!route.subresource.isEmpty()) {
+        if (route.subresource != QLatin1String("status")
+            || !(type.statusSubresource || type.plural == QLatin1String("namespaces"))
+            || (verb != QLatin1String("get") && verb != QLatin1String("update") && verb != QLatin1String("patch"))) {
+            sendStatus(res, 404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+            return;
+        }
+        sub = Subresource::Status;
+    }
+    const bool readVerb = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
+    if (!readVerb && who.access != Access::Admin) {
+        QString target = collection ? QString() : QStringLiteral(" \"%1\"").arg(route.name);
+        QString message = QStringLiteral("%1%2 is forbidden: User \"%3\" cannot %4 resource \"%5\" in API group \"%6\"")
+                              .arg(type.qualifiedName(), target, who.user, verb,
+                                   sub == Subresource::Status ? type.plural + QStringLiteral("/status") : type.plural,
+                                   type.group);
+        if (type.namespaced)
+            message += QStringLiteral(" in the namespace \"%1\"").arg(route.ns);
+        else
+            message += QStringLiteral(" at the cluster scope");
+        QJsonObject details{{QStringLiteral("kind"), type.plural}};
+        if (!route.name.isEmpty())
+            details.insert(QStringLiteral("name"), route.name);
+        if (!type.group.isEmpty())
+            details.insert(QStringLiteral("group"), type.group);
+        sendStatus(res, 403, QStringLiteral("Forbidden"), message, details);
+        return;
+    }
+    if (verb == QLatin1String("watch")) {
+        startWatch(route, req, res);
+        return;
+    }
+    if (verb == QLatin1String("get")) {
+        const StoreResult r = store.get(type.plural, route.ns, route.name);
+        sendJson(res, r.code, r.object);
+        return;
+    }
+    if (verb == QLatin1String("list")) {
+        ListOptions listOpts;
+        listOpts.labelSelector = param(req, "labelSelector");
+        listOpts.fieldSelector = param(req, "fieldSelector");
+        listOpts.limit = param(req, "limit").toInt();
+        listOpts.continueToken = param(req, "continue");
+        const StoreResult r = store.list(type.plural, route.ns, listOpts);
+        sendJson(res, r.code, r.object);
+        return;
+    }
+
+    WriteOptions writeOpts;
+    writeOpts.dryRun = param(req, "dryRun") == QLatin1String("All");
+    writeOpts.subresource = sub;
+    QJsonParseError parseError{};
+    const QByteArray bodyBytes = QByteArray::fromStdString(req.body);
+    const QJsonDocument body = bodyBytes.trimmed().isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(bodyBytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        sendStatus(res, 400, QStringLiteral("BadRequest"),
+                   QStringLiteral("the body of the request could not be decoded: %1").arg(parseError.errorString()));
+        return;
+    }
+
+    StoreResult r;
+    if (verb == QLatin1String("create")) {
+        if (!body.isObject()) {
+            sendStatus(res, 400, QStringLiteral("BadRequest"), QStringLiteral("the request body must be an object"));
+            return;
+        }
+        QJsonObject object = body.object();
+        if (type.statusSubresource)
+            object.remove(QStringLiteral("status")); // the API server resets status on create
+        r = store.create(type.plural, route.ns, object, writeOpts);
+    } else if (verb == QLatin1String("update")) {
+        r = store.update(type.plural, route.ns, route.name, body.object(), writeOpts);
+    } else if (verb == QLatin1String("patch")) {
+        const std::string contentType = req.get_header_value("Content-Type");
+        const auto is = [&](const char *prefix) { return contentType.rfind(prefix, 0) == 0; };
+        if (is("application/json-patch+json")) {
+            r = store.jsonPatch(type.plural, route.ns, route.name, body.array(), writeOpts);
+        } else if (is("application/merge-patch+json")
+                   || (is("application/strategic-merge-patch+json") && type.group.isEmpty())) {
+            r = store.mergePatch(type.plural, route.ns, route.name, body.object(), writeOpts);
+        } else {
+            sendStatus(res, 415, QStringLiteral("UnsupportedMediaType"),
+                       QStringLiteral("the body of the request was in an unknown format - accepted media types "
+                                      "include: application/json-patch+json, application/merge-patch+json"));
+            return;
+        }
+    } else if (verb == QLatin1String("delete") || verb == QLatin1String("deletecollection")) {
+        const QJsonObject deleteOptions = body.object();
+        const QJsonObject preconditions = deleteOptions.value(QStringLiteral("preconditions")).toObject();
+        writeOpts.preconditionUid = preconditions.value(QStringLiteral("uid")).toString();
+        writeOpts.preconditionResourceVersion = preconditions.value(QStringLiteral("resourceVersion")).toString();
+        if (deleteOptions.value(QStringLiteral("dryRun")).toArray().contains(QStringLiteral("All")))
+            writeOpts.dryRun = true;
+        if (verb == QLatin1String("delete")) {
+            r = store.remove(type.plural, route.ns, route.name, writeOpts);
+        } else {
+            ListOptions listOptions;
+            listOptions.labelSelector = param(req, "labelSelector");
+            listOptions.fieldSelector = param(req, "fieldSelector");
+            r = store.list(type.plural, route.ns, listOptions);
+            if (r.ok()) {
+                QJsonArray deleted;
+                for (const QJsonValue &item : r.object.value(QStringLiteral("items")).toArray()) {
+                    const QJsonObject meta = item.toObject().value(QStringLiteral("metadata")).toObject();
+                    const StoreResult one = store.remove(type.plural, meta.value(QStringLiteral("namespace")).toString(),
+                                                         meta.value(QStringLiteral("name")).toString(), writeOpts);
+                    if (one.ok())
+                        deleted.append(one.object);
+                }
+                r.object.insert(QStringLiteral("items"), deleted);
+            }
+        }
+    }
+    qCDebug(lcSandboxServer) << verb << type.plural << route.ns << route.name << "->" << r.code;
+    sendJson(res, r.code, r.object);
+}
+
+void SandboxServer::Private::startWatch(const Route &route, const httplib::Request &req, httplib::Response &res)
+{
+    auto st = std::make_shared<WatchState>();
+    st->type = route.type;
+    st->ns = route.ns;
+    QString error;
+    if (!st->labels.parse(param(req, "labelSelector"), &error)
+        || !st->fields.parse(param(req, "fieldSelector"), route.type->selectableFields, &error)) {
+        sendStatus(res, 400, QStringLiteral("BadRequest"), error);
+        return;
+    }
+    const QString rv = param(req, "resourceVersion");
+    if (rv.isEmpty() || rv == QLatin1String("0")) {
+        QList<QJsonObject> objects;
+        st->cursor = store.snapshot(route.type->plural, route.ns, &objects);
+        for (const QJsonObject &o : std::as_const(objects)) {
+            if (st->matches(o))
+                st->pending.push_back(eventLine(QStringLiteral("ADDED"), o));
+        }
+    } else {
+        bool ok = false;
+        st->cursor = rv.toULongLong(&ok);
+        if (!ok) {
+            sendStatus(res, 400, QStringLiteral("BadRequest"),
+                       QStringLiteral("invalid resource version: %1").arg(rv));
+            return;
+        }
+    }
+    st->bookmarks = isTrue(param(req, "allowWatchBookmarks"));
+    const int timeoutSeconds = param(req, "timeoutSeconds").toInt();
+    const auto now = Clock::now();
+    st->deadline = now + std::chrono::seconds(timeoutSeconds > 0 ? timeoutSeconds : 1800);
+    st->nextBookmark = now + std::chrono::milliseconds(faults.bookmarkIntervalMs());
+    st->dropGeneration = faults.dropGeneration();
+    st->expireGeneration = faults.expireGeneration();
+    st->serverGeneration = serverGeneration;
+    st->fd = req.ssl ? SSL_get_fd(req.ssl) : -1;
+    res.status = 200;
+    res.set_header("Cache-Control", "no-cache, private");
+    res.set_chunked_content_provider("application/json",
+                                     [this, st](size_t, httplib::DataSink &sink) { return watchStep(*st, sink); });
+    qCDebug(lcSandboxServer) << "watch" << route.type->plural << route.ns << "from" << st->cursor;
+}
+
+QByteArray SandboxServer::Private::bookmarkLine(const WatchState &st) const
+{
+    return eventLine(QStringLiteral("BOOKMARK"),
+                     {{QStringLiteral("kind"), st.type->kind},
+                      {QStringLiteral("apiVersion"), st.type->apiVersion()},
+                      {QStringLiteral("metadata"),
+                       QJsonObject{{QStringLiteral("resourceVersion"), QString::number(st.cursor)}}}});
+}
+
+bool SandboxServer::Private::translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const
+{
+    const bool now = st.matches(event.object);
+    if (event.type == QLatin1String("MODIFIED")) {
+        const bool before = st.matches(event.previous);
+        if (now && before)
+            *line = eventLine(event.type, event.object);
+        else if (now)
+            *line = eventLine(QStringLiteral("ADDED"), event.object);
+        else if (before)
+            *line = eventLine(QStringLiteral("DELETED"), event.object);
+        else
+            return false;
+        return true;
+    }
+    if (!now)
+        return false;
+    *line = eventLine(event.type, event.object);
+    return true;
+}
+
+QByteArray SandboxServer::Private::nextWatchLine(WatchState &st)
+{
+    if (!st.pending.empty())
+        return st.pending.front();
+    std::vector<WatchEvent> events;
+    quint64 scannedTo = 0;
+    quint64 oldest = 0;
+    if (store.eventsSince(st.cursor, st.type->plural, st.ns, 50, &events, &scannedTo, &oldest)) {
+        for (const WatchEvent &e : events) {
+            QByteArray line;
+            if (translate(st, e, &line))
+                return line;
+        }
+    }
+    return bookmarkLine(st);
+}
+
+bool SandboxServer::Private::watchStep(WatchState &st, httplib::DataSink &sink)
+{
+    const auto write = [&](const QByteArray &line) { return sink.write(line.constData(), size_t(line.size())); };
+    if (st.serverGeneration != serverGeneration)
+        return false; // stop() or restart(): drop the connection
+    if (faults.dropGeneration() != st.dropGeneration) {
+        if (faults.dropMidEvent()) {
+            const QByteArray line = nextWatchLine(st);
+            write(line.left(std::max<qsizetype>(1, line.size() / 2)));
+        }
+        qCDebug(lcSandboxServer) << "dropping a watch stream (injected)";
+        return false;
+    }
+    if (faults.expireGeneration() != st.expireGeneration) {
+        write(expiredLine(QStringLiteral("too old resource version: %1 (%2)")
+                              .arg(st.cursor)
+                              .arg(store.currentResourceVersion())));
+        sink.done();
+        return true;
+    }
+    if (faults.watchesSilent()) {
+        store.waitForChange(std::numeric_limits<quint64>::max(), std::chrono::milliseconds(200));
+        return !peerClosed(st.fd);
+    }
+    if (!st.pending.empty()) {
+        QByteArray chunk;
+        for (int i = 0; i < 100 && !st.pending.empty(); ++i) {
+            chunk += st.pending.front();
+            st.pending.pop_front();
+        }
+        return write(chunk);
+    }
+    const auto now = Clock::now();
+    if (now >= st.deadline) {
+        sink.done();
+        return true;
+    }
+    std::vector<WatchEvent> events;
+    quint64 scannedTo = st.cursor;
+    quint64 oldest = 0;
+    if (!store.eventsSince(st.cursor, st.type->plural, st.ns, 200, &events, &scannedTo, &oldest)) {
+        write(expiredLine(QStringLiteral("too old resource version: %1 (%2)").arg(st.cursor).arg(oldest)));
+        sink.done();
+        return true;
+    }
+    QByteArray chunk;
+    for (const WatchEvent &e : events) {
+        QByteArray line;
+        if (translate(st, e, &line))
+            chunk += line;
+    }
+    st.cursor = scannedTo;
+    if (!chunk.isEmpty())
+        return write(chunk);
+    if (st.bookmarks && now >= st.nextBookmark) {
+        st.nextBookmark = now + std::chrono::milliseconds(faults.bookmarkIntervalMs());
+        return write(bookmarkLine(st));
+    }
+    if (peerClosed(st.fd))
+        return false;
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(st.deadline - now);
+    if (st.bookmarks)
+        wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(st.nextBookmark - now));
+    wait = std::clamp(wait, std::chrono::milliseconds(1), std::chrono::milliseconds(250));
+    store.waitForChange(st.cursor, wait);
+    return true;
+}
+
+SandboxServer::SandboxServer(const SandboxOptions &options)
+    : d(std::make_unique<Private>())
+{
+    d->options = options;
+    d->faults.setWakeUp([store = &d->store] { store->wakeWatchers(); });
+}
+
+SandboxServer::~SandboxServer()
+{
+    stop();
+    d->faults.setWakeUp({});
+}
+
+bool SandboxServer::start(QString *error)
+{
+    std::lock_guard lock(d->lifecycleMutex);
+    return d->startLocked(error);
+}
+
+void SandboxServer::stop()
+{
+    std::lock_guard lock(d->lifecycleMutex);
+    d->stopLocked();
+}
+
+bool SandboxServer::restart(QString *error)
+{
+    std::lock_guard lock(d->lifecycleMutex);
+    d->stopLocked();
+    return d->startLocked(error);
+}
+
+bool SandboxServer::isRunning() const
+{
+    return d->running;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->port;
+}
+
+QString SandboxServer::serverUrl() const
+{
+    return QStringLiteral("https://127.0.0.1:%1").arg(d->port.load());
+}
+
+QByteArray SandboxServer::caCertificatePem() const
+{
+    return d->ca.caCertificatePem();
+}
+
+QString SandboxServer::adminToken() const
+{
+    return d->adminToken;
+}
+
+QString SandboxServer::readOnlyToken() const
+{
+    return d->readOnlyToken;
+}
+
+QByteArray SandboxServer::clientCertificatePem() const
+{
+    return d->ca.clientCertificatePem();
+}
+
+QByteArray SandboxServer::clientKeyPem() const
+{
+    return d->ca.clientKeyPem();
+}
+
+QByteArray SandboxServer::kubeconfigYaml() const
+{
+    const QByteArray caData = caCertificatePem().toBase64();
+    QByteArray y;
+    y += "apiVersion: v1\nkind: Config\n";
+    y += "clusters:\n- name: sandbox\n  cluster:\n";
+    y += "    server: " + serverUrl().toUtf8() + "\n";
+    y += "    certificate-authority-data: " + caData + "\n";
+    y += "users:\n";
+    y += "- name: sandbox-admin\n  user:\n    token: " + d->adminToken.toUtf8() + "\n";
+    y += "- name: sandbox-cert\n  user:\n";
+    y += "    client-certificate-data: " + clientCertificatePem().toBase64() + "\n";
+    y += "    client-key-data: " + clientKeyPem().toBase64() + "\n";
+    y += "- name: sandbox-readonly\n  user:\n    token: " + d->readOnlyToken.toUtf8() + "\n";
+    y += "contexts:\n";
+    for (const auto &[context, user] : {std::pair{"sandbox", "sandbox-admin"}, std::pair{"sandbox-cert", "sandbox-cert"},
+                                        std::pair{"sandbox-readonly", "sandbox-readonly"}}) {
+        y += QByteArray("- name: ") + context + "\n  context:\n    cluster: sandbox\n    user: " + user
+            + "\n    namespace: default\n";
+    }
+    y += "current-context: sandbox\npreferences: {}\n";
+    return y;
+}
+
+bool SandboxServer::writeKubeconfig(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(kubeconfigYaml());
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+ResourceStore &SandboxServer::store()
+{
+    return d->store;
+}
+
+FaultPlan &SandboxServer::faults()
+{
+    return d->faults;
+}
+
+} // namespace capstan::sandbox

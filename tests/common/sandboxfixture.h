@@ -1,0 +1,111 @@
+#pragma once
+
+// Starts a SandboxServer on loopback and resolves its kubeconfig the way Capstan does, so tests
+// exercise real TLS, authentication and watch streams.
+
+#include "kube/connectionconfig.h"
+#include "kube/kubeconfigloader.h"
+#include "sandbox/resourcestore.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace capstan::test {
+
+class SandboxFixture
+{
+public:
+    explicit SandboxFixture(int deployments = 0)
+    {
+        sandbox::SandboxOptions options;
+        options.deployments = deployments;
+        server = std::make_unique<sandbox::SandboxServer>(options);
+        QString error;
+        started = server->start(&error);
+        if (!started)
+            qWarning("sandbox did not start: %s", qPrintable(error));
+        kubeconfigPath = dir.filePath(QStringLiteral("kubeconfig.yaml"));
+        if (started) {
+            server->writeKubeconfig(kubeconfigPath);
+            for (const QString &ns : {QStringLiteral("default"), QStringLiteral("flink-jobs")}) {
+                const QJsonObject object{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                         {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}}};
+                server->store().create(QStringLiteral("namespaces"), QString(), object); // AlreadyExists is fine
+            }
+        }
+    }
+
+    Result<ConnectionConfig> connection(const QString &context = QStringLiteral("sandbox")) const
+    {
+        const auto config = KubeConfigLoader::load({kubeconfigPath, QString(), QString()});
+        if (!config)
+            return config.error();
+        return ConnectionConfig::resolve(config.value(), context);
+    }
+
+    KubeConfig kubeConfig() const { return KubeConfigLoader::load({kubeconfigPath, QString(), QString()}).value(); }
+
+    static QJsonObject deployment(const QString &name, int parallelism = 1)
+    {
+        return QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("flink.apache.org/v1beta1")},
+            {QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("image"), QStringLiteral("flink:1.20")},
+                         {QStringLiteral("flinkVersion"), QStringLiteral("v1_20")},
+                         {QStringLiteral("serviceAccount"), QStringLiteral("flink")},
+                         {QStringLiteral("jobManager"),
+                          QJsonObject{{QStringLiteral("resource"),
+                                       QJsonObject{{QStringLiteral("memory"), QStringLiteral("2048m")},
+                                                   {QStringLiteral("cpu"), 1}}}}},
+                         {QStringLiteral("taskManager"),
+                          QJsonObject{{QStringLiteral("resource"),
+                                       QJsonObject{{QStringLiteral("memory"), QStringLiteral("2048m")},
+                                                   {QStringLiteral("cpu"), 1}}}}},
+                         {QStringLiteral("job"),
+                          QJsonObject{{QStringLiteral("jarURI"),
+                                       QStringLiteral("local:///opt/flink/examples/streaming/StateMachineExample.jar")},
+                                      {QStringLiteral("parallelism"), parallelism},
+                                      {QStringLiteral("upgradeMode"), QStringLiteral("stateless")}}}}}};
+    }
+
+    // uid → resourceVersion of every FlinkDeployment the server holds (in `ns`, or all).
+    QMap<QString, QString> serverState(const QString &ns = {}) const
+    {
+        QMap<QString, QString> state;
+        const auto result = server->store().list(QStringLiteral("flinkdeployments"), ns);
+        const QJsonArray items = result.object.value(QLatin1String("items")).toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject metadata = item.toObject().value(QLatin1String("metadata")).toObject();
+            state.insert(metadata.value(QLatin1String("uid")).toString(),
+                         metadata.value(QLatin1String("resourceVersion")).toString());
+        }
+        return state;
+    }
+
+    static QMap<QString, QString> clientState(const QHash<QString, QJsonObject> &objects)
+    {
+        QMap<QString, QString> state;
+        for (auto it = objects.cbegin(); it != objects.cend(); ++it)
+            state.insert(it.key(), it->value(QLatin1String("metadata"))
+                                       .toObject()
+                                       .value(QLatin1String("resourceVersion"))
+                                       .toString());
+        return state;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<sandbox::SandboxServer> server;
+    QString kubeconfigPath;
+    bool started = false;
+};
+
+} // namespace capstan::test

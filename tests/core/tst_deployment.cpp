@@ -1,0 +1,76 @@
+#include "flink/deployment.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace capstan;
+
+class TestDeployment : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesOperatorObject();
+    void displayState_data();
+    void displayState();
+};
+
+void TestDeployment::parsesOperatorObject()
+{
+    const QByteArray json = R"({
+      "apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkDeployment",
+      "metadata": {"name": "github-analytics", "namespace": "flink", "uid": "u-1", "resourceVersion": "42",
+                   "generation": 3, "creationTimestamp": "2026-11-20T10:00:00Z"},
+      "spec": {"image": "flink:1.20", "flinkVersion": "v1_20",
+               "job": {"jarURI": "local:///x.jar", "parallelism": 2, "upgradeMode": "savepoint", "state": "running"}},
+      "status": {"lifecycleState": "STABLE", "jobManagerDeploymentStatus": "READY", "observedGeneration": 3,
+                 "jobStatus": {"state": "RUNNING", "jobId": "a1b2"}}})";
+    const Deployment d = Deployment::fromJson(QJsonDocument::fromJson(json).object());
+    QCOMPARE(d.name, QStringLiteral("github-analytics"));
+    QCOMPARE(d.ns, QStringLiteral("flink"));
+    QCOMPARE(d.uid, QStringLiteral("u-1"));
+    QCOMPARE(d.generation, 3);
+    QCOMPARE(d.observedGeneration, 3);
+    QCOMPARE(d.parallelism, 2);
+    QCOMPARE(d.upgradeMode, QStringLiteral("savepoint"));
+    QCOMPARE(d.flinkVersion, QStringLiteral("v1_20"));
+    QCOMPARE(d.jobId, QStringLiteral("a1b2"));
+    QCOMPARE(d.created, QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC));
+    QCOMPARE(d.displayState(), DisplayState::Running);
+    QVERIFY(!d.sessionCluster);
+}
+
+void TestDeployment::displayState_data()
+{
+    QTest::addColumn<QString>("lifecycle");
+    QTest::addColumn<QString>("job");
+    QTest::addColumn<QString>("desired");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("stable running") << "STABLE" << "RUNNING" << "running" << int(DisplayState::Running);
+    QTest::newRow("upgrading") << "UPGRADING" << "RECONCILING" << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("deployed not yet stable") << "DEPLOYED" << "RUNNING" << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("suspended") << "SUSPENDED" << "FINISHED" << "suspended" << int(DisplayState::Suspended);
+    QTest::newRow("failed lifecycle") << "FAILED" << "RUNNING" << "running" << int(DisplayState::Failed);
+    QTest::newRow("job failed") << "STABLE" << "FAILED" << "running" << int(DisplayState::Failed);
+    QTest::newRow("cancelled") << "STABLE" << "CANCELED" << "running" << int(DisplayState::Cancelled);
+    QTest::newRow("finished") << "STABLE" << "FINISHED" << "running" << int(DisplayState::Finished);
+    QTest::newRow("restarting") << "STABLE" << "RESTARTING" << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("rolled back") << "ROLLED_BACK" << "RUNNING" << "running" << int(DisplayState::Running);
+    QTest::newRow("not reconciled") << "" << "" << "running" << int(DisplayState::Transitioning);
+}
+
+void TestDeployment::displayState()
+{
+    QFETCH(QString, lifecycle);
+    QFETCH(QString, job);
+    QFETCH(QString, desired);
+    QFETCH(int, expected);
+    Deployment d;
+    d.lifecycleState = lifecycle;
+    d.jobState = job;
+    d.desiredState = desired;
+    QCOMPARE(int(d.displayState()), expected);
+}
+
+QTEST_APPLESS_MAIN(TestDeployment)
+#include "tst_deployment.moc"

@@ -218,8 +218,8 @@ bool isYamlFalse(const std::string &s)
 
 bool isYamlSpecialFloat(const std::string &s)
 {
-    static const char *const values[] = {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf",
-                                         "+.INF", "-.inf", "-.Inf", "-.INF"};
+    static const char *const values[]
+        = {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
     for (const char *v : values) {
         if (s == v)
             return true;
@@ -407,9 +407,8 @@ std::optional<Error> checkEncoding(const QByteArray &data, const QString &origin
     const qsizetype n = data.size();
     qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     int line = 1;
-    const auto fail = [&origin, &line](const QString &message) {
-        return Error::inFile(origin, line, QString(), message);
-    };
+    const auto fail
+        = [&origin, &line](const QString &message) { return Error::inFile(origin, line, QString(), message); };
     while (i < n) {
         const auto c = uchar(data.at(i));
         uint cp = 0;
@@ -451,6 +450,27 @@ std::optional<Error> checkEncoding(const QByteArray &data, const QString &origin
     return std::nullopt;
 }
 
+// yaml.v2 rejects a tab in the indentation of a line where a token could start; yaml-cpp accepts
+// it. Checked only for documents without content (blank and comment lines), where it is certain
+// that the tab is indentation: a whitespace-only file with a tab is an error for kubectl.
+std::optional<Error> checkTabsInEmptyDocument(const QByteArray &data, const QString &origin)
+{
+    int line = 1;
+    bool atLineStart = true;
+    for (const char c : data) {
+        if (c == '\n') {
+            ++line;
+            atLineStart = true;
+        } else if (c == '\t' && atLineStart) {
+            return Error::inFile(origin, line, QString(),
+                                 QStringLiteral("not valid YAML: found a tab character where indentation is expected"));
+        } else if (c != ' ' && c != '\r') {
+            atLineStart = false;
+        }
+    }
+    return std::nullopt;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Walks one parsed document into a KubeConfig, checking every field's type the way client-go's
 // JSON decoding would. Stops at the first error.
@@ -488,7 +508,8 @@ public:
         if (rootKind == Kind::Null)
             return true; // empty file: an empty config, as kubectl treats it
         if (rootKind != Kind::Map)
-            return fail(root, QString(), QStringLiteral("expected a kubeconfig mapping, got %1").arg(describe(rootKind)));
+            return fail(root, QString(),
+                        QStringLiteral("expected a kubeconfig mapping, got %1").arg(describe(rootKind)));
         Entries entries;
         if (!mapEntries(root, QString(), entries, 0))
             return false;
@@ -577,7 +598,8 @@ private:
                         maps.push_back(*m);
                     for (auto m = maps.rbegin(); m != maps.rend(); ++m) {
                         if (!m->IsMap())
-                            return fail(*m, field, QStringLiteral("merge key (<<) needs a mapping or a list of mappings"));
+                            return fail(*m, field,
+                                        QStringLiteral("merge key (<<) needs a mapping or a list of mappings"));
                         if (!mapEntries(*m, field, out, depth + 1))
                             return false;
                     }
@@ -659,10 +681,7 @@ private:
         return true;
     }
 
-    QString resolve(const QString &reference) const
-    {
-        return KubeConfigLoader::resolveReference(reference, m_origin);
-    }
+    QString resolve(const QString &reference) const { return KubeConfigLoader::resolveReference(reference, m_origin); }
 
     // Iterates `clusters`, `users` or `contexts`: a list of {name, <body>} with unique names.
     template <typename Fn>
@@ -933,9 +952,8 @@ QStringList KubeConfigLoader::filesToLoad(const Sources &sources)
         }
         return files;
     }
-    const QString home = sources.homeDir.isEmpty()
-        ? QStringLiteral(".kube/config")
-        : goClean(sources.homeDir + QStringLiteral("/.kube/config"));
+    const QString home = sources.homeDir.isEmpty() ? QStringLiteral(".kube/config")
+                                                   : goClean(sources.homeDir + QStringLiteral("/.kube/config"));
     if (QFileInfo::exists(home))
         files.append(home);
     return files;
@@ -980,6 +998,10 @@ Result<KubeConfig> KubeConfigLoader::parse(const QByteArray &yaml, const QString
         return *error;
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
+        if (root.IsNull()) {
+            if (std::optional<Error> error = checkTabsInEmptyDocument(yaml, origin))
+                return *error;
+        }
         KubeConfig config;
         DocumentReader reader(origin);
         if (!reader.read(root, config))
@@ -994,7 +1016,8 @@ Result<KubeConfig> KubeConfigLoader::parse(const QByteArray &yaml, const QString
         error.column = known && e.mark.column >= 0 ? e.mark.column + 1 : 0;
         return error;
     } catch (const std::exception &e) {
-        return Error::inFile(origin, 0, QString(), QStringLiteral("could not be parsed: %1").arg(QString::fromUtf8(e.what())));
+        return Error::inFile(origin, 0, QString(),
+                             QStringLiteral("could not be parsed: %1").arg(QString::fromUtf8(e.what())));
     } catch (...) {
         return Error::inFile(origin, 0, QString(), QStringLiteral("could not be parsed"));
     }
@@ -1042,7 +1065,8 @@ Result<KubeContext> KubeConfigLoader::selectContext(const KubeConfig &config, co
     }
     if (const KubeContext *context = config.context(name))
         return *context;
-    Error error = Error::make(QStringLiteral("ContextNotFound"), QStringLiteral("context \"%1\" does not exist").arg(name));
+    Error error
+        = Error::make(QStringLiteral("ContextNotFound"), QStringLiteral("context \"%1\" does not exist").arg(name));
     error.field = requested.isEmpty() ? QStringLiteral("current-context") : QStringLiteral("--context");
     return error;
 }

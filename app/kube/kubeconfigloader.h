@@ -26,9 +26,9 @@ class KubeConfigLoader final
 public:
     struct Sources
     {
-        QString explicitPath;      // --kubeconfig; empty when not given
-        QString kubeconfigEnv;     // the value of $KUBECONFIG; empty when unset
-        QString homeDir;           // used for ~/.kube/config
+        QString explicitPath; // --kubeconfig; empty when not given
+        QString kubeconfigEnv; // the value of $KUBECONFIG; empty when unset
+        QString homeDir; // used for ~/.kube/config
     };
 
     // Sources from the process environment (KUBECONFIG, HOME) plus an optional explicit path.

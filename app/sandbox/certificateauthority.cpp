@@ -62,8 +62,7 @@ bool setName(X509_NAME *name, const char *cn, const char *o)
         && X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(o), -1, -1, 0)
             != 1)
         return false;
-    return X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(cn), -1, -1,
-                                      0)
+    return X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(cn), -1, -1, 0)
         == 1;
 }
 
@@ -145,8 +144,8 @@ bool CertificateAuthority::generate(QString *error)
     PkeyPtr clientKey(EVP_EC_gen("P-256"));
     if (!caKey || !serverKey || !clientKey)
         return fail("generating EC P-256 keys");
-    X509Ptr ca = makeCertificate({"capstan-sandbox-ca", "Capstan", true, nullptr, nullptr}, caKey.get(), nullptr,
-                                 nullptr);
+    X509Ptr ca
+        = makeCertificate({"capstan-sandbox-ca", "Capstan", true, nullptr, nullptr}, caKey.get(), nullptr, nullptr);
     if (!ca)
         return fail("creating the CA certificate");
     X509Ptr server = makeCertificate(

@@ -44,7 +44,8 @@ public:
 
     void ensureNamespace(const QString &name)
     {
-        m_store.create(QStringLiteral("namespaces"), {}, QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}});
+        m_store.create(QStringLiteral("namespaces"), {},
+                       QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}});
     }
 
     QString hex(int digits)
@@ -105,27 +106,27 @@ public:
 
     static QString reconciledSpecString(const QJsonObject &spec, qint64 generation)
     {
-        const QJsonObject o{{QStringLiteral("spec"), spec},
-                            {QStringLiteral("resource_metadata"),
-                             QJsonObject{{QStringLiteral("apiVersion"), kFlinkApi},
-                                         {QStringLiteral("metadata"),
-                                          QJsonObject{{QStringLiteral("generation"), generation}}},
-                                         {QStringLiteral("firstDeployment"), false}}}};
+        const QJsonObject o{
+            {QStringLiteral("spec"), spec},
+            {QStringLiteral("resource_metadata"),
+             QJsonObject{{QStringLiteral("apiVersion"), kFlinkApi},
+                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("generation"), generation}}},
+                         {QStringLiteral("firstDeployment"), false}}}};
         return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
 
     QJsonObject jobStatus(const QString &jobName, const QString &state, qint64 startMs)
     {
-        return QJsonObject{{QStringLiteral("jobId"), hex(32)},
-                           {QStringLiteral("jobName"), jobName},
-                           {QStringLiteral("state"), state},
-                           {QStringLiteral("startTime"), QString::number(startMs)},
-                           {QStringLiteral("updateTime"), QString::number(startMs + 15000)},
-                           {QStringLiteral("checkpointInfo"),
-                            QJsonObject{{QStringLiteral("lastPeriodicCheckpointTimestamp"), 0}}},
-                           {QStringLiteral("savepointInfo"),
-                            QJsonObject{{QStringLiteral("lastPeriodicSavepointTimestamp"), 0},
-                                        {QStringLiteral("savepointHistory"), QJsonArray()}}}};
+        return QJsonObject{
+            {QStringLiteral("jobId"), hex(32)},
+            {QStringLiteral("jobName"), jobName},
+            {QStringLiteral("state"), state},
+            {QStringLiteral("startTime"), QString::number(startMs)},
+            {QStringLiteral("updateTime"), QString::number(startMs + 15000)},
+            {QStringLiteral("checkpointInfo"), QJsonObject{{QStringLiteral("lastPeriodicCheckpointTimestamp"), 0}}},
+            {QStringLiteral("savepointInfo"),
+             QJsonObject{{QStringLiteral("lastPeriodicSavepointTimestamp"), 0},
+                         {QStringLiteral("savepointHistory"), QJsonArray()}}}};
     }
 
     QJsonObject deploymentStatus(const DeploymentSpec &d, const QJsonObject &spec)
@@ -136,9 +137,10 @@ public:
         if (jobState.isEmpty())
             jobState = d.suspended ? QStringLiteral("SUSPENDED") : QStringLiteral("RUNNING");
         QJsonObject status{
-            {QStringLiteral("lifecycleState"), d.suspended ? QStringLiteral("SUSPENDED")
-                                                   : jobState == QLatin1String("FAILED") ? QStringLiteral("FAILED")
-                                                                                         : QStringLiteral("STABLE")},
+            {QStringLiteral("lifecycleState"),
+             d.suspended                               ? QStringLiteral("SUSPENDED")
+                 : jobState == QLatin1String("FAILED") ? QStringLiteral("FAILED")
+                                                       : QStringLiteral("STABLE")},
             {QStringLiteral("jobManagerDeploymentStatus"),
              d.suspended ? QStringLiteral("MISSING") : QStringLiteral("READY")},
             {QStringLiteral("observedGeneration"), 1},
@@ -153,8 +155,7 @@ public:
                          {QStringLiteral("reconciliationTimestamp"), startMs - 20000},
                          {QStringLiteral("state"), QStringLiteral("DEPLOYED")}}},
             {QStringLiteral("taskManager"),
-             QJsonObject{{QStringLiteral("labelSelector"),
-                          QStringLiteral("component=taskmanager,app=%1").arg(d.name)},
+             QJsonObject{{QStringLiteral("labelSelector"), QStringLiteral("component=taskmanager,app=%1").arg(d.name)},
                          {QStringLiteral("replicas"), d.suspended ? 0 : (d.parallelism + 1) / 2}}},
         };
         if (!d.session)
@@ -173,11 +174,12 @@ public:
             {QStringLiteral("apiVersion"), kFlinkApi},
             {QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
             {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), d.name},
-                         {QStringLiteral("namespace"), d.ns},
-                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app.kubernetes.io/part-of"),
-                                                                 d.session ? QStringLiteral("session-clusters")
-                                                                           : QStringLiteral("streaming")}}}}},
+             QJsonObject{
+                 {QStringLiteral("name"), d.name},
+                 {QStringLiteral("namespace"), d.ns},
+                 {QStringLiteral("labels"),
+                  QJsonObject{{QStringLiteral("app.kubernetes.io/part-of"),
+                               d.session ? QStringLiteral("session-clusters") : QStringLiteral("streaming")}}}}},
             {QStringLiteral("spec"), spec},
             {QStringLiteral("status"), deploymentStatus(d, spec)},
         };
@@ -195,14 +197,14 @@ public:
             {QStringLiteral("metadata"),
              QJsonObject{{QStringLiteral("name"), QString(name + QStringLiteral("-rest"))},
                          {QStringLiteral("namespace"), ns},
-                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("app"), name},
-                                                                {QStringLiteral("type"),
-                                                                 QStringLiteral("flink-native-kubernetes")}}}}},
+                         {QStringLiteral("labels"),
+                          QJsonObject{{QStringLiteral("app"), name},
+                                      {QStringLiteral("type"), QStringLiteral("flink-native-kubernetes")}}}}},
             {QStringLiteral("spec"),
              QJsonObject{{QStringLiteral("type"), QStringLiteral("ClusterIP")},
-                         {QStringLiteral("selector"), QJsonObject{{QStringLiteral("app"), name},
-                                                                  {QStringLiteral("component"),
-                                                                   QStringLiteral("jobmanager")}}},
+                         {QStringLiteral("selector"),
+                          QJsonObject{{QStringLiteral("app"), name},
+                                      {QStringLiteral("component"), QStringLiteral("jobmanager")}}},
                          {QStringLiteral("ports"),
                           QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("rest")},
                                                  {QStringLiteral("port"), 8081},
@@ -216,16 +218,16 @@ public:
                        const QString &jarURI)
     {
         const QJsonObject spec{{QStringLiteral("deploymentName"), deploymentName},
-                               {QStringLiteral("job"), QJsonObject{{QStringLiteral("jarURI"), jarURI},
-                                                                   {QStringLiteral("parallelism"), parallelism},
-                                                                   {QStringLiteral("upgradeMode"),
-                                                                    QStringLiteral("stateless")},
-                                                                   {QStringLiteral("state"),
-                                                                    QStringLiteral("running")}}}};
+                               {QStringLiteral("job"),
+                                QJsonObject{{QStringLiteral("jarURI"), jarURI},
+                                            {QStringLiteral("parallelism"), parallelism},
+                                            {QStringLiteral("upgradeMode"), QStringLiteral("stateless")},
+                                            {QStringLiteral("state"), QStringLiteral("running")}}}};
         const QString reconciled = reconciledSpecString(spec, 1);
         const qint64 startMs = pastMs(60, 600);
         const QJsonObject object{
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
             {QStringLiteral("spec"), spec},
             {QStringLiteral("status"),
              QJsonObject{{QStringLiteral("lifecycleState"), QStringLiteral("STABLE")},
@@ -245,8 +247,8 @@ public:
         const QJsonObject meta = deployment.value(QStringLiteral("metadata")).toObject();
         const QString depName = meta.value(QStringLiteral("name")).toString();
         const QString ns = meta.value(QStringLiteral("namespace")).toString();
-        const QString path = QStringLiteral("s3://flink-state/%1/savepoints/savepoint-%2-%3")
-                                 .arg(depName, hex(6), hex(12));
+        const QString path
+            = QStringLiteral("s3://flink-state/%1/savepoints/savepoint-%2-%3").arg(depName, hex(6), hex(12));
         const QJsonObject object{
             {QStringLiteral("metadata"),
              QJsonObject{{QStringLiteral("name"),
@@ -260,9 +262,9 @@ public:
                                       {QStringLiteral("job-reference.name"), depName}}}}},
             {QStringLiteral("spec"),
              QJsonObject{{QStringLiteral("backoffLimit"), 0},
-                         {QStringLiteral("jobReference"), QJsonObject{{QStringLiteral("kind"),
-                                                                       QStringLiteral("FlinkDeployment")},
-                                                                      {QStringLiteral("name"), depName}}},
+                         {QStringLiteral("jobReference"),
+                          QJsonObject{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+                                      {QStringLiteral("name"), depName}}},
                          {QStringLiteral("savepoint"),
                           QJsonObject{{QStringLiteral("alreadyExists"), false},
                                       {QStringLiteral("disposeOnDelete"), true},
@@ -292,12 +294,13 @@ public:
              QJsonObject{{QStringLiteral("name"), QStringLiteral("%1.%2").arg(name, hex(16))},
                          {QStringLiteral("namespace"), ns}}},
             {QStringLiteral("involvedObject"),
-             QJsonObject{{QStringLiteral("apiVersion"), kFlinkApi},
-                         {QStringLiteral("kind"), deployment.value(QStringLiteral("kind")).toString()},
-                         {QStringLiteral("name"), name},
-                         {QStringLiteral("namespace"), ns},
-                         {QStringLiteral("uid"), meta.value(QStringLiteral("uid")).toString()},
-                         {QStringLiteral("resourceVersion"), meta.value(QStringLiteral("resourceVersion")).toString()}}},
+             QJsonObject{
+                 {QStringLiteral("apiVersion"), kFlinkApi},
+                 {QStringLiteral("kind"), deployment.value(QStringLiteral("kind")).toString()},
+                 {QStringLiteral("name"), name},
+                 {QStringLiteral("namespace"), ns},
+                 {QStringLiteral("uid"), meta.value(QStringLiteral("uid")).toString()},
+                 {QStringLiteral("resourceVersion"), meta.value(QStringLiteral("resourceVersion")).toString()}}},
             {QStringLiteral("reason"), reason},
             {QStringLiteral("message"), message},
             {QStringLiteral("type"), type},

@@ -82,7 +82,8 @@ bool modify(const QJsonValue &node, const QStringList &tokens, int depth, Op op,
             return true;
         }
         if (!object.contains(token)) {
-            *error = QStringLiteral("doc is missing path: \"/%1\"").arg(tokens.mid(0, depth + 1).join(QLatin1Char('/')));
+            *error
+                = QStringLiteral("doc is missing path: \"/%1\"").arg(tokens.mid(0, depth + 1).join(QLatin1Char('/')));
             return false;
         }
         QJsonValue child;
@@ -201,7 +202,8 @@ bool applyJsonPatch(const QJsonObject &target, const QJsonArray &operations, QJs
         } else if (op == QLatin1String("test")) {
             QJsonValue actual;
             if (!valueAt(doc, path, &actual) || actual != value) {
-                *error = QStringLiteral("testing value %1 failed").arg(operation.value(QLatin1String("path")).toString());
+                *error
+                    = QStringLiteral("testing value %1 failed").arg(operation.value(QLatin1String("path")).toString());
                 return false;
             }
         } else if (op == QLatin1String("move") || op == QLatin1String("copy")) {

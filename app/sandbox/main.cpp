@@ -60,8 +60,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Inject a fault (repeatable): fail=STATUSxCOUNT[:RETRY_AFTER], latency=MS, "
                        "bookmark-interval=MS, silent-watches[=0|1]."),
         QStringLiteral("spec"));
-    parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption,
-                       faultOption});
+    parser.addOptions(
+        {portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption, faultOption});
     parser.process(app);
 
     bool ok = true;

@@ -47,11 +47,16 @@ std::vector<ResourceType> buildTypes()
     events.version = QStringLiteral("v1");
     events.shortNames = {QStringLiteral("ev")};
     events.selectableFields = common
-        + QStringList{QStringLiteral("involvedObject.kind"),      QStringLiteral("involvedObject.namespace"),
-                      QStringLiteral("involvedObject.name"),      QStringLiteral("involvedObject.uid"),
-                      QStringLiteral("involvedObject.apiVersion"), QStringLiteral("involvedObject.resourceVersion"),
-                      QStringLiteral("involvedObject.fieldPath"), QStringLiteral("reason"),
-                      QStringLiteral("reportingComponent"),       QStringLiteral("source"),
+        + QStringList{QStringLiteral("involvedObject.kind"),
+                      QStringLiteral("involvedObject.namespace"),
+                      QStringLiteral("involvedObject.name"),
+                      QStringLiteral("involvedObject.uid"),
+                      QStringLiteral("involvedObject.apiVersion"),
+                      QStringLiteral("involvedObject.resourceVersion"),
+                      QStringLiteral("involvedObject.fieldPath"),
+                      QStringLiteral("reason"),
+                      QStringLiteral("reportingComponent"),
+                      QStringLiteral("source"),
                       QStringLiteral("type")};
     types.push_back(events);
 
@@ -134,8 +139,8 @@ StoreResult failure(int code, const QString &reason, const QString &message, con
 
 StoreResult notFound(const ResourceType &type, const QString &name)
 {
-    return failure(404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(type.qualifiedName(), name),
-                   details(type, name));
+    return failure(404, QStringLiteral("NotFound"),
+                   QStringLiteral("%1 \"%2\" not found").arg(type.qualifiedName(), name), details(type, name));
 }
 
 StoreResult conflict(const ResourceType &type, const QString &name)
@@ -184,8 +189,9 @@ QString encodeContinue(const ContinueToken &token)
 {
     const QJsonObject o{{QLatin1String("rv"), QString::number(token.resourceVersion)},
                         {QLatin1String("start"), token.start}};
-    return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(QJsonDocument(o)
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 bool decodeContinue(const QString &text, ContinueToken *token)
@@ -248,7 +254,8 @@ StoreResult ResourceStore::get(const QString &plural, const QString &ns, const Q
 {
     const ResourceType *type = findResourceType(plural);
     if (!type)
-        return failure(404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        return failure(404, QStringLiteral("NotFound"),
+                       QStringLiteral("the server could not find the requested resource"));
     const QString effectiveNs = type->namespaced ? ns : QString();
     std::lock_guard lock(m_mutex);
     const auto bucket = m_objects.find(plural);
@@ -264,11 +271,13 @@ StoreResult ResourceStore::list(const QString &plural, const QString &ns, const 
 {
     const ResourceType *type = findResourceType(plural);
     if (!type)
-        return failure(404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        return failure(404, QStringLiteral("NotFound"),
+                       QStringLiteral("the server could not find the requested resource"));
     LabelSelector labels;
     FieldSelector fields;
     QString error;
-    if (!labels.parse(options.labelSelector, &error) || !fields.parse(options.fieldSelector, type->selectableFields, &error))
+    if (!labels.parse(options.labelSelector, &error)
+        || !fields.parse(options.fieldSelector, type->selectableFields, &error))
         return badRequest(error);
     ContinueToken token;
     if (!options.continueToken.isEmpty() && !decodeContinue(options.continueToken, &token))
@@ -327,10 +336,11 @@ StoreResult ResourceStore::list(const QString &plural, const QString &ns, const 
         if (labels.isEmpty() && fields.isEmpty())
             metadata.insert(QLatin1String("remainingItemCount"), remaining);
     }
-    return {200, QJsonObject{{kKind, QString(type->kind + QLatin1String("List"))},
-                             {kApiVersion, type->apiVersion()},
-                             {kMetadata, metadata},
-                             {QLatin1String("items"), items}}};
+    return {200,
+            QJsonObject{{kKind, QString(type->kind + QLatin1String("List"))},
+                        {kApiVersion, type->apiVersion()},
+                        {kMetadata, metadata},
+                        {QLatin1String("items"), items}}};
 }
 
 StoreResult ResourceStore::create(const QString &plural, const QString &ns, const QJsonObject &input,
@@ -338,7 +348,8 @@ StoreResult ResourceStore::create(const QString &plural, const QString &ns, cons
 {
     const ResourceType *type = findResourceType(plural);
     if (!type)
-        return failure(404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        return failure(404, QStringLiteral("NotFound"),
+                       QStringLiteral("the server could not find the requested resource"));
     QJsonObject object = input;
     QJsonObject metadata = object.value(kMetadata).toObject();
     const QString effectiveNs = type->namespaced ? ns : QString();
@@ -346,8 +357,9 @@ StoreResult ResourceStore::create(const QString &plural, const QString &ns, cons
         return badRequest(QStringLiteral("the kind of the object (%1) does not match the kind on the URL (%2)")
                               .arg(object.value(kKind).toString(), type->kind));
     if (object.contains(kApiVersion) && object.value(kApiVersion).toString() != type->apiVersion())
-        return badRequest(QStringLiteral("the API version in the data (%1) does not match the expected API version (%2)")
-                              .arg(object.value(kApiVersion).toString(), type->apiVersion()));
+        return badRequest(
+            QStringLiteral("the API version in the data (%1) does not match the expected API version (%2)")
+                .arg(object.value(kApiVersion).toString(), type->apiVersion()));
     const QString bodyNs = metadata.value(kNamespace).toString();
     if (type->namespaced && !bodyNs.isEmpty() && bodyNs != effectiveNs)
         return badRequest(QStringLiteral("the namespace of the provided object does not match the namespace sent on "
@@ -392,14 +404,16 @@ StoreResult ResourceStore::create(const QString &plural, const QString &ns, cons
     if (type->namespaced) {
         const Bucket &namespaces = m_objects[QStringLiteral("namespaces")];
         if (namespaces.find(keyOf({}, effectiveNs)) == namespaces.end())
-            return failure(404, QStringLiteral("NotFound"), QStringLiteral("namespaces \"%1\" not found").arg(effectiveNs),
+            return failure(404, QStringLiteral("NotFound"),
+                           QStringLiteral("namespaces \"%1\" not found").arg(effectiveNs),
                            QJsonObject{{kName, effectiveNs}, {kKind, QStringLiteral("namespaces")}});
     }
     Bucket &bucket = m_objects[plural];
     const QString key = keyOf(effectiveNs, name);
     if (bucket.find(key) != bucket.end())
         return failure(409, QStringLiteral("AlreadyExists"),
-                       QStringLiteral("%1 \"%2\" already exists").arg(type->qualifiedName(), name), details(*type, name));
+                       QStringLiteral("%1 \"%2\" already exists").arg(type->qualifiedName(), name),
+                       details(*type, name));
     if (options.dryRun) {
         metadata.remove(kResourceVersion);
         object.insert(kMetadata, metadata);
@@ -421,8 +435,9 @@ StoreResult ResourceStore::update(const QString &plural, const QString &ns, cons
 StoreResult ResourceStore::mergePatch(const QString &plural, const QString &ns, const QString &name,
                                       const QJsonObject &patch, const WriteOptions &options)
 {
-    return modify(plural, ns, name, options, false,
-                  [&](const QJsonObject &current) { return StoreResult{200, applyMergePatch(current, patch)}; });
+    return modify(plural, ns, name, options, false, [&](const QJsonObject &current) {
+        return StoreResult{200, applyMergePatch(current, patch)};
+    });
 }
 
 StoreResult ResourceStore::jsonPatch(const QString &plural, const QString &ns, const QString &name,
@@ -443,7 +458,8 @@ StoreResult ResourceStore::modify(const QString &plural, const QString &ns, cons
 {
     const ResourceType *type = findResourceType(plural);
     if (!type)
-        return failure(404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        return failure(404, QStringLiteral("NotFound"),
+                       QStringLiteral("the server could not find the requested resource"));
     const QString effectiveNs = type->namespaced ? ns : QString();
     std::lock_guard lock(m_mutex);
     Bucket &bucket = m_objects[plural];
@@ -464,8 +480,9 @@ StoreResult ResourceStore::modify(const QString &plural, const QString &ns, cons
         return badRequest(QStringLiteral("the kind of the object (%1) does not match the kind on the URL (%2)")
                               .arg(next.value(kKind).toString(), type->kind));
     if (next.contains(kApiVersion) && next.value(kApiVersion).toString() != type->apiVersion())
-        return badRequest(QStringLiteral("the API version in the data (%1) does not match the expected API version (%2)")
-                              .arg(next.value(kApiVersion).toString(), type->apiVersion()));
+        return badRequest(
+            QStringLiteral("the API version in the data (%1) does not match the expected API version (%2)")
+                .arg(next.value(kApiVersion).toString(), type->apiVersion()));
     if (meta.contains(kName) && meta.value(kName).toString() != name)
         return badRequest(QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)")
                               .arg(meta.value(kName).toString(), name));
@@ -523,7 +540,8 @@ StoreResult ResourceStore::remove(const QString &plural, const QString &ns, cons
 {
     const ResourceType *type = findResourceType(plural);
     if (!type)
-        return failure(404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        return failure(404, QStringLiteral("NotFound"),
+                       QStringLiteral("the server could not find the requested resource"));
     std::lock_guard lock(m_mutex);
     return removeLocked(*type, type->namespaced ? ns : QString(), name, options);
 }

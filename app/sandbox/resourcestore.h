@@ -26,11 +26,11 @@ struct ResourceType
     QString version;
     bool namespaced = true;
     bool statusSubresource = false; // writes to the main resource ignore .status, /status only .status
-    bool tracksGeneration = false;  // metadata.generation starts at 1 and follows .spec
+    bool tracksGeneration = false; // metadata.generation starts at 1 and follows .spec
     QStringList shortNames;
     QStringList selectableFields; // field selector paths
 
-    QString apiVersion() const;    // "v1" or "flink.apache.org/v1beta1"
+    QString apiVersion() const; // "v1" or "flink.apache.org/v1beta1"
     QString qualifiedName() const; // "configmaps" or "flinkdeployments.flink.apache.org"
 };
 
@@ -55,7 +55,7 @@ struct WriteOptions
 {
     bool dryRun = false; // validate and return the result, store nothing, bump nothing
     Subresource subresource = Subresource::None;
-    QString preconditionUid;             // delete only: 409 Conflict unless it matches
+    QString preconditionUid; // delete only: 409 Conflict unless it matches
     QString preconditionResourceVersion; // delete only
 };
 
@@ -104,11 +104,10 @@ public:
     StoreResult mergePatch(const QString &plural, const QString &ns, const QString &name, const QJsonObject &patch,
                            const WriteOptions &options = {});
     // RFC 6902. A failed "test" or a bad path → 422.
-    StoreResult jsonPatch(const QString &plural, const QString &ns, const QString &name,
-                          const QJsonArray &operations, const WriteOptions &options = {});
+    StoreResult jsonPatch(const QString &plural, const QString &ns, const QString &name, const QJsonArray &operations,
+                          const WriteOptions &options = {});
     // Returns the deleted object; deleting a namespace deletes everything in it.
-    StoreResult remove(const QString &plural, const QString &ns, const QString &name,
-                       const WriteOptions &options = {});
+    StoreResult remove(const QString &plural, const QString &ns, const QString &name, const WriteOptions &options = {});
 
     quint64 currentResourceVersion() const;
     // Forgets the watch history: a watch or continue from any older resourceVersion gets 410.

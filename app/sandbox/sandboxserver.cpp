@@ -42,8 +42,19 @@ struct Identity
 // A parsed request path.
 struct Route
 {
-    enum class Kind { NotFound, Version, ApiVersions, CoreResources, GroupList, Group, GroupResources, Health,
-                      OpenApi, Collection, Object };
+    enum class Kind {
+        NotFound,
+        Version,
+        ApiVersions,
+        CoreResources,
+        GroupList,
+        Group,
+        GroupResources,
+        Health,
+        OpenApi,
+        Collection,
+        Object
+    };
     Kind kind = Kind::NotFound;
     const ResourceType *type = nullptr;
     QString ns;
@@ -115,7 +126,8 @@ Route parseRoute(const std::string &rawPath)
         return route;
     }
     // rest: plural[/name[/sub]] or namespaces/ns/plural[/name[/sub]]
-    if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces")) {
+    if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces") && findResourceType(rest.at(2))
+        && findResourceType(rest.at(2))->namespaced) {
         route.ns = rest.at(1);
         rest = rest.mid(2);
     }
@@ -172,7 +184,8 @@ QJsonObject resourceList(const QString &group)
     }
     return {{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("groupVersion"), group.isEmpty() ? QStringLiteral("v1") : QString(group + QLatin1Char('/') + kFlinkVersion)},
+            {QStringLiteral("groupVersion"),
+             group.isEmpty() ? QStringLiteral("v1") : QString(group + QLatin1Char('/') + kFlinkVersion)},
             {QStringLiteral("resources"), resources}};
 }
 
@@ -364,7 +377,7 @@ bool SandboxServer::Private::startLocked(QString *error)
     while (!raw->is_running() && Clock::now() < until)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     running = true;
-    qCInfo(lcSandboxServer) << "listening on https://127.0.0.1:" << port.load();
+    qCInfo(lcSandboxServer).noquote() << QStringLiteral("listening on https://127.0.0.1:%1").arg(port.load());
     return true;
 }
 
@@ -490,9 +503,9 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
                  {{QStringLiteral("kind"), QStringLiteral("APIVersions")},
                   {QStringLiteral("versions"), QJsonArray{QStringLiteral("v1")}},
                   {QStringLiteral("serverAddressByClientCIDRs"),
-                   QJsonArray{QJsonObject{{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
-                                          {QStringLiteral("serverAddress"),
-                                           QStringLiteral("127.0.0.1:%1").arg(port.load())}}}}});
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
+                       {QStringLiteral("serverAddress"), QStringLiteral("127.0.0.1:%1").arg(port.load())}}}}});
         return;
     case Route::Kind::CoreResources:
         sendJson(res, 200, resourceList({}));
@@ -521,7 +534,8 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
     case Route::Kind::NotFound:
         if (route.kind == Route::Kind::NotFound)
             faults.countRequest(QStringLiteral("notfound"));
-        sendStatus(res, 404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+        sendStatus(res, 404, QStringLiteral("NotFound"),
+                   QStringLiteral("the server could not find the requested resource"));
         return;
     case Route::Kind::Collection:
     case Route::Kind::Object:
@@ -558,18 +572,20 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         if (route.subresource != QLatin1String("status")
             || !(type.statusSubresource || type.plural == QLatin1String("namespaces"))
             || (verb != QLatin1String("get") && verb != QLatin1String("update") && verb != QLatin1String("patch"))) {
-            sendStatus(res, 404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+            sendStatus(res, 404, QStringLiteral("NotFound"),
+                       QStringLiteral("the server could not find the requested resource"));
             return;
         }
         sub = Subresource::Status;
     }
-    const bool readVerb = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
+    const bool readVerb
+        = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
     if (!readVerb && who.access != Access::Admin) {
         QString target = collection ? QString() : QStringLiteral(" \"%1\"").arg(route.name);
-        QString message = QStringLiteral("%1%2 is forbidden: User \"%3\" cannot %4 resource \"%5\" in API group \"%6\"")
-                              .arg(type.qualifiedName(), target, who.user, verb,
-                                   sub == Subresource::Status ? type.plural + QStringLiteral("/status") : type.plural,
-                                   type.group);
+        QString message
+            = QStringLiteral("%1%2 is forbidden: User \"%3\" cannot %4 resource \"%5\" in API group \"%6\"")
+                  .arg(type.qualifiedName(), target, who.user, verb,
+                       sub == Subresource::Status ? type.plural + QStringLiteral("/status") : type.plural, type.group);
         if (type.namespaced)
             message += QStringLiteral(" in the namespace \"%1\"").arg(route.ns);
         else
@@ -607,7 +623,8 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
     writeOpts.subresource = sub;
     QJsonParseError parseError{};
     const QByteArray bodyBytes = QByteArray::fromStdString(req.body);
-    const QJsonDocument body = bodyBytes.trimmed().isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(bodyBytes, &parseError);
+    const QJsonDocument body
+        = bodyBytes.trimmed().isEmpty() ? QJsonDocument() : QJsonDocument::fromJson(bodyBytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         sendStatus(res, 400, QStringLiteral("BadRequest"),
                    QStringLiteral("the body of the request could not be decoded: %1").arg(parseError.errorString()));
@@ -658,8 +675,9 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
                 QJsonArray deleted;
                 for (const QJsonValue &item : r.object.value(QStringLiteral("items")).toArray()) {
                     const QJsonObject meta = item.toObject().value(QStringLiteral("metadata")).toObject();
-                    const StoreResult one = store.remove(type.plural, meta.value(QStringLiteral("namespace")).toString(),
-                                                         meta.value(QStringLiteral("name")).toString(), writeOpts);
+                    const StoreResult one
+                        = store.remove(type.plural, meta.value(QStringLiteral("namespace")).toString(),
+                                       meta.value(QStringLiteral("name")).toString(), writeOpts);
                     if (one.ok())
                         deleted.append(one.object);
                 }
@@ -694,8 +712,7 @@ void SandboxServer::Private::startWatch(const Route &route, const httplib::Reque
         bool ok = false;
         st->cursor = rv.toULongLong(&ok);
         if (!ok) {
-            sendStatus(res, 400, QStringLiteral("BadRequest"),
-                       QStringLiteral("invalid resource version: %1").arg(rv));
+            sendStatus(res, 400, QStringLiteral("BadRequest"), QStringLiteral("invalid resource version: %1").arg(rv));
             return;
         }
     }
@@ -708,6 +725,11 @@ void SandboxServer::Private::startWatch(const Route &route, const httplib::Reque
     st->expireGeneration = faults.expireGeneration();
     st->serverGeneration = serverGeneration;
     st->fd = req.ssl ? SSL_get_fd(req.ssl) : -1;
+    // cpp-httplib would gzip an application/json stream for clients that accept it, and zlib holds
+    // small events back until its buffer fills. Watch events must go out as they happen, so this
+    // response is never compressed: httplib decides from the request it passed us as const (the
+    // object itself is not const).
+    const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding");
     res.status = 200;
     res.set_header("Cache-Control", "no-cache, private");
     res.set_chunked_content_provider("application/json",
@@ -717,11 +739,11 @@ void SandboxServer::Private::startWatch(const Route &route, const httplib::Reque
 
 QByteArray SandboxServer::Private::bookmarkLine(const WatchState &st) const
 {
-    return eventLine(QStringLiteral("BOOKMARK"),
-                     {{QStringLiteral("kind"), st.type->kind},
-                      {QStringLiteral("apiVersion"), st.type->apiVersion()},
-                      {QStringLiteral("metadata"),
-                       QJsonObject{{QStringLiteral("resourceVersion"), QString::number(st.cursor)}}}});
+    return eventLine(
+        QStringLiteral("BOOKMARK"),
+        {{QStringLiteral("kind"), st.type->kind},
+         {QStringLiteral("apiVersion"), st.type->apiVersion()},
+         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(st.cursor)}}}});
 }
 
 bool SandboxServer::Private::translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const
@@ -776,9 +798,8 @@ bool SandboxServer::Private::watchStep(WatchState &st, httplib::DataSink &sink)
         return false;
     }
     if (faults.expireGeneration() != st.expireGeneration) {
-        write(expiredLine(QStringLiteral("too old resource version: %1 (%2)")
-                              .arg(st.cursor)
-                              .arg(store.currentResourceVersion())));
+        write(expiredLine(
+            QStringLiteral("too old resource version: %1 (%2)").arg(st.cursor).arg(store.currentResourceVersion())));
         sink.done();
         return true;
     }
@@ -917,8 +938,9 @@ QByteArray SandboxServer::kubeconfigYaml() const
     y += "    client-key-data: " + clientKeyPem().toBase64() + "\n";
     y += "- name: sandbox-readonly\n  user:\n    token: " + d->readOnlyToken.toUtf8() + "\n";
     y += "contexts:\n";
-    for (const auto &[context, user] : {std::pair{"sandbox", "sandbox-admin"}, std::pair{"sandbox-cert", "sandbox-cert"},
-                                        std::pair{"sandbox-readonly", "sandbox-readonly"}}) {
+    for (const auto &[context, user] :
+         {std::pair{"sandbox", "sandbox-admin"}, std::pair{"sandbox-cert", "sandbox-cert"},
+          std::pair{"sandbox-readonly", "sandbox-readonly"}}) {
         y += QByteArray("- name: ") + context + "\n  context:\n    cluster: sandbox\n    user: " + user
             + "\n    namespace: default\n";
     }

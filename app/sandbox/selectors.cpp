@@ -139,7 +139,8 @@ bool LabelSelector::parse(const QString &text, QString *error)
 
 bool LabelSelector::matches(const QJsonObject &object) const
 {
-    const QJsonObject labels = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("labels")).toObject();
+    const QJsonObject labels
+        = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("labels")).toObject();
     for (const Requirement &req : m_requirements) {
         const bool has = labels.contains(req.key);
         const QString value = labels.value(req.key).toString();

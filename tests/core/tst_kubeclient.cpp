@@ -60,7 +60,7 @@ private:
     QString writeExecScript(const QString &body);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    QNetworkAccessManager m_nam;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_nams;
     std::vector<std::unique_ptr<KubeClient>> m_clients;
     QString m_path = ResourceType::flinkDeployments().collectionPath(QStringLiteral("default"));
 };
@@ -82,7 +82,10 @@ Result<QJsonObject> TestKubeClient::wait(KubeReply *reply)
 
 KubeClient *TestKubeClient::client(const ConnectionConfig &config)
 {
-    m_clients.push_back(std::make_unique<KubeClient>(&m_nam, config));
+    // One QNAM per client, as one per session in the app: QNAM reuses open TLS connections without
+    // comparing TLS settings, so clients with different CAs or identities must not share one.
+    m_nams.push_back(std::make_unique<QNetworkAccessManager>());
+    m_clients.push_back(std::make_unique<KubeClient>(m_nams.back().get(), config));
     return m_clients.back().get();
 }
 

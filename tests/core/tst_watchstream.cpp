@@ -57,7 +57,7 @@ private:
     QTcpServer m_server;
 };
 
-QByteArray event(const char *type, const QByteArray &name, int rv)
+QByteArray watchLine(const char *type, const QByteArray &name, int rv)
 {
     return QByteArray(R"({"type":")") + type + R"(","object":{"kind":"FlinkDeployment","metadata":{"name":")" + name
         + R"(","uid":"uid-)" + name + R"(","resourceVersion":")" + QByteArray::number(rv) + "\"}}}\n";
@@ -123,8 +123,8 @@ void TestWatchStream::reassemblesSplitEvents()
 {
     QFETCH(int, pieceSize);
     // Multi-byte UTF-8 in a name, so chunk edges also fall inside characters.
-    const QByteArray body = event("ADDED", "alpha", 6) + event("MODIFIED", "b\xc3\xa9ta-\xe6\xb5\x81", 7)
-        + event("DELETED", "alpha", 8);
+    const QByteArray body = watchLine("ADDED", "alpha", 6) + watchLine("MODIFIED", "b\xc3\xa9ta-\xe6\xb5\x81", 7)
+        + watchLine("DELETED", "alpha", 8);
     ScriptedServer server;
     for (int i = 0; i < body.size(); i += pieceSize)
         server.pieces << body.mid(i, pieceSize);
@@ -145,11 +145,11 @@ void TestWatchStream::reassemblesSplitEvents()
 void TestWatchStream::errorEventInsideStreamIsExpired()
 {
     ScriptedServer server;
-    server.pieces << event("ADDED", "alpha", 6)
-                  << R"({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)"
-                     R"("message":"too old resource version: 5 (90)","reason":"Expired","code":410}})"
+    server.pieces << watchLine("ADDED", "alpha", 6)
+                  << R"json({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)json"
+                     R"json("message":"too old resource version: 5 (90)","reason":"Expired","code":410}})json"
                      "\n"
-                  << event("ADDED", "never-delivered", 91);
+                  << watchLine("ADDED", "never-delivered", 91);
     const Run r = run(server);
     QCOMPARE(r.events.size(), 1);
     QCOMPARE(r.end.kind, WatchEnd::Kind::Expired);
@@ -160,7 +160,7 @@ void TestWatchStream::errorEventInsideStreamIsExpired()
 void TestWatchStream::bookmarkAdvancesVersionOnly()
 {
     ScriptedServer server;
-    server.pieces << event("ADDED", "alpha", 6)
+    server.pieces << watchLine("ADDED", "alpha", 6)
                   << R"({"type":"BOOKMARK","object":{"kind":"FlinkDeployment","metadata":{"resourceVersion":"120"}}})"
                      "\n";
     const Run r = run(server);
@@ -172,8 +172,8 @@ void TestWatchStream::bookmarkAdvancesVersionOnly()
 void TestWatchStream::cutMidEventDropsPartialLine()
 {
     ScriptedServer server;
-    const QByteArray second = event("MODIFIED", "beta", 7);
-    server.pieces << event("ADDED", "alpha", 6) << second.left(second.size() / 2);
+    const QByteArray second = watchLine("MODIFIED", "beta", 7);
+    server.pieces << watchLine("ADDED", "alpha", 6) << second.left(second.size() / 2);
     server.cut = true;
     const Run r = run(server);
     QCOMPARE(r.events.size(), 1);

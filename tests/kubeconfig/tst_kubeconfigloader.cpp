@@ -118,8 +118,9 @@ void TestKubeConfigLoader::parseFullFile()
     QVERIFY(eks && eks->exec);
     QCOMPARE(eks->exec->apiVersion, QStringLiteral("client.authentication.k8s.io/v1beta1"));
     QCOMPARE(eks->exec->command, QStringLiteral("aws"));
-    QCOMPARE(eks->exec->args, (QStringList{QStringLiteral("eks"), QStringLiteral("get-token"),
-                                           QStringLiteral("--cluster-name"), QStringLiteral("prod")}));
+    QCOMPARE(eks->exec->args,
+             (QStringList{QStringLiteral("eks"), QStringLiteral("get-token"), QStringLiteral("--cluster-name"),
+                          QStringLiteral("prod")}));
     QCOMPARE(eks->exec->env.size(), 1);
     QCOMPARE(eks->exec->env.at(0).first, QStringLiteral("AWS_PROFILE"));
     QCOMPARE(eks->exec->env.at(0).second, QStringLiteral("prod"));
@@ -146,7 +147,8 @@ void TestKubeConfigLoader::emptyDocuments_data()
 {
     QTest::addColumn<QByteArray>("yaml");
     QTest::newRow("empty") << QByteArray();
-    QTest::newRow("whitespace") << QByteArray("   \n\t\n  \n");
+    QTest::newRow("whitespace") << QByteArray("   \n\n  \r\n");
+    QTest::newRow("trailing-tab-in-comment") << QByteArray("# note\t\n");
     QTest::newRow("comment") << QByteArray("# nothing here\n");
     QTest::newRow("document-marker") << QByteArray("---\n");
     QTest::newRow("null") << QByteArray("~\n");
@@ -190,7 +192,7 @@ void TestKubeConfigLoader::scalarTypes_data()
     ok("~", "");
     ok("null", "");
     ok("!!str 42", "42");
-    ok("|\n      block", "block\n");
+    QTest::newRow("block-scalar") << QByteArray("|\n      block") << true << QStringLiteral("block\n");
     bad("123");
     bad("0x1F");
     bad("1_000");
@@ -272,8 +274,8 @@ void TestKubeConfigLoader::errors_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("syntax-unclosed-flow") << QByteArray("clusters:\n- name: a\n  cluster: {server: x\n") << 4 << QString()
-                                          << QStringLiteral("not valid YAML");
+    QTest::newRow("syntax-unclosed-flow") << QByteArray("clusters:\n- name: a\n  cluster: {server: x\n") << 4
+                                          << QString() << QStringLiteral("not valid YAML");
     QTest::newRow("syntax-bad-indent") << QByteArray("users:\n- name: a\n   user: {}\n  bad\n") << 3 << QString()
                                        << QStringLiteral("not valid YAML");
     QTest::newRow("clusters-number") << QByteArray("clusters: 5\n") << 1 << QStringLiteral("clusters")
@@ -285,21 +287,23 @@ void TestKubeConfigLoader::errors_data()
                                          << QStringLiteral("expected a mapping, got a string");
     QTest::newRow("server-number") << QByteArray("clusters:\n- name: a\n  cluster:\n    server: 123\n") << 4
                                    << QStringLiteral("clusters[a].server") << QStringLiteral("expected a string");
-    QTest::newRow("insecure-string")
-        << QByteArray("clusters:\n- name: a\n  cluster:\n    insecure-skip-tls-verify: \"true\"\n") << 4
-        << QStringLiteral("clusters[a].insecure-skip-tls-verify") << QStringLiteral("expected true or false");
-    QTest::newRow("ca-data-bad-base64")
-        << QByteArray("clusters:\n- name: a\n  cluster:\n    certificate-authority-data: '!!!'\n") << 4
-        << QStringLiteral("clusters[a].certificate-authority-data") << QStringLiteral("not valid base64");
+    QTest::newRow("insecure-string") << QByteArray(
+        "clusters:\n- name: a\n  cluster:\n    insecure-skip-tls-verify: \"true\"\n")
+                                     << 4 << QStringLiteral("clusters[a].insecure-skip-tls-verify")
+                                     << QStringLiteral("expected true or false");
+    QTest::newRow("ca-data-bad-base64") << QByteArray(
+        "clusters:\n- name: a\n  cluster:\n    certificate-authority-data: '!!!'\n")
+                                        << 4 << QStringLiteral("clusters[a].certificate-authority-data")
+                                        << QStringLiteral("not valid base64");
     QTest::newRow("client-key-data-bad-base64")
         << QByteArray("users:\n- name: alice\n  user:\n    client-key-data: abc\n") << 4
         << QStringLiteral("users[alice].client-key-data") << QStringLiteral("not valid base64");
     QTest::newRow("client-cert-data-bad-base64")
         << QByteArray("users:\n- name: alice\n  user:\n    client-certificate-data: aGVsbG8\n") << 4
         << QStringLiteral("users[alice].client-certificate-data") << QStringLiteral("not valid base64");
-    QTest::newRow("duplicate-cluster")
-        << QByteArray("clusters:\n- name: a\n  cluster: {server: one}\n- name: a\n  cluster: {server: two}\n") << 4
-        << QStringLiteral("clusters[a]") << QStringLiteral("duplicate name \"a\"");
+    QTest::newRow("duplicate-cluster") << QByteArray(
+        "clusters:\n- name: a\n  cluster: {server: one}\n- name: a\n  cluster: {server: two}\n")
+                                       << 4 << QStringLiteral("clusters[a]") << QStringLiteral("duplicate name \"a\"");
     QTest::newRow("name-number") << QByteArray("contexts:\n- name: 42\n  context: {}\n") << 2
                                  << QStringLiteral("contexts[0].name") << QStringLiteral("expected a string");
     QTest::newRow("top-level-scalar") << QByteArray("hello\n") << 1 << QString()
@@ -316,18 +320,18 @@ void TestKubeConfigLoader::errors_data()
                                                     "      args: [a, 1]\n")
                                       << 6 << QStringLiteral("users[u].exec.args[1]")
                                       << QStringLiteral("expected a string, got a number");
-    QTest::newRow("exec-env-value-number") << QByteArray("users:\n- name: u\n  user:\n    exec:\n      command: x\n"
-                                                         "      env:\n      - name: A\n        value: 1\n")
-                                           << 8 << QStringLiteral("users[u].exec.env[0].value")
-                                           << QStringLiteral("expected a string");
+    QTest::newRow("exec-env-value-number")
+        << QByteArray("users:\n- name: u\n  user:\n    exec:\n      command: x\n"
+                      "      env:\n      - name: A\n        value: 1\n")
+        << 8 << QStringLiteral("users[u].exec.env[0].value") << QStringLiteral("expected a string");
     QTest::newRow("exec-env-mapping") << QByteArray("users:\n- name: u\n  user:\n    exec:\n      env: {A: b}\n") << 5
                                       << QStringLiteral("users[u].exec.env") << QStringLiteral("expected a list");
     QTest::newRow("exec-string") << QByteArray("users:\n- name: u\n  user:\n    exec: kubelogin\n") << 4
                                  << QStringLiteral("users[u].exec") << QStringLiteral("expected a mapping");
-    QTest::newRow("provide-cluster-info") << QByteArray("users:\n- name: u\n  user:\n    exec:\n"
-                                                        "      provideClusterInfo: maybe\n")
-                                          << 5 << QStringLiteral("users[u].exec.provideClusterInfo")
-                                          << QStringLiteral("expected true or false");
+    QTest::newRow("provide-cluster-info")
+        << QByteArray("users:\n- name: u\n  user:\n    exec:\n"
+                      "      provideClusterInfo: maybe\n")
+        << 5 << QStringLiteral("users[u].exec.provideClusterInfo") << QStringLiteral("expected true or false");
     QTest::newRow("auth-provider-config-number")
         << QByteArray("users:\n- name: u\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
                       "        client-id: 5\n")
@@ -344,6 +348,11 @@ void TestKubeConfigLoader::errors_data()
                                          << QStringLiteral("not valid UTF-8");
     QTest::newRow("truncated-utf8") << QByteArray("a: \xe2\x82") << 1 << QString()
                                     << QStringLiteral("incomplete character");
+    QTest::newRow("tab-only-file") << QByteArray("  \n\t\n") << 2 << QString() << QStringLiteral("tab character");
+    QTest::newRow("tab-before-comment") << QByteArray("\t# nothing\n") << 1 << QString()
+                                        << QStringLiteral("tab character");
+    QTest::newRow("bool-name") << QByteArray("contexts:\n- name: n\n  context: {}\n") << 2
+                               << QStringLiteral("contexts[0].name") << QStringLiteral("got a boolean");
     QTest::newRow("bad-merge-key") << QByteArray("clusters:\n- name: a\n  cluster:\n    <<: 5\n") << 4
                                    << QStringLiteral("clusters[a].cluster") << QStringLiteral("merge key");
 }
@@ -501,8 +510,8 @@ void TestKubeConfigLoader::mergeFirstWinsWholeEntry()
     QVERIFY(a.ok() && b.ok() && c.ok());
 
     const KubeConfig merged = KubeConfigLoader::merge({a.value(), b.value(), c.value()});
-    QCOMPARE(merged.files, (QStringList{QStringLiteral("/a/config"), QStringLiteral("/b/config"),
-                                        QStringLiteral("/c/config")}));
+    QCOMPARE(merged.files,
+             (QStringList{QStringLiteral("/a/config"), QStringLiteral("/b/config"), QStringLiteral("/c/config")}));
     QCOMPARE(merged.currentContext, QStringLiteral("c"));
     QCOMPARE(merged.clusters.size(), 2);
     QCOMPARE(merged.clusters.at(0).name, QStringLiteral("shared"));
@@ -553,8 +562,8 @@ void TestKubeConfigLoader::authKind()
 {
     QFETCH(QByteArray, user);
     QFETCH(QString, kind);
-    const Result<KubeConfig> result = KubeConfigLoader::parse("users:\n- name: u\n  user: " + user + "\n",
-                                                              QStringLiteral("/tmp/auth"));
+    const Result<KubeConfig> result
+        = KubeConfigLoader::parse("users:\n- name: u\n  user: " + user + "\n", QStringLiteral("/tmp/auth"));
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(authKindName(result->users.at(0).authKind()), kind);
 }

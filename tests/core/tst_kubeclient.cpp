@@ -299,11 +299,13 @@ void TestKubeClient::execPluginCachesUntilExpiry()
     config.user.token.clear();
     config.user.exec = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1beta1"), script, {}, {}, {}, false, {}};
     KubeClient *c = client(config);
-    // Three concurrent requests share one plugin run, and later ones use the cache.
-    KubeReply *a = c->get(m_path);
-    KubeReply *b = c->get(m_path);
-    QVERIFY(wait(a).ok());
-    QVERIFY(wait(b).ok());
+    // Two concurrent requests share one plugin run, and later ones use the cache.
+    int succeeded = 0;
+    for (int i = 0; i < 2; ++i) {
+        connect(c->get(m_path), &KubeReply::finished, this,
+                [&succeeded](const Result<QJsonObject> &r) { succeeded += r.ok() ? 1 : 0; });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded, 2, 10000);
     QVERIFY(wait(c->get(m_path)).ok());
     QCOMPARE(c->credentials()->execRuns(), 1);
 }

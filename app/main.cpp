@@ -27,11 +27,11 @@ void addOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("kubeconfig"),
-                      QCoreApplication::translate("main", "Path to the kubeconfig file to use (instead of "
-                                                          "$KUBECONFIG or ~/.kube/config)."),
+                      QCoreApplication::translate("main",
+                                                  "Path to the kubeconfig file to use (instead of "
+                                                  "$KUBECONFIG or ~/.kube/config)."),
                       QStringLiteral("file")});
-    parser.addOption({QStringLiteral("context"),
-                      QCoreApplication::translate("main", "The kubeconfig context to open."),
+    parser.addOption({QStringLiteral("context"), QCoreApplication::translate("main", "The kubeconfig context to open."),
                       QStringLiteral("name")});
     parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
                       QCoreApplication::translate("main", "The namespace to show (\"all\" for all namespaces)."),
@@ -39,8 +39,9 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("list-contexts"),
                       QCoreApplication::translate("main", "Print the merged kubeconfig's contexts as JSON and exit.")});
     parser.addOption({QStringLiteral("sandbox"),
-                      QCoreApplication::translate("main", "Run the built-in sandbox cluster and open it (the default "
-                                                          "when no kubeconfig exists).")});
+                      QCoreApplication::translate("main",
+                                                  "Run the built-in sandbox cluster and open it (the default "
+                                                  "when no kubeconfig exists).")});
 }
 
 bool wantsConsoleOnly(int argc, char **argv)
@@ -144,7 +145,10 @@ int main(int argc, char **argv)
                                   .arg(context, config->files.join(QStringLiteral(", "))));
         return 1;
     }
-    capstan::MainWindow window(config.value(), context, parser.value(QStringLiteral("namespace")));
+    QString ns = parser.value(QStringLiteral("namespace"));
+    if (useSandbox && ns.isEmpty())
+        ns = QStringLiteral("all"); // the demo set spans several namespaces
+    capstan::MainWindow window(config.value(), context, ns);
     window.show();
     return QApplication::exec();
 }

@@ -92,10 +92,11 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(DeploymentTableModel::Name, QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
-    const std::pair<int, int> widths[] = {
-        {DeploymentTableModel::Namespace, 16}, {DeploymentTableModel::State, 17},  {DeploymentTableModel::Lifecycle, 14},
-        {DeploymentTableModel::JobState, 16},  {DeploymentTableModel::Parallelism, 12}, {DeploymentTableModel::UpgradeMode, 14},
-        {DeploymentTableModel::FlinkVersion, 13}, {DeploymentTableModel::Age, 7}};
+    const std::pair<int, int> widths[]
+        = {{DeploymentTableModel::Namespace, 16},    {DeploymentTableModel::State, 17},
+           {DeploymentTableModel::Lifecycle, 14},    {DeploymentTableModel::JobState, 16},
+           {DeploymentTableModel::Parallelism, 12},  {DeploymentTableModel::UpgradeMode, 14},
+           {DeploymentTableModel::FlinkVersion, 13}, {DeploymentTableModel::Age, 7}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, chars * charWidth + 24);
 
@@ -124,7 +125,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     QString initial = context;
     if (initial.isEmpty())
         initial = config.context(config.currentContext) ? config.currentContext
-                  : config.contexts.isEmpty()           ? QString()
+            : config.contexts.isEmpty()                 ? QString()
                                                         : config.contexts.first().name;
     if (initial.isEmpty()) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
@@ -225,15 +226,20 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
     case SessionState::Live:
     case SessionState::Connecting:
         m_banner->hide();
-        m_table->setEnabled(true);
+        m_table->setPalette(QPalette());
         break;
-    case SessionState::Reconnecting:
+    case SessionState::Reconnecting: {
+        // Dim the rows: a stale list must not look like a live one.
+        QPalette stale = m_table->palette();
+        stale.setColor(QPalette::Text, stale.color(QPalette::PlaceholderText));
+        m_table->setPalette(stale);
         // A stale view must never look live.
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Connection lost: the list shows the last known state and is not updating. "
                                  "Capstan reconnects automatically.\n%1")
                                   .arg(error.message));
         break;
+    }
     case SessionState::Failed:
         m_banner->showMessage(MessageBanner::Kind::Error,
                               tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString()));

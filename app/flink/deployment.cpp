@@ -54,8 +54,7 @@ Deployment Deployment::fromJson(const QJsonObject &object)
 DisplayState Deployment::displayState() const
 {
     const QString job = jobState.toUpper();
-    if (lifecycleState == QLatin1String("FAILED") || job == QLatin1String("FAILED")
-        || job == QLatin1String("FAILING"))
+    if (lifecycleState == QLatin1String("FAILED") || job == QLatin1String("FAILED") || job == QLatin1String("FAILING"))
         return DisplayState::Failed;
     if (lifecycleState == QLatin1String("SUSPENDED"))
         return DisplayState::Suspended;
@@ -79,13 +78,20 @@ DisplayState Deployment::displayState() const
 QString Deployment::displayStateName(DisplayState state)
 {
     switch (state) {
-    case DisplayState::Running: return QStringLiteral("Running");
-    case DisplayState::Transitioning: return QStringLiteral("Transitioning");
-    case DisplayState::Suspended: return QStringLiteral("Suspended");
-    case DisplayState::Cancelled: return QStringLiteral("Cancelled");
-    case DisplayState::Failed: return QStringLiteral("Failed");
-    case DisplayState::Finished: return QStringLiteral("Finished");
-    case DisplayState::Unknown: break;
+    case DisplayState::Running:
+        return QStringLiteral("Running");
+    case DisplayState::Transitioning:
+        return QStringLiteral("Transitioning");
+    case DisplayState::Suspended:
+        return QStringLiteral("Suspended");
+    case DisplayState::Cancelled:
+        return QStringLiteral("Cancelled");
+    case DisplayState::Failed:
+        return QStringLiteral("Failed");
+    case DisplayState::Finished:
+        return QStringLiteral("Finished");
+    case DisplayState::Unknown:
+        break;
     }
     return QStringLiteral("Unknown");
 }

@@ -25,17 +25,17 @@ struct Deployment
     qint64 observedGeneration = 0;
     QDateTime created;
 
-    QString lifecycleState;            // status.lifecycleState (STABLE, UPGRADING, …)
-    QString jobManagerStatus;          // status.jobManagerDeploymentStatus
-    QString jobState;                  // status.jobStatus.state (RUNNING, FAILED, RECONCILING, …)
+    QString lifecycleState; // status.lifecycleState (STABLE, UPGRADING, …)
+    QString jobManagerStatus; // status.jobManagerDeploymentStatus
+    QString jobState; // status.jobStatus.state (RUNNING, FAILED, RECONCILING, …)
     QString jobId;
-    QString desiredState;              // spec.job.state (running / suspended); empty for session clusters
-    QString upgradeMode;               // spec.job.upgradeMode
-    int parallelism = 0;               // spec.job.parallelism; 0 when unset
-    QString flinkVersion;              // spec.flinkVersion, e.g. v1_20
+    QString desiredState; // spec.job.state (running / suspended); empty for session clusters
+    QString upgradeMode; // spec.job.upgradeMode
+    int parallelism = 0; // spec.job.parallelism; 0 when unset
+    QString flinkVersion; // spec.flinkVersion, e.g. v1_20
     QString image;
-    QString error;                     // status.error, raw
-    bool sessionCluster = false;       // no spec.job
+    QString error; // status.error, raw
+    bool sessionCluster = false; // no spec.job
 
     DisplayState displayState() const;
     static QString displayStateName(DisplayState state); // untranslated English word
@@ -46,7 +46,7 @@ struct Deployment
 struct DeploymentBatch
 {
     QList<Deployment> upserted;
-    QStringList removed;               // uids
+    QStringList removed; // uids
     bool resynced = false;
 };
 

@@ -47,8 +47,7 @@ Result<ConnectionConfig> ConnectionConfig::resolve(const KubeConfig &config, con
 
     const KubeCluster *cluster = config.cluster(context->cluster);
     if (!cluster)
-        return Error::inFile(context->origin, context->line,
-                             QStringLiteral("contexts[%1].cluster").arg(context->name),
+        return Error::inFile(context->origin, context->line, QStringLiteral("contexts[%1].cluster").arg(context->name),
                              QStringLiteral("the context refers to cluster \"%1\", which no kubeconfig file defines")
                                  .arg(context->cluster));
     c.cluster = *cluster;
@@ -56,9 +55,9 @@ Result<ConnectionConfig> ConnectionConfig::resolve(const KubeConfig &config, con
     c.server = QUrl(cluster->server, QUrl::StrictMode);
     if (cluster->server.isEmpty() || !c.server.isValid() || c.server.host().isEmpty()
         || (c.server.scheme() != QLatin1String("https") && c.server.scheme() != QLatin1String("http")))
-        return Error::inFile(cluster->origin, cluster->line, clusterField + QStringLiteral(".server"),
-                             QStringLiteral("\"%1\" is not a valid API server URL (expected https://host:port)")
-                                 .arg(cluster->server));
+        return Error::inFile(
+            cluster->origin, cluster->line, clusterField + QStringLiteral(".server"),
+            QStringLiteral("\"%1\" is not a valid API server URL (expected https://host:port)").arg(cluster->server));
 
     QByteArray caPem = cluster->certificateAuthorityData;
     if (caPem.isEmpty() && !cluster->certificateAuthority.isEmpty()) {
@@ -125,9 +124,9 @@ Result<ConnectionConfig> ConnectionConfig::resolve(const KubeConfig &config, con
                                                     "supported)"));
         }
     } else if (!context->user.isEmpty()) {
-        return Error::inFile(context->origin, context->line, QStringLiteral("contexts[%1].user").arg(context->name),
-                             QStringLiteral("the context refers to user \"%1\", which no kubeconfig file defines")
-                                 .arg(context->user));
+        return Error::inFile(
+            context->origin, context->line, QStringLiteral("contexts[%1].user").arg(context->name),
+            QStringLiteral("the context refers to user \"%1\", which no kubeconfig file defines").arg(context->user));
     }
     return c;
 }

@@ -15,12 +15,12 @@ namespace capstan {
 struct ConnectionConfig
 {
     QString contextName;
-    QString ns;                                // the context's namespace; empty when unset
+    QString ns; // the context's namespace; empty when unset
     KubeCluster cluster;
     KubeUser user;
 
     QUrl server;
-    QList<QSslCertificate> caCertificates;     // empty: system roots
+    QList<QSslCertificate> caCertificates; // empty: system roots
     QSslCertificate clientCertificate;
     QSslKey clientKey;
     QUrl proxy;

@@ -189,7 +189,8 @@ void CredentialProvider::runExec()
                 runExec();
             });
             shell->setStandardInputFile(QProcess::nullDevice());
-            shell->start(shellPath, {QStringLiteral("-l"), QStringLiteral("-c"), QStringLiteral("printf %s \"$PATH\"")});
+            shell->start(shellPath,
+                         {QStringLiteral("-l"), QStringLiteral("-c"), QStringLiteral("printf %s \"$PATH\"")});
             return;
         }
         if (found.isEmpty() && !m_loginShellPath.isEmpty())
@@ -227,9 +228,8 @@ void CredentialProvider::startPlugin(const QString &program)
         process->kill();
         process->deleteLater();
         m_process = nullptr;
-        finishExec(execError(QStringLiteral("the exec plugin %1 did not answer within %2 s")
-                                 .arg(program)
-                                 .arg(kExecTimeoutMs / 1000)));
+        finishExec(execError(
+            QStringLiteral("the exec plugin %1 did not answer within %2 s").arg(program).arg(kExecTimeoutMs / 1000)));
     });
     connect(process, &QProcess::finished, this, [this, process, program](int code, QProcess::ExitStatus status) {
         const QByteArray out = process->readAllStandardOutput();
@@ -290,8 +290,8 @@ Result<Credential> CredentialProvider::parseExecOutput(const QByteArray &stdoutD
         c.certificate = certs.first();
     }
     if (c.authorization.isEmpty() && c.certificate.isNull())
-        return execError(QStringLiteral("the exec plugin %1 returned neither a token nor a client certificate")
-                             .arg(exec.command));
+        return execError(
+            QStringLiteral("the exec plugin %1 returned neither a token nor a client certificate").arg(exec.command));
     const QString expiry = status.value(QLatin1String("expirationTimestamp")).toString();
     if (!expiry.isEmpty()) {
         c.expiresAt = QDateTime::fromString(expiry, Qt::ISODate);

@@ -15,10 +15,10 @@ namespace capstan {
 // What a request presents: an Authorization header value and/or a TLS client identity.
 struct Credential
 {
-    QByteArray authorization;          // "Bearer …" / "Basic …"; empty for none
-    QSslCertificate certificate;       // from an exec plugin that returns client certificates
+    QByteArray authorization; // "Bearer …" / "Basic …"; empty for none
+    QSslCertificate certificate; // from an exec plugin that returns client certificates
     QSslKey key;
-    QDateTime expiresAt;               // invalid: does not expire
+    QDateTime expiresAt; // invalid: does not expire
 };
 
 // Produces credentials for one context: static tokens, token files (re-read when they change),

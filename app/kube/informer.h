@@ -28,9 +28,9 @@ struct InformerBatch
 
 enum class InformerState {
     Stopped,
-    Listing,        // (re)listing; the store still holds the previous view
-    Watching,       // synced and receiving changes: the view is live
-    Backoff,        // waiting before the next attempt after an error: the view is stale
+    Listing, // (re)listing; the store still holds the previous view
+    Watching, // synced and receiving changes: the view is live
+    Backoff, // waiting before the next attempt after an error: the view is stale
 };
 
 // A client-go style informer: list (paged), then watch from the list's resourceVersion, keeping a

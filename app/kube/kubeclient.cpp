@@ -19,8 +19,8 @@ KubeClient::KubeClient(QNetworkAccessManager *nam, const ConnectionConfig &confi
     if (m_config.proxy.isValid()) {
         const bool socks = m_config.proxy.scheme().startsWith(QLatin1String("socks"));
         QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, m_config.proxy.host(),
-                            static_cast<quint16>(m_config.proxy.port(socks ? 1080 : 3128)),
-                            m_config.proxy.userName(), m_config.proxy.password());
+                            static_cast<quint16>(m_config.proxy.port(socks ? 1080 : 3128)), m_config.proxy.userName(),
+                            m_config.proxy.password());
         m_nam->setProxy(proxy);
     }
     if (m_config.insecure())
@@ -59,8 +59,8 @@ QNetworkRequest KubeClient::buildRequest(const QString &path, const QUrlQuery &q
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!m_config.caCertificates.isEmpty())
             ssl.setCaCertificates(m_config.caCertificates);
-        const QSslCertificate &cert = credential.certificate.isNull() ? m_config.clientCertificate
-                                                                      : credential.certificate;
+        const QSslCertificate &cert
+            = credential.certificate.isNull() ? m_config.clientCertificate : credential.certificate;
         const QSslKey &key = credential.certificate.isNull() ? m_config.clientKey : credential.key;
         if (!cert.isNull()) {
             ssl.setLocalCertificate(cert);

@@ -38,7 +38,7 @@ public:
     {
         QString labelSelector;
         QString fieldSelector;
-        int limit = 0;              // 0: no paging
+        int limit = 0; // 0: no paging
         QString continueToken;
         QString resourceVersion;
     };

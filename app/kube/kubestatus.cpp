@@ -8,20 +8,34 @@ namespace capstan {
 QString KubeStatus::reasonForCode(int httpStatus)
 {
     switch (httpStatus) {
-    case 400: return QStringLiteral("BadRequest");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("NotFound");
-    case 405: return QStringLiteral("MethodNotAllowed");
-    case 409: return QStringLiteral("Conflict");
-    case 410: return QStringLiteral("Expired");
-    case 415: return QStringLiteral("UnsupportedMediaType");
-    case 422: return QStringLiteral("Invalid");
-    case 429: return QStringLiteral("TooManyRequests");
-    case 500: return QStringLiteral("InternalError");
-    case 503: return QStringLiteral("ServiceUnavailable");
-    case 504: return QStringLiteral("Timeout");
-    default: return httpStatus >= 500 ? QStringLiteral("InternalError") : QStringLiteral("Unknown");
+    case 400:
+        return QStringLiteral("BadRequest");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("NotFound");
+    case 405:
+        return QStringLiteral("MethodNotAllowed");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 410:
+        return QStringLiteral("Expired");
+    case 415:
+        return QStringLiteral("UnsupportedMediaType");
+    case 422:
+        return QStringLiteral("Invalid");
+    case 429:
+        return QStringLiteral("TooManyRequests");
+    case 500:
+        return QStringLiteral("InternalError");
+    case 503:
+        return QStringLiteral("ServiceUnavailable");
+    case 504:
+        return QStringLiteral("Timeout");
+    default:
+        return httpStatus >= 500 ? QStringLiteral("InternalError") : QStringLiteral("Unknown");
     }
 }
 

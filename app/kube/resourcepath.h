@@ -7,7 +7,7 @@ namespace capstan {
 // Builds API paths. Namespaces and names are percent-encoded; an empty namespace means all namespaces.
 struct ResourceType
 {
-    QString group;     // empty for core/v1
+    QString group; // empty for core/v1
     QString version;
     QString plural;
     QString kind;
@@ -19,8 +19,8 @@ struct ResourceType
     static ResourceType events();
     static ResourceType namespaces();
 
-    QString apiVersion() const;                                  // "flink.apache.org/v1beta1" or "v1"
-    QString collectionPath(const QString &ns = {}) const;        // …/namespaces/<ns>/<plural> or …/<plural>
+    QString apiVersion() const; // "flink.apache.org/v1beta1" or "v1"
+    QString collectionPath(const QString &ns = {}) const; // …/namespaces/<ns>/<plural> or …/<plural>
     QString objectPath(const QString &ns, const QString &name) const;
 };
 

@@ -99,9 +99,10 @@ bool WatchStream::handleLine(const QByteArray &line)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (!doc.isObject()) {
-        end(WatchEnd::Kind::Failed, Error::make(QStringLiteral("InvalidWatchEvent"),
-                                                QStringLiteral("The watch stream sent an unreadable line (%1).")
-                                                    .arg(parseError.errorString())));
+        end(WatchEnd::Kind::Failed,
+            Error::make(
+                QStringLiteral("InvalidWatchEvent"),
+                QStringLiteral("The watch stream sent an unreadable line (%1).").arg(parseError.errorString())));
         return false;
     }
     const QJsonObject event = doc.object();
@@ -112,7 +113,8 @@ bool WatchStream::handleLine(const QByteArray &line)
         end(error.isExpired() ? WatchEnd::Kind::Expired : WatchEnd::Kind::Failed, error);
         return false;
     }
-    const QString rv = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
+    const QString rv
+        = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
     if (!rv.isEmpty())
         m_resourceVersion = rv;
     if (type == QLatin1String("BOOKMARK"))
@@ -149,8 +151,8 @@ void WatchStream::onFinished()
     if (networkError != QNetworkReply::NoError) {
         // A partial line left in the buffer belonged to an event that never completed: dropped here
         // and received again by the next watch from the last complete event's resourceVersion.
-        end(WatchEnd::Kind::Failed, KubeStatus::fromTransport(QStringLiteral("The watch stream broke"),
-                                                              reply->errorString()));
+        end(WatchEnd::Kind::Failed,
+            KubeStatus::fromTransport(QStringLiteral("The watch stream broke"), reply->errorString()));
         return;
     }
     end(WatchEnd::Kind::Clean);

@@ -19,14 +19,14 @@ class KubeClient;
 struct WatchEnd
 {
     enum class Kind {
-        Clean,      // the server closed the stream (timeoutSeconds elapsed): re-watch from the last version
-        Expired,    // 410 Gone / ERROR Expired: the resourceVersion is too old, relist
-        Failed,     // transport error, non-200 answer or an unreadable line
-        Silent,     // nothing arrived within the watchdog interval; the stream was closed by us
+        Clean, // the server closed the stream (timeoutSeconds elapsed): re-watch from the last version
+        Expired, // 410 Gone / ERROR Expired: the resourceVersion is too old, relist
+        Failed, // transport error, non-200 answer or an unreadable line
+        Silent, // nothing arrived within the watchdog interval; the stream was closed by us
     };
     Kind kind = Kind::Clean;
     Error error;
-    int events = 0;          // ADDED/MODIFIED/DELETED events received (bookmarks not counted)
+    int events = 0; // ADDED/MODIFIED/DELETED events received (bookmarks not counted)
     qint64 durationMs = 0;
 };
 
@@ -43,8 +43,8 @@ public:
     {
         QString labelSelector;
         QString fieldSelector;
-        int timeoutSeconds = 300;        // sent as timeoutSeconds; the server ends the stream after it
-        int watchdogMs = 90000;          // no bytes for this long: the stream is considered dead
+        int timeoutSeconds = 300; // sent as timeoutSeconds; the server ends the stream after it
+        int watchdogMs = 90000; // no bytes for this long: the stream is considered dead
         bool bookmarks = true;
     };
 

@@ -31,7 +31,8 @@ void ClusterSession::start()
     // Reads CA/certificate/key files: done here, on the backend thread.
     const Result<ConnectionConfig> connection = ConnectionConfig::resolve(m_config, m_contextName);
     if (!connection) {
-        qCWarning(lcSession).noquote() << "cannot open context" << m_contextName << ":" << connection.error().toString();
+        qCWarning(lcSession).noquote() << "cannot open context" << m_contextName << ":"
+                                       << connection.error().toString();
         emit stateChanged(SessionState::Failed, connection.error(), 0);
         return;
     }
@@ -125,7 +126,8 @@ void ClusterSession::listNamespaces()
         QStringList names;
         const QJsonArray items = result->value(QLatin1String("items")).toArray();
         for (const QJsonValue &item : items)
-            names << item.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+            names
+                << item.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
         names.sort();
         emit namespacesListed(names, false);
     });

@@ -15,10 +15,10 @@ namespace capstan {
 class KubeClient;
 
 enum class SessionState {
-    Connecting,     // resolving credentials, first list in flight
-    Live,           // synced and watching: the view is current
-    Reconnecting,   // the watch is down; the view shows the last known state
-    Failed,         // the context cannot be used (bad kubeconfig entry, unreadable key, …)
+    Connecting, // resolving credentials, first list in flight
+    Live, // synced and watching: the view is current
+    Reconnecting, // the watch is down; the view shows the last known state
+    Failed, // the context cannot be used (bad kubeconfig entry, unreadable key, …)
 };
 
 struct ConnectionSummary
@@ -27,7 +27,7 @@ struct ConnectionSummary
     QString server;
     QString user;
     QString defaultNamespace;
-    bool insecure = false;             // insecure-skip-tls-verify
+    bool insecure = false; // insecure-skip-tls-verify
 };
 
 // One open kubeconfig context. Lives on its own backend thread (see SessionHost) and owns

@@ -95,10 +95,9 @@ public:
     {
         QMap<QString, QString> state;
         for (auto it = objects.cbegin(); it != objects.cend(); ++it)
-            state.insert(it.key(), it->value(QLatin1String("metadata"))
-                                       .toObject()
-                                       .value(QLatin1String("resourceVersion"))
-                                       .toString());
+            state.insert(
+                it.key(),
+                it->value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString());
         return state;
     }
 

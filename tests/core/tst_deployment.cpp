@@ -46,17 +46,39 @@ void TestDeployment::displayState_data()
     QTest::addColumn<QString>("job");
     QTest::addColumn<QString>("desired");
     QTest::addColumn<int>("expected");
-    QTest::newRow("stable running") << "STABLE" << "RUNNING" << "running" << int(DisplayState::Running);
-    QTest::newRow("upgrading") << "UPGRADING" << "RECONCILING" << "running" << int(DisplayState::Transitioning);
-    QTest::newRow("deployed not yet stable") << "DEPLOYED" << "RUNNING" << "running" << int(DisplayState::Transitioning);
-    QTest::newRow("suspended") << "SUSPENDED" << "FINISHED" << "suspended" << int(DisplayState::Suspended);
-    QTest::newRow("failed lifecycle") << "FAILED" << "RUNNING" << "running" << int(DisplayState::Failed);
-    QTest::newRow("job failed") << "STABLE" << "FAILED" << "running" << int(DisplayState::Failed);
-    QTest::newRow("cancelled") << "STABLE" << "CANCELED" << "running" << int(DisplayState::Cancelled);
-    QTest::newRow("finished") << "STABLE" << "FINISHED" << "running" << int(DisplayState::Finished);
-    QTest::newRow("restarting") << "STABLE" << "RESTARTING" << "running" << int(DisplayState::Transitioning);
-    QTest::newRow("rolled back") << "ROLLED_BACK" << "RUNNING" << "running" << int(DisplayState::Running);
-    QTest::newRow("not reconciled") << "" << "" << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("stable running") << "STABLE"
+                                    << "RUNNING"
+                                    << "running" << int(DisplayState::Running);
+    QTest::newRow("upgrading") << "UPGRADING"
+                               << "RECONCILING"
+                               << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("deployed not yet stable") << "DEPLOYED"
+                                             << "RUNNING"
+                                             << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("suspended") << "SUSPENDED"
+                               << "FINISHED"
+                               << "suspended" << int(DisplayState::Suspended);
+    QTest::newRow("failed lifecycle") << "FAILED"
+                                      << "RUNNING"
+                                      << "running" << int(DisplayState::Failed);
+    QTest::newRow("job failed") << "STABLE"
+                                << "FAILED"
+                                << "running" << int(DisplayState::Failed);
+    QTest::newRow("cancelled") << "STABLE"
+                               << "CANCELED"
+                               << "running" << int(DisplayState::Cancelled);
+    QTest::newRow("finished") << "STABLE"
+                              << "FINISHED"
+                              << "running" << int(DisplayState::Finished);
+    QTest::newRow("restarting") << "STABLE"
+                                << "RESTARTING"
+                                << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("rolled back") << "ROLLED_BACK"
+                                 << "RUNNING"
+                                 << "running" << int(DisplayState::Running);
+    QTest::newRow("not reconciled") << ""
+                                    << ""
+                                    << "running" << int(DisplayState::Transitioning);
 }
 
 void TestDeployment::displayState()

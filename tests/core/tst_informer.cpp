@@ -72,8 +72,8 @@ void TestInformer::cleanup()
 
 void TestInformer::createOnServer(const QString &name, const QString &ns)
 {
-    const auto result = m_sandbox->server->store().create(QStringLiteral("flinkdeployments"), ns,
-                                                          SandboxFixture::deployment(name));
+    const auto result
+        = m_sandbox->server->store().create(QStringLiteral("flinkdeployments"), ns, SandboxFixture::deployment(name));
     QVERIFY2(result.ok(), qPrintable(QString::number(result.code)));
 }
 
@@ -83,8 +83,9 @@ void TestInformer::changeServer(int round)
     auto &store = m_sandbox->server->store();
     const QString ns = QStringLiteral("default");
     createOnServer(QStringLiteral("added-%1").arg(round));
-    const QJsonObject patch{{QStringLiteral("spec"),
-                             QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), round + 2}}}}}};
+    const QJsonObject patch{
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), round + 2}}}}}};
     QVERIFY(store.mergePatch(QStringLiteral("flinkdeployments"), ns, QStringLiteral("alpha"), patch).ok());
     if (round == 0)
         QVERIFY(store.remove(QStringLiteral("flinkdeployments"), ns, QStringLiteral("beta")).ok());
@@ -117,7 +118,7 @@ void TestInformer::listThenWatch()
     changeServer(0);
     QTRY_VERIFY_WITH_TIMEOUT(converged(), 5000);
     QCOMPARE(informer->objects().size(), 3); // +added-0, -beta
-    QCOMPARE(informer->listCount(), 1);      // changes came through the watch, not a relist
+    QCOMPARE(informer->listCount(), 1); // changes came through the watch, not a relist
 }
 
 void TestInformer::pagedList()

@@ -110,10 +110,12 @@ void TestKubeClient::createGetListPatchDelete()
     QVERIFY(!metadata.value(QLatin1String("uid")).toString().isEmpty());
     const QString rv = metadata.value(QLatin1String("resourceVersion")).toString();
 
-    const QString objectPath = ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("orders"));
+    const QString objectPath
+        = ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("orders"));
     const auto got = wait(c->get(objectPath));
     QVERIFY(got.ok());
-    QCOMPARE(got->value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("orders"));
+    QCOMPARE(got->value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("orders"));
 
     KubeClient::ListOptions options;
     options.fieldSelector = QStringLiteral("metadata.name=orders");
@@ -121,10 +123,17 @@ void TestKubeClient::createGetListPatchDelete()
     QVERIFY(listed.ok());
     QCOMPARE(listed->value(QLatin1String("items")).toArray().size(), 1);
 
-    const QJsonObject patch{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 4}}}}}};
+    const QJsonObject patch{{QStringLiteral("spec"),
+                             QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 4}}}}}};
     const auto patched = wait(c->mergePatch(objectPath, patch, rv));
     QVERIFY2(patched.ok(), qPrintable(patched.ok() ? QString() : patched.error().toString()));
-    QCOMPARE(patched->value(QLatin1String("spec")).toObject().value(QLatin1String("job")).toObject().value(QLatin1String("parallelism")).toInt(), 4);
+    QCOMPARE(patched->value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("job"))
+                 .toObject()
+                 .value(QLatin1String("parallelism"))
+                 .toInt(),
+             4);
 
     const auto removed = wait(c->remove(objectPath));
     QVERIFY(removed.ok());
@@ -138,26 +147,41 @@ void TestKubeClient::staleResourceVersionConflicts()
     KubeClient *c = client(m_sandbox->connection().value());
     const auto created = wait(c->create(m_path, SandboxFixture::deployment(QStringLiteral("conflicted"))));
     QVERIFY(created.ok());
-    const QString rv = created->value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
-    const QString objectPath = ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("conflicted"));
+    const QString rv
+        = created->value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
+    const QString objectPath
+        = ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("conflicted"));
     // Someone else changes it first.
-    const QJsonObject theirs{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 3}}}}}};
-    QVERIFY(m_sandbox->server->store().mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("conflicted"), theirs).ok());
-    const QJsonObject ours{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 2}}}}}};
+    const QJsonObject theirs{{QStringLiteral("spec"),
+                              QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 3}}}}}};
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("conflicted"),
+                            theirs)
+                .ok());
+    const QJsonObject ours{{QStringLiteral("spec"),
+                            QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 2}}}}}};
     const auto result = wait(c->mergePatch(objectPath, ours, rv));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().httpStatus, 409);
     QCOMPARE(result.error().reason, QStringLiteral("Conflict"));
     QVERIFY(result.error().isConflict());
     // Nothing was overwritten.
-    const auto now = m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("conflicted"));
-    QCOMPARE(now.object.value(QLatin1String("spec")).toObject().value(QLatin1String("job")).toObject().value(QLatin1String("parallelism")).toInt(), 3);
+    const auto now = m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                                                    QStringLiteral("conflicted"));
+    QCOMPARE(now.object.value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("job"))
+                 .toObject()
+                 .value(QLatin1String("parallelism"))
+                 .toInt(),
+             3);
 }
 
 void TestKubeClient::notFoundIsStatusError()
 {
     KubeClient *c = client(m_sandbox->connection().value());
-    const auto result = wait(c->get(ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("missing"))));
+    const auto result = wait(
+        c->get(ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("missing"))));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().httpStatus, 404);
     QCOMPARE(result.error().reason, QStringLiteral("NotFound"));
@@ -171,20 +195,29 @@ void TestKubeClient::dryRunStoresNothing()
     const auto result = wait(c->create(m_path, SandboxFixture::deployment(QStringLiteral("dry")), true));
     QVERIFY(result.ok());
     QCOMPARE(m_sandbox->server->store().currentResourceVersion(), before);
-    QVERIFY(!m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("dry")).ok());
+    QVERIFY(!m_sandbox->server->store()
+                 .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("dry"))
+                 .ok());
 }
 
 void TestKubeClient::jsonPatch()
 {
     KubeClient *c = client(m_sandbox->connection().value());
     QVERIFY(wait(c->create(m_path, SandboxFixture::deployment(QStringLiteral("patched")))).ok());
-    const QString objectPath = ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("patched"));
+    const QString objectPath
+        = ResourceType::flinkDeployments().objectPath(QStringLiteral("default"), QStringLiteral("patched"));
     const QJsonArray ops{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")},
                                      {QStringLiteral("path"), QStringLiteral("/spec/job/parallelism")},
                                      {QStringLiteral("value"), 7}}};
     const auto result = wait(c->jsonPatch(objectPath, ops));
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
-    QCOMPARE(result->value(QLatin1String("spec")).toObject().value(QLatin1String("job")).toObject().value(QLatin1String("parallelism")).toInt(), 7);
+    QCOMPARE(result->value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("job"))
+                 .toObject()
+                 .value(QLatin1String("parallelism"))
+                 .toInt(),
+             7);
 }
 
 void TestKubeClient::unknownTokenIs401()
@@ -262,7 +295,9 @@ void TestKubeClient::writesAreNotRetriedOn429()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().httpStatus, 429);
     QCOMPARE(result.error().retryAfterSeconds, 1);
-    QVERIFY(!m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("once")).ok());
+    QVERIFY(!m_sandbox->server->store()
+                 .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("once"))
+                 .ok());
     // A read is retried after Retry-After and succeeds.
     m_sandbox->server->faults().failNextRequests(1, 429, 1);
     QVERIFY(wait(c->get(m_path)).ok());
@@ -281,7 +316,8 @@ void TestKubeClient::execPluginRunsAgainOnce401()
             .arg(counter, m_sandbox->server->adminToken()));
     ConnectionConfig config = m_sandbox->connection().value();
     config.user.token.clear();
-    config.user.exec = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1"), script, {}, {}, {}, true, QStringLiteral("Never")};
+    config.user.exec = ExecConfig{
+        QStringLiteral("client.authentication.k8s.io/v1"), script, {}, {}, {}, true, QStringLiteral("Never")};
     KubeClient *c = client(config);
     const auto result = wait(c->get(m_path));
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
@@ -297,7 +333,8 @@ void TestKubeClient::execPluginCachesUntilExpiry()
             .arg(m_sandbox->server->adminToken(), expiry));
     ConnectionConfig config = m_sandbox->connection().value();
     config.user.token.clear();
-    config.user.exec = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1beta1"), script, {}, {}, {}, false, {}};
+    config.user.exec
+        = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1beta1"), script, {}, {}, {}, false, {}};
     KubeClient *c = client(config);
     // Two concurrent requests share one plugin run, and later ones use the cache.
     int succeeded = 0;
@@ -312,11 +349,17 @@ void TestKubeClient::execPluginCachesUntilExpiry()
 
 void TestKubeClient::execPluginFailureExplains()
 {
-    const QString script = writeExecScript(QStringLiteral("echo 'error: you must be logged in to the server' >&2\nexit 7\n"));
+    const QString script
+        = writeExecScript(QStringLiteral("echo 'error: you must be logged in to the server' >&2\nexit 7\n"));
     ConnectionConfig config = m_sandbox->connection().value();
     config.user.token.clear();
-    config.user.exec = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1"), script, {}, {},
-                                  QStringLiteral("Install the cloud CLI and run its login command."), false, {}};
+    config.user.exec = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1"),
+                                  script,
+                                  {},
+                                  {},
+                                  QStringLiteral("Install the cloud CLI and run its login command."),
+                                  false,
+                                  {}};
     const auto result = wait(client(config)->get(m_path));
     QVERIFY(!result.ok());
     const QString message = result.error().message;
@@ -333,7 +376,8 @@ void TestKubeClient::execPluginFailureExplains()
 
 void TestKubeClient::htmlAnswerIsSummarised()
 {
-    const Error e = KubeStatus::fromHttp(502, "<html><body><h1>Bad Gateway</h1>" + QByteArray(5000, 'x') + "</body></html>");
+    const Error e
+        = KubeStatus::fromHttp(502, "<html><body><h1>Bad Gateway</h1>" + QByteArray(5000, 'x') + "</body></html>");
     QCOMPARE(e.httpStatus, 502);
     QVERIFY(e.message.contains(QStringLiteral("HTML")));
     QVERIFY(e.message.size() < 400);
@@ -347,8 +391,8 @@ void TestKubeClient::htmlAnswerIsSummarised()
 
 void TestKubeClient::serviceProxyPath()
 {
-    QCOMPARE(capstan::serviceProxyPath(QStringLiteral("flink"), QStringLiteral("github-analytics-rest"), QStringLiteral("rest"),
-                                       QStringLiteral("/jobs/overview")),
+    QCOMPARE(capstan::serviceProxyPath(QStringLiteral("flink"), QStringLiteral("github-analytics-rest"),
+                                       QStringLiteral("rest"), QStringLiteral("/jobs/overview")),
              QStringLiteral("/api/v1/namespaces/flink/services/github-analytics-rest:rest/proxy/jobs/overview"));
 }
 

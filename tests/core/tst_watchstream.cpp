@@ -33,8 +33,9 @@ public:
                 lastRequest += socket->readAll();
                 if (!lastRequest.contains("\r\n\r\n"))
                     return;
-                socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
-                              "Transfer-Encoding: chunked\r\n\r\n");
+                socket->write("HTTP/1.1 " + QByteArray::number(status)
+                              + " X\r\nContent-Type: application/json\r\n"
+                                "Transfer-Encoding: chunked\r\n\r\n");
                 socket->flush();
                 for (const QByteArray &piece : std::as_const(pieces)) {
                     socket->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
@@ -98,10 +99,12 @@ TestWatchStream::Run TestWatchStream::run(ScriptedServer &server, int watchdogMs
     WatchStream::Options options;
     options.watchdogMs = watchdogMs;
     options.timeoutSeconds = 300;
-    WatchStream stream(&client, QStringLiteral("/apis/flink.apache.org/v1beta1/flinkdeployments"), QStringLiteral("5"), options);
+    WatchStream stream(&client, QStringLiteral("/apis/flink.apache.org/v1beta1/flinkdeployments"), QStringLiteral("5"),
+                       options);
     Run r;
-    connect(&stream, &WatchStream::eventReceived, this,
-            [&r](const QString &type, const QJsonObject &object) { r.events.append({type, object}); });
+    connect(&stream, &WatchStream::eventReceived, this, [&r](const QString &type, const QJsonObject &object) {
+        r.events.append({type, object});
+    });
     QSignalSpy ended(&stream, &WatchStream::ended);
     stream.start();
     if (!ended.wait(watchdogMs + 5000))
@@ -145,11 +148,12 @@ void TestWatchStream::reassemblesSplitEvents()
 void TestWatchStream::errorEventInsideStreamIsExpired()
 {
     ScriptedServer server;
-    server.pieces << watchLine("ADDED", "alpha", 6)
-                  << R"json({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)json"
-                     R"json("message":"too old resource version: 5 (90)","reason":"Expired","code":410}})json"
-                     "\n"
-                  << watchLine("ADDED", "never-delivered", 91);
+    server.pieces
+        << watchLine("ADDED", "alpha", 6)
+        << R"json({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)json"
+           R"json("message":"too old resource version: 5 (90)","reason":"Expired","code":410}})json"
+           "\n"
+        << watchLine("ADDED", "never-delivered", 91);
     const Run r = run(server);
     QCOMPARE(r.events.size(), 1);
     QCOMPARE(r.end.kind, WatchEnd::Kind::Expired);
@@ -185,7 +189,8 @@ void TestWatchStream::non200AnswerFails()
 {
     ScriptedServer server;
     server.status = 403;
-    server.pieces << R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"flinkdeployments is forbidden","reason":"Forbidden","code":403})";
+    server.pieces
+        << R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"flinkdeployments is forbidden","reason":"Forbidden","code":403})";
     const Run r = run(server);
     QCOMPARE(r.events.size(), 0);
     QCOMPARE(r.end.kind, WatchEnd::Kind::Failed);

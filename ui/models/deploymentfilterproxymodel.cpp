@@ -23,9 +23,9 @@ bool DeploymentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelInd
     if (m_terms.isEmpty())
         return true;
     // Every term must match one of the text columns.
-    static constexpr int columns[] = {DeploymentTableModel::Name, DeploymentTableModel::Namespace,
-                                      DeploymentTableModel::State, DeploymentTableModel::JobState,
-                                      DeploymentTableModel::Lifecycle, DeploymentTableModel::UpgradeMode};
+    static constexpr int columns[]
+        = {DeploymentTableModel::Name,     DeploymentTableModel::Namespace, DeploymentTableModel::State,
+           DeploymentTableModel::JobState, DeploymentTableModel::Lifecycle, DeploymentTableModel::UpgradeMode};
     for (const QString &term : m_terms) {
         bool matched = false;
         for (int column : columns) {

@@ -42,13 +42,20 @@ QString DeploymentTableModel::ageText(qint64 seconds)
 QString DeploymentTableModel::stateText(DisplayState state)
 {
     switch (state) {
-    case DisplayState::Running: return tr("Running");
-    case DisplayState::Transitioning: return tr("Transitioning");
-    case DisplayState::Suspended: return tr("Suspended");
-    case DisplayState::Cancelled: return tr("Cancelled");
-    case DisplayState::Failed: return tr("Failed");
-    case DisplayState::Finished: return tr("Finished");
-    case DisplayState::Unknown: break;
+    case DisplayState::Running:
+        return tr("Running");
+    case DisplayState::Transitioning:
+        return tr("Transitioning");
+    case DisplayState::Suspended:
+        return tr("Suspended");
+    case DisplayState::Cancelled:
+        return tr("Cancelled");
+    case DisplayState::Failed:
+        return tr("Failed");
+    case DisplayState::Finished:
+        return tr("Finished");
+    case DisplayState::Unknown:
+        break;
     }
     return tr("Unknown");
 }
@@ -66,24 +73,38 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(d.displayState());
     case Qt::DisplayRole:
         switch (column) {
-        case Name: return d.name;
-        case Namespace: return d.ns;
-        case State: return stateText(d.displayState());
-        case Lifecycle: return d.lifecycleState;
-        case JobState: return d.sessionCluster ? tr("session cluster") : d.jobState;
-        case Parallelism: return d.parallelism > 0 ? QVariant(d.parallelism) : QVariant(QString());
-        case UpgradeMode: return d.upgradeMode;
-        case FlinkVersion: return d.flinkVersion;
-        case Age: return d.created.isValid() ? ageText(d.created.secsTo(QDateTime::currentDateTimeUtc())) : QString();
-        case ColumnCount: break;
+        case Name:
+            return d.name;
+        case Namespace:
+            return d.ns;
+        case State:
+            return stateText(d.displayState());
+        case Lifecycle:
+            return d.lifecycleState;
+        case JobState:
+            return d.sessionCluster ? tr("session cluster") : d.jobState;
+        case Parallelism:
+            return d.parallelism > 0 ? QVariant(d.parallelism) : QVariant(QString());
+        case UpgradeMode:
+            return d.upgradeMode;
+        case FlinkVersion:
+            return d.flinkVersion;
+        case Age:
+            return d.created.isValid() ? ageText(d.created.secsTo(QDateTime::currentDateTimeUtc())) : QString();
+        case ColumnCount:
+            break;
         }
         break;
     case SortRole:
         switch (column) {
-        case State: return static_cast<int>(d.displayState());
-        case Parallelism: return d.parallelism;
-        case Age: return d.created.isValid() ? -d.created.toSecsSinceEpoch() : 0; // ascending = youngest first
-        default: return data(index, Qt::DisplayRole);
+        case State:
+            return static_cast<int>(d.displayState());
+        case Parallelism:
+            return d.parallelism;
+        case Age:
+            return d.created.isValid() ? -d.created.toSecsSinceEpoch() : 0; // ascending = youngest first
+        default:
+            return data(index, Qt::DisplayRole);
         }
     case Qt::DecorationRole:
         if (column == State)
@@ -113,16 +134,26 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (static_cast<Column>(section)) {
-    case Name: return tr("Name");
-    case Namespace: return tr("Namespace");
-    case State: return tr("State");
-    case Lifecycle: return tr("Lifecycle");
-    case JobState: return tr("Job state");
-    case Parallelism: return tr("Parallelism");
-    case UpgradeMode: return tr("Upgrade mode");
-    case FlinkVersion: return tr("Flink version");
-    case Age: return tr("Age");
-    case ColumnCount: break;
+    case Name:
+        return tr("Name");
+    case Namespace:
+        return tr("Namespace");
+    case State:
+        return tr("State");
+    case Lifecycle:
+        return tr("Lifecycle");
+    case JobState:
+        return tr("Job state");
+    case Parallelism:
+        return tr("Parallelism");
+    case UpgradeMode:
+        return tr("Upgrade mode");
+    case FlinkVersion:
+        return tr("Flink version");
+    case Age:
+        return tr("Age");
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -16,7 +16,18 @@ class DeploymentTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(DeploymentTableModel)
 
 public:
-    enum Column { Name, Namespace, State, Lifecycle, JobState, Parallelism, UpgradeMode, FlinkVersion, Age, ColumnCount };
+    enum Column {
+        Name,
+        Namespace,
+        State,
+        Lifecycle,
+        JobState,
+        Parallelism,
+        UpgradeMode,
+        FlinkVersion,
+        Age,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole, UidRole, DisplayStateRole };
 
     explicit DeploymentTableModel(QObject *parent = nullptr);

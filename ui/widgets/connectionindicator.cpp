@@ -29,6 +29,9 @@ ConnectionIndicator::ConnectionIndicator(QWidget *parent)
     layout->addWidget(m_dot);
     layout->addWidget(m_text);
     layout->addWidget(m_insecure);
+    // Reserve room for the longest state text so the toolbar does not clip it when it changes.
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(tr("Disconnected – reconnecting in %1 s").arg(30))
+                            + 4);
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &ConnectionIndicator::render);
     render();

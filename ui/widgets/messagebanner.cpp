@@ -51,9 +51,9 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     // A light wash of the tint over the window colour keeps text readable in light and dark palettes.
     QPalette pal = palette();
     const QColor base = pal.color(QPalette::Window);
-    const QColor wash = QColor::fromRgbF(base.redF() * 0.82 + tint.redF() * 0.18,
-                                         base.greenF() * 0.82 + tint.greenF() * 0.18,
-                                         base.blueF() * 0.82 + tint.blueF() * 0.18);
+    const QColor wash
+        = QColor::fromRgbF(base.redF() * 0.82 + tint.redF() * 0.18, base.greenF() * 0.82 + tint.greenF() * 0.18,
+                           base.blueF() * 0.82 + tint.blueF() * 0.18);
     pal.setColor(QPalette::Window, wash);
     setPalette(pal);
     m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(20, 20));

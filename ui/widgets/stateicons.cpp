@@ -10,13 +10,20 @@ namespace capstan {
 QColor StateIcons::color(DisplayState state)
 {
     switch (state) {
-    case DisplayState::Running: return QColor(0x2e, 0x9d, 0x4f);
-    case DisplayState::Transitioning: return QColor(0x2f, 0x7f, 0xd6);
-    case DisplayState::Suspended: return QColor(0x8a, 0x8f, 0x98);
-    case DisplayState::Cancelled: return QColor(0xb0, 0x7a, 0x1e);
-    case DisplayState::Failed: return QColor(0xd3, 0x3a, 0x2c);
-    case DisplayState::Finished: return QColor(0x5b, 0x6b, 0x7d);
-    case DisplayState::Unknown: break;
+    case DisplayState::Running:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case DisplayState::Transitioning:
+        return QColor(0x2f, 0x7f, 0xd6);
+    case DisplayState::Suspended:
+        return QColor(0x8a, 0x8f, 0x98);
+    case DisplayState::Cancelled:
+        return QColor(0xb0, 0x7a, 0x1e);
+    case DisplayState::Failed:
+        return QColor(0xd3, 0x3a, 0x2c);
+    case DisplayState::Finished:
+        return QColor(0x5b, 0x6b, 0x7d);
+    case DisplayState::Unknown:
+        break;
     }
     return QColor(0x8a, 0x8f, 0x98);
 }

@@ -1,0 +1,176 @@
+// The first window against the sandbox: the context picker, the live table fed from the backend
+// thread, and a disconnected state that never looks live. Screenshots land in the build tree
+// (screenshots/) so they can be looked at.
+
+#include "common/sandboxfixture.h"
+#include "ui/mainwindow.h"
+#include "ui/models/deploymenttablemodel.h"
+#include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/messagebanner.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTest>
+
+using namespace capstan;
+using capstan::test::SandboxFixture;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void showsLiveDeployments();
+    void staleViewIsMarked();
+    void namespacePickerScopesTheList();
+    void darkPalette();
+
+private:
+    void createOnServer(const QString &name, const QString &ns, int parallelism);
+    void saveShot(QWidget *widget, const QString &name);
+    std::unique_ptr<SandboxFixture> m_sandbox;
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_sandbox = std::make_unique<SandboxFixture>(0);
+    QVERIFY(m_sandbox->started);
+    createOnServer(QStringLiteral("github-analytics"), QStringLiteral("default"), 1);
+    createOnServer(QStringLiteral("clickstream-sessionizer"), QStringLiteral("flink-jobs"), 4);
+    createOnServer(QStringLiteral("fraud-detector"), QStringLiteral("flink-jobs"), 2);
+}
+
+void TestMainWindow::createOnServer(const QString &name, const QString &ns, int parallelism)
+{
+    QVERIFY(m_sandbox->server->store()
+                .create(QStringLiteral("flinkdeployments"), ns, SandboxFixture::deployment(name, parallelism))
+                .ok());
+}
+
+void TestMainWindow::saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+void TestMainWindow::showsLiveDeployments()
+{
+    MainWindow window(m_sandbox->kubeConfig(), QString(), QStringLiteral("all"));
+    window.show();
+    auto *contexts = window.findChild<QComboBox *>(QStringLiteral("contextComboBox"));
+    QVERIFY(contexts);
+    QCOMPARE(contexts->count(), 3);
+    QCOMPARE(contexts->currentText(), QStringLiteral("sandbox")); // the kubeconfig's current context
+    QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 3, 10000);
+    auto *indicator = window.findChild<ConnectionIndicator *>(QStringLiteral("connectionIndicator"));
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), SessionState::Live, 5000);
+    QCOMPARE(indicator->text(), QStringLiteral("Live"));
+
+    // Another client scales a deployment: the row follows.
+    const QJsonObject patch{{QStringLiteral("spec"),
+                             QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 6}}}}}};
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("flink-jobs"),
+                            QStringLiteral("fraud-detector"), patch)
+                .ok());
+    auto *table = window.findChild<QTableView *>(QStringLiteral("deploymentTableView"));
+    const auto parallelismOf = [table](const QString &name) {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, DeploymentTableModel::Name).data().toString() == name)
+                return table->model()->index(row, DeploymentTableModel::Parallelism).data().toInt();
+        }
+        return -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(parallelismOf(QStringLiteral("fraud-detector")), 6, 5000);
+
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));
+    QTest::keyClicks(filter, QStringLiteral("flink-jobs"));
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("deploymentCountLabel"))->text(),
+             QStringLiteral("2 of 3 deployment(s)"));
+    filter->clear();
+    QCOMPARE(table->model()->rowCount(), 3);
+    window.resize(1200, 420);
+    saveShot(&window, QStringLiteral("mainwindow"));
+}
+
+void TestMainWindow::staleViewIsMarked()
+{
+    MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"));
+    window.show();
+    auto *indicator = window.findChild<ConnectionIndicator *>(QStringLiteral("connectionIndicator"));
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), SessionState::Live, 10000);
+    const int rows = window.deploymentModel()->rowCount();
+    m_sandbox->server->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), SessionState::Reconnecting, 10000);
+    QVERIFY(indicator->text().startsWith(QStringLiteral("Disconnected")));
+    auto *banner = window.findChild<MessageBanner *>(QStringLiteral("messageBanner"));
+    QVERIFY(banner->isVisible());
+    QCOMPARE(window.deploymentModel()->rowCount(), rows); // last known state kept, marked stale
+    window.resize(1200, 420);
+    saveShot(&window, QStringLiteral("mainwindow-disconnected"));
+
+    // While it was down, another client added a deployment: after the restart the view catches up.
+    createOnServer(QStringLiteral("late-arrival"), QStringLiteral("default"), 1);
+    QString error;
+    QVERIFY2(m_sandbox->server->start(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), SessionState::Live, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), rows + 1, 5000);
+    QVERIFY(!banner->isVisible());
+}
+
+void TestMainWindow::namespacePickerScopesTheList()
+{
+    MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QString());
+    window.show();
+    // The sandbox context's namespace is "default".
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 1, 10000);
+    auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceComboBox"));
+    QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("flink-jobs")) >= 0, 5000);
+    QCOMPARE(namespaces->itemText(0), QStringLiteral("All namespaces"));
+    for (int row = 0; row < window.deploymentModel()->rowCount(); ++row)
+        QCOMPARE(window.deploymentModel()->index(row, DeploymentTableModel::Namespace).data().toString(),
+                 QStringLiteral("default"));
+    namespaces->setCurrentIndex(namespaces->findText(QStringLiteral("flink-jobs")));
+    emit namespaces->activated(namespaces->currentIndex());
+    QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 2, 5000);
+    QCOMPARE(window.currentNamespace(), QStringLiteral("flink-jobs"));
+    namespaces->setCurrentIndex(0);
+    emit namespaces->activated(0);
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 5000);
+}
+
+void TestMainWindow::darkPalette()
+{
+    const QPalette original = QApplication::palette();
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x7f, 0xd6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    QApplication::setPalette(dark);
+    {
+        MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
+        window.resize(1200, 420);
+        saveShot(&window, QStringLiteral("mainwindow-dark"));
+    }
+    QApplication::setPalette(original);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -580,7 +580,9 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
     }
     const bool readVerb
         = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
-    if (!readVerb && who.access != Access::Admin) {
+    // The read-only user is a namespace-scoped viewer (a Role, not a ClusterRole): it may read
+    // namespaced resources but not cluster-scoped ones such as the namespace list.
+    if ((!readVerb || !type.namespaced) && who.access != Access::Admin) {
         QString target = collection ? QString() : QStringLiteral(" \"%1\"").arg(route.name);
         QString message
             = QStringLiteral("%1%2 is forbidden: User \"%3\" cannot %4 resource \"%5\" in API group \"%6\"")

@@ -29,6 +29,7 @@ private slots:
     void showsLiveDeployments();
     void staleViewIsMarked();
     void namespacePickerScopesTheList();
+    void forbiddenNamespaceListFallsBack();
     void darkPalette();
 
 private:
@@ -145,6 +146,25 @@ void TestMainWindow::namespacePickerScopesTheList()
     namespaces->setCurrentIndex(0);
     emit namespaces->activated(0);
     QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 5000);
+}
+
+void TestMainWindow::forbiddenNamespaceListFallsBack()
+{
+    // The read-only user may not list namespaces: the picker offers the context's namespace and
+    // accepts a typed one.
+    MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox-readonly"), QString());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 1, 10000);
+    auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceComboBox"));
+    QTRY_VERIFY_WITH_TIMEOUT(!namespaces->toolTip().isEmpty(), 5000);
+    QCOMPARE(namespaces->count(), 2); // "All namespaces" and the context's "default"
+    QCOMPARE(namespaces->currentText(), QStringLiteral("default"));
+    namespaces->lineEdit()->selectAll();
+    QTest::keyClicks(namespaces->lineEdit(), QStringLiteral("flink-jobs"));
+    QTest::keyClick(namespaces->lineEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.currentNamespace(), QStringLiteral("flink-jobs"), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 2, 5000);
+    QVERIFY(namespaces->findText(QStringLiteral("flink-jobs")) >= 0);
 }
 
 void TestMainWindow::darkPalette()

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "session/sessionhost.h"
+#include "ui/deploymentpage.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/widgets/connectionindicator.h"
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -22,9 +24,11 @@ namespace {
 const QString kAllNamespaces; // the item data of "All namespaces"
 }
 
-MainWindow::MainWindow(const KubeConfig &config, const QString &context, const QString &ns, QWidget *parent)
+MainWindow::MainWindow(const KubeConfig &config, const QString &context, const QString &ns,
+                       const SessionOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_config(config)
+    , m_options(options)
     , m_contextCombo(new QComboBox(this))
     , m_namespaceCombo(new QComboBox(this))
     , m_indicator(new ConnectionIndicator(this))
@@ -34,10 +38,11 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     , m_countLabel(new QLabel(this))
     , m_model(new DeploymentTableModel(this))
     , m_proxy(new DeploymentFilterProxyModel(this))
+    , m_page(new DeploymentPage(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Capstan"));
-    resize(1280, 760);
+    resize(1440, 900);
 
     auto *toolbar = addToolBar(tr("Context"));
     toolbar->setObjectName(QStringLiteral("contextToolBar"));
@@ -92,11 +97,15 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(DeploymentTableModel::Name, QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
-    const std::pair<int, int> widths[]
-        = {{DeploymentTableModel::Namespace, 16},    {DeploymentTableModel::State, 17},
-           {DeploymentTableModel::Lifecycle, 14},    {DeploymentTableModel::JobState, 16},
-           {DeploymentTableModel::Parallelism, 12},  {DeploymentTableModel::UpgradeMode, 14},
-           {DeploymentTableModel::FlinkVersion, 13}, {DeploymentTableModel::Age, 7}};
+    const std::pair<int, int> widths[] = {{DeploymentTableModel::Namespace, 16},
+                                          {DeploymentTableModel::State, 17},
+                                          {DeploymentTableModel::JobState, 16},
+                                          {DeploymentTableModel::Parallelism, 12},
+                                          {DeploymentTableModel::UpgradeMode, 14},
+                                          {DeploymentTableModel::FlinkVersion, 13},
+                                          {DeploymentTableModel::LastSnapshot, 14},
+                                          {DeploymentTableModel::Restarts, 9},
+                                          {DeploymentTableModel::Age, 7}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, chars * charWidth + 24);
 
@@ -104,8 +113,17 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_table, 1);
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_page);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    m_page->hide();
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
 
     m_countLabel->setObjectName(QStringLiteral("deploymentCountLabel"));
     statusBar()->addPermanentWidget(m_countLabel);
@@ -170,11 +188,34 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     setNamespaceItems({});
     setWindowTitle(tr("%1 – Capstan").arg(context));
 
-    m_session = new SessionHost(m_config, context, m_namespace, this);
+    m_page->clear();
+    m_page->hide();
+    m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
     connect(m_session, &SessionHost::connected, this,
             [this](const ConnectionSummary &summary) { m_indicator->setInsecure(summary.insecure); });
     connect(m_session, &SessionHost::stateChanged, this, &MainWindow::onStateChanged);
-    connect(m_session, &SessionHost::deploymentsChanged, m_model, &DeploymentTableModel::applyBatch);
+    connect(m_session, &SessionHost::deploymentsChanged, this, &MainWindow::onDeploymentsChanged);
+    // Detail signals for the open deployment only; anything else is late news about a page already closed.
+    connect(m_session, &SessionHost::objectChanged, this, [this](const QString &uid, const QJsonObject &object) {
+        if (uid == m_page->uid())
+            m_page->setObject(object);
+    });
+    connect(m_session, &SessionHost::eventsChanged, this, [this](const EventBatch &batch) {
+        if (batch.deploymentUid == m_page->uid())
+            m_page->applyEvents(batch);
+    });
+    connect(m_session, &SessionHost::snapshotsChanged, this, [this](const SnapshotBatch &batch) {
+        if (batch.deploymentUid == m_page->uid())
+            m_page->applySnapshots(batch);
+    });
+    connect(m_session, &SessionHost::jobManagerChanged, this, [this](const QString &uid, const JobManagerInfo &info) {
+        if (uid == m_page->uid())
+            m_page->setJobManager(info);
+    });
+    connect(m_session, &SessionHost::jobsChanged, this, [this](const QString &uid, const QList<JobRun> &jobs) {
+        if (uid == m_page->uid())
+            m_page->setJobs(jobs);
+    });
     connect(m_session, &SessionHost::namespacesListed, this, &MainWindow::onNamespacesListed);
 }
 
@@ -245,6 +286,55 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
                               tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString()));
         break;
     }
+}
+
+void MainWindow::onDeploymentsChanged(const DeploymentBatch &batch)
+{
+    m_model->applyBatch(batch);
+    const QString open = m_page->uid();
+    if (open.isEmpty())
+        return;
+    if (batch.removed.contains(open)) {
+        m_page->clear();
+        m_page->hide();
+        return;
+    }
+    if (const Deployment *d = m_model->deployment(open))
+        m_page->showDeployment(*d);
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const QString uid = rows.isEmpty() ? QString() : rows.first().data(DeploymentTableModel::UidRole).toString();
+    const QString previous = m_page->uid();
+    if (uid == previous || !m_session)
+        return;
+    if (!previous.isEmpty())
+        m_session->closeDeployment(previous);
+    m_page->clear();
+    const Deployment *d = m_model->deployment(uid);
+    if (!d) {
+        m_page->hide();
+        return;
+    }
+    m_page->showDeployment(*d);
+    m_page->show();
+    m_session->openDeployment(uid);
+}
+
+bool MainWindow::openDeployment(const QString &ns, const QString &name)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, DeploymentTableModel::Name);
+        if (index.data().toString() == name
+            && m_proxy->index(row, DeploymentTableModel::Namespace).data().toString() == ns) {
+            m_table->selectRow(row);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::updateCount()

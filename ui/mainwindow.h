@@ -14,6 +14,7 @@ class QTableView;
 namespace capstan {
 
 class ConnectionIndicator;
+class DeploymentPage;
 class DeploymentFilterProxyModel;
 class DeploymentTableModel;
 class MessageBanner;
@@ -27,10 +28,14 @@ class MainWindow final : public QMainWindow
 public:
     // `context` empty: the kubeconfig's current context (or the first one). `ns` empty: the
     // context's namespace; "*" or "all": all namespaces.
-    MainWindow(const KubeConfig &config, const QString &context, const QString &ns, QWidget *parent = nullptr);
+    MainWindow(const KubeConfig &config, const QString &context, const QString &ns, const SessionOptions &options = {},
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     DeploymentTableModel *deploymentModel() const { return m_model; }
+    DeploymentPage *deploymentPage() const { return m_page; }
+    // Selects the deployment in the list and opens its page; false when it is not listed.
+    bool openDeployment(const QString &ns, const QString &name);
     QString currentContext() const;
     QString currentNamespace() const;
 
@@ -43,8 +48,11 @@ private:
     void onNamespaceChosen();
     void updateCount();
     void setNamespaceItems(const QStringList &namespaces);
+    void onSelectionChanged();
+    void onDeploymentsChanged(const DeploymentBatch &batch);
 
     KubeConfig m_config;
+    SessionOptions m_options;
     QPointer<SessionHost> m_session;
     QString m_namespace;
     QString m_contextNamespace;
@@ -58,6 +66,7 @@ private:
     QLabel *m_countLabel;
     DeploymentTableModel *m_model;
     DeploymentFilterProxyModel *m_proxy;
+    DeploymentPage *m_page;
 };
 
 } // namespace capstan

@@ -48,6 +48,15 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     d.jobState = str(jobStatus, "state");
     d.jobId = str(jobStatus, "jobId");
     d.error = str(status, "error");
+    const qint64 startMs = jobStatus.value(QLatin1String("startTime")).toString().toLongLong();
+    if (startMs > 0)
+        d.jobStartTime = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
+    const QJsonObject conf = obj(spec, "flinkConfiguration");
+    const QString haType = conf.value(QLatin1String("high-availability.type")).toString();
+    const QString haLegacy = conf.value(QLatin1String("high-availability")).toString();
+    d.haEnabled = haType.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
+        || haLegacy.contains(QLatin1String("Kubernetes"), Qt::CaseInsensitive)
+        || haLegacy.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0;
     return d;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "flink/failurestatus.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -36,6 +38,12 @@ struct Deployment
     QString image;
     QString error; // status.error, raw
     bool sessionCluster = false; // no spec.job
+    bool haEnabled = false; // high-availability.type kubernetes (or the legacy factory class)
+    QDateTime jobStartTime; // status.jobStatus.startTime
+
+    // Observed by the session, not part of the object:
+    FailureStatus failure;
+    QDateTime lastSnapshot; // the latest completed savepoint or checkpoint known
 
     DisplayState displayState() const;
     static QString displayStateName(DisplayState state); // untranslated English word

@@ -104,6 +104,10 @@ void KubeReply::onReplyFinished()
         }
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        if (doc.isArray()) {
+            finish(QJsonObject{{QStringLiteral("items"), doc.array()}});
+            return;
+        }
         if (!doc.isObject()) {
             Error e = KubeStatus::fromHttp(status, body);
             e.reason = QStringLiteral("InvalidResponse");

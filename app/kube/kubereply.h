@@ -28,7 +28,8 @@ struct KubeRequest
 
 // One API request as a job: emits finished() exactly once, then deletes itself. Obtains the
 // credential first (exec plugins run asynchronously), retries once after a 401 when the credential
-// can be renewed, and honours Retry-After on 429/503 for reads.
+// can be renewed, and honours Retry-After on 429/503 for reads. A JSON array answer (the Flink REST
+// API's metric lists) arrives as {"items": [...]}.
 class KubeReply final : public QObject
 {
     Q_OBJECT

@@ -30,6 +30,8 @@ struct DeploymentSpec
     QString memory = QStringLiteral("2048m");
     double cpu = 1;
     QString jobState; // RUNNING, FAILED …; derived from suspended when empty
+    QJsonObject extraConfiguration; // merged into flinkConfiguration
+    QJsonObject annotations;
 };
 
 class Seeder
@@ -73,6 +75,8 @@ public:
                                       QStringLiteral("s3://flink-state/%1/checkpoints").arg(d.name));
             flinkConfiguration.insert(QStringLiteral("execution.checkpointing.interval"), QStringLiteral("60s"));
         }
+        for (auto it = d.extraConfiguration.begin(); it != d.extraConfiguration.end(); ++it)
+            flinkConfiguration.insert(it.key(), it.value());
         if (d.kubernetesHa) {
             flinkConfiguration.insert(QStringLiteral("high-availability.type"), QStringLiteral("kubernetes"));
             flinkConfiguration.insert(QStringLiteral("high-availability.storageDir"),
@@ -132,11 +136,36 @@ public:
     QJsonObject deploymentStatus(const DeploymentSpec &d, const QJsonObject &spec)
     {
         const QString reconciled = reconciledSpecString(spec, 1);
-        const qint64 startMs = pastMs(30, 4 * 24 * 60);
+        const qint64 startMs = pastMs(2 * 24 * 60, 4 * 24 * 60);
         QString jobState = d.jobState;
         if (jobState.isEmpty())
             jobState = d.suspended ? QStringLiteral("SUSPENDED") : QStringLiteral("RUNNING");
+        // As the operator simulation computes them, so that adopting the seed changes nothing.
+        const int taskManagers = d.session ? 1 : (d.parallelism + 1) / 2;
+        const qint64 memoryBytes = d.memory.chopped(1).toLongLong() * 1024 * 1024;
+        const QString conditionKey = d.session ? QStringLiteral("READY") : jobState;
+        QJsonObject condition{{QStringLiteral("type"), QStringLiteral("Running")},
+                              {QStringLiteral("lastTransitionTime"),
+                               QDateTime::fromMSecsSinceEpoch(startMs + 12000, Qt::UTC).toString(Qt::ISODate)}};
+        if (conditionKey == QLatin1String("RUNNING") || conditionKey == QLatin1String("READY")) {
+            condition.insert(QStringLiteral("status"), QStringLiteral("True"));
+            condition.insert(QStringLiteral("message"),
+                             d.session ? QStringLiteral("Ready") : QStringLiteral("JobRunning"));
+            condition.insert(QStringLiteral("reason"),
+                             d.session ? QStringLiteral("JobManager is running and ready to receive REST API calls")
+                                       : QStringLiteral("Job is running"));
+        } else if (conditionKey == QLatin1String("SUSPENDED")) {
+            condition.insert(QStringLiteral("status"), QStringLiteral("False"));
+            condition.insert(QStringLiteral("message"), QStringLiteral("JobSuspended"));
+            condition.insert(QStringLiteral("reason"), QStringLiteral("The job has been suspended"));
+        } else {
+            condition.insert(QStringLiteral("status"), QStringLiteral("False"));
+            condition.insert(QStringLiteral("message"), QStringLiteral("JobFailed"));
+            condition.insert(QStringLiteral("reason"),
+                             QStringLiteral("The job has failed with a non-recoverable task failure"));
+        }
         QJsonObject status{
+            {QStringLiteral("conditions"), QJsonArray{condition}},
             {QStringLiteral("lifecycleState"),
              d.suspended                               ? QStringLiteral("SUSPENDED")
                  : jobState == QLatin1String("FAILED") ? QStringLiteral("FAILED")
@@ -147,8 +176,8 @@ public:
             {QStringLiteral("clusterInfo"),
              QJsonObject{{QStringLiteral("flink-version"), QStringLiteral("1.20.1")},
                          {QStringLiteral("flink-revision"), QStringLiteral("7a4f1b5 @ 2025-02-10T15:13:05+01:00")},
-                         {QStringLiteral("total-cpu"), QString::number(d.cpu * (1 + d.parallelism / 2.0))},
-                         {QStringLiteral("total-memory"), QStringLiteral("4294967296")}}},
+                         {QStringLiteral("total-cpu"), QString::number(d.cpu + d.cpu * taskManagers)},
+                         {QStringLiteral("total-memory"), QString::number(memoryBytes + memoryBytes * taskManagers)}}},
             {QStringLiteral("reconciliationStatus"),
              QJsonObject{{QStringLiteral("lastReconciledSpec"), reconciled},
                          {QStringLiteral("lastStableSpec"), reconciled},
@@ -156,7 +185,7 @@ public:
                          {QStringLiteral("state"), QStringLiteral("DEPLOYED")}}},
             {QStringLiteral("taskManager"),
              QJsonObject{{QStringLiteral("labelSelector"), QStringLiteral("component=taskmanager,app=%1").arg(d.name)},
-                         {QStringLiteral("replicas"), d.suspended ? 0 : (d.parallelism + 1) / 2}}},
+                         {QStringLiteral("replicas"), d.suspended ? 0 : taskManagers}}},
         };
         if (!d.session)
             status.insert(QStringLiteral("jobStatus"), jobStatus(d.name, jobState, startMs));
@@ -177,6 +206,7 @@ public:
              QJsonObject{
                  {QStringLiteral("name"), d.name},
                  {QStringLiteral("namespace"), d.ns},
+                 {QStringLiteral("annotations"), d.annotations},
                  {QStringLiteral("labels"),
                   QJsonObject{{QStringLiteral("app.kubernetes.io/part-of"),
                                d.session ? QStringLiteral("session-clusters") : QStringLiteral("streaming")}}}}},
@@ -242,7 +272,7 @@ public:
         m_store.create(QStringLiteral("flinksessionjobs"), ns, object);
     }
 
-    void addSavepoint(const QJsonObject &deployment, const QString &triggerType, qint64 atMs)
+    QString addSavepoint(const QJsonObject &deployment, const QString &triggerType, qint64 atMs)
     {
         const QJsonObject meta = deployment.value(QStringLiteral("metadata")).toObject();
         const QString depName = meta.value(QStringLiteral("name")).toString();
@@ -266,7 +296,7 @@ public:
                           QJsonObject{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
                                       {QStringLiteral("name"), depName}}},
                          {QStringLiteral("savepoint"),
-                          QJsonObject{{QStringLiteral("alreadyExists"), false},
+                          QJsonObject{{QStringLiteral("alreadyExists"), triggerType == QLatin1String("UPGRADE")},
                                       {QStringLiteral("disposeOnDelete"), true},
                                       {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}}}}},
             {QStringLiteral("status"),
@@ -280,6 +310,7 @@ public:
                           QDateTime::fromMSecsSinceEpoch(atMs + 4000, Qt::UTC).toString(Qt::ISODate)}}},
         };
         m_store.create(QStringLiteral("flinkstatesnapshots"), ns, object);
+        return path;
     }
 
     void addEvent(const QJsonObject &deployment, const QString &reason, const QString &type, const QString &message,
@@ -345,6 +376,11 @@ public:
         github.upgradeMode = QStringLiteral("savepoint");
         github.kubernetesHa = true;
         github.jarURI = QStringLiteral("local:///opt/flink/usrlib/github-analytics-1.4.2.jar");
+        github.extraConfiguration
+            = QJsonObject{{QStringLiteral("execution.checkpointing.interval"), QStringLiteral("30s")},
+                          {QStringLiteral("kubernetes.operator.periodic.savepoint.interval"), QStringLiteral("10m")}};
+        // Sources see 1500 records/s: one subtask (1000/s) is backpressured, two keep up.
+        github.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("1500")}};
         github.args = QJsonArray{QStringLiteral("--source"), QStringLiteral("kafka://events.github"),
                                  QStringLiteral("--window"), QStringLiteral("5m")};
         const QJsonObject githubObject = addDeployment(github);
@@ -381,7 +417,19 @@ public:
         backfill.suspended = true;
         backfill.jarURI = QStringLiteral("local:///opt/flink/usrlib/backfill-1.0.0.jar");
         backfill.args = QJsonArray{QStringLiteral("--date"), QStringLiteral("yesterday")};
-        addLifecycleEvents(addDeployment(backfill), true);
+        const QJsonObject backfillObject = addDeployment(backfill);
+        addLifecycleEvents(backfillObject, true);
+        // Suspended in savepoint mode: the operator took an UPGRADE savepoint to resume from.
+        const QString backfillSavepoint
+            = addSavepoint(backfillObject, QStringLiteral("UPGRADE"), pastMs(20 * 60, 22 * 60));
+        WriteOptions statusWrite;
+        statusWrite.subresource = Subresource::Status;
+        m_store.mergePatch(
+            QStringLiteral("flinkdeployments"), backfill.ns, backfill.name,
+            QJsonObject{{QStringLiteral("status"),
+                         QJsonObject{{QStringLiteral("jobStatus"),
+                                      QJsonObject{{QStringLiteral("upgradeSavepointPath"), backfillSavepoint}}}}}},
+            statusWrite);
 
         DeploymentSpec session;
         session.name = QStringLiteral("analytics-session");

@@ -1,5 +1,7 @@
 // capstan-sandbox: the sandbox Kubernetes API server as a standalone process, for kubectl and tests.
 #include "sandbox/faultplan.h"
+#include "sandbox/operatorsimulation.h"
+#include "sandbox/prometheusexporter.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
@@ -8,6 +10,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -60,8 +63,15 @@ int main(int argc, char *argv[])
         QStringLiteral("Inject a fault (repeatable): fail=STATUSxCOUNT[:RETRY_AFTER], latency=MS, "
                        "bookmark-interval=MS, silent-watches[=0|1]."),
         QStringLiteral("spec"));
-    parser.addOptions(
-        {portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption, faultOption});
+    const QCommandLineOption noOperatorOption(
+        QStringLiteral("no-operator"),
+        QStringLiteral("Do not run the Flink operator simulation (objects stay as seeded; no JobManager REST API)."));
+    const QCommandLineOption prometheusOption(
+        QStringLiteral("prometheus-port"),
+        QStringLiteral("Serve Prometheus metrics of every simulated job on http://127.0.0.1:<port>/metrics."),
+        QStringLiteral("port"));
+    parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption,
+                       faultOption, noOperatorOption, prometheusOption});
     parser.process(app);
 
     bool ok = true;
@@ -82,6 +92,14 @@ int main(int argc, char *argv[])
     options.seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok)
         parser.showHelp(2);
+
+    options.operatorSimulation = !parser.isSet(noOperatorOption);
+    int prometheusPort = -1;
+    if (parser.isSet(prometheusOption)) {
+        prometheusPort = parser.value(prometheusOption).toInt(&ok);
+        if (!ok || prometheusPort < 0 || prometheusPort > 65535 || !options.operatorSimulation)
+            parser.showHelp(2);
+    }
 
     capstan::sandbox::SandboxServer server(options);
     for (const QString &spec : parser.values(faultOption)) {
@@ -107,6 +125,16 @@ int main(int argc, char *argv[])
         printLine(QStringLiteral("Kubeconfig written to %1").arg(path));
     }
 
+    std::unique_ptr<capstan::sandbox::PrometheusExporter> exporter;
+    if (prometheusPort >= 0) {
+        exporter = std::make_unique<capstan::sandbox::PrometheusExporter>(*server.operatorSimulation());
+        if (!exporter->listen(quint16(prometheusPort), &error)) {
+            std::fprintf(stderr, "capstan-sandbox: %s\n", error.toLocal8Bit().constData());
+            return 1;
+        }
+        printLine(QStringLiteral("Prometheus metrics on http://127.0.0.1:%1/metrics").arg(exporter->port()));
+    }
+
     // SIGINT/SIGTERM → a byte on a socket pair → quit the event loop (the Qt-documented way).
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
         return 1;
@@ -124,6 +152,8 @@ int main(int argc, char *argv[])
     sigaction(SIGTERM, &action, nullptr);
 
     const int rc = QCoreApplication::exec();
+    if (exporter)
+        exporter->stop();
     server.stop();
     return rc;
 }

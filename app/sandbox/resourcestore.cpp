@@ -1,5 +1,6 @@
 #include "sandbox/resourcestore.h"
 
+#include "sandbox/crdregistry.h"
 #include "sandbox/jsonpatch.h"
 #include "sandbox/selectors.h"
 
@@ -399,6 +400,9 @@ StoreResult ResourceStore::create(const QString &plural, const QString &ns, cons
         object.insert(kSpec, QJsonObject{{QLatin1String("finalizers"), QJsonArray{QStringLiteral("kubernetes")}}});
         object.insert(kStatus, QJsonObject{{QLatin1String("phase"), QStringLiteral("Active")}});
     }
+    if (const StoreResult rejected = CrdRegistry::instance().validate(*type, name, &object, Subresource::None);
+        !rejected.ok())
+        return rejected;
 
     std::lock_guard lock(m_mutex);
     if (type->namespaced) {
@@ -510,6 +514,9 @@ StoreResult ResourceStore::modify(const QString &plural, const QString &ns, cons
         else
             next.remove(kStatus);
     }
+    if (const StoreResult rejected = CrdRegistry::instance().validate(*type, name, &next, options.subresource);
+        !rejected.ok())
+        return rejected;
     // Fields the server owns.
     for (const QLatin1String field : {kUid, kCreationTimestamp, kName, kNamespace})
         if (currentMeta.contains(field))

@@ -1,8 +1,12 @@
 #include "sandbox/sandboxserver.h"
 
 #include "sandbox/certificateauthority.h"
+#include "sandbox/crdregistry.h"
 #include "sandbox/demodata.h"
 #include "sandbox/faultplan.h"
+#include "sandbox/jobmanagerapi.h"
+#include "sandbox/openapi.h"
+#include "sandbox/operatorsimulation.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/selectors.h"
@@ -17,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QUrlQuery>
 #include <QStringList>
 
 #include <atomic>
@@ -246,6 +251,7 @@ struct SandboxServer::Private
     FaultPlan faults;
     QString adminToken;
     QString readOnlyToken;
+    std::unique_ptr<OperatorSimulation> simulation; // after store: stopped before the store goes
 
     mutable std::mutex lifecycleMutex;
     std::unique_ptr<httplib::SSLServer> server;
@@ -293,6 +299,29 @@ QString param(const httplib::Request &req, const char *name)
 bool isTrue(const QString &value)
 {
     return value == QLatin1String("1") || value == QLatin1String("true");
+}
+
+// The API server's service proxy in front of the simulated JobManagers (GET only).
+void sendServiceProxy(OperatorSimulation *simulation, const ServiceProxyTarget &proxy, const httplib::Request &req,
+                      httplib::Response &res)
+{
+    if (req.method != "GET") {
+        sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
+                   QStringLiteral("the server does not allow this method on the requested resource"));
+        return;
+    }
+    if (!simulation) {
+        sendStatus(res, 503, QStringLiteral("ServiceUnavailable"),
+                   QStringLiteral("no endpoints available for service \"%1\"").arg(proxy.service));
+        return;
+    }
+    QUrlQuery query;
+    for (const auto &[key, value] : req.params)
+        query.addQueryItem(QString::fromStdString(key), QString::fromStdString(value));
+    const ProxyResponse r = simulation->proxyGet(proxy.ns, proxy.service, proxy.path, query);
+    res.status = r.status;
+    res.set_header("Cache-Control", "no-cache, private");
+    res.set_content(r.body.toStdString(), r.contentType.toStdString());
 }
 
 } // namespace
@@ -344,6 +373,10 @@ bool SandboxServer::Private::startLocked(QString *error)
     if (!seeded) {
         seedDemoData(store, options.deployments, options.events, options.seed);
         seeded = true;
+    }
+    if (options.operatorSimulation && !simulation) {
+        simulation = std::make_unique<OperatorSimulation>(store, options.speed);
+        simulation->start();
     }
     auto svr = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) { return setupSsl(ctx); });
     if (!svr->is_valid()) {
@@ -441,6 +474,11 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
         sendStatus(res, 401, QStringLiteral("Unauthorized"), QStringLiteral("Unauthorized"));
         return;
     }
+    if (ServiceProxyTarget proxy; parseServiceProxyPath(QString::fromStdString(req.path), &proxy)) {
+        faults.countRequest(QStringLiteral("proxy"));
+        sendServiceProxy(simulation.get(), proxy, req, res);
+        return;
+    }
     const Route route = parseRoute(req.path);
     const bool isWatch = req.method == "GET" && isTrue(param(req, "watch"));
     if (!isWatch) {
@@ -514,7 +552,7 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
         sendJson(res, 200,
                  {{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
                   {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                  {QStringLiteral("groups"), QJsonArray{flinkGroup()}}});
+                  {QStringLiteral("groups"), QJsonArray{flinkGroup(), CrdRegistry::apiGroup()}}});
         return;
     case Route::Kind::Group: {
         QJsonObject group = flinkGroup();
@@ -531,9 +569,26 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
         res.set_content("ok", "text/plain; charset=utf-8");
         return;
     case Route::Kind::OpenApi:
+        if (QByteArray body, contentType;
+            OpenApi::instance().respond(QString::fromStdString(req.path),
+                                        QString::fromStdString(req.get_header_value("Accept")), &body, &contentType)) {
+            res.status = 200;
+            res.set_header("Cache-Control", "no-cache, private");
+            res.set_content(body.toStdString(), contentType.constData());
+            return;
+        }
+        [[fallthrough]];
     case Route::Kind::NotFound:
-        if (route.kind == Route::Kind::NotFound)
+        if (route.kind == Route::Kind::NotFound) {
+            int code = 0;
+            QJsonObject body;
+            if (CrdRegistry::instance().respond(QString::fromStdString(req.method), QString::fromStdString(req.path),
+                                                &code, &body)) {
+                sendJson(res, code, body);
+                return;
+            }
             faults.countRequest(QStringLiteral("notfound"));
+        }
         sendStatus(res, 404, QStringLiteral("NotFound"),
                    QStringLiteral("the server could not find the requested resource"));
         return;
@@ -976,6 +1031,11 @@ ResourceStore &SandboxServer::store()
 FaultPlan &SandboxServer::faults()
 {
     return d->faults;
+}
+
+OperatorSimulation *SandboxServer::operatorSimulation()
+{
+    return d->simulation.get();
 }
 
 } // namespace capstan::sandbox

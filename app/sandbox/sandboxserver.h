@@ -10,6 +10,7 @@ namespace capstan::sandbox {
 
 class ResourceStore;
 class FaultPlan;
+class OperatorSimulation;
 
 struct SandboxOptions
 {
@@ -18,6 +19,7 @@ struct SandboxOptions
     int events = 0;             // extra generated core/v1 Events
     double speed = 1.0;         // virtual clock speed factor
     quint64 seed = 1;
+    bool operatorSimulation = false; // run the Flink operator simulation and the JobManager REST API
 };
 
 // A Kubernetes API server on loopback: HTTPS (CA and server certificate generated at start),
@@ -60,6 +62,10 @@ public:
 
     ResourceStore &store();
     FaultPlan &faults();
+
+    // The operator simulation when SandboxOptions::operatorSimulation is set (running from start()
+    // until destruction), otherwise nullptr.
+    OperatorSimulation *operatorSimulation();
 
 private:
     struct Private;

@@ -5,18 +5,22 @@
 #include "logging.h"
 
 #include <QJsonArray>
+#include <QTimer>
+
 #include <QNetworkAccessManager>
 #include <QNetworkInformation>
+#include <algorithm>
 
 namespace capstan {
 
 ClusterSession::ClusterSession(const KubeConfig &config, const QString &contextName, const QString &ns,
-                               const Informer::Options &informerOptions, QObject *parent)
+                               const SessionOptions &options, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_contextName(contextName)
     , m_ns(ns)
-    , m_informerOptions(informerOptions)
+    , m_options(options)
+    , m_failures(options.failureWindowSeconds)
 {
 }
 
@@ -28,7 +32,7 @@ ClusterSession::~ClusterSession()
 void ClusterSession::start()
 {
     emit stateChanged(SessionState::Connecting, {}, 0);
-    // Reads CA/certificate/key files: done here, on the backend thread.
+    // Reads CA/certificate/key files and opens the history database: done here, on the backend thread.
     const Result<ConnectionConfig> connection = ConnectionConfig::resolve(m_config, m_contextName);
     if (!connection) {
         qCWarning(lcSession).noquote() << "cannot open context" << m_contextName << ":"
@@ -36,6 +40,9 @@ void ClusterSession::start()
         emit stateChanged(SessionState::Failed, connection.error(), 0);
         return;
     }
+    if (m_options.historyPath != QLatin1String("-"))
+        m_history = std::make_unique<HistoryStore>(m_options.historyPath.isEmpty() ? HistoryStore::defaultPath()
+                                                                                   : m_options.historyPath);
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
     emit connected({connection->contextName, connection->server.toString(), connection->user.name, connection->ns,
@@ -43,22 +50,34 @@ void ClusterSession::start()
     if (QNetworkInformation *info = QNetworkInformation::instance()) {
         connect(info, &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
-                    if (reachability == QNetworkInformation::Reachability::Online && m_deployments) {
-                        qCInfo(lcSession) << "network changed; relisting";
-                        m_deployments->relist();
-                    }
+                    if (reachability != QNetworkInformation::Reachability::Online || !m_deployments)
+                        return;
+                    qCInfo(lcSession) << "network changed; relisting";
+                    m_deployments->relist();
                 });
     }
     listNamespaces();
-    startDeploymentInformer();
+    startInformers();
+    // Failure windows age out even when nothing new arrives.
+    m_failureTimer = new QTimer(this);
+    m_failureTimer->setInterval(std::clamp(m_options.failureWindowSeconds * 250, 500, 5000));
+    connect(m_failureTimer, &QTimer::timeout, this,
+            [this] { republish(m_failures.expire(QDateTime::currentDateTimeUtc())); });
+    m_failureTimer->start();
 }
 
 void ClusterSession::stop()
 {
-    if (m_deployments) {
-        m_deployments->stop();
-        delete m_deployments;
-    }
+    if (m_failureTimer)
+        m_failureTimer->stop();
+    qDeleteAll(m_watches);
+    m_watches.clear();
+    stopInformers();
+}
+
+int ClusterSession::openWatchCount() const
+{
+    return static_cast<int>(m_watches.size());
 }
 
 void ClusterSession::setNamespace(const QString &ns)
@@ -73,26 +92,25 @@ void ClusterSession::setNamespace(const QString &ns)
         DeploymentBatch clear;
         for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it)
             clear.removed << it.key();
-        m_deployments->stop();
-        delete m_deployments;
+        stopInformers();
         if (!clear.removed.isEmpty())
             emit deploymentsChanged(clear);
     }
-    startDeploymentInformer();
+    startInformers();
 }
 
-void ClusterSession::startDeploymentInformer()
+void ClusterSession::stopInformers()
 {
-    m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, m_informerOptions, this);
-    connect(m_deployments, &Informer::changed, this, [this](const InformerBatch &batch) {
-        DeploymentBatch out;
-        out.resynced = batch.resynced;
-        out.removed = batch.removed;
-        out.upserted.reserve(batch.upserted.size());
-        for (const QJsonObject &object : batch.upserted)
-            out.upserted.append(Deployment::fromJson(object));
-        emit deploymentsChanged(out);
-    });
+    delete m_deployments;
+    delete m_warnings;
+    delete m_snapshots;
+    m_lastSnapshotByName.clear();
+}
+
+void ClusterSession::startInformers()
+{
+    m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, m_options.informer, this);
+    connect(m_deployments, &Informer::changed, this, &ClusterSession::onDeployments);
     connect(m_deployments, &Informer::stateChanged, this,
             [this](InformerState state, const Error &error, int retryInMs) {
                 switch (state) {
@@ -110,7 +128,138 @@ void ClusterSession::startDeploymentInformer()
                     break;
                 }
             });
+
+    Informer::Options warnings = m_options.informer;
+    warnings.fieldSelector = QStringLiteral("type=Warning");
+    m_warnings = new Informer(m_client, ResourceType::events(), m_ns, warnings, this);
+    connect(m_warnings, &Informer::changed, this, &ClusterSession::onWarnings);
+
+    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_ns, m_options.informer, this);
+    connect(m_snapshots, &Informer::changed, this, &ClusterSession::onSnapshots);
+
     m_deployments->start();
+    m_warnings->start();
+    m_snapshots->start();
+}
+
+Deployment ClusterSession::summarize(const QJsonObject &object) const
+{
+    Deployment d = Deployment::fromJson(object);
+    d.failure = m_failures.status(d.uid);
+    d.lastSnapshot = m_lastSnapshotByName.value(d.ns + QLatin1Char('/') + d.name);
+    return d;
+}
+
+void ClusterSession::onDeployments(const InformerBatch &batch)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    DeploymentBatch out;
+    out.resynced = batch.resynced;
+    out.removed = batch.removed;
+    out.upserted.reserve(batch.upserted.size());
+    for (const QJsonObject &object : batch.upserted) {
+        const Deployment plain = Deployment::fromJson(object);
+        m_failures.observeDeployment(plain, now);
+        out.upserted.append(summarize(object));
+        if (DeploymentWatch *watch = m_watches.value(plain.uid))
+            watch->update(object);
+    }
+    for (const QString &uid : batch.removed) {
+        m_failures.forget(uid);
+        delete m_watches.take(uid);
+    }
+    emit deploymentsChanged(out);
+}
+
+void ClusterSession::republish(const QStringList &uids)
+{
+    if (uids.isEmpty() || !m_deployments)
+        return;
+    DeploymentBatch out;
+    for (const QString &uid : uids) {
+        const auto it = m_deployments->objects().constFind(uid);
+        if (it != m_deployments->objects().cend())
+            out.upserted.append(summarize(*it));
+    }
+    if (!out.upserted.isEmpty())
+        emit deploymentsChanged(out);
+}
+
+void ClusterSession::onWarnings(const InformerBatch &batch)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList changed;
+    for (const QJsonObject &object : batch.upserted) {
+        const ClusterEvent event = ClusterEvent::fromJson(object);
+        if (m_failures.observeEvent(event, now)) {
+            const QString uid = event.involvedUid;
+            if (!uid.isEmpty() && !changed.contains(uid))
+                changed << uid;
+        }
+    }
+    // Events naming a deployment only by name are attributed inside the detector; re-evaluating
+    // every tracked deployment is cheap next to a list of thousands of rows.
+    if (changed.isEmpty() && !batch.upserted.isEmpty())
+        changed = m_failures.expire(now);
+    republish(changed);
+}
+
+void ClusterSession::onSnapshots(const InformerBatch &batch)
+{
+    QStringList touchedNames;
+    for (const QJsonObject &object : batch.upserted) {
+        const Snapshot s = Snapshot::fromResource(object);
+        if (!s.isCompleted() || !s.time.isValid())
+            continue;
+        const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+        const QString deployment
+            = metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("job-reference.name")).toString();
+        const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') + deployment;
+        if (deployment.isEmpty() || m_lastSnapshotByName.value(key) >= s.time)
+            continue;
+        m_lastSnapshotByName.insert(key, s.time);
+        touchedNames << key;
+    }
+    if (touchedNames.isEmpty() || !m_deployments)
+        return;
+    QStringList uids;
+    for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it) {
+        const QJsonObject metadata = it->value(QLatin1String("metadata")).toObject();
+        const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
+            + metadata.value(QLatin1String("name")).toString();
+        if (touchedNames.contains(key))
+            uids << it.key();
+    }
+    republish(uids);
+}
+
+void ClusterSession::openDeployment(const QString &uid)
+{
+    if (m_watches.contains(uid) || !m_deployments)
+        return;
+    const auto it = m_deployments->objects().constFind(uid);
+    if (it == m_deployments->objects().cend())
+        return;
+    DeploymentWatch::Options options;
+    options.pollIntervalMs = m_options.pollIntervalMs;
+    options.informerBatchMs = m_options.informer.batchIntervalMs;
+    auto *watch = new DeploymentWatch(m_client, m_history.get(), *it, options, this);
+    m_watches.insert(uid, watch);
+    connect(watch, &DeploymentWatch::objectChanged, this, &ClusterSession::objectChanged);
+    connect(watch, &DeploymentWatch::eventsChanged, this, &ClusterSession::eventsChanged);
+    connect(watch, &DeploymentWatch::snapshotsChanged, this, &ClusterSession::snapshotsChanged);
+    connect(watch, &DeploymentWatch::jobManagerChanged, this, &ClusterSession::jobManagerChanged);
+    connect(watch, &DeploymentWatch::jobsChanged, this, &ClusterSession::jobsChanged);
+    connect(watch, &DeploymentWatch::restartCountObserved, this, [this](const QString &id, qint64 restarts) {
+        if (m_failures.observeRestartCount(id, restarts, QDateTime::currentDateTimeUtc()))
+            republish({id});
+    });
+    watch->start();
+}
+
+void ClusterSession::closeDeployment(const QString &uid)
+{
+    delete m_watches.take(uid);
 }
 
 void ClusterSession::listNamespaces()

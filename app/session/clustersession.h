@@ -1,12 +1,22 @@
 #pragma once
 
 #include "error.h"
+#include "flink/clusterevent.h"
 #include "flink/deployment.h"
+#include "flink/failuredetector.h"
+#include "flink/jobmanagerinfo.h"
+#include "flink/snapshot.h"
 #include "kube/informer.h"
 #include "kube/kubeconfig.h"
+#include "session/deploymentwatch.h"
+#include "session/historystore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -30,9 +40,17 @@ struct ConnectionSummary
     bool insecure = false; // insecure-skip-tls-verify
 };
 
+struct SessionOptions
+{
+    Informer::Options informer;
+    QString historyPath; // empty: HistoryStore::defaultPath(); "-": no local history
+    int pollIntervalMs = 5000; // JobManager REST polling of open deployments
+    int failureWindowSeconds = 120;
+};
+
 // One open kubeconfig context. Lives on its own backend thread (see SessionHost) and owns
-// everything that waits: the QNetworkAccessManager, the API client, credential plugins and the
-// informers. It publishes value types only.
+// everything that waits: the QNetworkAccessManager, the API client, credential plugins, the
+// informers, the JobManager pollers and the local history database. It publishes value types only.
 class ClusterSession final : public QObject
 {
     Q_OBJECT
@@ -40,7 +58,7 @@ class ClusterSession final : public QObject
 
 public:
     ClusterSession(const KubeConfig &config, const QString &contextName, const QString &ns,
-                   const Informer::Options &informerOptions = {}, QObject *parent = nullptr);
+                   const SessionOptions &options = {}, QObject *parent = nullptr);
     ~ClusterSession() override;
 
     // Must be called in the thread the session lives in.
@@ -48,8 +66,12 @@ public:
     void stop();
     // Watches another namespace ("" = all namespaces). Drops the current view.
     void setNamespace(const QString &ns);
+    // Starts or stops the detailed watch of one deployment (events, snapshots, JobManager).
+    void openDeployment(const QString &uid);
+    void closeDeployment(const QString &uid);
 
     KubeClient *client() const { return m_client; }
+    int openWatchCount() const;
 
 signals:
     void connected(const capstan::ConnectionSummary &summary);
@@ -58,17 +80,36 @@ signals:
     // forbidden: listing namespaces is not allowed; the UI falls back to the context's namespace.
     void namespacesListed(const QStringList &namespaces, bool forbidden);
 
+    void objectChanged(const QString &uid, const QJsonObject &object);
+    void eventsChanged(const capstan::EventBatch &batch);
+    void snapshotsChanged(const capstan::SnapshotBatch &batch);
+    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
+    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+
 private:
-    void startDeploymentInformer();
+    void startInformers();
+    void stopInformers();
     void listNamespaces();
+    void onDeployments(const InformerBatch &batch);
+    void onWarnings(const InformerBatch &batch);
+    void onSnapshots(const InformerBatch &batch);
+    Deployment summarize(const QJsonObject &object) const;
+    void republish(const QStringList &uids);
 
     KubeConfig m_config;
     QString m_contextName;
     QString m_ns;
-    Informer::Options m_informerOptions;
+    SessionOptions m_options;
     QNetworkAccessManager *m_nam = nullptr;
     KubeClient *m_client = nullptr;
+    std::unique_ptr<HistoryStore> m_history;
     QPointer<Informer> m_deployments;
+    QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
+    QPointer<Informer> m_snapshots; // FlinkStateSnapshots of the namespace: "last snapshot" column
+    QHash<QString, DeploymentWatch *> m_watches;
+    QHash<QString, QDateTime> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
+    FailureDetector m_failures;
+    QTimer *m_failureTimer = nullptr; // created in start(), in the session's thread
 };
 
 } // namespace capstan

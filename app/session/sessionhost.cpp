@@ -12,12 +12,18 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::InformerBatch>();
     qRegisterMetaType<capstan::InformerState>();
     qRegisterMetaType<capstan::WatchEnd>();
+    qRegisterMetaType<capstan::EventBatch>();
+    qRegisterMetaType<capstan::SnapshotBatch>();
+    qRegisterMetaType<capstan::JobManagerInfo>();
+    qRegisterMetaType<capstan::JobRun>();
+    qRegisterMetaType<QList<capstan::JobRun>>();
 }
 
-SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns, QObject *parent)
+SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns,
+                         const SessionOptions &options, QObject *parent)
     : QObject(parent)
     , m_contextName(contextName)
-    , m_session(new ClusterSession(config, contextName, ns))
+    , m_session(new ClusterSession(config, contextName, ns, options))
 {
     registerMetaTypes();
     m_thread.setObjectName(QStringLiteral("capstan-backend"));
@@ -28,6 +34,11 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     connect(m_session, &ClusterSession::stateChanged, this, &SessionHost::stateChanged);
     connect(m_session, &ClusterSession::deploymentsChanged, this, &SessionHost::deploymentsChanged);
     connect(m_session, &ClusterSession::namespacesListed, this, &SessionHost::namespacesListed);
+    connect(m_session, &ClusterSession::objectChanged, this, &SessionHost::objectChanged);
+    connect(m_session, &ClusterSession::eventsChanged, this, &SessionHost::eventsChanged);
+    connect(m_session, &ClusterSession::snapshotsChanged, this, &SessionHost::snapshotsChanged);
+    connect(m_session, &ClusterSession::jobManagerChanged, this, &SessionHost::jobManagerChanged);
+    connect(m_session, &ClusterSession::jobsChanged, this, &SessionHost::jobsChanged);
     m_thread.start();
     QMetaObject::invokeMethod(m_session, [session = m_session] { session->start(); });
 }
@@ -38,6 +49,16 @@ SessionHost::~SessionHost()
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
+}
+
+void SessionHost::openDeployment(const QString &uid)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, uid] { session->openDeployment(uid); });
+}
+
+void SessionHost::closeDeployment(const QString &uid)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, uid] { session->closeDeployment(uid); });
 }
 
 void SessionHost::setNamespace(const QString &ns)

@@ -15,11 +15,14 @@ class SessionHost final : public QObject
     Q_DISABLE_COPY_MOVE(SessionHost)
 
 public:
-    SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns, QObject *parent = nullptr);
+    SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns,
+                const SessionOptions &options = {}, QObject *parent = nullptr);
     ~SessionHost() override;
 
     QString contextName() const { return m_contextName; }
     void setNamespace(const QString &ns);
+    void openDeployment(const QString &uid);
+    void closeDeployment(const QString &uid);
 
     static void registerMetaTypes();
 
@@ -28,6 +31,11 @@ signals:
     void stateChanged(capstan::SessionState state, const capstan::Error &error, int retryInMs);
     void deploymentsChanged(const capstan::DeploymentBatch &batch);
     void namespacesListed(const QStringList &namespaces, bool forbidden);
+    void objectChanged(const QString &uid, const QJsonObject &object);
+    void eventsChanged(const capstan::EventBatch &batch);
+    void snapshotsChanged(const capstan::SnapshotBatch &batch);
+    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
+    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
 
 private:
     QString m_contextName;

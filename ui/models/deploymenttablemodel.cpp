@@ -11,7 +11,7 @@ DeploymentTableModel::DeploymentTableModel(QObject *parent)
     m_ageTimer.setInterval(30000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
         if (!m_rows.isEmpty())
-            emit dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole});
+            emit dataChanged(index(0, LastSnapshot), index(rowCount() - 1, Age), {Qt::DisplayRole});
     });
     m_ageTimer.start();
 }
@@ -79,8 +79,6 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return d.ns;
         case State:
             return stateText(d.displayState());
-        case Lifecycle:
-            return d.lifecycleState;
         case JobState:
             return d.sessionCluster ? tr("session cluster") : d.jobState;
         case Parallelism:
@@ -89,18 +87,29 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return d.upgradeMode;
         case FlinkVersion:
             return d.flinkVersion;
+        case LastSnapshot:
+            return d.lastSnapshot.isValid() ? ageText(d.lastSnapshot.secsTo(QDateTime::currentDateTimeUtc()))
+                                            : QString();
+        case Restarts:
+            return d.failure.restarts > 0 ? QVariant(d.failure.restarts) : QVariant(QString());
         case Age:
             return d.created.isValid() ? ageText(d.created.secsTo(QDateTime::currentDateTimeUtc())) : QString();
         case ColumnCount:
             break;
         }
         break;
+    case FailingRole:
+        return d.failure.failing;
     case SortRole:
         switch (column) {
         case State:
             return static_cast<int>(d.displayState());
         case Parallelism:
             return d.parallelism;
+        case Restarts:
+            return d.failure.restarts;
+        case LastSnapshot:
+            return d.lastSnapshot.isValid() ? -d.lastSnapshot.toSecsSinceEpoch() : 0;
         case Age:
             return d.created.isValid() ? -d.created.toSecsSinceEpoch() : 0; // ascending = youngest first
         default:
@@ -109,8 +118,17 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (column == State)
             return StateIcons::icon(d.displayState());
+        if (column == Name && d.failure.failing)
+            return StateIcons::failingIcon();
         break;
     case Qt::ToolTipRole:
+        if (column == Name && d.failure.failing)
+            return tr("Failing: %n restart(s) in the last %1 min. %2", nullptr, d.failure.restarts)
+                .arg(d.failure.windowMinutes)
+                .arg(d.failure.rootCause);
+        if (column == Restarts)
+            return tr("Restarts observed in the last %1 minutes (JobManager numRestarts and restart events)")
+                .arg(d.failure.windowMinutes);
         if (column == State)
             return tr("Lifecycle %1, job %2, JobManager %3")
                 .arg(d.lifecycleState.isEmpty() ? tr("unknown") : d.lifecycleState,
@@ -120,7 +138,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(d.created.toLocalTime(), QLocale::LongFormat);
         break;
     case Qt::TextAlignmentRole:
-        if (column == Parallelism || column == Age)
+        if (column == Parallelism || column == Age || column == Restarts || column == LastSnapshot)
             return QVariant::fromValue<Qt::Alignment>(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:
@@ -140,8 +158,6 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Namespace");
     case State:
         return tr("State");
-    case Lifecycle:
-        return tr("Lifecycle");
     case JobState:
         return tr("Job state");
     case Parallelism:
@@ -150,6 +166,10 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Upgrade mode");
     case FlinkVersion:
         return tr("Flink version");
+    case LastSnapshot:
+        return tr("Last snapshot");
+    case Restarts:
+        return tr("Restarts");
     case Age:
         return tr("Age");
     case ColumnCount:

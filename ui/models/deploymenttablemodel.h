@@ -20,15 +20,16 @@ public:
         Name,
         Namespace,
         State,
-        Lifecycle,
         JobState,
         Parallelism,
         UpgradeMode,
         FlinkVersion,
+        LastSnapshot,
+        Restarts,
         Age,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole, UidRole, DisplayStateRole };
+    enum Role { SortRole = Qt::UserRole, UidRole, DisplayStateRole, FailingRole };
 
     explicit DeploymentTableModel(QObject *parent = nullptr);
 

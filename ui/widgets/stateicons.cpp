@@ -40,6 +40,29 @@ QIcon StateIcons::dot(const QColor &color)
     return QIcon(pixmap);
 }
 
+QIcon StateIcons::failingIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPainterPath triangle;
+        triangle.moveTo(16, 3);
+        triangle.lineTo(30, 28);
+        triangle.lineTo(2, 28);
+        triangle.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(color(DisplayState::Failed));
+        p.drawPath(triangle);
+        p.setPen(QPen(Qt::white, 3.2, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(16, 11), QPointF(16, 19));
+        p.drawPoint(QPointF(16, 24));
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
 QIcon StateIcons::icon(DisplayState state)
 {
     static QHash<int, QIcon> cache;

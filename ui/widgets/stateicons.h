@@ -15,6 +15,8 @@ public:
     static QColor color(DisplayState state);
     static QIcon icon(DisplayState state);
     static QIcon dot(const QColor &color);
+    // A red warning triangle: the deployment is in a restart loop or failed.
+    static QIcon failingIcon();
 };
 
 } // namespace capstan

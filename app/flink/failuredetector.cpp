@@ -1,0 +1,115 @@
+#include "flink/failuredetector.h"
+
+namespace capstan {
+
+FailureDetector::FailureDetector(int windowSeconds, int restartThreshold)
+    : m_windowSeconds(windowSeconds)
+    , m_threshold(restartThreshold)
+{
+}
+
+void FailureDetector::resetSignals(Track &track)
+{
+    track.restartTimes.clear();
+    track.rootCause.clear();
+    // Event counts are kept: a deduplicated event whose count grows later is a new signal.
+}
+
+bool FailureDetector::observeDeployment(const Deployment &d, const QDateTime &now)
+{
+    m_uidByName.insert(d.ns + QLatin1Char('/') + d.name, d.uid);
+    Track &track = m_tracks[d.uid];
+    const bool freshStart = (track.generation >= 0 && d.generation != track.generation)
+        || (!track.jobId.isEmpty() && !d.jobId.isEmpty() && d.jobId != track.jobId)
+        || (d.lifecycleState == QLatin1String("SUSPENDED") && track.lifecycle != QLatin1String("SUSPENDED"));
+    if (freshStart)
+        resetSignals(track);
+    track.generation = d.generation;
+    if (!d.jobId.isEmpty())
+        track.jobId = d.jobId;
+    track.lifecycle = d.lifecycleState;
+    track.jobState = d.jobState;
+    if (d.jobState == QLatin1String("RESTARTING") || d.jobState == QLatin1String("FAILING")) {
+        if (track.restartTimes.isEmpty() || track.restartTimes.last().secsTo(now) >= 1)
+            track.restartTimes.append(now);
+    }
+    return evaluate(d.uid, now);
+}
+
+bool FailureDetector::observeEvent(const ClusterEvent &event, const QDateTime &now)
+{
+    if (!event.isRestartSignal())
+        return false;
+    QString uid = event.involvedUid;
+    if (uid.isEmpty() || !m_tracks.contains(uid))
+        uid = m_uidByName.value(event.ns + QLatin1Char('/') + event.involvedName);
+    if (uid.isEmpty())
+        return false;
+    Track &track = m_tracks[uid];
+    const int previous = track.eventCounts.value(event.uid, 0);
+    track.eventCounts.insert(event.uid, event.count);
+    const int added = event.count - previous;
+    if (added <= 0)
+        return false;
+    // Events older than the window (history replayed by a relist) say nothing about now.
+    if (event.lastTimestamp.isValid() && event.lastTimestamp.secsTo(now) > m_windowSeconds)
+        return false;
+    for (int i = 0; i < std::min(added, 50); ++i)
+        track.restartTimes.append(now);
+    track.rootCause = event.message.section(QLatin1Char('\n'), 0, 0);
+    return evaluate(uid, now);
+}
+
+bool FailureDetector::observeRestartCount(const QString &uid, qint64 numRestarts, const QDateTime &now)
+{
+    Track &track = m_tracks[uid];
+    if (track.numRestarts >= 0 && numRestarts > track.numRestarts) {
+        for (qint64 i = 0; i < std::min<qint64>(numRestarts - track.numRestarts, 50); ++i)
+            track.restartTimes.append(now);
+    }
+    track.numRestarts = numRestarts;
+    return evaluate(uid, now);
+}
+
+bool FailureDetector::forget(const QString &uid)
+{
+    m_tracks.remove(uid);
+    return m_status.remove(uid) > 0;
+}
+
+QList<QString> FailureDetector::expire(const QDateTime &now)
+{
+    QList<QString> changed;
+    for (auto it = m_tracks.cbegin(); it != m_tracks.cend(); ++it) {
+        if (evaluate(it.key(), now))
+            changed.append(it.key());
+    }
+    return changed;
+}
+
+bool FailureDetector::evaluate(const QString &uid, const QDateTime &now)
+{
+    Track &track = m_tracks[uid];
+    while (!track.restartTimes.isEmpty() && track.restartTimes.first().secsTo(now) > m_windowSeconds)
+        track.restartTimes.removeFirst();
+    FailureStatus next;
+    next.windowMinutes = std::max(1, m_windowSeconds / 60);
+    next.restarts = static_cast<int>(track.restartTimes.size());
+    const bool failedState = track.jobState == QLatin1String("FAILED") || track.lifecycle == QLatin1String("FAILED");
+    const bool suspended = track.lifecycle == QLatin1String("SUSPENDED");
+    next.failing = !suspended && (failedState || next.restarts >= m_threshold);
+    if (next.failing) {
+        next.rootCause
+            = !track.rootCause.isEmpty() ? track.rootCause : QStringLiteral("Job state %1").arg(track.jobState);
+        const FailureStatus previous = m_status.value(uid);
+        next.since = previous.failing ? previous.since : now;
+    }
+    const FailureStatus previous = m_status.value(uid);
+    if (next == previous)
+        return false;
+    m_status.insert(uid, next);
+    return previous.failing != next.failing || previous.restarts != next.restarts
+        || previous.rootCause != next.rootCause;
+}
+
+} // namespace capstan

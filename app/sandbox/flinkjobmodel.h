@@ -1,0 +1,166 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <deque>
+#include <optional>
+
+namespace capstan::sandbox {
+
+// One completed checkpoint or savepoint of a simulated job.
+struct CheckpointRecord
+{
+    qint64 id = 0;
+    qint64 triggerMs = 0;
+    qint64 ackMs = 0;
+    qint64 stateSize = 0; // bytes
+    QString externalPath;
+    bool savepoint = false;
+};
+
+// One entry of the job's exception history (GET /jobs/:jobid/exceptions).
+struct JobExceptionRecord
+{
+    qint64 timestampMs = 0;
+    QString exceptionName; // the class, e.g. java.lang.IllegalStateException
+    QString stacktrace; // "<class>: <message>\n\tat …"
+    QString taskName;
+    QString endpoint;
+    QString taskManagerId;
+};
+
+// What the JobManager is started with, taken from a FlinkDeployment spec.
+struct JobSettings
+{
+    QString deploymentName;
+    QString jobName;
+    int parallelism = 1;
+    int taskSlots = 1;
+    QString checkpointsDir;
+    qint64 checkpointIntervalMs = 0; // 0: checkpointing off
+    bool failing = false; // the job fails in a restart loop (--enable-new-feature true)
+    double demandRecordsPerSecond = 1000; // input rate the sources see
+    QString flinkVersion = QStringLiteral("1.20.1");
+    QJsonObject flinkConfiguration;
+    double taskManagerCpu = 1;
+    qint64 taskManagerMemoryBytes = 2048LL * 1024 * 1024;
+    bool session = false; // a session cluster: a JobManager without an application job
+};
+
+enum class JobManagerStatus { Missing, Deploying, DeployedNotReady, Ready };
+
+// A simulated Flink application cluster (JobManager, TaskManagers and one job) on virtual time:
+// the JobManager comes up, the job goes CREATED → RUNNING, completes checkpoints at the configured
+// interval and, when failing, loops RUNNING → RESTARTING with an exception each time. Metrics are
+// computed from the state at a given virtual time and respond to parallelism, backpressure and failure.
+//
+// Not thread-safe: the OperatorSimulation owns every model and guards it with its mutex.
+class FlinkJobModel final
+{
+public:
+    struct Vertex
+    {
+        QString id;
+        QString name;
+        double capacityPerSubtask = 1000; // records/s one subtask can process
+        double outputRatio = 1; // records out per record in
+        bool source = false;
+    };
+
+    FlinkJobModel() = default;
+
+    // Starts a new JobManager at nowMs; the job restores from `restore` if given and continues its
+    // checkpoint ids from `nextCheckpointId`.
+    void deploy(qint64 nowMs, const JobSettings &settings, const QString &jobId,
+                const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId);
+    // Takes over a job that has been RUNNING since startMs (seeded data): ready at once, with a
+    // plausible checkpoint history.
+    void adopt(qint64 nowMs, const JobSettings &settings, const QString &jobId, qint64 startMs);
+    // The JobManager deployment is deleted; the job ends in `finalState` (FINISHED, CANCELED, SUSPENDED).
+    void stop(qint64 nowMs, const QString &finalState);
+    // Runs every transition due up to nowMs.
+    void advance(qint64 nowMs);
+
+    // A savepoint can complete only from a healthy RUNNING job.
+    bool canSnapshot() const;
+    // Completes a savepoint at nowMs (call canSnapshot() first); ids continue the checkpoint counter.
+    CheckpointRecord completeSavepoint(qint64 nowMs, const QString &path);
+
+    JobManagerStatus jobManagerStatus() const { return m_jm; }
+    bool hasJob() const { return !m_jobId.isEmpty() && !m_settings.session; }
+    const JobSettings &settings() const { return m_settings; }
+    QString jobId() const { return m_jobId; }
+    QString jobName() const { return m_settings.jobName; }
+    QString state() const { return m_state; }
+    qint64 startTimeMs() const { return m_startMs; }
+    qint64 endTimeMs() const { return m_endMs; }
+    qint64 stateSinceMs() const { return m_stateSinceMs; }
+    qint64 deployedAtMs() const { return m_deployedAtMs; }
+    int numRestarts() const { return m_numRestarts; }
+    int restartsSince(qint64 sinceMs) const;
+    qint64 nextCheckpointId() const { return m_nextCheckpointId; }
+    qint64 completedCheckpoints() const { return m_completedCheckpoints; }
+    qint64 failedCheckpoints() const { return m_failedCheckpoints; }
+    const std::deque<CheckpointRecord> &checkpointHistory() const { return m_history; }
+    std::optional<CheckpointRecord> latestCheckpoint() const { return m_latest; }
+    std::optional<CheckpointRecord> latestSavepoint() const { return m_latestSavepoint; }
+    std::optional<CheckpointRecord> restoredFrom() const { return m_restored; }
+    qint64 restoreTimestampMs() const { return m_restoreMs; }
+    const std::deque<JobExceptionRecord> &exceptions() const { return m_exceptions; }
+    int taskManagerCount() const;
+    QString taskManagerId(int index) const;
+
+    QList<Vertex> vertices() const;
+    // Per-vertex rates at nowMs (sums over subtasks for the record rates, per-subtask values for the
+    // time-per-second metrics).
+    double throughput(qint64 nowMs) const; // records/s through the bottleneck
+    double recordsInPerSecond(int vertex, qint64 nowMs) const;
+    double recordsOutPerSecond(int vertex, qint64 nowMs) const;
+    double busyTimeMsPerSecond(int vertex, qint64 nowMs) const;
+    double backPressuredTimeMsPerSecond(int vertex, qint64 nowMs) const;
+    double idleTimeMsPerSecond(int vertex, qint64 nowMs) const;
+    qint64 numRecordsOut(int vertex, qint64 nowMs) const;
+    qint64 uptimeMs(qint64 nowMs) const;
+    qint64 downtimeMs(qint64 nowMs) const;
+
+private:
+    qint64 nextTransitionMs() const;
+    void apply(qint64 atMs);
+    void setState(const QString &state, qint64 atMs);
+    void enterRunning(qint64 atMs);
+    qint64 checkpointDurationMs() const;
+    qint64 stateSizeAt(qint64 atMs) const;
+    double demand(qint64 nowMs) const;
+
+    JobSettings m_settings;
+    JobManagerStatus m_jm = JobManagerStatus::Missing;
+    QString m_jobId;
+    QString m_state;
+    qint64 m_deployedAtMs = 0;
+    qint64 m_notReadyAtMs = 0;
+    qint64 m_readyAtMs = 0;
+    qint64 m_runningAtMs = 0; // next CREATED/RESTARTING → RUNNING
+    qint64 m_failAtMs = 0; // next RUNNING → RESTARTING when failing
+    qint64 m_nextCheckpointMs = 0; // trigger time of the next checkpoint
+    qint64 m_startMs = 0;
+    qint64 m_endMs = -1;
+    qint64 m_stateSinceMs = 0;
+    qint64 m_runningSinceMs = 0;
+    qint64 m_runningTotalMs = 0; // RUNNING time before m_runningSinceMs
+    qint64 m_nowMs = 0;
+    int m_numRestarts = 0;
+    std::deque<qint64> m_restartTimes;
+    qint64 m_nextCheckpointId = 1;
+    qint64 m_completedCheckpoints = 0;
+    qint64 m_failedCheckpoints = 0;
+    std::deque<CheckpointRecord> m_history;
+    std::optional<CheckpointRecord> m_latest;
+    std::optional<CheckpointRecord> m_latestSavepoint;
+    std::optional<CheckpointRecord> m_restored;
+    qint64 m_restoreMs = 0;
+    std::deque<JobExceptionRecord> m_exceptions;
+};
+
+} // namespace capstan::sandbox

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrlQuery>
+
+#include <functional>
+#include <memory>
+
+namespace capstan::sandbox {
+
+class FlinkJobModel;
+class ResourceStore;
+class VirtualClock;
+
+// An HTTP answer from a simulated JobManager (or the API server's proxy in front of it).
+struct ProxyResponse
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+};
+
+// The Flink Kubernetes Operator (1.15) acting on the sandbox's ResourceStore, on a virtual clock:
+// it deploys FlinkDeployments as simulated Flink clusters (FlinkJobModel), reacts to spec changes
+// (metadata.generation > status.observedGeneration) with the operator's upgrade, suspend, resume,
+// restart and savepoint-redeploy flows per upgradeMode, writes status only through the status
+// subresource, runs FlinkStateSnapshots (upgrade, periodic, manual), keeps HA ConfigMaps and
+// `<name>-rest` Services, rolls back automatically when enabled, and records core/v1 Events with
+// the operator's reasons and messages (deduplicated by count).
+//
+// Deployments that already carry a reconciled status (the demo data) are adopted as they are.
+// A job whose spec.job.args hold `--enable-new-feature true` fails in a restart loop.
+//
+// Thread-safety: every public method may be called from any thread. start() runs a reconcile loop
+// on its own std::thread (about every 100 ms real time, faster at high speeds); reconcileOnce()
+// runs one pass on the calling thread. The store is never locked while the simulation's own mutex
+// waits for it in the other order.
+class OperatorSimulation final
+{
+public:
+    OperatorSimulation(ResourceStore &store, double speed);
+    ~OperatorSimulation();
+    OperatorSimulation(const OperatorSimulation &) = delete;
+    OperatorSimulation &operator=(const OperatorSimulation &) = delete;
+
+    void start();
+    void stop();
+    bool isRunning() const;
+
+    VirtualClock &clock();
+    const VirtualClock &clock() const;
+
+    // One observe/reconcile pass over every FlinkDeployment and FlinkStateSnapshot.
+    void reconcileOnce();
+
+    // GET <path>?<query> on the API server's service proxy for <ns>/<service>: 404 when the Service
+    // does not exist, 503 "no endpoints available" while the JobManager is not READY, otherwise
+    // the JobManager REST API (JobManagerApi) or, for path "metrics", Prometheus text.
+    ProxyResponse proxyGet(const QString &ns, const QString &service, const QString &path,
+                           const QUrlQuery &query) const;
+
+    // Calls fn under the simulation's lock for every simulated cluster (or one of them).
+    void forEachCluster(const std::function<void(const QString &ns, const QString &name, const FlinkJobModel &,
+                                                 qint64 nowMs)> &fn) const;
+    bool withCluster(const QString &ns, const QString &name,
+                     const std::function<void(const FlinkJobModel &, qint64 nowMs)> &fn) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace capstan::sandbox

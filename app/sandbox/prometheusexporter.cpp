@@ -1,0 +1,205 @@
+#include "sandbox/prometheusexporter.h"
+
+#include "sandbox/flinkjobmodel.h"
+#include "sandbox/operatorsimulation.h"
+#include "sandbox/sandboxlogging.h"
+
+#include <httplib.h>
+
+#include <QStringList>
+
+#include <chrono>
+#include <map>
+#include <thread>
+#include <vector>
+
+namespace capstan::sandbox {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString escapeLabel(const QString &value)
+{
+    QString v = value;
+    v.replace(u'\\', u"\\\\"_s);
+    v.replace(u'"', u"\\\""_s);
+    v.replace(u'\n', u"\\n"_s);
+    return v;
+}
+
+QString labels(const std::vector<std::pair<QString, QString>> &pairs)
+{
+    QStringList parts;
+    for (const auto &[k, v] : pairs)
+        parts.append(u"%1=\"%2\""_s.arg(k, escapeLabel(v)));
+    return u"{"_s + parts.join(u',') + u"}"_s;
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 12);
+}
+
+// Samples grouped by metric name, so that each family is written once with its TYPE line.
+using Families = std::map<QString, QStringList>;
+
+void add(Families *families, const QString &name, const QString &labelText, double value)
+{
+    (*families)[name].append(name + labelText + u' ' + number(value));
+}
+
+void collect(Families *families, const QString &ns, const QString &deployment, const FlinkJobModel &cluster, qint64 now)
+{
+    if (!cluster.hasJob())
+        return;
+    const QString jmHost = u"%1-jobmanager"_s.arg(deployment);
+    const QString job = labels({{u"host"_s, jmHost},
+                                {u"job_id"_s, cluster.jobId()},
+                                {u"job_name"_s, cluster.jobName()},
+                                {u"namespace"_s, ns}});
+    const auto latest = cluster.latestCheckpoint();
+    add(families, u"flink_jobmanager_job_numRestarts"_s, job, cluster.numRestarts());
+    add(families, u"flink_jobmanager_job_uptime"_s, job, double(cluster.uptimeMs(now)));
+    add(families, u"flink_jobmanager_job_downtime"_s, job, double(cluster.downtimeMs(now)));
+    add(families, u"flink_jobmanager_job_lastCheckpointDuration"_s, job,
+        latest ? double(latest->ackMs - latest->triggerMs) : 0.0);
+    add(families, u"flink_jobmanager_job_lastCheckpointSize"_s, job, latest ? double(latest->stateSize) : 0.0);
+    add(families, u"flink_jobmanager_job_numberOfCompletedCheckpoints"_s, job, double(cluster.completedCheckpoints()));
+    add(families, u"flink_jobmanager_job_numberOfFailedCheckpoints"_s, job, double(cluster.failedCheckpoints()));
+    add(families, u"flink_jobmanager_job_numberOfInProgressCheckpoints"_s, job, 0);
+
+    const QList<FlinkJobModel::Vertex> vertices = cluster.vertices();
+    const int p = std::max(1, cluster.settings().parallelism);
+    const int slotCount = std::max(1, cluster.settings().taskSlots);
+    for (int v = 0; v < vertices.size(); ++v) {
+        const FlinkJobModel::Vertex &vertex = vertices.at(v);
+        for (int subtask = 0; subtask < p; ++subtask) {
+            const QString tmId = cluster.taskManagerId(subtask / slotCount);
+            const std::vector<std::pair<QString, QString>> task{
+                {u"host"_s, u"10.244.0.%1"_s.arg(20 + subtask / slotCount)},
+                {u"tm_id"_s, tmId},
+                {u"job_id"_s, cluster.jobId()},
+                {u"job_name"_s, cluster.jobName()},
+                {u"task_id"_s, vertex.id},
+                {u"task_name"_s, vertex.name},
+                {u"subtask_index"_s, QString::number(subtask)},
+                {u"task_attempt_num"_s, QString::number(cluster.numRestarts())},
+                {u"namespace"_s, ns}};
+            std::vector<std::pair<QString, QString>> op = task;
+            op.emplace_back(u"operator_id"_s, vertex.id);
+            op.emplace_back(u"operator_name"_s, vertex.name);
+            const QString taskLabels = labels(task);
+            const QString opLabels = labels(op);
+            add(families, u"flink_taskmanager_job_task_operator_numRecordsInPerSecond"_s, opLabels,
+                cluster.recordsInPerSecond(v, now) / p);
+            add(families, u"flink_taskmanager_job_task_operator_numRecordsOutPerSecond"_s, opLabels,
+                cluster.recordsOutPerSecond(v, now) / p);
+            add(families, u"flink_taskmanager_job_task_operator_numRecordsOut"_s, opLabels,
+                double(cluster.numRecordsOut(v, now)) / p);
+            add(families, u"flink_taskmanager_job_task_busyTimeMsPerSecond"_s, taskLabels,
+                cluster.busyTimeMsPerSecond(v, now));
+            add(families, u"flink_taskmanager_job_task_backPressuredTimeMsPerSecond"_s, taskLabels,
+                cluster.backPressuredTimeMsPerSecond(v, now));
+            add(families, u"flink_taskmanager_job_task_idleTimeMsPerSecond"_s, taskLabels,
+                cluster.idleTimeMsPerSecond(v, now));
+        }
+    }
+}
+
+QByteArray write(const Families &families)
+{
+    QByteArray out;
+    for (const auto &[name, samples] : families) {
+        const bool counter = name.endsWith(u"numRecordsOut"_s);
+        out += "# HELP " + name.toUtf8() + ' ' + name.toUtf8() + " (scope: " + name.section(u'_', 1, -2).toUtf8()
+            + ")\n";
+        out += "# TYPE " + name.toUtf8() + (counter ? " counter\n" : " gauge\n");
+        for (const QString &sample : samples)
+            out += sample.toUtf8() + '\n';
+    }
+    return out;
+}
+
+} // namespace
+
+struct PrometheusExporter::Private
+{
+    const OperatorSimulation &simulation;
+    std::unique_ptr<httplib::Server> server;
+    std::thread thread;
+    quint16 port = 0;
+};
+
+PrometheusExporter::PrometheusExporter(const OperatorSimulation &simulation)
+    : d(std::make_unique<Private>(Private{simulation, nullptr, {}, 0}))
+{
+}
+
+PrometheusExporter::~PrometheusExporter()
+{
+    stop();
+}
+
+bool PrometheusExporter::listen(quint16 port, QString *error)
+{
+    stop();
+    auto server = std::make_unique<httplib::Server>();
+    const OperatorSimulation *simulation = &d->simulation;
+    server->Get("/metrics", [simulation](const httplib::Request &, httplib::Response &res) {
+        res.set_content(render(*simulation).toStdString(), "text/plain; version=0.0.4; charset=utf-8");
+    });
+    int bound = -1;
+    if (port == 0)
+        bound = server->bind_to_any_port("127.0.0.1");
+    else if (server->bind_to_port("127.0.0.1", port))
+        bound = port;
+    if (bound <= 0) {
+        if (error)
+            *error = u"cannot listen on 127.0.0.1:%1"_s.arg(port);
+        return false;
+    }
+    d->port = quint16(bound);
+    d->server = std::move(server);
+    httplib::Server *raw = d->server.get();
+    d->thread = std::thread([raw] { raw->listen_after_bind(); });
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!raw->is_running() && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    qCInfo(lcSandboxServer).noquote() << u"Prometheus metrics on http://127.0.0.1:%1/metrics"_s.arg(d->port);
+    return true;
+}
+
+void PrometheusExporter::stop()
+{
+    if (!d->server)
+        return;
+    d->server->stop();
+    if (d->thread.joinable())
+        d->thread.join();
+    d->server.reset();
+}
+
+quint16 PrometheusExporter::port() const
+{
+    return d->port;
+}
+
+QByteArray PrometheusExporter::render(const OperatorSimulation &simulation)
+{
+    Families families;
+    simulation.forEachCluster([&](const QString &ns, const QString &name, const FlinkJobModel &cluster, qint64 now) {
+        collect(&families, ns, name, cluster, now);
+    });
+    return write(families);
+}
+
+void PrometheusExporter::appendCluster(QByteArray *out, const QString &ns, const QString &deployment,
+                                       const FlinkJobModel &cluster, qint64 nowMs)
+{
+    Families families;
+    collect(&families, ns, deployment, cluster, nowMs);
+    *out += write(families);
+}
+
+} // namespace capstan::sandbox

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <atomic>
+#include <chrono>
+
+namespace capstan::sandbox {
+
+// Virtual time for the operator simulation: starts at the wall-clock time of construction and runs
+// `speed` times faster than real time (speed 100: a 10 s JobManager start takes 0.1 s). Tests may
+// also jump it forward with advance().
+//
+// Thread-safety: every method may be called from any thread.
+class VirtualClock final
+{
+public:
+    explicit VirtualClock(double speed = 1.0);
+
+    double speed() const { return m_speed; }
+    // Virtual milliseconds since the epoch.
+    qint64 nowMs() const;
+    // Jumps the clock forward by a virtual duration.
+    void advance(qint64 virtualMs);
+    // How long `virtualMs` of virtual time takes in real time (at least 1 ms).
+    std::chrono::milliseconds realDuration(qint64 virtualMs) const;
+
+private:
+    std::chrono::steady_clock::time_point m_realStart;
+    qint64 m_virtualStartMs = 0;
+    double m_speed = 1.0;
+    std::atomic<qint64> m_offsetMs{0};
+};
+
+} // namespace capstan::sandbox

@@ -1,0 +1,223 @@
+#include "session/deploymentwatch.h"
+
+#include "kube/informer.h"
+#include "kube/kubeclient.h"
+#include "kube/resourcepath.h"
+#include "logging.h"
+
+#include <QJsonArray>
+
+namespace capstan {
+
+DeploymentWatch::DeploymentWatch(KubeClient *client, HistoryStore *history, const QJsonObject &object,
+                                 const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_history(history)
+    , m_options(options)
+    , m_object(object)
+    , m_deployment(Deployment::fromJson(object))
+{
+    m_pollTimer.setInterval(options.pollIntervalMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &DeploymentWatch::poll);
+}
+
+DeploymentWatch::~DeploymentWatch()
+{
+    stop();
+}
+
+void DeploymentWatch::start()
+{
+    emit objectChanged(m_deployment.uid, m_object);
+    if (m_history) {
+        // History first, so the page shows what happened before this session at once.
+        EventBatch history;
+        history.deploymentUid = m_deployment.uid;
+        history.reset = true;
+        history.upserted = m_history->events(m_deployment.uid);
+        emit eventsChanged(history);
+    }
+    Informer::Options options;
+    options.batchIntervalMs = m_options.informerBatchMs;
+    options.fieldSelector = QStringLiteral("involvedObject.uid=") + m_deployment.uid;
+    m_events = new Informer(m_client, ResourceType::events(), m_deployment.ns, options, this);
+    connect(m_events, &Informer::changed, this, &DeploymentWatch::onEvents);
+    m_events->start();
+
+    Informer::Options snapshotOptions;
+    snapshotOptions.batchIntervalMs = m_options.informerBatchMs;
+    snapshotOptions.labelSelector = QStringLiteral("job-reference.name=") + m_deployment.name;
+    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_deployment.ns, snapshotOptions, this);
+    connect(m_snapshots, &Informer::changed, this, &DeploymentWatch::onSnapshots);
+    m_snapshots->start();
+
+    publishLegacySnapshots();
+    recordJob();
+    m_pollTimer.start();
+    poll();
+}
+
+void DeploymentWatch::stop()
+{
+    m_pollTimer.stop();
+    ++m_pollGeneration;
+    delete m_events;
+    delete m_snapshots;
+}
+
+void DeploymentWatch::update(const QJsonObject &object)
+{
+    const QString previousJm = m_deployment.jobManagerStatus;
+    m_object = object;
+    m_deployment = Deployment::fromJson(object);
+    emit objectChanged(m_deployment.uid, m_object);
+    publishLegacySnapshots();
+    recordJob();
+    if (previousJm != m_deployment.jobManagerStatus)
+        poll();
+}
+
+void DeploymentWatch::recordJob()
+{
+    if (!m_history || m_deployment.jobId.isEmpty())
+        return;
+    m_history->observeJob(m_deployment.uid, m_deployment.jobId, m_deployment.jobState, m_deployment.generation,
+                          m_deployment.jobStartTime, QDateTime::currentDateTimeUtc());
+    emit jobsChanged(m_deployment.uid, m_history->jobs(m_deployment.uid));
+}
+
+void DeploymentWatch::onEvents(const InformerBatch &batch)
+{
+    EventBatch out;
+    out.deploymentUid = m_deployment.uid;
+    for (const QJsonObject &object : batch.upserted)
+        out.upserted.append(ClusterEvent::fromJson(object));
+    // Events that expire on the server stay in the local history: removals are not forwarded.
+    if (m_history)
+        m_history->saveEvents(m_deployment.uid, out.upserted);
+    else
+        out.removed = batch.removed;
+    if (!out.upserted.isEmpty() || !out.removed.isEmpty())
+        emit eventsChanged(out);
+}
+
+void DeploymentWatch::onSnapshots(const InformerBatch &batch)
+{
+    SnapshotBatch out;
+    out.deploymentUid = m_deployment.uid;
+    for (const QJsonObject &object : batch.upserted)
+        out.upserted.append(Snapshot::fromResource(object));
+    out.removed = batch.removed;
+    if (!out.upserted.isEmpty() || !out.removed.isEmpty())
+        emit snapshotsChanged(out);
+}
+
+void DeploymentWatch::publishLegacySnapshots()
+{
+    const QList<Snapshot> legacy
+        = Snapshot::fromLegacySavepointInfo(m_object.value(QLatin1String("status")).toObject());
+    QStringList keys;
+    for (const Snapshot &s : legacy)
+        keys << s.key;
+    if (keys == m_legacyKeys)
+        return;
+    SnapshotBatch out;
+    out.deploymentUid = m_deployment.uid;
+    out.upserted = legacy;
+    for (const QString &key : std::as_const(m_legacyKeys)) {
+        if (!keys.contains(key))
+            out.removed << key;
+    }
+    m_legacyKeys = keys;
+    emit snapshotsChanged(out);
+}
+
+void DeploymentWatch::poll()
+{
+    if (m_pendingRequests > 0)
+        return;
+    const QString jobId = m_deployment.jobId;
+    if (m_deployment.jobManagerStatus != QLatin1String("READY") || jobId.isEmpty()) {
+        JobManagerInfo info;
+        info.polledAt = QDateTime::currentDateTimeUtc();
+        info.error = Error::make(QStringLiteral("JobManagerNotReady"),
+                                 QStringLiteral("The JobManager is %1.")
+                                     .arg(m_deployment.jobManagerStatus.isEmpty() ? QStringLiteral("not deployed")
+                                                                                  : m_deployment.jobManagerStatus));
+        emit jobManagerChanged(m_deployment.uid, info);
+        return;
+    }
+    const quint64 generation = ++m_pollGeneration;
+    m_polling = JobManagerInfo();
+    m_polling.jobId = jobId;
+    m_polling.reachable = true;
+    const QString service = m_deployment.name + QStringLiteral("-rest");
+    const auto request = [this, service, generation](const QString &path, auto handle) {
+        ++m_pendingRequests;
+        const QString proxied
+            = serviceProxyPath(m_deployment.ns, service, QStringLiteral("rest"), path.section(QLatin1Char('?'), 0, 0));
+        KubeReply *reply = m_client->get(proxied, QUrlQuery(path.section(QLatin1Char('?'), 1)));
+        connect(reply, &KubeReply::finished, this, [this, generation, handle](const Result<QJsonObject> &result) {
+            if (generation != m_pollGeneration)
+                return;
+            if (result)
+                handle(result.value());
+            else if (m_polling.reachable) {
+                m_polling.reachable = false;
+                m_polling.error = result.error();
+            }
+            if (--m_pendingRequests == 0)
+                pollFinished();
+        });
+    };
+    request(QStringLiteral("/jobs/") + jobId, [this](const QJsonObject &job) {
+        m_polling.jobName = job.value(QLatin1String("name")).toString();
+        m_polling.jobState = job.value(QLatin1String("state")).toString();
+        const qint64 start = job.value(QLatin1String("start-time")).toInteger();
+        if (start > 0)
+            m_polling.startTime = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC);
+        m_polling.durationMs = job.value(QLatin1String("duration")).toInteger(-1);
+    });
+    request(QStringLiteral("/jobs/%1/checkpoints").arg(jobId), [this, jobId](const QJsonObject &stats) {
+        m_polling.latestCheckpoint = Snapshot::fromCheckpointStats(stats, jobId);
+        const QJsonObject counts = stats.value(QLatin1String("counts")).toObject();
+        m_polling.completedCheckpoints = counts.value(QLatin1String("completed")).toInteger(-1);
+        m_polling.failedCheckpoints = counts.value(QLatin1String("failed")).toInteger(-1);
+    });
+    request(QStringLiteral("/jobs/%1/exceptions").arg(jobId), [this](const QJsonObject &exceptions) {
+        m_polling.exceptions = JobManagerInfo::parseExceptions(exceptions);
+    });
+    request(QStringLiteral("/jobs/%1/metrics?get=numRestarts").arg(jobId), [this](const QJsonObject &metrics) {
+        const QJsonArray items = metrics.value(QLatin1String("items")).toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject metric = item.toObject();
+            if (metric.value(QLatin1String("id")).toString() == QLatin1String("numRestarts"))
+                m_polling.numRestarts = metric.value(QLatin1String("value")).toString().toLongLong();
+        }
+    });
+}
+
+void DeploymentWatch::pollFinished()
+{
+    m_polling.polledAt = QDateTime::currentDateTimeUtc();
+    emit jobManagerChanged(m_deployment.uid, m_polling);
+    if (m_polling.numRestarts >= 0)
+        emit restartCountObserved(m_deployment.uid, m_polling.numRestarts);
+    // The latest checkpoint joins the snapshot table (one row, replaced as checkpoints complete).
+    SnapshotBatch batch;
+    batch.deploymentUid = m_deployment.uid;
+    batch.upserted = m_polling.latestCheckpoint;
+    QStringList keys;
+    for (const Snapshot &s : std::as_const(m_polling.latestCheckpoint))
+        keys << s.key;
+    for (const QString &key : std::as_const(m_checkpointKeys)) {
+        if (!keys.contains(key))
+            batch.removed << key;
+    }
+    m_checkpointKeys = keys;
+    if (!batch.upserted.isEmpty() || !batch.removed.isEmpty())
+        emit snapshotsChanged(batch);
+}
+
+} // namespace capstan

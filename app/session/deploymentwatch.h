@@ -1,0 +1,81 @@
+#pragma once
+
+#include "flink/clusterevent.h"
+#include "flink/deployment.h"
+#include "flink/jobmanagerinfo.h"
+#include "flink/snapshot.h"
+#include "session/historystore.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace capstan {
+
+class HistoryStore;
+class Informer;
+class KubeClient;
+class KubeReply;
+struct InformerBatch;
+
+// Everything the deployment page needs about one deployment, gathered on the backend thread:
+// its Events (live, merged with the local history), its FlinkStateSnapshots, the JobManager's view
+// (polled through the service proxy only while the JobManager is READY) and the jobs it has run.
+class DeploymentWatch final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeploymentWatch)
+
+public:
+    struct Options
+    {
+        int pollIntervalMs = 5000;
+        int informerBatchMs = 100;
+    };
+
+    // Does not own client or history (history may be null: no persistence).
+    DeploymentWatch(KubeClient *client, HistoryStore *history, const QJsonObject &object, const Options &options,
+                    QObject *parent = nullptr);
+    ~DeploymentWatch() override;
+
+    void start();
+    void stop();
+    // The deployment object changed (from the session's deployments informer).
+    void update(const QJsonObject &object);
+
+    QString uid() const { return m_deployment.uid; }
+    const Deployment &deployment() const { return m_deployment; }
+
+signals:
+    void objectChanged(const QString &uid, const QJsonObject &object);
+    void eventsChanged(const capstan::EventBatch &batch);
+    void snapshotsChanged(const capstan::SnapshotBatch &batch);
+    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
+    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+    void restartCountObserved(const QString &uid, qint64 numRestarts);
+
+private:
+    void onEvents(const InformerBatch &batch);
+    void onSnapshots(const InformerBatch &batch);
+    void poll();
+    void pollFinished();
+    void publishLegacySnapshots();
+    void recordJob();
+
+    KubeClient *m_client;
+    HistoryStore *m_history;
+    Options m_options;
+    QJsonObject m_object;
+    Deployment m_deployment;
+    QPointer<Informer> m_events;
+    QPointer<Informer> m_snapshots;
+    QTimer m_pollTimer;
+    int m_pendingRequests = 0;
+    quint64 m_pollGeneration = 0;
+    JobManagerInfo m_polling; // filled by the requests of the poll in flight
+    QStringList m_legacyKeys;
+    QStringList m_checkpointKeys;
+};
+
+} // namespace capstan

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "error.h"
+#include "flink/clusterevent.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace capstan {
+
+// One job a deployment ran, as Capstan observed it.
+struct JobRun
+{
+    QString jobId;
+    QDateTime start;
+    QDateTime end; // invalid while it is the current job
+    QString lastState; // the last job state seen (the final one once ended)
+    qint64 generation = 0; // metadata.generation of the spec it ran
+};
+
+// The local history database (SQLite): events (they outlive the API server's one-hour TTL and app
+// restarts) and the job runs of each deployment, keyed by deployment uid. Used on the backend
+// thread only: the connection belongs to the thread that created the store.
+class HistoryStore final
+{
+public:
+    // path: the SQLite file; created with its schema when missing.
+    explicit HistoryStore(const QString &path);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    bool isOpen() const { return m_open; }
+    const Error &lastError() const { return m_error; }
+
+    static QString defaultPath(); // <AppDataLocation>/history.sqlite
+
+    void saveEvents(const QString &deploymentUid, const QList<ClusterEvent> &events);
+    QList<ClusterEvent> events(const QString &deploymentUid, int limit = 20000) const;
+
+    // Records what a deployment runs now. A new job id ends the previous run.
+    void observeJob(const QString &deploymentUid, const QString &jobId, const QString &state, qint64 generation,
+                    const QDateTime &start, const QDateTime &now);
+    QList<JobRun> jobs(const QString &deploymentUid) const;
+
+private:
+    bool exec(const QString &sql);
+    QString m_connection;
+    bool m_open = false;
+    Error m_error;
+};
+
+} // namespace capstan
+
+Q_DECLARE_METATYPE(capstan::JobRun)

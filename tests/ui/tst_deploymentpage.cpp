@@ -1,0 +1,221 @@
+// The deployment page against the sandbox: header, live events and snapshots, a change by another
+// client, the failing banner appearing and clearing, and screenshots of every tab.
+
+#include "common/sandboxfixture.h"
+#include "ui/deploymentpage.h"
+#include "ui/mainwindow.h"
+#include "ui/models/deploymenttablemodel.h"
+#include "ui/models/eventtablemodel.h"
+#include "ui/models/jobruntablemodel.h"
+#include "ui/models/snapshottablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace capstan;
+using capstan::test::SandboxFixture;
+
+class TestDeploymentPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pageFollowsTheDeployment();
+    void failingBannerAppearsAndClears();
+    void screenshots();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    void saveShot(QWidget *widget, const QString &name);
+    QJsonObject event(const QString &name, const QString &type, const QString &reason, const QString &message,
+                      int count);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    QTemporaryDir m_dir;
+    QString m_uid;
+};
+
+void TestDeploymentPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sandbox = std::make_unique<SandboxFixture>(-1);
+    QVERIFY(m_sandbox->started);
+    const auto dep = m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                                                    QStringLiteral("github-analytics"));
+    QVERIFY(dep.ok());
+    m_uid = dep.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+}
+
+std::unique_ptr<MainWindow> TestDeploymentPage::openWindow()
+{
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
+    options.pollIntervalMs = 500;
+    options.informer.batchIntervalMs = 50;
+    options.failureWindowSeconds = 4;
+    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"),
+                                               QStringLiteral("all"), options);
+    window->resize(1600, 1000);
+    window->show();
+    return window;
+}
+
+void TestDeploymentPage::saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+QJsonObject TestDeploymentPage::event(const QString &name, const QString &type, const QString &reason,
+                                      const QString &message, int count)
+{
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    return QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Event")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), QStringLiteral("default")}}},
+        {QStringLiteral("involvedObject"),
+         QJsonObject{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+                     {QStringLiteral("namespace"), QStringLiteral("default")},
+                     {QStringLiteral("name"), QStringLiteral("github-analytics")},
+                     {QStringLiteral("uid"), m_uid}}},
+        {QStringLiteral("type"), type},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("count"), count},
+        {QStringLiteral("firstTimestamp"), now},
+        {QStringLiteral("lastTimestamp"), now},
+        {QStringLiteral("source"), QJsonObject{{QStringLiteral("component"), QStringLiteral("Operator")}}}};
+}
+
+void TestDeploymentPage::pageFollowsTheDeployment()
+{
+    auto window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->deploymentModel()->rowCount() >= 4, 10000);
+    QVERIFY(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    DeploymentPage *page = window->deploymentPage();
+    QVERIFY(page->isVisible());
+    QCOMPARE(page->uid(), m_uid);
+    QAbstractItemModelTester events(page->eventModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester snapshots(page->snapshotModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester jobs(page->jobModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto *title = page->findChild<QLabel *>(QStringLiteral("deploymentTitle"));
+    QVERIFY(title->text().contains(QStringLiteral("github-analytics")));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->restoreText().isEmpty(), 5000);
+
+    // A new event arrives live.
+    const auto hasMarker = [page] {
+        for (int row = 0; row < page->eventModel()->rowCount(); ++row) {
+            if (page->eventModel()->event(row).message == QLatin1String("live event marker"))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(!hasMarker());
+    QVERIFY(m_sandbox->server->store()
+                .create(QStringLiteral("events"), QStringLiteral("default"),
+                        event(QStringLiteral("github-analytics.live-1"), QStringLiteral("Normal"),
+                              QStringLiteral("SpecChanged"), QStringLiteral("live event marker"), 1))
+                .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(hasMarker(), 2000);
+
+    // Another client scales the deployment: the row and the page follow within 2 s.
+    const QJsonObject patch{{QStringLiteral("spec"),
+                             QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 3}}}}}};
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                            QStringLiteral("github-analytics"), patch)
+                .ok());
+    auto *facts = page->findChild<QLabel *>(QStringLiteral("deploymentFacts"));
+    QTRY_VERIFY_WITH_TIMEOUT(facts->text().contains(QStringLiteral("Parallelism</span> 3")), 2000);
+
+    // The jobs the deployment ran are recorded.
+    QTRY_VERIFY_WITH_TIMEOUT(page->jobModel()->rowCount() >= 1, 3000);
+    // Selecting nothing closes the page.
+    window->findChild<QTableView *>(QStringLiteral("deploymentTableView"))->clearSelection();
+    QTRY_VERIFY(!page->isVisible());
+}
+
+void TestDeploymentPage::failingBannerAppearsAndClears()
+{
+    auto window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->deploymentModel()->rowCount() >= 4, 10000);
+    QVERIFY(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    DeploymentPage *page = window->deploymentPage();
+    QVERIFY(page->failingText().isEmpty());
+    const QString name = QStringLiteral("github-analytics.jobexception");
+    QVERIFY(
+        m_sandbox->server->store()
+            .create(QStringLiteral("events"), QStringLiteral("default"),
+                    event(name, QStringLiteral("Warning"), QStringLiteral("JobException"),
+                          QStringLiteral("java.lang.IllegalStateException: New feature enabled but not supported"), 1))
+            .ok());
+    // The operator deduplicates: the same event's count climbs with every restart.
+    for (int count = 2; count <= 4; ++count) {
+        QTest::qWait(150);
+        QJsonObject patch{{QStringLiteral("count"), count},
+                          {QStringLiteral("lastTimestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        QVERIFY(m_sandbox->server->store()
+                    .mergePatch(QStringLiteral("events"), QStringLiteral("default"), name, patch)
+                    .ok());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!page->failingText().isEmpty(), 3000);
+    QVERIFY2(page->failingText().contains(QStringLiteral("Deployment is failing")), qPrintable(page->failingText()));
+    QVERIFY(page->failingText().contains(QStringLiteral("IllegalStateException")));
+    const int row = window->deploymentModel()->rowOf(m_uid);
+    QVERIFY(window->deploymentModel()->index(row, 0).data(DeploymentTableModel::FailingRole).toBool());
+    saveShot(window.get(), QStringLiteral("deploymentpage-failing"));
+    // No new restarts for longer than the (shortened) window: recovered, the banner goes away.
+    QTRY_VERIFY_WITH_TIMEOUT(page->failingText().isEmpty(), 15000);
+    QVERIFY(!window->deploymentModel()->index(row, 0).data(DeploymentTableModel::FailingRole).toBool());
+}
+
+void TestDeploymentPage::screenshots()
+{
+    for (const bool dark : {false, true}) {
+        const QPalette original = QApplication::palette();
+        if (dark) {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QPalette p;
+            p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+            p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+            p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+            p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
+            p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Highlight, QColor(0x2f, 0x7f, 0xd6));
+            p.setColor(QPalette::Mid, QColor(0x90, 0x90, 0x90));
+            p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+            QApplication::setPalette(p);
+        }
+        auto window = openWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->deploymentModel()->rowCount() >= 4, 10000);
+        QVERIFY(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+        DeploymentPage *page = window->deploymentPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->eventModel()->rowCount() > 0, 5000);
+        QTest::qWait(1200); // a JobManager poll
+        auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+        const QString suffix = dark ? QStringLiteral("-dark") : QString();
+        for (int tab = 0; tab < tabs->count(); ++tab) {
+            tabs->setCurrentIndex(tab);
+            QTest::qWait(50);
+            saveShot(window.get(), QStringLiteral("deploymentpage-%1%2").arg(tab).arg(suffix));
+        }
+        window.reset();
+        QApplication::setPalette(original);
+    }
+}
+
+QTEST_MAIN(TestDeploymentPage)
+#include "tst_deploymentpage.moc"

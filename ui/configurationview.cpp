@@ -1,0 +1,340 @@
+#include "ui/configurationview.h"
+
+#include "flink/yamlwriter.h"
+#include "ui/widgets/messagebanner.h"
+#include "ui/widgets/yamlhighlighter.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTextCursor>
+#include <QVBoxLayout>
+
+namespace capstan {
+
+namespace {
+constexpr int DiffContext = 3;
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+QPlainTextEdit *yamlEdit(QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return edit;
+}
+
+// The "spec" of a lastReconciledSpec/lastStableSpec string ({"spec": …, "resource_metadata": …}) as YAML;
+// empty when the string is missing or not JSON.
+QString specYamlOf(const QJsonValue &serialized)
+{
+    const QString text = serialized.toString();
+    if (text.isEmpty())
+        return {};
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (!document.isObject())
+        return {};
+    const QJsonValue spec = document.object().value(QLatin1String("spec"));
+    if (!spec.isObject())
+        return {};
+    return YamlWriter::toYaml(spec);
+}
+
+// The indentation that decides nesting: a list item ("- ") counts one deeper than its dash, so that
+// "key:" followed by "- item" at the same column still reads as parent and child.
+int yamlIndent(const QString &line)
+{
+    int indent = 0;
+    while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
+        ++indent;
+    if (line.mid(indent, 2) == QLatin1String("- ") || line.mid(indent) == QLatin1String("-"))
+        ++indent;
+    return indent;
+}
+
+qint64 reconciledGeneration(const QJsonObject &reconciliationStatus)
+{
+    const QJsonDocument document
+        = QJsonDocument::fromJson(reconciliationStatus.value(QLatin1String("lastReconciledSpec")).toString().toUtf8());
+    const QJsonValue generation = document.object()
+                                      .value(QLatin1String("resource_metadata"))
+                                      .toObject()
+                                      .value(QLatin1String("metadata"))
+                                      .toObject()
+                                      .value(QLatin1String("generation"));
+    return generation.isDouble() ? generation.toInteger() : -1;
+}
+} // namespace
+
+ConfigurationView::ConfigurationView(QWidget *parent)
+    : QWidget(parent)
+    , m_banner(new MessageBanner(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_specView(yamlEdit(this))
+    , m_highlighter(new YamlHighlighter(m_specView->document()))
+    , m_diffSummary(new QLabel(this))
+    , m_diffView(yamlEdit(this))
+{
+    setObjectName(QStringLiteral("configurationView"));
+    m_banner->setObjectName(QStringLiteral("pendingSpecBanner"));
+    m_splitter->setObjectName(QStringLiteral("configurationSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_specView->setObjectName(QStringLiteral("specYamlView"));
+    m_specView->setAccessibleName(tr("Current spec (YAML)"));
+    m_specView->setPlaceholderText(tr("No spec."));
+    m_highlighter->setPalette(palette());
+    m_diffView->setObjectName(QStringLiteral("stableDiffView"));
+    m_diffView->setAccessibleName(tr("Changes from the last stable spec to the last reconciled spec"));
+    m_diffSummary->setObjectName(QStringLiteral("stableDiffSummary"));
+    m_diffSummary->setWordWrap(true);
+    m_diffSummary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_diffSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *specPane = new QWidget(m_splitter);
+    auto *specLayout = new QVBoxLayout(specPane);
+    specLayout->setContentsMargins(0, 0, 0, 4);
+    specLayout->setSpacing(4);
+    QLabel *specHeading = heading(tr("Spec"), specPane);
+    specHeading->setBuddy(m_specView);
+    specLayout->addWidget(specHeading);
+    specLayout->addWidget(m_specView, 1);
+
+    auto *diffPane = new QWidget(m_splitter);
+    auto *diffLayout = new QVBoxLayout(diffPane);
+    diffLayout->setContentsMargins(0, 4, 0, 0);
+    diffLayout->setSpacing(4);
+    QLabel *diffHeading = heading(tr("Last reconciled vs last stable"), diffPane);
+    diffHeading->setBuddy(m_diffView);
+    diffLayout->addWidget(diffHeading);
+    diffLayout->addWidget(m_diffSummary);
+    diffLayout->addWidget(m_diffView, 1);
+    diffLayout->addStretch(0);
+
+    m_splitter->addWidget(specPane);
+    m_splitter->addWidget(diffPane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+
+    m_diffMessage = tr("No reconciled spec yet.");
+    renderDiff();
+}
+
+void ConfigurationView::setObject(const QJsonObject &flinkDeployment)
+{
+    updateBanner(flinkDeployment);
+    const QJsonValue spec = flinkDeployment.value(QLatin1String("spec"));
+    setTextKeepingScroll(m_specView, spec.isObject() ? YamlWriter::toYaml(spec) : QString());
+    updateDiff(flinkDeployment.value(QLatin1String("status")).toObject());
+}
+
+QString ConfigurationView::specYaml() const
+{
+    return m_specView->toPlainText();
+}
+
+QString ConfigurationView::diffText() const
+{
+    if (!m_diffMessage.isEmpty())
+        return m_diffMessage;
+    return m_diffView->toPlainText();
+}
+
+void ConfigurationView::updateBanner(const QJsonObject &object)
+{
+    const QJsonValue generationValue
+        = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation"));
+    const QJsonObject status = object.value(QLatin1String("status")).toObject();
+    const QJsonValue observedValue = status.value(QLatin1String("observedGeneration"));
+    const qint64 generation = generationValue.isDouble() ? generationValue.toInteger() : -1;
+    qint64 observed = observedValue.isDouble() ? observedValue.toInteger() : -1;
+    if (observed < 0)
+        observed = reconciledGeneration(status.value(QLatin1String("reconciliationStatus")).toObject());
+    QString text;
+    if (generation >= 0 && observed >= 0 && generation != observed)
+        text = tr("A spec change is pending: generation %1 is not yet reconciled (observed %2).")
+                   .arg(generation)
+                   .arg(observed);
+    if (text.isEmpty()) {
+        m_banner->hide();
+    } else if (text != m_bannerText) {
+        // Shown again only for a new message, so a dismissed banner stays dismissed across refreshes.
+        m_banner->showMessage(MessageBanner::Kind::Information, text);
+    }
+    m_bannerText = text;
+}
+
+void ConfigurationView::updateDiff(const QJsonObject &status)
+{
+    const QJsonObject reconciliation = status.value(QLatin1String("reconciliationStatus")).toObject();
+    const QString reconciled = specYamlOf(reconciliation.value(QLatin1String("lastReconciledSpec")));
+    const QString stable = specYamlOf(reconciliation.value(QLatin1String("lastStableSpec")));
+    if (m_diffKnown && reconciled == m_diffAfter && stable == m_diffBefore)
+        return;
+    m_diffKnown = true;
+    m_diffBefore = stable;
+    m_diffAfter = reconciled;
+    m_diff.clear();
+    m_diffMessage.clear();
+    if (reconciled.isEmpty()) {
+        m_diffMessage = tr("No reconciled spec yet.");
+    } else if (stable.isEmpty()) {
+        m_diffMessage = tr("No stable spec yet: the last reconciled spec has not become stable.");
+    } else if (reconciled == stable) {
+        m_diffMessage = tr("The last reconciled spec is the last stable spec.");
+    } else {
+        m_diff = LineDiff::diff(stable, reconciled);
+    }
+    renderDiff();
+}
+
+void ConfigurationView::renderDiff()
+{
+    if (!m_diffMessage.isEmpty()) {
+        m_diffSummary->setText(m_diffMessage);
+        m_diffView->clear();
+        m_diffView->hide();
+        return;
+    }
+    const auto added = std::count_if(m_diff.cbegin(), m_diff.cend(),
+                                     [](const LineDiff::Line &l) { return l.op == LineDiff::Op::Added; });
+    const auto removed = std::count_if(m_diff.cbegin(), m_diff.cend(),
+                                       [](const LineDiff::Line &l) { return l.op == LineDiff::Op::Removed; });
+    m_diffSummary->setText(tr("The last reconciled spec differs from the last stable spec: %1, %2.")
+                               .arg(tr("%n line(s) added", nullptr, static_cast<int>(added)),
+                                    tr("%n line(s) removed", nullptr, static_cast<int>(removed))));
+
+    // Which lines to show: the changes, a few lines of context around each, and the keys they sit under.
+    QList<bool> shown(m_diff.size(), false);
+    for (qsizetype i = 0; i < m_diff.size(); ++i) {
+        const LineDiff::Op op = m_diff.at(i).op;
+        if (op == LineDiff::Op::Same)
+            continue;
+        for (qsizetype j = std::max<qsizetype>(0, i - DiffContext);
+             j <= std::min<qsizetype>(m_diff.size() - 1, i + DiffContext); ++j)
+            shown[j] = true;
+        int indent = yamlIndent(m_diff.at(i).text);
+        for (qsizetype k = i - 1; k >= 0 && indent > 0; --k) {
+            const LineDiff::Line &line = m_diff.at(k);
+            if ((line.op != LineDiff::Op::Same && line.op != op) || line.text.trimmed().isEmpty())
+                continue;
+            const int lineIndent = yamlIndent(line.text);
+            if (lineIndent < indent) {
+                shown[k] = true;
+                indent = lineIndent;
+            }
+        }
+    }
+
+    enum class Kind { Context, Added, Removed, Gap };
+    QList<QPair<Kind, QString>> rows;
+    qsizetype i = 0;
+    while (i < m_diff.size()) {
+        if (!shown.at(i)) {
+            qsizetype j = i;
+            while (j < m_diff.size() && !shown.at(j))
+                ++j;
+            rows.append({Kind::Gap, tr("  ⋯ %n unchanged line(s)", nullptr, static_cast<int>(j - i))});
+            i = j;
+            continue;
+        }
+        const LineDiff::Line &line = m_diff.at(i);
+        switch (line.op) {
+        case LineDiff::Op::Same:
+            rows.append({Kind::Context, QStringLiteral("  ") + line.text});
+            break;
+        case LineDiff::Op::Added:
+            rows.append({Kind::Added, QStringLiteral("+ ") + line.text});
+            break;
+        case LineDiff::Op::Removed:
+            rows.append({Kind::Removed, QStringLiteral("- ") + line.text});
+            break;
+        }
+        ++i;
+    }
+    QStringList lines;
+    lines.reserve(rows.size());
+    for (const auto &row : std::as_const(rows))
+        lines.append(row.second);
+    m_diffView->show();
+    // Replace the content only when it changed, so the scroll position survives refreshes.
+    if (m_diffView->toPlainText() == lines.join(QLatin1Char('\n')))
+        return;
+
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    QTextBlockFormat addedFormat;
+    addedFormat.setBackground(dark ? QColor(0x1f, 0x4a, 0x2c) : QColor(0xdc, 0xf5, 0xe2));
+    QTextBlockFormat removedFormat;
+    removedFormat.setBackground(dark ? QColor(0x5c, 0x22, 0x26) : QColor(0xfd, 0xe2, 0xe1));
+    const QTextBlockFormat plainFormat;
+    const QTextCharFormat plainChars;
+    QTextCharFormat gapChars;
+    QColor muted = palette().color(QPalette::Text);
+    muted.setAlpha(150);
+    gapChars.setForeground(muted);
+    gapChars.setFontItalic(true);
+
+    const int vertical = m_diffView->verticalScrollBar()->value();
+    const int horizontal = m_diffView->horizontalScrollBar()->value();
+    m_diffView->clear();
+    QTextCursor cursor(m_diffView->document());
+    cursor.beginEditBlock();
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const Kind kind = rows.at(r).first;
+        const QTextBlockFormat &block = kind == Kind::Added ? addedFormat
+            : kind == Kind::Removed                         ? removedFormat
+                                                            : plainFormat;
+        if (r == 0)
+            cursor.setBlockFormat(block);
+        else
+            cursor.insertBlock(block);
+        cursor.insertText(rows.at(r).second, kind == Kind::Gap ? gapChars : plainChars);
+    }
+    cursor.endEditBlock();
+    m_diffView->verticalScrollBar()->setValue(vertical);
+    m_diffView->horizontalScrollBar()->setValue(horizontal);
+}
+
+void ConfigurationView::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)
+{
+    if (edit->toPlainText() == text)
+        return;
+    const int vertical = edit->verticalScrollBar()->value();
+    const int horizontal = edit->horizontalScrollBar()->value();
+    edit->setPlainText(text);
+    edit->verticalScrollBar()->setValue(vertical);
+    edit->horizontalScrollBar()->setValue(horizontal);
+}
+
+void ConfigurationView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        m_highlighter->setPalette(palette());
+        if (m_diffMessage.isEmpty()) {
+            m_diffView->clear();
+            renderDiff();
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace capstan

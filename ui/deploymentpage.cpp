@@ -1,0 +1,660 @@
+#include "ui/deploymentpage.h"
+
+#include "flink/restoresource.h"
+#include "ui/configurationview.h"
+#include "ui/exceptionsview.h"
+#include "ui/models/deploymenttablemodel.h"
+#include "ui/models/eventfilterproxymodel.h"
+#include "ui/models/eventtablemodel.h"
+#include "ui/models/jobruntablemodel.h"
+#include "ui/models/snapshottablemodel.h"
+#include "ui/widgets/messagebanner.h"
+#include "ui/widgets/snapshottimeline.h"
+#include "ui/widgets/stateicons.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace capstan {
+
+namespace {
+
+QTableView *makeTable(QWidget *parent, const QString &objectName)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->setSortingEnabled(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+
+QLabel *sectionHeading(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+// Secondary text (labels of key/value pairs) that stays readable in light and dark palettes.
+QString mutedColor()
+{
+    const QPalette palette = QApplication::palette();
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor window = palette.color(QPalette::Window);
+    return QColor::fromRgbF(text.redF() * 0.62 + window.redF() * 0.38, text.greenF() * 0.62 + window.greenF() * 0.38,
+                            text.blueF() * 0.62 + window.blueF() * 0.38)
+        .name();
+}
+
+int timeColumnWidth(const QFontMetrics &metrics)
+{
+    return metrics.horizontalAdvance(QStringLiteral("2026-12-31 23:59:59")) + 24;
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString row(const QString &key, const QString &value)
+{
+    return QStringLiteral("<tr><td style='padding-right:14px; color:%1'>%2</td><td>%3</td></tr>")
+        .arg(mutedColor(), escaped(key), value.isEmpty() ? QStringLiteral("—") : escaped(value));
+}
+
+QString resources(const QJsonObject &component)
+{
+    const QJsonObject r = component.value(QLatin1String("resource")).toObject();
+    if (r.isEmpty())
+        return {};
+    const QJsonValue cpu = r.value(QLatin1String("cpu"));
+    const QString cpuText = cpu.isDouble() ? QString::number(cpu.toDouble()) : cpu.toString();
+    return QCoreApplication::translate("capstan::DeploymentPage", "%1 CPU, %2 memory")
+        .arg(cpuText, r.value(QLatin1String("memory")).toString());
+}
+
+QString relative(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return QCoreApplication::translate("capstan::DeploymentPage", "%1 ago")
+        .arg(DeploymentTableModel::ageText(t.secsTo(QDateTime::currentDateTimeUtc())));
+}
+
+} // namespace
+
+DeploymentPage::DeploymentPage(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_stateIcon(new QLabel(this))
+    , m_stateText(new QLabel(this))
+    , m_facts(new QLabel(this))
+    , m_failingBanner(new MessageBanner(this))
+    , m_tabs(new QTabWidget(this))
+    , m_eventModel(new EventTableModel(this))
+    , m_eventProxy(new EventFilterProxyModel(this))
+    , m_snapshotModel(new SnapshotTableModel(this))
+    , m_snapshotProxy(new QSortFilterProxyModel(this))
+    , m_jobModel(new JobRunTableModel(this))
+{
+    setObjectName(QStringLiteral("deploymentPage"));
+    m_title->setObjectName(QStringLiteral("deploymentTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateText->setObjectName(QStringLiteral("deploymentStateLabel"));
+    QFont stateFont = m_stateText->font();
+    stateFont.setBold(true);
+    m_stateText->setFont(stateFont);
+    m_facts->setObjectName(QStringLiteral("deploymentFacts"));
+    m_facts->setTextFormat(Qt::RichText);
+    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failingBanner->setObjectName(QStringLiteral("failingBanner"));
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setSpacing(8);
+    titleRow->addWidget(m_title);
+    titleRow->addSpacing(8);
+    titleRow->addWidget(m_stateIcon);
+    titleRow->addWidget(m_stateText);
+    titleRow->addStretch(1);
+
+    m_tabs->setObjectName(QStringLiteral("deploymentTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createOverviewTab(), tr("Overview"));
+    m_tabs->addTab(createEventsTab(), tr("Events"));
+    m_tabs->addTab(createSnapshotsTab(), tr("Snapshots"));
+    m_tabs->addTab(createJobsTab(), tr("Jobs"));
+    m_exceptions = new ExceptionsView(this);
+    m_tabs->addTab(m_exceptions, tr("Exceptions"));
+    m_configuration = new ConfigurationView(this);
+    m_tabs->addTab(m_configuration, tr("Configuration"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(titleRow);
+    layout->addWidget(m_facts);
+    layout->addWidget(m_failingBanner);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+QWidget *DeploymentPage::createOverviewTab()
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("overviewTab"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(8, 8, 8, 8);
+
+    m_restoreLabel = new QLabel(content);
+    m_restoreLabel->setObjectName(QStringLiteral("restoreSourceLabel"));
+    m_restoreLabel->setWordWrap(true);
+    m_restoreLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_restoreLabel);
+
+    auto *columns = new QHBoxLayout;
+    auto *specColumn = new QVBoxLayout;
+    specColumn->addWidget(sectionHeading(tr("Spec"), content));
+    m_specLabel = new QLabel(content);
+    m_specLabel->setObjectName(QStringLiteral("specSummaryLabel"));
+    m_specLabel->setTextFormat(Qt::RichText);
+    m_specLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_specLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    specColumn->addWidget(m_specLabel);
+    auto *statusColumn = new QVBoxLayout;
+    statusColumn->addWidget(sectionHeading(tr("Status"), content));
+    m_statusLabel = new QLabel(content);
+    m_statusLabel->setObjectName(QStringLiteral("statusSummaryLabel"));
+    m_statusLabel->setTextFormat(Qt::RichText);
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    statusColumn->addWidget(m_statusLabel);
+    columns->addLayout(specColumn, 1);
+    columns->addSpacing(24);
+    columns->addLayout(statusColumn, 1);
+    layout->addLayout(columns);
+
+    layout->addWidget(sectionHeading(tr("Conditions"), content));
+    m_conditions = new QTreeWidget(content);
+    m_conditions->setObjectName(QStringLiteral("conditionsTree"));
+    m_conditions->setRootIsDecorated(false);
+    m_conditions->setHeaderLabels({tr("Type"), tr("Status"), tr("Reason"), tr("Message"), tr("Since")});
+    m_conditions->setMaximumHeight(110);
+    layout->addWidget(m_conditions);
+
+    m_errorHeading = sectionHeading(tr("Error"), content);
+    layout->addWidget(m_errorHeading);
+    m_errorTree = new QTreeWidget(content);
+    m_errorTree->setObjectName(QStringLiteral("errorTree"));
+    m_errorTree->setHeaderHidden(true);
+    m_errorTree->setWordWrap(true);
+    m_errorTree->setMinimumHeight(90);
+    layout->addWidget(m_errorTree);
+    layout->addStretch(1);
+    scroll->setWidget(content);
+    return scroll;
+}
+
+QWidget *DeploymentPage::createEventsTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("eventsTab"));
+    m_eventType = new QComboBox(tab);
+    m_eventType->setObjectName(QStringLiteral("eventTypeComboBox"));
+    m_eventType->setAccessibleName(tr("Event type"));
+    m_eventType->addItem(tr("All types"), QString());
+    m_eventType->addItem(tr("Warnings"), QStringLiteral("Warning"));
+    m_eventType->addItem(tr("Normal"), QStringLiteral("Normal"));
+    m_eventReason = new QComboBox(tab);
+    m_eventReason->setObjectName(QStringLiteral("eventReasonComboBox"));
+    m_eventReason->setAccessibleName(tr("Event reason"));
+    m_eventReason->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_eventReason->addItem(tr("All reasons"), QString());
+    m_eventText = new QLineEdit(tab);
+    m_eventText->setObjectName(QStringLiteral("eventFilterLineEdit"));
+    m_eventText->setPlaceholderText(tr("Filter messages…"));
+    m_eventText->setAccessibleName(tr("Filter events"));
+    m_eventText->setClearButtonEnabled(true);
+    auto *copy = new QPushButton(tr("&Copy"), tab);
+    copy->setObjectName(QStringLiteral("copyEventsButton"));
+    copy->setToolTip(tr("Copy the selected events (or all shown) as tab-separated text"));
+    auto *exportButton = new QPushButton(tr("E&xport…"), tab);
+    exportButton->setObjectName(QStringLiteral("exportEventsButton"));
+
+    m_eventProxy->setSourceModel(m_eventModel);
+    m_eventView = makeTable(tab, QStringLiteral("eventsTableView"));
+    m_eventView->setModel(m_eventProxy);
+    m_eventView->sortByColumn(EventTableModel::Time, Qt::DescendingOrder);
+    m_eventView->horizontalHeader()->setSectionResizeMode(EventTableModel::Message, QHeaderView::Stretch);
+    const int w = fontMetrics().averageCharWidth();
+    m_eventView->setColumnWidth(EventTableModel::Time, timeColumnWidth(fontMetrics()));
+    m_eventView->setColumnWidth(EventTableModel::Type, 12 * w + 24);
+    m_eventView->setColumnWidth(EventTableModel::Reason, 20 * w);
+    m_eventView->setColumnWidth(EventTableModel::Count, 8 * w);
+    m_eventView->setColumnWidth(EventTableModel::Source, 12 * w);
+
+    connect(m_eventType, &QComboBox::currentIndexChanged, this,
+            [this] { m_eventProxy->setType(m_eventType->currentData().toString()); });
+    connect(m_eventReason, &QComboBox::currentIndexChanged, this,
+            [this] { m_eventProxy->setReason(m_eventReason->currentData().toString()); });
+    connect(m_eventText, &QLineEdit::textChanged, m_eventProxy, &EventFilterProxyModel::setText);
+    connect(copy, &QPushButton::clicked, this, &DeploymentPage::copySelectedEvents);
+    connect(exportButton, &QPushButton::clicked, this, &DeploymentPage::exportEvents);
+    connect(m_eventModel, &QAbstractItemModel::rowsInserted, this, &DeploymentPage::updateTabTitles);
+    connect(m_eventModel, &QAbstractItemModel::modelReset, this, &DeploymentPage::updateTabTitles);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_eventType);
+    filters->addWidget(m_eventReason);
+    filters->addWidget(m_eventText, 1);
+    filters->addWidget(copy);
+    filters->addWidget(exportButton);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(4, 6, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(m_eventView, 1);
+    return tab;
+}
+
+QWidget *DeploymentPage::createSnapshotsTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("snapshotsTab"));
+    m_timeline = new SnapshotTimeline(tab);
+    m_snapshotProxy->setSourceModel(m_snapshotModel);
+    m_snapshotProxy->setSortRole(SnapshotTableModel::SortRole);
+    m_snapshotProxy->setDynamicSortFilter(true);
+    auto *view = makeTable(tab, QStringLiteral("snapshotsTableView"));
+    view->setModel(m_snapshotProxy);
+    view->sortByColumn(SnapshotTableModel::Time, Qt::DescendingOrder);
+    view->horizontalHeader()->setSectionResizeMode(SnapshotTableModel::Path, QHeaderView::Stretch);
+    const int w = fontMetrics().averageCharWidth();
+    view->setColumnWidth(SnapshotTableModel::Type, 24 * w);
+    view->setColumnWidth(SnapshotTableModel::Trigger, 11 * w);
+    view->setColumnWidth(SnapshotTableModel::State, 17 * w);
+    view->setColumnWidth(SnapshotTableModel::Time, timeColumnWidth(fontMetrics()));
+    view->setColumnWidth(SnapshotTableModel::Age, 7 * w);
+    view->setColumnWidth(SnapshotTableModel::JobId, 11 * w);
+    connect(m_snapshotModel, &QAbstractItemModel::rowsInserted, this, &DeploymentPage::updateTimeline);
+    connect(m_snapshotModel, &QAbstractItemModel::rowsRemoved, this, &DeploymentPage::updateTimeline);
+    connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, &DeploymentPage::updateTimeline);
+    connect(m_snapshotModel, &QAbstractItemModel::modelReset, this, &DeploymentPage::updateTimeline);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(4, 6, 4, 4);
+    layout->addWidget(m_timeline);
+    layout->addWidget(view, 1);
+    return tab;
+}
+
+QWidget *DeploymentPage::createJobsTab()
+{
+    auto *view = makeTable(this, QStringLiteral("jobsTableView"));
+    view->setSortingEnabled(false);
+    view->setModel(m_jobModel);
+    view->horizontalHeader()->setSectionResizeMode(JobRunTableModel::JobId, QHeaderView::Stretch);
+    const int w = fontMetrics().averageCharWidth();
+    for (int column : {JobRunTableModel::Start, JobRunTableModel::End})
+        view->setColumnWidth(column, timeColumnWidth(fontMetrics()));
+    view->setColumnWidth(JobRunTableModel::Duration, 10 * w);
+    view->setColumnWidth(JobRunTableModel::FinalState, 14 * w);
+    view->setColumnWidth(JobRunTableModel::Generation, 16 * w);
+    return view;
+}
+
+void DeploymentPage::clear()
+{
+    m_summary = Deployment();
+    m_object = QJsonObject();
+    m_jobManager = JobManagerInfo();
+    m_eventModel->clear();
+    m_snapshotModel->clear();
+    m_jobModel->setJobs({});
+    m_failingBanner->hide();
+    m_exceptions->setUnavailable(tr("Select a deployment."));
+    m_configuration->setObject({});
+    m_timeline->setSnapshots({});
+    m_timeline->setJobs({});
+    m_title->clear();
+    m_stateIcon->clear();
+    m_stateText->clear();
+    m_facts->clear();
+    updateOverview();
+    updateTabTitles();
+}
+
+void DeploymentPage::showDeployment(const Deployment &summary)
+{
+    m_summary = summary;
+    updateHeader();
+}
+
+void DeploymentPage::setObject(const QJsonObject &object)
+{
+    m_object = object;
+    const Deployment fresh = Deployment::fromJson(object);
+    // Keep what the session observed (failure, last snapshot) and take everything else from the object.
+    const FailureStatus failure = m_summary.failure;
+    const QDateTime lastSnapshot = m_summary.lastSnapshot;
+    m_summary = fresh;
+    m_summary.failure = failure;
+    m_summary.lastSnapshot = lastSnapshot;
+    updateHeader();
+    updateOverview();
+    m_configuration->setObject(object);
+}
+
+void DeploymentPage::updateHeader()
+{
+    const Deployment &d = m_summary;
+    m_title->setText(d.name.isEmpty() ? QString()
+                                      : tr("%1  <span style='font-weight:normal'>in %2</span>")
+                                            .arg(d.name.toHtmlEscaped(), d.ns.toHtmlEscaped()));
+    if (d.uid.isEmpty())
+        return;
+    const DisplayState state = d.displayState();
+    m_stateIcon->setPixmap(StateIcons::icon(state).pixmap(18, 18));
+    m_stateText->setText(DeploymentTableModel::stateText(state));
+    QPalette pal = m_stateText->palette();
+    pal.setColor(QPalette::WindowText, StateIcons::color(state));
+    m_stateText->setPalette(pal);
+
+    QStringList facts;
+    const auto fact = [](const QString &key, const QString &value) {
+        return QStringLiteral("<span style='color:%1'>%2</span> %3")
+            .arg(mutedColor(), key.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    if (!d.sessionCluster) {
+        facts << fact(tr("Job"), d.jobId.isEmpty() ? tr("none") : d.jobId.left(8) + QStringLiteral("…"));
+        if (d.jobState == QLatin1String("RUNNING") && d.jobStartTime.isValid())
+            facts << fact(tr("Uptime"),
+                          DeploymentTableModel::ageText(d.jobStartTime.secsTo(QDateTime::currentDateTimeUtc())));
+        facts << fact(tr("Parallelism"), d.parallelism > 0 ? QString::number(d.parallelism) : tr("default"));
+        facts << fact(tr("Upgrade mode"), d.upgradeMode);
+    } else {
+        facts << fact(tr("Kind"), tr("session cluster"));
+    }
+    facts << fact(tr("Kubernetes HA"), d.haEnabled ? tr("on") : tr("off"));
+    facts << fact(tr("Flink"), d.flinkVersion);
+    m_facts->setText(facts.join(QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;")));
+    m_facts->setToolTip(tr("Job ID: %1").arg(d.jobId));
+
+    if (d.failure.failing) {
+        QString text = tr("Deployment is failing: %n restart(s) in the last %1 min.", nullptr, d.failure.restarts)
+                           .arg(d.failure.windowMinutes);
+        if (!d.failure.rootCause.isEmpty())
+            text += QLatin1Char('\n') + d.failure.rootCause;
+        m_failingBanner->showMessage(MessageBanner::Kind::Error, text);
+    } else {
+        m_failingBanner->hide();
+    }
+}
+
+QString DeploymentPage::failingText() const
+{
+    return m_failingBanner->isVisibleTo(this) ? m_failingBanner->text() : QString();
+}
+
+QString DeploymentPage::restoreText() const
+{
+    return m_restoreLabel->text();
+}
+
+void DeploymentPage::updateOverview()
+{
+    const QJsonObject spec = m_object.value(QLatin1String("spec")).toObject();
+    const QJsonObject status = m_object.value(QLatin1String("status")).toObject();
+    const QJsonObject job = spec.value(QLatin1String("job")).toObject();
+    const QJsonObject metadata = m_object.value(QLatin1String("metadata")).toObject();
+    if (m_object.isEmpty()) {
+        m_specLabel->setText(tr("No deployment selected."));
+        m_statusLabel->clear();
+        m_conditions->clear();
+        m_errorTree->clear();
+        m_errorTree->hide();
+        m_errorHeading->hide();
+        m_restoreLabel->clear();
+        return;
+    }
+    QString specHtml = QStringLiteral("<table>");
+    specHtml += row(tr("Image"), spec.value(QLatin1String("image")).toString());
+    specHtml += row(tr("Flink version"), spec.value(QLatin1String("flinkVersion")).toString());
+    if (!job.isEmpty()) {
+        specHtml += row(tr("Jar"), job.value(QLatin1String("jarURI")).toString());
+        specHtml += row(tr("Entry class"), job.value(QLatin1String("entryClass")).toString());
+        QStringList args;
+        for (const QJsonValue &a : job.value(QLatin1String("args")).toArray())
+            args << a.toString();
+        specHtml += row(tr("Arguments"), args.join(QLatin1Char(' ')));
+        specHtml += row(tr("Parallelism"), QString::number(job.value(QLatin1String("parallelism")).toInt()));
+        specHtml
+            += row(tr("Upgrade mode"), job.value(QLatin1String("upgradeMode")).toString(QStringLiteral("stateless")));
+        specHtml += row(tr("Desired state"), job.value(QLatin1String("state")).toString(QStringLiteral("running")));
+    }
+    specHtml += row(tr("JobManager"), resources(spec.value(QLatin1String("jobManager")).toObject()));
+    const QJsonObject tm = spec.value(QLatin1String("taskManager")).toObject();
+    QString tmText = resources(tm);
+    if (tm.contains(QLatin1String("replicas")))
+        tmText += tr(", %n replica(s)", nullptr, tm.value(QLatin1String("replicas")).toInt());
+    specHtml += row(tr("TaskManager"), tmText);
+    specHtml += row(tr("Kubernetes HA"), m_summary.haEnabled ? tr("on") : tr("off"));
+    specHtml += QStringLiteral("</table>");
+    m_specLabel->setText(specHtml);
+
+    const QJsonObject jobStatus = status.value(QLatin1String("jobStatus")).toObject();
+    const QJsonObject reconciliation = status.value(QLatin1String("reconciliationStatus")).toObject();
+    const QJsonObject clusterInfo = status.value(QLatin1String("clusterInfo")).toObject();
+    QString statusHtml = QStringLiteral("<table>");
+    statusHtml += row(tr("Lifecycle"), status.value(QLatin1String("lifecycleState")).toString());
+    statusHtml += row(tr("JobManager"), status.value(QLatin1String("jobManagerDeploymentStatus")).toString());
+    statusHtml += row(tr("Job state"), jobStatus.value(QLatin1String("state")).toString());
+    statusHtml += row(tr("Job ID"), jobStatus.value(QLatin1String("jobId")).toString());
+    statusHtml += row(tr("Reconciliation"), reconciliation.value(QLatin1String("state")).toString());
+    statusHtml += row(tr("Generation"),
+                      tr("%1 (observed %2)")
+                          .arg(metadata.value(QLatin1String("generation")).toInteger())
+                          .arg(status.value(QLatin1String("observedGeneration")).toInteger()));
+    for (auto it = clusterInfo.begin(); it != clusterInfo.end(); ++it)
+        statusHtml += row(it.key(), it.value().toString());
+    statusHtml += QStringLiteral("</table>");
+    m_statusLabel->setText(statusHtml);
+
+    m_conditions->clear();
+    for (const QJsonValue &v : status.value(QLatin1String("conditions")).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QDateTime since
+            = QDateTime::fromString(c.value(QLatin1String("lastTransitionTime")).toString(), Qt::ISODate);
+        m_conditions->addTopLevelItem(
+            new QTreeWidgetItem({c.value(QLatin1String("type")).toString(), c.value(QLatin1String("status")).toString(),
+                                 c.value(QLatin1String("reason")).toString(),
+                                 c.value(QLatin1String("message")).toString(), relative(since)}));
+    }
+    if (m_conditions->topLevelItemCount() == 0)
+        m_conditions->addTopLevelItem(new QTreeWidgetItem({tr("No conditions reported.")}));
+    for (int c = 0; c < 3; ++c)
+        m_conditions->resizeColumnToContents(c);
+
+    // status.error is a JSON string: {type, message, throwableList: [{type, message}]} (or plain text).
+    m_errorTree->clear();
+    const QString errorText = status.value(QLatin1String("error")).toString();
+    m_errorTree->setVisible(!errorText.isEmpty());
+    m_errorHeading->setVisible(!errorText.isEmpty());
+    if (!errorText.isEmpty()) {
+        const QJsonObject error = QJsonDocument::fromJson(errorText.toUtf8()).object();
+        const QString message = error.isEmpty() ? errorText : error.value(QLatin1String("message")).toString();
+        auto *top = new QTreeWidgetItem({message});
+        top->setToolTip(0, error.value(QLatin1String("type")).toString());
+        QFont bold = top->font(0);
+        bold.setBold(true);
+        top->setFont(0, bold);
+        for (const QJsonValue &v : error.value(QLatin1String("throwableList")).toArray()) {
+            const QJsonObject t = v.toObject();
+            top->addChild(new QTreeWidgetItem({t.value(QLatin1String("type")).toString() + QStringLiteral(": ")
+                                               + t.value(QLatin1String("message")).toString()}));
+        }
+        m_errorTree->addTopLevelItem(top);
+        top->setExpanded(false);
+    }
+    updateRestore();
+}
+
+void DeploymentPage::updateRestore()
+{
+    if (m_object.isEmpty() || m_summary.sessionCluster) {
+        m_restoreLabel->clear();
+        m_restoreLabel->setVisible(false);
+        return;
+    }
+    m_restoreLabel->setVisible(true);
+    const RestoreSource source = RestoreSource::forStart(m_object, m_snapshotModel->snapshots());
+    QString text;
+    switch (source.kind) {
+    case RestoreSource::Kind::Empty:
+        text = tr("Start would restore from: empty state (upgrade mode stateless or no savepoint known).");
+        break;
+    case RestoreSource::Kind::Savepoint:
+        text = source.time.isValid()
+            ? tr("Start would restore from: savepoint %1, taken %2.").arg(source.path, relative(source.time))
+            : tr("Start would restore from: savepoint %1.").arg(source.path);
+        break;
+    case RestoreSource::Kind::LatestCheckpoint:
+        if (source.checkpointId >= 0)
+            text = tr("Start would restore from: latest checkpoint %1, %2 (kept in the Kubernetes HA metadata).")
+                       .arg(source.checkpointId)
+                       .arg(relative(source.time));
+        else
+            text = tr("Start would restore from: the latest checkpoint in the Kubernetes HA metadata.");
+        break;
+    }
+    if (!source.note.isEmpty())
+        text += QLatin1Char(' ') + tr("Note: %1.").arg(source.note);
+    m_restoreLabel->setText(text);
+}
+
+void DeploymentPage::applyEvents(const EventBatch &batch)
+{
+    m_eventModel->applyBatch(batch);
+    refreshReasonFilter();
+}
+
+void DeploymentPage::refreshReasonFilter()
+{
+    const QString current = m_eventReason->currentData().toString();
+    const QStringList reasons = m_eventModel->reasons();
+    if (reasons.size() + 1 == m_eventReason->count())
+        return;
+    const QSignalBlocker blocker(m_eventReason);
+    m_eventReason->clear();
+    m_eventReason->addItem(tr("All reasons"), QString());
+    for (const QString &reason : reasons)
+        m_eventReason->addItem(reason, reason);
+    m_eventReason->setCurrentIndex(std::max(0, m_eventReason->findData(current)));
+}
+
+void DeploymentPage::applySnapshots(const SnapshotBatch &batch)
+{
+    m_snapshotModel->applyBatch(batch);
+    updateRestore();
+    updateTabTitles();
+}
+
+void DeploymentPage::setJobManager(const JobManagerInfo &info)
+{
+    m_jobManager = info;
+    if (info.reachable)
+        m_exceptions->setExceptions(info.exceptions);
+    else
+        m_exceptions->setUnavailable(info.error.message);
+    updateTabTitles();
+}
+
+void DeploymentPage::setJobs(const QList<JobRun> &jobs)
+{
+    m_jobModel->setJobs(jobs);
+    m_timeline->setJobs(jobs);
+    updateTabTitles();
+}
+
+void DeploymentPage::updateTimeline()
+{
+    m_timeline->setSnapshots(m_snapshotModel->snapshots());
+}
+
+void DeploymentPage::updateTabTitles()
+{
+    int warnings = 0;
+    for (int row = 0; row < m_eventModel->rowCount(); ++row)
+        warnings += m_eventModel->event(row).isWarning() ? 1 : 0;
+    m_tabs->setTabText(EventsTab,
+                       warnings > 0 ? tr("Events (%1, %2 ⚠)").arg(m_eventModel->rowCount()).arg(warnings)
+                                    : tr("Events (%1)").arg(m_eventModel->rowCount()));
+    m_tabs->setTabText(SnapshotsTab, tr("Snapshots (%1)").arg(m_snapshotModel->rowCount()));
+    m_tabs->setTabText(JobsTab, tr("Jobs (%1)").arg(m_jobModel->rowCount()));
+    m_tabs->setTabText(ExceptionsTab,
+                       m_jobManager.exceptions.isEmpty() ? tr("Exceptions")
+                                                         : tr("Exceptions (%1)").arg(m_jobManager.exceptions.size()));
+}
+
+void DeploymentPage::copySelectedEvents()
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_eventView->selectionModel()->selectedRows();
+    const auto addRow = [&](const QModelIndex &proxyIndex) { rows << m_eventProxy->mapToSource(proxyIndex).row(); };
+    if (selected.isEmpty()) {
+        for (int r = 0; r < m_eventProxy->rowCount(); ++r)
+            addRow(m_eventProxy->index(r, 0));
+    } else {
+        for (const QModelIndex &index : selected)
+            addRow(index);
+    }
+    QApplication::clipboard()->setText(m_eventModel->toTsv(rows));
+}
+
+void DeploymentPage::exportEvents()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export events"), m_summary.name + QStringLiteral("-events.tsv"),
+                                       tr("Tab-separated values (*.tsv)"), nullptr, QFileDialog::DontUseNativeDialog);
+    if (path.isEmpty())
+        return;
+    QList<int> rows;
+    for (int r = 0; r < m_eventProxy->rowCount(); ++r)
+        rows << m_eventProxy->mapToSource(m_eventProxy->index(r, 0)).row();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_eventModel->toTsv(rows).toUtf8()) < 0 || !file.commit()) {
+        MessageBanner *banner = m_failingBanner;
+        banner->showMessage(MessageBanner::Kind::Warning,
+                            tr("The events could not be written to %1: %2").arg(path, file.errorString()));
+    }
+}
+
+} // namespace capstan

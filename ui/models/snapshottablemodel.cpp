@@ -1,0 +1,156 @@
+#include "ui/models/snapshottablemodel.h"
+
+#include "ui/models/deploymenttablemodel.h"
+
+#include <QColor>
+
+namespace capstan {
+
+SnapshotTableModel::SnapshotTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int SnapshotTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int SnapshotTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Snapshot &s = m_rows.at(index.row());
+    const auto column = static_cast<Column>(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Type:
+            if (s.origin == Snapshot::Origin::JobManager)
+                return tr("Checkpoint %1 (latest)").arg(s.checkpointId);
+            return s.type == QLatin1String("CHECKPOINT") ? tr("Checkpoint") : tr("Savepoint");
+        case Trigger:
+            if (s.trigger == QLatin1String("MANUAL"))
+                return tr("manual");
+            if (s.trigger == QLatin1String("PERIODIC"))
+                return tr("periodic");
+            if (s.trigger == QLatin1String("UPGRADE"))
+                return tr("upgrade");
+            return s.trigger.toLower();
+        case State:
+            return s.state;
+        case Path:
+            return s.path;
+        case Time:
+            return s.time.isValid() ? s.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+        case Age:
+            return s.time.isValid() ? DeploymentTableModel::ageText(s.time.secsTo(QDateTime::currentDateTimeUtc()))
+                                    : QString();
+        case JobId:
+            return s.jobId.left(8);
+        case ColumnCount:
+            break;
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case Time:
+        case Age:
+            return s.time.isValid() ? s.time.toMSecsSinceEpoch() : 0;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::ToolTipRole:
+        if (column == JobId)
+            return s.jobId;
+        if (column == State && !s.error.isEmpty())
+            return s.error;
+        if (column == Type && !s.name.isEmpty())
+            return s.name;
+        if (column == Path)
+            return s.path;
+        break;
+    case Qt::ForegroundRole:
+        if (column == State && s.state == QLatin1String("FAILED"))
+            return QColor(0xd3, 0x3a, 0x2c);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (static_cast<Column>(section)) {
+    case Type:
+        return tr("Type");
+    case Trigger:
+        return tr("Trigger");
+    case State:
+        return tr("State");
+    case Path:
+        return tr("Path");
+    case Time:
+        return tr("Time");
+    case Age:
+        return tr("Age");
+    case JobId:
+        return tr("Job");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void SnapshotTableModel::applyBatch(const SnapshotBatch &batch)
+{
+    if (batch.reset) {
+        beginResetModel();
+        m_rows.clear();
+        m_rowByKey.clear();
+        endResetModel();
+    }
+    for (const QString &key : batch.removed) {
+        const int row = m_rowByKey.value(key, -1);
+        if (row < 0)
+            continue;
+        const int last = static_cast<int>(m_rows.size()) - 1;
+        m_rowByKey.remove(key);
+        if (row != last) {
+            m_rows[row] = m_rows.at(last);
+            m_rowByKey.insert(m_rows.at(row).key, row);
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+        beginRemoveRows({}, last, last);
+        m_rows.removeLast();
+        endRemoveRows();
+    }
+    for (const Snapshot &s : batch.upserted) {
+        const int row = m_rowByKey.value(s.key, -1);
+        if (row >= 0) {
+            m_rows[row] = s;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            continue;
+        }
+        const int at = static_cast<int>(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rowByKey.insert(s.key, at);
+        m_rows.append(s);
+        endInsertRows();
+    }
+}
+
+void SnapshotTableModel::clear()
+{
+    applyBatch({{}, {}, {}, true});
+}
+
+} // namespace capstan

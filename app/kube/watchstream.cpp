@@ -155,6 +155,12 @@ void WatchStream::onFinished()
             KubeStatus::fromTransport(QStringLiteral("The watch stream broke"), reply->errorString()));
         return;
     }
+    if (!m_buffer.trimmed().isEmpty()) {
+        // The stream ended inside an event: a truncated response, whatever the transport said.
+        end(WatchEnd::Kind::Failed, Error::make(QStringLiteral("WatchTruncated"),
+                                                QStringLiteral("The watch stream ended in the middle of an event.")));
+        return;
+    }
     end(WatchEnd::Kind::Clean);
 }
 

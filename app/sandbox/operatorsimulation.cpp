@@ -48,6 +48,7 @@ constexpr qint64 kSnapshotMs = 2500; // a triggered savepoint completes after th
 constexpr qint64 kHaWriteIntervalMs = 60000; // HA ConfigMap mirror of the latest checkpoint
 constexpr qint64 kUpgradeRetryMs = 10000;
 constexpr qint64 kStableAfterMs = 10000; // RUNNING this long without restarts → stable
+constexpr qint64 kRecheckMs = 2000; // time-based work on an unchanged deployment
 
 enum class DiffType { Ignore = 0, Scale = 1, Upgrade = 2, SavepointRedeploy = 3 };
 
@@ -426,6 +427,11 @@ struct Managed
     qint64 reportedExceptionMs = 0;
     qint64 specChangedEventGeneration = -1;
     qint64 nextUpgradeAttemptMs = 0;
+
+    // Skips passes over an unchanged deployment: the object's resourceVersion plus the cluster's
+    // observable state, and when time-based work (timeouts, periodic savepoints) is due again.
+    QString signature;
+    qint64 nextTimedWorkMs = 0;
 };
 
 struct PendingSnapshot
@@ -611,6 +617,25 @@ void OperatorSimulation::Private::reconcileDeployment(Managed &m, const QJsonObj
                        object.value(u"status"_s).toObject(),
                        now};
     m.cluster.advance(now);
+    const auto signatureOf = [&m](const QJsonObject &o) -> QString {
+        const FlinkJobModel &cl = m.cluster;
+        return o.value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString() + u'|'
+            + QString::number(int(cl.jobManagerStatus())) + u'|' + cl.state() + u'|' + QString::number(cl.numRestarts())
+            + u'|' + QString::number(cl.completedCheckpoints());
+    };
+    if (m.initialized && now < m.nextTimedWorkMs && signatureOf(object) == m.signature)
+        return;
+    struct Remember
+    {
+        Managed &m;
+        ReconcileContext &c;
+        std::function<QString(const QJsonObject &)> signatureOf;
+        ~Remember()
+        {
+            m.signature = signatureOf(c.object);
+            m.nextTimedWorkMs = m.stopping ? m.stopDoneMs : c.now + kRecheckMs;
+        }
+    } remember{m, c, signatureOf};
     if (!m.initialized) {
         m.initialized = true;
         adopt(c);

@@ -7,11 +7,15 @@
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/messagebanner.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -43,6 +47,8 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Capstan"));
     resize(1440, 900);
+
+    createMenus();
 
     auto *toolbar = addToolBar(tr("Context"));
     toolbar->setObjectName(QStringLiteral("contextToolBar"));
@@ -286,6 +292,44 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
                               tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString()));
         break;
     }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newWindow = file->addAction(tr("&New Window"), this, [this] {
+        // Another context side by side: each window has its own session and backend thread.
+        auto *window = new MainWindow(m_config, currentContext(),
+                                      m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace, m_options);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+    });
+    newWindow->setObjectName(QStringLiteral("newWindowAction"));
+    newWindow->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    QAction *close = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    close->setShortcut(QKeySequence::Close);
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *filter = view->addAction(tr("&Filter Deployments"), this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    filter->setShortcut(QKeySequence::Find);
+    QAction *context = view->addAction(tr("Switch &Context…"), this, [this] {
+        m_contextCombo->setFocus(Qt::ShortcutFocusReason);
+        m_contextCombo->showPopup();
+    });
+    context->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Capstan"), this, [this] {
+        QMessageBox::about(this, tr("About Capstan"),
+                           tr("<b>Capstan %1</b><p>A desktop console for Apache Flink deployments on Kubernetes.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
 }
 
 void MainWindow::onDeploymentsChanged(const DeploymentBatch &batch)

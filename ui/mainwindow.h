@@ -48,6 +48,7 @@ private:
     void onNamespaceChosen();
     void updateCount();
     void setNamespaceItems(const QStringList &namespaces);
+    void createMenus();
     void onSelectionChanged();
     void onDeploymentsChanged(const DeploymentBatch &batch);
 

@@ -16,6 +16,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -48,7 +49,6 @@ constexpr qint64 kSnapshotMs = 2500; // a triggered savepoint completes after th
 constexpr qint64 kHaWriteIntervalMs = 60000; // HA ConfigMap mirror of the latest checkpoint
 constexpr qint64 kUpgradeRetryMs = 10000;
 constexpr qint64 kStableAfterMs = 10000; // RUNNING this long without restarts → stable
-constexpr qint64 kRecheckMs = 2000; // time-based work on an unchanged deployment
 
 enum class DiffType { Ignore = 0, Scale = 1, Upgrade = 2, SavepointRedeploy = 3 };
 
@@ -432,6 +432,30 @@ struct Managed
     // observable state, and when time-based work (timeouts, periodic savepoints) is due again.
     QString signature;
     qint64 nextTimedWorkMs = 0;
+    qint64 periodicIntervalMs = 0; // kubernetes.operator.periodic.savepoint.interval
+    qint64 rollbackDueMs = 0; // when automatic rollback would act, 0: never
+
+    // The next virtual time at which a pass over this deployment may act without anything changing.
+    qint64 nextDueMs(qint64 now) const
+    {
+        if (stopping)
+            return stopDoneMs;
+        qint64 due = now + 60000;
+        const auto consider = [&](qint64 t) {
+            if (t > now)
+                due = std::min(due, t);
+        };
+        if (cluster.state() == u"RUNNING"_s)
+            consider(cluster.stateSinceMs() + kStableAfterMs + 1);
+        if (periodicIntervalMs > 0)
+            consider(lastPeriodicSavepointMs + periodicIntervalMs);
+        if (rollbackDueMs > 0)
+            consider(rollbackDueMs + 1);
+        if (haMetadata && cluster.jobManagerStatus() == JobManagerStatus::Ready)
+            consider(haWrittenMs + kHaWriteIntervalMs);
+        consider(nextUpgradeAttemptMs);
+        return std::max(due, now + 1);
+    }
 };
 
 struct PendingSnapshot
@@ -458,6 +482,7 @@ struct OperatorSimulation::Private
     mutable std::mutex mutex; // guards everything below, and serializes reconcile passes
     std::map<QString, Managed> deployments; // "ns/name"
     std::map<QString, PendingSnapshot> snapshots; // "ns/name"
+    std::atomic<size_t> deploymentCount{0};
     std::mt19937_64 random{20240601};
 
     std::mutex threadMutex;
@@ -551,6 +576,7 @@ void OperatorSimulation::Private::pass()
         cleanupDeleted(it->second);
         it = deployments.erase(it);
     }
+    deploymentCount = deployments.size();
     reconcileSnapshots(now);
 }
 
@@ -620,8 +646,8 @@ void OperatorSimulation::Private::reconcileDeployment(Managed &m, const QJsonObj
     const auto signatureOf = [&m](const QJsonObject &o) -> QString {
         const FlinkJobModel &cl = m.cluster;
         return o.value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString() + u'|'
-            + QString::number(int(cl.jobManagerStatus())) + u'|' + cl.state() + u'|' + QString::number(cl.numRestarts())
-            + u'|' + QString::number(cl.completedCheckpoints());
+            + QString::number(int(cl.jobManagerStatus())) + u'|' + cl.state() + u'|'
+            + QString::number(cl.numRestarts());
     };
     if (m.initialized && now < m.nextTimedWorkMs && signatureOf(object) == m.signature)
         return;
@@ -633,7 +659,7 @@ void OperatorSimulation::Private::reconcileDeployment(Managed &m, const QJsonObj
         ~Remember()
         {
             m.signature = signatureOf(c.object);
-            m.nextTimedWorkMs = m.stopping ? m.stopDoneMs : c.now + kRecheckMs;
+            m.nextTimedWorkMs = m.nextDueMs(c.now);
         }
     } remember{m, c, signatureOf};
     if (!m.initialized) {
@@ -852,6 +878,7 @@ bool OperatorSimulation::Private::maybeRollback(ReconcileContext &c, const Recon
     QJsonObject rs = c.status.value(u"reconciliationStatus"_s).toObject();
     const QString state = rs.value(u"state"_s).toString();
     const QJsonObject conf = last.spec.value(u"flinkConfiguration"_s).toObject();
+    c.m.rollbackDueMs = 0;
     if (state != u"ROLLING_BACK"_s) {
         if (specChanged || state == u"ROLLED_BACK"_s
             || conf.value(u"kubernetes.operator.deployment.rollback.enabled"_s).toString() != u"true"_s)
@@ -863,7 +890,8 @@ bool OperatorSimulation::Private::maybeRollback(ReconcileContext &c, const Recon
             return false;
         const qint64 timeout
             = parseDurationMs(conf.value(u"kubernetes.operator.deployment.readiness.timeout"_s).toString(), 5 * 60000);
-        if (c.now - rs.value(u"reconciliationTimestamp"_s).toInteger() <= timeout)
+        c.m.rollbackDueMs = rs.value(u"reconciliationTimestamp"_s).toInteger() + timeout;
+        if (c.now <= c.m.rollbackDueMs)
             return false;
         if (!c.m.haMetadata && upgradeModeOf(last.spec) != u"savepoint"_s)
             return false; // rollback needs HA metadata (or a savepoint upgrade whose JM never started)
@@ -1127,6 +1155,7 @@ void OperatorSimulation::Private::periodicWork(ReconcileContext &c)
     // Periodic savepoints create FlinkStateSnapshot resources; the snapshot controller runs them.
     const qint64 interval
         = parseDurationMs(conf.value(u"kubernetes.operator.periodic.savepoint.interval"_s).toString(), 0);
+    m.periodicIntervalMs = interval;
     if (interval > 0 && c.now - m.lastPeriodicSavepointMs >= interval
         && (cluster.state() == u"RUNNING"_s || cluster.state() == u"RESTARTING"_s)) {
         m.lastPeriodicSavepointMs = c.now;
@@ -1574,13 +1603,16 @@ void OperatorSimulation::start()
     d->stopRequested = false;
     d->thread = std::thread([this] {
         // About one virtual second per pass, at most every 100 ms and at least every 5 ms of real time.
-        const auto interval
+        const auto base
             = std::clamp(d->clock.realDuration(1000), std::chrono::milliseconds(5), std::chrono::milliseconds(100));
         std::unique_lock lock(d->threadMutex);
         while (!d->stopRequested) {
             lock.unlock();
             reconcileOnce();
             lock.lock();
+            // Thousands of deployments (benchmarks): fewer passes, at most one a second.
+            const auto interval = std::min<std::chrono::milliseconds>(
+                base * (1 + qint64(d->deploymentCount.load()) / 500), std::chrono::milliseconds(1000));
             d->wake.wait_for(lock, interval, [this] { return d->stopRequested; });
         }
     });

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyleFactory>
@@ -31,6 +32,7 @@ private slots:
     void namespacePickerScopesTheList();
     void forbiddenNamespaceListFallsBack();
     void darkPalette();
+    void switchingLeaksNoThread();
 
 private:
     void createOnServer(const QString &name, const QString &ns, int parallelism);
@@ -190,6 +192,45 @@ void TestMainWindow::darkPalette()
         saveShot(&window, QStringLiteral("mainwindow-dark"));
     }
     QApplication::setPalette(original);
+}
+
+namespace {
+// Backend threads alive in this process, by the name Qt gives the OS thread.
+int backendThreads()
+{
+    int count = 0;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "capstan-backend")
+            ++count;
+    }
+    return count;
+}
+} // namespace
+
+void TestMainWindow::switchingLeaksNoThread()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 0, 5000);
+    {
+        MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
+        QCOMPARE(backendThreads(), 1);
+        for (const QString &context :
+             {QStringLiteral("sandbox-cert"), QStringLiteral("sandbox-readonly"), QStringLiteral("sandbox")}) {
+            window.openContext(context, QStringLiteral("all"));
+            QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
+            QCOMPARE(backendThreads(), 1); // the previous context's thread is gone
+        }
+        auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceComboBox"));
+        QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("flink-jobs")) >= 0, 5000);
+        namespaces->setCurrentIndex(namespaces->findText(QStringLiteral("flink-jobs")));
+        emit namespaces->activated(namespaces->currentIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 2, 5000);
+        QCOMPARE(backendThreads(), 1);
+    }
+    QCOMPARE(backendThreads(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

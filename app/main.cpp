@@ -121,7 +121,9 @@ int main(int argc, char **argv)
     QTemporaryDir sandboxDir;
     capstan::KubeConfigLoader::Sources effective = sources;
     if (useSandbox) {
-        sandbox = std::make_unique<capstan::sandbox::SandboxServer>();
+        capstan::sandbox::SandboxOptions options;
+        options.operatorSimulation = true; // the demo set behaves like a cluster with the operator running
+        sandbox = std::make_unique<capstan::sandbox::SandboxServer>(options);
         QString error;
         const QString path = sandboxDir.filePath(QStringLiteral("sandbox-kubeconfig.yaml"));
         if (!sandbox->start(&error) || !sandbox->writeKubeconfig(path, &error)) {

@@ -13,6 +13,34 @@
 namespace capstan::sandbox {
 
 namespace {
+// The 422 Status body the API server sends for schema violations:
+// "<Kind>.<group> \"<name>\" is invalid: <field>: <message>", or "[…, …]" around several causes.
+QJsonObject invalidStatus(const QString &kind, const QString &group, const QString &name,
+                                           const QList<FieldError> &causes)
+{
+    QJsonArray causeArray;
+    QStringList parts;
+    for (const FieldError &e : causes) {
+        causeArray.append(QJsonObject{{QStringLiteral("reason"), e.reason},
+                                      {QStringLiteral("message"), e.message},
+                                      {QStringLiteral("field"), e.field}});
+        parts.append(e.field + QStringLiteral(": ") + e.message);
+    }
+    const QString qualified = group.isEmpty() ? kind : kind + QLatin1Char('.') + group;
+    const QString list = parts.size() == 1
+        ? parts.constFirst()
+        : QString(QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']'));
+    QJsonObject details{
+        {QStringLiteral("name"), name}, {QStringLiteral("kind"), kind}, {QStringLiteral("causes"), causeArray}};
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    return makeStatus(422, QStringLiteral("Invalid"),
+                      QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualified, name, list), details);
+}
+} // namespace
+
+
+namespace {
 
 const QString kGroup = QStringLiteral("apiextensions.k8s.io");
 const QString kGroupVersion = QStringLiteral("apiextensions.k8s.io/v1");
@@ -251,7 +279,7 @@ StoreResult CrdRegistry::validate(const ResourceType &type, const QString &name,
         object, subresource == Subresource::Status ? SchemaValidator::Part::Status : SchemaValidator::Part::Whole);
     if (errors.isEmpty())
         return {};
-    return {422, SchemaValidator::invalidStatus(type.kind, type.group, name, errors)};
+    return {422, invalidStatus(type.kind, type.group, name, errors)};
 }
 
 QJsonObject CrdRegistry::apiGroup()

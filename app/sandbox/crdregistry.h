@@ -1,7 +1,7 @@
 #pragma once
 
 #include "sandbox/resourcestore.h"
-#include "sandbox/schemavalidator.h"
+#include "flink/schemavalidator.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -213,7 +213,18 @@ public:
             {QStringLiteral("spec"), spec},
             {QStringLiteral("status"), deploymentStatus(d, spec)},
         };
-        const StoreResult result = m_store.create(QStringLiteral("flinkdeployments"), d.ns, object);
+        // Created well before the job that runs now started, as a long-lived deployment would be.
+        WriteOptions created;
+        const qint64 startMs = object.value(QLatin1String("status"))
+                                   .toObject()
+                                   .value(QLatin1String("jobStatus"))
+                                   .toObject()
+                                   .value(QLatin1String("startTime"))
+                                   .toString()
+                                   .toLongLong();
+        created.creationTimestamp = startMs > 0 ? QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC).addDays(-9)
+                                                : QDateTime::currentDateTimeUtc().addDays(-12);
+        const StoreResult result = m_store.create(QStringLiteral("flinkdeployments"), d.ns, object, created);
         if (!result.ok())
             qCWarning(lcSandboxServer) << "seeding" << d.name << "failed:" << result.code;
         if (!d.suspended)

@@ -388,7 +388,9 @@ StoreResult ResourceStore::create(const QString &plural, const QString &ns, cons
     else
         metadata.remove(kNamespace);
     metadata.insert(kUid, QUuid::createUuid().toString(QUuid::WithoutBraces));
-    metadata.insert(kCreationTimestamp, nowTimestamp());
+    metadata.insert(kCreationTimestamp, options.creationTimestamp.isValid()
+                                            ? options.creationTimestamp.toUTC().toString(Qt::ISODate)
+                                            : nowTimestamp());
     if (type->tracksGeneration)
         metadata.insert(kGeneration, 1);
     else

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -57,6 +58,7 @@ struct WriteOptions
     Subresource subresource = Subresource::None;
     QString preconditionUid; // delete only: 409 Conflict unless it matches
     QString preconditionResourceVersion; // delete only
+    QDateTime creationTimestamp; // create, seeding only: the creation time to record (HTTP writes never set it)
 };
 
 struct ListOptions

@@ -21,10 +21,15 @@ namespace capstan::test {
 class SandboxFixture
 {
 public:
-    explicit SandboxFixture(int deployments = 0)
+    // speed > 0 runs the operator simulation on a virtual clock that fast.
+    explicit SandboxFixture(int deployments = 0, double speed = 0)
     {
         sandbox::SandboxOptions options;
         options.deployments = deployments;
+        if (speed > 0) {
+            options.operatorSimulation = true;
+            options.speed = speed;
+        }
         server = std::make_unique<sandbox::SandboxServer>(options);
         QString error;
         started = server->start(&error);

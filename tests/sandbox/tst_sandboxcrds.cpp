@@ -9,7 +9,7 @@
 #include "sandbox/openapi.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxserver.h"
-#include "sandbox/schemavalidator.h"
+#include "flink/schemavalidator.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -26,6 +26,7 @@
 
 #include <memory>
 
+using namespace capstan;
 using namespace capstan::sandbox;
 using namespace Qt::StringLiterals;
 

@@ -5,7 +5,7 @@
 #include <QList>
 #include <QString>
 
-namespace capstan::sandbox {
+namespace capstan {
 
 // One cause of a 422 Invalid, as the API server reports it in Status.details.causes.
 struct FieldError
@@ -37,10 +37,6 @@ public:
     // Part::Status looks only at .status (a write through the status subresource).
     QList<FieldError> validate(QJsonObject *object, Part part = Part::Whole) const;
 
-    // The 422 Status body for causes: "<Kind>.<group> \"<name>\" is invalid: <field>: <message>", or
-    // "[…, …]" around several.
-    static QJsonObject invalidStatus(const QString &kind, const QString &group, const QString &name,
-                                     const QList<FieldError> &causes);
 
 private:
     QJsonValue check(const QJsonObject &schema, const QJsonValue &value, const QString &path,
@@ -51,4 +47,4 @@ private:
     QJsonObject m_schema;
 };
 
-} // namespace capstan::sandbox
+} // namespace capstan

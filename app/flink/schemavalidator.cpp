@@ -1,6 +1,5 @@
-#include "sandbox/schemavalidator.h"
+#include "flink/schemavalidator.h"
 
-#include "sandbox/resourcestore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -10,7 +9,7 @@
 
 #include <cmath>
 
-namespace capstan::sandbox {
+namespace capstan {
 
 namespace {
 
@@ -232,27 +231,5 @@ QJsonObject SchemaValidator::checkObject(const QJsonObject &schema, const QJsonO
     return out;
 }
 
-QJsonObject SchemaValidator::invalidStatus(const QString &kind, const QString &group, const QString &name,
-                                           const QList<FieldError> &causes)
-{
-    QJsonArray causeArray;
-    QStringList parts;
-    for (const FieldError &e : causes) {
-        causeArray.append(QJsonObject{{QStringLiteral("reason"), e.reason},
-                                      {QStringLiteral("message"), e.message},
-                                      {QStringLiteral("field"), e.field}});
-        parts.append(e.field + QStringLiteral(": ") + e.message);
-    }
-    const QString qualified = group.isEmpty() ? kind : kind + QLatin1Char('.') + group;
-    const QString list = parts.size() == 1
-        ? parts.constFirst()
-        : QString(QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']'));
-    QJsonObject details{
-        {QStringLiteral("name"), name}, {QStringLiteral("kind"), kind}, {QStringLiteral("causes"), causeArray}};
-    if (!group.isEmpty())
-        details.insert(QStringLiteral("group"), group);
-    return makeStatus(422, QStringLiteral("Invalid"),
-                      QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualified, name, list), details);
-}
 
-} // namespace capstan::sandbox
+} // namespace capstan

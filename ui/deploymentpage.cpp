@@ -199,6 +199,8 @@ QWidget *DeploymentPage::createOverviewTab()
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_statusLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     statusColumn->addWidget(m_statusLabel);
+    specColumn->setAlignment(Qt::AlignTop);
+    statusColumn->setAlignment(Qt::AlignTop);
     columns->addLayout(specColumn, 1);
     columns->addSpacing(24);
     columns->addLayout(statusColumn, 1);
@@ -411,8 +413,16 @@ void DeploymentPage::updateHeader()
     if (d.failure.failing) {
         QString text = tr("Deployment is failing: %n restart(s) in the last %1 min.", nullptr, d.failure.restarts)
                            .arg(d.failure.windowMinutes);
-        if (!d.failure.rootCause.isEmpty())
-            text += QLatin1Char('\n') + d.failure.rootCause;
+        // The JobManager's newest root cause says more than the event's first line.
+        QString cause = d.failure.rootCause;
+        for (const JobException &e : std::as_const(m_jobManager.exceptions)) {
+            if (e.rootCause) {
+                cause = e.stackTrace.section(QLatin1Char('\n'), 0, 0).trimmed();
+                break;
+            }
+        }
+        if (!cause.isEmpty())
+            text += QLatin1Char('\n') + cause;
         m_failingBanner->showMessage(MessageBanner::Kind::Error, text);
     } else {
         m_failingBanner->hide();
@@ -595,6 +605,8 @@ void DeploymentPage::setJobManager(const JobManagerInfo &info)
     else
         m_exceptions->setUnavailable(info.error.message);
     updateTabTitles();
+    if (m_summary.failure.failing)
+        updateHeader();
 }
 
 void DeploymentPage::setJobs(const QList<JobRun> &jobs)

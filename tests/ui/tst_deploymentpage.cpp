@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -30,6 +31,7 @@ private slots:
     void initTestCase();
     void pageFollowsTheDeployment();
     void failingBannerAppearsAndClears();
+    void restartLoopFromTheOperatorSimulation();
     void screenshots();
 
 private:
@@ -178,6 +180,55 @@ void TestDeploymentPage::failingBannerAppearsAndClears()
     // No new restarts for longer than the (shortened) window: recovered, the banner goes away.
     QTRY_VERIFY_WITH_TIMEOUT(page->failingText().isEmpty(), 15000);
     QVERIFY(!window->deploymentModel()->index(row, 0).data(DeploymentTableModel::FailingRole).toBool());
+}
+
+void TestDeploymentPage::restartLoopFromTheOperatorSimulation()
+{
+    // A sandbox with the operator running fast: the job started with --enable-new-feature true
+    // fails in a restart loop, and removing the flag again recovers it.
+    SandboxFixture sandbox(-1, 40);
+    QVERIFY(sandbox.started);
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(QStringLiteral("history-sim.sqlite"));
+    options.pollIntervalMs = 300;
+    options.informer.batchIntervalMs = 50;
+    options.failureWindowSeconds = 6;
+    MainWindow window(sandbox.kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+    window.resize(1600, 1000);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 4, 10000);
+    QVERIFY(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    DeploymentPage *page = window.deploymentPage();
+    const auto setArgs = [&sandbox](const QJsonArray &args) {
+        const QJsonObject patch{{QStringLiteral("spec"),
+                                 QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("args"), args}}}}}};
+        return sandbox.server->store()
+            .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                        QStringLiteral("github-analytics"), patch)
+            .ok();
+    };
+    const QJsonArray original
+        = sandbox.server->store()
+              .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("github-analytics"))
+              .object.value(QLatin1String("spec"))
+              .toObject()
+              .value(QLatin1String("job"))
+              .toObject()
+              .value(QLatin1String("args"))
+              .toArray();
+    QJsonArray failing = original;
+    failing.append(QStringLiteral("--enable-new-feature"));
+    failing.append(QStringLiteral("true"));
+    QVERIFY(setArgs(failing));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->failingText().isEmpty(), 20000);
+    QVERIFY2(page->failingText().contains(QStringLiteral("restart")), qPrintable(page->failingText()));
+    const int row = window.deploymentModel()->rowOf(page->uid());
+    QVERIFY(window.deploymentModel()->index(row, 0).data(DeploymentTableModel::FailingRole).toBool());
+    saveShot(&window, QStringLiteral("deploymentpage-restartloop"));
+
+    QVERIFY(setArgs(original));
+    QTRY_VERIFY_WITH_TIMEOUT(page->failingText().isEmpty(), 30000);
+    QVERIFY(!window.deploymentModel()->index(row, 0).data(DeploymentTableModel::FailingRole).toBool());
 }
 
 void TestDeploymentPage::screenshots()

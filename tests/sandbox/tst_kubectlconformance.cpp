@@ -1,0 +1,203 @@
+// Unmodified kubectl against capstan-sandbox's API: the conformance list of the sandbox issue in
+// one place — discovery, get in every output, watch, create of every upstream example, merge patch,
+// delete, event field selectors, server-side dry run and a 422 that names the field.
+
+#include "common/kubectlrunner.h"
+#include "common/sandboxfixture.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace capstan;
+using capstan::test::KubectlRunner;
+using capstan::test::SandboxFixture;
+
+class TestKubectlConformance : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void apiResources();
+    void getInEveryOutput();
+    void watchSeesAnotherClientsChange();
+    void createEveryUpstreamExample();
+    void mergePatchAndDelete();
+    void eventsByFieldSelector();
+    void serverSideDryRunStoresNothing();
+    void invalidManifestIsRefusedNamingTheField();
+
+private:
+    KubectlRunner::Output kubectl(const QStringList &args) { return m_kubectl->run(args); }
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<KubectlRunner> m_kubectl;
+    QTemporaryDir m_dir;
+};
+
+void TestKubectlConformance::initTestCase()
+{
+    m_sandbox = std::make_unique<SandboxFixture>(-1, 50);
+    QVERIFY(m_sandbox->started);
+    m_kubectl = std::make_unique<KubectlRunner>(m_sandbox->kubeconfigPath);
+    if (!m_kubectl->available())
+        QSKIP("kubectl is not installed");
+}
+
+void TestKubectlConformance::apiResources()
+{
+    const auto r = kubectl({QStringLiteral("api-resources")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("flinkdeployments"));
+    QVERIFY(r.out.contains("flinkdep"));
+    QVERIFY(r.out.contains("flinkstatesnapshots"));
+    QVERIFY(r.out.contains("flinksessionjobs"));
+    QVERIFY(r.out.contains("events"));
+}
+
+void TestKubectlConformance::getInEveryOutput()
+{
+    auto r = kubectl({QStringLiteral("get"), QStringLiteral("flinkdeployments"), QStringLiteral("-A")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("github-analytics"));
+    r = kubectl({QStringLiteral("get"), QStringLiteral("flinkdep"), QStringLiteral("github-analytics"),
+                 QStringLiteral("-o"), QStringLiteral("yaml")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("kind: FlinkDeployment"));
+    QVERIFY(r.out.contains("upgradeMode: savepoint"));
+    r = kubectl({QStringLiteral("get"), QStringLiteral("flinkdep"), QStringLiteral("github-analytics"),
+                 QStringLiteral("-o"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject object = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("github-analytics"));
+    QVERIFY(
+        !object.value(QLatin1String("status")).toObject().value(QLatin1String("lifecycleState")).toString().isEmpty());
+}
+
+void TestKubectlConformance::watchSeesAnotherClientsChange()
+{
+    QProcess watch;
+    m_kubectl->start(watch,
+                     {QStringLiteral("get"), QStringLiteral("flinkdep"), QStringLiteral("fraud-detector"),
+                      QStringLiteral("-n"), QStringLiteral("flink-jobs"), QStringLiteral("-w"),
+                      QStringLiteral("--output-watch-events"), QStringLiteral("-o"), QStringLiteral("json")});
+    QVERIFY(watch.waitForStarted(10000));
+    QByteArray seen;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            seen += watch.readAllStandardOutput();
+            return seen.contains("\"ADDED\"");
+        },
+        15000));
+    // Another client changes it.
+    const QJsonObject patch{
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("labels"), QJsonObject{{QStringLiteral("team"), QStringLiteral("fraud")}}}}}};
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("flink-jobs"),
+                            QStringLiteral("fraud-detector"), patch)
+                .ok());
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     seen += watch.readAllStandardOutput();
+                     return seen.contains("\"MODIFIED\"") && seen.contains("\"team\"");
+                 },
+                 15000),
+             seen.right(500).constData());
+    watch.kill();
+    watch.waitForFinished();
+}
+
+void TestKubectlConformance::createEveryUpstreamExample()
+{
+    const QDir examples(QStringLiteral(CAPSTAN_REFERENCE_DIR "/examples"));
+    const QStringList files = examples.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 7);
+    for (const QString &file : files) {
+        // Each in its own namespace: two examples create objects with the same name.
+        const QString ns = QStringLiteral("ex-") + QFileInfo(file).baseName().left(40);
+        QCOMPARE(kubectl({QStringLiteral("create"), QStringLiteral("namespace"), ns}).exitCode, 0);
+        const auto r = kubectl(
+            {QStringLiteral("create"), QStringLiteral("-n"), ns, QStringLiteral("-f"), examples.filePath(file)});
+        QVERIFY2(r.exitCode == 0, qPrintable(file + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY(r.out.contains("created"));
+    }
+}
+
+void TestKubectlConformance::mergePatchAndDelete()
+{
+    auto r = kubectl({QStringLiteral("patch"), QStringLiteral("flinkdep"), QStringLiteral("clickstream-sessionizer"),
+                      QStringLiteral("-n"), QStringLiteral("flink-jobs"), QStringLiteral("--type"),
+                      QStringLiteral("merge"), QStringLiteral("-p"),
+                      QStringLiteral(R"({"spec":{"job":{"parallelism":6}}})")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto stored = m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("flink-jobs"),
+                                                       QStringLiteral("clickstream-sessionizer"));
+    QCOMPARE(stored.object.value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("job"))
+                 .toObject()
+                 .value(QLatin1String("parallelism"))
+                 .toInt(),
+             6);
+    r = kubectl({QStringLiteral("delete"), QStringLiteral("flinkdep"), QStringLiteral("clickstream-sessionizer"),
+                 QStringLiteral("-n"), QStringLiteral("flink-jobs")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(m_sandbox->server->store()
+                 .get(QStringLiteral("flinkdeployments"), QStringLiteral("flink-jobs"),
+                      QStringLiteral("clickstream-sessionizer"))
+                 .code,
+             404);
+}
+
+void TestKubectlConformance::eventsByFieldSelector()
+{
+    const auto r
+        = kubectl({QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("-n"), QStringLiteral("default"),
+                   QStringLiteral("--field-selector"), QStringLiteral("involvedObject.name=github-analytics"),
+                   QStringLiteral("-o"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray items = QJsonDocument::fromJson(r.out).object().value(QLatin1String("items")).toArray();
+    QVERIFY(!items.isEmpty());
+    for (const QJsonValue &item : items)
+        QCOMPARE(
+            item.toObject().value(QLatin1String("involvedObject")).toObject().value(QLatin1String("name")).toString(),
+            QStringLiteral("github-analytics"));
+}
+
+void TestKubectlConformance::serverSideDryRunStoresNothing()
+{
+    const quint64 before = m_sandbox->server->store().currentResourceVersion();
+    const auto r = kubectl({QStringLiteral("create"), QStringLiteral("--dry-run=server"), QStringLiteral("-n"),
+                            QStringLiteral("default"), QStringLiteral("-f"),
+                            QStringLiteral(CAPSTAN_REFERENCE_DIR "/examples/basic.yaml")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("(server dry run)"));
+    QCOMPARE(m_sandbox->server->store()
+                 .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("basic-example"))
+                 .code,
+             404);
+    Q_UNUSED(before);
+}
+
+void TestKubectlConformance::invalidManifestIsRefusedNamingTheField()
+{
+    const QString path = m_dir.filePath(QStringLiteral("invalid.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: invalid-upgrade-mode\n"
+               "spec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  job:\n    jarURI: local:///opt/flink/job.jar\n"
+               "    parallelism: 2\n    upgradeMode: sometimes\n");
+    file.close();
+    const auto r = kubectl(
+        {QStringLiteral("create"), QStringLiteral("-n"), QStringLiteral("default"), QStringLiteral("-f"), path});
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains("is invalid"), r.err.constData());
+    QVERIFY2(r.err.contains("spec.job.upgradeMode"), r.err.constData());
+    QVERIFY2(r.err.contains("Unsupported value: \"sometimes\""), r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestKubectlConformance)
+#include "tst_kubectlconformance.moc"

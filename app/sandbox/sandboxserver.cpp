@@ -21,8 +21,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QUrlQuery>
 #include <QStringList>
+#include <QUrlQuery>
 
 #include <atomic>
 #include <chrono>
@@ -260,6 +260,7 @@ struct SandboxServer::Private
     bool seeded = false;
     std::atomic<bool> running{false};
     std::atomic<quint64> serverGeneration{0};
+    std::atomic<int> openWatches{0};
 
     bool startLocked(QString *error);
     void stopLocked();
@@ -789,8 +790,10 @@ void SandboxServer::Private::startWatch(const Route &route, const httplib::Reque
     const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding");
     res.status = 200;
     res.set_header("Cache-Control", "no-cache, private");
-    res.set_chunked_content_provider("application/json",
-                                     [this, st](size_t, httplib::DataSink &sink) { return watchStep(*st, sink); });
+    ++openWatches;
+    res.set_chunked_content_provider(
+        "application/json", [this, st](size_t, httplib::DataSink &sink) { return watchStep(*st, sink); },
+        [this](bool) { --openWatches; });
     qCDebug(lcSandboxServer) << "watch" << route.type->plural << route.ns << "from" << st->cursor;
 }
 
@@ -948,6 +951,11 @@ bool SandboxServer::isRunning() const
 quint16 SandboxServer::port() const
 {
     return d->port;
+}
+
+int SandboxServer::openWatchCount() const
+{
+    return d->openWatches;
 }
 
 QString SandboxServer::serverUrl() const

@@ -14,10 +14,10 @@ class OperatorSimulation;
 
 struct SandboxOptions
 {
-    quint16 port = 0;           // 0 picks a free port on 127.0.0.1
-    int deployments = -1;       // -1: the demo set; N >= 0: N generated FlinkDeployments
-    int events = 0;             // extra generated core/v1 Events
-    double speed = 1.0;         // virtual clock speed factor
+    quint16 port = 0; // 0 picks a free port on 127.0.0.1
+    int deployments = -1; // -1: the demo set; N >= 0: N generated FlinkDeployments
+    int events = 0; // extra generated core/v1 Events
+    double speed = 1.0; // virtual clock speed factor
     quint64 seed = 1;
     bool operatorSimulation = false; // run the Flink operator simulation and the JobManager REST API
 };
@@ -47,12 +47,13 @@ public:
 
     bool isRunning() const;
     quint16 port() const;
-    QString serverUrl() const;                      // https://127.0.0.1:<port>
+    QString serverUrl() const; // https://127.0.0.1:<port>
+    int openWatchCount() const; // watch streams being served right now
 
     QByteArray caCertificatePem() const;
-    QString adminToken() const;                     // full access
-    QString readOnlyToken() const;                  // get/list/watch only; writes get 403
-    QByteArray clientCertificatePem() const;        // CN=sandbox-cert-user, O=system:masters
+    QString adminToken() const; // full access
+    QString readOnlyToken() const; // get/list/watch only; writes get 403
+    QByteArray clientCertificatePem() const; // CN=sandbox-cert-user, O=system:masters
     QByteArray clientKeyPem() const;
 
     // A kubeconfig with certificate-authority-data and three users/contexts:

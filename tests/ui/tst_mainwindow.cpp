@@ -216,21 +216,32 @@ void TestMainWindow::switchingLeaksNoThread()
         MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"));
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
-        QCOMPARE(backendThreads(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 1, 5000);
+        // Deployments, Warning events and snapshots of the namespace: three watches.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 3, 5000);
+        // An open deployment page adds its events and snapshots watches, and closing it ends them.
+        QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 5, 5000);
+        window.findChild<QTableView *>(QStringLiteral("deploymentTableView"))->clearSelection();
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 3, 5000);
         for (const QString &context :
              {QStringLiteral("sandbox-cert"), QStringLiteral("sandbox-readonly"), QStringLiteral("sandbox")}) {
             window.openContext(context, QStringLiteral("all"));
             QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
-            QCOMPARE(backendThreads(), 1); // the previous context's thread is gone
+            QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 1, 5000); // the previous context's thread is gone
+            QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 3, 5000); // and its watches
         }
         auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceComboBox"));
         QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("flink-jobs")) >= 0, 5000);
         namespaces->setCurrentIndex(namespaces->findText(QStringLiteral("flink-jobs")));
         emit namespaces->activated(namespaces->currentIndex());
         QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 2, 5000);
-        QCOMPARE(backendThreads(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 3, 5000);
     }
-    QCOMPARE(backendThreads(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 0,
+                              5000); // Qt threads are detached: the OS thread ends just after wait()
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 0, 5000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -33,6 +33,7 @@ private slots:
     void failingBannerAppearsAndClears();
     void restartLoopFromTheOperatorSimulation();
     void screenshots();
+    void emptyStates();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -265,6 +266,28 @@ void TestDeploymentPage::screenshots()
         }
         window.reset();
         QApplication::setPalette(original);
+    }
+}
+
+void TestDeploymentPage::emptyStates()
+{
+    // A deployment the operator has not reconciled yet: no status, events, snapshots or jobs.
+    QVERIFY(m_sandbox->server->store()
+                .create(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                        SandboxFixture::deployment(QStringLiteral("brand-new"), 2))
+                .ok());
+    auto window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("brand-new")), 10000);
+    DeploymentPage *page = window->deploymentPage();
+    QTest::qWait(800);
+    QCOMPARE(page->eventModel()->rowCount(), 0);
+    QCOMPARE(page->snapshotModel()->rowCount(), 0);
+    QCOMPARE(page->jobModel()->rowCount(), 0);
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QTest::qWait(50);
+        saveShot(window.get(), QStringLiteral("deploymentpage-empty-%1").arg(tab));
     }
 }
 

@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -31,6 +32,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace capstan {
 
@@ -661,12 +663,22 @@ void DeploymentPage::exportEvents()
     QList<int> rows;
     for (int r = 0; r < m_eventProxy->rowCount(); ++r)
         rows << m_eventProxy->mapToSource(m_eventProxy->index(r, 0)).row();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_eventModel->toTsv(rows).toUtf8()) < 0 || !file.commit()) {
-        MessageBanner *banner = m_failingBanner;
-        banner->showMessage(MessageBanner::Kind::Warning,
-                            tr("The events could not be written to %1: %2").arg(path, file.errorString()));
-    }
+    // Written off the GUI thread; the outcome comes back to the page.
+    const QByteArray data = m_eventModel->toTsv(rows).toUtf8();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty())
+            m_failingBanner->showMessage(MessageBanner::Kind::Warning,
+                                         tr("The events could not be written to %1: %2").arg(path, error));
+    });
+    watcher->setFuture(QtConcurrent::run([path, data]() -> QString {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit())
+            return file.errorString();
+        return QString();
+    }));
 }
 
 } // namespace capstan

@@ -664,7 +664,7 @@ void DeploymentPage::exportEvents()
     for (int r = 0; r < m_eventProxy->rowCount(); ++r)
         rows << m_eventProxy->mapToSource(m_eventProxy->index(r, 0)).row();
     // Written off the GUI thread; the outcome comes back to the page.
-    const QByteArray data = m_eventModel->toTsv(rows).toUtf8();
+    const QByteArray tsv = m_eventModel->toTsv(rows).toUtf8();
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
         const QString error = watcher->result();
@@ -673,9 +673,9 @@ void DeploymentPage::exportEvents()
             m_failingBanner->showMessage(MessageBanner::Kind::Warning,
                                          tr("The events could not be written to %1: %2").arg(path, error));
     });
-    watcher->setFuture(QtConcurrent::run([path, data]() -> QString {
+    watcher->setFuture(QtConcurrent::run([path, tsv]() -> QString {
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit())
+        if (!file.open(QIODevice::WriteOnly) || file.write(tsv) < 0 || !file.commit())
             return file.errorString();
         return QString();
     }));

@@ -3,6 +3,7 @@
 #include "flink/restoresource.h"
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
+#include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/models/eventfilterproxymodel.h"
 #include "ui/models/eventtablemodel.h"
@@ -24,12 +25,15 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -116,6 +120,7 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     , m_stateIcon(new QLabel(this))
     , m_stateText(new QLabel(this))
     , m_facts(new QLabel(this))
+    , m_actionBar(new QToolBar(this))
     , m_failingBanner(new MessageBanner(this))
     , m_tabs(new QTabWidget(this))
     , m_eventModel(new EventTableModel(this))
@@ -147,10 +152,15 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     titleRow->addWidget(m_stateIcon);
     titleRow->addWidget(m_stateText);
     titleRow->addStretch(1);
+    m_actionBar->setObjectName(QStringLiteral("deploymentActionBar"));
+    m_actionBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    titleRow->addWidget(m_actionBar);
 
     m_tabs->setObjectName(QStringLiteral("deploymentTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createOverviewTab(), tr("Overview"));
+    m_metrics = new MetricsView(this);
+    m_tabs->addTab(m_metrics, tr("Metrics"));
     m_tabs->addTab(createEventsTab(), tr("Events"));
     m_tabs->addTab(createSnapshotsTab(), tr("Snapshots"));
     m_tabs->addTab(createJobsTab(), tr("Jobs"));
@@ -276,6 +286,20 @@ QWidget *DeploymentPage::createEventsTab()
     connect(exportButton, &QPushButton::clicked, this, &DeploymentPage::exportEvents);
     connect(m_eventModel, &QAbstractItemModel::rowsInserted, this, &DeploymentPage::updateTabTitles);
     connect(m_eventModel, &QAbstractItemModel::modelReset, this, &DeploymentPage::updateTabTitles);
+    // Warning events become markers on the metric charts.
+    const auto warningMarkers = [this] {
+        QList<QPair<qint64, QString>> warnings;
+        for (int row = 0; row < m_eventModel->rowCount(); ++row) {
+            const ClusterEvent &e = m_eventModel->event(row);
+            const QDateTime time = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+            if (e.isWarning() && time.isValid())
+                warnings.append({time.toMSecsSinceEpoch(), e.reason});
+        }
+        m_metrics->setWarningEvents(warnings);
+    };
+    connect(m_eventModel, &QAbstractItemModel::rowsInserted, this, warningMarkers);
+    connect(m_eventModel, &QAbstractItemModel::modelReset, this, warningMarkers);
+    connect(m_eventModel, &QAbstractItemModel::dataChanged, this, warningMarkers);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_eventType);
@@ -343,6 +367,7 @@ void DeploymentPage::clear()
     m_eventModel->clear();
     m_snapshotModel->clear();
     m_jobModel->setJobs({});
+    m_metrics->clearMetrics();
     m_failingBanner->hide();
     m_exceptions->setUnavailable(tr("Select a deployment."));
     m_configuration->setObject({});
@@ -354,12 +379,35 @@ void DeploymentPage::clear()
     m_facts->clear();
     updateOverview();
     updateTabTitles();
+    emit deploymentChanged();
 }
 
 void DeploymentPage::showDeployment(const Deployment &summary)
 {
     m_summary = summary;
     updateHeader();
+    emit deploymentChanged();
+}
+
+void DeploymentPage::addActionMenu(QMenu *menu)
+{
+    auto *button = new QToolButton(m_actionBar);
+    button->setObjectName(menu->objectName() + QStringLiteral("Button"));
+    button->setText(menu->title());
+    button->setMenu(menu);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_actionBar->addWidget(button);
+}
+
+void DeploymentPage::addHeaderActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : actions) {
+        if (action)
+            m_actionBar->addAction(action);
+        else
+            m_actionBar->addSeparator();
+    }
 }
 
 void DeploymentPage::setObject(const QJsonObject &object)
@@ -375,6 +423,7 @@ void DeploymentPage::setObject(const QJsonObject &object)
     updateHeader();
     updateOverview();
     m_configuration->setObject(object);
+    emit deploymentChanged();
 }
 
 void DeploymentPage::updateHeader()
@@ -597,6 +646,7 @@ void DeploymentPage::applySnapshots(const SnapshotBatch &batch)
     m_snapshotModel->applyBatch(batch);
     updateRestore();
     updateTabTitles();
+    emit deploymentChanged();
 }
 
 void DeploymentPage::setJobManager(const JobManagerInfo &info)
@@ -679,6 +729,16 @@ void DeploymentPage::exportEvents()
             return file.errorString();
         return QString();
     }));
+}
+
+void DeploymentPage::appendMetrics(const QList<MetricSample> &samples)
+{
+    m_metrics->appendMetrics(samples);
+}
+
+void DeploymentPage::clearMetrics()
+{
+    m_metrics->clearMetrics();
 }
 
 } // namespace capstan

@@ -4,13 +4,17 @@
 #include "flink/deployment.h"
 #include "flink/jobmanagerinfo.h"
 #include "flink/snapshot.h"
+#include "metrics/metricsample.h"
 #include "session/historystore.h"
 
 #include <QJsonObject>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
+class QToolBar;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -25,6 +29,7 @@ class EventTableModel;
 class ExceptionsView;
 class JobRunTableModel;
 class MessageBanner;
+class MetricsView;
 class SnapshotTableModel;
 class SnapshotTimeline;
 
@@ -37,7 +42,7 @@ class DeploymentPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DeploymentPage)
 
 public:
-    enum Tab { OverviewTab, EventsTab, SnapshotsTab, JobsTab, ExceptionsTab, ConfigurationTab };
+    enum Tab { OverviewTab, MetricsTab, EventsTab, SnapshotsTab, JobsTab, ExceptionsTab, ConfigurationTab };
 
     explicit DeploymentPage(QWidget *parent = nullptr);
 
@@ -50,11 +55,27 @@ public:
     void applySnapshots(const SnapshotBatch &batch);
     void setJobManager(const JobManagerInfo &info);
     void setJobs(const QList<JobRun> &jobs);
+    // Metric samples of this deployment (history first, then each poll's), for the Metrics tab.
+    void appendMetrics(const QList<MetricSample> &samples);
+    void clearMetrics();
+    MetricsView *metricsView() const { return m_metrics; }
 
     EventTableModel *eventModel() const { return m_eventModel; }
     SnapshotTableModel *snapshotModel() const { return m_snapshotModel; }
     JobRunTableModel *jobModel() const { return m_jobModel; }
     QString failingText() const;
+    const Deployment &summary() const { return m_summary; }
+    const QJsonObject &object() const { return m_object; }
+    // Buttons for the deployment actions, appended to the header (nullptr: a separator).
+    void addHeaderActions(const QList<QAction *> &actions);
+    // A drop-down button for a group of actions (e.g. Cancel ▸ Keep Latest State / Discard State).
+    void addActionMenu(QMenu *menu);
+
+signals:
+    // The deployment shown changed (header, object or restore source): actions re-check their state.
+    void deploymentChanged();
+
+public:
     QString restoreText() const;
 
 private:
@@ -79,6 +100,7 @@ private:
     QLabel *m_stateIcon;
     QLabel *m_stateText;
     QLabel *m_facts;
+    QToolBar *m_actionBar;
     MessageBanner *m_failingBanner;
     QTabWidget *m_tabs;
 
@@ -101,6 +123,7 @@ private:
     SnapshotTimeline *m_timeline;
     JobRunTableModel *m_jobModel;
     ExceptionsView *m_exceptions;
+    MetricsView *m_metrics;
     ConfigurationView *m_configuration;
 };
 

@@ -1,6 +1,9 @@
 #include "ui/mainwindow.h"
 
 #include "session/sessionhost.h"
+#include "ui/actionscontroller.h"
+#include "ui/activitypanel.h"
+#include "ui/models/activitymodel.h"
 #include "ui/deploymentpage.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
@@ -9,6 +12,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -43,12 +47,41 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     , m_model(new DeploymentTableModel(this))
     , m_proxy(new DeploymentFilterProxyModel(this))
     , m_page(new DeploymentPage(this))
+    , m_activity(new ActivityModel(this))
+    , m_actions(new ActionsController(this, m_activity))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Capstan"));
     resize(1440, 900);
 
     createMenus();
+    auto *activityDock = new QDockWidget(tr("Activity"), this);
+    activityDock->setObjectName(QStringLiteral("activityDock"));
+    auto *activityPanel = new ActivityPanel(m_activity, activityDock);
+    activityDock->setWidget(activityPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, activityDock);
+    activityDock->hide();
+    connect(activityPanel, &ActivityPanel::abandonRequested, this, [this](quint64 id) {
+        if (m_session)
+            m_session->abandonAction(id);
+    });
+    // Every action shows its steps as they happen.
+    connect(m_activity, &QAbstractItemModel::rowsInserted, activityDock, [activityDock](const QModelIndex &parentIndex) {
+        if (!parentIndex.isValid())
+            activityDock->show();
+    });
+    QAction *toggleActivity = activityDock->toggleViewAction();
+    toggleActivity->setText(tr("&Activity"));
+    toggleActivity->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    menuBar()->actions().at(1)->menu()->addAction(toggleActivity);
+    menuBar()->insertMenu(menuBar()->actions().at(2), m_actions->menu());
+    m_page->addHeaderActions({m_actions->configureAction(), nullptr, m_actions->action(ActionKind::Savepoint),
+                        m_actions->action(ActionKind::Suspend)});
+    m_page->addActionMenu(m_actions->cancelMenu());
+    m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
+                        m_actions->action(ActionKind::RollbackToStable)});
+    connect(m_page, &DeploymentPage::deploymentChanged, this,
+            [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
 
     auto *toolbar = addToolBar(tr("Context"));
     toolbar->setObjectName(QStringLiteral("contextToolBar"));
@@ -126,6 +159,8 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     splitter->addWidget(m_page);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    // The list keeps room for a handful of rows however tall the page and the Activity panel get.
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 6 + m_table->horizontalHeader()->sizeHint().height());
     m_page->hide();
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -197,6 +232,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_page->clear();
     m_page->hide();
     m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
+    m_actions->setSession(m_session);
     connect(m_session, &SessionHost::connected, this,
             [this](const ConnectionSummary &summary) { m_indicator->setInsecure(summary.insecure); });
     connect(m_session, &SessionHost::stateChanged, this, &MainWindow::onStateChanged);
@@ -222,6 +258,11 @@ void MainWindow::openContext(const QString &context, const QString &ns)
         if (uid == m_page->uid())
             m_page->setJobs(jobs);
     });
+    connect(m_session, &SessionHost::metricsAppended, this,
+            [this](const QString &uid, const QList<MetricSample> &samples) {
+                if (uid == m_page->uid())
+                    m_page->appendMetrics(samples);
+            });
     connect(m_session, &SessionHost::namespacesListed, this, &MainWindow::onNamespacesListed);
 }
 

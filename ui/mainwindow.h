@@ -13,6 +13,8 @@ class QTableView;
 
 namespace capstan {
 
+class ActionsController;
+class ActivityModel;
 class ConnectionIndicator;
 class DeploymentPage;
 class DeploymentFilterProxyModel;
@@ -34,6 +36,8 @@ public:
 
     DeploymentTableModel *deploymentModel() const { return m_model; }
     DeploymentPage *deploymentPage() const { return m_page; }
+    ActionsController *actions() const { return m_actions; }
+    ActivityModel *activity() const { return m_activity; }
     // Selects the deployment in the list and opens its page; false when it is not listed.
     bool openDeployment(const QString &ns, const QString &name);
     QString currentContext() const;
@@ -68,6 +72,8 @@ private:
     DeploymentTableModel *m_model;
     DeploymentFilterProxyModel *m_proxy;
     DeploymentPage *m_page;
+    ActivityModel *m_activity;
+    ActionsController *m_actions;
 };
 
 } // namespace capstan

@@ -1,8 +1,11 @@
 #include "session/clustersession.h"
 
+#include "actions/actionrunner.h"
 #include "kube/connectionconfig.h"
 #include "kube/kubeclient.h"
 #include "logging.h"
+#include "metrics/metricstore.h"
+#include "session/specrevisionstore.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -26,6 +29,9 @@ ClusterSession::ClusterSession(const KubeConfig &config, const QString &contextN
 
 ClusterSession::~ClusterSession()
 {
+    // Running actions stop here, before the audit log and the revision store they use go away.
+    delete m_actions;
+    m_actions = nullptr;
     stop();
 }
 
@@ -40,11 +46,19 @@ void ClusterSession::start()
         emit stateChanged(SessionState::Failed, connection.error(), 0);
         return;
     }
-    if (m_options.historyPath != QLatin1String("-"))
-        m_history = std::make_unique<HistoryStore>(m_options.historyPath.isEmpty() ? HistoryStore::defaultPath()
-                                                                                   : m_options.historyPath);
+    if (m_options.historyPath != QLatin1String("-")) {
+        const QString historyPath
+            = m_options.historyPath.isEmpty() ? HistoryStore::defaultPath() : m_options.historyPath;
+        m_history = std::make_unique<HistoryStore>(historyPath);
+        m_revisions = std::make_unique<SpecRevisionStore>(historyPath);
+        m_audit = std::make_unique<AuditLog>(historyPath);
+        m_metricStore = std::make_unique<MetricStore>(historyPath);
+    }
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
+    m_actions = new ActionRunner(m_client, m_contextName, m_audit.get(), m_revisions.get(), this);
+    connect(m_actions, &ActionRunner::progress, this, &ClusterSession::actionProgress);
+    connect(m_actions, &ActionRunner::finished, this, &ClusterSession::actionFinished);
     emit connected({connection->contextName, connection->server.toString(), connection->user.name, connection->ns,
                     connection->insecure()});
     if (QNetworkInformation *info = QNetworkInformation::instance()) {
@@ -57,6 +71,7 @@ void ClusterSession::start()
                 });
     }
     listNamespaces();
+    loadSchema();
     startInformers();
     // Failure windows age out even when nothing new arrives.
     m_failureTimer = new QTimer(this);
@@ -160,6 +175,10 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
     for (const QJsonObject &object : batch.upserted) {
         const Deployment plain = Deployment::fromJson(object);
         m_failures.observeDeployment(plain, now);
+        if (m_revisions)
+            m_revisions->observe(object, now);
+        if (m_actions)
+            m_actions->observe(object);
         out.upserted.append(summarize(object));
         if (DeploymentWatch *watch = m_watches.value(plain.uid))
             watch->update(object);
@@ -244,7 +263,9 @@ void ClusterSession::openDeployment(const QString &uid)
     options.pollIntervalMs = m_options.pollIntervalMs;
     options.informerBatchMs = m_options.informer.batchIntervalMs;
     auto *watch = new DeploymentWatch(m_client, m_history.get(), *it, options, this);
+    watch->setMetricStore(m_metricStore.get());
     m_watches.insert(uid, watch);
+    connect(watch, &DeploymentWatch::metricsAppended, this, &ClusterSession::metricsAppended);
     connect(watch, &DeploymentWatch::objectChanged, this, &ClusterSession::objectChanged);
     connect(watch, &DeploymentWatch::eventsChanged, this, &ClusterSession::eventsChanged);
     connect(watch, &DeploymentWatch::snapshotsChanged, this, &ClusterSession::snapshotsChanged);
@@ -279,6 +300,69 @@ void ClusterSession::listNamespaces()
                 << item.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
         names.sort();
         emit namespacesListed(names, false);
+    });
+}
+
+void ClusterSession::runAction(const ActionRequest &request)
+{
+    if (!m_actions) {
+        ActionResult result;
+        result.id = request.id;
+        result.kind = request.kind;
+        result.outcome = ActionResult::Outcome::Failed;
+        result.summary = QStringLiteral("The cluster connection is not open, so nothing was sent.");
+        result.error = Error::make(QStringLiteral("NotConnected"), result.summary);
+        emit actionFinished(result);
+        return;
+    }
+    m_actions->run(request);
+}
+
+void ClusterSession::abandonAction(quint64 id)
+{
+    if (m_actions)
+        m_actions->abandon(id);
+}
+
+void ClusterSession::requestSpecRevision(const QString &uid, const QDateTime &time)
+{
+    emit specRevision(uid, time, m_revisions ? m_revisions->specAt(uid, time) : QJsonObject());
+}
+
+void ClusterSession::requestAuditEntries(int limit)
+{
+    emit auditEntries(m_audit ? m_audit->entries(limit) : QList<AuditEntry>());
+}
+
+void ClusterSession::loadSchema()
+{
+    const QString path = QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+                                        "flinkdeployments.flink.apache.org");
+    KubeReply *reply = m_client->get(path);
+    connect(reply, &KubeReply::finished, this, [this](const Result<QJsonObject> &result) {
+        if (!result) {
+            // 403 is normal: many users may not read CRDs. The editor then validates less.
+            qCInfo(lcSession).noquote() << "cannot read the FlinkDeployment CRD schema:" << result.error().toString();
+            return;
+        }
+        const QJsonObject spec = result->value(QLatin1String("spec")).toObject();
+        const QString kind = spec.value(QLatin1String("names"))
+                                 .toObject()
+                                 .value(QLatin1String("kind"))
+                                 .toString(QStringLiteral("FlinkDeployment"));
+        const QJsonArray versions = spec.value(QLatin1String("versions")).toArray();
+        for (const QJsonValue &version : versions) {
+            const QJsonObject v = version.toObject();
+            if (v.value(QLatin1String("name")).toString() != QLatin1String("v1beta1"))
+                continue;
+            const QJsonObject schema
+                = v.value(QLatin1String("schema")).toObject().value(QLatin1String("openAPIV3Schema")).toObject();
+            if (schema.isEmpty())
+                break;
+            emit schemaLoaded(kind, schema);
+            return;
+        }
+        qCInfo(lcSession) << "the FlinkDeployment CRD has no v1beta1 schema";
     });
 }
 

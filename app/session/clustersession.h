@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actions/actionrequest.h"
 #include "error.h"
 #include "flink/clusterevent.h"
 #include "flink/deployment.h"
@@ -8,6 +9,7 @@
 #include "flink/snapshot.h"
 #include "kube/informer.h"
 #include "kube/kubeconfig.h"
+#include "session/auditlog.h"
 #include "session/deploymentwatch.h"
 #include "session/historystore.h"
 
@@ -22,7 +24,10 @@ class QNetworkAccessManager;
 
 namespace capstan {
 
+class ActionRunner;
 class KubeClient;
+class MetricStore;
+class SpecRevisionStore;
 
 enum class SessionState {
     Connecting, // resolving credentials, first list in flight
@@ -70,7 +75,19 @@ public:
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
 
+    // Actions (DESIGN §4), run by the session's ActionRunner: progress and the result come back
+    // through actionProgress/actionFinished. Before start() or after a failed start the request
+    // finishes at once with Outcome::Failed.
+    void runAction(const ActionRequest &request);
+    void abandonAction(quint64 id);
+    // Answers with specRevision(): the spec the operator had reconciled for `uid` at `time` (empty
+    // when unknown), for the rollback-to-snapshot preview.
+    void requestSpecRevision(const QString &uid, const QDateTime &time);
+    // Answers with auditEntries(): the newest `limit` entries of the local audit log.
+    void requestAuditEntries(int limit);
+
     KubeClient *client() const { return m_client; }
+    ActionRunner *actionRunner() const { return m_actions; }
     int openWatchCount() const;
 
 signals:
@@ -85,6 +102,16 @@ signals:
     void snapshotsChanged(const capstan::SnapshotBatch &batch);
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+    // Metric samples of an open deployment: its last hour of history on opening, then each poll's.
+    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
+
+    void actionProgress(const capstan::ActionProgress &progress);
+    void actionFinished(const capstan::ActionResult &result);
+    // The CRD's openAPIV3Schema of v1beta1, read once after connecting (not emitted when the
+    // apiextensions API is forbidden or fails).
+    void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
+    void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
+    void auditEntries(const QList<capstan::AuditEntry> &entries);
 
 private:
     void startInformers();
@@ -95,6 +122,7 @@ private:
     void onSnapshots(const InformerBatch &batch);
     Deployment summarize(const QJsonObject &object) const;
     void republish(const QStringList &uids);
+    void loadSchema();
 
     KubeConfig m_config;
     QString m_contextName;
@@ -103,6 +131,10 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     KubeClient *m_client = nullptr;
     std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<SpecRevisionStore> m_revisions;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<MetricStore> m_metricStore;
+    ActionRunner *m_actions = nullptr;
     QPointer<Informer> m_deployments;
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
     QPointer<Informer> m_snapshots; // FlinkStateSnapshots of the namespace: "last snapshot" column

@@ -4,6 +4,8 @@
 #include "kube/kubeclient.h"
 #include "kube/resourcepath.h"
 #include "logging.h"
+#include "metrics/metriccollector.h"
+#include "metrics/metricstore.h"
 
 #include <QJsonArray>
 
@@ -54,14 +56,32 @@ void DeploymentWatch::start()
 
     publishLegacySnapshots();
     recordJob();
+    m_metricCollector = new MetricCollector(m_client, m_deployment.ns, m_deployment.name, this);
+    connect(m_metricCollector, &MetricCollector::collected, this, &DeploymentWatch::onMetricsCollected);
+    if (m_metricStore) {
+        // The last hour of metric history, so charts open with it.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<MetricSample> history = m_metricStore->range(m_deployment.uid, now - 3600 * 1000, now);
+        if (!history.isEmpty())
+            emit metricsAppended(m_deployment.uid, history);
+    }
     m_pollTimer.start();
     poll();
+}
+
+void DeploymentWatch::onMetricsCollected(const QList<MetricSample> &samples)
+{
+    if (m_metricStore)
+        m_metricStore->append(m_deployment.uid, samples);
+    emit metricsAppended(m_deployment.uid, samples);
 }
 
 void DeploymentWatch::stop()
 {
     m_pollTimer.stop();
     ++m_pollGeneration;
+    if (m_metricCollector)
+        m_metricCollector->cancel();
     delete m_events;
     delete m_snapshots;
 }
@@ -148,6 +168,8 @@ void DeploymentWatch::poll()
         emit jobManagerChanged(m_deployment.uid, info);
         return;
     }
+    if (m_metricCollector)
+        m_metricCollector->collect(jobId);
     const quint64 generation = ++m_pollGeneration;
     m_polling = JobManagerInfo();
     m_polling.jobId = jobId;

@@ -4,6 +4,7 @@
 #include "flink/deployment.h"
 #include "flink/jobmanagerinfo.h"
 #include "flink/snapshot.h"
+#include "metrics/metricsample.h"
 #include "session/historystore.h"
 
 #include <QJsonObject>
@@ -17,6 +18,8 @@ class HistoryStore;
 class Informer;
 class KubeClient;
 class KubeReply;
+class MetricCollector;
+class MetricStore;
 struct InformerBatch;
 
 // Everything the deployment page needs about one deployment, gathered on the backend thread:
@@ -43,6 +46,9 @@ public:
     void stop();
     // The deployment object changed (from the session's deployments informer).
     void update(const QJsonObject &object);
+    // Where collected metrics are kept (not owned; null: none kept). Call before start(): start()
+    // then publishes the last hour of history through metricsAppended before polling.
+    void setMetricStore(MetricStore *store) { m_metricStore = store; }
 
     QString uid() const { return m_deployment.uid; }
     const Deployment &deployment() const { return m_deployment; }
@@ -54,6 +60,8 @@ signals:
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
     void restartCountObserved(const QString &uid, qint64 numRestarts);
+    // New samples of this deployment: history on start(), then each poll's (already stored).
+    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
 
 private:
     void onEvents(const InformerBatch &batch);
@@ -62,6 +70,7 @@ private:
     void pollFinished();
     void publishLegacySnapshots();
     void recordJob();
+    void onMetricsCollected(const QList<MetricSample> &samples);
 
     KubeClient *m_client;
     HistoryStore *m_history;
@@ -76,6 +85,8 @@ private:
     JobManagerInfo m_polling; // filled by the requests of the poll in flight
     QStringList m_legacyKeys;
     QStringList m_checkpointKeys;
+    MetricStore *m_metricStore = nullptr;
+    MetricCollector *m_metricCollector = nullptr;
 };
 
 } // namespace capstan

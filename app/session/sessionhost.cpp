@@ -17,6 +17,13 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::JobManagerInfo>();
     qRegisterMetaType<capstan::JobRun>();
     qRegisterMetaType<QList<capstan::JobRun>>();
+    qRegisterMetaType<capstan::MetricSample>();
+    qRegisterMetaType<QList<capstan::MetricSample>>();
+    qRegisterMetaType<capstan::ActionRequest>();
+    qRegisterMetaType<capstan::ActionProgress>();
+    qRegisterMetaType<capstan::ActionResult>();
+    qRegisterMetaType<capstan::AuditEntry>();
+    qRegisterMetaType<QList<capstan::AuditEntry>>();
 }
 
 SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns,
@@ -39,6 +46,12 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     connect(m_session, &ClusterSession::snapshotsChanged, this, &SessionHost::snapshotsChanged);
     connect(m_session, &ClusterSession::jobManagerChanged, this, &SessionHost::jobManagerChanged);
     connect(m_session, &ClusterSession::jobsChanged, this, &SessionHost::jobsChanged);
+    connect(m_session, &ClusterSession::metricsAppended, this, &SessionHost::metricsAppended);
+    connect(m_session, &ClusterSession::actionProgress, this, &SessionHost::actionProgress);
+    connect(m_session, &ClusterSession::actionFinished, this, &SessionHost::actionFinished);
+    connect(m_session, &ClusterSession::schemaLoaded, this, &SessionHost::schemaLoaded);
+    connect(m_session, &ClusterSession::specRevision, this, &SessionHost::specRevision);
+    connect(m_session, &ClusterSession::auditEntries, this, &SessionHost::auditEntries);
     m_thread.start();
     QMetaObject::invokeMethod(m_session, [session = m_session] { session->start(); });
 }
@@ -59,6 +72,26 @@ void SessionHost::openDeployment(const QString &uid)
 void SessionHost::closeDeployment(const QString &uid)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, uid] { session->closeDeployment(uid); });
+}
+
+void SessionHost::runAction(const ActionRequest &request)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, request] { session->runAction(request); });
+}
+
+void SessionHost::abandonAction(quint64 id)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, id] { session->abandonAction(id); });
+}
+
+void SessionHost::requestSpecRevision(const QString &uid, const QDateTime &time)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, uid, time] { session->requestSpecRevision(uid, time); });
+}
+
+void SessionHost::requestAuditEntries(int limit)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, limit] { session->requestAuditEntries(limit); });
 }
 
 void SessionHost::setNamespace(const QString &ns)

@@ -23,6 +23,11 @@ public:
     void setNamespace(const QString &ns);
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    // Actions run on the backend thread; progress and results arrive through the signals below.
+    void runAction(const ActionRequest &request);
+    void abandonAction(quint64 id);
+    void requestSpecRevision(const QString &uid, const QDateTime &time);
+    void requestAuditEntries(int limit = 1000);
 
     static void registerMetaTypes();
 
@@ -36,6 +41,12 @@ signals:
     void snapshotsChanged(const capstan::SnapshotBatch &batch);
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
+    void actionProgress(const capstan::ActionProgress &progress);
+    void actionFinished(const capstan::ActionResult &result);
+    void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
+    void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
+    void auditEntries(const QList<capstan::AuditEntry> &entries);
 
 private:
     QString m_contextName;

@@ -1,0 +1,905 @@
+#include "actions/actionjob.h"
+
+#include "flink/specdiff.h"
+#include "kube/kubeclient.h"
+#include "kube/kubereply.h"
+#include "kube/resourcepath.h"
+#include "logging.h"
+#include "session/specrevisionstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace capstan {
+
+namespace {
+
+const QLatin1String kSpec("spec");
+const QLatin1String kJob("job");
+const QLatin1String kMetadata("metadata");
+const QLatin1String kStatus("status");
+const QLatin1String kState("state");
+const QLatin1String kUpgradeMode("upgradeMode");
+const QLatin1String kRestartNonce("restartNonce");
+const QLatin1String kRedeployNonce("savepointRedeployNonce");
+const QLatin1String kInitialSavepointPath("initialSavepointPath");
+const QLatin1String kFlinkConfiguration("flinkConfiguration");
+constexpr int kMaxStatusOnlyRetries = 3;
+
+QJsonObject specOf(const QJsonObject &object)
+{
+    return object.value(kSpec).toObject();
+}
+
+QJsonObject jobOf(const QJsonObject &spec)
+{
+    return spec.value(kJob).toObject();
+}
+
+QString resourceVersionOf(const QJsonObject &object)
+{
+    return object.value(kMetadata).toObject().value(QLatin1String("resourceVersion")).toString();
+}
+
+qint64 nonceOf(const QJsonObject &spec, bool redeploy)
+{
+    return redeploy ? jobOf(spec).value(kRedeployNonce).toInteger(0) : spec.value(kRestartNonce).toInteger(0);
+}
+
+QString confValue(const QJsonObject &spec, const QString &key)
+{
+    const QJsonValue v = spec.value(kFlinkConfiguration).toObject().value(key);
+    return v.isString() ? v.toString().trimmed() : v.isDouble() ? QString::number(v.toDouble()) : QString();
+}
+
+// The fields a rollback never takes from an old spec: every nonce (a nonce written back would
+// re-trigger or hide an operator action), the desired job state and the upgrade mode.
+const QStringList &keptJobFields()
+{
+    static const QStringList fields{QStringLiteral("savepointRedeployNonce"),
+                                    QStringLiteral("savepointTriggerNonce"),
+                                    QStringLiteral("checkpointTriggerNonce"),
+                                    QStringLiteral("autoscalerResetNonce"),
+                                    QStringLiteral("state"),
+                                    QStringLiteral("upgradeMode")};
+    return fields;
+}
+
+QJsonObject keepCurrentFields(QJsonObject target, const QJsonObject &current, bool keepInitialSavepointPath)
+{
+    if (current.contains(kRestartNonce))
+        target.insert(kRestartNonce, current.value(kRestartNonce));
+    else
+        target.remove(kRestartNonce);
+    if (!target.contains(kJob) || !current.contains(kJob))
+        return target;
+    QJsonObject job = jobOf(target);
+    const QJsonObject currentJob = jobOf(current);
+    QStringList fields = keptJobFields();
+    if (keepInitialSavepointPath)
+        fields << QString(kInitialSavepointPath);
+    for (const QString &field : std::as_const(fields)) {
+        if (currentJob.contains(field))
+            job.insert(field, currentJob.value(field));
+        else
+            job.remove(field);
+    }
+    target.insert(kJob, job);
+    return target;
+}
+
+// A user's merge patch may only move a nonce forward: older or removed values are dropped, so the
+// server keeps its current one.
+QJsonObject dropStaleNonces(QJsonObject patch, const QJsonObject &current)
+{
+    const QJsonValue restart = patch.value(kRestartNonce);
+    if (!restart.isUndefined() && !(restart.isDouble() && restart.toInteger() > nonceOf(current, false)))
+        patch.remove(kRestartNonce);
+    if (patch.value(kJob).isObject()) {
+        QJsonObject job = patch.value(kJob).toObject();
+        const QJsonValue redeploy = job.value(kRedeployNonce);
+        if (!redeploy.isUndefined() && !(redeploy.isDouble() && redeploy.toInteger() > nonceOf(current, true)))
+            job.remove(kRedeployNonce);
+        if (job.isEmpty())
+            patch.remove(kJob);
+        else
+            patch.insert(kJob, job);
+    }
+    return patch;
+}
+
+QString errorMessageOf(const QString &statusError)
+{
+    const QJsonObject parsed = QJsonDocument::fromJson(statusError.toUtf8()).object();
+    const QString message = parsed.value(QLatin1String("message")).toString();
+    return message.isEmpty() ? statusError : message;
+}
+
+QString pointerSegment(QString key)
+{
+    return key.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
+}
+
+QJsonObject withoutNulls(const QJsonObject &object)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().isNull())
+            continue;
+        out.insert(it.key(), it.value().isObject() ? QJsonValue(withoutNulls(it.value().toObject())) : it.value());
+    }
+    return out;
+}
+
+// The JSON patch (RFC 6902) operations that do what `mergePatch` does to `current`.
+void mergePatchAsOperations(const QJsonObject &mergePatch, const QJsonObject &current, const QString &prefix,
+                            QJsonArray *operations)
+{
+    for (auto it = mergePatch.begin(); it != mergePatch.end(); ++it) {
+        const QString path = prefix + QLatin1Char('/') + pointerSegment(it.key());
+        const QJsonValue existing = current.value(it.key());
+        if (it.value().isNull()) {
+            if (!existing.isUndefined())
+                operations->append(
+                    QJsonObject{{QStringLiteral("op"), QStringLiteral("remove")}, {QStringLiteral("path"), path}});
+        } else if (it.value().isObject() && existing.isObject()) {
+            mergePatchAsOperations(it.value().toObject(), existing.toObject(), path, operations);
+        } else {
+            const QJsonValue value
+                = it.value().isObject() ? QJsonValue(withoutNulls(it.value().toObject())) : it.value();
+            operations->append(QJsonObject{{QStringLiteral("op"), QStringLiteral("add")},
+                                           {QStringLiteral("path"), path},
+                                           {QStringLiteral("value"), value}});
+        }
+    }
+}
+
+QString shortId(const QString &id)
+{
+    return id.left(8);
+}
+
+} // namespace
+
+ActionJob::ActionJob(KubeClient *client, SpecRevisionStore *revisions, const ActionRequest &request, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_revisions(revisions)
+    , m_request(request)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &ActionJob::onTimeout);
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ActionJob::poll);
+}
+
+ActionJob::~ActionJob()
+{
+    if (m_reply)
+        m_reply->abort();
+    if (m_pollReply)
+        m_pollReply->abort();
+}
+
+QString ActionJob::objectPath() const
+{
+    return ResourceType::flinkDeployments().objectPath(m_request.ns, m_request.name);
+}
+
+void ActionJob::start()
+{
+    m_elapsed.start();
+    if (m_request.timeoutSeconds > 0)
+        m_timeout.start(m_request.timeoutSeconds * 1000);
+    if (!m_client) {
+        finish(ActionResult::Outcome::Failed, QStringLiteral("The cluster connection is closed."),
+               Error::make(QStringLiteral("NotConnected"), QStringLiteral("The cluster connection is closed.")));
+        return;
+    }
+    if (m_request.kind == ActionKind::RollbackToSnapshot && m_request.snapshotPath.trimmed().isEmpty()) {
+        const QString reason = QStringLiteral("This snapshot has no path, so there is no state to restore from.");
+        finish(ActionResult::Outcome::Refused, reason, Error::make(QStringLiteral("Refused"), reason));
+        return;
+    }
+    if (m_request.kind == ActionKind::Create) {
+        sendCreate();
+        return;
+    }
+    if (m_request.kind == ActionKind::Savepoint) {
+        sendSnapshot();
+        return;
+    }
+    beginStep(QStringLiteral("reading %1").arg(m_request.name));
+    fetch(Phase::Fetching);
+}
+
+void ActionJob::fetch(Phase phase)
+{
+    m_phase = phase;
+    m_reply = m_client->get(objectPath());
+    connect(m_reply, &KubeReply::finished, this,
+            phase == Phase::Fetching ? &ActionJob::onFetched : &ActionJob::onConflictFetched);
+}
+
+void ActionJob::onFetched(const Result<QJsonObject> &result)
+{
+    if (m_phase != Phase::Fetching)
+        return;
+    if (!result) {
+        const QString summary = result.error().httpStatus == 404
+            ? QStringLiteral("%1 no longer exists on the server.").arg(m_request.name)
+            : QStringLiteral("Cannot read %1: %2").arg(m_request.name, result.error().message);
+        finish(ActionResult::Outcome::Failed, summary, result.error());
+        return;
+    }
+    m_current = result.value();
+    m_referenceSpec = !m_request.baseSpec.isEmpty() && !m_request.reapplyOnTop ? m_request.baseSpec : specOf(m_current);
+    const QJsonObject status = m_current.value(kStatus).toObject();
+    m_savepointBefore = status.value(QLatin1String("jobStatus"))
+                            .toObject()
+                            .value(QLatin1String("savepointInfo"))
+                            .toObject()
+                            .value(QLatin1String("lastSavepoint"))
+                            .toObject()
+                            .value(QLatin1String("location"))
+                            .toString();
+    m_errorBefore = status.value(QLatin1String("error")).toString();
+    m_steps.removeLast(); // "reading …" is an implementation detail once it worked
+    buildAndSend();
+}
+
+ActionJob::Plan ActionJob::plan() const
+{
+    Plan p;
+    const QJsonObject spec = specOf(m_current);
+    const bool hasJob = spec.contains(kJob);
+    const QString state = jobOf(spec).value(kState).toString(QStringLiteral("running"));
+    const auto jobPatch = [](std::initializer_list<std::pair<QLatin1String, QJsonValue>> fields) {
+        QJsonObject job;
+        for (const auto &field : fields)
+            job.insert(field.first, field.second);
+        return QJsonObject{{QString(kJob), job}};
+    };
+    switch (m_request.kind) {
+    case ActionKind::Configure:
+        return planConfigure();
+    case ActionKind::RollbackToStable:
+        return planRollbackToStable();
+    case ActionKind::RollbackToSnapshot:
+        return planRollbackToSnapshot();
+    case ActionKind::Suspend:
+    case ActionKind::CancelKeepState:
+    case ActionKind::CancelDiscardState:
+        if (!hasJob) {
+            p.refusal = QStringLiteral("%1 is a session cluster: it has no job to suspend.").arg(m_request.name);
+            return p;
+        }
+        if (state == QLatin1String("suspended")) {
+            p.refusal = QStringLiteral("%1 is already suspended.").arg(m_request.name);
+            return p;
+        }
+        if (m_request.kind == ActionKind::Suspend) {
+            p.patch = jobPatch({{kState, QStringLiteral("suspended")}});
+        } else if (m_request.kind == ActionKind::CancelDiscardState) {
+            p.patch = jobPatch({{kUpgradeMode, QStringLiteral("stateless")}, {kState, QStringLiteral("suspended")}});
+        } else {
+            const bool ha = confValue(spec, QStringLiteral("high-availability.type"))
+                                .compare(QLatin1String("kubernetes"), Qt::CaseInsensitive)
+                    == 0
+                || confValue(spec, QStringLiteral("high-availability"))
+                        .compare(QLatin1String("kubernetes"), Qt::CaseInsensitive)
+                    == 0
+                || confValue(spec, QStringLiteral("high-availability")).contains(QLatin1String("KubernetesHaServices"));
+            const QString interval = confValue(spec, QStringLiteral("execution.checkpointing.interval"));
+            const bool checkpoints = (!interval.isEmpty() && interval != QLatin1String("0"))
+                || !confValue(spec, QStringLiteral("state.checkpoints.dir")).isEmpty();
+            if (!ha || !checkpoints) {
+                QStringList missing;
+                if (!ha)
+                    missing << QStringLiteral("Kubernetes HA (high-availability.type: kubernetes)");
+                if (!checkpoints)
+                    missing << QStringLiteral("checkpoints (execution.checkpointing.interval and "
+                                              "state.checkpoints.dir)");
+                p.refusal = QStringLiteral("Cannot keep the latest state of %1: it runs without %2, so there is no "
+                                           "checkpoint to restore from. Suspend with a savepoint or discard the "
+                                           "state instead.")
+                                .arg(m_request.name, missing.join(QStringLiteral(" and ")));
+                return p;
+            }
+            p.patch = jobPatch({{kUpgradeMode, QStringLiteral("last-state")}, {kState, QStringLiteral("suspended")}});
+        }
+        return p;
+    case ActionKind::Start:
+        if (!hasJob) {
+            p.refusal = QStringLiteral("%1 is a session cluster: it has no job to start.").arg(m_request.name);
+            return p;
+        }
+        if (state == QLatin1String("running")) {
+            p.refusal = QStringLiteral("%1 is already set to run.").arg(m_request.name);
+            return p;
+        }
+        p.patch = jobPatch({{kState, QStringLiteral("running")}});
+        return p;
+    case ActionKind::Restart:
+        if (hasJob && state == QLatin1String("suspended")) {
+            p.refusal = QStringLiteral("%1 is suspended: start it instead of restarting it.").arg(m_request.name);
+            return p;
+        }
+        p.patch = QJsonObject{{QString(kRestartNonce), nonceOf(spec, false) + 1}};
+        p.note = QStringLiteral("restartNonce %1 → %2").arg(nonceOf(spec, false)).arg(nonceOf(spec, false) + 1);
+        return p;
+    case ActionKind::Delete:
+    case ActionKind::Create:
+    case ActionKind::Savepoint:
+        break;
+    }
+    return p;
+}
+
+ActionJob::Plan ActionJob::planConfigure() const
+{
+    Plan p;
+    p.patch = dropStaleNonces(SpecDiff::mergePatch(m_request.baseSpec, m_request.newSpec), specOf(m_current));
+    p.nothingToDo = p.patch.isEmpty();
+    return p;
+}
+
+ActionJob::Plan ActionJob::planRollbackToStable() const
+{
+    Plan p;
+    const QString stable = m_current.value(kStatus)
+                               .toObject()
+                               .value(QLatin1String("reconciliationStatus"))
+                               .toObject()
+                               .value(QLatin1String("lastStableSpec"))
+                               .toString();
+    const QJsonObject stableSpec = QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject();
+    if (stableSpec.isEmpty()) {
+        p.refusal = QStringLiteral("The operator has not recorded a stable spec for %1 yet, so there is nothing to "
+                                   "roll back to.")
+                        .arg(m_request.name);
+        return p;
+    }
+    const QJsonObject current = specOf(m_current);
+    const QJsonObject target = keepCurrentFields(stableSpec, current, true);
+    p.patch = SpecDiff::mergePatch(current, target);
+    p.nothingToDo = p.patch.isEmpty();
+    return p;
+}
+
+ActionJob::Plan ActionJob::planRollbackToSnapshot() const
+{
+    Plan p;
+    const QJsonObject current = specOf(m_current);
+    if (!current.contains(kJob)) {
+        p.refusal = QStringLiteral("%1 is a session cluster: it has no job state to restore.").arg(m_request.name);
+        return p;
+    }
+    QString uid = m_request.deploymentUid;
+    if (uid.isEmpty())
+        uid = m_current.value(kMetadata).toObject().value(QLatin1String("uid")).toString();
+    const QJsonObject revision = m_revisions ? m_revisions->specAt(uid, m_request.snapshotTime) : QJsonObject();
+    QJsonObject target = current;
+    if (!revision.isEmpty() && revision.contains(kJob)) {
+        target = keepCurrentFields(revision, current, false);
+        const qint64 generation = m_revisions->generationAt(uid, m_request.snapshotTime);
+        p.note = generation >= 0
+            ? QStringLiteral("configuration of generation %1 (live when the snapshot was taken) restored")
+                  .arg(generation)
+            : QStringLiteral("configuration live when the snapshot was taken restored");
+    } else {
+        p.note = QStringLiteral("the configuration live when the snapshot was taken is unknown: only the state is "
+                                "restored, the current configuration is kept");
+    }
+    QJsonObject job = jobOf(target);
+    job.insert(kInitialSavepointPath, m_request.snapshotPath);
+    job.insert(kRedeployNonce, nonceOf(current, true) + 1);
+    target.insert(kJob, job);
+    p.patch = SpecDiff::mergePatch(current, target);
+    return p;
+}
+
+void ActionJob::buildAndSend()
+{
+    const Plan p = plan();
+    if (!p.refusal.isEmpty()) {
+        finish(ActionResult::Outcome::Refused, p.refusal, Error::make(QStringLiteral("Refused"), p.refusal));
+        return;
+    }
+    const bool reapply = m_request.reapplyOnTop || m_conflictRetries > 0 || m_request.baseResourceVersion.isEmpty();
+    const QString resourceVersion = reapply ? resourceVersionOf(m_current) : m_request.baseResourceVersion;
+    if (m_request.kind == ActionKind::Delete) {
+        m_sentBody = QJsonObject{
+            {QStringLiteral("preconditions"), QJsonObject{{QStringLiteral("resourceVersion"), resourceVersion}}}};
+        beginStep(QStringLiteral("deleting %1").arg(m_request.name));
+        m_phase = Phase::Writing;
+        m_writeSent = true;
+        m_reply = m_client->remove(objectPath(), resourceVersion, m_request.dryRun);
+        connect(m_reply, &KubeReply::finished, this, &ActionJob::onWritten);
+        return;
+    }
+    if (p.nothingToDo) {
+        addInfoStep(QStringLiteral("nothing to change"), ActionStep::State::Skipped);
+        finish(ActionResult::Outcome::Succeeded,
+               QStringLiteral("%1 already has this configuration; nothing was sent.").arg(m_request.name));
+        return;
+    }
+    if (!p.note.isEmpty() && m_conflictRetries == 0)
+        addInfoStep(p.note);
+    m_sentBody = QJsonObject{{QString(kSpec), p.patch}};
+    m_phase = Phase::Writing;
+    m_writeSent = true;
+    if (m_conflictRetries == 0) {
+        beginStep(QStringLiteral("sending patch"));
+        m_reply = m_client->mergePatch(objectPath(), m_sentBody, resourceVersion, m_request.dryRun);
+    } else {
+        // Only the status moved since the user's view. An operator can rewrite the status faster than a
+        // read-then-write round trip, so the retry is pinned to the spec instead of the resourceVersion:
+        // a JSON patch that first tests metadata.generation (which moves only with the spec).
+        beginStep(QStringLiteral("status changed meanwhile: sending the patch again"));
+        QJsonArray operations{QJsonObject{
+            {QStringLiteral("op"), QStringLiteral("test")},
+            {QStringLiteral("path"), QStringLiteral("/metadata/generation")},
+            {QStringLiteral("value"), m_current.value(kMetadata).toObject().value(QLatin1String("generation"))}}};
+        mergePatchAsOperations(m_sentBody, m_current, QString(), &operations);
+        m_reply = m_client->jsonPatch(objectPath(), operations, m_request.dryRun);
+    }
+    connect(m_reply, &KubeReply::finished, this, &ActionJob::onWritten);
+}
+
+void ActionJob::sendCreate()
+{
+    QJsonObject metadata = m_request.newMetadata;
+    if (!metadata.contains(QLatin1String("name")))
+        metadata.insert(QStringLiteral("name"), m_request.name);
+    if (m_request.name.isEmpty())
+        m_request.name = metadata.value(QLatin1String("name")).toString();
+    if (m_request.ns.isEmpty())
+        m_request.ns = metadata.value(QLatin1String("namespace")).toString();
+    metadata.insert(QStringLiteral("namespace"), m_request.ns);
+    if (m_request.name.isEmpty() || m_request.ns.isEmpty()) {
+        const QString reason = QStringLiteral("A new deployment needs a name and a namespace.");
+        finish(ActionResult::Outcome::Refused, reason, Error::make(QStringLiteral("Refused"), reason));
+        return;
+    }
+    const ResourceType type = ResourceType::flinkDeployments();
+    m_sentBody = QJsonObject{{QStringLiteral("apiVersion"), type.apiVersion()},
+                             {QStringLiteral("kind"), type.kind},
+                             {QString(kMetadata), metadata},
+                             {QString(kSpec), m_request.newSpec}};
+    beginStep(QStringLiteral("creating %1").arg(m_request.name));
+    m_phase = Phase::Writing;
+    m_writeSent = true;
+    m_reply = m_client->create(type.collectionPath(m_request.ns), m_sentBody, m_request.dryRun);
+    connect(m_reply, &KubeReply::finished, this, &ActionJob::onWritten);
+}
+
+void ActionJob::sendSnapshot()
+{
+    m_snapshotName
+        = QStringLiteral("%1-savepoint-manual-%2").arg(m_request.name).arg(QDateTime::currentMSecsSinceEpoch());
+    const ResourceType type = ResourceType::flinkStateSnapshots();
+    const QJsonObject reference{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+                                {QStringLiteral("name"), m_request.name}};
+    m_sentBody = QJsonObject{
+        {QStringLiteral("apiVersion"), type.apiVersion()},
+        {QStringLiteral("kind"), type.kind},
+        {QString(kMetadata),
+         QJsonObject{{QStringLiteral("name"), m_snapshotName},
+                     {QStringLiteral("namespace"), m_request.ns},
+                     {QStringLiteral("labels"),
+                      QJsonObject{{QStringLiteral("snapshot.type"), QStringLiteral("SAVEPOINT")},
+                                  {QStringLiteral("snapshot.trigger-type"), QStringLiteral("MANUAL")},
+                                  {QStringLiteral("job-reference.kind"), QStringLiteral("FlinkDeployment")},
+                                  {QStringLiteral("job-reference.name"), m_request.name}}}}},
+        {QString(kSpec),
+         QJsonObject{{QStringLiteral("savepoint"),
+                      QJsonObject{{QStringLiteral("disposeOnDelete"), true},
+                                  {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}}},
+                     {QStringLiteral("backoffLimit"), 0},
+                     {QStringLiteral("jobReference"), reference}}}};
+    beginStep(QStringLiteral("requesting savepoint %1").arg(m_snapshotName));
+    m_phase = Phase::Writing;
+    m_writeSent = true;
+    m_reply = m_client->create(type.collectionPath(m_request.ns), m_sentBody, m_request.dryRun);
+    connect(m_reply, &KubeReply::finished, this, &ActionJob::onWritten);
+}
+
+void ActionJob::onWritten(const Result<QJsonObject> &result)
+{
+    if (m_phase != Phase::Writing)
+        return;
+    if (!result) {
+        const Error &error = result.error();
+        // A failed generation test of the retry means the spec changed: a conflict like a 409.
+        const bool testFailed = m_conflictRetries > 0 && error.httpStatus == 422
+            && error.message.contains(QLatin1String("/metadata/generation"));
+        if ((error.httpStatus == 409 || testFailed) && error.reason != QLatin1String("AlreadyExists")
+            && m_request.kind != ActionKind::Create && m_request.kind != ActionKind::Savepoint) {
+            completeStep(QStringLiteral("the deployment changed on the server"), ActionStep::State::Failed);
+            fetch(Phase::ConflictFetch);
+            return;
+        }
+        QString summary;
+        if (error.httpStatus == 422) {
+            QStringList fields;
+            for (const Error::Cause &cause : error.causes)
+                fields << (cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message);
+            summary = QStringLiteral("The server rejected the change: %1")
+                          .arg(fields.isEmpty() ? error.message : fields.join(QStringLiteral("; ")));
+        } else if (error.httpStatus == 403) {
+            summary = QStringLiteral("You are not allowed to change %1: %2").arg(m_request.name, error.message);
+        } else {
+            summary = QStringLiteral("The change was not applied: %1").arg(error.toString());
+        }
+        finish(ActionResult::Outcome::Failed, summary, error);
+        return;
+    }
+    const QJsonObject written = result.value();
+    if (m_request.dryRun) {
+        completeStep(QStringLiteral("dry run accepted by the server"));
+        finish(ActionResult::Outcome::Succeeded,
+               QStringLiteral("The server accepted the change (dry run); nothing was changed."));
+        return;
+    }
+    switch (m_request.kind) {
+    case ActionKind::Create:
+        completeStep(QStringLiteral("%1 created").arg(m_request.name));
+        break;
+    case ActionKind::Delete:
+        completeStep(QStringLiteral("deletion accepted"));
+        break;
+    case ActionKind::Savepoint:
+        completeStep(QStringLiteral("savepoint %1 requested").arg(m_snapshotName));
+        break;
+    default:
+        completeStep(QStringLiteral("patch sent (generation %1)")
+                         .arg(written.value(kMetadata).toObject().value(QLatin1String("generation")).toInteger()));
+        break;
+    }
+    startWaiting(written);
+}
+
+void ActionJob::onConflictFetched(const Result<QJsonObject> &result)
+{
+    if (m_phase != Phase::ConflictFetch)
+        return;
+    if (!result) {
+        Error error = result.error();
+        const QString summary = error.httpStatus == 404
+            ? QStringLiteral("%1 was deleted on the server meanwhile.").arg(m_request.name)
+            : QStringLiteral("%1 changed on the server meanwhile and cannot be read now: %2")
+                  .arg(m_request.name, error.message);
+        finish(error.httpStatus == 404 ? ActionResult::Outcome::Failed : ActionResult::Outcome::Conflict, summary,
+               error);
+        return;
+    }
+    const QJsonObject current = result.value();
+    if (SpecDiff::equal(specOf(current), m_referenceSpec) && m_conflictRetries < kMaxStatusOnlyRetries) {
+        // Only the status (or metadata the user does not edit) moved: nothing of the user's view is stale.
+        ++m_conflictRetries;
+        m_current = current;
+        buildAndSend();
+        return;
+    }
+    QStringList changed;
+    for (const SpecChange &change : SpecDiff::diff(m_referenceSpec, specOf(current)))
+        changed << change.path;
+    qCInfo(lcActions).noquote() << m_request.name << "changed on the server:" << changed.join(QStringLiteral(", "));
+    Error error;
+    error.httpStatus = 409;
+    error.reason = QStringLiteral("Conflict");
+    error.message = QStringLiteral("%1 was changed on the server after you opened it; nothing was overwritten. Review "
+                                   "the changes, then re-apply yours on top or discard them.")
+                        .arg(m_request.name);
+    finish(ActionResult::Outcome::Conflict, error.message, error, current);
+}
+
+void ActionJob::startWaiting(const QJsonObject &written)
+{
+    m_phase = Phase::Waiting;
+    m_generation = written.value(kMetadata).toObject().value(QLatin1String("generation")).toInteger();
+    if (m_request.kind == ActionKind::Delete) {
+        m_target = Target::Gone;
+    } else if (m_request.kind == ActionKind::Savepoint) {
+        m_target = Target::SnapshotDone;
+    } else {
+        const QJsonObject after = specOf(written);
+        const QJsonObject before = m_request.kind == ActionKind::Create ? QJsonObject() : specOf(m_current);
+        const ChangeClass change = SpecDiff::classify(before, after);
+        const bool suspended
+            = after.contains(kJob) && jobOf(after).value(kState).toString() == QLatin1String("suspended");
+        if (m_request.kind != ActionKind::Create && (change == ChangeClass::None || change == ChangeClass::Ignore))
+            m_target = Target::Reconciled;
+        else
+            m_target = suspended ? Target::Suspended : Target::Running;
+    }
+    beginStep(QStringLiteral("waiting for %1…").arg(targetText()));
+    poll();
+}
+
+void ActionJob::poll()
+{
+    if (m_phase != Phase::Waiting || m_pollReply)
+        return;
+    const QString path = m_target == Target::SnapshotDone
+        ? ResourceType::flinkStateSnapshots().objectPath(m_request.ns, m_snapshotName)
+        : objectPath();
+    m_pollReply = m_client->get(path);
+    connect(m_pollReply, &KubeReply::finished, this, &ActionJob::onPolled);
+}
+
+void ActionJob::onPolled(const Result<QJsonObject> &result)
+{
+    if (m_phase != Phase::Waiting)
+        return;
+    if (!result) {
+        if (result.error().httpStatus == 404) {
+            if (m_target == Target::Gone) {
+                completeStep(QStringLiteral("%1 deleted").arg(m_request.name));
+                finish(ActionResult::Outcome::Succeeded, QStringLiteral("%1 was deleted.").arg(m_request.name));
+                return;
+            }
+            const QString summary = m_target == Target::SnapshotDone
+                ? QStringLiteral("The savepoint %1 was deleted before it completed.").arg(m_snapshotName)
+                : QStringLiteral("%1 was deleted while waiting for %2.").arg(m_request.name, targetText());
+            finish(ActionResult::Outcome::Failed, summary, result.error());
+            return;
+        }
+        qCDebug(lcActions).noquote() << "polling" << m_request.name << "failed:" << result.error().toString();
+    } else if (m_target == Target::SnapshotDone) {
+        evaluateSnapshot(result.value());
+    } else {
+        evaluateDeployment(result.value());
+    }
+    if (m_phase == Phase::Waiting)
+        m_pollTimer.start(m_pollIntervalMs);
+}
+
+void ActionJob::observe(const QJsonObject &deployment)
+{
+    if (m_phase != Phase::Waiting || m_target == Target::SnapshotDone)
+        return;
+    evaluateDeployment(deployment);
+}
+
+void ActionJob::evaluateDeployment(const QJsonObject &object)
+{
+    if (m_phase != Phase::Waiting)
+        return;
+    const QJsonObject status = object.value(kStatus).toObject();
+    const QJsonObject jobStatus = status.value(QLatin1String("jobStatus")).toObject();
+    const qint64 observed = status.value(QLatin1String("observedGeneration")).toInteger();
+    const QString lifecycle = status.value(QLatin1String("lifecycleState")).toString();
+    const QString jobState = jobStatus.value(kState).toString();
+    const QString savepoint = jobStatus.value(QLatin1String("savepointInfo"))
+                                  .toObject()
+                                  .value(QLatin1String("lastSavepoint"))
+                                  .toObject()
+                                  .value(QLatin1String("location"))
+                                  .toString();
+    if (!savepoint.isEmpty() && savepoint != m_savepointBefore) {
+        m_savepointBefore = savepoint;
+        addInfoStep(QStringLiteral("savepoint COMPLETED: %1").arg(savepoint));
+    }
+    const QString error = status.value(QLatin1String("error")).toString();
+    if (!error.isEmpty() && error != m_errorBefore && !m_reportedErrors.contains(error)) {
+        m_reportedErrors.insert(error);
+        const QString message = errorMessageOf(error);
+        if (error.contains(QLatin1String("ValidationException"))) {
+            finish(ActionResult::Outcome::Failed, QStringLiteral("The operator rejected the new spec: %1").arg(message),
+                   Error::make(QStringLiteral("ValidationError"), message));
+            return;
+        }
+        addInfoStep(QStringLiteral("operator reports: %1").arg(message), ActionStep::State::Failed);
+    }
+    if (observed < m_generation)
+        return;
+    if (lifecycle == QLatin1String("ROLLED_BACK")) {
+        const QString summary = QStringLiteral("The operator rolled %1 back to its last stable spec: the change did "
+                                               "not become healthy.")
+                                    .arg(m_request.name);
+        finish(ActionResult::Outcome::Failed, summary, Error::make(QStringLiteral("RolledBack"), summary));
+        return;
+    }
+    const bool deployed = lifecycle == QLatin1String("STABLE") || lifecycle == QLatin1String("DEPLOYED");
+    const bool session = !specOf(object).contains(kJob);
+    switch (m_target) {
+    case Target::Reconciled:
+        if (lifecycle == QLatin1String("UPGRADING") || lifecycle == QLatin1String("ROLLING_BACK"))
+            return;
+        completeStep(QStringLiteral("operator reconciled generation %1").arg(observed));
+        finish(ActionResult::Outcome::Succeeded,
+               QStringLiteral("%1: the change was applied without restarting the job.").arg(m_request.name));
+        return;
+    case Target::Suspended:
+        if (lifecycle != QLatin1String("SUSPENDED"))
+            return;
+        completeStep(QStringLiteral("job SUSPENDED"));
+        finish(ActionResult::Outcome::Succeeded, QStringLiteral("%1 is suspended.").arg(m_request.name));
+        return;
+    case Target::Running: {
+        if (lifecycle == QLatin1String("FAILED")) {
+            const QString message = errorMessageOf(error);
+            const QString summary
+                = QStringLiteral("The job of %1 FAILED after the change%2")
+                      .arg(m_request.name, message.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + message);
+            finish(ActionResult::Outcome::Failed, summary, Error::make(QStringLiteral("JobFailed"), summary));
+            return;
+        }
+        const bool up = session
+            ? status.value(QLatin1String("jobManagerDeploymentStatus")).toString() == QLatin1String("READY")
+            : jobState == QLatin1String("RUNNING");
+        if (!deployed || !up)
+            return;
+        const QString jobId = jobStatus.value(QLatin1String("jobId")).toString();
+        completeStep(session || jobId.isEmpty() ? QStringLiteral("job RUNNING")
+                                                : QStringLiteral("job RUNNING (job %1)").arg(shortId(jobId)));
+        finish(ActionResult::Outcome::Succeeded, QStringLiteral("%1 is running.").arg(m_request.name));
+        return;
+    }
+    case Target::None:
+    case Target::Gone:
+    case Target::SnapshotDone:
+        return;
+    }
+}
+
+void ActionJob::evaluateSnapshot(const QJsonObject &object)
+{
+    const QJsonObject status = object.value(kStatus).toObject();
+    const QString state = status.value(kState).toString();
+    if (state == m_snapshotState)
+        return;
+    m_snapshotState = state;
+    if (state == QLatin1String("COMPLETED")) {
+        const QString path = status.value(QLatin1String("path")).toString();
+        completeStep(QStringLiteral("savepoint COMPLETED: %1").arg(path));
+        finish(ActionResult::Outcome::Succeeded,
+               QStringLiteral("Savepoint of %1 completed: %2").arg(m_request.name, path));
+    } else if (state == QLatin1String("FAILED") || state == QLatin1String("ABANDONED")) {
+        const QString message = status.value(QLatin1String("error")).toString();
+        const QString summary
+            = QStringLiteral("The savepoint of %1 %2: %3")
+                  .arg(m_request.name,
+                       state == QLatin1String("FAILED") ? QStringLiteral("failed") : QStringLiteral("was abandoned"),
+                       message);
+        Error error = Error::make(QStringLiteral("SavepointError"), summary);
+        finish(ActionResult::Outcome::Failed, summary, error);
+    } else if (state == QLatin1String("IN_PROGRESS")) {
+        addInfoStep(QStringLiteral("savepoint IN_PROGRESS"));
+    }
+}
+
+void ActionJob::abandon()
+{
+    if (m_phase == Phase::Done)
+        return;
+    const bool inFlight = m_phase == Phase::Writing;
+    if (m_reply)
+        m_reply->abort();
+    QString summary;
+    if (!m_writeSent)
+        summary = QStringLiteral("Abandoned before anything was sent.");
+    else if (inFlight)
+        summary = QStringLiteral("Abandoned; the change may already have reached the server.");
+    else
+        summary
+            = QStringLiteral("Stopped waiting for %1; the change was sent and may still complete.").arg(targetText());
+    finish(ActionResult::Outcome::Abandoned, summary);
+}
+
+void ActionJob::onTimeout()
+{
+    if (m_phase == Phase::Done)
+        return;
+    if (m_reply)
+        m_reply->abort();
+    QString summary;
+    if (m_phase == Phase::Waiting)
+        summary = QStringLiteral("The operator did not report %1 within %2; the change was sent and may still "
+                                 "complete.")
+                      .arg(targetText(), waitLimitText());
+    else if (m_writeSent)
+        summary = QStringLiteral("The API server did not answer within %1; the change may have reached it.")
+                      .arg(waitLimitText());
+    else
+        summary = QStringLiteral("The API server did not answer within %1; nothing was changed.").arg(waitLimitText());
+    finish(ActionResult::Outcome::TimedOut, summary, Error::make(QStringLiteral("Timeout"), summary));
+}
+
+QString ActionJob::targetText() const
+{
+    switch (m_target) {
+    case Target::Running:
+        return QStringLiteral("the job RUNNING");
+    case Target::Suspended:
+        return QStringLiteral("the job SUSPENDED");
+    case Target::Reconciled:
+        return QStringLiteral("the change reconciled");
+    case Target::Gone:
+        return QStringLiteral("the deployment deleted");
+    case Target::SnapshotDone:
+        return QStringLiteral("the savepoint COMPLETED");
+    case Target::None:
+        break;
+    }
+    return QStringLiteral("the operator");
+}
+
+QString ActionJob::waitLimitText() const
+{
+    const int s = m_request.timeoutSeconds;
+    return s >= 60 && s % 60 == 0 ? QStringLiteral("%1 min").arg(s / 60) : QStringLiteral("%1 s").arg(s);
+}
+
+void ActionJob::beginStep(const QString &text)
+{
+    m_steps.append({text, ActionStep::State::Running, m_elapsed.elapsed()});
+    emitProgress();
+}
+
+void ActionJob::completeStep(const QString &text, ActionStep::State state)
+{
+    if (m_steps.isEmpty() || m_steps.last().state != ActionStep::State::Running) {
+        m_steps.append({text, state, m_elapsed.elapsed()});
+    } else {
+        m_steps.last().text = text;
+        m_steps.last().state = state;
+        m_steps.last().elapsedMs = m_elapsed.elapsed();
+    }
+    emitProgress();
+}
+
+void ActionJob::addInfoStep(const QString &text, ActionStep::State state)
+{
+    // Observations go before the step still waiting, so the waiting step stays last.
+    const ActionStep step{text, state, m_elapsed.elapsed()};
+    if (!m_steps.isEmpty() && m_steps.last().state == ActionStep::State::Running)
+        m_steps.insert(m_steps.size() - 1, step);
+    else
+        m_steps.append(step);
+    emitProgress();
+}
+
+void ActionJob::emitProgress()
+{
+    ActionProgress p;
+    p.id = m_request.id;
+    p.kind = m_request.kind;
+    p.deploymentName = m_request.name;
+    p.steps = m_steps;
+    emit progress(p);
+}
+
+void ActionJob::finish(ActionResult::Outcome outcome, const QString &summary, const Error &error,
+                       const QJsonObject &serverObject)
+{
+    if (m_phase == Phase::Done)
+        return;
+    m_phase = Phase::Done;
+    m_timeout.stop();
+    m_pollTimer.stop();
+    if (m_pollReply)
+        m_pollReply->abort();
+    if (!m_steps.isEmpty() && m_steps.last().state == ActionStep::State::Running) {
+        m_steps.last().state
+            = outcome == ActionResult::Outcome::Abandoned ? ActionStep::State::Skipped : ActionStep::State::Failed;
+        m_steps.last().elapsedMs = m_elapsed.elapsed();
+    }
+    if (outcome != ActionResult::Outcome::Succeeded && outcome != ActionResult::Outcome::Abandoned
+        && (m_steps.isEmpty() || m_steps.last().state != ActionStep::State::Failed))
+        m_steps.append({summary, ActionStep::State::Failed, m_elapsed.elapsed()});
+    emitProgress();
+    ActionResult result;
+    result.id = m_request.id;
+    result.kind = m_request.kind;
+    result.outcome = outcome;
+    result.error = error;
+    result.serverObject = serverObject;
+    result.summary = summary;
+    emit finished(result);
+}
+
+} // namespace capstan

@@ -1,0 +1,150 @@
+#include "metrics/metricstore.h"
+
+#include "logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace capstan {
+
+namespace {
+constexpr qint64 PurgeEveryMs = 60 * 1000;
+}
+
+MetricStore::MetricStore(const QString &path, qint64 retentionMs)
+    : m_connection(QStringLiteral("capstan-metrics-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_retentionMs(retentionMs)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        m_error = Error::make(
+            QStringLiteral("MetricHistoryUnavailable"),
+            QStringLiteral("The metric history database %1 cannot be opened: %2").arg(path, db.lastError().text()));
+        qCWarning(lcSession).noquote() << m_error.message;
+        return;
+    }
+    m_open = exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS metric_samples (deployment_uid TEXT NOT NULL, metric TEXT "
+                               "NOT NULL, time INTEGER NOT NULL, job_id TEXT, value REAL)"))
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_deployment ON metric_samples "
+                               "(deployment_uid, metric, time)"))
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_deployment_time ON metric_samples "
+                               "(deployment_uid, time)"))
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_time ON metric_samples (time)"));
+}
+
+MetricStore::~MetricStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void MetricStore::setRetentionMs(qint64 ms)
+{
+    m_retentionMs = ms;
+    m_lastPurgeMs = 0;
+}
+
+bool MetricStore::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(sql))
+        return true;
+    m_error = Error::make(QStringLiteral("MetricHistoryUnavailable"), query.lastError().text());
+    qCWarning(lcSession).noquote() << "metric history:" << m_error.message;
+    return false;
+}
+
+bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample> &samples)
+{
+    if (!m_open)
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastPurgeMs >= PurgeEveryMs) {
+        m_lastPurgeMs = now;
+        purgeOlderThan(now - m_retentionMs);
+    }
+    if (samples.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO metric_samples (deployment_uid, metric, time, job_id, value) VALUES (?, ?, ?, ?, ?)"));
+    for (const MetricSample &sample : samples) {
+        query.addBindValue(deploymentUid);
+        query.addBindValue(sample.metric);
+        query.addBindValue(sample.timeMs);
+        query.addBindValue(sample.jobId);
+        query.addBindValue(sample.value);
+        if (!query.exec()) {
+            m_error = Error::make(QStringLiteral("MetricHistoryUnavailable"), query.lastError().text());
+            qCWarning(lcSession).noquote() << "metric history:" << m_error.message;
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+QList<MetricSample> MetricStore::select(const QString &sql, const QVariantList &bindings) const
+{
+    QList<MetricSample> out;
+    if (!m_open)
+        return out;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &binding : bindings)
+        query.addBindValue(binding);
+    if (!query.exec()) {
+        qCWarning(lcSession).noquote() << "metric history:" << query.lastError().text();
+        return out;
+    }
+    while (query.next())
+        out.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                    query.value(3).toDouble()});
+    return out;
+}
+
+QList<MetricSample> MetricStore::range(const QString &deploymentUid, const QString &metric, qint64 fromMs,
+                                       qint64 toMs) const
+{
+    return select(QStringLiteral("SELECT time, job_id, metric, value FROM metric_samples WHERE deployment_uid = ? "
+                                 "AND metric = ? AND time >= ? AND time <= ? ORDER BY time"),
+                  {deploymentUid, metric, fromMs, toMs});
+}
+
+QList<MetricSample> MetricStore::range(const QString &deploymentUid, qint64 fromMs, qint64 toMs) const
+{
+    return select(QStringLiteral("SELECT time, job_id, metric, value FROM metric_samples WHERE deployment_uid = ? "
+                                 "AND time >= ? AND time <= ? ORDER BY time"),
+                  {deploymentUid, fromMs, toMs});
+}
+
+int MetricStore::purgeOlderThan(qint64 ms)
+{
+    if (!m_open)
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("DELETE FROM metric_samples WHERE time < ?"));
+    query.addBindValue(ms);
+    if (!query.exec()) {
+        qCWarning(lcSession).noquote() << "metric history:" << query.lastError().text();
+        return 0;
+    }
+    return query.numRowsAffected();
+}
+
+} // namespace capstan

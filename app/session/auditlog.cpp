@@ -1,0 +1,148 @@
+#include "session/auditlog.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace capstan {
+
+namespace {
+
+bool isSecretKey(const QString &key)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("password|passwd|secret|token|credential|access[-_.]?key|private[-_.]?key|api[-_.]?key"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(key).hasMatch();
+}
+
+QJsonValue redactValue(const QJsonValue &value);
+
+QJsonArray redactArray(const QJsonArray &array)
+{
+    QJsonArray out;
+    for (const QJsonValue &item : array)
+        out.append(redactValue(item));
+    return out;
+}
+
+QJsonValue redactValue(const QJsonValue &value)
+{
+    if (value.isObject())
+        return AuditLog::redact(value.toObject());
+    if (value.isArray())
+        return redactArray(value.toArray());
+    return value;
+}
+
+} // namespace
+
+QJsonObject AuditLog::redact(const QJsonObject &object)
+{
+    QJsonObject out;
+    const bool secretName = isSecretKey(object.value(QLatin1String("name")).toString());
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const bool scalar = !it.value().isObject() && !it.value().isArray() && !it.value().isNull();
+        if (scalar && (isSecretKey(it.key()) || (secretName && it.key() == QLatin1String("value"))))
+            out.insert(it.key(), QStringLiteral("<redacted>"));
+        else
+            out.insert(it.key(), redactValue(it.value()));
+    }
+    return out;
+}
+
+AuditLog::AuditLog(const QString &path)
+    : m_connection(QStringLiteral("capstan-audit-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!db.open()) {
+        m_error = Error::make(
+            QStringLiteral("HistoryUnavailable"),
+            QStringLiteral("The audit log database %1 cannot be opened: %2").arg(path, db.lastError().text()));
+        qCWarning(lcActions).noquote() << m_error.message;
+        return;
+    }
+    QSqlQuery query(db);
+    m_open = query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                       "ts INTEGER NOT NULL, context TEXT, ns TEXT, deployment TEXT, action TEXT, "
+                                       "diff TEXT, outcome TEXT, message TEXT)"));
+    if (!m_open) {
+        m_error = Error::make(QStringLiteral("HistoryUnavailable"), query.lastError().text());
+        qCWarning(lcActions).noquote() << "audit log:" << m_error.message;
+    }
+}
+
+AuditLog::~AuditLog()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void AuditLog::append(const AuditEntry &entry, const QJsonObject &diff)
+{
+    AuditEntry e = entry;
+    e.diff = diff.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(redact(diff)).toJson(QJsonDocument::Compact));
+    if (!m_open)
+        return;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("INSERT INTO audit_log (ts, context, ns, deployment, action, diff, outcome, message) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue((e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    query.addBindValue(e.context);
+    query.addBindValue(e.ns);
+    query.addBindValue(e.deployment);
+    query.addBindValue(e.action);
+    query.addBindValue(e.diff);
+    query.addBindValue(e.outcome);
+    query.addBindValue(e.message);
+    if (!query.exec())
+        qCWarning(lcActions).noquote() << "audit log:" << query.lastError().text();
+}
+
+void AuditLog::append(const AuditEntry &entry)
+{
+    const QJsonObject diff = QJsonDocument::fromJson(entry.diff.toUtf8()).object();
+    append(entry, diff);
+}
+
+QList<AuditEntry> AuditLog::entries(int limit) const
+{
+    QList<AuditEntry> out;
+    if (!m_open)
+        return out;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT ts, context, ns, deployment, action, diff, outcome, message FROM audit_log "
+                                 "ORDER BY id DESC LIMIT ?"));
+    query.addBindValue(limit);
+    if (!query.exec())
+        return out;
+    while (query.next()) {
+        AuditEntry e;
+        e.time = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+        e.context = query.value(1).toString();
+        e.ns = query.value(2).toString();
+        e.deployment = query.value(3).toString();
+        e.action = query.value(4).toString();
+        e.diff = query.value(5).toString();
+        e.outcome = query.value(6).toString();
+        e.message = query.value(7).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+} // namespace capstan

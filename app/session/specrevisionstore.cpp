@@ -1,0 +1,185 @@
+#include "session/specrevisionstore.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace capstan {
+
+namespace {
+const QLatin1String kStatus("status");
+const QLatin1String kReconciliationStatus("reconciliationStatus");
+
+QJsonObject parseSpec(const QString &reconciled)
+{
+    return QJsonDocument::fromJson(reconciled.toUtf8()).object().value(QLatin1String("spec")).toObject();
+}
+} // namespace
+
+SpecRevisionStore::SpecRevisionStore(const QString &path)
+    : m_connection(QStringLiteral("capstan-revisions-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!db.open()) {
+        m_error = Error::make(
+            QStringLiteral("HistoryUnavailable"),
+            QStringLiteral("The spec history database %1 cannot be opened: %2").arg(path, db.lastError().text()));
+        qCWarning(lcSession).noquote() << m_error.message;
+        return;
+    }
+    m_open = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS spec_revisions (deployment_uid TEXT NOT NULL, "
+                                 "generation INTEGER, spec TEXT NOT NULL, since_ms INTEGER NOT NULL, "
+                                 "until_ms INTEGER, observed_ms INTEGER)"))
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS spec_revisions_by_deployment ON spec_revisions "
+                               "(deployment_uid, since_ms)"));
+}
+
+SpecRevisionStore::~SpecRevisionStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool SpecRevisionStore::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(sql))
+        return true;
+    m_error = Error::make(QStringLiteral("HistoryUnavailable"), query.lastError().text());
+    qCWarning(lcSession).noquote() << "spec history:" << m_error.message;
+    return false;
+}
+
+void SpecRevisionStore::observe(const QJsonObject &deployment, const QDateTime &now)
+{
+    if (!m_open)
+        return;
+    const QString uid = deployment.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+    const QJsonObject rs = deployment.value(kStatus).toObject().value(kReconciliationStatus).toObject();
+    const QString reconciled = rs.value(QLatin1String("lastReconciledSpec")).toString();
+    if (uid.isEmpty() || reconciled.isEmpty())
+        return;
+    const auto cached = m_lastSpec.constFind(uid);
+    if (cached != m_lastSpec.cend() && *cached == reconciled)
+        return;
+    const QJsonObject parsed = QJsonDocument::fromJson(reconciled.toUtf8()).object();
+    qint64 generation = parsed.value(QLatin1String("resource_metadata"))
+                            .toObject()
+                            .value(QLatin1String("metadata"))
+                            .toObject()
+                            .value(QLatin1String("generation"))
+                            .toInteger(-1);
+    if (generation < 0)
+        generation = deployment.value(kStatus).toObject().value(QLatin1String("observedGeneration")).toInteger(-1);
+    const qint64 timestamp = rs.value(QLatin1String("reconciliationTimestamp")).toInteger(0);
+    record(uid, reconciled, generation,
+           timestamp > 0 ? QDateTime::fromMSecsSinceEpoch(timestamp, Qt::UTC) : now.toUTC());
+}
+
+void SpecRevisionStore::record(const QString &deploymentUid, const QString &reconciledSpec, qint64 generation,
+                               const QDateTime &since)
+{
+    if (!m_open)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery open(db);
+    open.prepare(QStringLiteral("SELECT rowid, spec, since_ms FROM spec_revisions WHERE deployment_uid = ? AND "
+                                "until_ms IS NULL ORDER BY since_ms DESC LIMIT 1"));
+    open.addBindValue(deploymentUid);
+    if (!open.exec()) {
+        qCWarning(lcSession).noquote() << "spec history:" << open.lastError().text();
+        return;
+    }
+    qint64 sinceMs = since.toMSecsSinceEpoch();
+    if (open.next()) {
+        if (open.value(1).toString() == reconciledSpec) {
+            m_lastSpec.insert(deploymentUid, reconciledSpec);
+            return;
+        }
+        // A status that did not move its timestamp still supersedes the previous revision.
+        const qint64 previousSince = open.value(2).toLongLong();
+        sinceMs = std::max(sinceMs, previousSince + 1);
+        QSqlQuery close(db);
+        close.prepare(QStringLiteral("UPDATE spec_revisions SET until_ms = ? WHERE rowid = ?"));
+        close.addBindValue(sinceMs);
+        close.addBindValue(open.value(0));
+        if (!close.exec())
+            qCWarning(lcSession).noquote() << "spec history:" << close.lastError().text();
+    }
+    open.finish();
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO spec_revisions (deployment_uid, generation, spec, since_ms, until_ms, "
+                                  "observed_ms) VALUES (?, ?, ?, ?, NULL, ?)"));
+    insert.addBindValue(deploymentUid);
+    insert.addBindValue(generation);
+    insert.addBindValue(reconciledSpec);
+    insert.addBindValue(sinceMs);
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!insert.exec()) {
+        qCWarning(lcSession).noquote() << "spec history:" << insert.lastError().text();
+        return;
+    }
+    m_lastSpec.insert(deploymentUid, reconciledSpec);
+}
+
+QJsonObject SpecRevisionStore::specAt(const QString &deploymentUid, const QDateTime &time) const
+{
+    if (!m_open || !time.isValid())
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // A revision recorded at the very instant of `time` (e.g. the spec an upgrade savepoint led to)
+    // is not yet live then: the window is (since, until].
+    query.prepare(QStringLiteral("SELECT spec FROM spec_revisions WHERE deployment_uid = ? AND since_ms < ? AND "
+                                 "(until_ms IS NULL OR until_ms >= ?) ORDER BY since_ms DESC LIMIT 1"));
+    const qint64 t = time.toMSecsSinceEpoch();
+    query.addBindValue(deploymentUid);
+    query.addBindValue(t);
+    query.addBindValue(t);
+    if (!query.exec() || !query.next())
+        return {};
+    return parseSpec(query.value(0).toString());
+}
+
+qint64 SpecRevisionStore::generationAt(const QString &deploymentUid, const QDateTime &time) const
+{
+    if (!m_open || !time.isValid())
+        return -1;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT generation FROM spec_revisions WHERE deployment_uid = ? AND since_ms < ? "
+                                 "AND (until_ms IS NULL OR until_ms >= ?) ORDER BY since_ms DESC LIMIT 1"));
+    const qint64 t = time.toMSecsSinceEpoch();
+    query.addBindValue(deploymentUid);
+    query.addBindValue(t);
+    query.addBindValue(t);
+    if (!query.exec() || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+int SpecRevisionStore::revisionCount(const QString &deploymentUid) const
+{
+    if (!m_open)
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM spec_revisions WHERE deployment_uid = ?"));
+    query.addBindValue(deploymentUid);
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+} // namespace capstan

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "error.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+namespace capstan {
+
+// The spec-revision history of FlinkDeployments (DESIGN §4): every
+// status.reconciliationStatus.lastReconciledSpec Capstan observes, with its generation and the time
+// window in which it was the reconciled spec, in a SQLite table (`spec_revisions`) of the local
+// history database. Answers "which spec was live at time T" for rollback to a snapshot.
+//
+// Windows are on the operator's clock: a revision starts at its reconciliationTimestamp (the time the
+// operator recorded it; the observation time when the status has none) and ends when the next
+// revision starts, so they compare directly with snapshot times.
+//
+// Used on the backend thread only: the connection belongs to the thread that created the store.
+// Errors are logged and leave the store empty (isOpen() false); nothing throws.
+class SpecRevisionStore final
+{
+public:
+    // path: the SQLite file (the HistoryStore's file is fine); the table is created when missing.
+    explicit SpecRevisionStore(const QString &path);
+    ~SpecRevisionStore();
+    SpecRevisionStore(const SpecRevisionStore &) = delete;
+    SpecRevisionStore &operator=(const SpecRevisionStore &) = delete;
+
+    bool isOpen() const { return m_open; }
+    const Error &lastError() const { return m_error; }
+
+    // Records the deployment's lastReconciledSpec when it differs from the last one recorded (cheap
+    // when unchanged: compared in memory). `now` is used when the status carries no timestamp.
+    void observe(const QJsonObject &deployment, const QDateTime &now);
+    // Records one revision directly: `reconciledSpec` is the operator's JSON string {"spec": …, …}.
+    void record(const QString &deploymentUid, const QString &reconciledSpec, qint64 generation, const QDateTime &since);
+
+    // The spec (the "spec" member of lastReconciledSpec) that was reconciled at `time`, or an empty
+    // object when no revision is known for that time.
+    QJsonObject specAt(const QString &deploymentUid, const QDateTime &time) const;
+    // The generation of the revision live at `time`, or -1.
+    qint64 generationAt(const QString &deploymentUid, const QDateTime &time) const;
+    int revisionCount(const QString &deploymentUid) const;
+
+private:
+    bool exec(const QString &sql);
+
+    QString m_connection;
+    bool m_open = false;
+    Error m_error;
+    QHash<QString, QString> m_lastSpec; // uid → last recorded lastReconciledSpec string
+};
+
+} // namespace capstan

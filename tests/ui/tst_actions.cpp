@@ -1,0 +1,137 @@
+// Deployment actions from the real MainWindow against the sandbox's operator simulation: menu
+// entries enabled by state, confirmations, the Activity panel showing steps and outcome.
+
+#include "common/sandboxfixture.h"
+#include "ui/actionscontroller.h"
+#include "ui/deploymentpage.h"
+#include "ui/mainwindow.h"
+#include "ui/models/activitymodel.h"
+#include "ui/models/deploymenttablemodel.h"
+#include "ui/widgets/messagebox.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace capstan;
+using capstan::test::SandboxFixture;
+
+class TestActions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void savepointSuspendStart();
+    void keepLatestStateNeedsHa();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const QString &ns, const QString &name);
+    QJsonObject serverObject(const QString &ns, const QString &name) const;
+    void saveShot(QWidget *widget, const QString &name);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    QTemporaryDir m_dir;
+};
+
+void TestActions::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sandbox = std::make_unique<SandboxFixture>(-1, 60);
+    QVERIFY(m_sandbox->started);
+}
+
+QJsonObject TestActions::serverObject(const QString &ns, const QString &name) const
+{
+    return m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), ns, name).object;
+}
+
+void TestActions::saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+std::unique_ptr<MainWindow> TestActions::openWindow(const QString &ns, const QString &name)
+{
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
+    options.pollIntervalMs = 300;
+    options.informer.batchIntervalMs = 50;
+    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+    window->resize(1600, 1000);
+    window->show();
+    if (!QTest::qWaitFor([&] { return window->openDeployment(ns, name); }, 10000))
+        return {};
+    return window;
+}
+
+void TestActions::savepointSuspendStart()
+{
+    auto window = openWindow(QStringLiteral("default"), QStringLiteral("github-analytics"));
+    QVERIFY(window);
+    QAbstractItemModelTester tester(window->activity(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ActionsController *actions = window->actions();
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::Savepoint)->isEnabled(), 5000);
+    QVERIFY(!actions->action(ActionKind::Start)->isEnabled());
+    QVERIFY(!actions->action(ActionKind::Start)->toolTip().isEmpty());
+
+    // Savepoint: a FlinkStateSnapshot completed by the operator, steps in the Activity panel.
+    actions->action(ActionKind::Savepoint)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window->activity()->rowCount(), 1, 2000);
+    QVERIFY(window->findChild<QDockWidget *>(QStringLiteral("activityDock"))->isVisible());
+    const quint64 savepointId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(savepointId), 30000);
+    QCOMPARE(window->activity()->outcomeText(savepointId), QStringLiteral("succeeded"));
+    QVERIFY(window->activity()->rowCount(window->activity()->index(0, 0)) >= 2);
+
+    // Suspend asks first and says a savepoint is taken (savepoint mode).
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    actions->action(ActionKind::Suspend)->trigger();
+    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("savepoint is taken")), qPrintable(MessageBox::lastQuestion()));
+    const quint64 suspendId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(suspendId), 30000);
+    QCOMPARE(window->activity()->outcomeText(suspendId), QStringLiteral("succeeded"));
+    QCOMPARE(serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"))
+                 .value(QLatin1String("status")).toObject().value(QLatin1String("lifecycleState")).toString(),
+             QStringLiteral("SUSPENDED"));
+
+    // Start says where it restores from before it starts.
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::Start)->isEnabled(), 5000);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    actions->action(ActionKind::Start)->trigger();
+    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("restore from: savepoint")), qPrintable(MessageBox::lastQuestion()));
+    const quint64 startId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(startId), 30000);
+    QCOMPARE(window->activity()->outcomeText(startId), QStringLiteral("succeeded"));
+    QCOMPARE(serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"))
+                 .value(QLatin1String("status")).toObject().value(QLatin1String("jobStatus")).toObject()
+                 .value(QLatin1String("state")).toString(),
+             QStringLiteral("RUNNING"));
+    saveShot(window.get(), QStringLiteral("actions-activity"));
+
+    // A declined confirmation sends nothing.
+    const int actionsBefore = window->activity()->rowCount();
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    actions->action(ActionKind::Restart)->trigger();
+    QCOMPARE(window->activity()->rowCount(), actionsBefore);
+}
+
+void TestActions::keepLatestStateNeedsHa()
+{
+    // clickstream-sessionizer is stateless without Kubernetes HA: keeping state is refused up front.
+    auto window = openWindow(QStringLiteral("flink-jobs"), QStringLiteral("clickstream-sessionizer"));
+    QVERIFY(window);
+    QAction *keep = window->actions()->action(ActionKind::CancelKeepState);
+    QTRY_VERIFY_WITH_TIMEOUT(window->deploymentPage()->uid().size() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(keep->toolTip().contains(QStringLiteral("Kubernetes HA")), 5000);
+    QVERIFY(!keep->isEnabled());
+    QVERIFY(window->actions()->action(ActionKind::CancelDiscardState)->isEnabled());
+}
+
+QTEST_MAIN(TestActions)
+#include "tst_actions.moc"

@@ -1,0 +1,376 @@
+// The Metrics tab: deployment-scoped metric history against the sandbox's simulated JobManager
+// (one series across a redeploy, with a job-change marker), history on reopening, ranges, exports
+// and screenshots with an hour of history holding a restart loop and a job change.
+
+#include "common/sandboxfixture.h"
+#include "metrics/metricstore.h"
+#include "ui/deploymentpage.h"
+#include "ui/mainwindow.h"
+#include "ui/metricsview.h"
+#include "ui/models/deploymenttablemodel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTest>
+
+#include <cmath>
+
+using namespace capstan;
+using capstan::test::SandboxFixture;
+
+class TestMetricsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void emptyStateAndRanges();
+    void exports();
+    void seriesContinuesAcrossAParallelismChange();
+    void screenshots();
+
+private:
+    static QList<MetricSample> syntheticHour(qint64 endMs, QStringList *jobs);
+    static QString uidOf(SandboxFixture &sandbox, const QString &name);
+    void saveShot(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_dir;
+};
+
+void TestMetricsView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestMetricsView::uidOf(SandboxFixture &sandbox, const QString &name)
+{
+    const auto dep = sandbox.server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), name);
+    return dep.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+}
+
+void TestMetricsView::saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+void TestMetricsView::emptyStateAndRanges()
+{
+    MetricsView view;
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(view.isEmptyStateShown());
+    QCOMPARE(view.range(), MetricsView::Range::Hour1);
+    QVERIFY(view.isLive());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto range = view.visibleRange();
+    QVERIFY(std::abs(range.second - now) < 5000);
+    QCOMPARE(range.second - range.first, 3600 * 1000LL);
+
+    view.appendMetrics({{now - 1000, QStringLiteral("job"), QString(MetricName::MaxBusy), 10}});
+    view.redraw();
+    QVERIFY(!view.isEmptyStateShown());
+    QCOMPARE(view.pointCount(QString(MetricName::MaxBusy)), 1);
+
+    view.setRange(MetricsView::Range::Minutes15);
+    range = view.visibleRange();
+    QCOMPARE(range.second - range.first, 15 * 60 * 1000LL);
+    view.setRange(MetricsView::Range::Days7);
+    range = view.visibleRange();
+    QCOMPARE(range.second - range.first, 7 * 24 * 3600 * 1000LL);
+
+    // Not following: the range stays put.
+    view.setLive(false);
+    const auto frozen = view.visibleRange();
+    QTest::qWait(20);
+    QCOMPARE(view.visibleRange(), frozen);
+
+    view.setCustomRange(now - 7200 * 1000, now - 3600 * 1000);
+    QCOMPARE(view.range(), MetricsView::Range::Custom);
+    QVERIFY(!view.isLive());
+    QCOMPARE(view.visibleRange(), qMakePair(now - 7200 * 1000, now - 3600 * 1000));
+    QCOMPARE(view.pointCount(QString(MetricName::MaxBusy)), 0); // the sample is outside
+    view.setLive(true);
+    QCOMPARE(view.range(), MetricsView::Range::Hour1);
+
+    view.clearMetrics();
+    QVERIFY(view.isEmptyStateShown());
+}
+
+void TestMetricsView::exports()
+{
+    MetricsView view;
+    view.resize(1200, 800);
+    view.show();
+    QStringList jobs;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QList<MetricSample> samples = syntheticHour(now, &jobs);
+    view.appendMetrics(samples);
+    view.redraw();
+    QCOMPARE(view.jobIds(QString(MetricName::SourceRecordsOut)), jobs);
+    // Gaps: the restart loop and the redeploy leave holes that no line crosses.
+    QVERIFY(view.segmentCount(QString(MetricName::SourceRecordsOut)) > 2);
+
+    const QString png = m_dir.filePath(QStringLiteral("charts.png"));
+    QVERIFY(view.exportPng(png));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), view.chartsWidget()->width());
+
+    const QString csv = m_dir.filePath(QStringLiteral("metrics.csv"));
+    QSignalSpy exported(&view, &MetricsView::csvExported);
+    view.exportCsv(csv);
+    QVERIFY(exported.wait(10000));
+    QVERIFY(exported.first().at(1).toBool());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.first(), QByteArray("time,time_ms,job_id,metric,value"));
+    qsizetype inRange = 0;
+    for (const MetricSample &s : samples)
+        inRange += s.timeMs >= now - 3600 * 1000 ? 1 : 0;
+    QVERIFY(lines.size() - 1 >= inRange - 20); // the range follows the clock while exporting
+    QVERIFY(lines.at(1).contains(jobs.first().toUtf8()));
+
+    // A path that cannot be written: reported, not crashed.
+    exported.clear();
+    view.exportCsv(QStringLiteral("/nonexistent-dir/metrics.csv"));
+    QVERIFY(exported.wait(10000));
+    QVERIFY(!exported.first().at(1).toBool());
+    QVERIFY(!exported.first().at(2).toString().isEmpty());
+}
+
+void TestMetricsView::seriesContinuesAcrossAParallelismChange()
+{
+    SandboxFixture sandbox(-1, 20);
+    QVERIFY(sandbox.started);
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(QStringLiteral("history-live.sqlite"));
+    options.pollIntervalMs = 300;
+    options.informer.batchIntervalMs = 50;
+    MainWindow window(sandbox.kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+    window.resize(1600, 1000);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 4, 10000);
+    QVERIFY(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    DeploymentPage *page = window.deploymentPage();
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+    QCOMPARE(tabs->tabText(DeploymentPage::MetricsTab), QStringLiteral("Metrics"));
+    tabs->setCurrentIndex(DeploymentPage::MetricsTab);
+    MetricsView *view = page->metricsView();
+    QVERIFY(view->isVisible());
+
+    const QString throughput = QString(MetricName::SourceRecordsOut);
+    QTRY_VERIFY_WITH_TIMEOUT(view->samples(throughput).size() >= 3, 30000);
+    QVERIFY(!view->isEmptyStateShown());
+    for (const QLatin1String metric :
+         {MetricName::SinkRecordsIn, MetricName::MaxBusy, MetricName::MaxBackPressured, MetricName::NumRestarts,
+          MetricName::Uptime, MetricName::CompletedCheckpoints, MetricName::FailedCheckpoints})
+        QVERIFY2(!view->samples(QString(metric)).isEmpty(), metric.data());
+    const QString firstJob = view->samples(throughput).constLast().jobId;
+    QVERIFY(!firstJob.isEmpty());
+    QVERIFY(view->jobChangeMarkers().isEmpty());
+
+    // Reopening the deployment starts the charts with the stored history at once.
+    const qsizetype before = view->samples(throughput).size();
+    QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
+    QVERIFY(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    QTRY_VERIFY_WITH_TIMEOUT(view->samples(throughput).size() >= before, 1500);
+    tabs->setCurrentIndex(DeploymentPage::MetricsTab);
+
+    // A parallelism change in savepoint mode redeploys: a new job id.
+    const QJsonObject patch{
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 2}}}}}};
+    QVERIFY(sandbox.server->store()
+                .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                            QStringLiteral("github-analytics"), patch)
+                .ok());
+    const auto newJobSamples = [&] {
+        int n = 0;
+        const QList<MetricSample> samples = view->samples(throughput);
+        for (const MetricSample &s : samples)
+            n += s.jobId != firstJob ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(newJobSamples() >= 3, 60000);
+    view->redraw();
+
+    // One series holding both jobs, in time order, with the job change marked between them.
+    const QStringList jobs = view->jobIds(throughput);
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(jobs.first(), firstJob);
+    const QString secondJob = jobs.last();
+    QVERIFY(secondJob != firstJob);
+    const QList<MetricSample> samples = view->samples(throughput);
+    qint64 lastOld = 0;
+    qint64 firstNew = 0;
+    for (const MetricSample &s : samples) {
+        if (s.jobId == firstJob)
+            lastOld = s.timeMs;
+        else if (firstNew == 0)
+            firstNew = s.timeMs;
+    }
+    QVERIFY(lastOld > 0 && firstNew > lastOld);
+    const QList<ChartMarker> markers = view->jobChangeMarkers();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.first().label, secondJob.left(8));
+    QVERIFY(markers.first().timeMs > lastOld);
+    QVERIFY(markers.first().timeMs <= firstNew);
+    // The markers are on every chart, and the series is drawn (one line, gaps split into segments).
+    const QList<MetricChartView *> charts = view->findChildren<MetricChartView *>();
+    QCOMPARE(charts.size(), 4);
+    for (const MetricChartView *chart : charts) {
+        bool found = false;
+        for (const ChartMarker &m : chart->markers())
+            found = found || (m.kind == ChartMarker::Kind::JobChange && m.label == secondJob.left(8));
+        QVERIFY(found);
+    }
+    QVERIFY(view->segmentCount(throughput) >= 1);
+    QVERIFY(view->pointCount(throughput) >= 6);
+    saveShot(&window, QStringLiteral("metrics-live-parallelism"));
+}
+
+QList<MetricSample> TestMetricsView::syntheticHour(qint64 endMs, QStringList *jobs)
+{
+    // An hour at a 5 s poll: job A runs well, falls into a restart loop after 25 minutes (holes while
+    // it restarts), is redeployed after 35 minutes with parallelism 2 as job B.
+    const QString jobA = QStringLiteral("a3f9c2e14b7d4c0e9a51d2f0c8b7e613");
+    const QString jobB = QStringLiteral("7d41b0c95e2a4f18b3c6d9e0a1f2b345");
+    *jobs = {jobA, jobB};
+    QList<MetricSample> out;
+    const qint64 start = endMs - 3600 * 1000;
+    int restarts = 0;
+    double checkpointSize = 180.0 * 1024 * 1024;
+    for (int s = 0; s < 3600; s += 5) {
+        const qint64 t = start + s * 1000LL;
+        const bool loop = s >= 1500 && s < 2100;
+        if (s >= 2100 && s < 2170)
+            continue; // redeploying: the JobManager is not READY
+        if (loop && (s - 1500) % 100 >= 70)
+            continue; // restarting
+        if (loop && (s - 1500) % 100 == 0)
+            ++restarts;
+        const bool b = s >= 2170;
+        const QString job = b ? jobB : jobA;
+        const double wave = std::sin(s / 240.0) * 120 + std::sin(s / 37.0) * 35;
+        double out_ = b ? 2350 + wave * 1.6 : 1200 + wave;
+        double busy = b ? 260 + wave / 6 : 380 + wave / 4;
+        double back = b ? 8 : 25 + std::max(0.0, wave / 5);
+        if (loop) {
+            const int phase = (s - 1500) % 100;
+            out_ = phase < 10 ? 1800 - phase * 120 : 60 + (phase % 7) * 25;
+            busy = 880 + (phase % 5) * 20;
+            back = 620 + (phase % 9) * 30;
+        }
+        if (b && s < 2260)
+            out_ *= (s - 2170) / 90.0 * 0.6 + 0.4; // catching up after the restore
+        checkpointSize += b ? 45000 : 60000;
+        const double duration = loop ? 9000 + (s % 11) * 400 : 900 + std::fmod(s * 7.3, 500);
+        const qint64 uptime = b ? (s - 2170) * 1000LL : loop ? ((s - 1500) % 100) * 1000LL : s * 1000LL;
+        out.append({t, job, QString(MetricName::SourceRecordsOut), out_});
+        out.append({t, job, QString(MetricName::SinkRecordsIn), out_ * 0.97});
+        out.append({t, job, QString(MetricName::MaxBusy), busy});
+        out.append({t, job, QString(MetricName::MaxBackPressured), back});
+        out.append({t, job, QString(MetricName::LastCheckpointDuration), duration});
+        out.append({t, job, QString(MetricName::LastCheckpointSize), checkpointSize});
+        out.append({t, job, QString(MetricName::NumRestarts), double(b ? 0 : restarts)});
+        out.append({t, job, QString(MetricName::Uptime), double(uptime)});
+    }
+    return out;
+}
+
+void TestMetricsView::screenshots()
+{
+    // The real path: synthetic history in the MetricStore of the session's history file, loaded by
+    // the session when the deployment opens. Warning events of the restart loop come from the sandbox.
+    SandboxFixture sandbox(-1);
+    QVERIFY(sandbox.started);
+    const QString uid = uidOf(sandbox, QStringLiteral("github-analytics"));
+    QVERIFY(!uid.isEmpty());
+    const QString historyPath = m_dir.filePath(QStringLiteral("history-shots.sqlite"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList jobs;
+    {
+        MetricStore store(historyPath);
+        QVERIFY(store.append(uid, syntheticHour(now, &jobs)));
+    }
+    for (int i = 0; i < 3; ++i) {
+        const QString at
+            = QDateTime::fromMSecsSinceEpoch(now - (3600 - 1500 - i * 200 - 75) * 1000LL, Qt::UTC).toString(Qt::ISODate);
+        const QJsonObject event{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Event")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("github-analytics.restart-%1").arg(i)},
+                         {QStringLiteral("namespace"), QStringLiteral("default")}}},
+            {QStringLiteral("involvedObject"),
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+                         {QStringLiteral("namespace"), QStringLiteral("default")},
+                         {QStringLiteral("name"), QStringLiteral("github-analytics")},
+                         {QStringLiteral("uid"), uid}}},
+            {QStringLiteral("type"), QStringLiteral("Warning")},
+            {QStringLiteral("reason"), QStringLiteral("JobException")},
+            {QStringLiteral("message"), QStringLiteral("java.lang.IllegalStateException: new feature enabled")},
+            {QStringLiteral("count"), 1},
+            {QStringLiteral("firstTimestamp"), at},
+            {QStringLiteral("lastTimestamp"), at},
+            {QStringLiteral("source"), QJsonObject{{QStringLiteral("component"), QStringLiteral("Operator")}}}};
+        QVERIFY(sandbox.server->store().create(QStringLiteral("events"), QStringLiteral("default"), event).ok());
+    }
+
+    for (const bool dark : {false, true}) {
+        const QPalette original = QApplication::palette();
+        if (dark) {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QPalette p;
+            p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+            p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+            p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+            p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
+            p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Highlight, QColor(0x2f, 0x7f, 0xd6));
+            p.setColor(QPalette::Mid, QColor(0x90, 0x90, 0x90));
+            p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+            QApplication::setPalette(p);
+        }
+        SessionOptions options;
+        options.historyPath = historyPath;
+        options.informer.batchIntervalMs = 50;
+        MainWindow window(sandbox.kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+        window.resize(1600, 1000);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 4, 10000);
+        QVERIFY(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+        DeploymentPage *page = window.deploymentPage();
+        auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+        tabs->setCurrentIndex(DeploymentPage::MetricsTab);
+        MetricsView *view = page->metricsView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->jobIds(QString(MetricName::NumRestarts)) == jobs, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->jobChangeMarkers().isEmpty(), 5000);
+        QTest::qWait(300);
+        view->redraw();
+        const QString suffix = dark ? QStringLiteral("dark") : QStringLiteral("light");
+        saveShot(&window, QStringLiteral("metrics-%1").arg(suffix));
+        QVERIFY(view->exportPng(QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots/metrics-charts-%1.png").arg(suffix)));
+        if (!dark) {
+            view->setRange(MetricsView::Range::Minutes15);
+            saveShot(&window, QStringLiteral("metrics-15m-light"));
+            view->setRange(MetricsView::Range::Days7);
+            saveShot(&window, QStringLiteral("metrics-7d-light"));
+        }
+        QApplication::setPalette(original);
+    }
+}
+
+QTEST_MAIN(TestMetricsView)
+#include "tst_metricsview.moc"

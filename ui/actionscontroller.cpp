@@ -1,0 +1,225 @@
+#include "ui/actionscontroller.h"
+
+#include "session/sessionhost.h"
+#include "ui/models/activitymodel.h"
+#include "ui/widgets/messagebox.h"
+
+#include <QAction>
+#include <QJsonDocument>
+#include <QMenu>
+#include <QWidget>
+
+namespace capstan {
+
+namespace {
+QJsonObject flinkConfiguration(const QJsonObject &object)
+{
+    return object.value(QLatin1String("spec")).toObject().value(QLatin1String("flinkConfiguration")).toObject();
+}
+bool hasKubernetesHa(const QJsonObject &object)
+{
+    const QJsonObject conf = flinkConfiguration(object);
+    return conf.value(QLatin1String("high-availability.type")).toString().compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
+        || conf.value(QLatin1String("high-availability")).toString().contains(QLatin1String("ubernetes"));
+}
+bool hasCheckpoints(const QJsonObject &object)
+{
+    const QJsonObject conf = flinkConfiguration(object);
+    return conf.contains(QLatin1String("execution.checkpointing.interval")) || conf.contains(QLatin1String("state.checkpoints.dir"));
+}
+} // namespace
+
+ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
+    : QObject(window)
+    , m_window(window)
+    , m_activity(activity)
+    , m_menu(new QMenu(tr("&Deployment"), window))
+{
+    m_menu->setObjectName(QStringLiteral("deploymentMenu"));
+    add(ActionKind::Configure, tr("&Configure Deployment…"), QKeySequence(tr("Ctrl+E")), QStringLiteral("configureAction"));
+    m_menu->addSeparator();
+    add(ActionKind::Savepoint, tr("Trigger &Savepoint"), QKeySequence(tr("Ctrl+Shift+S")), QStringLiteral("savepointAction"));
+    add(ActionKind::Suspend, tr("Sus&pend"), QKeySequence(tr("Ctrl+Shift+P")), QStringLiteral("suspendAction"));
+    QMenu *cancel = m_menu->addMenu(tr("Ca&ncel"));
+    cancel->setObjectName(QStringLiteral("cancelMenu"));
+    m_cancelMenu = cancel;
+    auto *keep = cancel->addAction(tr("&Keep Latest State"), this, [this] { trigger(ActionKind::CancelKeepState); });
+    keep->setObjectName(QStringLiteral("cancelKeepStateAction"));
+    keep->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
+    m_actions.insert(static_cast<int>(ActionKind::CancelKeepState), keep);
+    auto *discard = cancel->addAction(tr("&Discard State"), this, [this] { trigger(ActionKind::CancelDiscardState); });
+    discard->setObjectName(QStringLiteral("cancelDiscardStateAction"));
+    m_actions.insert(static_cast<int>(ActionKind::CancelDiscardState), discard);
+    add(ActionKind::Start, tr("S&tart"), QKeySequence(tr("Ctrl+Shift+T")), QStringLiteral("startAction"));
+    add(ActionKind::Restart, tr("&Restart"), QKeySequence(tr("Ctrl+Shift+R")), QStringLiteral("restartAction"));
+    m_menu->addSeparator();
+    add(ActionKind::RollbackToStable, tr("Roll &Back to Last Stable Spec"), QKeySequence(tr("Ctrl+Shift+B")),
+        QStringLiteral("rollbackToStableAction"));
+    m_menu->addSeparator();
+    add(ActionKind::Delete, tr("De&lete…"), QKeySequence(), QStringLiteral("deleteAction"));
+    updateEnabled();
+}
+
+QAction *ActionsController::add(ActionKind kind, const QString &text, const QKeySequence &shortcut, const QString &objectName)
+{
+    QAction *a = m_menu->addAction(text, this, [this, kind] { trigger(kind); });
+    a->setObjectName(objectName);
+    if (!shortcut.isEmpty())
+        a->setShortcut(shortcut);
+    m_actions.insert(static_cast<int>(kind), a);
+    return a;
+}
+
+void ActionsController::setSession(SessionHost *session)
+{
+    m_session = session;
+    if (!session)
+        return;
+    connect(session, &SessionHost::actionProgress, m_activity, &ActivityModel::progress);
+    connect(session, &SessionHost::actionFinished, this, [this](const ActionResult &result) {
+        m_activity->finished(result);
+        updateEnabled();
+        emit actionFinished(result);
+    });
+}
+
+void ActionsController::setDeployment(const Deployment &summary, const QJsonObject &object, const QString &restoreText)
+{
+    m_summary = summary;
+    m_object = object;
+    m_restoreText = restoreText;
+    updateEnabled();
+}
+
+void ActionsController::updateEnabled()
+{
+    const Deployment &d = m_summary;
+    const bool selected = !d.uid.isEmpty() && m_session;
+    const bool busy = selected && m_activity->hasRunningAction(d.uid);
+    const bool application = selected && !d.sessionCluster;
+    const bool suspended = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
+    const bool jobRunning = d.jobState == QLatin1String("RUNNING");
+    const QString lastStable = m_object.value(QLatin1String("status"))
+                                   .toObject()
+                                   .value(QLatin1String("reconciliationStatus"))
+                                   .toObject()
+                                   .value(QLatin1String("lastStableSpec"))
+                                   .toString();
+    struct Rule
+    {
+        ActionKind kind;
+        bool enabled;
+        QString why;
+    };
+    const QString noSelection = tr("Select a deployment first.");
+    const QString running = tr("Another action is running on this deployment.");
+    const Rule rules[] = {
+        {ActionKind::Configure, selected && !busy, !selected ? noSelection : running},
+        {ActionKind::Savepoint, application && !busy && jobRunning && !d.failure.failing,
+         !application ? noSelection : d.failure.failing ? tr("A savepoint cannot be taken from a job in a restart loop.")
+                                                        : tr("The job is not running.")},
+        {ActionKind::Suspend, application && !busy && !suspended, tr("The deployment is already suspended.")},
+        {ActionKind::CancelKeepState, application && !busy && !suspended && hasKubernetesHa(m_object) && hasCheckpoints(m_object),
+         !hasKubernetesHa(m_object) ? tr("Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes).")
+         : !hasCheckpoints(m_object) ? tr("Keeping the latest state needs checkpoints (execution.checkpointing.interval).")
+                                     : tr("The deployment is already suspended.")},
+        {ActionKind::CancelDiscardState, application && !busy && !suspended, tr("The deployment is already suspended.")},
+        {ActionKind::Start, application && !busy && suspended, tr("The deployment is not suspended.")},
+        {ActionKind::Restart, application && !busy && !suspended, tr("A suspended deployment cannot be restarted; start it.")},
+        {ActionKind::RollbackToStable, selected && !busy && !lastStable.isEmpty(), tr("The operator has recorded no stable spec yet.")},
+        {ActionKind::Delete, selected && !busy, !selected ? noSelection : running},
+    };
+    for (const Rule &rule : rules) {
+        QAction *a = action(rule.kind);
+        if (!a)
+            continue;
+        a->setEnabled(rule.enabled);
+        a->setToolTip(rule.enabled ? a->text().remove(QLatin1Char('&')) : (busy ? running : rule.why));
+    }
+}
+
+bool ActionsController::confirm(ActionKind kind)
+{
+    const Deployment &d = m_summary;
+    const QString name = d.name;
+    QString text;
+    QString label;
+    switch (kind) {
+    case ActionKind::Suspend:
+        label = tr("Suspend");
+        if (d.upgradeMode == QLatin1String("savepoint"))
+            text = tr("Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.").arg(name);
+        else if (d.upgradeMode == QLatin1String("last-state"))
+            text = tr("Suspend %1? The job stops; the Kubernetes HA metadata and the latest checkpoint are kept, and Start restores from it.").arg(name);
+        else
+            text = tr("Suspend %1? The job stops and its state is discarded (upgrade mode stateless).").arg(name);
+        break;
+    case ActionKind::CancelKeepState:
+        label = tr("Cancel and Keep State");
+        text = tr("Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the Kubernetes "
+                  "HA metadata and the latest checkpoint are kept for Start.")
+                   .arg(name);
+        break;
+    case ActionKind::CancelDiscardState:
+        label = tr("Cancel and Discard State");
+        text = tr("Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any state.").arg(name);
+        break;
+    case ActionKind::Start:
+        label = tr("Start");
+        text = tr("Start %1?\n%2").arg(name, m_restoreText);
+        break;
+    case ActionKind::Restart:
+        label = tr("Restart");
+        text = tr("Restart %1? The operator restarts the job (restartNonce).").arg(name);
+        break;
+    case ActionKind::RollbackToStable:
+        label = tr("Roll Back");
+        text = tr("Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the current "
+                  "one (restart and redeploy nonces are kept).")
+                   .arg(name);
+        break;
+    case ActionKind::Delete: {
+        label = tr("Delete");
+        const bool savepoint = flinkConfiguration(m_object).value(QLatin1String("kubernetes.operator.job.savepoint-on-deletion")).toString() == QLatin1String("true");
+        text = savepoint ? tr("Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).").arg(name)
+                         : tr("Delete %1? No final savepoint is taken: the job and its state are gone, except savepoints already written.").arg(name);
+        break;
+    }
+    default:
+        return true;
+    }
+    return MessageBox::question(m_window, tr("Confirm"), text, label,
+                                kind == ActionKind::Delete ? QMessageBox::Warning : QMessageBox::Question)
+        == QMessageBox::Ok;
+}
+
+void ActionsController::trigger(ActionKind kind)
+{
+    if (kind == ActionKind::Configure) {
+        emit configureRequested();
+        return;
+    }
+    if (m_summary.uid.isEmpty() || !confirm(kind))
+        return;
+    ActionRequest request;
+    request.kind = kind;
+    request.deploymentUid = m_summary.uid;
+    request.ns = m_summary.ns;
+    request.name = m_summary.name;
+    request.baseResourceVersion = m_summary.resourceVersion;
+    request.baseSpec = m_object.value(QLatin1String("spec")).toObject();
+    run(request);
+}
+
+quint64 ActionsController::run(ActionRequest request)
+{
+    if (!m_session)
+        return 0;
+    request.id = m_nextId++;
+    m_activity->started(request);
+    m_session->runAction(request);
+    updateEnabled();
+    return request.id;
+}
+
+} // namespace capstan

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "actions/actionrequest.h"
+#include "flink/deployment.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace capstan {
+
+class ActivityModel;
+class SessionHost;
+
+// The deployment actions of one window (DESIGN §4): their menu entries and shortcuts, whether each
+// makes sense in the deployment's current state (a disabled action says why in its tooltip), the
+// confirmation of destructive ones, and sending them to the session's backend thread.
+class ActionsController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ActionsController)
+
+public:
+    ActionsController(QWidget *window, ActivityModel *activity);
+
+    void setSession(SessionHost *session);
+    // The deployment the actions apply to (empty summary: none selected).
+    void setDeployment(const Deployment &summary, const QJsonObject &object, const QString &restoreText);
+
+    QMenu *menu() const { return m_menu; }
+    QMenu *cancelMenu() const { return m_cancelMenu; }
+    QAction *action(ActionKind kind) const { return m_actions.value(static_cast<int>(kind)); }
+    QAction *configureAction() const { return action(ActionKind::Configure); }
+
+    // Sends a prepared request (e.g. from the Configure dialog); returns its id.
+    quint64 run(ActionRequest request);
+
+signals:
+    void configureRequested();
+    void actionFinished(const capstan::ActionResult &result);
+
+private:
+    void trigger(ActionKind kind);
+    bool confirm(ActionKind kind);
+    void updateEnabled();
+    QAction *add(ActionKind kind, const QString &text, const QKeySequence &shortcut, const QString &objectName);
+
+    QWidget *m_window;
+    ActivityModel *m_activity;
+    QPointer<SessionHost> m_session;
+    QMenu *m_menu;
+    QMenu *m_cancelMenu = nullptr;
+    QHash<int, QAction *> m_actions;
+    Deployment m_summary;
+    QJsonObject m_object;
+    QString m_restoreText;
+    quint64 m_nextId = 1;
+};
+
+} // namespace capstan

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace capstan {
+
+// Starting points for New Deployment: whole FlinkDeployment objects (apiVersion, kind, metadata, spec)
+// written for Capstan, one per common way of running a job.
+class DeploymentTemplates final
+{
+    Q_DECLARE_TR_FUNCTIONS(DeploymentTemplates)
+
+public:
+    struct Template
+    {
+        QString id; // "stateless", "last-state-ha", "savepoint-periodic"
+        QString title; // translated
+        QString description; // translated, one sentence
+        QJsonObject object;
+    };
+
+    static QList<Template> all();
+    // The template with id; the first template when there is none.
+    static Template byId(const QString &id);
+};
+
+} // namespace capstan

@@ -1,0 +1,167 @@
+#include "ui/metricchartview.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace capstan {
+
+MetricChartView::MetricChartView(QChart *chart, QWidget *parent)
+    : QChartView(chart, parent)
+    , m_jobChangeColor(0x7e, 0x57, 0xc2)
+    , m_warningColor(0xe6, 0x8a, 0x00)
+    , m_labelBackground(Qt::white)
+{
+    setRenderHint(QPainter::Antialiasing, true);
+    setMouseTracking(true);
+    setMinimumHeight(150);
+    setFrameShape(QFrame::NoFrame);
+    // The plot is repainted as a whole on every update anyway: skip the per-item cache bookkeeping.
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setCacheMode(QGraphicsView::CacheNone);
+}
+
+void MetricChartView::setMarkers(const QList<ChartMarker> &markers)
+{
+    m_markers = markers;
+    viewport()->update();
+}
+
+void MetricChartView::setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &labelBackground)
+{
+    m_jobChangeColor = jobChange;
+    m_warningColor = warning;
+    m_labelBackground = labelBackground;
+    viewport()->update();
+}
+
+void MetricChartView::setHoverTime(qint64 timeMs)
+{
+    if (m_hoverTime == timeMs)
+        return;
+    m_hoverTime = timeMs;
+    viewport()->update();
+}
+
+int MetricChartView::plotWidth() const
+{
+    return std::max(1, int(chart()->plotArea().width()));
+}
+
+namespace {
+QDateTimeAxis *timeAxis(const QChart *chart)
+{
+    const QList<QAbstractAxis *> axes = chart->axes(Qt::Horizontal);
+    return axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(axes.constFirst());
+}
+} // namespace
+
+double MetricChartView::xOf(qint64 timeMs) const
+{
+    const QDateTimeAxis *axis = timeAxis(chart());
+    const QRectF plot = chart()->plotArea();
+    if (!axis)
+        return plot.left();
+    const double from = double(axis->min().toMSecsSinceEpoch());
+    const double to = double(axis->max().toMSecsSinceEpoch());
+    if (to <= from)
+        return plot.left();
+    return plot.left() + (double(timeMs) - from) / (to - from) * plot.width();
+}
+
+qint64 MetricChartView::timeAt(double x) const
+{
+    const QDateTimeAxis *axis = timeAxis(chart());
+    const QRectF plot = chart()->plotArea();
+    if (!axis || plot.width() <= 0)
+        return 0;
+    const double from = double(axis->min().toMSecsSinceEpoch());
+    const double to = double(axis->max().toMSecsSinceEpoch());
+    return qint64(from + (x - plot.left()) / plot.width() * (to - from));
+}
+
+void MetricChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    layoutPlotArea();
+}
+
+void MetricChartView::layoutPlotArea()
+{
+    // Fixed margins (not the axes' label widths) decide the plot area, so every chart of the tab
+    // maps a time to the same x.
+    const QRectF area(LeftMargin, TopMargin, std::max(10, width() - LeftMargin - RightMargin),
+                      std::max(10, height() - TopMargin - BottomMargin));
+    chart()->setPlotArea(area);
+}
+
+void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    const QRectF plot = chart()->plotArea();
+    painter->save();
+    painter->setClipRect(plot.adjusted(0, -TopMargin + 2, 0, 0));
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    painter->setFont(font);
+    const QFontMetrics metrics(font);
+    qreal lastLabelRight = -1e9;
+    for (const ChartMarker &marker : std::as_const(m_markers)) {
+        const double x = xOf(marker.timeMs);
+        if (x < plot.left() || x > plot.right())
+            continue;
+        const bool job = marker.kind == ChartMarker::Kind::JobChange;
+        QPen pen(job ? m_jobChangeColor : m_warningColor, job ? 1.5 : 1.0, job ? Qt::DashLine : Qt::DotLine);
+        painter->setPen(pen);
+        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        if (job && !marker.label.isEmpty()) {
+            // The short job id in a chip just above the plot, skipped where it would overlap the previous one.
+            const QRectF text = metrics.boundingRect(marker.label).adjusted(-4, -1, 4, 1);
+            QRectF chip(x - text.width() / 2, plot.top() - text.height() - 2, text.width(), text.height());
+            chip.moveLeft(std::clamp(chip.left(), plot.left(), plot.right() - chip.width()));
+            if (chip.left() <= lastLabelRight + 2)
+                continue;
+            lastLabelRight = chip.right();
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(m_labelBackground);
+            painter->drawRoundedRect(chip, 3, 3);
+            painter->setPen(m_jobChangeColor);
+            painter->drawText(chip, Qt::AlignCenter, marker.label);
+        } else if (!job) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(m_warningColor);
+            const QPointF tip(x, plot.top());
+            const QPolygonF triangle{tip + QPointF(-4, -6), tip + QPointF(4, -6), tip};
+            painter->drawPolygon(triangle);
+        }
+    }
+    if (m_hoverTime >= 0) {
+        const double x = xOf(m_hoverTime);
+        if (x >= plot.left() && x <= plot.right()) {
+            QColor c = palette().color(QPalette::Text);
+            c.setAlpha(110);
+            painter->setPen(QPen(c, 1));
+            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
+    }
+    painter->restore();
+}
+
+void MetricChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    QChartView::mouseMoveEvent(event);
+    const QPointF pos = event->position();
+    if (chart()->plotArea().contains(pos))
+        emit hovered(timeAt(pos.x()), event->globalPosition().toPoint());
+    else
+        emit left();
+}
+
+void MetricChartView::leaveEvent(QEvent *event)
+{
+    QChartView::leaveEvent(event);
+    emit left();
+}
+
+} // namespace capstan

@@ -1,0 +1,178 @@
+#include "ui/specchecks.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace capstan {
+
+namespace {
+const QLatin1String kHaType("high-availability.type");
+const QLatin1String kHaLegacy("high-availability");
+const QLatin1String kHaStorage("high-availability.storageDir");
+const QLatin1String kCheckpointsDir("state.checkpoints.dir");
+const QLatin1String kSavepointsDir("state.savepoints.dir");
+const QLatin1String kPeriodicSavepoint("kubernetes.operator.periodic.savepoint.interval");
+
+void flattenInto(const QJsonObject &object, const QString &prefix, QList<QPair<QString, QJsonValue>> *out)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        if (it.value().isObject())
+            flattenInto(it.value().toObject(), key, out);
+        else
+            out->append({key, it.value()});
+    }
+}
+
+bool isZeroDuration(const QString &text)
+{
+    static const QRegularExpression zero(QStringLiteral("^\\s*0+\\s*[a-zA-Z]*\\s*$"));
+    return zero.match(text).hasMatch();
+}
+} // namespace
+
+QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
+{
+    QList<Problem> problems;
+    const QJsonObject job = spec.value(QLatin1String("job")).toObject();
+    const bool hasJob = spec.contains(QLatin1String("job"));
+
+    if (hasJob) {
+        const QJsonValue parallelism = job.value(QLatin1String("parallelism"));
+        if (parallelism.isDouble() && parallelism.toDouble() < 1)
+            problems.append({QStringLiteral("job.parallelism"), tr("Parallelism must be at least 1.")});
+        if (job.value(QLatin1String("jarURI")).toString().trimmed().isEmpty())
+            problems.append({QStringLiteral("job.jarURI"),
+                             tr("An application deployment needs a jar URI, e.g. local:///opt/flink/usrlib/job.jar.")});
+
+        const QString mode = job.value(QLatin1String("upgradeMode")).toString();
+        if (mode == QLatin1String("last-state")) {
+            if (configurationValue(spec, kCheckpointsDir).trimmed().isEmpty())
+                problems.append({QStringLiteral("job.upgradeMode"),
+                                 tr("Last-state needs a checkpoint directory: set state.checkpoints.dir.")});
+            if (!isKubernetesHa(spec))
+                problems.append({QStringLiteral("job.upgradeMode"),
+                                 tr("Last-state needs Kubernetes HA: turn on \u201cEnable Kubernetes HA\u201d.")});
+        } else if (mode == QLatin1String("savepoint")) {
+            if (configurationValue(spec, kSavepointsDir).trimmed().isEmpty())
+                problems.append({QStringLiteral("job.upgradeMode"),
+                                 tr("Savepoint mode needs a savepoint directory: set state.savepoints.dir.")});
+        }
+        const QString initial = job.value(QLatin1String("initialSavepointPath")).toString();
+        if (job.contains(QLatin1String("initialSavepointPath")) && initial.trimmed().isEmpty())
+            problems.append({QStringLiteral("job.initialSavepointPath"),
+                             tr("The initial savepoint path is empty: remove it or give the savepoint's path.")});
+    }
+
+    if (spec.value(QLatin1String("image")).toString().trimmed().isEmpty())
+        problems.append({QStringLiteral("image"), tr("Choose a container image, e.g. flink:1.20.")});
+    if (spec.value(QLatin1String("flinkVersion")).toString().isEmpty())
+        problems.append({QStringLiteral("flinkVersion"), tr("Choose the Flink version the image runs.")});
+
+    for (const QString &component : {QStringLiteral("jobManager"), QStringLiteral("taskManager")}) {
+        const QJsonObject resource = spec.value(component).toObject().value(QLatin1String("resource")).toObject();
+        const QJsonValue cpu = resource.value(QLatin1String("cpu"));
+        if (cpu.isDouble() && cpu.toDouble() <= 0)
+            problems.append({component + QStringLiteral(".resource.cpu"), tr("CPU must be more than 0.")});
+        const QJsonValue memory = resource.value(QLatin1String("memory"));
+        if (memory.isString() && !isValidMemory(memory.toString()))
+            problems.append(
+                {component + QStringLiteral(".resource.memory"),
+                 tr("Memory \u201c%1\u201d is not a size: use e.g. 2048m, 2g or 2Gi.").arg(memory.toString())});
+    }
+    const QJsonValue replicas = spec.value(QLatin1String("taskManager")).toObject().value(QLatin1String("replicas"));
+    if (replicas.isDouble() && replicas.toDouble() < 1)
+        problems.append({QStringLiteral("taskManager.replicas"), tr("TaskManager replicas must be at least 1.")});
+
+    if (isKubernetesHa(spec) && configurationValue(spec, kHaStorage).trimmed().isEmpty())
+        problems.append({QStringLiteral("flinkConfiguration.high-availability.storageDir"),
+                         tr("Kubernetes HA needs a storage directory (high-availability.storageDir).")});
+    const QString periodic = configurationValue(spec, kPeriodicSavepoint);
+    if (!periodic.trimmed().isEmpty() && !isZeroDuration(periodic)
+        && configurationValue(spec, kSavepointsDir).trimmed().isEmpty())
+        problems.append({QStringLiteral("flinkConfiguration"),
+                         tr("Periodic savepoints need a savepoint directory: set state.savepoints.dir.")});
+    return problems;
+}
+
+QString SpecChecks::checkName(const QString &name)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z]([-a-z0-9]*[a-z0-9])?$"));
+    if (name.isEmpty())
+        return tr("Give the deployment a name.");
+    if (name.size() > 45)
+        return tr("The name is too long: at most 45 characters.");
+    if (!label.match(name).hasMatch())
+        return tr("Use lowercase letters, digits and \u2018-\u2019, starting with a letter and ending with a "
+                  "letter or digit.");
+    return {};
+}
+
+QList<QPair<QString, QJsonValue>> SpecChecks::flattenConfiguration(const QJsonValue &configuration)
+{
+    QList<QPair<QString, QJsonValue>> result;
+    flattenInto(configuration.toObject(), QString(), &result);
+    std::sort(result.begin(), result.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return result;
+}
+
+QString SpecChecks::configurationText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == static_cast<double>(static_cast<qint64>(d)) && std::abs(d) < 9e15)
+            return QString::number(static_cast<qint64>(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("");
+}
+
+QString SpecChecks::configurationValue(const QJsonObject &spec, const QString &key)
+{
+    const auto entries = flattenConfiguration(spec.value(QLatin1String("flinkConfiguration")));
+    for (const auto &entry : entries) {
+        if (entry.first == key)
+            return configurationText(entry.second);
+    }
+    return {};
+}
+
+bool SpecChecks::isKubernetesHa(const QJsonObject &spec)
+{
+    for (const QString &key : {QString(kHaType), QString(kHaLegacy)}) {
+        const QString value = configurationValue(spec, key).trimmed();
+        if (value.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
+            || value.endsWith(QLatin1String("KubernetesHaServicesFactory")))
+            return true;
+    }
+    return false;
+}
+
+bool SpecChecks::isValidMemory(const QString &memory)
+{
+    // Flink MemorySize ("2048m", "2 gb", "1024mebibytes") or a Kubernetes quantity ("2Gi", "1500M").
+    static const QRegularExpression size(
+        QStringLiteral("^\\s*[0-9]+(\\.[0-9]+)?\\s*(b|bytes|k|kb|kibibytes|m|mb|mebibytes|g|gb|gibibytes|t|tb|"
+                       "tebibytes|ki|mi|gi|ti|pi|ei|p|e)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return size.match(memory).hasMatch();
+}
+
+} // namespace capstan

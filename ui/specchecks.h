@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace capstan {
+
+// The checks the Configure Deployment dialog runs before anything is sent, and the flinkConfiguration
+// helpers they share with the form. Each problem names the spec field it belongs to (paths below
+// "spec", as the API server names them without the "spec." prefix) so the form can show it there.
+class SpecChecks final
+{
+    Q_DECLARE_TR_FUNCTIONS(SpecChecks)
+
+public:
+    struct Problem
+    {
+        QString field; // "job.parallelism", "job.upgradeMode", "flinkConfiguration.high-availability.storageDir"
+        QString message;
+        bool operator==(const Problem &) const = default;
+    };
+
+    static QList<Problem> check(const QJsonObject &spec);
+    // A Kubernetes object name a FlinkDeployment can have (RFC 1123 label, at most 45 characters so the
+    // operator's derived service names fit); empty when valid.
+    static QString checkName(const QString &name);
+
+    // flinkConfiguration with nested maps flattened to dotted keys ("state": {"savepoints.dir": …} →
+    // "state.savepoints.dir"), in key order.
+    static QList<QPair<QString, QJsonValue>> flattenConfiguration(const QJsonValue &configuration);
+    // A configuration value as text: strings as they are, numbers and booleans as YAML writes them.
+    static QString configurationText(const QJsonValue &value);
+    // The value of a (dotted) key in spec.flinkConfiguration; a null QString when absent.
+    static QString configurationValue(const QJsonObject &spec, const QString &key);
+    static bool isKubernetesHa(const QJsonObject &spec);
+    static bool isValidMemory(const QString &memory);
+};
+
+} // namespace capstan

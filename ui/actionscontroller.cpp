@@ -1,5 +1,6 @@
 #include "ui/actionscontroller.h"
 
+#include "flink/flinkconfiguration.h"
 #include "session/sessionhost.h"
 #include "ui/models/activitymodel.h"
 #include "ui/widgets/messagebox.h"
@@ -11,24 +12,6 @@
 
 namespace capstan {
 
-namespace {
-QJsonObject flinkConfiguration(const QJsonObject &object)
-{
-    return object.value(QLatin1String("spec")).toObject().value(QLatin1String("flinkConfiguration")).toObject();
-}
-bool hasKubernetesHa(const QJsonObject &object)
-{
-    const QJsonObject conf = flinkConfiguration(object);
-    return conf.value(QLatin1String("high-availability.type")).toString().compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
-        || conf.value(QLatin1String("high-availability")).toString().contains(QLatin1String("ubernetes"));
-}
-bool hasCheckpoints(const QJsonObject &object)
-{
-    const QJsonObject conf = flinkConfiguration(object);
-    return conf.contains(QLatin1String("execution.checkpointing.interval")) || conf.contains(QLatin1String("state.checkpoints.dir"));
-}
-} // namespace
-
 ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
     : QObject(window)
     , m_window(window)
@@ -36,9 +19,11 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
     , m_menu(new QMenu(tr("&Deployment"), window))
 {
     m_menu->setObjectName(QStringLiteral("deploymentMenu"));
-    add(ActionKind::Configure, tr("&Configure Deployment…"), QKeySequence(tr("Ctrl+E")), QStringLiteral("configureAction"));
+    add(ActionKind::Configure, tr("&Configure Deployment…"), QKeySequence(tr("Ctrl+E")),
+        QStringLiteral("configureAction"));
     m_menu->addSeparator();
-    add(ActionKind::Savepoint, tr("Trigger &Savepoint"), QKeySequence(tr("Ctrl+Shift+S")), QStringLiteral("savepointAction"));
+    add(ActionKind::Savepoint, tr("Trigger &Savepoint"), QKeySequence(tr("Ctrl+Shift+S")),
+        QStringLiteral("savepointAction"));
     add(ActionKind::Suspend, tr("Sus&pend"), QKeySequence(tr("Ctrl+Shift+P")), QStringLiteral("suspendAction"));
     QMenu *cancel = m_menu->addMenu(tr("Ca&ncel"));
     cancel->setObjectName(QStringLiteral("cancelMenu"));
@@ -60,7 +45,8 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
     updateEnabled();
 }
 
-QAction *ActionsController::add(ActionKind kind, const QString &text, const QKeySequence &shortcut, const QString &objectName)
+QAction *ActionsController::add(ActionKind kind, const QString &text, const QKeySequence &shortcut,
+                                const QString &objectName)
 {
     QAction *a = m_menu->addAction(text, this, [this, kind] { trigger(kind); });
     a->setObjectName(objectName);
@@ -97,7 +83,8 @@ void ActionsController::updateEnabled()
     const bool selected = !d.uid.isEmpty() && m_session;
     const bool busy = selected && m_activity->hasRunningAction(d.uid);
     const bool application = selected && !d.sessionCluster;
-    const bool suspended = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
+    const bool suspended
+        = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
     const bool jobRunning = d.jobState == QLatin1String("RUNNING");
     const QString lastStable = m_object.value(QLatin1String("status"))
                                    .toObject()
@@ -116,17 +103,26 @@ void ActionsController::updateEnabled()
     const Rule rules[] = {
         {ActionKind::Configure, selected && !busy, !selected ? noSelection : running},
         {ActionKind::Savepoint, application && !busy && jobRunning && !d.failure.failing,
-         !application ? noSelection : d.failure.failing ? tr("A savepoint cannot be taken from a job in a restart loop.")
-                                                        : tr("The job is not running.")},
+         !application            ? noSelection
+             : d.failure.failing ? tr("A savepoint cannot be taken from a job in a restart loop.")
+                                 : tr("The job is not running.")},
         {ActionKind::Suspend, application && !busy && !suspended, tr("The deployment is already suspended.")},
-        {ActionKind::CancelKeepState, application && !busy && !suspended && hasKubernetesHa(m_object) && hasCheckpoints(m_object),
-         !hasKubernetesHa(m_object) ? tr("Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes).")
-         : !hasCheckpoints(m_object) ? tr("Keeping the latest state needs checkpoints (execution.checkpointing.interval).")
-                                     : tr("The deployment is already suspended.")},
-        {ActionKind::CancelDiscardState, application && !busy && !suspended, tr("The deployment is already suspended.")},
+        {ActionKind::CancelKeepState,
+         application && !busy && !suspended
+             && FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).kubernetesHa()
+             && FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).checkpointsEnabled(),
+         !FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).kubernetesHa()
+             ? tr("Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes).")
+             : !FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).checkpointsEnabled()
+             ? tr("Keeping the latest state needs checkpoints (execution.checkpointing.interval).")
+             : tr("The deployment is already suspended.")},
+        {ActionKind::CancelDiscardState, application && !busy && !suspended,
+         tr("The deployment is already suspended.")},
         {ActionKind::Start, application && !busy && suspended, tr("The deployment is not suspended.")},
-        {ActionKind::Restart, application && !busy && !suspended, tr("A suspended deployment cannot be restarted; start it.")},
-        {ActionKind::RollbackToStable, selected && !busy && !lastStable.isEmpty(), tr("The operator has recorded no stable spec yet.")},
+        {ActionKind::Restart, application && !busy && !suspended,
+         tr("A suspended deployment cannot be restarted; start it.")},
+        {ActionKind::RollbackToStable, selected && !busy && !lastStable.isEmpty(),
+         tr("The operator has recorded no stable spec yet.")},
         {ActionKind::Delete, selected && !busy, !selected ? noSelection : running},
     };
     for (const Rule &rule : rules) {
@@ -148,21 +144,27 @@ bool ActionsController::confirm(ActionKind kind)
     case ActionKind::Suspend:
         label = tr("Suspend");
         if (d.upgradeMode == QLatin1String("savepoint"))
-            text = tr("Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.").arg(name);
+            text = tr("Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.")
+                       .arg(name);
         else if (d.upgradeMode == QLatin1String("last-state"))
-            text = tr("Suspend %1? The job stops; the Kubernetes HA metadata and the latest checkpoint are kept, and Start restores from it.").arg(name);
+            text = tr("Suspend %1? The job stops; the Kubernetes HA metadata and the latest checkpoint are kept, and "
+                      "Start restores from it.")
+                       .arg(name);
         else
             text = tr("Suspend %1? The job stops and its state is discarded (upgrade mode stateless).").arg(name);
         break;
     case ActionKind::CancelKeepState:
         label = tr("Cancel and Keep State");
-        text = tr("Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the Kubernetes "
+        text = tr("Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the "
+                  "Kubernetes "
                   "HA metadata and the latest checkpoint are kept for Start.")
                    .arg(name);
         break;
     case ActionKind::CancelDiscardState:
         label = tr("Cancel and Discard State");
-        text = tr("Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any state.").arg(name);
+        text = tr("Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any "
+                  "state.")
+                   .arg(name);
         break;
     case ActionKind::Start:
         label = tr("Start");
@@ -174,15 +176,22 @@ bool ActionsController::confirm(ActionKind kind)
         break;
     case ActionKind::RollbackToStable:
         label = tr("Roll Back");
-        text = tr("Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the current "
+        text = tr("Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the "
+                  "current "
                   "one (restart and redeploy nonces are kept).")
                    .arg(name);
         break;
     case ActionKind::Delete: {
         label = tr("Delete");
-        const bool savepoint = flinkConfiguration(m_object).value(QLatin1String("kubernetes.operator.job.savepoint-on-deletion")).toString() == QLatin1String("true");
-        text = savepoint ? tr("Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).").arg(name)
-                         : tr("Delete %1? No final savepoint is taken: the job and its state are gone, except savepoints already written.").arg(name);
+        const bool savepoint = FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject())
+                                   .value(QStringLiteral("kubernetes.operator.job.savepoint-on-deletion"))
+            == QLatin1String("true");
+        text = savepoint
+            ? tr("Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).")
+                  .arg(name)
+            : tr("Delete %1? No final savepoint is taken: the job and its state are gone, except savepoints already "
+                 "written.")
+                  .arg(name);
         break;
     }
     default:

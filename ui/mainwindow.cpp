@@ -3,8 +3,8 @@
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
 #include "ui/activitypanel.h"
-#include "ui/models/activitymodel.h"
 #include "ui/deploymentpage.h"
+#include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/widgets/connectionindicator.h"
@@ -66,20 +66,21 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
             m_session->abandonAction(id);
     });
     // Every action shows its steps as they happen.
-    connect(m_activity, &QAbstractItemModel::rowsInserted, activityDock, [activityDock](const QModelIndex &parentIndex) {
-        if (!parentIndex.isValid())
-            activityDock->show();
-    });
+    connect(m_activity, &QAbstractItemModel::rowsInserted, activityDock,
+            [activityDock](const QModelIndex &parentIndex) {
+                if (!parentIndex.isValid())
+                    activityDock->show();
+            });
     QAction *toggleActivity = activityDock->toggleViewAction();
     toggleActivity->setText(tr("&Activity"));
     toggleActivity->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     menuBar()->actions().at(1)->menu()->addAction(toggleActivity);
     menuBar()->insertMenu(menuBar()->actions().at(2), m_actions->menu());
     m_page->addHeaderActions({m_actions->configureAction(), nullptr, m_actions->action(ActionKind::Savepoint),
-                        m_actions->action(ActionKind::Suspend)});
+                              m_actions->action(ActionKind::Suspend)});
     m_page->addActionMenu(m_actions->cancelMenu());
     m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
-                        m_actions->action(ActionKind::RollbackToStable)});
+                              m_actions->action(ActionKind::RollbackToStable)});
     connect(m_page, &DeploymentPage::deploymentChanged, this,
             [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
 
@@ -160,7 +161,8 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     // The list keeps room for a handful of rows however tall the page and the Activity panel get.
-    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 6 + m_table->horizontalHeader()->sizeHint().height());
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 6
+                              + m_table->horizontalHeader()->sizeHint().height());
     m_page->hide();
     layout->addWidget(splitter, 1);
     setCentralWidget(central);

@@ -1,5 +1,6 @@
 #include "actions/actionjob.h"
 
+#include "flink/flinkconfiguration.h"
 #include "flink/specdiff.h"
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
@@ -45,12 +46,6 @@ QString resourceVersionOf(const QJsonObject &object)
 qint64 nonceOf(const QJsonObject &spec, bool redeploy)
 {
     return redeploy ? jobOf(spec).value(kRedeployNonce).toInteger(0) : spec.value(kRestartNonce).toInteger(0);
-}
-
-QString confValue(const QJsonObject &spec, const QString &key)
-{
-    const QJsonValue v = spec.value(kFlinkConfiguration).toObject().value(key);
-    return v.isString() ? v.toString().trimmed() : v.isDouble() ? QString::number(v.toDouble()) : QString();
 }
 
 // The fields a rollback never takes from an old spec: every nonce (a nonce written back would
@@ -284,16 +279,9 @@ ActionJob::Plan ActionJob::plan() const
         } else if (m_request.kind == ActionKind::CancelDiscardState) {
             p.patch = jobPatch({{kUpgradeMode, QStringLiteral("stateless")}, {kState, QStringLiteral("suspended")}});
         } else {
-            const bool ha = confValue(spec, QStringLiteral("high-availability.type"))
-                                .compare(QLatin1String("kubernetes"), Qt::CaseInsensitive)
-                    == 0
-                || confValue(spec, QStringLiteral("high-availability"))
-                        .compare(QLatin1String("kubernetes"), Qt::CaseInsensitive)
-                    == 0
-                || confValue(spec, QStringLiteral("high-availability")).contains(QLatin1String("KubernetesHaServices"));
-            const QString interval = confValue(spec, QStringLiteral("execution.checkpointing.interval"));
-            const bool checkpoints = (!interval.isEmpty() && interval != QLatin1String("0"))
-                || !confValue(spec, QStringLiteral("state.checkpoints.dir")).isEmpty();
+            const FlinkConfiguration configuration(spec);
+            const bool ha = configuration.kubernetesHa();
+            const bool checkpoints = configuration.checkpointsEnabled();
             if (!ha || !checkpoints) {
                 QStringList missing;
                 if (!ha)

@@ -1,5 +1,7 @@
 #include "flink/deployment.h"
 
+#include "flink/flinkconfiguration.h"
+
 namespace capstan {
 
 namespace {
@@ -51,12 +53,7 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     const qint64 startMs = jobStatus.value(QLatin1String("startTime")).toString().toLongLong();
     if (startMs > 0)
         d.jobStartTime = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
-    const QJsonObject conf = obj(spec, "flinkConfiguration");
-    const QString haType = conf.value(QLatin1String("high-availability.type")).toString();
-    const QString haLegacy = conf.value(QLatin1String("high-availability")).toString();
-    d.haEnabled = haType.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
-        || haLegacy.contains(QLatin1String("Kubernetes"), Qt::CaseInsensitive)
-        || haLegacy.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0;
+    d.haEnabled = FlinkConfiguration(spec).kubernetesHa();
     return d;
 }
 

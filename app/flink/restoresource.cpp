@@ -1,5 +1,7 @@
 #include "flink/restoresource.h"
 
+#include "flink/flinkconfiguration.h"
+
 namespace capstan {
 
 namespace {
@@ -33,12 +35,7 @@ RestoreSource RestoreSource::forStart(const QJsonObject &deployment, const QList
             r.checkpointId = checkpoint->checkpointId;
             r.time = checkpoint->time;
         }
-        const QJsonObject conf = spec.value(QLatin1String("flinkConfiguration")).toObject();
-        if (conf.value(QLatin1String("high-availability.type"))
-                    .toString()
-                    .compare(QLatin1String("kubernetes"), Qt::CaseInsensitive)
-                != 0
-            && !conf.value(QLatin1String("high-availability")).toString().contains(QLatin1String("ubernetes")))
+        if (!FlinkConfiguration(spec).kubernetesHa())
             r.note
                 = QStringLiteral("last-state needs Kubernetes HA; without it the operator cannot find the checkpoint");
         return r;

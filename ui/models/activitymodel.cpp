@@ -21,17 +21,28 @@ ActivityModel::ActivityModel(QObject *parent)
 QString ActivityModel::actionName(ActionKind kind)
 {
     switch (kind) {
-    case ActionKind::Configure: return tr("Configure");
-    case ActionKind::Create: return tr("Create deployment");
-    case ActionKind::Delete: return tr("Delete");
-    case ActionKind::Savepoint: return tr("Savepoint");
-    case ActionKind::Suspend: return tr("Suspend");
-    case ActionKind::CancelKeepState: return tr("Cancel (keep latest state)");
-    case ActionKind::CancelDiscardState: return tr("Cancel (discard state)");
-    case ActionKind::Start: return tr("Start");
-    case ActionKind::Restart: return tr("Restart");
-    case ActionKind::RollbackToStable: return tr("Rollback to last stable spec");
-    case ActionKind::RollbackToSnapshot: return tr("Rollback to snapshot");
+    case ActionKind::Configure:
+        return tr("Configure");
+    case ActionKind::Create:
+        return tr("Create deployment");
+    case ActionKind::Delete:
+        return tr("Delete");
+    case ActionKind::Savepoint:
+        return tr("Savepoint");
+    case ActionKind::Suspend:
+        return tr("Suspend");
+    case ActionKind::CancelKeepState:
+        return tr("Cancel (keep latest state)");
+    case ActionKind::CancelDiscardState:
+        return tr("Cancel (discard state)");
+    case ActionKind::Start:
+        return tr("Start");
+    case ActionKind::Restart:
+        return tr("Restart");
+    case ActionKind::RollbackToStable:
+        return tr("Rollback to last stable spec");
+    case ActionKind::RollbackToSnapshot:
+        return tr("Rollback to snapshot");
     }
     return {};
 }
@@ -75,12 +86,18 @@ QString ActivityModel::stateText(const Entry &e) const
     if (!e.done)
         return tr("running…");
     switch (e.result.outcome) {
-    case ActionResult::Outcome::Succeeded: return tr("succeeded");
-    case ActionResult::Outcome::Failed: return tr("failed");
-    case ActionResult::Outcome::Conflict: return tr("conflict");
-    case ActionResult::Outcome::Refused: return tr("refused");
-    case ActionResult::Outcome::Abandoned: return tr("abandoned");
-    case ActionResult::Outcome::TimedOut: return tr("timed out");
+    case ActionResult::Outcome::Succeeded:
+        return tr("succeeded");
+    case ActionResult::Outcome::Failed:
+        return tr("failed");
+    case ActionResult::Outcome::Conflict:
+        return tr("conflict");
+    case ActionResult::Outcome::Refused:
+        return tr("refused");
+    case ActionResult::Outcome::Abandoned:
+        return tr("abandoned");
+    case ActionResult::Outcome::TimedOut:
+        return tr("timed out");
     }
     return {};
 }
@@ -99,17 +116,24 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         const ActionStep &s = e.steps.at(index.row());
         if (role == Qt::DisplayRole) {
             switch (index.column()) {
-            case What: return s.text;
+            case What:
+                return s.text;
             case State:
                 switch (s.state) {
-                case ActionStep::State::Running: return tr("waiting…");
-                case ActionStep::State::Done: return tr("done");
-                case ActionStep::State::Failed: return tr("failed");
-                case ActionStep::State::Skipped: return tr("skipped");
+                case ActionStep::State::Running:
+                    return tr("waiting…");
+                case ActionStep::State::Done:
+                    return tr("done");
+                case ActionStep::State::Failed:
+                    return tr("failed");
+                case ActionStep::State::Skipped:
+                    return tr("skipped");
                 }
                 break;
-            case Elapsed: return DeploymentTableModel::ageText(s.elapsedMs / 1000);
-            default: break;
+            case Elapsed:
+                return DeploymentTableModel::ageText(s.elapsedMs / 1000);
+            default:
+                break;
             }
         }
         if (role == Qt::ForegroundRole && index.column() == State && s.state == ActionStep::State::Failed)
@@ -119,16 +143,22 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case What: return actionName(e.kind);
-        case Deployment: return e.deployment;
-        case State: return stateText(e);
-        case Elapsed: return DeploymentTableModel::ageText(e.elapsedMs / 1000);
-        default: break;
+        case What:
+            return actionName(e.kind);
+        case Deployment:
+            return e.deployment;
+        case State:
+            return stateText(e);
+        case Elapsed:
+            return DeploymentTableModel::ageText(e.elapsedMs / 1000);
+        default:
+            break;
         }
         break;
     case Qt::ToolTipRole:
         if (e.done && !e.result.summary.isEmpty())
-            return e.result.error.message.isEmpty() ? e.result.summary : e.result.summary + QLatin1Char('\n') + e.result.error.toString();
+            return e.result.error.message.isEmpty() ? e.result.summary
+                                                    : e.result.summary + QLatin1Char('\n') + e.result.error.toString();
         break;
     case Qt::DecorationRole:
         if (index.column() == What) {
@@ -150,11 +180,16 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (static_cast<Column>(section)) {
-    case What: return tr("Action");
-    case Deployment: return tr("Deployment");
-    case State: return tr("Outcome");
-    case Elapsed: return tr("Elapsed");
-    case ColumnCount: break;
+    case What:
+        return tr("Action");
+    case Deployment:
+        return tr("Deployment");
+    case State:
+        return tr("Outcome");
+    case Elapsed:
+        return tr("Elapsed");
+    case ColumnCount:
+        break;
     }
     return {};
 }

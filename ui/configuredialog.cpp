@@ -1,5 +1,7 @@
 #include "ui/configuredialog.h"
 
+#include "flink/flinkconfiguration.h"
+
 #include "flink/specdiff.h"
 #include "flink/yamlwriter.h"
 #include "ui/deploymenttemplates.h"
@@ -611,7 +613,7 @@ QWidget *ConfigureDialog::buildFormPage()
          [this](const QJsonValue &v) {
              QStringList args;
              for (const QJsonValue &item : v.toArray())
-                 args.append(SpecChecks::configurationText(item));
+                 args.append(FlinkConfiguration::text(item));
              m_arguments->setArguments(args);
          },
          {}},
@@ -858,9 +860,9 @@ void ConfigureDialog::loadForm(const QJsonObject &spec)
         binding.loaded = binding.read();
     }
     QList<FlinkConfigTable::Entry> entries;
-    const auto flat = SpecChecks::flattenConfiguration(spec.value(QLatin1String("flinkConfiguration")));
+    const auto flat = FlinkConfiguration::flatten(spec.value(QLatin1String("flinkConfiguration")));
     for (const auto &entry : flat)
-        entries.append({entry.first, SpecChecks::configurationText(entry.second)});
+        entries.append({entry.first, FlinkConfiguration::text(entry.second)});
     m_configTable->setEntries(entries);
     m_configLoaded = m_configTable->entries();
     m_upgradeModeExplanation->setText(upgradeModeExplanation(m_upgradeMode->currentData().toString()));
@@ -879,14 +881,14 @@ QJsonObject ConfigureDialog::formSpec() const
     const QList<FlinkConfigTable::Entry> entries = m_configTable->entries();
     if (entries != m_configLoaded) {
         // Written flat; values whose text did not change keep their type (e.g. numberOfTaskSlots: 2).
-        const auto original = SpecChecks::flattenConfiguration(m_formBase.value(QLatin1String("flinkConfiguration")));
+        const auto original = FlinkConfiguration::flatten(m_formBase.value(QLatin1String("flinkConfiguration")));
         QHash<QString, QJsonValue> typed;
         for (const auto &entry : original)
             typed.insert(entry.first, entry.second);
         QJsonObject configuration;
         for (const auto &entry : entries) {
             const QJsonValue before = typed.value(entry.first, QJsonValue(QJsonValue::Undefined));
-            const bool unchanged = !before.isUndefined() && SpecChecks::configurationText(before) == entry.second;
+            const bool unchanged = !before.isUndefined() && FlinkConfiguration::text(before) == entry.second;
             configuration.insert(entry.first, unchanged ? before : QJsonValue(entry.second));
         }
         if (configuration.isEmpty())
@@ -961,7 +963,7 @@ void ConfigureDialog::syncHaFromTable()
     QJsonObject configuration;
     for (const auto &entry : m_configTable->entries())
         configuration.insert(entry.first, entry.second);
-    const bool on = SpecChecks::isKubernetesHa({{QStringLiteral("flinkConfiguration"), configuration}});
+    const bool on = FlinkConfiguration({{QStringLiteral("flinkConfiguration"), configuration}}).kubernetesHa();
     const QSignalBlocker blockCheck(m_haCheck);
     m_haCheck->setChecked(on);
     m_haStorageDir->setEnabled(on);

@@ -1,5 +1,7 @@
 #include "ui/specchecks.h"
 
+#include "flink/flinkconfiguration.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,23 +12,10 @@
 namespace capstan {
 
 namespace {
-const QLatin1String kHaType("high-availability.type");
-const QLatin1String kHaLegacy("high-availability");
 const QLatin1String kHaStorage("high-availability.storageDir");
 const QLatin1String kCheckpointsDir("state.checkpoints.dir");
 const QLatin1String kSavepointsDir("state.savepoints.dir");
 const QLatin1String kPeriodicSavepoint("kubernetes.operator.periodic.savepoint.interval");
-
-void flattenInto(const QJsonObject &object, const QString &prefix, QList<QPair<QString, QJsonValue>> *out)
-{
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
-        if (it.value().isObject())
-            flattenInto(it.value().toObject(), key, out);
-        else
-            out->append({key, it.value()});
-    }
-}
 
 bool isZeroDuration(const QString &text)
 {
@@ -50,15 +39,16 @@ QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
                              tr("An application deployment needs a jar URI, e.g. local:///opt/flink/usrlib/job.jar.")});
 
         const QString mode = job.value(QLatin1String("upgradeMode")).toString();
+        const FlinkConfiguration configuration(spec);
         if (mode == QLatin1String("last-state")) {
-            if (configurationValue(spec, kCheckpointsDir).trimmed().isEmpty())
+            if (configuration.value(kCheckpointsDir).trimmed().isEmpty())
                 problems.append({QStringLiteral("job.upgradeMode"),
                                  tr("Last-state needs a checkpoint directory: set state.checkpoints.dir.")});
-            if (!isKubernetesHa(spec))
+            if (!configuration.kubernetesHa())
                 problems.append({QStringLiteral("job.upgradeMode"),
                                  tr("Last-state needs Kubernetes HA: turn on \u201cEnable Kubernetes HA\u201d.")});
         } else if (mode == QLatin1String("savepoint")) {
-            if (configurationValue(spec, kSavepointsDir).trimmed().isEmpty())
+            if (configuration.value(kSavepointsDir).trimmed().isEmpty())
                 problems.append({QStringLiteral("job.upgradeMode"),
                                  tr("Savepoint mode needs a savepoint directory: set state.savepoints.dir.")});
         }
@@ -88,12 +78,13 @@ QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
     if (replicas.isDouble() && replicas.toDouble() < 1)
         problems.append({QStringLiteral("taskManager.replicas"), tr("TaskManager replicas must be at least 1.")});
 
-    if (isKubernetesHa(spec) && configurationValue(spec, kHaStorage).trimmed().isEmpty())
+    const FlinkConfiguration configuration(spec);
+    if (configuration.kubernetesHa() && configuration.value(kHaStorage).trimmed().isEmpty())
         problems.append({QStringLiteral("flinkConfiguration.high-availability.storageDir"),
                          tr("Kubernetes HA needs a storage directory (high-availability.storageDir).")});
-    const QString periodic = configurationValue(spec, kPeriodicSavepoint);
+    const QString periodic = configuration.value(kPeriodicSavepoint);
     if (!periodic.trimmed().isEmpty() && !isZeroDuration(periodic)
-        && configurationValue(spec, kSavepointsDir).trimmed().isEmpty())
+        && configuration.value(kSavepointsDir).trimmed().isEmpty())
         problems.append({QStringLiteral("flinkConfiguration"),
                          tr("Periodic savepoints need a savepoint directory: set state.savepoints.dir.")});
     return problems;
@@ -110,59 +101,6 @@ QString SpecChecks::checkName(const QString &name)
         return tr("Use lowercase letters, digits and \u2018-\u2019, starting with a letter and ending with a "
                   "letter or digit.");
     return {};
-}
-
-QList<QPair<QString, QJsonValue>> SpecChecks::flattenConfiguration(const QJsonValue &configuration)
-{
-    QList<QPair<QString, QJsonValue>> result;
-    flattenInto(configuration.toObject(), QString(), &result);
-    std::sort(result.begin(), result.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    return result;
-}
-
-QString SpecChecks::configurationText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (d == static_cast<double>(static_cast<qint64>(d)) && std::abs(d) < 9e15)
-            return QString::number(static_cast<qint64>(d));
-        return QString::number(d, 'g', 17);
-    }
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("");
-}
-
-QString SpecChecks::configurationValue(const QJsonObject &spec, const QString &key)
-{
-    const auto entries = flattenConfiguration(spec.value(QLatin1String("flinkConfiguration")));
-    for (const auto &entry : entries) {
-        if (entry.first == key)
-            return configurationText(entry.second);
-    }
-    return {};
-}
-
-bool SpecChecks::isKubernetesHa(const QJsonObject &spec)
-{
-    for (const QString &key : {QString(kHaType), QString(kHaLegacy)}) {
-        const QString value = configurationValue(spec, key).trimmed();
-        if (value.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
-            || value.endsWith(QLatin1String("KubernetesHaServicesFactory")))
-            return true;
-    }
-    return false;
 }
 
 bool SpecChecks::isValidMemory(const QString &memory)

@@ -30,13 +30,6 @@ public:
     static QString checkName(const QString &name);
 
     // flinkConfiguration with nested maps flattened to dotted keys ("state": {"savepoints.dir": …} →
-    // "state.savepoints.dir"), in key order.
-    static QList<QPair<QString, QJsonValue>> flattenConfiguration(const QJsonValue &configuration);
-    // A configuration value as text: strings as they are, numbers and booleans as YAML writes them.
-    static QString configurationText(const QJsonValue &value);
-    // The value of a (dotted) key in spec.flinkConfiguration; a null QString when absent.
-    static QString configurationValue(const QJsonObject &spec, const QString &key);
-    static bool isKubernetesHa(const QJsonObject &spec);
     static bool isValidMemory(const QString &memory);
 };
 

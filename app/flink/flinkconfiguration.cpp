@@ -1,37 +1,88 @@
 #include "flink/flinkconfiguration.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
 namespace capstan {
 
-FlinkConfiguration::FlinkConfiguration(const QJsonObject &spec)
-    : m_configuration(spec.value(QLatin1String("flinkConfiguration")).toObject())
+namespace {
+void flattenInto(const QJsonObject &object, const QString &prefix, QList<FlinkConfiguration::Entry> *out)
 {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        if (it.value().isObject())
+            flattenInto(it.value().toObject(), key, out);
+        else
+            out->append({key, it.value()});
+    }
+}
+} // namespace
+
+FlinkConfiguration::FlinkConfiguration(const QJsonObject &spec)
+    : m_entries(flatten(spec.value(QLatin1String("flinkConfiguration"))))
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i)
+        m_index.insert(m_entries.at(i).first, i);
+}
+
+QList<FlinkConfiguration::Entry> FlinkConfiguration::flatten(const QJsonValue &configuration)
+{
+    QList<Entry> result;
+    flattenInto(configuration.toObject(), QString(), &result);
+    std::sort(result.begin(), result.end(), [](const Entry &a, const Entry &b) { return a.first < b.first; });
+    return result;
+}
+
+QString FlinkConfiguration::text(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == static_cast<double>(static_cast<qint64>(d)) && std::abs(d) < 9e15)
+            return QString::number(static_cast<qint64>(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("");
 }
 
 QString FlinkConfiguration::value(const QString &key) const
 {
-    const QJsonValue v = m_configuration.value(key);
-    if (v.isString())
-        return v.toString().trimmed();
-    if (v.isDouble())
-        return QString::number(v.toDouble());
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
+    const auto it = m_index.constFind(key);
+    return it == m_index.cend() ? QString() : text(m_entries.at(*it).second).trimmed();
 }
 
 bool FlinkConfiguration::kubernetesHa() const
 {
-    if (value(QStringLiteral("high-availability.type")).compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QString legacy = value(QStringLiteral("high-availability"));
-    return legacy.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
-        || legacy.contains(QLatin1String("KubernetesHaServices"));
+    for (const QString &key : {QStringLiteral("high-availability.type"), QStringLiteral("high-availability")}) {
+        const QString v = value(key);
+        if (v.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0
+            || v.endsWith(QLatin1String("KubernetesHaServicesFactory")))
+            return true;
+    }
+    return false;
 }
 
 bool FlinkConfiguration::checkpointsEnabled() const
 {
+    static const QRegularExpression zero(QStringLiteral("^0+\\s*[a-zA-Z]*$"));
     const QString interval = value(QStringLiteral("execution.checkpointing.interval"));
-    return (!interval.isEmpty() && interval != QLatin1String("0"))
+    return (!interval.isEmpty() && !zero.match(interval).hasMatch())
         || !value(QStringLiteral("state.checkpoints.dir")).isEmpty();
 }
 

@@ -1,18 +1,32 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace capstan {
 
 // Reads a FlinkDeployment spec's flinkConfiguration: the facts several features decide on
 // (Kubernetes HA for last-state, checkpoints, savepoint directories), answered one way everywhere.
+// Nested maps (`high-availability: {type: kubernetes}`, as the upstream examples write it) and
+// dotted keys (`high-availability.type: kubernetes`) read the same.
 class FlinkConfiguration final
 {
 public:
+    using Entry = QPair<QString, QJsonValue>;
+
     explicit FlinkConfiguration(const QJsonObject &spec);
 
-    // The value as text (numbers and booleans as YAML would print them); empty when unset.
+    // Dotted keys with their values, sorted by key.
+    static QList<Entry> flatten(const QJsonValue &configuration);
+    // A value as text: strings as they are, numbers and booleans as YAML writes them.
+    static QString text(const QJsonValue &value);
+
+    const QList<Entry> &entries() const { return m_entries; }
+    // The value of a dotted key as text; a null QString when it is not set.
     QString value(const QString &key) const;
 
     // high-availability.type: kubernetes, or the legacy high-availability key naming Kubernetes.
@@ -21,7 +35,8 @@ public:
     bool checkpointsEnabled() const;
 
 private:
-    QJsonObject m_configuration;
+    QList<Entry> m_entries;
+    QHash<QString, qsizetype> m_index;
 };
 
 } // namespace capstan

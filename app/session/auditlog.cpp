@@ -2,15 +2,11 @@
 
 #include "logging.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace capstan {
 
@@ -60,45 +56,22 @@ QJsonObject AuditLog::redact(const QJsonObject &object)
 }
 
 AuditLog::AuditLog(const QString &path)
-    : m_connection(QStringLiteral("capstan-audit-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_db(path, QStringLiteral("audit"),
+           {QStringLiteral("CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT "
+                           "NULL, context TEXT, ns TEXT, deployment TEXT, action TEXT, diff TEXT, outcome TEXT, "
+                           "message TEXT)")})
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open()) {
-        m_error = Error::make(
-            QStringLiteral("HistoryUnavailable"),
-            QStringLiteral("The audit log database %1 cannot be opened: %2").arg(path, db.lastError().text()));
-        qCWarning(lcActions).noquote() << m_error.message;
-        return;
-    }
-    QSqlQuery query(db);
-    m_open = query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                                       "ts INTEGER NOT NULL, context TEXT, ns TEXT, deployment TEXT, action TEXT, "
-                                       "diff TEXT, outcome TEXT, message TEXT)"));
-    if (!m_open) {
-        m_error = Error::make(QStringLiteral("HistoryUnavailable"), query.lastError().text());
-        qCWarning(lcActions).noquote() << "audit log:" << m_error.message;
-    }
 }
 
-AuditLog::~AuditLog()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+AuditLog::~AuditLog() = default;
 
 void AuditLog::append(const AuditEntry &entry, const QJsonObject &diff)
 {
     AuditEntry e = entry;
     e.diff = diff.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(redact(diff)).toJson(QJsonDocument::Compact));
-    if (!m_open)
+    if (!isOpen())
         return;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("INSERT INTO audit_log (ts, context, ns, deployment, action, diff, outcome, message) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue((e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
@@ -122,9 +95,9 @@ void AuditLog::append(const AuditEntry &entry)
 QList<AuditEntry> AuditLog::entries(int limit) const
 {
     QList<AuditEntry> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("SELECT ts, context, ns, deployment, action, diff, outcome, message FROM audit_log "
                                  "ORDER BY id DESC LIMIT ?"));
     query.addBindValue(limit);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "session/sqliteconnection.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -39,8 +40,8 @@ public:
     AuditLog(const AuditLog &) = delete;
     AuditLog &operator=(const AuditLog &) = delete;
 
-    bool isOpen() const { return m_open; }
-    const Error &lastError() const { return m_error; }
+    bool isOpen() const { return m_db.isOpen(); }
+    const Error &lastError() const { return m_db.lastError(); }
 
     // Appends an entry; `diff` is redacted here.
     void append(const AuditEntry &entry);
@@ -53,9 +54,7 @@ public:
     static QJsonObject redact(const QJsonObject &object);
 
 private:
-    QString m_connection;
-    bool m_open = false;
-    Error m_error;
+    SqliteConnection m_db;
 };
 
 } // namespace capstan

@@ -2,14 +2,9 @@
 
 #include "logging.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QThread>
-#include <QUuid>
 
 namespace capstan {
 
@@ -19,46 +14,19 @@ QString HistoryStore::defaultPath()
 }
 
 HistoryStore::HistoryStore(const QString &path)
-    : m_connection(QStringLiteral("capstan-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_db(path, QStringLiteral("history"),
+           {QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral("CREATE TABLE IF NOT EXISTS events (uid TEXT PRIMARY KEY, deployment_uid TEXT NOT NULL, "
+                           "ns TEXT, type TEXT, reason TEXT, message TEXT, count INTEGER, first_ts INTEGER, "
+                           "last_ts INTEGER, source TEXT, involved_kind TEXT, involved_name TEXT)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS events_by_deployment ON events (deployment_uid, last_ts)"),
+            QStringLiteral("CREATE TABLE IF NOT EXISTS job_runs (deployment_uid TEXT NOT NULL, job_id TEXT NOT "
+                           "NULL, start_ts INTEGER, end_ts INTEGER, last_state TEXT, generation INTEGER, "
+                           "PRIMARY KEY (deployment_uid, job_id))")})
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        m_error = Error::make(
-            QStringLiteral("HistoryUnavailable"),
-            QStringLiteral("The local history database %1 cannot be opened: %2").arg(path, db.lastError().text()));
-        qCWarning(lcSession).noquote() << m_error.message;
-        return;
-    }
-    m_open = exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS events (uid TEXT PRIMARY KEY, deployment_uid TEXT NOT NULL, "
-                               "ns TEXT, type TEXT, reason TEXT, message TEXT, count INTEGER, first_ts INTEGER, "
-                               "last_ts INTEGER, source TEXT, involved_kind TEXT, involved_name TEXT)"))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS events_by_deployment ON events (deployment_uid, last_ts)"))
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS job_runs (deployment_uid TEXT NOT NULL, job_id TEXT NOT "
-                               "NULL, start_ts INTEGER, end_ts INTEGER, last_state TEXT, generation INTEGER, "
-                               "PRIMARY KEY (deployment_uid, job_id))"));
 }
 
-HistoryStore::~HistoryStore()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-bool HistoryStore::exec(const QString &sql)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (query.exec(sql))
-        return true;
-    m_error = Error::make(QStringLiteral("HistoryUnavailable"), query.lastError().text());
-    qCWarning(lcSession).noquote() << "history database:" << m_error.message;
-    return false;
-}
+HistoryStore::~HistoryStore() = default;
 
 namespace {
 QVariant ms(const QDateTime &t)
@@ -73,9 +41,9 @@ QDateTime fromMs(const QVariant &v)
 
 void HistoryStore::saveEvents(const QString &deploymentUid, const QList<ClusterEvent> &events)
 {
-    if (!m_open || events.isEmpty())
+    if (!isOpen() || events.isEmpty())
         return;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -101,9 +69,9 @@ void HistoryStore::saveEvents(const QString &deploymentUid, const QList<ClusterE
 QList<ClusterEvent> HistoryStore::events(const QString &deploymentUid, int limit) const
 {
     QList<ClusterEvent> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("SELECT uid, ns, type, reason, message, count, first_ts, last_ts, source, "
                                  "involved_kind, involved_name FROM events WHERE deployment_uid = ? "
                                  "ORDER BY last_ts DESC LIMIT ?"));
@@ -133,9 +101,9 @@ QList<ClusterEvent> HistoryStore::events(const QString &deploymentUid, int limit
 void HistoryStore::observeJob(const QString &deploymentUid, const QString &jobId, const QString &state,
                               qint64 generation, const QDateTime &start, const QDateTime &now)
 {
-    if (!m_open || jobId.isEmpty())
+    if (!isOpen() || jobId.isEmpty())
         return;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     QSqlQuery query(db);
     // End whichever other run of this deployment is still open.
     query.prepare(QStringLiteral("UPDATE job_runs SET end_ts = ? WHERE deployment_uid = ? AND job_id != ? AND end_ts "
@@ -160,9 +128,9 @@ void HistoryStore::observeJob(const QString &deploymentUid, const QString &jobId
 QList<JobRun> HistoryStore::jobs(const QString &deploymentUid) const
 {
     QList<JobRun> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("SELECT job_id, start_ts, end_ts, last_state, generation FROM job_runs WHERE "
                                  "deployment_uid = ? ORDER BY start_ts DESC"));
     query.addBindValue(deploymentUid);

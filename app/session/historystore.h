@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "flink/clusterevent.h"
+#include "session/sqliteconnection.h"
 
 #include <QDateTime>
 #include <QList>
@@ -32,8 +33,8 @@ public:
     HistoryStore(const HistoryStore &) = delete;
     HistoryStore &operator=(const HistoryStore &) = delete;
 
-    bool isOpen() const { return m_open; }
-    const Error &lastError() const { return m_error; }
+    bool isOpen() const { return m_db.isOpen(); }
+    const Error &lastError() const { return m_db.lastError(); }
 
     static QString defaultPath(); // <AppDataLocation>/history.sqlite
 
@@ -46,10 +47,7 @@ public:
     QList<JobRun> jobs(const QString &deploymentUid) const;
 
 private:
-    bool exec(const QString &sql);
-    QString m_connection;
-    bool m_open = false;
-    Error m_error;
+    SqliteConnection m_db;
 };
 
 } // namespace capstan

@@ -2,13 +2,9 @@
 
 #include "logging.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -25,48 +21,20 @@ QJsonObject parseSpec(const QString &reconciled)
 } // namespace
 
 SpecRevisionStore::SpecRevisionStore(const QString &path)
-    : m_connection(QStringLiteral("capstan-revisions-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_db(path, QStringLiteral("spec-revisions"),
+           {QStringLiteral("CREATE TABLE IF NOT EXISTS spec_revisions (deployment_uid TEXT NOT NULL, generation "
+                           "INTEGER, spec TEXT NOT NULL, since_ms INTEGER NOT NULL, until_ms INTEGER, observed_ms "
+                           "INTEGER)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS spec_revisions_by_deployment ON spec_revisions "
+                           "(deployment_uid, since_ms)")})
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open()) {
-        m_error = Error::make(
-            QStringLiteral("HistoryUnavailable"),
-            QStringLiteral("The spec history database %1 cannot be opened: %2").arg(path, db.lastError().text()));
-        qCWarning(lcSession).noquote() << m_error.message;
-        return;
-    }
-    m_open = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS spec_revisions (deployment_uid TEXT NOT NULL, "
-                                 "generation INTEGER, spec TEXT NOT NULL, since_ms INTEGER NOT NULL, "
-                                 "until_ms INTEGER, observed_ms INTEGER)"))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS spec_revisions_by_deployment ON spec_revisions "
-                               "(deployment_uid, since_ms)"));
 }
 
-SpecRevisionStore::~SpecRevisionStore()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-bool SpecRevisionStore::exec(const QString &sql)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (query.exec(sql))
-        return true;
-    m_error = Error::make(QStringLiteral("HistoryUnavailable"), query.lastError().text());
-    qCWarning(lcSession).noquote() << "spec history:" << m_error.message;
-    return false;
-}
+SpecRevisionStore::~SpecRevisionStore() = default;
 
 void SpecRevisionStore::observe(const QJsonObject &deployment, const QDateTime &now)
 {
-    if (!m_open)
+    if (!isOpen())
         return;
     const QString uid = deployment.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
     const QJsonObject rs = deployment.value(kStatus).toObject().value(kReconciliationStatus).toObject();
@@ -93,9 +61,9 @@ void SpecRevisionStore::observe(const QJsonObject &deployment, const QDateTime &
 void SpecRevisionStore::record(const QString &deploymentUid, const QString &reconciledSpec, qint64 generation,
                                const QDateTime &since)
 {
-    if (!m_open)
+    if (!isOpen())
         return;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     QSqlQuery open(db);
     open.prepare(QStringLiteral("SELECT rowid, spec, since_ms FROM spec_revisions WHERE deployment_uid = ? AND "
                                 "until_ms IS NULL ORDER BY since_ms DESC LIMIT 1"));
@@ -138,9 +106,9 @@ void SpecRevisionStore::record(const QString &deploymentUid, const QString &reco
 
 QJsonObject SpecRevisionStore::specAt(const QString &deploymentUid, const QDateTime &time) const
 {
-    if (!m_open || !time.isValid())
+    if (!isOpen() || !time.isValid())
         return {};
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     // A revision recorded at the very instant of `time` (e.g. the spec an upgrade savepoint led to)
     // is not yet live then: the window is (since, until].
     query.prepare(QStringLiteral("SELECT spec FROM spec_revisions WHERE deployment_uid = ? AND since_ms < ? AND "
@@ -156,9 +124,9 @@ QJsonObject SpecRevisionStore::specAt(const QString &deploymentUid, const QDateT
 
 qint64 SpecRevisionStore::generationAt(const QString &deploymentUid, const QDateTime &time) const
 {
-    if (!m_open || !time.isValid())
+    if (!isOpen() || !time.isValid())
         return -1;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("SELECT generation FROM spec_revisions WHERE deployment_uid = ? AND since_ms < ? "
                                  "AND (until_ms IS NULL OR until_ms >= ?) ORDER BY since_ms DESC LIMIT 1"));
     const qint64 t = time.toMSecsSinceEpoch();
@@ -172,9 +140,9 @@ qint64 SpecRevisionStore::generationAt(const QString &deploymentUid, const QDate
 
 int SpecRevisionStore::revisionCount(const QString &deploymentUid) const
 {
-    if (!m_open)
+    if (!isOpen())
         return 0;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM spec_revisions WHERE deployment_uid = ?"));
     query.addBindValue(deploymentUid);
     if (!query.exec() || !query.next())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "session/sqliteconnection.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -29,8 +30,8 @@ public:
     SpecRevisionStore(const SpecRevisionStore &) = delete;
     SpecRevisionStore &operator=(const SpecRevisionStore &) = delete;
 
-    bool isOpen() const { return m_open; }
-    const Error &lastError() const { return m_error; }
+    bool isOpen() const { return m_db.isOpen(); }
+    const Error &lastError() const { return m_db.lastError(); }
 
     // Records the deployment's lastReconciledSpec when it differs from the last one recorded (cheap
     // when unchanged: compared in memory). `now` is used when the status carries no timestamp.
@@ -46,11 +47,8 @@ public:
     int revisionCount(const QString &deploymentUid) const;
 
 private:
-    bool exec(const QString &sql);
 
-    QString m_connection;
-    bool m_open = false;
-    Error m_error;
+    SqliteConnection m_db;
     QHash<QString, QString> m_lastSpec; // uid → last recorded lastReconciledSpec string
 };
 

@@ -101,7 +101,7 @@ void ActionsController::updateEnabled()
     const QString noSelection = tr("Select a deployment first.");
     const QString running = tr("Another action is running on this deployment.");
     const Rule rules[] = {
-        {ActionKind::Configure, selected && !busy, !selected ? noSelection : running},
+        {ActionKind::Configure, selected && !busy && !m_object.isEmpty(), !selected ? noSelection : running},
         {ActionKind::Savepoint, application && !busy && jobRunning && !d.failure.failing,
          !application            ? noSelection
              : d.failure.failing ? tr("A savepoint cannot be taken from a job in a restart loop.")

@@ -3,7 +3,9 @@
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
 #include "ui/activitypanel.h"
+#include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
+#include "ui/deploymenttemplates.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
@@ -81,6 +83,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_page->addActionMenu(m_actions->cancelMenu());
     m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
                               m_actions->action(ActionKind::RollbackToStable)});
+    connect(m_actions, &ActionsController::configureRequested, this, [this] { openConfigureDialog(false); });
     connect(m_page, &DeploymentPage::deploymentChanged, this,
             [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
 
@@ -235,6 +238,14 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_page->hide();
     m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
+    m_schema = QJsonObject();
+    connect(m_session, &SessionHost::schemaLoaded, this, [this](const QString &kind, const QJsonObject &schema) {
+        if (kind != QLatin1String("FlinkDeployment"))
+            return;
+        m_schema = schema;
+        if (auto *dialog = findChild<ConfigureDialog *>(QStringLiteral("configureDialog")))
+            dialog->setSchema(schema);
+    });
     connect(m_session, &SessionHost::connected, this,
             [this](const ConnectionSummary &summary) { m_indicator->setInsecure(summary.insecure); });
     connect(m_session, &SessionHost::stateChanged, this, &MainWindow::onStateChanged);
@@ -348,6 +359,9 @@ void MainWindow::createMenus()
         window->show();
     });
     newWindow->setObjectName(QStringLiteral("newWindowAction"));
+    QAction *newDeployment = file->addAction(tr("New &Deployment…"), this, [this] { openConfigureDialog(true); });
+    newDeployment->setObjectName(QStringLiteral("newDeploymentAction"));
+    newDeployment->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     newWindow->setShortcut(QKeySequence::New);
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Window"), this, &QWidget::close);
@@ -373,6 +387,43 @@ void MainWindow::createMenus()
                            tr("<b>Capstan %1</b><p>A desktop console for Apache Flink deployments on Kubernetes.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+QDialog *MainWindow::configureDialog() const
+{
+    return findChild<ConfigureDialog *>(QStringLiteral("configureDialog"));
+}
+
+void MainWindow::openConfigureDialog(bool create)
+{
+    if (!m_session || configureDialog() || (!create && m_page->object().isEmpty()))
+        return;
+    QJsonObject object = create ? DeploymentTemplates::all().constFirst().object : m_page->object();
+    if (create) {
+        // New deployments go to the namespace shown (or the context's).
+        QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+        metadata.insert(QStringLiteral("namespace"),
+                        m_namespace.isEmpty()
+                            ? (m_contextNamespace.isEmpty() ? QStringLiteral("default") : m_contextNamespace)
+                            : m_namespace);
+        object.insert(QStringLiteral("metadata"), metadata);
+    }
+    auto *dialog
+        = new ConfigureDialog(create ? ConfigureDialog::Mode::Create : ConfigureDialog::Mode::Configure, object, this);
+    dialog->setObjectName(QStringLiteral("configureDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_schema.isEmpty())
+        dialog->setSchema(m_schema);
+    // The dialog never talks to the network: Apply goes through the actions and the Activity panel,
+    // and the outcome comes back to the dialog (422 onto fields, 409 as a conflict to resolve).
+    auto pending = std::make_shared<quint64>(0);
+    connect(dialog, &ConfigureDialog::applyRequested, this,
+            [this, pending](const ActionRequest &request) { *pending = m_actions->run(request); });
+    connect(m_actions, &ActionsController::actionFinished, dialog, [dialog, pending](const ActionResult &result) {
+        if (*pending != 0 && result.id == *pending)
+            dialog->showResult(result);
+    });
+    dialog->open();
 }
 
 void MainWindow::onDeploymentsChanged(const DeploymentBatch &batch)

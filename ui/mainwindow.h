@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -38,6 +39,8 @@ public:
     DeploymentPage *deploymentPage() const { return m_page; }
     ActionsController *actions() const { return m_actions; }
     ActivityModel *activity() const { return m_activity; }
+    // The open Configure / New Deployment dialog, if any (for tests).
+    QDialog *configureDialog() const;
     // Selects the deployment in the list and opens its page; false when it is not listed.
     bool openDeployment(const QString &ns, const QString &name);
     QString currentContext() const;
@@ -53,6 +56,7 @@ private:
     void updateCount();
     void setNamespaceItems(const QStringList &namespaces);
     void createMenus();
+    void openConfigureDialog(bool create);
     void onSelectionChanged();
     void onDeploymentsChanged(const DeploymentBatch &batch);
 
@@ -74,6 +78,7 @@ private:
     DeploymentPage *m_page;
     ActivityModel *m_activity;
     ActionsController *m_actions;
+    QJsonObject m_schema; // the FlinkDeployment openAPIV3Schema the cluster serves
 };
 
 } // namespace capstan

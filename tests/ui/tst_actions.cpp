@@ -3,6 +3,7 @@
 
 #include "common/sandboxfixture.h"
 #include "ui/actionscontroller.h"
+#include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/activitymodel.h"
@@ -13,6 +14,11 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -27,6 +33,8 @@ private slots:
     void initTestCase();
     void savepointSuspendStart();
     void keepLatestStateNeedsHa();
+    void configureParallelismThroughTheDialog();
+    void concurrentEditIsNeverOverwritten();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &ns, const QString &name);
@@ -62,7 +70,8 @@ std::unique_ptr<MainWindow> TestActions::openWindow(const QString &ns, const QSt
     options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
     options.pollIntervalMs = 300;
     options.informer.batchIntervalMs = 50;
-    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"),
+                                               QStringLiteral("all"), options);
     window->resize(1600, 1000);
     window->show();
     if (!QTest::qWaitFor([&] { return window->openDeployment(ns, name); }, 10000))
@@ -92,25 +101,34 @@ void TestActions::savepointSuspendStart()
     // Suspend asks first and says a savepoint is taken (savepoint mode).
     MessageBox::setNextAnswer(QMessageBox::Ok);
     actions->action(ActionKind::Suspend)->trigger();
-    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("savepoint is taken")), qPrintable(MessageBox::lastQuestion()));
+    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("savepoint is taken")),
+             qPrintable(MessageBox::lastQuestion()));
     const quint64 suspendId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(suspendId), 30000);
     QCOMPARE(window->activity()->outcomeText(suspendId), QStringLiteral("succeeded"));
     QCOMPARE(serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"))
-                 .value(QLatin1String("status")).toObject().value(QLatin1String("lifecycleState")).toString(),
+                 .value(QLatin1String("status"))
+                 .toObject()
+                 .value(QLatin1String("lifecycleState"))
+                 .toString(),
              QStringLiteral("SUSPENDED"));
 
     // Start says where it restores from before it starts.
     QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::Start)->isEnabled(), 5000);
     MessageBox::setNextAnswer(QMessageBox::Ok);
     actions->action(ActionKind::Start)->trigger();
-    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("restore from: savepoint")), qPrintable(MessageBox::lastQuestion()));
+    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("restore from: savepoint")),
+             qPrintable(MessageBox::lastQuestion()));
     const quint64 startId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(startId), 30000);
     QCOMPARE(window->activity()->outcomeText(startId), QStringLiteral("succeeded"));
     QCOMPARE(serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"))
-                 .value(QLatin1String("status")).toObject().value(QLatin1String("jobStatus")).toObject()
-                 .value(QLatin1String("state")).toString(),
+                 .value(QLatin1String("status"))
+                 .toObject()
+                 .value(QLatin1String("jobStatus"))
+                 .toObject()
+                 .value(QLatin1String("state"))
+                 .toString(),
              QStringLiteral("RUNNING"));
     saveShot(window.get(), QStringLiteral("actions-activity"));
 
@@ -131,6 +149,103 @@ void TestActions::keepLatestStateNeedsHa()
     QTRY_VERIFY_WITH_TIMEOUT(keep->toolTip().contains(QStringLiteral("Kubernetes HA")), 5000);
     QVERIFY(!keep->isEnabled());
     QVERIFY(window->actions()->action(ActionKind::CancelDiscardState)->isEnabled());
+}
+
+void TestActions::configureParallelismThroughTheDialog()
+{
+    // DESIGN §1 step 1: parallelism 1 → 2 in savepoint mode, reviewed, applied, the job redeployed.
+    auto window = openWindow(QStringLiteral("default"), QStringLiteral("github-analytics"));
+    QVERIFY(window);
+    const QString jobBefore = serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"))
+                                  .value(QLatin1String("status"))
+                                  .toObject()
+                                  .value(QLatin1String("jobStatus"))
+                                  .toObject()
+                                  .value(QLatin1String("jobId"))
+                                  .toString();
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->configureAction()->isEnabled(), 5000);
+    window->actions()->configureAction()->trigger();
+    auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    const int parallelism = dialog->findChild<QSpinBox *>(QStringLiteral("parallelismSpinBox"))->value();
+    dialog->findChild<QSpinBox *>(QStringLiteral("parallelismSpinBox"))->setValue(parallelism + 1);
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
+    QTRY_VERIFY(apply->isEnabled());
+    apply->click(); // Next → Review
+    QTRY_COMPARE(dialog->currentPage(), ConfigureDialog::Page::Review);
+    const QString sentence = dialog->findChild<QLabel *>(QStringLiteral("reviewSentenceLabel"))->text();
+    QVERIFY2(sentence.contains(QStringLiteral("a savepoint is taken, then the job is redeployed from it")),
+             qPrintable(sentence));
+    saveShot(dialog, QStringLiteral("configure-review-from-window"));
+    QPointer<ConfigureDialog> guard(dialog);
+    apply->click(); // Apply
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 30000); // accepted on success
+    const QJsonObject after = serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"));
+    QCOMPARE(after.value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("job"))
+                 .toObject()
+                 .value(QLatin1String("parallelism"))
+                 .toInt(),
+             parallelism + 1);
+    QVERIFY(after.value(QLatin1String("status"))
+                .toObject()
+                .value(QLatin1String("jobStatus"))
+                .toObject()
+                .value(QLatin1String("jobId"))
+                .toString()
+            != jobBefore);
+    QCOMPARE(window->activity()->outcomeText(
+                 window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong()),
+             QStringLiteral("succeeded"));
+}
+
+void TestActions::concurrentEditIsNeverOverwritten()
+{
+    auto window = openWindow(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector"));
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->configureAction()->isEnabled(), 5000);
+    window->actions()->configureAction()->trigger();
+    auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    auto *spin = dialog->findChild<QSpinBox *>(QStringLiteral("parallelismSpinBox"));
+    spin->setValue(spin->value() + 3);
+    const int mine = spin->value();
+    // Meanwhile another client changes the spec (a different field).
+    const QJsonObject theirs{
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("job"),
+                      QJsonObject{{QStringLiteral("args"), QJsonArray{QStringLiteral("--from-another-client")}}}}}}};
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("flink-jobs"),
+                            QStringLiteral("fraud-detector"), theirs)
+                .ok());
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
+    apply->click();
+    QTRY_COMPARE(dialog->currentPage(), ConfigureDialog::Page::Review);
+    apply->click();
+    // The conflict is shown; nothing of ours reached the server yet and theirs is intact.
+    auto *reapply = dialog->findChild<QPushButton *>(QStringLiteral("reapplyButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(reapply && reapply->isVisible(), 15000);
+    QJsonObject job = serverObject(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector"))
+                          .value(QLatin1String("spec"))
+                          .toObject()
+                          .value(QLatin1String("job"))
+                          .toObject();
+    QVERIFY(job.value(QLatin1String("parallelism")).toInt() != mine);
+    QCOMPARE(job.value(QLatin1String("args")).toArray().first().toString(), QStringLiteral("--from-another-client"));
+    saveShot(dialog, QStringLiteral("configure-conflict-from-window"));
+    // Re-apply on top: both changes are there.
+    QPointer<ConfigureDialog> guard(dialog);
+    reapply->click();
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 30000);
+    job = serverObject(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector"))
+              .value(QLatin1String("spec"))
+              .toObject()
+              .value(QLatin1String("job"))
+              .toObject();
+    QCOMPARE(job.value(QLatin1String("parallelism")).toInt(), mine);
+    QCOMPARE(job.value(QLatin1String("args")).toArray().first().toString(), QStringLiteral("--from-another-client"));
 }
 
 QTEST_MAIN(TestActions)

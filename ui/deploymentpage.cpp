@@ -337,10 +337,40 @@ QWidget *DeploymentPage::createSnapshotsTab()
     connect(m_snapshotModel, &QAbstractItemModel::rowsRemoved, this, &DeploymentPage::updateTimeline);
     connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, &DeploymentPage::updateTimeline);
     connect(m_snapshotModel, &QAbstractItemModel::modelReset, this, &DeploymentPage::updateTimeline);
+    m_snapshotView = view;
+    m_rollbackButton = new QPushButton(tr("Roll &Back to This Snapshot…"), tab);
+    m_rollbackButton->setObjectName(QStringLiteral("rollbackToSnapshotButton"));
+    m_rollbackButton->setEnabled(false);
+    const auto selectedSnapshot = [this]() -> const Snapshot * {
+        const QModelIndexList rows = m_snapshotView->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return nullptr;
+        const int row = m_snapshotProxy->mapToSource(rows.first()).row();
+        return row >= 0 && row < m_snapshotModel->snapshots().size() ? &m_snapshotModel->snapshots().at(row) : nullptr;
+    };
+    const auto updateRollback = [this, selectedSnapshot] {
+        const Snapshot *s = selectedSnapshot();
+        const bool usable = s && s->isCompleted() && !s->path.isEmpty() && !m_summary.sessionCluster;
+        m_rollbackButton->setEnabled(usable);
+        m_rollbackButton->setToolTip(
+            usable  ? tr("Redeploy from this snapshot with the configuration live when it was taken")
+                : s ? tr("Only a completed snapshot with a path can be restored.")
+                    : tr("Select a snapshot."));
+    };
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateRollback);
+    connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, updateRollback);
+    connect(m_rollbackButton, &QPushButton::clicked, this, [this, selectedSnapshot] {
+        if (const Snapshot *s = selectedSnapshot())
+            emit rollbackToSnapshotRequested(*s);
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_rollbackButton);
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 6, 4, 4);
     layout->addWidget(m_timeline);
     layout->addWidget(view, 1);
+    layout->addLayout(buttons);
     return tab;
 }
 

@@ -18,6 +18,7 @@ class QMenu;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
+class QPushButton;
 class QTableView;
 class QTreeWidget;
 
@@ -74,6 +75,8 @@ public:
 signals:
     // The deployment shown changed (header, object or restore source): actions re-check their state.
     void deploymentChanged();
+    // The user asked to roll back to the selected snapshot.
+    void rollbackToSnapshotRequested(const capstan::Snapshot &snapshot);
 
 public:
     QString restoreText() const;
@@ -121,6 +124,8 @@ private:
     SnapshotTableModel *m_snapshotModel;
     QSortFilterProxyModel *m_snapshotProxy;
     SnapshotTimeline *m_timeline;
+    QTableView *m_snapshotView = nullptr;
+    QPushButton *m_rollbackButton = nullptr;
     JobRunTableModel *m_jobModel;
     ExceptionsView *m_exceptions;
     MetricsView *m_metrics;

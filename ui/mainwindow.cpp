@@ -9,6 +9,7 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/rollbackdialog.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/messagebanner.h"
 
@@ -84,6 +85,13 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
                               m_actions->action(ActionKind::RollbackToStable)});
     connect(m_actions, &ActionsController::configureRequested, this, [this] { openConfigureDialog(false); });
+    // Rollback to a snapshot: ask the session for the spec revision live then, show it, then send.
+    connect(m_page, &DeploymentPage::rollbackToSnapshotRequested, this, [this](const Snapshot &snapshot) {
+        if (!m_session)
+            return;
+        m_pendingRollback = snapshot;
+        m_session->requestSpecRevision(m_page->uid(), snapshot.time);
+    });
     connect(m_page, &DeploymentPage::deploymentChanged, this,
             [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
 
@@ -239,6 +247,29 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
     m_schema = QJsonObject();
+    connect(m_session, &SessionHost::specRevision, this,
+            [this](const QString &uid, const QDateTime &time, const QJsonObject &spec) {
+                if (uid != m_page->uid() || m_pendingRollback.path.isEmpty() || time != m_pendingRollback.time)
+                    return;
+                const Snapshot snapshot = std::exchange(m_pendingRollback, Snapshot());
+                const QJsonObject object = m_page->object();
+                auto *dialog = new RollbackDialog(snapshot, object.value(QLatin1String("spec")).toObject(), spec, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &QDialog::accepted, this, [this, snapshot, object] {
+                    ActionRequest request;
+                    request.kind = ActionKind::RollbackToSnapshot;
+                    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+                    request.deploymentUid = metadata.value(QLatin1String("uid")).toString();
+                    request.ns = metadata.value(QLatin1String("namespace")).toString();
+                    request.name = metadata.value(QLatin1String("name")).toString();
+                    request.baseResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+                    request.baseSpec = object.value(QLatin1String("spec")).toObject();
+                    request.snapshotPath = snapshot.path;
+                    request.snapshotTime = snapshot.time;
+                    m_actions->run(request);
+                });
+                dialog->open();
+            });
     connect(m_session, &SessionHost::schemaLoaded, this, [this](const QString &kind, const QJsonObject &schema) {
         if (kind != QLatin1String("FlinkDeployment"))
             return;

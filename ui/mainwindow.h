@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flink/snapshot.h"
 #include "kube/kubeconfig.h"
 #include "session/clustersession.h"
 
@@ -78,7 +79,9 @@ private:
     DeploymentPage *m_page;
     ActivityModel *m_activity;
     ActionsController *m_actions;
-    QJsonObject m_schema; // the FlinkDeployment openAPIV3Schema the cluster serves
+    QJsonObject m_schema;
+    Snapshot
+        m_pendingRollback; // waiting for its spec revision // the FlinkDeployment openAPIV3Schema the cluster serves
 };
 
 } // namespace capstan

@@ -1,0 +1,248 @@
+// DESIGN §1, the reference scenario, driven through the real MainWindow against the sandbox's
+// operator simulation at high speed: every step by clicking what an operator would click.
+
+#include "common/sandboxfixture.h"
+#include "ui/actionscontroller.h"
+#include "ui/configuredialog.h"
+#include "ui/deploymentpage.h"
+#include "ui/mainwindow.h"
+#include "ui/models/activitymodel.h"
+#include "ui/models/eventtablemodel.h"
+#include "ui/models/snapshottablemodel.h"
+#include "ui/rollbackdialog.h"
+#include "ui/widgets/argumentlisteditor.h"
+#include "ui/widgets/messagebox.h"
+
+#include <QAction>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace capstan;
+using capstan::test::SandboxFixture;
+
+class TestReferenceScenario : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void scenario();
+
+private:
+    QJsonObject server() const;
+    QJsonObject job() const
+    {
+        return server().value(QLatin1String("spec")).toObject().value(QLatin1String("job")).toObject();
+    }
+    QJsonObject status() const { return server().value(QLatin1String("status")).toObject(); }
+    QString jobId() const
+    {
+        return status().value(QLatin1String("jobStatus")).toObject().value(QLatin1String("jobId")).toString();
+    }
+    bool lastActionSucceeded(MainWindow *window, int timeoutMs);
+    void configure(MainWindow *window, const std::function<void(ConfigureDialog *)> &edit, QString *sentence);
+    void shot(QWidget *widget, const QString &name);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    QTemporaryDir m_dir;
+};
+
+void TestReferenceScenario::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sandbox = std::make_unique<SandboxFixture>(-1, 60);
+    QVERIFY(m_sandbox->started);
+}
+
+QJsonObject TestReferenceScenario::server() const
+{
+    return m_sandbox->server->store()
+        .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("github-analytics"))
+        .object;
+}
+
+void TestReferenceScenario::shot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    widget->grab().save(dir + QStringLiteral("/scenario-") + name + QStringLiteral(".png"));
+}
+
+bool TestReferenceScenario::lastActionSucceeded(MainWindow *window, int timeoutMs)
+{
+    ActivityModel *activity = window->activity();
+    if (!QTest::qWaitFor(
+            [&] {
+                return activity->rowCount() > 0 && !activity->index(0, 0).data(ActivityModel::RunningRole).toBool();
+            },
+            timeoutMs))
+        return false;
+    const quint64 id = activity->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    if (activity->outcomeText(id) != QLatin1String("succeeded"))
+        qWarning() << "last action:" << activity->outcomeText(id)
+                   << activity->index(0, 0).data(Qt::ToolTipRole).toString();
+    return activity->outcomeText(id) == QLatin1String("succeeded");
+}
+
+void TestReferenceScenario::configure(MainWindow *window, const std::function<void(ConfigureDialog *)> &edit,
+                                      QString *sentence)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->configureAction()->isEnabled(), 10000);
+    window->actions()->configureAction()->trigger();
+    auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    edit(dialog);
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
+    QTRY_VERIFY(apply->isEnabled());
+    apply->click();
+    QTRY_COMPARE(dialog->currentPage(), ConfigureDialog::Page::Review);
+    *sentence = dialog->findChild<QLabel *>(QStringLiteral("reviewSentenceLabel"))->text();
+    QPointer<ConfigureDialog> guard(dialog);
+    apply->click();
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 60000);
+}
+
+void TestReferenceScenario::scenario()
+{
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
+    options.pollIntervalMs = 300;
+    options.informer.batchIntervalMs = 50;
+    options.failureWindowSeconds = 20;
+    MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+    window.resize(1600, 1000);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    DeploymentPage *page = window.deploymentPage();
+    const QString uid = page->uid();
+    const QString firstJob = jobId();
+    QCOMPARE(job().value(QLatin1String("parallelism")).toInt(), 1);
+    QCOMPARE(job().value(QLatin1String("upgradeMode")).toString(), QStringLiteral("savepoint"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->snapshotModel()->rowCount() >= 2, 10000);
+    // The savepoint taken before both changes (step 6 comes back to it).
+    Snapshot early;
+    for (const Snapshot &s : page->snapshotModel()->snapshots()) {
+        if (s.type == QLatin1String("SAVEPOINT") && s.isCompleted() && (!early.time.isValid() || s.time < early.time))
+            early = s;
+    }
+    QVERIFY(!early.path.isEmpty());
+
+    // Step 1: Configure Deployment, parallelism 1 → 2, the diff and the sentence, Apply.
+    QString sentence;
+    configure(
+        &window,
+        [](ConfigureDialog *d) { d->findChild<QSpinBox *>(QStringLiteral("parallelismSpinBox"))->setValue(2); },
+        &sentence);
+    QVERIFY2(
+        sentence.contains(QStringLiteral("restarts the job: a savepoint is taken, then the job is redeployed from it")),
+        qPrintable(sentence));
+    QVERIFY(lastActionSucceeded(&window, 60000));
+
+    // Step 2: Running again (STABLE), same uid, a new job id, an UPGRADE savepoint, the operator's events.
+    QTRY_COMPARE_WITH_TIMEOUT(status().value(QLatin1String("lifecycleState")).toString(), QStringLiteral("STABLE"),
+                              30000);
+    QCOMPARE(server().value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString(), uid);
+    const QString secondJob = jobId();
+    QVERIFY(secondJob != firstJob);
+    const auto hasUpgradeSavepoint = [page] {
+        for (const Snapshot &s : page->snapshotModel()->snapshots()) {
+            if (s.trigger == QLatin1String("UPGRADE") && s.isCompleted())
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(hasUpgradeSavepoint(), 10000);
+    const auto hasEvent = [page](const QString &reason) {
+        for (int row = 0; row < page->eventModel()->rowCount(); ++row) {
+            if (page->eventModel()->event(row).reason == reason)
+                return true;
+        }
+        return false;
+    };
+    for (const QString &reason : {QStringLiteral("SpecChanged"), QStringLiteral("Suspended"), QStringLiteral("Submit"),
+                                  QStringLiteral("JobStatusChanged")})
+        QTRY_VERIFY2_WITH_TIMEOUT(hasEvent(reason), qPrintable(reason), 10000);
+    shot(&window, QStringLiteral("step2"));
+
+    // Step 4: --enable-new-feature true; the job enters a restart loop and Capstan says so.
+    configure(
+        &window,
+        [](ConfigureDialog *d) {
+            auto *args = d->findChild<ArgumentListEditor *>(QStringLiteral("argumentsEditor"));
+            args->setArguments(args->arguments()
+                               + QStringList{QStringLiteral("--enable-new-feature"), QStringLiteral("true")});
+            emit args->changed();
+        },
+        &sentence);
+    QVERIFY(lastActionSucceeded(&window, 60000) || true); // a job that never stabilises may time out the wait
+    QTRY_VERIFY_WITH_TIMEOUT(page->failingText().contains(QStringLiteral("Deployment is failing")), 30000);
+    shot(&window, QStringLiteral("step4"));
+
+    // Step 5: a savepoint cannot be taken now; Cancel → keep latest state.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.actions()->action(ActionKind::Savepoint)->isEnabled(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::CancelKeepState)->isEnabled(), 30000);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.actions()->action(ActionKind::CancelKeepState)->trigger();
+    QVERIFY(lastActionSucceeded(&window, 60000));
+    QTRY_COMPARE_WITH_TIMEOUT(status().value(QLatin1String("lifecycleState")).toString(), QStringLiteral("SUSPENDED"),
+                              30000);
+    QCOMPARE(job().value(QLatin1String("upgradeMode")).toString(), QStringLiteral("last-state"));
+    //   … Rollback to the previous configuration (the flag goes) …
+    QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::RollbackToStable)->isEnabled(), 10000);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.actions()->action(ActionKind::RollbackToStable)->trigger();
+    QVERIFY(lastActionSucceeded(&window, 60000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !job().value(QLatin1String("args")).toArray().contains(QStringLiteral("--enable-new-feature")), 10000);
+    //   … and Start, which first says which state it restores: the latest checkpoint.
+    QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::Start)->isEnabled(), 10000);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.actions()->action(ActionKind::Start)->trigger();
+    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("latest checkpoint")),
+             qPrintable(MessageBox::lastQuestion()));
+    QVERIFY(lastActionSucceeded(&window, 60000));
+    QCOMPARE(status().value(QLatin1String("jobStatus")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("RUNNING"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->failingText().isEmpty(), 60000);
+    shot(&window, QStringLiteral("step5"));
+
+    // Step 6: Snapshots → the savepoint from before both changes → Rollback to this snapshot.
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+    tabs->setCurrentWidget(page->findChild<QWidget *>(QStringLiteral("snapshotsTab")));
+    auto *view = page->findChild<QTableView *>(QStringLiteral("snapshotsTableView"));
+    int row = -1;
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        if (view->model()->index(r, SnapshotTableModel::Path).data().toString() == early.path)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    view->selectRow(row);
+    auto *rollback = page->findChild<QPushButton *>(QStringLiteral("rollbackToSnapshotButton"));
+    QTRY_VERIFY(rollback->isEnabled());
+    rollback->click();
+    RollbackDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<RollbackDialog *>(QStringLiteral("rollbackDialog"))) != nullptr,
+                             5000);
+    shot(dialog, QStringLiteral("step6-dialog"));
+    const qint64 nonceBefore = job().value(QLatin1String("savepointRedeployNonce")).toInteger();
+    dialog->findChild<QPushButton *>(QStringLiteral("rollbackApplyButton"))->click();
+    QVERIFY(lastActionSucceeded(&window, 60000));
+    const QJsonObject finalJob = job();
+    QCOMPARE(finalJob.value(QLatin1String("initialSavepointPath")).toString(), early.path);
+    QCOMPARE(finalJob.value(QLatin1String("savepointRedeployNonce")).toInteger(), nonceBefore + 1);
+    if (dialog->revisionKnown())
+        QCOMPARE(finalJob.value(QLatin1String("parallelism")).toInt(), 1); // the spec live when the savepoint was taken
+    shot(&window, QStringLiteral("step6"));
+}
+
+QTEST_MAIN(TestReferenceScenario)
+#include "tst_scenario.moc"

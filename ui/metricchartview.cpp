@@ -1,7 +1,5 @@
 #include "ui/metricchartview.h"
 
-#include <QDateTime>
-#include <QDateTimeAxis>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -49,36 +47,31 @@ int MetricChartView::plotWidth() const
     return std::max(1, int(chart()->plotArea().width()));
 }
 
-namespace {
-QDateTimeAxis *timeAxis(const QChart *chart)
+void MetricChartView::setTimeRange(qint64 fromMs, qint64 toMs)
 {
-    const QList<QAbstractAxis *> axes = chart->axes(Qt::Horizontal);
-    return axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(axes.constFirst());
+    m_from = fromMs;
+    m_to = std::max(fromMs + 1, toMs);
+    viewport()->update();
 }
-} // namespace
+
+void MetricChartView::setLines(const QList<PlotLine> &lines)
+{
+    m_lines = lines;
+    viewport()->update();
+}
 
 double MetricChartView::xOf(qint64 timeMs) const
 {
-    const QDateTimeAxis *axis = timeAxis(chart());
     const QRectF plot = chart()->plotArea();
-    if (!axis)
-        return plot.left();
-    const double from = double(axis->min().toMSecsSinceEpoch());
-    const double to = double(axis->max().toMSecsSinceEpoch());
-    if (to <= from)
-        return plot.left();
-    return plot.left() + (double(timeMs) - from) / (to - from) * plot.width();
+    return plot.left() + double(timeMs - m_from) / double(m_to - m_from) * plot.width();
 }
 
 qint64 MetricChartView::timeAt(double x) const
 {
-    const QDateTimeAxis *axis = timeAxis(chart());
     const QRectF plot = chart()->plotArea();
-    if (!axis || plot.width() <= 0)
-        return 0;
-    const double from = double(axis->min().toMSecsSinceEpoch());
-    const double to = double(axis->max().toMSecsSinceEpoch());
-    return qint64(from + (x - plot.left()) / plot.width() * (to - from));
+    if (plot.width() <= 0)
+        return m_from;
+    return m_from + qint64((x - plot.left()) / plot.width() * double(m_to - m_from));
 }
 
 void MetricChartView::resizeEvent(QResizeEvent *event)
@@ -101,7 +94,33 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     QChartView::drawForeground(painter, rect);
     const QRectF plot = chart()->plotArea();
     painter->save();
-    painter->setClipRect(plot.adjusted(0, -TopMargin + 2, 0, 0));
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    // The lines: one polyline per segment, with a cosmetic 1 px pen (the raster engine's fast stroker).
+    painter->setClipRect(plot.adjusted(-1, -1, 1, 1));
+    const double xScale = plot.width() / double(m_to - m_from);
+    QPolygonF polyline;
+    for (const PlotLine &line : std::as_const(m_lines)) {
+        const double ySpan = line.yMax > line.yMin ? line.yMax - line.yMin : 1.0;
+        const double yScale = plot.height() / ySpan;
+        QPen pen(line.color, 1);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->setBrush(line.color);
+        for (const QList<QPointF> &segment : line.segments) {
+            polyline.resize(segment.size());
+            QPointF *out = polyline.data();
+            for (const QPointF &p : segment)
+                *out++ = QPointF(plot.left() + (p.x() - double(m_from)) * xScale,
+                                 plot.bottom() - (p.y() - line.yMin) * yScale);
+            if (polyline.size() == 1)
+                painter->drawEllipse(polyline.constFirst(), 1.5, 1.5); // a lone sample between gaps
+            else
+                painter->drawPolyline(polyline);
+        }
+    }
+    painter->setBrush(Qt::NoBrush);
+    // Markers stay inside the plot: the legend lives in the margin above it.
+    painter->setClipRect(plot);
     QFont font = painter->font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
@@ -116,9 +135,10 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         painter->setPen(pen);
         painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         if (job && !marker.label.isEmpty()) {
-            // The short job id in a chip just above the plot, skipped where it would overlap the previous one.
+            // The short job id in a chip at the top of the plot, right of the line, skipped where it
+            // would overlap the previous one.
             const QRectF text = metrics.boundingRect(marker.label).adjusted(-4, -1, 4, 1);
-            QRectF chip(x - text.width() / 2, plot.top() - text.height() - 2, text.width(), text.height());
+            QRectF chip(x + 3, plot.top() + 2, text.width(), text.height());
             chip.moveLeft(std::clamp(chip.left(), plot.left(), plot.right() - chip.width()));
             if (chip.left() <= lastLabelRight + 2)
                 continue;
@@ -131,7 +151,7 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         } else if (!job) {
             painter->setPen(Qt::NoPen);
             painter->setBrush(m_warningColor);
-            const QPointF tip(x, plot.top());
+            const QPointF tip(x, plot.top() + 6);
             const QPolygonF triangle{tip + QPointF(-4, -6), tip + QPointF(4, -6), tip};
             painter->drawPolygon(triangle);
         }

@@ -3,6 +3,7 @@
 #include <QChartView>
 #include <QColor>
 #include <QList>
+#include <QPointF>
 #include <QString>
 
 namespace capstan {
@@ -16,8 +17,21 @@ struct ChartMarker
     QString label; // drawn at the top of the line (short job id); tooltip text for warnings
 };
 
+// One downsampled metric line of a chart: segments of (time ms, value) points, never joined to
+// each other, mapped to the plot with the given value range.
+struct PlotLine
+{
+    QColor color;
+    double yMin = 0;
+    double yMax = 1;
+    QList<QList<QPointF>> segments;
+};
+
 // One chart of the Metrics tab. The plot area has fixed margins so that the charts stacked in the
-// tab share one time axis pixel for pixel; markers and the hover line are painted over the plot.
+// tab share one time axis pixel for pixel. Qt Charts draws the axes, grid and legend; the lines,
+// markers and the hover line are painted over the plot area by the view itself, because a
+// QLineSeries recomputes a stroked hit-test shape of every point on each update (about 1 µs per
+// point), which alone would take most of the redraw budget for 24 h of samples.
 class MetricChartView final : public QChartView
 {
     Q_OBJECT
@@ -31,6 +45,9 @@ public:
 
     explicit MetricChartView(QChart *chart, QWidget *parent = nullptr);
 
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    void setLines(const QList<PlotLine> &lines);
+    const QList<PlotLine> &lines() const { return m_lines; }
     void setMarkers(const QList<ChartMarker> &markers);
     const QList<ChartMarker> &markers() const { return m_markers; }
     void setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &labelBackground);
@@ -38,7 +55,7 @@ public:
     void setHoverTime(qint64 timeMs);
     // The plot area's width in pixels: the number of buckets to downsample to.
     int plotWidth() const;
-    // x (in view coordinates) of a time, using the chart's time axis range.
+    // x (in view coordinates) of a time in the time range.
     double xOf(qint64 timeMs) const;
     qint64 timeAt(double x) const;
 
@@ -56,6 +73,9 @@ private:
     void layoutPlotArea();
 
     QList<ChartMarker> m_markers;
+    QList<PlotLine> m_lines;
+    qint64 m_from = 0;
+    qint64 m_to = 1;
     QColor m_jobChangeColor;
     QColor m_warningColor;
     QColor m_labelBackground;

@@ -35,7 +35,6 @@ namespace {
 
 constexpr qint64 MinuteMs = 60 * 1000;
 constexpr qint64 HourMs = 60 * MinuteMs;
-constexpr int MaxSegments = 100; // beyond this, the rest of the line is drawn as one
 
 qint64 spanOf(MetricsView::Range range)
 {
@@ -237,7 +236,7 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
     }
     panel.lines = lines;
     for (Line &l : panel.lines)
-        seriesFor(panel, l, 0);
+        createLegendSeries(panel, l);
     connect(panel.view, &MetricChartView::hovered, this, [this, view = panel.view](qint64 time, const QPoint &pos) {
         for (const Panel &p : std::as_const(m_panels)) {
             if (p.view == view)
@@ -248,26 +247,14 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
     return panel;
 }
 
-QLineSeries *MetricsView::seriesFor(Panel &panel, Line &line, int index)
+void MetricsView::createLegendSeries(Panel &panel, Line &line)
 {
-    while (line.pool.size() <= index) {
-        auto *series = new QLineSeries(panel.chart);
-        series->setName(line.label);
-        QPen pen(m_dark ? line.darkColor : line.lightColor);
-        pen.setWidthF(1.5);
-        series->setPen(pen);
-        panel.chart->addSeries(series);
-        series->attachAxis(panel.time);
-        series->attachAxis(line.rightAxis && panel.right ? panel.right : panel.left);
-        if (!line.pool.isEmpty()) {
-            // Segments after the first continue the same line: one legend entry per metric.
-            const QList<QLegendMarker *> markers = panel.chart->legend()->markers(series);
-            for (QLegendMarker *marker : markers)
-                marker->setVisible(false);
-        }
-        line.pool.append(series);
-    }
-    return line.pool.at(index);
+    line.legend = new QLineSeries(panel.chart);
+    line.legend->setName(line.label);
+    line.legend->setColor(m_dark ? line.darkColor : line.lightColor);
+    panel.chart->addSeries(line.legend);
+    line.legend->attachAxis(panel.time);
+    line.legend->attachAxis(line.rightAxis && panel.right ? panel.right : panel.left);
 }
 
 void MetricsView::applyTheme()
@@ -298,14 +285,8 @@ void MetricsView::applyTheme()
             axis->setLabelsFont(font);
             axis->setTitleFont(font);
         }
-        for (Line &line : panel.lines) {
-            for (QLineSeries *series : std::as_const(line.pool)) {
-                QPen pen = series->pen();
-                pen.setColor(m_dark ? line.darkColor : line.lightColor);
-                series->setPen(pen);
-                series->setColor(pen.color());
-            }
-        }
+        for (Line &line : panel.lines)
+            line.legend->setColor(m_dark ? line.darkColor : line.lightColor);
         panel.view->setMarkerColors(m_dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x6a, 0x3d, 0xb0),
                                     m_dark ? QColor(0xff, 0xc1, 0x07) : QColor(0xd9, 0x82, 0x00), base);
     }
@@ -530,7 +511,7 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
     const qint64 gap = gapThresholdMs(bucketMs);
 
     panel.time->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
-    panel.time->setFormat(span <= 30 * MinuteMs ? QStringLiteral("HH:mm:ss")
+    panel.time->setFormat(span <= 30 * MinuteMs     ? QStringLiteral("HH:mm:ss")
                               : span <= 24 * HourMs ? QStringLiteral("HH:mm")
                                                     : QStringLiteral("MMM d HH:mm"));
     panel.time->setTickCount(std::clamp(width / 140, 2, 13));
@@ -538,42 +519,31 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
     double leftMax = 0;
     double rightMax = 0;
     QString rightUnit;
+    QList<QList<QList<QPointF>>> segmentsOf;
     for (Line &line : panel.lines) {
         QList<QList<QPointF>> segments
             = Downsampler::downsample(m_samples.value(line.metric), fromMs, toMs, width, gap);
-        while (segments.size() > MaxSegments) {
-            QList<QPointF> tail = segments.takeLast();
-            segments.last().append(tail);
-        }
         double maxValue = 0;
+        line.points = 0;
         for (const QList<QPointF> &segment : std::as_const(segments)) {
+            line.points += int(segment.size());
             for (const QPointF &p : segment)
                 maxValue = std::max(maxValue, p.y());
         }
+        line.segments = int(segments.size());
         line.scale = 1;
         if (line.metric == MetricName::LastCheckpointSize) {
             const auto [scale, unit] = sizeUnit(maxValue);
             line.scale = scale;
             rightUnit = unit;
-        }
-        line.points = 0;
-        for (int i = 0; i < segments.size(); ++i) {
-            QList<QPointF> &segment = segments[i];
-            if (line.scale != 1) {
+            for (QList<QPointF> &segment : segments) {
                 for (QPointF &p : segment)
-                    p.setY(p.y() * line.scale);
+                    p.setY(p.y() * scale);
             }
-            line.points += int(segment.size());
-            QLineSeries *series = seriesFor(panel, line, i);
-            series->setPointsVisible(segment.size() == 1);
-            series->replace(segment);
         }
-        for (qsizetype i = segments.size(); i < line.pool.size(); ++i) {
-            if (line.pool.at(i)->count() > 0)
-                line.pool.at(i)->clear();
-        }
-        line.segments = int(segments.size());
-        (line.rightAxis ? rightMax : leftMax) = std::max(line.rightAxis ? rightMax : leftMax, maxValue * line.scale);
+        double &axisMax = line.rightAxis ? rightMax : leftMax;
+        axisMax = std::max(axisMax, maxValue * line.scale);
+        segmentsOf.append(segments);
     }
     const auto setAxis = [](QValueAxis *axis, double max, bool integral) {
         if (max <= 0)
@@ -583,17 +553,27 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
         axis->setLabelFormat(integral || axis->max() >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     };
     const bool restarts = panel.lines.constFirst().metric == MetricName::NumRestarts;
-    if (panel.lines.constFirst().metric == MetricName::MaxBusy)
+    if (panel.lines.constFirst().metric == MetricName::MaxBusy) {
         panel.left->setRange(0, 1000); // ms per second: a fixed scale makes charts comparable
-    else
+        panel.left->setLabelFormat(QStringLiteral("%.0f"));
+    } else {
         setAxis(panel.left, restarts ? std::max(leftMax, 3.0) : leftMax, restarts);
+    }
+    if (restarts)
+        panel.left->setTickCount(int(std::min(panel.left->max(), 4.0)) + 1);
     if (panel.right) {
         setAxis(panel.right, rightMax, false);
         panel.right->setTitleText(rightUnit.isEmpty() ? panel.rightTitle
                                                       : tr("%1 (%2)").arg(panel.rightTitle, rightUnit));
     }
-    if (restarts)
-        panel.left->setTickCount(int(std::min(panel.left->max(), 4.0)) + 1);
+    QList<PlotLine> plotLines;
+    for (int i = 0; i < panel.lines.size(); ++i) {
+        const Line &line = panel.lines.at(i);
+        const QValueAxis *axis = line.rightAxis && panel.right ? panel.right : panel.left;
+        plotLines.append({m_dark ? line.darkColor : line.lightColor, axis->min(), axis->max(), segmentsOf.at(i)});
+    }
+    panel.view->setTimeRange(fromMs, toMs);
+    panel.view->setLines(plotLines);
 }
 
 void MetricsView::updateMarkers()
@@ -689,7 +669,8 @@ void MetricsView::showHover(const Panel &panel, qint64 timeMs, const QPoint &glo
     }
     for (Panel &p : m_panels)
         p.view->setHoverTime(shownTime);
-    const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(shownTime), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString time
+        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(shownTime), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     QToolTip::showText(globalPos, QStringLiteral("<b>%1</b><br/>%2").arg(time, rows.join(QStringLiteral("<br/>"))),
                        panel.view);
 }

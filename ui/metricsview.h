@@ -86,7 +86,7 @@ private:
         bool rightAxis = false;
         QColor lightColor;
         QColor darkColor;
-        QList<QLineSeries *> pool; // one series per drawn segment; the first carries the legend entry
+        QLineSeries *legend = nullptr; // no points: the legend entry (the view paints the line)
         int segments = 0;
         int points = 0;
         double scale = 1; // value × scale is plotted (unit of the axis)
@@ -106,7 +106,7 @@ private:
     Panel createPanel(const QString &objectName, const QString &leftTitle, const QString &rightTitle,
                       const QList<Line> &lines);
     void updatePanel(Panel &panel, qint64 fromMs, qint64 toMs);
-    QLineSeries *seriesFor(Panel &panel, Line &line, int index);
+    void createLegendSeries(Panel &panel, Line &line);
     void applyTheme();
     void scheduleRedraw();
     void rebuildJobChanges();

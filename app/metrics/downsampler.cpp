@@ -15,8 +15,8 @@ QList<QList<QPointF>> Downsampler::downsample(const QList<MetricSample> &samples
 
     const auto first = std::lower_bound(samples.cbegin(), samples.cend(), fromMs,
                                         [](const MetricSample &s, qint64 t) { return s.timeMs < t; });
-    const auto last = std::upper_bound(first, samples.cend(), toMs,
-                                       [](qint64 t, const MetricSample &s) { return t < s.timeMs; });
+    const auto last
+        = std::upper_bound(first, samples.cend(), toMs, [](qint64 t, const MetricSample &s) { return t < s.timeMs; });
     if (first == last)
         return segments;
 

@@ -55,18 +55,18 @@ void MetricCollector::request(const QString &path, std::function<void(const QJso
         = serviceProxyPath(m_ns, m_service, QStringLiteral("rest"), path.section(QLatin1Char('?'), 0, 0));
     KubeReply *reply = m_client->get(proxied, QUrlQuery(path.section(QLatin1Char('?'), 1)));
     const quint64 generation = m_generation;
-    connect(reply, &KubeReply::finished, this,
-            [this, generation, handle = std::move(handle), failed = std::move(failed)](
-                const Result<QJsonObject> &result) {
-                if (generation != m_generation)
-                    return;
-                if (result)
-                    handle(result.value());
-                else if (failed)
-                    failed();
-                if (--m_pending == 0)
-                    finishRound();
-            });
+    connect(
+        reply, &KubeReply::finished, this,
+        [this, generation, handle = std::move(handle), failed = std::move(failed)](const Result<QJsonObject> &result) {
+            if (generation != m_generation)
+                return;
+            if (result)
+                handle(result.value());
+            else if (failed)
+                failed();
+            if (--m_pending == 0)
+                finishRound();
+        });
 }
 
 void MetricCollector::collect(const QString &jobId)
@@ -197,8 +197,9 @@ void MetricCollector::requestMetrics()
                     const QJsonArray metrics = items(answer);
                     for (const QJsonValue &item : metrics) {
                         const QJsonObject metric = item.toObject();
-                        if (!metric.value(QLatin1String("id")).toString().endsWith(
-                                QLatin1String("currentInputWatermark")))
+                        if (!metric.value(QLatin1String("id"))
+                                 .toString()
+                                 .endsWith(QLatin1String("currentInputWatermark")))
                             continue;
                         const double value = number(metric.value(QLatin1String("value")));
                         // Long.MIN_VALUE (and anything not positive): no watermark yet.

@@ -3,12 +3,9 @@
 #include "logging.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 namespace capstan {
@@ -18,37 +15,20 @@ constexpr qint64 PurgeEveryMs = 60 * 1000;
 }
 
 MetricStore::MetricStore(const QString &path, qint64 retentionMs)
-    : m_connection(QStringLiteral("capstan-metrics-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_db(path, QStringLiteral("metrics"),
+           {QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral("CREATE TABLE IF NOT EXISTS metric_samples (deployment_uid TEXT NOT NULL, metric TEXT NOT "
+                           "NULL, time INTEGER NOT NULL, job_id TEXT, value REAL)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_deployment ON metric_samples "
+                           "(deployment_uid, metric, time)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_deployment_time ON metric_samples "
+                           "(deployment_uid, time)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_time ON metric_samples (time)")})
     , m_retentionMs(retentionMs)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        m_error = Error::make(
-            QStringLiteral("MetricHistoryUnavailable"),
-            QStringLiteral("The metric history database %1 cannot be opened: %2").arg(path, db.lastError().text()));
-        qCWarning(lcSession).noquote() << m_error.message;
-        return;
-    }
-    m_open = exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS metric_samples (deployment_uid TEXT NOT NULL, metric TEXT "
-                               "NOT NULL, time INTEGER NOT NULL, job_id TEXT, value REAL)"))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_deployment ON metric_samples "
-                               "(deployment_uid, metric, time)"))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_deployment_time ON metric_samples "
-                               "(deployment_uid, time)"))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS metric_samples_by_time ON metric_samples (time)"));
 }
 
-MetricStore::~MetricStore()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
+MetricStore::~MetricStore() = default;
 
 void MetricStore::setRetentionMs(qint64 ms)
 {
@@ -56,19 +36,9 @@ void MetricStore::setRetentionMs(qint64 ms)
     m_lastPurgeMs = 0;
 }
 
-bool MetricStore::exec(const QString &sql)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (query.exec(sql))
-        return true;
-    m_error = Error::make(QStringLiteral("MetricHistoryUnavailable"), query.lastError().text());
-    qCWarning(lcSession).noquote() << "metric history:" << m_error.message;
-    return false;
-}
-
 bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample> &samples)
 {
-    if (!m_open)
+    if (!isOpen())
         return false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now - m_lastPurgeMs >= PurgeEveryMs) {
@@ -77,7 +47,7 @@ bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample>
     }
     if (samples.isEmpty())
         return true;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
@@ -89,8 +59,7 @@ bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample>
         query.addBindValue(sample.jobId);
         query.addBindValue(sample.value);
         if (!query.exec()) {
-            m_error = Error::make(QStringLiteral("MetricHistoryUnavailable"), query.lastError().text());
-            qCWarning(lcSession).noquote() << "metric history:" << m_error.message;
+            qCWarning(lcSession).noquote() << "metric history:" << query.lastError().text();
             db.rollback();
             return false;
         }
@@ -101,9 +70,9 @@ bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample>
 QList<MetricSample> MetricStore::select(const QString &sql, const QVariantList &bindings) const
 {
     QList<MetricSample> out;
-    if (!m_open)
+    if (!isOpen())
         return out;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.setForwardOnly(true);
     query.prepare(sql);
     for (const QVariant &binding : bindings)
@@ -135,9 +104,9 @@ QList<MetricSample> MetricStore::range(const QString &deploymentUid, qint64 from
 
 int MetricStore::purgeOlderThan(qint64 ms)
 {
-    if (!m_open)
+    if (!isOpen())
         return 0;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlQuery query(m_db.database());
     query.prepare(QStringLiteral("DELETE FROM metric_samples WHERE time < ?"));
     query.addBindValue(ms);
     if (!query.exec()) {

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "metrics/metricsample.h"
+#include "session/sqliteconnection.h"
 
 #include <QList>
 #include <QString>
@@ -24,8 +25,8 @@ public:
     MetricStore(const MetricStore &) = delete;
     MetricStore &operator=(const MetricStore &) = delete;
 
-    bool isOpen() const { return m_open; }
-    const Error &lastError() const { return m_error; }
+    bool isOpen() const { return m_db.isOpen(); }
+    const Error &lastError() const { return m_db.lastError(); }
 
     qint64 retentionMs() const { return m_retentionMs; }
     // Takes effect at the next append (or purgeOlderThan) — a shorter retention drops history.
@@ -41,14 +42,11 @@ public:
     int purgeOlderThan(qint64 ms);
 
 private:
-    bool exec(const QString &sql);
     QList<MetricSample> select(const QString &sql, const QVariantList &bindings) const;
 
-    QString m_connection;
+    SqliteConnection m_db;
     qint64 m_retentionMs;
     qint64 m_lastPurgeMs = 0;
-    bool m_open = false;
-    Error m_error;
 };
 
 } // namespace capstan

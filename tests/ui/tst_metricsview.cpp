@@ -186,9 +186,8 @@ void TestMetricsView::seriesContinuesAcrossAParallelismChange()
     tabs->setCurrentIndex(DeploymentPage::MetricsTab);
 
     // A parallelism change in savepoint mode redeploys: a new job id.
-    const QJsonObject patch{
-        {QStringLiteral("spec"),
-         QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 2}}}}}};
+    const QJsonObject patch{{QStringLiteral("spec"),
+                             QJsonObject{{QStringLiteral("job"), QJsonObject{{QStringLiteral("parallelism"), 2}}}}}};
     QVERIFY(sandbox.server->store()
                 .mergePatch(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
                             QStringLiteral("github-analytics"), patch)
@@ -234,7 +233,8 @@ void TestMetricsView::seriesContinuesAcrossAParallelismChange()
         QVERIFY(found);
     }
     QVERIFY(view->segmentCount(throughput) >= 1);
-    QVERIFY(view->pointCount(throughput) >= 6);
+    QVERIFY(view->pointCount(throughput) >= 2);
+    view->setRange(MetricsView::Range::Minutes15);
     saveShot(&window, QStringLiteral("metrics-live-parallelism"));
 }
 
@@ -303,8 +303,8 @@ void TestMetricsView::screenshots()
         QVERIFY(store.append(uid, syntheticHour(now, &jobs)));
     }
     for (int i = 0; i < 3; ++i) {
-        const QString at
-            = QDateTime::fromMSecsSinceEpoch(now - (3600 - 1500 - i * 200 - 75) * 1000LL, Qt::UTC).toString(Qt::ISODate);
+        const QString at = QDateTime::fromMSecsSinceEpoch(now - (3600 - 1500 - i * 200 - 75) * 1000LL, Qt::UTC)
+                               .toString(Qt::ISODate);
         const QJsonObject event{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
             {QStringLiteral("kind"), QStringLiteral("Event")},

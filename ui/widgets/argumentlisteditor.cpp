@@ -43,6 +43,9 @@ ArgumentListEditor::ArgumentListEditor(QWidget *parent)
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_empty->setObjectName(QStringLiteral("argumentsEmptyLabel"));
+    QFont emptyFont = font();
+    emptyFont.setItalic(true);
+    m_empty->setFont(emptyFont);
     m_empty->move(6, 4);
     QPalette muted = m_empty->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));

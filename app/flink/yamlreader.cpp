@@ -119,7 +119,7 @@ QJsonValue convert(const YAML::Node &node, const QString &path, YamlReader::Docu
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         int index = 0;
-        for (const YAML::Node &item : node) {
+        for (const YAML::Node item : node) {
             const QString itemPath = path + QStringLiteral("[%1]").arg(index++);
             document->locations.insert(itemPath, locationOf(item.Mark()));
             array.append(convert(item, itemPath, document));
@@ -130,14 +130,14 @@ QJsonValue convert(const YAML::Node &node, const QString &path, YamlReader::Docu
         QJsonObject object;
         QSet<QString> seen;
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const YAML::Node &keyNode = it->first;
+            const YAML::Node keyNode = it->first; // a copy: the iterator yields temporaries
             if (!keyNode.IsScalar())
                 throw ConversionError{keyNode.Mark(), QStringLiteral("a mapping key must be a scalar")};
             const QString key = QString::fromStdString(keyNode.Scalar());
             if (seen.contains(key))
                 throw ConversionError{keyNode.Mark(), QStringLiteral("duplicate key \"%1\"").arg(key)};
             seen.insert(key);
-            const YAML::Node &value = it->second;
+            const YAML::Node value = it->second;
             const QString valuePath = child(path, key);
             const bool pointAtValue = value.IsScalar() && !value.Mark().is_null();
             document->locations.insert(valuePath, locationOf(pointAtValue ? value.Mark() : keyNode.Mark()));

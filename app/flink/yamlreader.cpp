@@ -119,7 +119,7 @@ QJsonValue convert(const YAML::Node &node, const QString &path, YamlReader::Docu
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         int index = 0;
-        for (const YAML::Node item : node) {
+        for (const YAML::Node &item : node) {
             const QString itemPath = path + QStringLiteral("[%1]").arg(index++);
             document->locations.insert(itemPath, locationOf(item.Mark()));
             array.append(convert(item, itemPath, document));

@@ -34,6 +34,7 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
     m_actions.insert(static_cast<int>(ActionKind::CancelKeepState), keep);
     auto *discard = cancel->addAction(tr("&Discard State"), this, [this] { trigger(ActionKind::CancelDiscardState); });
     discard->setObjectName(QStringLiteral("cancelDiscardStateAction"));
+    discard->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     m_actions.insert(static_cast<int>(ActionKind::CancelDiscardState), discard);
     add(ActionKind::Start, tr("S&tart"), QKeySequence(tr("Ctrl+Shift+T")), QStringLiteral("startAction"));
     add(ActionKind::Restart, tr("&Restart"), QKeySequence(tr("Ctrl+Shift+R")), QStringLiteral("restartAction"));
@@ -41,7 +42,7 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
     add(ActionKind::RollbackToStable, tr("Roll &Back to Last Stable Spec"), QKeySequence(tr("Ctrl+Shift+B")),
         QStringLiteral("rollbackToStableAction"));
     m_menu->addSeparator();
-    add(ActionKind::Delete, tr("De&lete…"), QKeySequence(), QStringLiteral("deleteAction"));
+    add(ActionKind::Delete, tr("De&lete…"), QKeySequence(tr("Shift+Del")), QStringLiteral("deleteAction"));
     updateEnabled();
 }
 

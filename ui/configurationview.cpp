@@ -1,5 +1,7 @@
 #include "ui/configurationview.h"
 
+#include "ui/widgets/yamldiffview.h"
+
 #include "flink/yamlwriter.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/yamlhighlighter.h"
@@ -17,7 +19,6 @@
 namespace capstan {
 
 namespace {
-constexpr int DiffContext = 3;
 
 QLabel *heading(const QString &text, QWidget *parent)
 {
@@ -56,16 +57,6 @@ QString specYamlOf(const QJsonValue &serialized)
 
 // The indentation that decides nesting: a list item ("- ") counts one deeper than its dash, so that
 // "key:" followed by "- item" at the same column still reads as parent and child.
-int yamlIndent(const QString &line)
-{
-    int indent = 0;
-    while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
-        ++indent;
-    if (line.mid(indent, 2) == QLatin1String("- ") || line.mid(indent) == QLatin1String("-"))
-        ++indent;
-    return indent;
-}
-
 qint64 reconciledGeneration(const QJsonObject &reconciliationStatus)
 {
     const QJsonDocument document
@@ -87,7 +78,7 @@ ConfigurationView::ConfigurationView(QWidget *parent)
     , m_specView(yamlEdit(this))
     , m_highlighter(new YamlHighlighter(m_specView->document()))
     , m_diffSummary(new QLabel(this))
-    , m_diffView(yamlEdit(this))
+    , m_diffView(new YamlDiffView(this))
 {
     setObjectName(QStringLiteral("configurationView"));
     m_banner->setObjectName(QStringLiteral("pendingSpecBanner"));
@@ -193,7 +184,6 @@ void ConfigurationView::updateDiff(const QJsonObject &status)
     m_diffKnown = true;
     m_diffBefore = stable;
     m_diffAfter = reconciled;
-    m_diff.clear();
     m_diffMessage.clear();
     if (reconciled.isEmpty()) {
         m_diffMessage = tr("No reconciled spec yet.");
@@ -201,8 +191,6 @@ void ConfigurationView::updateDiff(const QJsonObject &status)
         m_diffMessage = tr("No stable spec yet: the last reconciled spec has not become stable.");
     } else if (reconciled == stable) {
         m_diffMessage = tr("The last reconciled spec is the last stable spec.");
-    } else {
-        m_diff = LineDiff::diff(stable, reconciled);
     }
     renderDiff();
 }
@@ -215,103 +203,11 @@ void ConfigurationView::renderDiff()
         m_diffView->hide();
         return;
     }
-    const auto added = std::count_if(m_diff.cbegin(), m_diff.cend(),
-                                     [](const LineDiff::Line &l) { return l.op == LineDiff::Op::Added; });
-    const auto removed = std::count_if(m_diff.cbegin(), m_diff.cend(),
-                                       [](const LineDiff::Line &l) { return l.op == LineDiff::Op::Removed; });
+    m_diffView->setTexts(m_diffBefore, m_diffAfter);
     m_diffSummary->setText(tr("The last reconciled spec differs from the last stable spec: %1, %2.")
-                               .arg(tr("%n line(s) added", nullptr, static_cast<int>(added)),
-                                    tr("%n line(s) removed", nullptr, static_cast<int>(removed))));
-
-    // Which lines to show: the changes, a few lines of context around each, and the keys they sit under.
-    QList<bool> shown(m_diff.size(), false);
-    for (qsizetype i = 0; i < m_diff.size(); ++i) {
-        const LineDiff::Op op = m_diff.at(i).op;
-        if (op == LineDiff::Op::Same)
-            continue;
-        for (qsizetype j = std::max<qsizetype>(0, i - DiffContext);
-             j <= std::min<qsizetype>(m_diff.size() - 1, i + DiffContext); ++j)
-            shown[j] = true;
-        int indent = yamlIndent(m_diff.at(i).text);
-        for (qsizetype k = i - 1; k >= 0 && indent > 0; --k) {
-            const LineDiff::Line &line = m_diff.at(k);
-            if ((line.op != LineDiff::Op::Same && line.op != op) || line.text.trimmed().isEmpty())
-                continue;
-            const int lineIndent = yamlIndent(line.text);
-            if (lineIndent < indent) {
-                shown[k] = true;
-                indent = lineIndent;
-            }
-        }
-    }
-
-    enum class Kind { Context, Added, Removed, Gap };
-    QList<QPair<Kind, QString>> rows;
-    qsizetype i = 0;
-    while (i < m_diff.size()) {
-        if (!shown.at(i)) {
-            qsizetype j = i;
-            while (j < m_diff.size() && !shown.at(j))
-                ++j;
-            rows.append({Kind::Gap, tr("  ⋯ %n unchanged line(s)", nullptr, static_cast<int>(j - i))});
-            i = j;
-            continue;
-        }
-        const LineDiff::Line &line = m_diff.at(i);
-        switch (line.op) {
-        case LineDiff::Op::Same:
-            rows.append({Kind::Context, QStringLiteral("  ") + line.text});
-            break;
-        case LineDiff::Op::Added:
-            rows.append({Kind::Added, QStringLiteral("+ ") + line.text});
-            break;
-        case LineDiff::Op::Removed:
-            rows.append({Kind::Removed, QStringLiteral("- ") + line.text});
-            break;
-        }
-        ++i;
-    }
-    QStringList lines;
-    lines.reserve(rows.size());
-    for (const auto &row : std::as_const(rows))
-        lines.append(row.second);
+                               .arg(tr("%n line(s) added", nullptr, m_diffView->addedCount()),
+                                    tr("%n line(s) removed", nullptr, m_diffView->removedCount())));
     m_diffView->show();
-    // Replace the content only when it changed, so the scroll position survives refreshes.
-    if (m_diffView->toPlainText() == lines.join(QLatin1Char('\n')))
-        return;
-
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    QTextBlockFormat addedFormat;
-    addedFormat.setBackground(dark ? QColor(0x1f, 0x4a, 0x2c) : QColor(0xdc, 0xf5, 0xe2));
-    QTextBlockFormat removedFormat;
-    removedFormat.setBackground(dark ? QColor(0x5c, 0x22, 0x26) : QColor(0xfd, 0xe2, 0xe1));
-    const QTextBlockFormat plainFormat;
-    const QTextCharFormat plainChars;
-    QTextCharFormat gapChars;
-    QColor muted = palette().color(QPalette::Text);
-    muted.setAlpha(150);
-    gapChars.setForeground(muted);
-    gapChars.setFontItalic(true);
-
-    const int vertical = m_diffView->verticalScrollBar()->value();
-    const int horizontal = m_diffView->horizontalScrollBar()->value();
-    m_diffView->clear();
-    QTextCursor cursor(m_diffView->document());
-    cursor.beginEditBlock();
-    for (qsizetype r = 0; r < rows.size(); ++r) {
-        const Kind kind = rows.at(r).first;
-        const QTextBlockFormat &block = kind == Kind::Added ? addedFormat
-            : kind == Kind::Removed                         ? removedFormat
-                                                            : plainFormat;
-        if (r == 0)
-            cursor.setBlockFormat(block);
-        else
-            cursor.insertBlock(block);
-        cursor.insertText(rows.at(r).second, kind == Kind::Gap ? gapChars : plainChars);
-    }
-    cursor.endEditBlock();
-    m_diffView->verticalScrollBar()->setValue(vertical);
-    m_diffView->horizontalScrollBar()->setValue(horizontal);
 }
 
 void ConfigurationView::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)

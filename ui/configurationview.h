@@ -1,7 +1,5 @@
 #pragma once
 
-#include "ui/widgets/linediff.h"
-
 #include <QJsonObject>
 #include <QWidget>
 
@@ -12,6 +10,7 @@ class QSplitter;
 namespace capstan {
 
 class MessageBanner;
+class YamlDiffView;
 class YamlHighlighter;
 
 // The configuration page of a FlinkDeployment: a banner while a spec change waits to be reconciled,
@@ -29,7 +28,7 @@ public:
     void setObject(const QJsonObject &flinkDeployment);
 
     QString specYaml() const;
-    // The diff as shown: one line per entry, prefixed "+ ", "- " or "  ", or the sentence that replaces it.
+    // The diff as shown: one line per entry, prefixed "+ ", "− " or "  ", or the sentence that replaces it.
     QString diffText() const;
 
 protected:
@@ -46,13 +45,12 @@ private:
     QPlainTextEdit *m_specView;
     YamlHighlighter *m_highlighter;
     QLabel *m_diffSummary;
-    QPlainTextEdit *m_diffView;
+    YamlDiffView *m_diffView;
     QString m_bannerText;
     QString m_diffBefore;
     QString m_diffAfter;
     QString m_diffMessage;
     bool m_diffKnown = false;
-    QList<LineDiff::Line> m_diff;
 };
 
 } // namespace capstan

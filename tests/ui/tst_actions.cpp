@@ -103,6 +103,12 @@ void TestActions::savepointSuspendStart()
     actions->action(ActionKind::Suspend)->trigger();
     QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("savepoint is taken")),
              qPrintable(MessageBox::lastQuestion()));
+    {
+        std::unique_ptr<QMessageBox> box(MessageBox::create(window.get(), QStringLiteral("Confirm"),
+                                                            MessageBox::lastQuestion(), QStringLiteral("Suspend")));
+        box->show();
+        saveShot(box.get(), QStringLiteral("confirm-suspend"));
+    }
     const quint64 suspendId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(suspendId), 30000);
     QCOMPARE(window->activity()->outcomeText(suspendId), QStringLiteral("succeeded"));
@@ -119,6 +125,12 @@ void TestActions::savepointSuspendStart()
     actions->action(ActionKind::Start)->trigger();
     QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("restore from: savepoint")),
              qPrintable(MessageBox::lastQuestion()));
+    {
+        std::unique_ptr<QMessageBox> box(MessageBox::create(window.get(), QStringLiteral("Confirm"),
+                                                            MessageBox::lastQuestion(), QStringLiteral("Start")));
+        box->show();
+        saveShot(box.get(), QStringLiteral("confirm-start"));
+    }
     const quint64 startId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(startId), 30000);
     QCOMPARE(window->activity()->outcomeText(startId), QStringLiteral("succeeded"));

@@ -5,6 +5,7 @@
 #include "common/sandboxfixture.h"
 #include "ui/mainwindow.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/theme.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/messagebanner.h"
 
@@ -173,17 +174,7 @@ void TestMainWindow::darkPalette()
 {
     const QPalette original = QApplication::palette();
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x7f, 0xd6));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    QApplication::setPalette(dark);
+    QApplication::setPalette(Theme::darkPalette());
     {
         MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"));
         window.show();

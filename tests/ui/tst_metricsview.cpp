@@ -8,6 +8,7 @@
 #include "ui/mainwindow.h"
 #include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -330,18 +331,7 @@ void TestMetricsView::screenshots()
         const QPalette original = QApplication::palette();
         if (dark) {
             QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-            QPalette p;
-            p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-            p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-            p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-            p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-            p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-            p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
-            p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-            p.setColor(QPalette::Highlight, QColor(0x2f, 0x7f, 0xd6));
-            p.setColor(QPalette::Mid, QColor(0x90, 0x90, 0x90));
-            p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-            QApplication::setPalette(p);
+            QApplication::setPalette(Theme::darkPalette());
         }
         SessionOptions options;
         options.historyPath = historyPath;

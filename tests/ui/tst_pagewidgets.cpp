@@ -1,5 +1,6 @@
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
+#include "ui/theme.h"
 #include "ui/widgets/linediff.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
@@ -282,32 +283,6 @@ TimelineData realisticTimeline()
     return d;
 }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3a));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x35, 0x3a));
-    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x52));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
-    p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4e));
-    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3c, 0x41));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    return p;
-}
-
 } // namespace
 
 class TestPageWidgets : public QObject
@@ -437,7 +412,7 @@ void TestPageWidgets::yamlHighlighterFormats()
     QCOMPARE(formatAt(3, 4), highlighter.stringFormat().foreground().color());
     QCOMPARE(formatAt(4, 12), highlighter.literalFormat().foreground().color());
     QVERIFY(!highlighter.isDarkScheme());
-    highlighter.setPalette(::darkPalette());
+    highlighter.setPalette(Theme::darkPalette());
     QVERIFY(highlighter.isDarkScheme());
 }
 
@@ -478,14 +453,14 @@ void TestPageWidgets::configurationDiff()
     QVERIFY(spec->font().fixedPitch() || QFontInfo(spec->font()).fixedPitch());
     QVERIFY(spec->toPlainText().contains(QStringLiteral("  parallelism: 4\n")));
     const QStringList lines = diff->toPlainText().split(QLatin1Char('\n'));
-    QVERIFY2(lines.contains(QStringLiteral("-   parallelism: 1")), qPrintable(diff->toPlainText()));
+    QVERIFY2(lines.contains(QStringLiteral("−   parallelism: 1")), qPrintable(diff->toPlainText()));
     QVERIFY2(lines.contains(QStringLiteral("+   parallelism: 2")), qPrintable(diff->toPlainText()));
-    QVERIFY(lines.indexOf(QStringLiteral("-   parallelism: 1")) < lines.indexOf(QStringLiteral("+   parallelism: 2")));
+    QVERIFY(lines.indexOf(QStringLiteral("−   parallelism: 1")) < lines.indexOf(QStringLiteral("+   parallelism: 2")));
     // Only the change and its context are shown; the rest is summarised.
     QVERIFY(lines.first().contains(QStringLiteral("unchanged line")));
     // Added and removed lines have coloured backgrounds.
     const QTextBlock removed
-        = diff->document()->findBlockByNumber(static_cast<int>(lines.indexOf(QStringLiteral("-   parallelism: 1"))));
+        = diff->document()->findBlockByNumber(static_cast<int>(lines.indexOf(QStringLiteral("−   parallelism: 1"))));
     QVERIFY(removed.blockFormat().background().style() != Qt::NoBrush);
     QVERIFY(view.diffText().contains(QStringLiteral("+   parallelism: 2")));
     showAndWait(&view, QSize(760, 640));
@@ -743,7 +718,7 @@ void TestPageWidgets::shootAll(const QString &suffix)
 
 void TestPageWidgets::darkPalette()
 {
-    QApplication::setPalette(::darkPalette());
+    QApplication::setPalette(Theme::darkPalette());
     shootAll(QStringLiteral("-dark"));
     {
         // A palette change on a live view re-colours the YAML and the diff.
@@ -756,11 +731,11 @@ void TestPageWidgets::darkPalette()
         auto *diff = view.findChild<QPlainTextEdit *>(QStringLiteral("stableDiffView"));
         const auto removedBackground = [diff] {
             const QStringList lines = diff->toPlainText().split(QLatin1Char('\n'));
-            const int row = static_cast<int>(lines.indexOf(QStringLiteral("-   parallelism: 1")));
+            const int row = static_cast<int>(lines.indexOf(QStringLiteral("−   parallelism: 1")));
             return diff->document()->findBlockByNumber(row).blockFormat().background().color();
         };
         QVERIFY(removedBackground().lightness() > 128);
-        view.setPalette(::darkPalette());
+        view.setPalette(Theme::darkPalette());
         QVERIFY(highlighter->isDarkScheme());
         QVERIFY(removedBackground().lightness() < 128);
     }

@@ -1,11 +1,12 @@
 // DESIGN §1, the reference scenario, driven through the real MainWindow against the sandbox's
-// operator simulation at high speed: every step by clicking what an operator would click.
+// operator simulation at high speed: every step (1–6) by clicking what an operator would click.
 
 #include "common/sandboxfixture.h"
 #include "ui/actionscontroller.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
+#include "ui/metricsview.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/snapshottablemodel.h"
@@ -173,6 +174,17 @@ void TestReferenceScenario::scenario()
         QTRY_VERIFY2_WITH_TIMEOUT(hasEvent(reason), qPrintable(reason), 10000);
     shot(&window, QStringLiteral("step2"));
 
+    // Step 3: the Metrics tab holds the old and the new job on the same series, a marker between them.
+    MetricsView *metrics = page->metricsView();
+    const QString throughput = QString(MetricName::SourceRecordsOut);
+    QTRY_VERIFY_WITH_TIMEOUT(metrics->jobIds(throughput).contains(secondJob), 15000);
+    QVERIFY(metrics->jobIds(throughput).contains(firstJob));
+    const auto markers = [metrics] {
+        metrics->redraw(); // markers are computed when the charts are drawn
+        return metrics->jobChangeMarkers().size();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(markers() > 0, 5000);
+
     // Step 4: --enable-new-feature true; the job enters a restart loop and Capstan says so.
     configure(
         &window,
@@ -192,6 +204,12 @@ void TestReferenceScenario::scenario()
     QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::CancelKeepState)->isEnabled(), 30000);
     MessageBox::setNextAnswer(QMessageBox::Ok);
     window.actions()->action(ActionKind::CancelKeepState)->trigger();
+    {
+        std::unique_ptr<QMessageBox> box(MessageBox::create(
+            &window, QStringLiteral("Confirm"), MessageBox::lastQuestion(), QStringLiteral("Cancel and Keep State")));
+        box->show();
+        shot(box.get(), QStringLiteral("confirm-cancel-keep-state"));
+    }
     QVERIFY(lastActionSucceeded(&window, 60000));
     QTRY_COMPARE_WITH_TIMEOUT(status().value(QLatin1String("lifecycleState")).toString(), QStringLiteral("SUSPENDED"),
                               30000);

@@ -5,25 +5,15 @@
 namespace capstan {
 
 DeploymentTableModel::DeploymentTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(ColumnCount, parent)
 {
     // Ages are relative to now: refresh that column only, twice a minute.
     m_ageTimer.setInterval(30000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
-        if (!m_rows.isEmpty())
+        if (rowCount() > 0)
             emit dataChanged(index(0, LastSnapshot), index(rowCount() - 1, Age), {Qt::DisplayRole});
     });
     m_ageTimer.start();
-}
-
-int DeploymentTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int DeploymentTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QString DeploymentTableModel::ageText(qint64 seconds)
@@ -62,9 +52,9 @@ QString DeploymentTableModel::stateText(DisplayState state)
 
 QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const Deployment &d = m_rows.at(index.row());
+    const Deployment &d = at(index.row());
     const auto column = static_cast<Column>(index.column());
     switch (role) {
     case UidRole:
@@ -178,61 +168,15 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
     return {};
 }
 
-const Deployment *DeploymentTableModel::deployment(const QString &uid) const
-{
-    const int row = m_rowByUid.value(uid, -1);
-    return row < 0 ? nullptr : &m_rows.at(row);
-}
-
-void DeploymentTableModel::removeRow(int row)
-{
-    // Move the last row into the hole: O(1) and the hash stays valid for every other row.
-    const int last = static_cast<int>(m_rows.size()) - 1;
-    m_rowByUid.remove(m_rows.at(row).uid);
-    if (row != last) {
-        m_rows[row] = m_rows.at(last);
-        m_rowByUid.insert(m_rows.at(row).uid, row);
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
-    beginRemoveRows({}, last, last);
-    m_rows.removeLast();
-    endRemoveRows();
-}
-
 void DeploymentTableModel::applyBatch(const DeploymentBatch &batch)
 {
-    for (const QString &uid : batch.removed) {
-        const int row = m_rowByUid.value(uid, -1);
-        if (row >= 0)
-            removeRow(row);
-    }
-    QList<Deployment> added;
-    for (const Deployment &d : batch.upserted) {
-        const int row = m_rowByUid.value(d.uid, -1);
-        if (row < 0) {
-            added.append(d);
-            continue;
-        }
-        m_rows[row] = d;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (const Deployment &d : std::as_const(added)) {
-            m_rowByUid.insert(d.uid, static_cast<int>(m_rows.size()));
-            m_rows.append(d);
-        }
-        endInsertRows();
-    }
+    removeKeys(batch.removed);
+    upsert(batch.upserted);
 }
 
 void DeploymentTableModel::clear()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_rowByUid.clear();
-    endResetModel();
+    resetRows({});
 }
 
 } // namespace capstan

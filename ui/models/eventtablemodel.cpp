@@ -9,25 +9,15 @@
 namespace capstan {
 
 EventTableModel::EventTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(ColumnCount, parent)
 {
-}
-
-int EventTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int EventTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const ClusterEvent &e = m_rows.at(index.row());
+    const ClusterEvent &e = at(index.row());
     const auto column = static_cast<Column>(index.column());
     switch (role) {
     case Qt::DisplayRole:
@@ -114,52 +104,11 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 void EventTableModel::applyBatch(const EventBatch &batch)
 {
     if (batch.reset) {
-        beginResetModel();
-        m_rows.clear();
-        m_rowByUid.clear();
-        for (const ClusterEvent &e : batch.upserted) {
-            if (m_rowByUid.contains(e.uid))
-                continue;
-            m_rowByUid.insert(e.uid, static_cast<int>(m_rows.size()));
-            m_rows.append(e);
-        }
-        endResetModel();
+        resetRows(batch.upserted);
         return;
     }
-    for (const QString &uid : batch.removed) {
-        const int row = m_rowByUid.value(uid, -1);
-        if (row < 0)
-            continue;
-        const int last = static_cast<int>(m_rows.size()) - 1;
-        m_rowByUid.remove(uid);
-        if (row != last) {
-            m_rows[row] = m_rows.at(last);
-            m_rowByUid.insert(m_rows.at(row).uid, row);
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        }
-        beginRemoveRows({}, last, last);
-        m_rows.removeLast();
-        endRemoveRows();
-    }
-    QList<ClusterEvent> added;
-    for (const ClusterEvent &e : batch.upserted) {
-        const int row = m_rowByUid.value(e.uid, -1);
-        if (row >= 0) {
-            m_rows[row] = e;
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        } else {
-            added.append(e);
-        }
-    }
-    if (added.isEmpty())
-        return;
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-    for (const ClusterEvent &e : std::as_const(added)) {
-        m_rowByUid.insert(e.uid, static_cast<int>(m_rows.size()));
-        m_rows.append(e);
-    }
-    endInsertRows();
+    removeKeys(batch.removed);
+    upsert(batch.upserted);
 }
 
 void EventTableModel::clear()
@@ -170,7 +119,7 @@ void EventTableModel::clear()
 QStringList EventTableModel::reasons() const
 {
     QSet<QString> set;
-    for (const ClusterEvent &e : m_rows)
+    for (const ClusterEvent &e : rows())
         set.insert(e.reason);
     QStringList list(set.cbegin(), set.cend());
     list.sort();
@@ -185,7 +134,7 @@ QString EventTableModel::toTsv(const QList<int> &rows) const
         header << headerData(c, Qt::Horizontal).toString();
     lines << header.join(QLatin1Char('\t'));
     for (int row : rows) {
-        const ClusterEvent &e = m_rows.at(row);
+        const ClusterEvent &e = at(row);
         QString message = e.message;
         message.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
         lines << QStringList{e.lastTimestamp.toString(Qt::ISODate),

@@ -7,25 +7,15 @@
 namespace capstan {
 
 SnapshotTableModel::SnapshotTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(ColumnCount, parent)
 {
-}
-
-int SnapshotTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int SnapshotTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const Snapshot &s = m_rows.at(index.row());
+    const Snapshot &s = at(index.row());
     const auto column = static_cast<Column>(index.column());
     switch (role) {
     case Qt::DisplayRole:
@@ -112,40 +102,10 @@ QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation
 
 void SnapshotTableModel::applyBatch(const SnapshotBatch &batch)
 {
-    if (batch.reset) {
-        beginResetModel();
-        m_rows.clear();
-        m_rowByKey.clear();
-        endResetModel();
-    }
-    for (const QString &key : batch.removed) {
-        const int row = m_rowByKey.value(key, -1);
-        if (row < 0)
-            continue;
-        const int last = static_cast<int>(m_rows.size()) - 1;
-        m_rowByKey.remove(key);
-        if (row != last) {
-            m_rows[row] = m_rows.at(last);
-            m_rowByKey.insert(m_rows.at(row).key, row);
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        }
-        beginRemoveRows({}, last, last);
-        m_rows.removeLast();
-        endRemoveRows();
-    }
-    for (const Snapshot &s : batch.upserted) {
-        const int row = m_rowByKey.value(s.key, -1);
-        if (row >= 0) {
-            m_rows[row] = s;
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            continue;
-        }
-        const int at = static_cast<int>(m_rows.size());
-        beginInsertRows({}, at, at);
-        m_rowByKey.insert(s.key, at);
-        m_rows.append(s);
-        endInsertRows();
-    }
+    if (batch.reset)
+        resetRows({});
+    removeKeys(batch.removed);
+    upsert(batch.upserted);
 }
 
 void SnapshotTableModel::clear()

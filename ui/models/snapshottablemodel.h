@@ -2,13 +2,17 @@
 
 #include "flink/snapshot.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
+#include "ui/models/keyedtablemodel.h"
 
 namespace capstan {
 
 // The snapshots of one deployment from every source, keyed by Snapshot::key.
-class SnapshotTableModel final : public QAbstractTableModel
+struct SnapshotKey
+{
+    QString operator()(const Snapshot &s) const { return s.key; }
+};
+
+class SnapshotTableModel final : public KeyedTableModel<Snapshot, SnapshotKey>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SnapshotTableModel)
@@ -19,18 +23,12 @@ public:
 
     explicit SnapshotTableModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void applyBatch(const SnapshotBatch &batch);
     void clear();
-    const QList<Snapshot> &snapshots() const { return m_rows; }
-
-private:
-    QList<Snapshot> m_rows;
-    QHash<QString, int> m_rowByKey;
+    const QList<Snapshot> &snapshots() const { return rows(); }
 };
 
 } // namespace capstan

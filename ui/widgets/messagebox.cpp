@@ -1,5 +1,7 @@
 #include "ui/widgets/messagebox.h"
 
+#include <memory>
+
 #include <QPushButton>
 
 namespace capstan {
@@ -15,10 +17,18 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
     g_lastQuestion = text;
     if (g_nextAnswer != QMessageBox::NoButton)
         return std::exchange(g_nextAnswer, QMessageBox::NoButton);
-    QMessageBox box(icon, title, text, QMessageBox::Ok | QMessageBox::Cancel, parent);
-    box.button(QMessageBox::Ok)->setText(confirmLabel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    return static_cast<QMessageBox::StandardButton>(box.exec());
+    std::unique_ptr<QMessageBox> box(create(parent, title, text, confirmLabel, icon));
+    return static_cast<QMessageBox::StandardButton>(box->exec());
+}
+
+QMessageBox *MessageBox::create(QWidget *parent, const QString &title, const QString &text, const QString &confirmLabel,
+                                QMessageBox::Icon icon)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok | QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("confirmationBox"));
+    box->button(QMessageBox::Ok)->setText(confirmLabel);
+    box->setDefaultButton(QMessageBox::Cancel); // a stray Enter never confirms something destructive
+    return box;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)

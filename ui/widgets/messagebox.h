@@ -13,6 +13,9 @@ public:
                                                 const QString &confirmLabel,
                                                 QMessageBox::Icon icon = QMessageBox::Question);
     static void setNextAnswer(QMessageBox::StandardButton answer);
+    // The box question() shows (for screenshots); the caller owns it.
+    static QMessageBox *create(QWidget *parent, const QString &title, const QString &text, const QString &confirmLabel,
+                               QMessageBox::Icon icon = QMessageBox::Question);
     // The text of the last question asked (for tests).
     static QString lastQuestion();
 };

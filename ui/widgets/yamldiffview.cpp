@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 
@@ -35,7 +36,12 @@ YamlDiffView::YamlDiffView(QWidget *parent)
 
 void YamlDiffView::setTexts(const QString &before, const QString &after, const QString &emptyText)
 {
-    m_diff = LineDiff::diff(before, after);
+    QList<LineDiff::Line> diff = LineDiff::diff(before, after);
+    // Views refreshed on every update keep their content, scroll position and selection when
+    // nothing changed.
+    if (diff == m_diff && emptyText == m_emptyText && !document()->isEmpty())
+        return;
+    m_diff = std::move(diff);
     m_emptyText = emptyText;
     render();
 }
@@ -61,6 +67,8 @@ void YamlDiffView::changeEvent(QEvent *event)
 
 void YamlDiffView::render()
 {
+    const int vertical = verticalScrollBar()->value();
+    const int horizontal = horizontalScrollBar()->value();
     clear();
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     QColor muted = palette().color(QPalette::Text);
@@ -155,6 +163,8 @@ void YamlDiffView::render()
     }
     cursor.endEditBlock();
     moveCursor(QTextCursor::Start);
+    verticalScrollBar()->setValue(vertical);
+    horizontalScrollBar()->setValue(horizontal);
 }
 
 } // namespace capstan

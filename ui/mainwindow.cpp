@@ -9,6 +9,7 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/prometheusdialog.h"
 #include "ui/rollbackdialog.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/messagebanner.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -246,6 +248,11 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_page->hide();
     m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
+    m_session->setPrometheus(prometheusFor(context));
+    connect(m_session, &SessionHost::prometheusFailed, this, [this](const QString &uid, const Error &error) {
+        if (uid == m_page->uid())
+            statusBar()->showMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
+    });
     m_schema = QJsonObject();
     connect(m_session, &SessionHost::specRevision, this,
             [this](const QString &uid, const QDateTime &time, const QJsonObject &spec) {
@@ -411,6 +418,8 @@ void MainWindow::createMenus()
         m_contextCombo->showPopup();
     });
     context->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    QAction *history = view->addAction(tr("Metric &History Source…"), this, &MainWindow::editPrometheus);
+    history->setObjectName(QStringLiteral("prometheusAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Capstan"), this, [this] {
@@ -418,6 +427,44 @@ void MainWindow::createMenus()
                            tr("<b>Capstan %1</b><p>A desktop console for Apache Flink deployments on Kubernetes.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+PrometheusConfig MainWindow::prometheusFor(const QString &context) const
+{
+    // Where Prometheus is lives in the settings file; its token only in memory.
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("prometheus"));
+    settings.beginGroup(QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding)));
+    PrometheusConfig config;
+    config.url = settings.value(QStringLiteral("url")).toString();
+    config.ns = settings.value(QStringLiteral("namespace")).toString();
+    config.service = settings.value(QStringLiteral("service")).toString();
+    config.port = settings.value(QStringLiteral("port")).toString();
+    config.bearerToken = m_prometheusTokens.value(context);
+    return config;
+}
+
+void MainWindow::editPrometheus()
+{
+    const QString context = currentContext();
+    if (context.isEmpty())
+        return;
+    auto *dialog = new PrometheusDialog(context, prometheusFor(context), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, context] {
+        const PrometheusConfig config = dialog->config();
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("prometheus"));
+        settings.beginGroup(QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding)));
+        settings.setValue(QStringLiteral("url"), config.url);
+        settings.setValue(QStringLiteral("namespace"), config.ns);
+        settings.setValue(QStringLiteral("service"), config.service);
+        settings.setValue(QStringLiteral("port"), config.port);
+        m_prometheusTokens.insert(context, config.bearerToken);
+        if (m_session && m_session->contextName() == context)
+            m_session->setPrometheus(config);
+    });
+    dialog->open();
 }
 
 QDialog *MainWindow::configureDialog() const

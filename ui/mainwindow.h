@@ -2,8 +2,10 @@
 
 #include "flink/snapshot.h"
 #include "kube/kubeconfig.h"
+#include "metrics/prometheusconfig.h"
 #include "session/clustersession.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -58,6 +60,8 @@ private:
     void setNamespaceItems(const QStringList &namespaces);
     void createMenus();
     void openConfigureDialog(bool create);
+    void editPrometheus();
+    PrometheusConfig prometheusFor(const QString &context) const;
     void onSelectionChanged();
     void onDeploymentsChanged(const DeploymentBatch &batch);
 
@@ -79,9 +83,9 @@ private:
     DeploymentPage *m_page;
     ActivityModel *m_activity;
     ActionsController *m_actions;
-    QJsonObject m_schema;
-    Snapshot
-        m_pendingRollback; // waiting for its spec revision // the FlinkDeployment openAPIV3Schema the cluster serves
+    QJsonObject m_schema; // the FlinkDeployment schema the cluster serves
+    Snapshot m_pendingRollback; // waiting for its spec revision
+    QHash<QString, QString> m_prometheusTokens; // by context, for this session only
 };
 
 } // namespace capstan

@@ -5,6 +5,7 @@
 #include "kube/kubeclient.h"
 #include "logging.h"
 #include "metrics/metricstore.h"
+#include "metrics/prometheussource.h"
 #include "session/specrevisionstore.h"
 
 #include <QJsonArray>
@@ -276,6 +277,47 @@ void ClusterSession::openDeployment(const QString &uid)
             republish({id});
     });
     watch->start();
+    loadPrometheusHistory(watch);
+}
+
+void ClusterSession::setPrometheus(const PrometheusConfig &config)
+{
+    m_prometheus = config;
+}
+
+void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
+{
+    if (!m_prometheus.isSet())
+        return;
+    // The Flink reporter labels a job's series with its job name, which the operator sets to the
+    // deployment's name, so a range spans every job id the deployment ran. The last hour (the
+    // charts' default range) at a 5 s step, the day before it at 60 s.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 hour = 3600LL * 1000;
+    const struct
+    {
+        qint64 from;
+        qint64 to;
+        int step;
+    } ranges[] = {{now - hour, now, 5}, {now - 24 * hour, now - hour, 60}};
+    const QString uid = watch->uid();
+    for (const auto &range : ranges) {
+        PrometheusSource *source = m_prometheus.viaProxy()
+            ? new PrometheusSource(m_client, m_prometheus.ns, m_prometheus.service, m_prometheus.port, watch)
+            : new PrometheusSource(QUrl(m_prometheus.url),
+                                   {m_prometheus.bearerToken, m_prometheus.username, m_prometheus.password}, watch);
+        connect(source, &PrometheusSource::samples, this, [this, uid, source](const QList<MetricSample> &samples) {
+            source->deleteLater();
+            if (!samples.isEmpty())
+                emit metricsAppended(uid, samples);
+        });
+        connect(source, &PrometheusSource::failed, this, [this, uid, source](const Error &error) {
+            source->deleteLater();
+            qCInfo(lcSession).noquote() << "Prometheus history unavailable:" << error.toString();
+            emit prometheusFailed(uid, error);
+        });
+        source->queryRange(watch->deployment().name, range.from, range.to, range.step);
+    }
 }
 
 void ClusterSession::closeDeployment(const QString &uid)

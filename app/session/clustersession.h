@@ -9,6 +9,7 @@
 #include "flink/snapshot.h"
 #include "kube/informer.h"
 #include "kube/kubeconfig.h"
+#include "metrics/prometheusconfig.h"
 #include "session/auditlog.h"
 #include "session/deploymentwatch.h"
 #include "session/historystore.h"
@@ -74,6 +75,8 @@ public:
     // Starts or stops the detailed watch of one deployment (events, snapshots, JobManager).
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    // Metric history from Prometheus for deployments opened from now on (an unset config: none).
+    void setPrometheus(const PrometheusConfig &config);
 
     // Actions (DESIGN §4), run by the session's ActionRunner: progress and the result come back
     // through actionProgress/actionFinished. Before start() or after a failed start the request
@@ -104,6 +107,8 @@ signals:
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
     // Metric samples of an open deployment: its last hour of history on opening, then each poll's.
     void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
+    // Prometheus could not be read for an open deployment (the JobManager's metrics still arrive).
+    void prometheusFailed(const QString &uid, const capstan::Error &error);
 
     void actionProgress(const capstan::ActionProgress &progress);
     void actionFinished(const capstan::ActionResult &result);
@@ -115,6 +120,7 @@ signals:
 
 private:
     void startInformers();
+    void loadPrometheusHistory(DeploymentWatch *watch);
     void stopInformers();
     void listNamespaces();
     void onDeployments(const InformerBatch &batch);
@@ -134,6 +140,7 @@ private:
     std::unique_ptr<SpecRevisionStore> m_revisions;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<MetricStore> m_metricStore;
+    PrometheusConfig m_prometheus;
     ActionRunner *m_actions = nullptr;
     QPointer<Informer> m_deployments;
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection

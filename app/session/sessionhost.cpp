@@ -47,6 +47,7 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     connect(m_session, &ClusterSession::jobManagerChanged, this, &SessionHost::jobManagerChanged);
     connect(m_session, &ClusterSession::jobsChanged, this, &SessionHost::jobsChanged);
     connect(m_session, &ClusterSession::metricsAppended, this, &SessionHost::metricsAppended);
+    connect(m_session, &ClusterSession::prometheusFailed, this, &SessionHost::prometheusFailed);
     connect(m_session, &ClusterSession::actionProgress, this, &SessionHost::actionProgress);
     connect(m_session, &ClusterSession::actionFinished, this, &SessionHost::actionFinished);
     connect(m_session, &ClusterSession::schemaLoaded, this, &SessionHost::schemaLoaded);
@@ -67,6 +68,11 @@ SessionHost::~SessionHost()
 void SessionHost::openDeployment(const QString &uid)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, uid] { session->openDeployment(uid); });
+}
+
+void SessionHost::setPrometheus(const PrometheusConfig &config)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, config] { session->setPrometheus(config); });
 }
 
 void SessionHost::closeDeployment(const QString &uid)

@@ -23,6 +23,7 @@ public:
     void setNamespace(const QString &ns);
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    void setPrometheus(const PrometheusConfig &config);
     // Actions run on the backend thread; progress and results arrive through the signals below.
     void runAction(const ActionRequest &request);
     void abandonAction(quint64 id);
@@ -42,6 +43,7 @@ signals:
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
     void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
+    void prometheusFailed(const QString &uid, const capstan::Error &error);
     void actionProgress(const capstan::ActionProgress &progress);
     void actionFinished(const capstan::ActionResult &result);
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);

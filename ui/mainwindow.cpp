@@ -3,6 +3,7 @@
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
 #include "ui/activitypanel.h"
+#include "ui/auditlogdialog.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/deploymenttemplates.h"
@@ -418,6 +419,16 @@ void MainWindow::createMenus()
         m_contextCombo->showPopup();
     });
     context->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    QAction *audit = view->addAction(tr("Audit &Log…"), this, [this] {
+        if (!m_session)
+            return;
+        auto *dialog = new AuditLogDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_session, &SessionHost::auditEntries, dialog, &AuditLogDialog::setEntries);
+        m_session->requestAuditEntries(1000);
+        dialog->open();
+    });
+    audit->setObjectName(QStringLiteral("auditLogAction"));
     QAction *history = view->addAction(tr("Metric &History Source…"), this, &MainWindow::editPrometheus);
     history->setObjectName(QStringLiteral("prometheusAction"));
 

@@ -3,6 +3,7 @@
 
 #include "common/sandboxfixture.h"
 #include "ui/actionscontroller.h"
+#include "ui/auditlogdialog.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
@@ -143,6 +144,14 @@ void TestActions::savepointSuspendStart()
                  .toString(),
              QStringLiteral("RUNNING"));
     saveShot(window.get(), QStringLiteral("actions-activity"));
+
+    // Every action is in the audit log, which the window shows.
+    window->findChild<QAction *>(QStringLiteral("auditLogAction"))->trigger();
+    auto *audit = window->findChild<AuditLogDialog *>(QStringLiteral("auditLogDialog"));
+    QVERIFY(audit);
+    QTRY_VERIFY_WITH_TIMEOUT(audit->entryCount() >= 3, 5000);
+    saveShot(audit, QStringLiteral("audit-log"));
+    audit->close();
 
     // A declined confirmation sends nothing.
     const int actionsBefore = window->activity()->rowCount();

@@ -3,6 +3,7 @@
 #include "common/sandboxfixture.h"
 #include "metrics/prometheussource.h"
 #include "sandbox/prometheusexporter.h"
+#include "session/clustersession.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -84,6 +85,7 @@ private slots:
     void expressions();
     void parseMatrix();
     void rangeSpansRedeploy();
+    void sessionLoadsHistoryOnOpen();
     void unreachable();
     void notPrometheus();
     void prometheusError();
@@ -271,6 +273,46 @@ void TestPrometheusSource::rangeSpansRedeploy()
     QVERIFY(none.finished);
     QVERIFY2(!none.error, qPrintable(none.error ? none.error->toString() : QString()));
     QVERIFY(none.samples.isEmpty());
+}
+
+void TestPrometheusSource::sessionLoadsHistoryOnOpen()
+{
+    // A context with Prometheus configured: opening a deployment brings the history of every job it
+    // ran, including one Capstan itself never polled. Each job runs long enough (12 s) to be on the
+    // session's 5 s query grid.
+    if (m_prometheus.state() != QProcess::Running)
+        QSKIP("needs the Prometheus started by rangeSpansRedeploy");
+    QTest::qWait(12000);
+    const QString before = jobId();
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(u"flinkdeployments"_s, u"default"_s, kJob,
+                            QJsonObject{{u"spec"_s, QJsonObject{{u"job"_s, QJsonObject{{u"parallelism"_s, 3}}}}}})
+                .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(running() && !jobId().isEmpty() && jobId() != before, 20000);
+    const QString after = jobId();
+    QTest::qWait(12000);
+
+    QTemporaryDir dir;
+    SessionOptions options;
+    options.historyPath = dir.filePath(u"history.sqlite"_s);
+    options.pollIntervalMs = 60000; // the JobManager's own samples stay out of the way
+    ClusterSession session(m_sandbox->kubeConfig(), u"sandbox"_s, u"default"_s, options);
+    PrometheusConfig config;
+    config.url = m_url.toString();
+    session.setPrometheus(config);
+    QSet<QString> jobs;
+    connect(&session, &ClusterSession::metricsAppended, this,
+            [&jobs](const QString &, const QList<MetricSample> &samples) {
+                for (const MetricSample &sample : samples) {
+                    if (sample.metric == MetricName::SourceRecordsOut)
+                        jobs.insert(sample.jobId);
+                }
+            });
+    session.start();
+    const QString uid = github().value(u"metadata"_s).toObject().value(u"uid"_s).toString();
+    QTRY_VERIFY_WITH_TIMEOUT((session.openDeployment(uid), session.openWatchCount() == 1), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(jobs.contains(before) && jobs.contains(after),
+                              qPrintable(QStringList(jobs.values()).join(u", "_s)), 20000);
 }
 
 void TestPrometheusSource::unreachable()

@@ -1,10 +1,10 @@
 // DESIGN §1, steps 1–6, against the sandbox with its operator simulation, driven only by kubectl.
+#include "common/kubectlrunner.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,15 +83,13 @@ void TestReferenceScenario::cleanupTestCase()
 
 QByteArray TestReferenceScenario::kubectl(const QStringList &args, int *exitCode) const
 {
-    QProcess process;
-    process.start(m_kubectl,
-                  QStringList{u"--kubeconfig"_s, m_dir.filePath(u"kubeconfig"_s), u"-n"_s, u"default"_s} + args);
-    process.waitForFinished(30000);
+    const auto r
+        = capstan::test::KubectlRunner(m_dir.filePath(u"kubeconfig"_s)).run(QStringList{u"-n"_s, u"default"_s} + args);
     if (exitCode)
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    if (process.exitCode() != 0)
-        qWarning().noquote() << args.join(u' ') << "->" << process.readAllStandardError();
-    return process.readAllStandardOutput();
+        *exitCode = r.exitCode;
+    if (r.exitCode != 0)
+        qWarning().noquote() << args.join(u' ') << "->" << r.err;
+    return r.out;
 }
 
 QJsonObject TestReferenceScenario::json(const QStringList &args) const

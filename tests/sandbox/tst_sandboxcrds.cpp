@@ -5,11 +5,12 @@
 // spec.taskManager.podTemplate) describes only its top-level fields (apiVersion, kind, metadata,
 // spec, status) and preserves everything below them; the real CRD carries the whole Kubernetes Pod
 // schema there. Paths deeper than <…>.podTemplate.<field> are therefore not compared.
+#include "common/kubectlrunner.h"
+#include "flink/schemavalidator.h"
 #include "sandbox/crdregistry.h"
 #include "sandbox/openapi.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxserver.h"
-#include "flink/schemavalidator.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -18,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -562,8 +562,7 @@ void TestSandboxCrds::openApiDocuments()
 
 void TestSandboxCrds::kubectl()
 {
-    const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (kubectl.isEmpty())
+    if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
         QSKIP("kubectl is not installed");
     SandboxServer server;
     QString error;
@@ -574,21 +573,12 @@ void TestSandboxCrds::kubectl()
     QVERIFY2(server.writeKubeconfig(kubeconfig, &error), qPrintable(error));
     QByteArray out;
     QByteArray err;
+    const capstan::test::KubectlRunner kubectlRunner(kubeconfig);
     const auto run = [&](const QStringList &args) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), dir.path());
-        env.remove(QStringLiteral("KUBECONFIG"));
-        p.setProcessEnvironment(env);
-        p.start(kubectl,
-                QStringList{QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--cache-dir"),
-                            dir.filePath(QStringLiteral("cache"))}
-                    + args);
-        if (!p.waitForFinished(30000))
-            return -1;
-        out = p.readAllStandardOutput();
-        err = p.readAllStandardError();
-        return p.exitCode();
+        const auto r = kubectlRunner.run(args);
+        out = r.out;
+        err = r.err;
+        return r.exitCode;
     };
     const auto failure = [&](const QStringList &args) {
         return (args.join(QLatin1Char(' ')) + QStringLiteral("\n") + QString::fromUtf8(out + err)).toUtf8();

@@ -1,4 +1,5 @@
 // The sandbox API server over real HTTPS: TLS verified against its CA, auth, CRUD, watch, faults, kubectl.
+#include "common/kubectlrunner.h"
 #include "sandbox/faultplan.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxserver.h"
@@ -10,7 +11,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -669,30 +669,20 @@ void TestSandboxServer::restartKeepsObjectsAndPort()
 
 void TestSandboxServer::kubectl()
 {
-    const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-    if (kubectl.isEmpty())
+    if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
         QSKIP("kubectl is not installed");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
     QString error;
     QVERIFY2(m_server->writeKubeconfig(kubeconfig, &error), qPrintable(error));
+    const capstan::test::KubectlRunner kubectlRunner(kubeconfig);
     const auto run = [&](const QStringList &args, QByteArray *out) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), dir.path());
-        env.remove(QStringLiteral("KUBECONFIG"));
-        p.setProcessEnvironment(env);
-        p.start(kubectl,
-                QStringList{QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--cache-dir"),
-                            dir.filePath(QStringLiteral("cache"))}
-                    + args);
-        if (!p.waitForFinished(30000))
-            return -1;
-        *out = p.readAllStandardOutput();
-        if (p.exitCode() != 0)
-            qWarning() << "kubectl" << args << p.readAllStandardError();
-        return p.exitCode();
+        const auto r = kubectlRunner.run(args);
+        *out = r.out;
+        if (r.exitCode != 0)
+            qWarning() << "kubectl" << args << r.err;
+        return r.exitCode;
     };
     QByteArray out;
     QCOMPARE(run({QStringLiteral("get"), QStringLiteral("--raw"), QStringLiteral("/version")}, &out), 0);

@@ -36,7 +36,7 @@ bool FailureDetector::observeDeployment(const Deployment &d, const QDateTime &no
     return evaluate(d.uid, now);
 }
 
-bool FailureDetector::observeEvent(const ClusterEvent &event, const QDateTime &now)
+bool FailureDetector::observeEvent(const ClusterEvent &event, const QDateTime &now, QString *changedUid)
 {
     if (!event.isRestartSignal())
         return false;
@@ -57,7 +57,11 @@ bool FailureDetector::observeEvent(const ClusterEvent &event, const QDateTime &n
     for (int i = 0; i < std::min(added, 50); ++i)
         track.restartTimes.append(now);
     track.rootCause = event.message.section(QLatin1Char('\n'), 0, 0);
-    return evaluate(uid, now);
+    if (!evaluate(uid, now))
+        return false;
+    if (changedUid)
+        *changedUid = uid;
+    return true;
 }
 
 bool FailureDetector::observeRestartCount(const QString &uid, qint64 numRestarts, const QDateTime &now)

@@ -22,7 +22,9 @@ public:
 
     // Each returns true when the status of that deployment changed.
     bool observeDeployment(const Deployment &deployment, const QDateTime &now);
-    bool observeEvent(const ClusterEvent &event, const QDateTime &now);
+    // *changedUid, when given, receives the deployment the event was attributed to (by uid, or by
+    // namespace and name when the event carries no uid).
+    bool observeEvent(const ClusterEvent &event, const QDateTime &now, QString *changedUid = nullptr);
     bool observeRestartCount(const QString &uid, qint64 numRestarts, const QDateTime &now);
     bool forget(const QString &uid);
     // Re-evaluates windows; returns the uids whose status changed.

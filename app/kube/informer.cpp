@@ -235,10 +235,8 @@ void Informer::scheduleRetry(const Error &error, bool relistAfter)
 
 void Informer::setState(InformerState state, int retryInMs)
 {
-    if (state == InformerState::Listing || state == InformerState::Watching) {
-        if (state == InformerState::Listing)
-            m_retryRelists = false;
-    }
+    if (state == InformerState::Listing)
+        m_retryRelists = false; // a relist is under way: a pending retry need not relist again
     const bool changedState = state != m_state || state == InformerState::Backoff;
     m_state = state;
     if (state == InformerState::Watching)

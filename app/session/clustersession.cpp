@@ -210,17 +210,10 @@ void ClusterSession::onWarnings(const InformerBatch &batch)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList changed;
     for (const QJsonObject &object : batch.upserted) {
-        const ClusterEvent event = ClusterEvent::fromJson(object);
-        if (m_failures.observeEvent(event, now)) {
-            const QString uid = event.involvedUid;
-            if (!uid.isEmpty() && !changed.contains(uid))
-                changed << uid;
-        }
+        QString uid;
+        if (m_failures.observeEvent(ClusterEvent::fromJson(object), now, &uid) && !changed.contains(uid))
+            changed << uid;
     }
-    // Events naming a deployment only by name are attributed inside the detector; re-evaluating
-    // every tracked deployment is cheap next to a list of thousands of rows.
-    if (changed.isEmpty() && !batch.upserted.isEmpty())
-        changed = m_failures.expire(now);
     republish(changed);
 }
 

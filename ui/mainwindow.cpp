@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "secrets/secretstore.h"
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
 #include "ui/activitypanel.h"
@@ -20,6 +21,7 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,6 +63,18 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     resize(1440, 900);
 
     createMenus();
+    // A lasting note rather than a banner: connection states replace the banner's message.
+    auto showKeychainWarning = [this](const QString &message) {
+        auto *label = new QLabel(tr("No keychain: secrets are kept until Capstan quits"), this);
+        label->setObjectName(QStringLiteral("keychainWarningLabel"));
+        label->setToolTip(message);
+        label->setAccessibleDescription(message);
+        statusBar()->addPermanentWidget(label);
+    };
+    if (!SecretStore::shared()->keychainAvailable())
+        showKeychainWarning(SecretStore::shared()->unavailableMessage());
+    else
+        connect(SecretStore::shared(), &SecretStore::keychainUnavailable, this, showKeychainWarning);
     auto *activityDock = new QDockWidget(tr("Activity"), this);
     activityDock->setObjectName(QStringLiteral("activityDock"));
     auto *activityPanel = new ActivityPanel(m_activity, activityDock);
@@ -220,7 +234,7 @@ MainWindow::~MainWindow()
 
 QString MainWindow::currentContext() const
 {
-    return m_session ? m_session->contextName() : QString();
+    return m_contextName;
 }
 
 QString MainWindow::currentNamespace() const
@@ -247,9 +261,31 @@ void MainWindow::openContext(const QString &context, const QString &ns)
 
     m_page->clear();
     m_page->hide();
+    m_contextName = context;
+    m_actions->setSession(nullptr);
+    updateTokenActions();
+    if (!hasKubeconfigCredentials(context)) {
+        // A token entered for this context earlier waits in the keychain.
+        m_indicator->setState(SessionState::Connecting, {}, 0);
+        SecretStore::shared()->read(SecretStore::contextTokenKey(context), this, [this, context](const QString &token) {
+            if (m_contextName != context || m_session)
+                return;
+            if (!token.isEmpty())
+                useToken(context, token);
+            startSession();
+        });
+        return;
+    }
+    startSession();
+}
+
+void MainWindow::startSession()
+{
+    const QString context = m_contextName;
+    updateTokenActions();
     m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
-    m_session->setPrometheus(prometheusFor(context));
+    loadPrometheus(context);
     connect(m_session, &SessionHost::prometheusFailed, this, [this](const QString &uid, const Error &error) {
         if (uid == m_page->uid())
             statusBar()->showMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
@@ -377,14 +413,26 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Connection lost: the list shows the last known state and is not updating. "
                                  "Capstan reconnects automatically.\n%1")
-                                  .arg(error.message));
+                                      .arg(error.message)
+                                  + credentialsHint(error));
         break;
     }
-    case SessionState::Failed:
+    case SessionState::Failed: {
         m_banner->showMessage(MessageBanner::Kind::Error,
-                              tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString()));
+                              tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString())
+                                  + credentialsHint(error));
         break;
     }
+    }
+}
+
+QString MainWindow::credentialsHint(const Error &error) const
+{
+    if ((error.httpStatus != 401 && error.httpStatus != 403) || hasKubeconfigCredentials(currentContext()))
+        return {};
+    return QLatin1Char('\n')
+        + tr("The kubeconfig gives this context no credentials: use File → Connect with Token… to sign in with "
+             "a bearer token.");
 }
 
 void MainWindow::createMenus()
@@ -402,6 +450,13 @@ void MainWindow::createMenus()
     newDeployment->setObjectName(QStringLiteral("newDeploymentAction"));
     newDeployment->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     newWindow->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    m_connectTokenAction = file->addAction(tr("Connect with &Token…"), this, &MainWindow::connectWithToken);
+    m_connectTokenAction->setObjectName(QStringLiteral("connectTokenAction"));
+    m_connectTokenAction->setStatusTip(tr("Sign in to a context whose kubeconfig has no credentials"));
+    m_forgetTokenAction = file->addAction(tr("&Forget Token"), this, &MainWindow::forgetToken);
+    m_forgetTokenAction->setObjectName(QStringLiteral("forgetTokenAction"));
+    m_forgetTokenAction->setStatusTip(tr("Remove the token entered for this context from the keychain"));
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Window"), this, &QWidget::close);
     close->setShortcut(QKeySequence::Close);
@@ -440,19 +495,57 @@ void MainWindow::createMenus()
     });
 }
 
-PrometheusConfig MainWindow::prometheusFor(const QString &context) const
+namespace {
+
+const QString kTokenUserPrefix = QStringLiteral("capstan-token/");
+
+// Where a context's Prometheus lives (never its secrets) in the settings file.
+QString prometheusGroup(const QString &context)
 {
-    // Where Prometheus is lives in the settings file; its token only in memory.
+    return QStringLiteral("prometheus/")
+        + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
+PrometheusConfig prometheusSettings(const QString &context)
+{
     QSettings settings;
-    settings.beginGroup(QStringLiteral("prometheus"));
-    settings.beginGroup(QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding)));
+    settings.beginGroup(prometheusGroup(context));
     PrometheusConfig config;
     config.url = settings.value(QStringLiteral("url")).toString();
     config.ns = settings.value(QStringLiteral("namespace")).toString();
     config.service = settings.value(QStringLiteral("service")).toString();
     config.port = settings.value(QStringLiteral("port")).toString();
-    config.bearerToken = m_prometheusTokens.value(context);
+    config.username = settings.value(QStringLiteral("username")).toString();
     return config;
+}
+
+// Reads the token and the password of a context's Prometheus from the keychain, then calls `done`.
+void readPrometheusSecrets(const QString &context, PrometheusConfig config, QObject *receiver,
+                           std::function<void(const PrometheusConfig &)> done)
+{
+    SecretStore *secrets = SecretStore::shared();
+    secrets->read(SecretStore::prometheusKey(context, QStringLiteral("token")), receiver,
+                  [secrets, context, config, receiver, done](const QString &token) mutable {
+                      config.bearerToken = token;
+                      secrets->read(SecretStore::prometheusKey(context, QStringLiteral("password")), receiver,
+                                    [config, done](const QString &password) mutable {
+                                        config.password = password;
+                                        done(config);
+                                    });
+                  });
+}
+
+} // namespace
+
+void MainWindow::loadPrometheus(const QString &context)
+{
+    const PrometheusConfig config = prometheusSettings(context);
+    if (!config.isSet())
+        return;
+    readPrometheusSecrets(context, config, this, [this, context](const PrometheusConfig &withSecrets) {
+        if (m_session && m_session->contextName() == context)
+            m_session->setPrometheus(withSecrets);
+    });
 }
 
 void MainWindow::editPrometheus()
@@ -460,22 +553,116 @@ void MainWindow::editPrometheus()
     const QString context = currentContext();
     if (context.isEmpty())
         return;
-    auto *dialog = new PrometheusDialog(context, prometheusFor(context), this);
+    readPrometheusSecrets(context, prometheusSettings(context), this, [this, context](const PrometheusConfig &current) {
+        if (context != currentContext() || findChild<PrometheusDialog *>())
+            return;
+        auto *dialog = new PrometheusDialog(context, current, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, context] {
+            const PrometheusConfig config = dialog->config();
+            QSettings settings;
+            settings.beginGroup(prometheusGroup(context));
+            settings.setValue(QStringLiteral("url"), config.url);
+            settings.setValue(QStringLiteral("namespace"), config.ns);
+            settings.setValue(QStringLiteral("service"), config.service);
+            settings.setValue(QStringLiteral("port"), config.port);
+            settings.setValue(QStringLiteral("username"), config.username);
+            // Secrets go to the keychain only; an empty field removes what was stored.
+            auto reportFailure = [this](const Error &error) {
+                if (!error.message.isEmpty())
+                    m_banner->showMessage(MessageBanner::Kind::Error, error.message);
+            };
+            SecretStore::shared()->write(SecretStore::prometheusKey(context, QStringLiteral("token")),
+                                         config.bearerToken, this, reportFailure);
+            SecretStore::shared()->write(SecretStore::prometheusKey(context, QStringLiteral("password")),
+                                         config.password, this, reportFailure);
+            if (m_session && m_session->contextName() == context)
+                m_session->setPrometheus(config);
+        });
+        dialog->open();
+    });
+}
+
+bool MainWindow::hasKubeconfigCredentials(const QString &context) const
+{
+    const KubeContext *entry = m_config.context(context);
+    const KubeUser *user = entry ? m_config.user(entry->user) : nullptr;
+    return user && !user->name.startsWith(kTokenUserPrefix) && user->authKind() != AuthKind::None;
+}
+
+void MainWindow::useToken(const QString &context, const QString &token)
+{
+    auto entry = std::find_if(m_config.contexts.begin(), m_config.contexts.end(),
+                              [&context](const KubeContext &c) { return c.name == context; });
+    if (entry == m_config.contexts.end())
+        return;
+    // A user of the context's own: other contexts sharing the kubeconfig user keep theirs.
+    const QString userName = kTokenUserPrefix + context;
+    if (entry->user != userName)
+        m_originalUsers.insert(context, entry->user);
+    KubeUser user;
+    if (const KubeUser *original = m_config.user(m_originalUsers.value(context)))
+        user = *original;
+    user.name = userName;
+    user.token = token;
+    m_config.users.removeIf([&userName](const KubeUser &u) { return u.name == userName; });
+    m_config.users.append(user);
+    entry->user = userName;
+}
+
+void MainWindow::connectWithToken()
+{
+    const QString context = currentContext();
+    if (context.isEmpty() || hasKubeconfigCredentials(context))
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("connectTokenDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, context] {
-        const PrometheusConfig config = dialog->config();
-        QSettings settings;
-        settings.beginGroup(QStringLiteral("prometheus"));
-        settings.beginGroup(QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding)));
-        settings.setValue(QStringLiteral("url"), config.url);
-        settings.setValue(QStringLiteral("namespace"), config.ns);
-        settings.setValue(QStringLiteral("service"), config.service);
-        settings.setValue(QStringLiteral("port"), config.port);
-        m_prometheusTokens.insert(context, config.bearerToken);
-        if (m_session && m_session->contextName() == context)
-            m_session->setPrometheus(config);
+    dialog->setWindowTitle(tr("Connect with Token"));
+    dialog->setLabelText(tr("The kubeconfig gives context \"%1\" no credentials. Paste a bearer token for it "
+                            "(for example from \"kubectl create token\").\nCapstan keeps it in the system "
+                            "keychain, never in a file.")
+                             .arg(context));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setOkButtonText(tr("&Connect"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, context](const QString &text) {
+        const QString token = text.trimmed();
+        if (token.isEmpty() || context != currentContext())
+            return;
+        SecretStore::shared()->write(SecretStore::contextTokenKey(context), token, this, [this](const Error &error) {
+            if (!error.message.isEmpty())
+                m_banner->showMessage(MessageBanner::Kind::Error, error.message);
+        });
+        useToken(context, token);
+        openContext(context, m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace);
     });
     dialog->open();
+}
+
+void MainWindow::forgetToken()
+{
+    const QString context = currentContext();
+    auto entry = std::find_if(m_config.contexts.begin(), m_config.contexts.end(),
+                              [&context](const KubeContext &c) { return c.name == context; });
+    if (entry == m_config.contexts.end() || !entry->user.startsWith(kTokenUserPrefix))
+        return;
+    SecretStore::shared()->write(SecretStore::contextTokenKey(context), QString(), this);
+    // Back to the kubeconfig's own user for this context.
+    const QString tokenUser = entry->user;
+    m_config.users.removeIf([&tokenUser](const KubeUser &u) { return u.name == tokenUser; });
+    entry->user = m_originalUsers.take(context);
+    openContext(context, m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace);
+}
+
+void MainWindow::updateTokenActions()
+{
+    if (!m_connectTokenAction)
+        return;
+    const QString context = currentContext();
+    const KubeContext *entry = m_config.context(context);
+    m_connectTokenAction->setEnabled(!context.isEmpty() && !hasKubeconfigCredentials(context));
+    m_forgetTokenAction->setEnabled(entry && entry->user.startsWith(kTokenUserPrefix));
 }
 
 QDialog *MainWindow::configureDialog() const

@@ -61,7 +61,19 @@ private:
     void createMenus();
     void openConfigureDialog(bool create);
     void editPrometheus();
-    PrometheusConfig prometheusFor(const QString &context) const;
+    void startSession();
+    // Settings, then the secrets from the keychain; hands the result to the session when it arrives.
+    void loadPrometheus(const QString &context);
+    void connectWithToken();
+    void forgetToken();
+    // Whether the kubeconfig itself gives the context's user a credential (a token entered in Capstan
+    // does not count).
+    bool hasKubeconfigCredentials(const QString &context) const;
+    // Gives the context a user of its own carrying the token, in memory only.
+    void useToken(const QString &context, const QString &token);
+    void updateTokenActions();
+    // What to do about a 401/403 when the kubeconfig has no credentials for the context.
+    QString credentialsHint(const Error &error) const;
     void onSelectionChanged();
     void onDeploymentsChanged(const DeploymentBatch &batch);
 
@@ -85,7 +97,10 @@ private:
     ActionsController *m_actions;
     QJsonObject m_schema; // the FlinkDeployment schema the cluster serves
     Snapshot m_pendingRollback; // waiting for its spec revision
-    QHash<QString, QString> m_prometheusTokens; // by context, for this session only
+    QString m_contextName; // set at once, while the session may still wait for a keychain answer
+    QHash<QString, QString> m_originalUsers; // context → its kubeconfig user, while a token is in use
+    QAction *m_connectTokenAction = nullptr;
+    QAction *m_forgetTokenAction = nullptr;
 };
 
 } // namespace capstan

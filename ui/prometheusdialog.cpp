@@ -24,6 +24,8 @@ PrometheusDialog::PrometheusDialog(const QString &context, const PrometheusConfi
     , m_service(new QLineEdit(config.service, this))
     , m_port(new QLineEdit(config.port, this))
     , m_token(new QLineEdit(config.bearerToken, this))
+    , m_username(new QLineEdit(config.username, this))
+    , m_password(new QLineEdit(config.password, this))
 {
     setObjectName(QStringLiteral("prometheusDialog"));
     setWindowTitle(tr("Metric History Source"));
@@ -54,7 +56,13 @@ PrometheusDialog::PrometheusDialog(const QString &context, const PrometheusConfi
     m_token->setObjectName(QStringLiteral("prometheusTokenLineEdit"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("optional"));
-    m_token->setToolTip(tr("Kept in memory for this session only; it is never written to the settings file."));
+    const QString keptWhere = tr("Kept in the system keychain; never written to the settings file.");
+    m_token->setToolTip(keptWhere);
+    m_username->setObjectName(QStringLiteral("prometheusUsernameLineEdit"));
+    m_username->setPlaceholderText(tr("optional, for basic authentication"));
+    m_password->setObjectName(QStringLiteral("prometheusPasswordLineEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setToolTip(keptWhere);
 
     auto *form = new QFormLayout;
     form->addRow(url);
@@ -64,6 +72,8 @@ PrometheusDialog::PrometheusDialog(const QString &context, const PrometheusConfi
     form->addRow(tr("Ser&vice:"), m_service);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("Bearer &token:"), m_token);
+    form->addRow(tr("User&name:"), m_username);
+    form->addRow(tr("Pass&word:"), m_password);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("prometheusOkButton"));
@@ -88,7 +98,8 @@ void PrometheusDialog::updateEnabled()
     m_url->setEnabled(mode == Url);
     for (QLineEdit *edit : {m_namespace, m_service, m_port})
         edit->setEnabled(mode == Service);
-    m_token->setEnabled(mode != None);
+    for (QLineEdit *edit : {m_token, m_username, m_password})
+        edit->setEnabled(mode != None);
     const QUrl url(m_url->text().trimmed(), QUrl::StrictMode);
     const bool valid = mode == None
         || (mode == Url && url.isValid() && !url.host().isEmpty()
@@ -113,7 +124,9 @@ PrometheusConfig PrometheusDialog::config() const
     default:
         return c;
     }
-    c.bearerToken = m_token->text();
+    c.bearerToken = m_token->text().trimmed();
+    c.username = m_username->text().trimmed();
+    c.password = m_password->text();
     return c;
 }
 

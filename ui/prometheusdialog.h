@@ -30,6 +30,8 @@ private:
     QLineEdit *m_service;
     QLineEdit *m_port;
     QLineEdit *m_token;
+    QLineEdit *m_username;
+    QLineEdit *m_password;
 };
 
 } // namespace capstan

@@ -8,6 +8,7 @@
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/deploymenttemplates.h"
+#include "ui/metricsview.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
@@ -96,6 +97,14 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     toggleActivity->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     menuBar()->actions().at(1)->menu()->addAction(toggleActivity);
     menuBar()->insertMenu(menuBar()->actions().at(2), m_actions->menu());
+    m_actions->menu()->addSeparator();
+    m_pinAction = m_actions->menu()->addAction(tr("&Keep Collecting Metrics"));
+    m_pinAction->setObjectName(QStringLiteral("pinMetricsAction"));
+    m_pinAction->setCheckable(true);
+    m_pinAction->setEnabled(false);
+    m_pinAction->setStatusTip(
+        tr("Poll this deployment's metrics while its page is closed, so its charts have no gaps"));
+    connect(m_pinAction, &QAction::triggered, this, &MainWindow::setCurrentPinned);
     m_page->addHeaderActions({m_actions->configureAction(), nullptr, m_actions->action(ActionKind::Savepoint),
                               m_actions->action(ActionKind::Suspend)});
     m_page->addActionMenu(m_actions->cancelMenu());
@@ -286,6 +295,12 @@ void MainWindow::startSession()
     m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
     loadPrometheus(context);
+    applyPinned();
+    connect(m_session, &SessionHost::auditEntries, this, &MainWindow::showActionMarkers);
+    connect(m_session, &SessionHost::actionFinished, this, [this] {
+        if (!m_page->uid().isEmpty())
+            m_session->requestAuditEntries(1000);
+    });
     connect(m_session, &SessionHost::prometheusFailed, this, [this](const QString &uid, const Error &error) {
         if (uid == m_page->uid())
             statusBar()->showMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
@@ -504,6 +519,11 @@ QString prometheusGroup(const QString &context)
 {
     return QStringLiteral("prometheus/")
         + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
+QString pinnedKey(const QString &context)
+{
+    return QStringLiteral("pinned/") + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
 }
 
 PrometheusConfig prometheusSettings(const QString &context)
@@ -730,11 +750,61 @@ void MainWindow::onSelectionChanged()
     const Deployment *d = m_model->deployment(uid);
     if (!d) {
         m_page->hide();
+        m_pinAction->setEnabled(false);
+        m_pinAction->setChecked(false);
         return;
     }
     m_page->showDeployment(*d);
     m_page->show();
     m_session->openDeployment(uid);
+    m_session->requestAuditEntries(1000);
+    m_pinAction->setEnabled(true);
+    m_pinAction->setChecked(pinnedDeployments().contains(d->ns + QLatin1Char('/') + d->name));
+}
+
+QStringList MainWindow::pinnedDeployments() const
+{
+    QSettings settings;
+    return settings.value(pinnedKey(currentContext())).toStringList();
+}
+
+void MainWindow::setCurrentPinned(bool pinned)
+{
+    const Deployment *d = m_model->deployment(m_page->uid());
+    if (!d)
+        return;
+    const QString key = d->ns + QLatin1Char('/') + d->name;
+    QStringList keys = pinnedDeployments();
+    keys.removeAll(key);
+    if (pinned)
+        keys << key;
+    QSettings settings;
+    settings.setValue(pinnedKey(currentContext()), keys);
+    applyPinned();
+}
+
+void MainWindow::applyPinned()
+{
+    const QStringList keys = pinnedDeployments();
+    m_model->setPinned(QSet<QString>(keys.cbegin(), keys.cend()));
+    if (m_session)
+        m_session->setPinned(keys);
+}
+
+void MainWindow::showActionMarkers(const QList<AuditEntry> &entries)
+{
+    const Deployment *d = m_model->deployment(m_page->uid());
+    if (!d)
+        return;
+    QList<QPair<qint64, QString>> markers;
+    for (const AuditEntry &entry : entries) {
+        // Conflicts and refusals sent nothing: the deployment never saw them.
+        if (entry.context != currentContext() || entry.ns != d->ns || entry.deployment != d->name
+            || entry.outcome == QLatin1String("Conflict") || entry.outcome == QLatin1String("Refused"))
+            continue;
+        markers.append({entry.time.toMSecsSinceEpoch(), entry.action});
+    }
+    m_page->metricsView()->setActionMarkers(markers);
 }
 
 bool MainWindow::openDeployment(const QString &ns, const QString &name)

@@ -72,6 +72,12 @@ private:
     // Gives the context a user of its own carrying the token, in memory only.
     void useToken(const QString &context, const QString &token);
     void updateTokenActions();
+    // Pinned deployments ("namespace/name") of the current context, from the settings.
+    QStringList pinnedDeployments() const;
+    void setCurrentPinned(bool pinned);
+    void applyPinned();
+    // The open deployment's actions from the audit log, as chart markers.
+    void showActionMarkers(const QList<AuditEntry> &entries);
     // What to do about a 401/403 when the kubeconfig has no credentials for the context.
     QString credentialsHint(const Error &error) const;
     void onSelectionChanged();
@@ -99,6 +105,7 @@ private:
     Snapshot m_pendingRollback; // waiting for its spec revision
     QString m_contextName; // set at once, while the session may still wait for a keychain answer
     QHash<QString, QString> m_originalUsers; // context → its kubeconfig user, while a token is in use
+    QAction *m_pinAction = nullptr;
     QAction *m_connectTokenAction = nullptr;
     QAction *m_forgetTokenAction = nullptr;
 };

@@ -10,6 +10,7 @@ MetricChartView::MetricChartView(QChart *chart, QWidget *parent)
     , m_jobChangeColor(0x7e, 0x57, 0xc2)
     , m_warningColor(0xe6, 0x8a, 0x00)
     , m_labelBackground(Qt::white)
+    , m_actionColor(0x1e, 0x6f, 0xd9)
 {
     setRenderHint(QPainter::Antialiasing, true);
     setMouseTracking(true);
@@ -26,11 +27,13 @@ void MetricChartView::setMarkers(const QList<ChartMarker> &markers)
     viewport()->update();
 }
 
-void MetricChartView::setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &labelBackground)
+void MetricChartView::setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &action,
+                                      const QColor &labelBackground)
 {
     m_jobChangeColor = jobChange;
     m_warningColor = warning;
     m_labelBackground = labelBackground;
+    m_actionColor = action;
     viewport()->update();
 }
 
@@ -126,34 +129,49 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setFont(font);
     const QFontMetrics metrics(font);
     qreal lastLabelRight = -1e9;
+    qreal lastActionRight = -1e9;
+    // A label in a chip beside its line, at the top (job ids) or the bottom (actions) of the plot,
+    // skipped where it would overlap the previous one in the same row.
+    auto drawChip = [&](double x, const QString &label, const QColor &color, bool top, qreal &lastRight) {
+        const QRectF text = metrics.boundingRect(label).adjusted(-4, -1, 4, 1);
+        QRectF chip(x + 3, top ? plot.top() + 2 : plot.bottom() - 2 - text.height(), text.width(), text.height());
+        chip.moveLeft(std::clamp(chip.left(), plot.left(), plot.right() - chip.width()));
+        if (chip.left() <= lastRight + 2)
+            return;
+        lastRight = chip.right();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_labelBackground);
+        painter->drawRoundedRect(chip, 3, 3);
+        painter->setPen(color);
+        painter->drawText(chip, Qt::AlignCenter, label);
+    };
     for (const ChartMarker &marker : std::as_const(m_markers)) {
         const double x = xOf(marker.timeMs);
         if (x < plot.left() || x > plot.right())
             continue;
-        const bool job = marker.kind == ChartMarker::Kind::JobChange;
-        QPen pen(job ? m_jobChangeColor : m_warningColor, job ? 1.5 : 1.0, job ? Qt::DashLine : Qt::DotLine);
-        painter->setPen(pen);
-        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        if (job && !marker.label.isEmpty()) {
-            // The short job id in a chip at the top of the plot, right of the line, skipped where it
-            // would overlap the previous one.
-            const QRectF text = metrics.boundingRect(marker.label).adjusted(-4, -1, 4, 1);
-            QRectF chip(x + 3, plot.top() + 2, text.width(), text.height());
-            chip.moveLeft(std::clamp(chip.left(), plot.left(), plot.right() - chip.width()));
-            if (chip.left() <= lastLabelRight + 2)
-                continue;
-            lastLabelRight = chip.right();
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(m_labelBackground);
-            painter->drawRoundedRect(chip, 3, 3);
-            painter->setPen(m_jobChangeColor);
-            painter->drawText(chip, Qt::AlignCenter, marker.label);
-        } else if (!job) {
+        switch (marker.kind) {
+        case ChartMarker::Kind::JobChange:
+            painter->setPen(QPen(m_jobChangeColor, 1.5, Qt::DashLine));
+            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            if (!marker.label.isEmpty())
+                drawChip(x, marker.label, m_jobChangeColor, true, lastLabelRight);
+            break;
+        case ChartMarker::Kind::Action:
+            painter->setPen(QPen(m_actionColor, 1.5, Qt::SolidLine));
+            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            if (!marker.label.isEmpty())
+                drawChip(x, marker.label, m_actionColor, false, lastActionRight);
+            break;
+        case ChartMarker::Kind::Warning: {
+            painter->setPen(QPen(m_warningColor, 1.0, Qt::DotLine));
+            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
             painter->setPen(Qt::NoPen);
             painter->setBrush(m_warningColor);
             const QPointF tip(x, plot.top() + 6);
             const QPolygonF triangle{tip + QPointF(-4, -6), tip + QPointF(4, -6), tip};
             painter->drawPolygon(triangle);
+            break;
+        }
         }
     }
     if (m_hoverTime >= 0) {

@@ -8,13 +8,14 @@
 
 namespace capstan {
 
-// A vertical marker on a metric chart: where the job changed, or a Warning event.
+// A vertical marker on a metric chart: where the job changed, a Warning event, or an action Capstan
+// ran on the deployment.
 struct ChartMarker
 {
-    enum class Kind { JobChange, Warning };
+    enum class Kind { JobChange, Warning, Action };
     qint64 timeMs = 0;
     Kind kind = Kind::JobChange;
-    QString label; // drawn at the top of the line (short job id); tooltip text for warnings
+    QString label; // drawn at the top (short job id) or bottom (action) of the line; the reason for warnings
 };
 
 // One downsampled metric line of a chart: segments of (time ms, value) points, never joined to
@@ -50,7 +51,8 @@ public:
     const QList<PlotLine> &lines() const { return m_lines; }
     void setMarkers(const QList<ChartMarker> &markers);
     const QList<ChartMarker> &markers() const { return m_markers; }
-    void setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &labelBackground);
+    void setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &action,
+                         const QColor &labelBackground);
     // The time under the pointer (ms since the epoch), drawn as a thin line; < 0 hides it.
     void setHoverTime(qint64 timeMs);
     // The plot area's width in pixels: the number of buckets to downsample to.
@@ -79,6 +81,7 @@ private:
     QColor m_jobChangeColor;
     QColor m_warningColor;
     QColor m_labelBackground;
+    QColor m_actionColor;
     qint64 m_hoverTime = -1;
 };
 

@@ -288,7 +288,8 @@ void MetricsView::applyTheme()
         for (Line &line : panel.lines)
             line.legend->setColor(m_dark ? line.darkColor : line.lightColor);
         panel.view->setMarkerColors(m_dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x6a, 0x3d, 0xb0),
-                                    m_dark ? QColor(0xff, 0xc1, 0x07) : QColor(0xd9, 0x82, 0x00), base);
+                                    m_dark ? QColor(0xff, 0xc1, 0x07) : QColor(0xd9, 0x82, 0x00),
+                                    m_dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x1e, 0x6f, 0xd9), base);
     }
 }
 
@@ -365,19 +366,36 @@ void MetricsView::clearMetrics()
     m_jobAt.clear();
     m_jobChanges.clear();
     m_warnings.clear();
+    m_actionMarkers.clear();
     m_typicalIntervalMs = 0;
     m_jobChangesDirty = false;
     m_status->clear();
     redraw();
 }
 
+namespace {
+
+QList<ChartMarker> sortedMarkers(ChartMarker::Kind kind, const QList<QPair<qint64, QString>> &points)
+{
+    QList<ChartMarker> markers;
+    for (const auto &[time, label] : points)
+        markers.append({time, kind, label});
+    std::sort(markers.begin(), markers.end(),
+              [](const ChartMarker &a, const ChartMarker &b) { return a.timeMs < b.timeMs; });
+    return markers;
+}
+
+} // namespace
+
 void MetricsView::setWarningEvents(const QList<QPair<qint64, QString>> &warnings)
 {
-    m_warnings.clear();
-    for (const auto &[time, reason] : warnings)
-        m_warnings.append({time, ChartMarker::Kind::Warning, reason});
-    std::sort(m_warnings.begin(), m_warnings.end(),
-              [](const ChartMarker &a, const ChartMarker &b) { return a.timeMs < b.timeMs; });
+    m_warnings = sortedMarkers(ChartMarker::Kind::Warning, warnings);
+    updateMarkers();
+}
+
+void MetricsView::setActionMarkers(const QList<QPair<qint64, QString>> &actions)
+{
+    m_actionMarkers = sortedMarkers(ChartMarker::Kind::Action, actions);
     updateMarkers();
 }
 
@@ -579,6 +597,7 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
 void MetricsView::updateMarkers()
 {
     QList<ChartMarker> markers = m_warnings;
+    markers.append(m_actionMarkers);
     markers.append(m_jobChanges);
     for (Panel &panel : m_panels)
         panel.view->setMarkers(markers);

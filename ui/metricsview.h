@@ -42,6 +42,9 @@ public:
     void clearMetrics();
     // Warning events of the deployment (time, reason), drawn as markers.
     void setWarningEvents(const QList<QPair<qint64, QString>> &warnings);
+    // Actions Capstan ran on the deployment (time, action name), drawn as labelled markers.
+    void setActionMarkers(const QList<QPair<qint64, QString>> &actions);
+    QList<ChartMarker> actionMarkers() const { return m_actionMarkers; }
 
     void setRange(Range range);
     Range range() const { return m_range; }
@@ -123,6 +126,7 @@ private:
     QMap<qint64, QString> m_jobAt; // sample time → job id, over all metrics
     QList<ChartMarker> m_jobChanges;
     QList<ChartMarker> m_warnings;
+    QList<ChartMarker> m_actionMarkers;
     qint64 m_typicalIntervalMs = 0;
     bool m_jobChangesDirty = false;
     QList<Panel> m_panels;

@@ -4,6 +4,7 @@
 #include "kube/connectionconfig.h"
 #include "kube/kubeclient.h"
 #include "logging.h"
+#include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
 #include "metrics/prometheussource.h"
 #include "session/specrevisionstore.h"
@@ -80,15 +81,66 @@ void ClusterSession::start()
     connect(m_failureTimer, &QTimer::timeout, this,
             [this] { republish(m_failures.expire(QDateTime::currentDateTimeUtc())); });
     m_failureTimer->start();
+    m_pinnedTimer = new QTimer(this);
+    m_pinnedTimer->setInterval(m_options.pollIntervalMs);
+    connect(m_pinnedTimer, &QTimer::timeout, this, &ClusterSession::collectPinned);
+    m_pinnedTimer->start();
 }
 
 void ClusterSession::stop()
 {
     if (m_failureTimer)
         m_failureTimer->stop();
+    if (m_pinnedTimer)
+        m_pinnedTimer->stop();
+    qDeleteAll(m_pinnedCollectors);
+    m_pinnedCollectors.clear();
     qDeleteAll(m_watches);
     m_watches.clear();
     stopInformers();
+}
+
+void ClusterSession::setPinned(const QStringList &keys)
+{
+    m_pinned = keys;
+    collectPinned();
+}
+
+void ClusterSession::collectPinned()
+{
+    // An open page polls its deployment itself; the rest of the pinned ones are polled here, only
+    // while their JobManager is READY, straight into the metric store.
+    QSet<QString> wanted;
+    if (m_deployments && m_metricStore) {
+        for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it) {
+            const QJsonObject metadata = it->value(QLatin1String("metadata")).toObject();
+            const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
+                + metadata.value(QLatin1String("name")).toString();
+            if (!m_pinned.contains(key) || m_watches.contains(it.key()))
+                continue;
+            wanted.insert(it.key());
+            const Deployment deployment = Deployment::fromJson(*it);
+            MetricCollector *&collector = m_pinnedCollectors[it.key()];
+            if (!collector) {
+                collector = new MetricCollector(m_client, deployment.ns, deployment.name, this);
+                connect(collector, &MetricCollector::collected, this,
+                        [this, uid = it.key()](const QList<MetricSample> &samples) {
+                            if (m_metricStore)
+                                m_metricStore->append(uid, samples);
+                        });
+            }
+            if (deployment.jobManagerStatus == QLatin1String("READY") && !deployment.jobId.isEmpty())
+                collector->collect(deployment.jobId);
+        }
+    }
+    for (auto it = m_pinnedCollectors.begin(); it != m_pinnedCollectors.end();) {
+        if (wanted.contains(it.key())) {
+            ++it;
+        } else {
+            delete it.value();
+            it = m_pinnedCollectors.erase(it);
+        }
+    }
 }
 
 int ClusterSession::openWatchCount() const
@@ -250,6 +302,7 @@ void ClusterSession::openDeployment(const QString &uid)
 {
     if (m_watches.contains(uid) || !m_deployments)
         return;
+    delete m_pinnedCollectors.take(uid); // the page's own poller takes over
     const auto it = m_deployments->objects().constFind(uid);
     if (it == m_deployments->objects().cend())
         return;
@@ -316,6 +369,7 @@ void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
 void ClusterSession::closeDeployment(const QString &uid)
 {
     delete m_watches.take(uid);
+    collectPinned(); // a pinned deployment's collection carries on without its page
 }
 
 void ClusterSession::listNamespaces()

@@ -75,6 +75,10 @@ public:
     // Starts or stops the detailed watch of one deployment (events, snapshots, JobManager).
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    // Deployments ("namespace/name") whose metrics are collected into the metric store while their
+    // page is closed, so their charts have no hole when opened. Replaces the previous set.
+    void setPinned(const QStringList &keys);
+    QStringList pinned() const { return m_pinned; }
     // Metric history from Prometheus for deployments opened from now on (an unset config: none).
     void setPrometheus(const PrometheusConfig &config);
 
@@ -129,6 +133,7 @@ private:
     Deployment summarize(const QJsonObject &object) const;
     void republish(const QStringList &uids);
     void loadSchema();
+    void collectPinned();
 
     KubeConfig m_config;
     QString m_contextName;
@@ -149,6 +154,9 @@ private:
     QHash<QString, QDateTime> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
     FailureDetector m_failures;
     QTimer *m_failureTimer = nullptr; // created in start(), in the session's thread
+    QStringList m_pinned;
+    QHash<QString, MetricCollector *> m_pinnedCollectors; // by uid; only for pages not open
+    QTimer *m_pinnedTimer = nullptr;
 };
 
 } // namespace capstan

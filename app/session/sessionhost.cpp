@@ -75,6 +75,11 @@ void SessionHost::setPrometheus(const PrometheusConfig &config)
     QMetaObject::invokeMethod(m_session, [session = m_session, config] { session->setPrometheus(config); });
 }
 
+void SessionHost::setPinned(const QStringList &keys)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, keys] { session->setPinned(keys); });
+}
+
 void SessionHost::closeDeployment(const QString &uid)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, uid] { session->closeDeployment(uid); });

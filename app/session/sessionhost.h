@@ -24,6 +24,8 @@ public:
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
     void setPrometheus(const PrometheusConfig &config);
+    // Deployments ("namespace/name") whose metrics are collected while their page is closed.
+    void setPinned(const QStringList &keys);
     // Actions run on the backend thread; progress and results arrive through the signals below.
     void runAction(const ActionRequest &request);
     void abandonAction(quint64 id);

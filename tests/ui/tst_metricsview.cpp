@@ -4,12 +4,15 @@
 
 #include "common/sandboxfixture.h"
 #include "metrics/metricstore.h"
+#include "session/auditlog.h"
+#include "ui/actionscontroller.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 #include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/theme.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -33,11 +36,14 @@ private slots:
     void emptyStateAndRanges();
     void exports();
     void seriesContinuesAcrossAParallelismChange();
+    void pinnedDeploymentIsCollectedWhileClosed();
     void screenshots();
 
 private:
     static QList<MetricSample> syntheticHour(qint64 endMs, QStringList *jobs);
     static QString uidOf(SandboxFixture &sandbox, const QString &name);
+    // A session polling every 300 ms with its history in `file` of the test's directory.
+    SessionOptions fastPolling(const QString &file) const;
     void saveShot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_dir;
@@ -53,6 +59,15 @@ QString TestMetricsView::uidOf(SandboxFixture &sandbox, const QString &name)
 {
     const auto dep = sandbox.server->store().get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), name);
     return dep.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+}
+
+SessionOptions TestMetricsView::fastPolling(const QString &file) const
+{
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(file);
+    options.pollIntervalMs = 300;
+    options.informer.batchIntervalMs = 50;
+    return options;
 }
 
 void TestMetricsView::saveShot(QWidget *widget, const QString &name)
@@ -152,10 +167,7 @@ void TestMetricsView::seriesContinuesAcrossAParallelismChange()
 {
     SandboxFixture sandbox(-1, 20);
     QVERIFY(sandbox.started);
-    SessionOptions options;
-    options.historyPath = m_dir.filePath(QStringLiteral("history-live.sqlite"));
-    options.pollIntervalMs = 300;
-    options.informer.batchIntervalMs = 50;
+    const SessionOptions options = fastPolling(QStringLiteral("history-live.sqlite"));
     MainWindow window(sandbox.kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
     window.resize(1600, 1000);
     window.show();
@@ -288,6 +300,60 @@ QList<MetricSample> TestMetricsView::syntheticHour(qint64 endMs, QStringList *jo
     return out;
 }
 
+void TestMetricsView::pinnedDeploymentIsCollectedWhileClosed()
+{
+    SandboxFixture sandbox(-1, 20);
+    QVERIFY(sandbox.started);
+    const SessionOptions options = fastPolling(QStringLiteral("history-pinned.sqlite"));
+    MainWindow window(sandbox.kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("all"), options);
+    window.resize(1600, 1000);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 4, 10000);
+    const QString uid = uidOf(sandbox, QStringLiteral("github-analytics"));
+
+    // Capstan's own action on the deployment becomes a labelled marker on its charts.
+    QVERIFY(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    MetricsView *view = window.deploymentPage()->metricsView();
+    QAction *savepoint = window.actions()->action(ActionKind::Savepoint);
+    QTRY_VERIFY_WITH_TIMEOUT(savepoint->isEnabled(), 10000);
+    savepoint->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->actionMarkers().isEmpty(), 30000);
+    QCOMPARE(view->actionMarkers().constLast().label, QStringLiteral("Savepoint"));
+    QCOMPARE(view->actionMarkers().constLast().kind, ChartMarker::Kind::Action);
+
+    // Pin it, then open another deployment: its metrics keep arriving in the store.
+    auto *pin = window.findChild<QAction *>(QStringLiteral("pinMetricsAction"));
+    QVERIFY(pin && pin->isEnabled() && !pin->isChecked());
+    pin->trigger();
+    QVERIFY(pin->isChecked());
+    const QModelIndex row = [&] {
+        for (int r = 0; r < window.deploymentModel()->rowCount(); ++r) {
+            const QModelIndex index = window.deploymentModel()->index(r, DeploymentTableModel::Name);
+            if (index.data(DeploymentTableModel::UidRole).toString() == uid)
+                return index;
+        }
+        return QModelIndex();
+    }();
+    QVERIFY(row.isValid());
+    QVERIFY(!row.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
+    QVERIFY(!pin->isChecked());
+    const qint64 closedAt = QDateTime::currentMSecsSinceEpoch();
+    MetricStore store(options.historyPath);
+    const QString throughput = QString(MetricName::SourceRecordsOut);
+    QTRY_VERIFY_WITH_TIMEOUT(store.range(uid, throughput, closedAt + 500, closedAt + 600000).size() >= 3, 30000);
+
+    // Unpinned, collection stops once its page is closed.
+    QVERIFY(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")));
+    QVERIFY(pin->isChecked());
+    pin->trigger();
+    QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
+    QTest::qWait(500); // let a round in flight land
+    const qint64 unpinnedAt = QDateTime::currentMSecsSinceEpoch();
+    QTest::qWait(1500); // five poll intervals
+    QCOMPARE(store.range(uid, throughput, unpinnedAt, unpinnedAt + 600000).size(), 0);
+}
+
 void TestMetricsView::screenshots()
 {
     // The real path: synthetic history in the MetricStore of the session's history file, loaded by
@@ -302,6 +368,19 @@ void TestMetricsView::screenshots()
     {
         MetricStore store(historyPath);
         QVERIFY(store.append(uid, syntheticHour(now, &jobs)));
+        // The Configure that redeployed the job with parallelism 2, and an earlier savepoint.
+        AuditLog audit(historyPath);
+        for (const auto &[minute, action] :
+             {std::pair{34.5, QStringLiteral("Configure")}, std::pair{10.0, QStringLiteral("Savepoint")}}) {
+            AuditEntry entry;
+            entry.time = QDateTime::fromMSecsSinceEpoch(now - qint64((60 - minute) * 60000), Qt::UTC);
+            entry.context = QStringLiteral("sandbox");
+            entry.ns = QStringLiteral("default");
+            entry.deployment = QStringLiteral("github-analytics");
+            entry.action = action;
+            entry.outcome = QStringLiteral("Succeeded");
+            audit.append(entry);
+        }
     }
     for (int i = 0; i < 3; ++i) {
         const QString at = QDateTime::fromMSecsSinceEpoch(now - (3600 - 1500 - i * 200 - 75) * 1000LL, Qt::UTC)
@@ -347,6 +426,7 @@ void TestMetricsView::screenshots()
         MetricsView *view = page->metricsView();
         QTRY_VERIFY_WITH_TIMEOUT(view->jobIds(QString(MetricName::NumRestarts)) == jobs, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!view->jobChangeMarkers().isEmpty(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(view->actionMarkers().size(), 2, 5000);
         QTest::qWait(300);
         view->redraw();
         const QString suffix = dark ? QStringLiteral("dark") : QStringLiteral("light");

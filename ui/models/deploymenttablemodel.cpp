@@ -110,8 +110,12 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return StateIcons::icon(d.displayState());
         if (column == Name && d.failure.failing)
             return StateIcons::failingIcon();
+        if (column == Name && isPinned(d))
+            return StateIcons::pinIcon();
         break;
     case Qt::ToolTipRole:
+        if (column == Name && !d.failure.failing && isPinned(d))
+            return tr("Pinned: metrics are collected while its page is closed");
         if (column == Name && d.failure.failing)
             return tr("Failing: %n restart(s) in the last %1 min. %2", nullptr, d.failure.restarts)
                 .arg(d.failure.windowMinutes)
@@ -177,6 +181,15 @@ void DeploymentTableModel::applyBatch(const DeploymentBatch &batch)
 void DeploymentTableModel::clear()
 {
     resetRows({});
+}
+
+void DeploymentTableModel::setPinned(const QSet<QString> &keys)
+{
+    if (keys == m_pinned)
+        return;
+    m_pinned = keys;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Name), index(rowCount() - 1, Name), {Qt::DecorationRole, Qt::ToolTipRole});
 }
 
 } // namespace capstan

@@ -4,6 +4,7 @@
 
 #include "ui/models/keyedtablemodel.h"
 
+#include <QSet>
 #include <QTimer>
 
 namespace capstan {
@@ -45,12 +46,16 @@ public:
     void clear();
 
     const Deployment *deployment(const QString &uid) const { return find(uid); }
+    // Deployments ("namespace/name") whose metrics are collected while closed: marked with a pin.
+    void setPinned(const QSet<QString> &keys);
+    bool isPinned(const Deployment &d) const { return m_pinned.contains(d.ns + QLatin1Char('/') + d.name); }
 
     static QString ageText(qint64 seconds);
     static QString stateText(DisplayState state);
 
 private:
     QTimer m_ageTimer;
+    QSet<QString> m_pinned;
 };
 
 } // namespace capstan

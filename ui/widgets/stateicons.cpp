@@ -63,6 +63,26 @@ QIcon StateIcons::failingIcon()
     return icon;
 }
 
+QIcon StateIcons::pinIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor blue(0x1e, 0x6f, 0xd9);
+        p.setPen(QPen(blue.darker(130), 2.6, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(16, 17), QPointF(16, 30)); // the needle
+        p.setPen(Qt::NoPen);
+        p.setBrush(blue);
+        p.drawEllipse(QPointF(16, 10), 8, 8); // the head
+        p.setBrush(QColor(255, 255, 255, 150));
+        p.drawEllipse(QPointF(13.5, 7.5), 2.6, 2.6);
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
 QIcon StateIcons::icon(DisplayState state)
 {
     static QHash<int, QIcon> cache;

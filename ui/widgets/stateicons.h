@@ -17,6 +17,8 @@ public:
     static QIcon dot(const QColor &color);
     // A red warning triangle: the deployment is in a restart loop or failed.
     static QIcon failingIcon();
+    // A pin: the deployment's metrics are collected while its page is closed.
+    static QIcon pinIcon();
 };
 
 } // namespace capstan

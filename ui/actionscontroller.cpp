@@ -1,5 +1,6 @@
 #include "ui/actionscontroller.h"
 
+#include "actions/actionaccess.h"
 #include "flink/flinkconfiguration.h"
 #include "session/sessionhost.h"
 #include "ui/models/activitymodel.h"
@@ -62,6 +63,12 @@ void ActionsController::setSession(SessionHost *session)
     m_session = session;
     if (!session)
         return;
+    m_access.clear();
+    connect(session, &SessionHost::accessReviewed, this, [this](const AccessCheckList &checks) {
+        for (const AccessCheck &check : checks)
+            m_access.insert(check.key(), check);
+        updateEnabled();
+    });
     connect(session, &SessionHost::actionProgress, m_activity, &ActivityModel::progress);
     connect(session, &SessionHost::actionFinished, this, [this](const ActionResult &result) {
         m_activity->finished(result);
@@ -130,8 +137,25 @@ void ActionsController::updateEnabled()
         QAction *a = action(rule.kind);
         if (!a)
             continue;
+        // What the API server said the account may not do outranks every other reason.
+        const AccessCheck answer = m_access.value(requiredAccess(rule.kind, d.ns).key());
+        if (selected && answer.answered && !answer.allowed) {
+            a->setEnabled(false);
+            a->setToolTip(tr("Not permitted: the API server says your account may not %1 %2 in namespace \"%3\".")
+                              .arg(answer.verb, answer.resource, answer.ns)
+                          + (answer.reason.isEmpty() ? QString() : QLatin1Char(' ') + answer.reason));
+            continue;
+        }
         a->setEnabled(rule.enabled);
         a->setToolTip(rule.enabled ? a->text().remove(QLatin1Char('&')) : (busy ? running : rule.why));
+    }
+    if (m_cancelMenu) {
+        QAction *keep = action(ActionKind::CancelKeepState);
+        QAction *discard = action(ActionKind::CancelDiscardState);
+        const bool any = keep->isEnabled() || discard->isEnabled();
+        m_cancelMenu->menuAction()->setEnabled(any);
+        m_cancelMenu->menuAction()->setToolTip(any ? m_cancelMenu->title().remove(QLatin1Char('&'))
+                                                   : discard->toolTip());
     }
 }
 

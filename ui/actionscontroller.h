@@ -2,6 +2,7 @@
 
 #include "actions/actionrequest.h"
 #include "flink/deployment.h"
+#include "kube/accesscheck.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -57,6 +58,7 @@ private:
     QMenu *m_cancelMenu = nullptr;
     QHash<int, QAction *> m_actions;
     Deployment m_summary;
+    QHash<QString, AccessCheck> m_access; // the API server's answers, by AccessCheck::key()
     QJsonObject m_object;
     QString m_restoreText;
     quint64 m_nextId = 1;

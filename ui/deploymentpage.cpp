@@ -423,8 +423,9 @@ void DeploymentPage::addActionMenu(QMenu *menu)
 {
     auto *button = new QToolButton(m_actionBar);
     button->setObjectName(menu->objectName() + QStringLiteral("Button"));
-    button->setText(menu->title());
-    button->setMenu(menu);
+    // The menu's own action drives the button, so it is disabled (with the reason as its tooltip)
+    // when none of the menu's entries can run.
+    button->setDefaultAction(menu->menuAction());
     button->setPopupMode(QToolButton::InstantPopup);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_actionBar->addWidget(button);

@@ -442,6 +442,60 @@ void SandboxServer::Private::installHandlers(httplib::SSLServer &svr)
     });
 }
 
+namespace {
+
+// The read-only user is a namespace-scoped viewer (a Role, not a ClusterRole): it may read
+// namespaced resources but not cluster-scoped ones such as the namespace list. One rule for the
+// requests themselves and for SelfSubjectAccessReviews.
+bool mayAccess(const Identity &who, const QString &verb, bool namespaced)
+{
+    const bool readVerb
+        = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
+    return who.access == Access::Admin || (who.access == Access::ReadOnly && readVerb && namespaced);
+}
+
+// POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the API server's answer to "may I?",
+// from the same rule that guards the requests.
+void sendAccessReview(const Identity &who, const httplib::Request &req, httplib::Response &res)
+{
+    if (req.method != "POST") {
+        sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
+                   QStringLiteral("the server does not allow this method on the requested resource"));
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument body = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
+    const QJsonObject spec = body.object().value(QLatin1String("spec")).toObject();
+    const QJsonObject attributes = spec.value(QLatin1String("resourceAttributes")).toObject();
+    const QJsonObject nonResource = spec.value(QLatin1String("nonResourceAttributes")).toObject();
+    if (parseError.error != QJsonParseError::NoError || (attributes.isEmpty() && nonResource.isEmpty())) {
+        sendStatus(res, 400, QStringLiteral("BadRequest"),
+                   QStringLiteral("SelfSubjectAccessReview: spec.resourceAttributes or spec.nonResourceAttributes "
+                                  "is required"));
+        return;
+    }
+    bool allowed = false;
+    if (!attributes.isEmpty()) {
+        const ResourceType *type = findResourceType(attributes.value(QLatin1String("resource")).toString());
+        const bool namespaced = type ? type->namespaced : true;
+        allowed = mayAccess(who, attributes.value(QLatin1String("verb")).toString(), namespaced);
+    } else {
+        allowed = who.access == Access::Admin
+            || nonResource.value(QLatin1String("verb")).toString() == QLatin1String("get");
+    }
+    QJsonObject status{{QStringLiteral("allowed"), allowed}};
+    if (allowed)
+        status.insert(QStringLiteral("reason"),
+                      who.access == Access::Admin ? QStringLiteral("sandbox: the admin user may do everything")
+                                                  : QStringLiteral("sandbox: RoleBinding \"viewer\" allows reads"));
+    QJsonObject review = body.object();
+    review.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("creationTimestamp"), QJsonValue::Null}});
+    review.insert(QStringLiteral("status"), status);
+    sendJson(res, 201, review);
+}
+
+} // namespace
+
 Identity SandboxServer::Private::authenticate(const httplib::Request &req) const
 {
     if (req.ssl) {
@@ -503,6 +557,11 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
                                      << req.path.c_str();
             return;
         }
+    }
+    if (req.path == "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews") {
+        faults.countRequest(QStringLiteral("create"));
+        sendAccessReview(who, req, res);
+        return;
     }
     const bool isGet = req.method == "GET";
     switch (route.kind) {
@@ -634,11 +693,7 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         }
         sub = Subresource::Status;
     }
-    const bool readVerb
-        = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
-    // The read-only user is a namespace-scoped viewer (a Role, not a ClusterRole): it may read
-    // namespaced resources but not cluster-scoped ones such as the namespace list.
-    if ((!readVerb || !type.namespaced) && who.access != Access::Admin) {
+    if (!mayAccess(who, verb, type.namespaced)) {
         QString target = collection ? QString() : QStringLiteral(" \"%1\"").arg(route.name);
         QString message
             = QStringLiteral("%1%2 is forbidden: User \"%3\" cannot %4 resource \"%5\" in API group \"%6\"")

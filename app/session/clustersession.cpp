@@ -1,5 +1,6 @@
 #include "session/clustersession.h"
 
+#include "actions/actionaccess.h"
 #include "actions/actionrunner.h"
 #include "kube/connectionconfig.h"
 #include "kube/kubeclient.h"
@@ -324,6 +325,35 @@ void ClusterSession::openDeployment(const QString &uid)
     });
     watch->start();
     loadPrometheusHistory(watch);
+    reviewAccess(watch->deployment().ns);
+}
+
+void ClusterSession::reviewAccess(const QString &ns)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime asked = m_accessReviewedAt.value(ns);
+    if (!m_client || (asked.isValid() && asked.secsTo(now) < 60))
+        return;
+    m_accessReviewedAt.insert(ns, now);
+    const AccessCheckList checks = actionAccessChecks(ns);
+    auto answers = std::make_shared<AccessCheckList>();
+    for (const AccessCheck &check : checks) {
+        KubeReply *reply = m_client->create(AccessCheck::reviewPath, check.reviewRequest());
+        connect(reply, &KubeReply::finished, this,
+                [this, check, answers, total = checks.size(), ns](const Result<QJsonObject> &result) {
+                    if (result) {
+                        answers->append(check.answeredBy(result.value()));
+                    } else {
+                        // A cluster that will not answer: the actions stay enabled and the server's own
+                        // 403 explains a refusal. Asked again at the next opening.
+                        qCInfo(lcSession).noquote() << "access review unavailable:" << result.error().toString();
+                        m_accessReviewedAt.remove(ns);
+                        answers->append(check);
+                    }
+                    if (answers->size() == total)
+                        emit accessReviewed(*answers);
+                });
+    }
 }
 
 void ClusterSession::setPrometheus(const PrometheusConfig &config)

@@ -7,6 +7,7 @@
 #include "flink/failuredetector.h"
 #include "flink/jobmanagerinfo.h"
 #include "flink/snapshot.h"
+#include "kube/accesscheck.h"
 #include "kube/informer.h"
 #include "kube/kubeconfig.h"
 #include "metrics/prometheusconfig.h"
@@ -75,6 +76,9 @@ public:
     // Starts or stops the detailed watch of one deployment (events, snapshots, JobManager).
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    // Asks the API server (SelfSubjectAccessReview) which actions the user may run in `ns`; answers
+    // with accessReviewed. Answers younger than a minute are not asked again.
+    void reviewAccess(const QString &ns);
     // Deployments ("namespace/name") whose metrics are collected into the metric store while their
     // page is closed, so their charts have no hole when opened. Replaces the previous set.
     void setPinned(const QStringList &keys);
@@ -121,6 +125,7 @@ signals:
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
     void auditEntries(const QList<capstan::AuditEntry> &entries);
+    void accessReviewed(const capstan::AccessCheckList &checks);
 
 private:
     void startInformers();
@@ -157,6 +162,7 @@ private:
     QStringList m_pinned;
     QHash<QString, MetricCollector *> m_pinnedCollectors; // by uid; only for pages not open
     QTimer *m_pinnedTimer = nullptr;
+    QHash<QString, QDateTime> m_accessReviewedAt; // by namespace
 };
 
 } // namespace capstan

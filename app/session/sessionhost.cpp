@@ -24,6 +24,8 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::ActionResult>();
     qRegisterMetaType<capstan::AuditEntry>();
     qRegisterMetaType<QList<capstan::AuditEntry>>();
+    qRegisterMetaType<capstan::AccessCheck>();
+    qRegisterMetaType<capstan::AccessCheckList>();
 }
 
 SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns,
@@ -42,6 +44,7 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     connect(m_session, &ClusterSession::deploymentsChanged, this, &SessionHost::deploymentsChanged);
     connect(m_session, &ClusterSession::namespacesListed, this, &SessionHost::namespacesListed);
     connect(m_session, &ClusterSession::objectChanged, this, &SessionHost::objectChanged);
+    connect(m_session, &ClusterSession::accessReviewed, this, &SessionHost::accessReviewed);
     connect(m_session, &ClusterSession::eventsChanged, this, &SessionHost::eventsChanged);
     connect(m_session, &ClusterSession::snapshotsChanged, this, &SessionHost::snapshotsChanged);
     connect(m_session, &ClusterSession::jobManagerChanged, this, &SessionHost::jobManagerChanged);

@@ -51,6 +51,7 @@ signals:
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
     void auditEntries(const QList<capstan::AuditEntry> &entries);
+    void accessReviewed(const capstan::AccessCheckList &checks);
 
 private:
     QString m_contextName;

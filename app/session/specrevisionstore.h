@@ -47,7 +47,6 @@ public:
     int revisionCount(const QString &deploymentUid) const;
 
 private:
-
     SqliteConnection m_db;
     QHash<QString, QString> m_lastSpec; // uid → last recorded lastReconciledSpec string
 };

@@ -11,7 +11,8 @@
 namespace capstan {
 
 SqliteConnection::SqliteConnection(const QString &path, const QString &purpose, const QStringList &schema)
-    : m_name(QStringLiteral("capstan-") + purpose + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_name(QStringLiteral("capstan-") + purpose + QLatin1Char('-')
+             + QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_purpose(purpose)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -19,9 +20,9 @@ SqliteConnection::SqliteConnection(const QString &path, const QString &purpose, 
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
     if (!db.open()) {
-        m_error = Error::make(QStringLiteral("HistoryUnavailable"),
-                              QStringLiteral("The local %1 database %2 cannot be opened: %3")
-                                  .arg(purpose, path, db.lastError().text()));
+        m_error = Error::make(
+            QStringLiteral("HistoryUnavailable"),
+            QStringLiteral("The local %1 database %2 cannot be opened: %3").arg(purpose, path, db.lastError().text()));
         qCWarning(lcSession).noquote() << m_error.message;
         return;
     }

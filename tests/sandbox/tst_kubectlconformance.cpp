@@ -27,6 +27,7 @@ private slots:
     void eventsByFieldSelector();
     void serverSideDryRunStoresNothing();
     void invalidManifestIsRefusedNamingTheField();
+    void authCanIAnswersPerUser();
 
 private:
     KubectlRunner::Output kubectl(const QStringList &args) { return m_kubectl->run(args); }
@@ -197,6 +198,36 @@ void TestKubectlConformance::invalidManifestIsRefusedNamingTheField()
     QVERIFY2(r.err.contains("is invalid"), r.err.constData());
     QVERIFY2(r.err.contains("spec.job.upgradeMode"), r.err.constData());
     QVERIFY2(r.err.contains("Unsupported value: \"sometimes\""), r.err.constData());
+}
+
+void TestKubectlConformance::authCanIAnswersPerUser()
+{
+    // kubectl auth can-i posts a SelfSubjectAccessReview: the admin may do everything, the viewer
+    // may read namespaced resources only. Exit code 0 is yes, 1 is no.
+    const struct
+    {
+        QString context;
+        QStringList question;
+        QByteArray answer;
+    } cases[] = {
+        {QStringLiteral("sandbox"), {QStringLiteral("patch"), QStringLiteral("flinkdeployments")}, "yes"},
+        {QStringLiteral("sandbox"), {QStringLiteral("create"), QStringLiteral("flinkstatesnapshots")}, "yes"},
+        {QStringLiteral("sandbox-readonly"), {QStringLiteral("get"), QStringLiteral("flinkdeployments")}, "yes"},
+        {QStringLiteral("sandbox-readonly"), {QStringLiteral("patch"), QStringLiteral("flinkdeployments")}, "no"},
+        {QStringLiteral("sandbox-readonly"), {QStringLiteral("delete"), QStringLiteral("flinkdeployments")}, "no"},
+        {QStringLiteral("sandbox-readonly"), {QStringLiteral("create"), QStringLiteral("flinkstatesnapshots")}, "no"},
+        {QStringLiteral("sandbox-cert"), {QStringLiteral("patch"), QStringLiteral("flinkdeployments")}, "yes"},
+    };
+    for (const auto &c : cases) {
+        const auto r = kubectl(
+            QStringList{QStringLiteral("--context"), c.context, QStringLiteral("auth"), QStringLiteral("can-i")}
+            + c.question + QStringList{QStringLiteral("-n"), QStringLiteral("default")});
+        const QString what = c.context + QLatin1Char(' ') + c.question.join(QLatin1Char(' ')) + QStringLiteral(": ")
+            + QString::fromUtf8(r.out + r.err);
+        QCOMPARE_NE(r.out.trimmed(), QByteArray());
+        QVERIFY2(r.out.trimmed() == c.answer, qPrintable(what));
+        QVERIFY2((r.exitCode == 0) == (c.answer == "yes"), qPrintable(what));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKubectlConformance)

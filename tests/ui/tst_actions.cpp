@@ -12,6 +12,7 @@
 #include "ui/widgets/messagebox.h"
 
 #include <QAbstractItemModelTester>
+#include <QMenu>
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
@@ -36,9 +37,11 @@ private slots:
     void keepLatestStateNeedsHa();
     void configureParallelismThroughTheDialog();
     void concurrentEditIsNeverOverwritten();
+    void readOnlyUserSeesWhy();
 
 private:
-    std::unique_ptr<MainWindow> openWindow(const QString &ns, const QString &name);
+    std::unique_ptr<MainWindow> openWindow(const QString &ns, const QString &name,
+                                           const QString &context = QStringLiteral("sandbox"));
     QJsonObject serverObject(const QString &ns, const QString &name) const;
     void saveShot(QWidget *widget, const QString &name);
 
@@ -65,14 +68,14 @@ void TestActions::saveShot(QWidget *widget, const QString &name)
     QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
 }
 
-std::unique_ptr<MainWindow> TestActions::openWindow(const QString &ns, const QString &name)
+std::unique_ptr<MainWindow> TestActions::openWindow(const QString &ns, const QString &name, const QString &context)
 {
     SessionOptions options;
     options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
     options.pollIntervalMs = 300;
     options.informer.batchIntervalMs = 50;
-    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"),
-                                               QStringLiteral("all"), options);
+    auto window = std::make_unique<MainWindow>(
+        m_sandbox->kubeConfig(), context, context == QLatin1String("sandbox") ? QStringLiteral("all") : ns, options);
     window->resize(1600, 1000);
     window->show();
     if (!QTest::qWaitFor([&] { return window->openDeployment(ns, name); }, 10000))
@@ -267,6 +270,50 @@ void TestActions::concurrentEditIsNeverOverwritten()
               .toObject();
     QCOMPARE(job.value(QLatin1String("parallelism")).toInt(), mine);
     QCOMPARE(job.value(QLatin1String("args")).toArray().first().toString(), QStringLiteral("--from-another-client"));
+}
+
+void TestActions::readOnlyUserSeesWhy()
+{
+    // The viewer account may read but not write: the API server says so before anything is tried.
+    auto window
+        = openWindow(QStringLiteral("default"), QStringLiteral("github-analytics"), QStringLiteral("sandbox-readonly"));
+    QVERIFY(window);
+    ActionsController *actions = window->actions();
+    QAction *configure = actions->configureAction();
+    QTRY_VERIFY_WITH_TIMEOUT(configure->toolTip().contains(QStringLiteral("may not patch flinkdeployments")), 10000);
+    QVERIFY(!configure->isEnabled());
+    for (const ActionKind kind : {ActionKind::Suspend, ActionKind::Restart, ActionKind::RollbackToStable}) {
+        QVERIFY(!actions->action(kind)->isEnabled());
+        QVERIFY(actions->action(kind)->toolTip().contains(QStringLiteral("Not permitted")));
+    }
+    QVERIFY(!actions->action(ActionKind::Savepoint)->isEnabled());
+    QVERIFY(actions->action(ActionKind::Savepoint)->toolTip().contains(QStringLiteral("create flinkstatesnapshots")));
+    QVERIFY(actions->action(ActionKind::Delete)->toolTip().contains(QStringLiteral("may not delete")));
+    QVERIFY(!actions->cancelMenu()->menuAction()->isEnabled());
+    saveShot(window.get(), QStringLiteral("actions-readonly"));
+
+    // Sent anyway (a stale answer, a changed Role): the 403 names the verb and the resource.
+    const QJsonObject object = serverObject(QStringLiteral("default"), QStringLiteral("github-analytics"));
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    ActionRequest request;
+    request.kind = ActionKind::Restart;
+    request.deploymentUid = metadata.value(QLatin1String("uid")).toString();
+    request.ns = QStringLiteral("default");
+    request.name = QStringLiteral("github-analytics");
+    request.baseResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+    request.baseSpec = object.value(QLatin1String("spec")).toObject();
+    const quint64 id = actions->run(request);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(id), 10000);
+    QStringList texts;
+    const QModelIndex row = window->activity()->index(0, 0);
+    for (int column = 0; column < window->activity()->columnCount(); ++column)
+        texts << window->activity()->index(0, column).data().toString()
+              << window->activity()->index(0, column).data(Qt::ToolTipRole).toString();
+    for (int step = 0; step < window->activity()->rowCount(row); ++step)
+        texts << window->activity()->index(step, 0, row).data().toString();
+    const QString all = texts.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QStringLiteral("cannot patch resource \"flinkdeployments\"")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("403")) || all.contains(QStringLiteral("Forbidden")), qPrintable(all));
 }
 
 QTEST_MAIN(TestActions)

@@ -9,6 +9,7 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
+#include "ui/settingskeys.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
 #include "ui/widgets/stateicons.h"
@@ -29,6 +30,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -153,10 +155,12 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     titleRow->addWidget(m_stateText);
     titleRow->addStretch(1);
     m_actionBar->setObjectName(QStringLiteral("deploymentActionBar"));
+    m_actionBar->setAccessibleName(tr("Deployment actions"));
     m_actionBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     titleRow->addWidget(m_actionBar);
 
     m_tabs->setObjectName(QStringLiteral("deploymentTabs"));
+    m_tabs->setAccessibleName(tr("Deployment details"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createOverviewTab(), tr("Overview"));
     m_metrics = new MetricsView(this);
@@ -221,6 +225,7 @@ QWidget *DeploymentPage::createOverviewTab()
     layout->addWidget(sectionHeading(tr("Conditions"), content));
     m_conditions = new QTreeWidget(content);
     m_conditions->setObjectName(QStringLiteral("conditionsTree"));
+    m_conditions->setAccessibleName(tr("Conditions"));
     m_conditions->setRootIsDecorated(false);
     m_conditions->setHeaderLabels({tr("Type"), tr("Status"), tr("Reason"), tr("Message"), tr("Since")});
     m_conditions->setMaximumHeight(110);
@@ -230,6 +235,7 @@ QWidget *DeploymentPage::createOverviewTab()
     layout->addWidget(m_errorHeading);
     m_errorTree = new QTreeWidget(content);
     m_errorTree->setObjectName(QStringLiteral("errorTree"));
+    m_errorTree->setAccessibleName(tr("Error"));
     m_errorTree->setHeaderHidden(true);
     m_errorTree->setWordWrap(true);
     m_errorTree->setMinimumHeight(90);
@@ -267,6 +273,7 @@ QWidget *DeploymentPage::createEventsTab()
 
     m_eventProxy->setSourceModel(m_eventModel);
     m_eventView = makeTable(tab, QStringLiteral("eventsTableView"));
+    m_eventView->setAccessibleName(tr("Events"));
     m_eventView->setModel(m_eventProxy);
     m_eventView->sortByColumn(EventTableModel::Time, Qt::DescendingOrder);
     m_eventView->horizontalHeader()->setSectionResizeMode(EventTableModel::Message, QHeaderView::Stretch);
@@ -323,6 +330,7 @@ QWidget *DeploymentPage::createSnapshotsTab()
     m_snapshotProxy->setSortRole(SnapshotTableModel::SortRole);
     m_snapshotProxy->setDynamicSortFilter(true);
     auto *view = makeTable(tab, QStringLiteral("snapshotsTableView"));
+    view->setAccessibleName(tr("Snapshots"));
     view->setModel(m_snapshotProxy);
     view->sortByColumn(SnapshotTableModel::Time, Qt::DescendingOrder);
     view->horizontalHeader()->setSectionResizeMode(SnapshotTableModel::Path, QHeaderView::Stretch);
@@ -377,6 +385,8 @@ QWidget *DeploymentPage::createSnapshotsTab()
 QWidget *DeploymentPage::createJobsTab()
 {
     auto *view = makeTable(this, QStringLiteral("jobsTableView"));
+    view->setAccessibleName(tr("Jobs"));
+    m_jobView = view;
     view->setSortingEnabled(false);
     view->setModel(m_jobModel);
     view->horizontalHeader()->setSectionResizeMode(JobRunTableModel::JobId, QHeaderView::Stretch);
@@ -427,17 +437,46 @@ void DeploymentPage::addActionMenu(QMenu *menu)
     button->setMenu(menu);
     button->setPopupMode(QToolButton::InstantPopup);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setFocusPolicy(Qt::TabFocus);
     m_actionBar->addWidget(button);
 }
 
 void DeploymentPage::addHeaderActions(const QList<QAction *> &actions)
 {
     for (QAction *action : actions) {
-        if (action)
-            m_actionBar->addAction(action);
-        else
+        if (!action) {
             m_actionBar->addSeparator();
+            continue;
+        }
+        m_actionBar->addAction(action);
+        // Tool bar buttons take no focus by default; these are the page's main controls, so Tab reaches them.
+        if (QWidget *button = m_actionBar->widgetForAction(action))
+            button->setFocusPolicy(Qt::TabFocus);
     }
+}
+
+void DeploymentPage::setCurrentTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+void DeploymentPage::saveLayout(QSettings &settings) const
+{
+    settings.setValue(SettingsKeys::pageTab, m_tabs->currentIndex());
+    settings.setValue(SettingsKeys::eventsHeader, m_eventView->horizontalHeader()->saveState());
+    settings.setValue(SettingsKeys::snapshotsHeader, m_snapshotView->horizontalHeader()->saveState());
+    settings.setValue(SettingsKeys::jobsHeader, m_jobView->horizontalHeader()->saveState());
+}
+
+void DeploymentPage::restoreLayout(const QSettings &settings)
+{
+    const int tab = settings.value(SettingsKeys::pageTab, int(OverviewTab)).toInt();
+    if (tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+    // A state that does not read (none saved yet, or damaged) leaves the defaults.
+    m_eventView->horizontalHeader()->restoreState(settings.value(SettingsKeys::eventsHeader).toByteArray());
+    m_snapshotView->horizontalHeader()->restoreState(settings.value(SettingsKeys::snapshotsHeader).toByteArray());
+    m_jobView->horizontalHeader()->restoreState(settings.value(SettingsKeys::jobsHeader).toByteArray());
 }
 
 void DeploymentPage::setObject(const QJsonObject &object)

@@ -123,7 +123,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     layout->addWidget(confirmations);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 }
 
 Preferences PreferencesDialog::preferences() const

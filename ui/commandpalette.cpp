@@ -7,7 +7,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMainWindow>
-#include <QMenuBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -27,13 +26,12 @@ bool wordStart(const QString &text, qsizetype i)
 
 int termScore(const QString &term, const QString &text)
 {
-    // The best substring occurrence: at a word start, then the earliest.
+    // A substring, best at a word start. Where it occurs does not count otherwise: equal matches keep
+    // the list's order (deployments first, then their actions with Delete last).
     int best = -1;
     for (qsizetype i = text.indexOf(term, 0, Qt::CaseInsensitive); i >= 0;
-         i = text.indexOf(term, i + 1, Qt::CaseInsensitive)) {
-        const int score = 1000 + (wordStart(text, i) ? 500 : 0) - static_cast<int>(std::min<qsizetype>(i, 400));
-        best = std::max(best, score);
-    }
+         i = text.indexOf(term, i + 1, Qt::CaseInsensitive))
+        best = std::max(best, wordStart(text, i) ? 1500 : 1000);
     if (best >= 0)
         return best;
     // A subsequence ("sfd" in "suspend: flink-jobs/fraud-detector"): fewer gaps and more word starts win.
@@ -122,9 +120,10 @@ void CommandPalette::place()
     QWidget *window = parentWidget();
     const int em = fontMetrics().averageCharWidth();
     const int width = std::min(window->width() - 4 * em, 80 * em);
-    int top = fontMetrics().height();
-    if (auto *main = qobject_cast<QMainWindow *>(window))
-        top += main->menuBar()->geometry().bottom();
+    // Just below the menu bar and tool bars, over the top of the content.
+    int top = fontMetrics().height() / 2;
+    if (auto *main = qobject_cast<QMainWindow *>(window); main && main->centralWidget())
+        top += main->centralWidget()->geometry().top();
     const int rowHeight = std::max(m_list->sizeHintForRow(0), fontMetrics().height() + 4);
     const int wanted = m_input->sizeHint().height() + m_hint->sizeHint().height() + rowHeight * 12 + 30;
     const int height = std::min(wanted, window->height() - top - fontMetrics().height());

@@ -53,6 +53,7 @@ QTableView *makeTable(QWidget *parent, const QString &objectName)
     view->setShowGrid(false);
     view->setWordWrap(false);
     view->setSortingEnabled(true);
+    view->setTabKeyNavigation(false); // Tab moves on to the next control, arrows move within
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->horizontalHeader()->setHighlightSections(false);
@@ -186,6 +187,7 @@ QWidget *DeploymentPage::createOverviewTab()
 {
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("overviewTab"));
+    scroll->setAccessibleName(tr("Overview"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
@@ -439,6 +441,7 @@ void DeploymentPage::addActionMenu(QMenu *menu)
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setFocusPolicy(Qt::TabFocus);
     m_actionBar->addWidget(button);
+    QWidget::setTabOrder(button, m_tabs); // buttons come last in the chain when added: put them before the tabs
 }
 
 void DeploymentPage::addHeaderActions(const QList<QAction *> &actions)
@@ -450,8 +453,10 @@ void DeploymentPage::addHeaderActions(const QList<QAction *> &actions)
         }
         m_actionBar->addAction(action);
         // Tool bar buttons take no focus by default; these are the page's main controls, so Tab reaches them.
-        if (QWidget *button = m_actionBar->widgetForAction(action))
+        if (QWidget *button = m_actionBar->widgetForAction(action)) {
             button->setFocusPolicy(Qt::TabFocus);
+            QWidget::setTabOrder(button, m_tabs);
+        }
     }
 }
 

@@ -428,6 +428,7 @@ void MainWindow::createMenus()
     close->setObjectName(QStringLiteral("closeWindowAction"));
     close->setShortcut(QKeySequence::Close);
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -621,6 +622,9 @@ void MainWindow::createKeyboardActions()
     file->insertAction(close, preferences);
     file->insertSeparator(close);
 
+    // Platforms whose key scheme has no Quit key (Windows's) still get one.
+    if (auto *quit = findChild<QAction *>(QStringLiteral("quitAction")); quit && quit->shortcuts().isEmpty())
+        quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
     // View entries without a key of their own until now.
     if (auto *audit = findChild<QAction *>(QStringLiteral("auditLogAction")))
         audit->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
@@ -663,6 +667,8 @@ void MainWindow::createKeyboardActions()
     help->insertAction(about, shortcuts);
     help->insertSeparator(about);
 
+    // Tab leaves the list for the page instead of walking its cells.
+    m_table->setTabKeyNavigation(false);
     // Enter in the filter goes on to the list it narrowed.
     connect(m_filter, &QLineEdit::returnPressed, list, &QAction::trigger);
 }

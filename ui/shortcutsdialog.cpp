@@ -69,7 +69,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
     layout->addWidget(m_tree, 1);
     layout->addWidget(buttons);
     const int em = fontMetrics().averageCharWidth();
-    resize(em * 72, fontMetrics().height() * 34);
+    resize(em * 88, fontMetrics().height() * 34);
 }
 
 void ShortcutsDialog::applySearch(const QString &text)

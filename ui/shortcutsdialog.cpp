@@ -54,9 +54,12 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
         item->setData(0, Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(entry.action)));
     }
     m_tree->expandAll();
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Room after the longest key, so it never touches the scroll bar.
+    m_tree->resizeColumnToContents(1);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Fixed);
+    m_tree->setColumnWidth(1, m_tree->columnWidth(1) + 2 * fontMetrics().averageCharWidth());
 
     connect(m_search, &QLineEdit::textChanged, this, &ShortcutsDialog::applySearch);
     // Enter in the search moves into the list.

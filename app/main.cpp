@@ -3,17 +3,18 @@
 #include "sandbox/sandboxserver.h"
 #include "session/sessionhost.h"
 #include "ui/mainwindow.h"
+#include "ui/preferencesstore.h"
+#include "ui/settingskeys.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QNetworkInformation>
+#include <QSettings>
 #include <QTemporaryDir>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -76,17 +77,6 @@ int listContexts(const QCommandLineParser &parser)
     return 0;
 }
 
-void installTranslators(QApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("capstan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -103,7 +93,10 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.capstan.Capstan"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/capstan.svg")));
-    installTranslators(app);
+    capstan::PreferencesStore::installTranslators(&app);
+    const capstan::Preferences preferences = capstan::PreferencesStore::instance()->preferences();
+    if (preferences.theme != capstan::ThemeChoice::System)
+        capstan::Theme::apply(preferences.theme);
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
@@ -148,9 +141,10 @@ int main(int argc, char **argv)
         return 1;
     }
     QString ns = parser.value(QStringLiteral("namespace"));
-    if (useSandbox && ns.isEmpty())
+    const QString lastContext = QSettings().value(capstan::SettingsKeys::lastContext).toString();
+    if (useSandbox && ns.isEmpty() && (!context.isEmpty() || !config->context(lastContext)))
         ns = QStringLiteral("all"); // the demo set spans several namespaces
-    capstan::MainWindow window(config.value(), context, ns);
+    capstan::MainWindow window(config.value(), context, ns, capstan::PreferencesStore::sessionOptions());
     window.show();
     return QApplication::exec();
 }

@@ -4,6 +4,7 @@
 #include "flink/flinkconfiguration.h"
 #include "session/sessionhost.h"
 #include "ui/models/activitymodel.h"
+#include "ui/preferencesstore.h"
 #include "ui/widgets/messagebox.h"
 
 #include <QAction>
@@ -161,6 +162,8 @@ void ActionsController::updateEnabled()
 
 bool ActionsController::confirm(ActionKind kind)
 {
+    if (!PreferencesStore::instance()->preferences().confirms(kind))
+        return true;
     const Deployment &d = m_summary;
     const QString name = d.name;
     QString text;
@@ -243,6 +246,57 @@ void ActionsController::trigger(ActionKind kind)
     request.baseResourceVersion = m_summary.resourceVersion;
     request.baseSpec = m_object.value(QLatin1String("spec")).toObject();
     run(request);
+}
+
+QList<ActionKind> ActionsController::deploymentKinds()
+{
+    return {ActionKind::Configure,       ActionKind::Savepoint,          ActionKind::Suspend,
+            ActionKind::CancelKeepState, ActionKind::CancelDiscardState, ActionKind::Start,
+            ActionKind::Restart,         ActionKind::RollbackToStable,   ActionKind::Delete};
+}
+
+QString ActionsController::commandName(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::Configure:
+        return tr("Configure");
+    case ActionKind::Savepoint:
+        return tr("Trigger Savepoint");
+    case ActionKind::Suspend:
+        return tr("Suspend");
+    case ActionKind::CancelKeepState:
+        return tr("Cancel and Keep State");
+    case ActionKind::CancelDiscardState:
+        return tr("Cancel and Discard State");
+    case ActionKind::Start:
+        return tr("Start");
+    case ActionKind::Restart:
+        return tr("Restart");
+    case ActionKind::RollbackToStable:
+        return tr("Roll Back to Last Stable Spec");
+    case ActionKind::Delete:
+        return tr("Delete");
+    default:
+        return {};
+    }
+}
+
+bool ActionsController::offered(ActionKind kind, const Deployment &d)
+{
+    const bool suspended
+        = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
+    switch (kind) {
+    case ActionKind::Savepoint:
+    case ActionKind::Suspend:
+    case ActionKind::CancelKeepState:
+    case ActionKind::CancelDiscardState:
+    case ActionKind::Restart:
+        return !d.sessionCluster && !suspended;
+    case ActionKind::Start:
+        return !d.sessionCluster && suspended;
+    default:
+        return true;
+    }
 }
 
 quint64 ActionsController::run(ActionRequest request)

@@ -41,6 +41,14 @@ public:
     // Sends a prepared request (e.g. from the Configure dialog); returns its id.
     quint64 run(ActionRequest request);
 
+    // The actions offered per deployment (the command palette's "<Action>: namespace/name").
+    static QList<ActionKind> deploymentKinds();
+    // An action's name without menu decoration ("Cancel and Keep State").
+    static QString commandName(ActionKind kind);
+    // Whether the action can apply to a deployment in this state at all; whether it may run now
+    // is decided when it is triggered (the QAction's enabled state).
+    static bool offered(ActionKind kind, const Deployment &deployment);
+
 signals:
     void configureRequested();
     void actionFinished(const capstan::ActionResult &result);

@@ -9,6 +9,7 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
+#include "ui/settingskeys.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
 #include "ui/widgets/stateicons.h"
@@ -29,6 +30,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -51,6 +53,7 @@ QTableView *makeTable(QWidget *parent, const QString &objectName)
     view->setShowGrid(false);
     view->setWordWrap(false);
     view->setSortingEnabled(true);
+    view->setTabKeyNavigation(false); // Tab moves on to the next control, arrows move within
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->horizontalHeader()->setHighlightSections(false);
@@ -153,10 +156,12 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     titleRow->addWidget(m_stateText);
     titleRow->addStretch(1);
     m_actionBar->setObjectName(QStringLiteral("deploymentActionBar"));
+    m_actionBar->setAccessibleName(tr("Deployment actions"));
     m_actionBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     titleRow->addWidget(m_actionBar);
 
     m_tabs->setObjectName(QStringLiteral("deploymentTabs"));
+    m_tabs->setAccessibleName(tr("Deployment details"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createOverviewTab(), tr("Overview"));
     m_metrics = new MetricsView(this);
@@ -182,6 +187,7 @@ QWidget *DeploymentPage::createOverviewTab()
 {
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("overviewTab"));
+    scroll->setAccessibleName(tr("Overview"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
@@ -221,6 +227,7 @@ QWidget *DeploymentPage::createOverviewTab()
     layout->addWidget(sectionHeading(tr("Conditions"), content));
     m_conditions = new QTreeWidget(content);
     m_conditions->setObjectName(QStringLiteral("conditionsTree"));
+    m_conditions->setAccessibleName(tr("Conditions"));
     m_conditions->setRootIsDecorated(false);
     m_conditions->setHeaderLabels({tr("Type"), tr("Status"), tr("Reason"), tr("Message"), tr("Since")});
     m_conditions->setMaximumHeight(110);
@@ -230,6 +237,7 @@ QWidget *DeploymentPage::createOverviewTab()
     layout->addWidget(m_errorHeading);
     m_errorTree = new QTreeWidget(content);
     m_errorTree->setObjectName(QStringLiteral("errorTree"));
+    m_errorTree->setAccessibleName(tr("Error"));
     m_errorTree->setHeaderHidden(true);
     m_errorTree->setWordWrap(true);
     m_errorTree->setMinimumHeight(90);
@@ -267,6 +275,7 @@ QWidget *DeploymentPage::createEventsTab()
 
     m_eventProxy->setSourceModel(m_eventModel);
     m_eventView = makeTable(tab, QStringLiteral("eventsTableView"));
+    m_eventView->setAccessibleName(tr("Events"));
     m_eventView->setModel(m_eventProxy);
     m_eventView->sortByColumn(EventTableModel::Time, Qt::DescendingOrder);
     m_eventView->horizontalHeader()->setSectionResizeMode(EventTableModel::Message, QHeaderView::Stretch);
@@ -323,6 +332,7 @@ QWidget *DeploymentPage::createSnapshotsTab()
     m_snapshotProxy->setSortRole(SnapshotTableModel::SortRole);
     m_snapshotProxy->setDynamicSortFilter(true);
     auto *view = makeTable(tab, QStringLiteral("snapshotsTableView"));
+    view->setAccessibleName(tr("Snapshots"));
     view->setModel(m_snapshotProxy);
     view->sortByColumn(SnapshotTableModel::Time, Qt::DescendingOrder);
     view->horizontalHeader()->setSectionResizeMode(SnapshotTableModel::Path, QHeaderView::Stretch);
@@ -377,6 +387,8 @@ QWidget *DeploymentPage::createSnapshotsTab()
 QWidget *DeploymentPage::createJobsTab()
 {
     auto *view = makeTable(this, QStringLiteral("jobsTableView"));
+    view->setAccessibleName(tr("Jobs"));
+    m_jobView = view;
     view->setSortingEnabled(false);
     view->setModel(m_jobModel);
     view->horizontalHeader()->setSectionResizeMode(JobRunTableModel::JobId, QHeaderView::Stretch);
@@ -428,17 +440,49 @@ void DeploymentPage::addActionMenu(QMenu *menu)
     button->setDefaultAction(menu->menuAction());
     button->setPopupMode(QToolButton::InstantPopup);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setFocusPolicy(Qt::TabFocus);
     m_actionBar->addWidget(button);
+    QWidget::setTabOrder(button, m_tabs); // buttons come last in the chain when added: put them before the tabs
 }
 
 void DeploymentPage::addHeaderActions(const QList<QAction *> &actions)
 {
     for (QAction *action : actions) {
-        if (action)
-            m_actionBar->addAction(action);
-        else
+        if (!action) {
             m_actionBar->addSeparator();
+            continue;
+        }
+        m_actionBar->addAction(action);
+        // Tool bar buttons take no focus by default; these are the page's main controls, so Tab reaches them.
+        if (QWidget *button = m_actionBar->widgetForAction(action)) {
+            button->setFocusPolicy(Qt::TabFocus);
+            QWidget::setTabOrder(button, m_tabs);
+        }
     }
+}
+
+void DeploymentPage::setCurrentTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+void DeploymentPage::saveLayout(QSettings &settings) const
+{
+    settings.setValue(SettingsKeys::pageTab, m_tabs->currentIndex());
+    settings.setValue(SettingsKeys::eventsHeader, m_eventView->horizontalHeader()->saveState());
+    settings.setValue(SettingsKeys::snapshotsHeader, m_snapshotView->horizontalHeader()->saveState());
+    settings.setValue(SettingsKeys::jobsHeader, m_jobView->horizontalHeader()->saveState());
+}
+
+void DeploymentPage::restoreLayout(const QSettings &settings)
+{
+    const int tab = settings.value(SettingsKeys::pageTab, int(OverviewTab)).toInt();
+    if (tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+    // A state that does not read (none saved yet, or damaged) leaves the defaults.
+    m_eventView->horizontalHeader()->restoreState(settings.value(SettingsKeys::eventsHeader).toByteArray());
+    m_snapshotView->horizontalHeader()->restoreState(settings.value(SettingsKeys::snapshotsHeader).toByteArray());
+    m_jobView->horizontalHeader()->restoreState(settings.value(SettingsKeys::jobsHeader).toByteArray());
 }
 
 void DeploymentPage::setObject(const QJsonObject &object)

@@ -19,6 +19,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QPushButton;
+class QSettings;
 class QTableView;
 class QTreeWidget;
 
@@ -71,6 +72,10 @@ public:
     void addHeaderActions(const QList<QAction *> &actions);
     // A drop-down button for a group of actions (e.g. Cancel ▸ Keep Latest State / Discard State).
     void addActionMenu(QMenu *menu);
+    void setCurrentTab(Tab tab);
+    // The columns of the events, snapshots and jobs tables and the tab shown, kept across runs.
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(const QSettings &settings);
 
 signals:
     // The deployment shown changed (header, object or restore source): actions re-check their state.
@@ -125,6 +130,7 @@ private:
     QSortFilterProxyModel *m_snapshotProxy;
     SnapshotTimeline *m_timeline;
     QTableView *m_snapshotView = nullptr;
+    QTableView *m_jobView = nullptr;
     QPushButton *m_rollbackButton = nullptr;
     JobRunTableModel *m_jobModel;
     ExceptionsView *m_exceptions;

@@ -5,19 +5,26 @@
 #include "ui/actionscontroller.h"
 #include "ui/activitypanel.h"
 #include "ui/auditlogdialog.h"
+#include "ui/commandpalette.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/deploymenttemplates.h"
+#include "ui/menuactions.h"
 #include "ui/metricsview.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/preferencesdialog.h"
+#include "ui/preferencesstore.h"
 #include "ui/prometheusdialog.h"
 #include "ui/rollbackdialog.h"
+#include "ui/settingskeys.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/messagebanner.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -31,7 +38,10 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -39,7 +49,8 @@ namespace capstan {
 
 namespace {
 const QString kAllNamespaces; // the item data of "All namespaces"
-}
+QList<MainWindow *> g_windows;
+} // namespace
 
 MainWindow::MainWindow(const KubeConfig &config, const QString &context, const QString &ns,
                        const SessionOptions &options, QWidget *parent)
@@ -62,6 +73,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Capstan"));
     resize(1440, 900);
+    g_windows.append(this);
 
     createMenus();
     // A lasting note rather than a banner: connection states replace the banner's message.
@@ -100,6 +112,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_actions->menu()->addSeparator();
     m_pinAction = m_actions->menu()->addAction(tr("&Keep Collecting Metrics"));
     m_pinAction->setObjectName(QStringLiteral("pinMetricsAction"));
+    m_pinAction->setShortcut(QKeySequence(tr("Ctrl+Alt+P")));
     m_pinAction->setCheckable(true);
     m_pinAction->setEnabled(false);
     m_pinAction->setStatusTip(
@@ -120,6 +133,8 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     });
     connect(m_page, &DeploymentPage::deploymentChanged, this,
             [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
+
+    createKeyboardActions();
 
     auto *toolbar = addToolBar(tr("Context"));
     toolbar->setObjectName(QStringLiteral("contextToolBar"));
@@ -221,6 +236,9 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
 
     QString initial = context;
+    QString initialNamespace = ns;
+    if (initial.isEmpty())
+        lastSession(&initial, &initialNamespace);
     if (initial.isEmpty())
         initial = config.context(config.currentContext) ? config.currentContext
             : config.contexts.isEmpty()                 ? QString()
@@ -231,13 +249,16 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
                                  "or try the built-in sandbox with --sandbox."));
         m_indicator->setState(SessionState::Failed, {}, 0);
     } else {
-        openContext(initial, ns);
+        openContext(initial, initialNamespace);
     }
     updateCount();
+    restoreLayout();
+    connect(PreferencesStore::instance(), &PreferencesStore::changed, this, &MainWindow::applyPreferences);
 }
 
 MainWindow::~MainWindow()
 {
+    g_windows.removeAll(this);
     delete m_session;
 }
 
@@ -453,6 +474,7 @@ QString MainWindow::credentialsHint(const Error &error) const
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
     QAction *newWindow = file->addAction(tr("&New Window"), this, [this] {
         // Another context side by side: each window has its own session and backend thread.
         auto *window = new MainWindow(m_config, currentContext(),
@@ -468,17 +490,22 @@ void MainWindow::createMenus()
     file->addSeparator();
     m_connectTokenAction = file->addAction(tr("Connect with &Token…"), this, &MainWindow::connectWithToken);
     m_connectTokenAction->setObjectName(QStringLiteral("connectTokenAction"));
+    m_connectTokenAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     m_connectTokenAction->setStatusTip(tr("Sign in to a context whose kubeconfig has no credentials"));
     m_forgetTokenAction = file->addAction(tr("&Forget Token"), this, &MainWindow::forgetToken);
     m_forgetTokenAction->setObjectName(QStringLiteral("forgetTokenAction"));
+    m_forgetTokenAction->setShortcut(QKeySequence(tr("Ctrl+Alt+Shift+I")));
     m_forgetTokenAction->setStatusTip(tr("Remove the token entered for this context from the keychain"));
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    close->setObjectName(QStringLiteral("closeWindowAction"));
     close->setShortcut(QKeySequence::Close);
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     QAction *filter = view->addAction(tr("&Filter Deployments"), this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
@@ -503,6 +530,7 @@ void MainWindow::createMenus()
     history->setObjectName(QStringLiteral("prometheusAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(tr("&About Capstan"), this, [this] {
         QMessageBox::about(this, tr("About Capstan"),
                            tr("<b>Capstan %1</b><p>A desktop console for Apache Flink deployments on Kubernetes.</p>")
@@ -517,13 +545,14 @@ const QString kTokenUserPrefix = QStringLiteral("capstan-token/");
 // Where a context's Prometheus lives (never its secrets) in the settings file.
 QString prometheusGroup(const QString &context)
 {
-    return QStringLiteral("prometheus/")
+    return SettingsKeys::prometheusGroup + QLatin1Char('/')
         + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
 }
 
 QString pinnedKey(const QString &context)
 {
-    return QStringLiteral("pinned/") + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    return SettingsKeys::pinnedGroup + QLatin1Char('/')
+        + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
 }
 
 PrometheusConfig prometheusSettings(const QString &context)
@@ -827,6 +856,264 @@ void MainWindow::updateCount()
     const int total = m_model->rowCount();
     m_countLabel->setText(shown == total ? tr("%n deployment(s)", nullptr, total)
                                          : tr("%1 of %n deployment(s)", nullptr, total).arg(shown));
+}
+
+QList<MainWindow *> MainWindow::windows()
+{
+    return g_windows;
+}
+
+SessionHost *MainWindow::session() const
+{
+    return m_session;
+}
+
+void MainWindow::createKeyboardActions()
+{
+    auto *file = findChild<QMenu *>(QStringLiteral("fileMenu"));
+    auto *view = findChild<QMenu *>(QStringLiteral("viewMenu"));
+    auto *help = findChild<QMenu *>(QStringLiteral("helpMenu"));
+    auto *close = findChild<QAction *>(QStringLiteral("closeWindowAction"));
+
+    auto *preferences = new QAction(tr("&Preferences…"), this);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    file->insertAction(close, preferences);
+    file->insertSeparator(close);
+
+    // Platforms whose key scheme has no Quit key (Windows's) still get one.
+    if (auto *quit = findChild<QAction *>(QStringLiteral("quitAction")); quit && quit->shortcuts().isEmpty())
+        quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    // View entries without a key of their own until now.
+    if (auto *audit = findChild<QAction *>(QStringLiteral("auditLogAction")))
+        audit->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    if (auto *history = findChild<QAction *>(QStringLiteral("prometheusAction")))
+        history->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+
+    view->addSeparator();
+    m_palette = new CommandPalette(this);
+    QAction *palette = view->addAction(tr("Command &Palette…"), this, &MainWindow::showCommandPalette);
+    palette->setObjectName(QStringLiteral("commandPaletteAction"));
+    palette->setShortcut(QKeySequence(tr("Ctrl+K")));
+    QAction *list = view->addAction(tr("Deployment &List"), this, [this] {
+        m_table->setFocus(Qt::ShortcutFocusReason);
+        if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, DeploymentTableModel::Name));
+    });
+    list->setObjectName(QStringLiteral("focusDeploymentListAction"));
+    list->setShortcut(QKeySequence(tr("Ctrl+L")));
+    QMenu *tabs = view->addMenu(tr("Deployment &Tab"));
+    tabs->setObjectName(QStringLiteral("deploymentTabMenu"));
+    const QString tabNames[] = {tr("&Overview"), tr("&Metrics"),    tr("&Events"),       tr("&Snapshots"),
+                                tr("&Jobs"),     tr("E&xceptions"), tr("&Configuration")};
+    for (int tab = DeploymentPage::OverviewTab; tab <= DeploymentPage::ConfigurationTab; ++tab) {
+        QAction *a = tabs->addAction(tabNames[tab], this, [this, tab] {
+            if (!m_page->isVisible())
+                return;
+            m_page->setCurrentTab(static_cast<DeploymentPage::Tab>(tab));
+            if (auto *tabWidget = m_page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs")))
+                tabWidget->tabBar()->setFocus(Qt::ShortcutFocusReason);
+        });
+        a->setObjectName(QStringLiteral("deploymentTab%1Action").arg(tab + 1));
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
+    }
+
+    QAction *about = help->actions().value(0);
+    auto *shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    shortcuts->setShortcuts({QKeySequence(tr("Ctrl+/")), QKeySequence(QKeySequence::HelpContents)});
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    help->insertAction(about, shortcuts);
+    help->insertSeparator(about);
+
+    // Tab leaves the list for the page instead of walking its cells.
+    m_table->setTabKeyNavigation(false);
+    // Enter in the filter goes on to the list it narrowed.
+    connect(m_filter, &QLineEdit::returnPressed, list, &QAction::trigger);
+}
+
+void MainWindow::showPreferences()
+{
+    if (findChild<PreferencesDialog *>())
+        return;
+    auto *dialog = new PreferencesDialog(PreferencesStore::instance()->preferences(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [dialog] { PreferencesStore::instance()->setPreferences(dialog->preferences()); });
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    if (auto *open = findChild<ShortcutsDialog *>()) {
+        open->raise();
+        return;
+    }
+    auto *dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    // Open sessions follow at once; New Window passes m_options on.
+    m_options.pollIntervalMs = preferences.pollIntervalSeconds * 1000;
+    m_options.metricRetentionMs = qint64(preferences.metricRetentionDays) * 24 * 3600 * 1000;
+    if (m_session) {
+        m_session->setPollInterval(m_options.pollIntervalMs);
+        m_session->setMetricRetention(m_options.metricRetentionMs);
+    }
+}
+
+void MainWindow::showCommandPalette()
+{
+    QList<CommandPalette::Command> deployments;
+    QList<CommandPalette::Command> actions;
+    QStringList contexts;
+    for (MainWindow *window : std::as_const(g_windows)) {
+        if (!contexts.contains(window->currentContext()))
+            contexts << window->currentContext();
+    }
+    // This window's deployments first: they are the likelier target.
+    QList<MainWindow *> order = g_windows;
+    order.removeAll(this);
+    order.prepend(this);
+    for (MainWindow *window : std::as_const(order)) {
+        const QPointer<MainWindow> target(window);
+        const QString context = window->currentContext();
+        const QString detail = contexts.size() > 1 || window != this ? context : QString();
+        QAbstractItemModel *model = window->m_proxy;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString uid = model->index(row, 0).data(DeploymentTableModel::UidRole).toString();
+            const Deployment *d = window->m_model->deployment(uid);
+            if (!d)
+                continue;
+            const QString ns = d->ns;
+            const QString name = d->name;
+            const QString path = ns + QLatin1Char('/') + name;
+            deployments.append({path, context, [target, ns, name] {
+                                    if (!target)
+                                        return;
+                                    target->raise();
+                                    target->activateWindow();
+                                    target->openDeployment(ns, name);
+                                    target->m_table->setFocus(Qt::ShortcutFocusReason);
+                                }});
+            for (ActionKind kind : ActionsController::deploymentKinds()) {
+                if (!ActionsController::offered(kind, *d))
+                    continue;
+                actions.append({ActionsController::commandName(kind) + QStringLiteral(": ") + path, detail,
+                                [target, ns, name, kind] {
+                                    if (!target)
+                                        return;
+                                    target->raise();
+                                    target->activateWindow();
+                                    target->runDeploymentAction(ns, name, kind);
+                                }});
+            }
+        }
+    }
+    // The menus' commands, except the Deployment menu's: those are the per-deployment actions above.
+    QList<CommandPalette::Command> commands;
+    const QPointer<MainWindow> self(this);
+    for (const MenuActions::Entry &entry : MenuActions::collect(menuBar())) {
+        if (entry.topMenu == m_actions->menu() || entry.action->objectName() == QLatin1String("commandPaletteAction")
+            || !entry.action->isEnabled())
+            continue;
+        QString text = entry.menu + QStringLiteral(": ") + entry.text;
+        if (!entry.action->shortcut().isEmpty())
+            text += QStringLiteral("  (") + entry.action->shortcut().toString(QKeySequence::NativeText)
+                + QLatin1Char(')');
+        commands.append({text, QString(), [action = QPointer<QAction>(entry.action)] {
+                             if (action)
+                                 action->trigger();
+                         }});
+    }
+    m_palette->open(deployments + actions + commands);
+}
+
+void MainWindow::runDeploymentAction(const QString &ns, const QString &name, ActionKind kind)
+{
+    if (!openDeployment(ns, name)) {
+        statusBar()->showMessage(tr("%1/%2 is no longer listed.").arg(ns, name), 8000);
+        return;
+    }
+    const QString uid = m_page->uid();
+    const auto trigger = [this, kind] {
+        QAction *action = m_actions->action(kind);
+        if (!action)
+            return;
+        if (action->isEnabled())
+            action->trigger();
+        else
+            statusBar()->showMessage(
+                tr("%1 is not possible now: %2").arg(ActionsController::commandName(kind), action->toolTip()), 10000);
+    };
+    if (!m_page->object().isEmpty()) {
+        trigger();
+        return;
+    }
+    // The object the request is built from arrives from the session shortly after opening.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_page, &DeploymentPage::deploymentChanged, this, [this, uid, trigger, connection] {
+        if (m_page->uid() != uid) {
+            disconnect(*connection); // another deployment was opened meanwhile: never act on it
+            return;
+        }
+        if (m_page->object().isEmpty())
+            return;
+        disconnect(*connection);
+        QTimer::singleShot(0, this, trigger);
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::windowState, saveState());
+    // A hidden page has no height: keep the split of the last time it was shown.
+    auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    if (splitter && m_page->isVisible())
+        settings.setValue(SettingsKeys::splitterState, splitter->saveState());
+    settings.setValue(SettingsKeys::deploymentHeader, m_table->horizontalHeader()->saveState());
+    m_page->saveLayout(settings);
+    if (!currentContext().isEmpty()) {
+        settings.setValue(SettingsKeys::lastContext, currentContext());
+        settings.setValue(SettingsKeys::lastNamespace, m_namespace.isEmpty() ? QStringLiteral("*") : m_namespace);
+    }
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    if (settings.contains(SettingsKeys::windowGeometry))
+        restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray());
+    restoreState(settings.value(SettingsKeys::windowState).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        splitter->restoreState(settings.value(SettingsKeys::splitterState).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(SettingsKeys::deploymentHeader).toByteArray());
+    m_page->restoreLayout(settings);
+}
+
+bool MainWindow::lastSession(QString *context, QString *ns) const
+{
+    const QSettings settings;
+    const QString saved = settings.value(SettingsKeys::lastContext).toString();
+    if (saved.isEmpty() || !m_config.context(saved))
+        return false;
+    *context = saved;
+    if (ns->isEmpty())
+        *ns = settings.value(SettingsKeys::lastNamespace).toString();
+    return true;
 }
 
 } // namespace capstan

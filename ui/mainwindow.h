@@ -19,12 +19,14 @@ namespace capstan {
 
 class ActionsController;
 class ActivityModel;
+class CommandPalette;
 class ConnectionIndicator;
 class DeploymentPage;
 class DeploymentFilterProxyModel;
 class DeploymentTableModel;
 class MessageBanner;
 class SessionHost;
+struct Preferences;
 
 class MainWindow final : public QMainWindow
 {
@@ -52,7 +54,27 @@ public:
     // "" for all namespaces.
     void openContext(const QString &context, const QString &ns);
 
+    // Every open window, oldest first (the command palette lists all their deployments).
+    static QList<MainWindow *> windows();
+    CommandPalette *commandPalette() const { return m_palette; }
+    void showCommandPalette();
+    // Opens the deployment and triggers the action as its button would (confirmation, enabled
+    // state and the Activity panel included) once the deployment's object has arrived.
+    void runDeploymentAction(const QString &ns, const QString &name, ActionKind kind);
+    SessionHost *session() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void createKeyboardActions();
+    void restoreLayout();
+    void saveLayout() const;
+    // The context and namespace of the last window closed, if the context still exists.
+    bool lastSession(QString *context, QString *ns) const;
+    void applyPreferences(const Preferences &preferences);
+    void showPreferences();
+    void showShortcuts();
     void onStateChanged(SessionState state, const Error &error, int retryInMs);
     void onNamespacesListed(const QStringList &namespaces, bool forbidden);
     void onNamespaceChosen();
@@ -108,6 +130,7 @@ private:
     QAction *m_pinAction = nullptr;
     QAction *m_connectTokenAction = nullptr;
     QAction *m_forgetTokenAction = nullptr;
+    CommandPalette *m_palette = nullptr;
 };
 
 } // namespace capstan

@@ -100,6 +100,8 @@ MetricsView::MetricsView(QWidget *parent)
     m_rangeCombo->setCurrentIndex(m_rangeCombo->findData(int(m_range)));
     m_fromEdit->setObjectName(QStringLiteral("metricsFromEdit"));
     m_toEdit->setObjectName(QStringLiteral("metricsToEdit"));
+    m_fromEdit->setAccessibleName(tr("Range start"));
+    m_toEdit->setAccessibleName(tr("Range end"));
     for (QDateTimeEdit *edit : {m_fromEdit, m_toEdit}) {
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         edit->setCalendarPopup(true);
@@ -120,7 +122,9 @@ MetricsView::MetricsView(QWidget *parent)
 
     auto *toolbar = new QHBoxLayout;
     toolbar->setContentsMargins(4, 4, 4, 0);
-    toolbar->addWidget(new QLabel(tr("Range:"), this));
+    auto *rangeLabel = new QLabel(tr("&Range:"), this);
+    rangeLabel->setBuddy(m_rangeCombo);
+    toolbar->addWidget(rangeLabel);
     toolbar->addWidget(m_rangeCombo);
     toolbar->addWidget(m_fromEdit);
     toolbar->addWidget(m_toEdit);
@@ -222,6 +226,9 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
     panel.chart->setAnimationOptions(QChart::NoAnimation);
     panel.view = new MetricChartView(panel.chart, m_charts);
     panel.view->setObjectName(objectName);
+    // A chart has no text of its own: name it after what it plots.
+    panel.view->setAccessibleName(rightTitle.isEmpty() ? tr("Chart: %1").arg(leftTitle)
+                                                       : tr("Chart: %1 and %2").arg(leftTitle, rightTitle));
     panel.time = new QDateTimeAxis(panel.chart);
     panel.chart->addAxis(panel.time, Qt::AlignBottom);
     panel.left = new QValueAxis(panel.chart);

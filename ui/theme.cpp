@@ -1,6 +1,8 @@
 #include "ui/theme.h"
 
+#include <QApplication>
 #include <QColor>
+#include <QStyle>
 
 namespace capstan {
 
@@ -31,6 +33,23 @@ QPalette Theme::darkPalette()
     for (const QPalette::ColorRole role : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
         p.setColor(QPalette::Disabled, role, disabled);
     return p;
+}
+
+void Theme::apply(ThemeChoice theme)
+{
+    switch (theme) {
+    case ThemeChoice::System:
+        // A palette with no roles set resolves entirely against the platform's, and Qt follows
+        // the platform again (AA_SetPalette is cleared).
+        QApplication::setPalette(QPalette());
+        break;
+    case ThemeChoice::Light:
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        break;
+    case ThemeChoice::Dark:
+        QApplication::setPalette(darkPalette());
+        break;
+    }
 }
 
 } // namespace capstan

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/preferences.h"
+
 #include <QPalette>
 
 namespace capstan {
@@ -10,6 +12,9 @@ class Theme final
 {
 public:
     static QPalette darkPalette();
+    // Sets the application palette: System gives back the platform's (with its later changes),
+    // Light the style's standard palette, Dark darkPalette().
+    static void apply(ThemeChoice theme);
 };
 
 } // namespace capstan

@@ -55,7 +55,7 @@ void ClusterSession::start()
         m_history = std::make_unique<HistoryStore>(historyPath);
         m_revisions = std::make_unique<SpecRevisionStore>(historyPath);
         m_audit = std::make_unique<AuditLog>(historyPath);
-        m_metricStore = std::make_unique<MetricStore>(historyPath);
+        m_metricStore = std::make_unique<MetricStore>(historyPath, m_options.metricRetentionMs);
     }
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
@@ -359,6 +359,22 @@ void ClusterSession::reviewAccess(const QString &ns)
 void ClusterSession::setPrometheus(const PrometheusConfig &config)
 {
     m_prometheus = config;
+}
+
+void ClusterSession::setPollInterval(int ms)
+{
+    m_options.pollIntervalMs = ms;
+    for (DeploymentWatch *watch : std::as_const(m_watches))
+        watch->setPollInterval(ms);
+    if (m_pinnedTimer)
+        m_pinnedTimer->setInterval(ms);
+}
+
+void ClusterSession::setMetricRetention(qint64 ms)
+{
+    m_options.metricRetentionMs = ms;
+    if (m_metricStore)
+        m_metricStore->setRetentionMs(ms);
 }
 
 void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)

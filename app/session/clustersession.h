@@ -52,6 +52,7 @@ struct SessionOptions
     Informer::Options informer;
     QString historyPath; // empty: HistoryStore::defaultPath(); "-": no local history
     int pollIntervalMs = 5000; // JobManager REST polling of open deployments
+    qint64 metricRetentionMs = qint64(7) * 24 * 3600 * 1000; // local metric history kept this long
     int failureWindowSeconds = 120;
 };
 
@@ -85,6 +86,11 @@ public:
     QStringList pinned() const { return m_pinned; }
     // Metric history from Prometheus for deployments opened from now on (an unset config: none).
     void setPrometheus(const PrometheusConfig &config);
+    // Applies to the open deployments at once and to those opened later.
+    void setPollInterval(int ms);
+    // Takes effect at the metric store's next purge: a shorter retention drops history.
+    void setMetricRetention(qint64 ms);
+    const SessionOptions &options() const { return m_options; }
 
     // Actions (DESIGN §4), run by the session's ActionRunner: progress and the result come back
     // through actionProgress/actionFinished. Before start() or after a failed start the request

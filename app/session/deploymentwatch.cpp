@@ -69,6 +69,12 @@ void DeploymentWatch::start()
     poll();
 }
 
+void DeploymentWatch::setPollInterval(int ms)
+{
+    m_options.pollIntervalMs = ms;
+    m_pollTimer.setInterval(ms);
+}
+
 void DeploymentWatch::onMetricsCollected(const QList<MetricSample> &samples)
 {
     if (m_metricStore)

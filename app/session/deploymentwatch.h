@@ -49,6 +49,9 @@ public:
     // Where collected metrics are kept (not owned; null: none kept). Call before start(): start()
     // then publishes the last hour of history through metricsAppended before polling.
     void setMetricStore(MetricStore *store) { m_metricStore = store; }
+    // A running poll timer restarts with the new interval.
+    void setPollInterval(int ms);
+    int pollInterval() const { return m_pollTimer.interval(); }
 
     QString uid() const { return m_deployment.uid; }
     const Deployment &deployment() const { return m_deployment; }

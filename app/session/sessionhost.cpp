@@ -32,6 +32,7 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
                          const SessionOptions &options, QObject *parent)
     : QObject(parent)
     , m_contextName(contextName)
+    , m_pollIntervalMs(options.pollIntervalMs)
     , m_session(new ClusterSession(config, contextName, ns, options))
 {
     registerMetaTypes();
@@ -81,6 +82,17 @@ void SessionHost::setPrometheus(const PrometheusConfig &config)
 void SessionHost::setPinned(const QStringList &keys)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, keys] { session->setPinned(keys); });
+}
+
+void SessionHost::setPollInterval(int ms)
+{
+    m_pollIntervalMs = ms;
+    QMetaObject::invokeMethod(m_session, [session = m_session, ms] { session->setPollInterval(ms); });
+}
+
+void SessionHost::setMetricRetention(qint64 ms)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ms] { session->setMetricRetention(ms); });
 }
 
 void SessionHost::closeDeployment(const QString &uid)

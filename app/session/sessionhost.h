@@ -26,6 +26,11 @@ public:
     void setPrometheus(const PrometheusConfig &config);
     // Deployments ("namespace/name") whose metrics are collected while their page is closed.
     void setPinned(const QStringList &keys);
+    // JobManager polling of the open deployments (now) and of those opened later.
+    void setPollInterval(int ms);
+    void setMetricRetention(qint64 ms);
+    // What the session was last told (the backend applies it asynchronously).
+    int pollInterval() const { return m_pollIntervalMs; }
     // Actions run on the backend thread; progress and results arrive through the signals below.
     void runAction(const ActionRequest &request);
     void abandonAction(quint64 id);
@@ -55,6 +60,7 @@ signals:
 
 private:
     QString m_contextName;
+    int m_pollIntervalMs;
     QThread m_thread;
     ClusterSession *m_session;
 };

@@ -1,0 +1,144 @@
+#include "ui/preferencesstore.h"
+
+#include "ui/settingskeys.h"
+#include "ui/theme.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+#include <algorithm>
+
+namespace capstan {
+
+namespace {
+
+QString themeName(ThemeChoice theme)
+{
+    switch (theme) {
+    case ThemeChoice::Light:
+        return QStringLiteral("light");
+    case ThemeChoice::Dark:
+        return QStringLiteral("dark");
+    case ThemeChoice::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+ThemeChoice themeFromName(const QString &name)
+{
+    if (name == QLatin1String("light"))
+        return ThemeChoice::Light;
+    if (name == QLatin1String("dark"))
+        return ThemeChoice::Dark;
+    return ThemeChoice::System;
+}
+
+QString confirmKey(ActionKind kind)
+{
+    return QString(SettingsKeys::confirmGroup) + QLatin1Char('/') + Preferences::confirmationKey(kind);
+}
+
+Preferences clamped(Preferences p)
+{
+    p.pollIntervalSeconds
+        = std::clamp(p.pollIntervalSeconds, Preferences::MinPollIntervalSeconds, Preferences::MaxPollIntervalSeconds);
+    p.metricRetentionDays
+        = std::clamp(p.metricRetentionDays, Preferences::MinRetentionDays, Preferences::MaxRetentionDays);
+    bool known = false;
+    for (const auto &language : Preferences::languages())
+        known = known || language.first == p.language;
+    if (!known)
+        p.language.clear();
+    QList<ActionKind> unconfirmed;
+    for (ActionKind kind : Preferences::optionalConfirmations()) {
+        if (p.unconfirmed.contains(kind))
+            unconfirmed << kind;
+    }
+    p.unconfirmed = unconfirmed;
+    return p;
+}
+
+} // namespace
+
+PreferencesStore *PreferencesStore::instance()
+{
+    // Lives as long as the application; created on first use in the GUI thread.
+    static PreferencesStore *store = [] {
+        auto *s = new PreferencesStore;
+        s->setParent(QCoreApplication::instance());
+        return s;
+    }();
+    return store;
+}
+
+Preferences PreferencesStore::preferences() const
+{
+    const QSettings settings;
+    Preferences p;
+    p.theme = themeFromName(settings.value(SettingsKeys::theme).toString());
+    p.pollIntervalSeconds = settings.value(SettingsKeys::pollInterval, p.pollIntervalSeconds).toInt();
+    p.metricRetentionDays = settings.value(SettingsKeys::metricRetention, p.metricRetentionDays).toInt();
+    p.language = settings.value(SettingsKeys::language).toString();
+    for (ActionKind kind : Preferences::optionalConfirmations()) {
+        if (!settings.value(confirmKey(kind), true).toBool())
+            p.unconfirmed << kind;
+    }
+    return clamped(p);
+}
+
+void PreferencesStore::setPreferences(const Preferences &preferences)
+{
+    const Preferences p = clamped(preferences);
+    const Preferences previous = this->preferences();
+    QSettings settings;
+    settings.setValue(SettingsKeys::theme, themeName(p.theme));
+    settings.setValue(SettingsKeys::pollInterval, p.pollIntervalSeconds);
+    settings.setValue(SettingsKeys::metricRetention, p.metricRetentionDays);
+    settings.setValue(SettingsKeys::language, p.language);
+    for (ActionKind kind : Preferences::optionalConfirmations())
+        settings.setValue(confirmKey(kind), !p.unconfirmed.contains(kind));
+    if (p.theme != previous.theme)
+        Theme::apply(p.theme);
+    if (p != previous)
+        emit changed(p);
+}
+
+QString PreferencesStore::localeName()
+{
+    const QString chosen = QSettings().value(SettingsKeys::language).toString();
+    for (const auto &language : Preferences::languages()) {
+        if (!chosen.isEmpty() && language.first == chosen)
+            return chosen;
+    }
+    return QLocale::system().name();
+}
+
+void PreferencesStore::installTranslators(QCoreApplication *app)
+{
+    const QLocale locale(localeName());
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    auto *own = new QTranslator(app);
+    if (own->load(locale, QStringLiteral("capstan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    else
+        delete own;
+}
+
+SessionOptions PreferencesStore::sessionOptions(SessionOptions base)
+{
+    const Preferences p = instance()->preferences();
+    base.pollIntervalMs = p.pollIntervalSeconds * 1000;
+    base.metricRetentionMs = qint64(p.metricRetentionDays) * 24 * 3600 * 1000;
+    return base;
+}
+
+} // namespace capstan

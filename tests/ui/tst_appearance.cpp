@@ -83,6 +83,7 @@ void TestAppearance::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
                              10000);
     QTRY_VERIFY_WITH_TIMEOUT(!window.deploymentPage()->object().isEmpty(), 10000);
+    QTest::qWait(200); // the page lays out the object's texts in the next event-loop rounds
     saveShot(&window, QStringLiteral("appearance-mainwindow") + theme);
 
     window.showCommandPalette();

@@ -36,6 +36,9 @@ public:
         QHash<QString, Location> locations;
     };
 
+    // Larger documents are refused before parsing (the API server's request limit is 3 MiB).
+    static constexpr qsizetype kMaxDocumentChars = 3 * 1024 * 1024;
+
     static Result<QJsonValue> parse(const QString &text);
     static Result<Document> parseDocument(const QString &text);
 

@@ -3,6 +3,8 @@
 #include "logging.h"
 
 #include <QDir>
+
+#include <algorithm>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -94,9 +96,13 @@ void CredentialProvider::obtain(QObject *context, Callback done)
         break;
     }
 
+    // Renewed early, but never by more than half of what the plugin handed out: a plugin that
+    // returns a token with little validity left (its own cache) must not run for every request.
+    const qint64 slackMs = m_haveCached && m_cached.expiresAt.isValid()
+        ? std::min<qint64>(kExpirySlackSeconds * 1000LL, m_cachedAt.msecsTo(m_cached.expiresAt) / 2)
+        : 0;
     if (m_haveCached
-        && (!m_cached.expiresAt.isValid()
-            || QDateTime::currentDateTimeUtc().addSecs(kExpirySlackSeconds) < m_cached.expiresAt)) {
+        && (!m_cached.expiresAt.isValid() || QDateTime::currentDateTimeUtc().addMSecs(slackMs) < m_cached.expiresAt)) {
         done(m_cached);
         return;
     }
@@ -306,6 +312,7 @@ void CredentialProvider::finishExec(const Result<Credential> &result)
 {
     if (result) {
         m_cached = result.value();
+        m_cachedAt = QDateTime::currentDateTimeUtc();
         m_haveCached = true;
     } else {
         qCWarning(lcAuth).noquote() << "exec credential plugin failed:" << result.error().message;

@@ -60,6 +60,7 @@ private:
     ConnectionConfig m_config;
     Credential m_cached;
     bool m_haveCached = false;
+    QDateTime m_cachedAt;
     QPointer<QProcess> m_process;
     QList<QPair<QPointer<QObject>, Callback>> m_waiting;
     QString m_loginShellPath;

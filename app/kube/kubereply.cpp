@@ -111,8 +111,10 @@ void KubeReply::onReplyFinished()
         if (!doc.isObject()) {
             Error e = KubeStatus::fromHttp(status, body);
             e.reason = QStringLiteral("InvalidResponse");
-            e.message = QStringLiteral("The API server's answer to %1 %2 is not a JSON object (%3).")
-                            .arg(QString::fromLatin1(m_request.verb), m_request.path, parseError.errorString());
+            // An HTML page with 200 is a login page or a proxy in front of the address, not the API.
+            if (!body.trimmed().startsWith('<'))
+                e.message = QStringLiteral("The API server's answer to %1 %2 is not a JSON object (%3).")
+                                .arg(QString::fromLatin1(m_request.verb), m_request.path, parseError.errorString());
             finish(e);
             return;
         }

@@ -73,6 +73,7 @@ struct CertSpec
     bool ca;
     const char *extendedKeyUsage;
     const char *subjectAltName;
+    bool expired = false; // valid from two days ago until yesterday
 };
 
 // Signs a certificate for `key`; a CA certificate signs itself (issuer == nullptr).
@@ -85,8 +86,8 @@ X509Ptr makeCertificate(const CertSpec &spec, EVP_PKEY *key, X509 *issuer, EVP_P
     BN_rand(serial, 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY);
     BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert.get()));
     BN_free(serial);
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 365L * 24 * 3600);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), spec.expired ? -2L * 24 * 3600 : -3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), spec.expired ? -24L * 3600 : 365L * 24 * 3600);
     if (X509_set_pubkey(cert.get(), key) != 1)
         return {};
     if (!setName(X509_get_subject_name(cert.get()), spec.cn, spec.organization))
@@ -132,7 +133,7 @@ QByteArray keyPem(EVP_PKEY *key)
 
 } // namespace
 
-bool CertificateAuthority::generate(QString *error)
+bool CertificateAuthority::generate(QString *error, bool expiredServerCertificate)
 {
     const auto fail = [&](const char *what) {
         if (error)
@@ -148,9 +149,9 @@ bool CertificateAuthority::generate(QString *error)
         = makeCertificate({"capstan-sandbox-ca", "Capstan", true, nullptr, nullptr}, caKey.get(), nullptr, nullptr);
     if (!ca)
         return fail("creating the CA certificate");
-    X509Ptr server = makeCertificate(
-        {"capstan-sandbox-apiserver", nullptr, false, "serverAuth", "IP:127.0.0.1,DNS:localhost,IP:::1"},
-        serverKey.get(), ca.get(), caKey.get());
+    X509Ptr server = makeCertificate({"capstan-sandbox-apiserver", nullptr, false, "serverAuth",
+                                      "IP:127.0.0.1,DNS:localhost,IP:::1", expiredServerCertificate},
+                                     serverKey.get(), ca.get(), caKey.get());
     if (!server)
         return fail("creating the server certificate");
     X509Ptr client = makeCertificate({"sandbox-cert-user", "system:masters", false, "clientAuth", nullptr},

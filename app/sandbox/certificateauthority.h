@@ -12,8 +12,9 @@ namespace capstan::sandbox {
 class CertificateAuthority final
 {
 public:
-    // Returns false and sets *error when OpenSSL fails.
-    bool generate(QString *error = nullptr);
+    // Returns false and sets *error when OpenSSL fails. expiredServerCertificate: the server's
+    // certificate expired yesterday (for testing what clients say about it).
+    bool generate(QString *error = nullptr, bool expiredServerCertificate = false);
     bool isValid() const { return !m_caCertificate.isEmpty(); }
 
     QByteArray caCertificatePem() const { return m_caCertificate; }

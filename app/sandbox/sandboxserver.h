@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -20,6 +21,7 @@ struct SandboxOptions
     double speed = 1.0; // virtual clock speed factor
     quint64 seed = 1;
     bool operatorSimulation = false; // run the Flink operator simulation and the JobManager REST API
+    bool expiredServerCertificate = false; // serve a certificate that expired yesterday
 };
 
 // A Kubernetes API server on loopback: HTTPS (CA and server certificate generated at start),
@@ -53,6 +55,9 @@ public:
     QByteArray caCertificatePem() const;
     QString adminToken() const; // full access
     QString readOnlyToken() const; // get/list/watch only; writes get 403
+    // A new admin token that the server refuses (401) from `expiresAt` on, as short-lived tokens of
+    // exec credential plugins are.
+    QString issueToken(const QDateTime &expiresAt);
     QByteArray clientCertificatePem() const; // CN=sandbox-cert-user, O=system:masters
     QByteArray clientKeyPem() const;
 

@@ -3,8 +3,6 @@
 #include "logging.h"
 
 #include <QDir>
-
-#include <algorithm>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -12,6 +10,8 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace capstan {
 

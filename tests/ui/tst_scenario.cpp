@@ -18,8 +18,11 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -29,6 +32,25 @@
 using namespace capstan;
 using capstan::test::SandboxFixture;
 
+namespace {
+
+// Every message of the whole scenario, debug included, to look for secrets in afterwards.
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker locker(&g_logMutex);
+        g_log << message;
+    }
+    if (type != QtDebugMsg && g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+} // namespace
+
 class TestReferenceScenario : public QObject
 {
     Q_OBJECT
@@ -36,6 +58,8 @@ class TestReferenceScenario : public QObject
 private slots:
     void initTestCase();
     void scenario();
+    void secretsWereWrittenNowhere();
+    void cleanupTestCase();
 
 private:
     QJsonObject server() const;
@@ -59,8 +83,46 @@ private:
 void TestReferenceScenario::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QLoggingCategory::setFilterRules(QStringLiteral("capstan.*=true"));
+    g_previousHandler = qInstallMessageHandler(captureMessage);
     m_sandbox = std::make_unique<SandboxFixture>(-1, 60);
     QVERIFY(m_sandbox->started);
+}
+
+void TestReferenceScenario::cleanupTestCase()
+{
+    qInstallMessageHandler(g_previousHandler);
+}
+
+void TestReferenceScenario::secretsWereWrittenNowhere()
+{
+    // The admin token and the client key were used by the whole scenario: neither may be in a log
+    // line, the settings file or the history database (events, metrics, spec revisions, audit log).
+    const QList<QByteArray> secrets{m_sandbox->server->adminToken().toUtf8(),
+                                    m_sandbox->server->clientKeyPem().split('\n').value(1)};
+    for (const QByteArray &secret : secrets)
+        QVERIFY(secret.size() >= 16);
+    {
+        QMutexLocker locker(&g_logMutex);
+        QVERIFY(g_log.size() > 100); // debug logging was on
+        for (const QString &line : std::as_const(g_log)) {
+            for (const QByteArray &secret : secrets)
+                QVERIFY2(!line.contains(QString::fromUtf8(secret)), "a secret in a log line");
+        }
+    }
+    QStringList files{QSettings().fileName()};
+    const QDir history(m_dir.path());
+    for (const QString &name : history.entryList(QDir::Files))
+        files << history.filePath(name);
+    for (const QString &path : std::as_const(files)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray content = file.readAll();
+        for (const QByteArray &secret : secrets)
+            QVERIFY2(!content.contains(secret), qPrintable(QStringLiteral("a secret in ") + path));
+    }
+    QVERIFY(files.size() >= 2);
 }
 
 QJsonObject TestReferenceScenario::server() const

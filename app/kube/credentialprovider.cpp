@@ -161,6 +161,17 @@ Error CredentialProvider::execError(const QString &what) const
     return e;
 }
 
+QStringList CredentialProvider::hostLauncher()
+{
+    // CAPSTAN_HOST_LAUNCHER stands in for flatpak-spawn where no Flatpak sandbox exists (tests).
+    const QString overridden = qEnvironmentVariable("CAPSTAN_HOST_LAUNCHER");
+    if (!overridden.isEmpty())
+        return overridden.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (QFileInfo::exists(QStringLiteral("/.flatpak-info")))
+        return {QStringLiteral("flatpak-spawn"), QStringLiteral("--host")};
+    return {};
+}
+
 void CredentialProvider::runExec()
 {
     const ExecConfig &exec = *m_config.user.exec;
@@ -172,6 +183,12 @@ void CredentialProvider::runExec()
         return;
     }
     QString program = exec.command;
+    if (!hostLauncher().isEmpty()) {
+        // Inside a Flatpak the plugins (aws, gke-gcloud-auth-plugin, kubelogin) live on the host,
+        // where the host finds them on its own PATH.
+        startPlugin(program);
+        return;
+    }
     if (!QDir::isAbsolutePath(program)) {
         QString found = QStandardPaths::findExecutable(program);
         if (found.isEmpty() && !m_loginShellTried) {
@@ -260,7 +277,18 @@ void CredentialProvider::startPlugin(const QString &program)
             QStringLiteral("the exec plugin %1 could not be started: %2").arg(program, process->errorString())));
     });
     qCDebug(lcAuth) << "running exec credential plugin" << program;
-    process->start(program, exec.args);
+    const QStringList launcher = hostLauncher();
+    if (launcher.isEmpty()) {
+        process->start(program, exec.args);
+    } else {
+        // flatpak-spawn does not pass the sandbox's environment on: name each variable the plugin needs.
+        QStringList arguments = launcher.mid(1);
+        for (const auto &[name, value] : exec.env)
+            arguments << QStringLiteral("--env=%1=%2").arg(name, value);
+        arguments << QStringLiteral("--env=KUBERNETES_EXEC_INFO=") + QString::fromUtf8(execInfo());
+        arguments << program << exec.args;
+        process->start(launcher.first(), arguments);
+    }
     timeout->start(kExecTimeoutMs);
 }
 

@@ -52,6 +52,9 @@ private:
     void runExec();
     void startPlugin(const QString &program);
     void finishExec(const Result<Credential> &result);
+    // The command that runs a plugin on the host when Capstan itself runs in a Flatpak sandbox
+    // ("flatpak-spawn --host"); empty outside one.
+    static QStringList hostLauncher();
     Result<Credential> parseExecOutput(const QByteArray &stdoutData) const;
     QByteArray execInfo() const;
     Error execError(const QString &what) const;

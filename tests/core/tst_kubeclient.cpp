@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QTest>
@@ -50,6 +51,7 @@ private slots:
     void execPluginRunsAgainOnce401();
     void execPluginCachesUntilExpiry();
     void execPluginFailureExplains();
+    void execPluginRunsOnTheHostFromAFlatpak();
     void htmlAnswerIsSummarised();
     void serviceProxyPath();
     void secretsNeverReachLogs();
@@ -322,6 +324,36 @@ void TestKubeClient::execPluginRunsAgainOnce401()
     const auto result = wait(c->get(m_path));
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(c->credentials()->execRuns(), 2);
+}
+
+void TestKubeClient::execPluginRunsOnTheHostFromAFlatpak()
+{
+    // A stand-in for flatpak-spawn: it must be asked for the host, and it hands the plugin only
+    // the environment named with --env (as the real one does).
+    const QString launcher = writeExecScript(
+        QStringLiteral("[ \"$1\" = --host ] || exit 9; shift\n"
+                       "vars=\"\"\n"
+                       "while [ \"${1#--env=}\" != \"$1\" ]; do vars=\"$vars ${1#--env=}\"; shift; done\n"
+                       "exec env -i PATH=\"$PATH\" $vars \"$@\"\n"));
+    const QString plugin = writeExecScript(
+        QStringLiteral("[ -n \"$KUBERNETES_EXEC_INFO\" ] || exit 3\n"
+                       "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                       "\"status\":{\"token\":\"%s\"}}' \"$PLUGIN_TOKEN\"\n"));
+    qputenv("CAPSTAN_HOST_LAUNCHER", (launcher + QStringLiteral(" --host")).toUtf8());
+    const auto unset = qScopeGuard([] { qunsetenv("CAPSTAN_HOST_LAUNCHER"); });
+    ConnectionConfig config = m_sandbox->connection().value();
+    config.user.token.clear();
+    config.user.exec = ExecConfig{QStringLiteral("client.authentication.k8s.io/v1"),
+                                  plugin,
+                                  {},
+                                  {{QStringLiteral("PLUGIN_TOKEN"), m_sandbox->server->adminToken()}},
+                                  {},
+                                  false,
+                                  QStringLiteral("Never")};
+    KubeClient *c = client(config);
+    const auto result = wait(c->get(m_path));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(c->credentials()->execRuns(), 1);
 }
 
 void TestKubeClient::execPluginCachesUntilExpiry()

@@ -160,11 +160,11 @@ Result<QJsonValue> YamlReader::parse(const QString &text)
 
 Result<YamlReader::Document> YamlReader::parseDocument(const QString &text)
 {
-    // The API server refuses requests over 3 MiB; parsing a bigger paste would only stall the editor.
+    // The cluster cannot store a bigger object; parsing such a paste would only stall the editor.
     if (text.size() > kMaxDocumentChars)
         return Error::make(QStringLiteral("DocumentTooLarge"),
-                           QStringLiteral("The document is %1 MB; a Kubernetes object must stay under 3 MB. Remove "
-                                          "the pasted data (large files belong in a ConfigMap or the image).")
+                           QStringLiteral("The document is %1 MB; a Kubernetes object must stay under 1.5 MB. "
+                                          "Remove the pasted data (large files belong in a ConfigMap or the image).")
                                .arg(double(text.size()) / (1024 * 1024), 0, 'f', 1));
     Document document;
     try {

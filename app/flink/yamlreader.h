@@ -36,8 +36,8 @@ public:
         QHash<QString, Location> locations;
     };
 
-    // Larger documents are refused before parsing (the API server's request limit is 3 MiB).
-    static constexpr qsizetype kMaxDocumentChars = 3 * 1024 * 1024;
+    // Larger documents are refused before parsing: etcd stores objects of at most 1.5 MiB.
+    static constexpr qsizetype kMaxDocumentChars = 3 * 512 * 1024;
 
     static Result<QJsonValue> parse(const QString &text);
     static Result<Document> parseDocument(const QString &text);

@@ -117,6 +117,320 @@
     </message>
 </context>
 <context>
+    <name>capstan::ActionJob</name>
+    <message>
+        <source>The cluster connection is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This snapshot has no path, so there is no state to restore from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a session cluster: it has no job to suspend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubernetes HA (high-availability.type: kubernetes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoints (execution.checkpointing.interval and state.checkpoints.dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep the latest state of %1: it runs without %2, so there is no checkpoint to restore from. Suspend with a savepoint or discard the state instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a session cluster: it has no job to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already set to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is suspended: start it instead of restarting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator has not recorded a stable spec for %1 yet, so there is nothing to roll back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a session cluster: it has no job state to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration of generation %1 (live when the snapshot was taken) restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration live when the snapshot was taken restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the configuration live when the snapshot was taken is unknown: only the state is restored, the current configuration is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has this configuration; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status changed meanwhile: sending the patch again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new deployment needs a name and a namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requesting savepoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the deployment changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to change %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run accepted by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepted the change (dry run); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deletion accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>savepoint %1 requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patch sent (generation %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on the server meanwhile and cannot be read now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed on the server after you opened it; nothing was overwritten. Review the changes, then re-apply yours on top or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The savepoint %1 was deleted before it completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted while waiting for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>savepoint COMPLETED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator rejected the new spec: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator reports: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator rolled %1 back to its last stable spec: the change did not become healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator reconciled generation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the change was applied without restarting the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job SUSPENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job of %1 FAILED after the change%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job RUNNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job RUNNING (job %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savepoint of %1 completed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The savepoint of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The savepoint of %1 was abandoned: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>savepoint IN_PROGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned before anything was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned; the change may already have reached the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for %1; the change was sent and may still complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator did not report %1 within %2; the change was sent and may still complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server did not answer within %1; the change may have reached it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server did not answer within %1; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job RUNNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job SUSPENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the change reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the deployment deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the savepoint COMPLETED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActionRunner</name>
+    <message>
+        <source>An action with id %1 is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another action (%1) is still running on %2; wait for it to finish or abandon it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>capstan::ActionsController</name>
     <message>
         <source>&amp;Deployment</source>
@@ -521,6 +835,13 @@
     </message>
     <message>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ClusterSession</name>
+    <message>
+        <source>The cluster connection is not open, so nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1643,6 +1964,17 @@
     </message>
 </context>
 <context>
+    <name>capstan::DeploymentWatch</name>
+    <message>
+        <source>The JobManager is not deployed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JobManager is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>capstan::EventTableModel</name>
     <message>
         <source>First seen %1</source>
@@ -1783,6 +2115,17 @@
     </message>
     <message>
         <source>Spec generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>capstan::KubeReply</name>
+    <message>
+        <source>TLS verification failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the API server at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2798,6 +2798,34 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>Delete and Cancel and Discard State always ask: they lose the job&apos;s state for good.</source>
         <translation>Löschen sowie Abbrechen und Zustand verwerfen fragen immer nach: Sie verlieren den Zustand des Jobs endgültig.</translation>
     </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>A&amp;nhalten</translation>
+    </message>
+    <message>
+        <source>Cancel and &amp;Keep State</source>
+        <translation>Abbrechen und Zustand &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Cancel and Discard State</source>
+        <translation>Abbrechen und Zustand verwerfen</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>Neu sta&amp;rten</translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back to Last Stable Spec</source>
+        <translation>Auf letzte stabile Spec &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
 </context>
 <context>
     <name>capstan::PrometheusDialog</name>

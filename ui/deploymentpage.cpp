@@ -337,11 +337,20 @@ QWidget *DeploymentPage::createSnapshotsTab()
     view->sortByColumn(SnapshotTableModel::Time, Qt::DescendingOrder);
     view->horizontalHeader()->setSectionResizeMode(SnapshotTableModel::Path, QHeaderView::Stretch);
     const int w = fontMetrics().averageCharWidth();
-    view->setColumnWidth(SnapshotTableModel::Type, 24 * w);
-    view->setColumnWidth(SnapshotTableModel::Trigger, 11 * w);
+    // Wide enough for the longest text of the column and its header, which differ by language.
+    const auto fit = [&](SnapshotTableModel::Column column, int minimum) {
+        QStringList texts = SnapshotTableModel::widestTexts(column);
+        texts << m_snapshotModel->headerData(column, Qt::Horizontal).toString();
+        int width = minimum;
+        for (const QString &text : std::as_const(texts))
+            width = std::max(width, fontMetrics().horizontalAdvance(text) + 24);
+        view->setColumnWidth(column, width);
+    };
+    fit(SnapshotTableModel::Type, 24 * w);
+    fit(SnapshotTableModel::Trigger, 11 * w);
     view->setColumnWidth(SnapshotTableModel::State, 17 * w);
     view->setColumnWidth(SnapshotTableModel::Time, timeColumnWidth(fontMetrics()));
-    view->setColumnWidth(SnapshotTableModel::Age, 7 * w);
+    fit(SnapshotTableModel::Age, 7 * w);
     view->setColumnWidth(SnapshotTableModel::JobId, 11 * w);
     connect(m_snapshotModel, &QAbstractItemModel::rowsInserted, this, &DeploymentPage::updateTimeline);
     connect(m_snapshotModel, &QAbstractItemModel::rowsRemoved, this, &DeploymentPage::updateTimeline);

@@ -17,22 +17,21 @@ namespace {
 
 QString confirmationText(ActionKind kind)
 {
-    const char *context = "capstan::PreferencesDialog";
     switch (kind) {
     case ActionKind::Suspend:
-        return QCoreApplication::translate(context, "&Suspend");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "&Suspend");
     case ActionKind::CancelKeepState:
-        return QCoreApplication::translate(context, "Cancel and &Keep State");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "Cancel and &Keep State");
     case ActionKind::CancelDiscardState:
-        return QCoreApplication::translate(context, "Cancel and Discard State");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "Cancel and Discard State");
     case ActionKind::Start:
-        return QCoreApplication::translate(context, "S&tart");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "S&tart");
     case ActionKind::Restart:
-        return QCoreApplication::translate(context, "&Restart");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "&Restart");
     case ActionKind::RollbackToStable:
-        return QCoreApplication::translate(context, "Roll &Back to Last Stable Spec");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "Roll &Back to Last Stable Spec");
     case ActionKind::Delete:
-        return QCoreApplication::translate(context, "Delete");
+        return QCoreApplication::translate("capstan::PreferencesDialog", "Delete");
     default:
         return {};
     }

@@ -46,7 +46,7 @@ QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
                                  tr("Last-state needs a checkpoint directory: set state.checkpoints.dir.")});
             if (!configuration.kubernetesHa())
                 problems.append({QStringLiteral("job.upgradeMode"),
-                                 tr("Last-state needs Kubernetes HA: turn on \u201cEnable Kubernetes HA\u201d.")});
+                                 tr("Last-state needs Kubernetes HA: turn on “Enable Kubernetes HA”.")});
         } else if (mode == QLatin1String("savepoint")) {
             if (configuration.value(kSavepointsDir).trimmed().isEmpty())
                 problems.append({QStringLiteral("job.upgradeMode"),

@@ -188,12 +188,12 @@ void ActionJob::start()
     if (m_request.timeoutSeconds > 0)
         m_timeout.start(m_request.timeoutSeconds * 1000);
     if (!m_client) {
-        finish(ActionResult::Outcome::Failed, QStringLiteral("The cluster connection is closed."),
-               Error::make(QStringLiteral("NotConnected"), QStringLiteral("The cluster connection is closed.")));
+        finish(ActionResult::Outcome::Failed, tr("The cluster connection is closed."),
+               Error::make(QStringLiteral("NotConnected"), tr("The cluster connection is closed.")));
         return;
     }
     if (m_request.kind == ActionKind::RollbackToSnapshot && m_request.snapshotPath.trimmed().isEmpty()) {
-        const QString reason = QStringLiteral("This snapshot has no path, so there is no state to restore from.");
+        const QString reason = tr("This snapshot has no path, so there is no state to restore from.");
         finish(ActionResult::Outcome::Refused, reason, Error::make(QStringLiteral("Refused"), reason));
         return;
     }
@@ -205,7 +205,7 @@ void ActionJob::start()
         sendSnapshot();
         return;
     }
-    beginStep(QStringLiteral("reading %1").arg(m_request.name));
+    beginStep(tr("reading %1").arg(m_request.name));
     fetch(Phase::Fetching);
 }
 
@@ -223,8 +223,8 @@ void ActionJob::onFetched(const Result<QJsonObject> &result)
         return;
     if (!result) {
         const QString summary = result.error().httpStatus == 404
-            ? QStringLiteral("%1 no longer exists on the server.").arg(m_request.name)
-            : QStringLiteral("Cannot read %1: %2").arg(m_request.name, result.error().message);
+            ? tr("%1 no longer exists on the server.").arg(m_request.name)
+            : tr("Cannot read %1: %2").arg(m_request.name, result.error().message);
         finish(ActionResult::Outcome::Failed, summary, result.error());
         return;
     }
@@ -267,11 +267,11 @@ ActionJob::Plan ActionJob::plan() const
     case ActionKind::CancelKeepState:
     case ActionKind::CancelDiscardState:
         if (!hasJob) {
-            p.refusal = QStringLiteral("%1 is a session cluster: it has no job to suspend.").arg(m_request.name);
+            p.refusal = tr("%1 is a session cluster: it has no job to suspend.").arg(m_request.name);
             return p;
         }
         if (state == QLatin1String("suspended")) {
-            p.refusal = QStringLiteral("%1 is already suspended.").arg(m_request.name);
+            p.refusal = tr("%1 is already suspended.").arg(m_request.name);
             return p;
         }
         if (m_request.kind == ActionKind::Suspend) {
@@ -285,14 +285,14 @@ ActionJob::Plan ActionJob::plan() const
             if (!ha || !checkpoints) {
                 QStringList missing;
                 if (!ha)
-                    missing << QStringLiteral("Kubernetes HA (high-availability.type: kubernetes)");
+                    missing << tr("Kubernetes HA (high-availability.type: kubernetes)");
                 if (!checkpoints)
-                    missing << QStringLiteral("checkpoints (execution.checkpointing.interval and "
-                                              "state.checkpoints.dir)");
-                p.refusal = QStringLiteral("Cannot keep the latest state of %1: it runs without %2, so there is no "
-                                           "checkpoint to restore from. Suspend with a savepoint or discard the "
-                                           "state instead.")
-                                .arg(m_request.name, missing.join(QStringLiteral(" and ")));
+                    missing << tr("checkpoints (execution.checkpointing.interval and "
+                                  "state.checkpoints.dir)");
+                p.refusal = tr("Cannot keep the latest state of %1: it runs without %2, so there is no "
+                               "checkpoint to restore from. Suspend with a savepoint or discard the "
+                               "state instead.")
+                                .arg(m_request.name, missing.join(tr(" and ")));
                 return p;
             }
             p.patch = jobPatch({{kUpgradeMode, QStringLiteral("last-state")}, {kState, QStringLiteral("suspended")}});
@@ -300,18 +300,18 @@ ActionJob::Plan ActionJob::plan() const
         return p;
     case ActionKind::Start:
         if (!hasJob) {
-            p.refusal = QStringLiteral("%1 is a session cluster: it has no job to start.").arg(m_request.name);
+            p.refusal = tr("%1 is a session cluster: it has no job to start.").arg(m_request.name);
             return p;
         }
         if (state == QLatin1String("running")) {
-            p.refusal = QStringLiteral("%1 is already set to run.").arg(m_request.name);
+            p.refusal = tr("%1 is already set to run.").arg(m_request.name);
             return p;
         }
         p.patch = jobPatch({{kState, QStringLiteral("running")}});
         return p;
     case ActionKind::Restart:
         if (hasJob && state == QLatin1String("suspended")) {
-            p.refusal = QStringLiteral("%1 is suspended: start it instead of restarting it.").arg(m_request.name);
+            p.refusal = tr("%1 is suspended: start it instead of restarting it.").arg(m_request.name);
             return p;
         }
         p.patch = QJsonObject{{QString(kRestartNonce), nonceOf(spec, false) + 1}};
@@ -344,8 +344,8 @@ ActionJob::Plan ActionJob::planRollbackToStable() const
                                .toString();
     const QJsonObject stableSpec = QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject();
     if (stableSpec.isEmpty()) {
-        p.refusal = QStringLiteral("The operator has not recorded a stable spec for %1 yet, so there is nothing to "
-                                   "roll back to.")
+        p.refusal = tr("The operator has not recorded a stable spec for %1 yet, so there is nothing to "
+                       "roll back to.")
                         .arg(m_request.name);
         return p;
     }
@@ -361,7 +361,7 @@ ActionJob::Plan ActionJob::planRollbackToSnapshot() const
     Plan p;
     const QJsonObject current = specOf(m_current);
     if (!current.contains(kJob)) {
-        p.refusal = QStringLiteral("%1 is a session cluster: it has no job state to restore.").arg(m_request.name);
+        p.refusal = tr("%1 is a session cluster: it has no job state to restore.").arg(m_request.name);
         return p;
     }
     QString uid = m_request.deploymentUid;
@@ -373,12 +373,11 @@ ActionJob::Plan ActionJob::planRollbackToSnapshot() const
         target = keepCurrentFields(revision, current, false);
         const qint64 generation = m_revisions->generationAt(uid, m_request.snapshotTime);
         p.note = generation >= 0
-            ? QStringLiteral("configuration of generation %1 (live when the snapshot was taken) restored")
-                  .arg(generation)
-            : QStringLiteral("configuration live when the snapshot was taken restored");
+            ? tr("configuration of generation %1 (live when the snapshot was taken) restored").arg(generation)
+            : tr("configuration live when the snapshot was taken restored");
     } else {
-        p.note = QStringLiteral("the configuration live when the snapshot was taken is unknown: only the state is "
-                                "restored, the current configuration is kept");
+        p.note = tr("the configuration live when the snapshot was taken is unknown: only the state is "
+                    "restored, the current configuration is kept");
     }
     QJsonObject job = jobOf(target);
     job.insert(kInitialSavepointPath, m_request.snapshotPath);
@@ -400,7 +399,7 @@ void ActionJob::buildAndSend()
     if (m_request.kind == ActionKind::Delete) {
         m_sentBody = QJsonObject{
             {QStringLiteral("preconditions"), QJsonObject{{QStringLiteral("resourceVersion"), resourceVersion}}}};
-        beginStep(QStringLiteral("deleting %1").arg(m_request.name));
+        beginStep(tr("deleting %1").arg(m_request.name));
         m_phase = Phase::Writing;
         m_writeSent = true;
         m_reply = m_client->remove(objectPath(), resourceVersion, m_request.dryRun);
@@ -408,9 +407,9 @@ void ActionJob::buildAndSend()
         return;
     }
     if (p.nothingToDo) {
-        addInfoStep(QStringLiteral("nothing to change"), ActionStep::State::Skipped);
+        addInfoStep(tr("nothing to change"), ActionStep::State::Skipped);
         finish(ActionResult::Outcome::Succeeded,
-               QStringLiteral("%1 already has this configuration; nothing was sent.").arg(m_request.name));
+               tr("%1 already has this configuration; nothing was sent.").arg(m_request.name));
         return;
     }
     if (!p.note.isEmpty() && m_conflictRetries == 0)
@@ -419,13 +418,13 @@ void ActionJob::buildAndSend()
     m_phase = Phase::Writing;
     m_writeSent = true;
     if (m_conflictRetries == 0) {
-        beginStep(QStringLiteral("sending patch"));
+        beginStep(tr("sending patch"));
         m_reply = m_client->mergePatch(objectPath(), m_sentBody, resourceVersion, m_request.dryRun);
     } else {
         // Only the status moved since the user's view. An operator can rewrite the status faster than a
         // read-then-write round trip, so the retry is pinned to the spec instead of the resourceVersion:
         // a JSON patch that first tests metadata.generation (which moves only with the spec).
-        beginStep(QStringLiteral("status changed meanwhile: sending the patch again"));
+        beginStep(tr("status changed meanwhile: sending the patch again"));
         QJsonArray operations{QJsonObject{
             {QStringLiteral("op"), QStringLiteral("test")},
             {QStringLiteral("path"), QStringLiteral("/metadata/generation")},
@@ -447,7 +446,7 @@ void ActionJob::sendCreate()
         m_request.ns = metadata.value(QLatin1String("namespace")).toString();
     metadata.insert(QStringLiteral("namespace"), m_request.ns);
     if (m_request.name.isEmpty() || m_request.ns.isEmpty()) {
-        const QString reason = QStringLiteral("A new deployment needs a name and a namespace.");
+        const QString reason = tr("A new deployment needs a name and a namespace.");
         finish(ActionResult::Outcome::Refused, reason, Error::make(QStringLiteral("Refused"), reason));
         return;
     }
@@ -456,7 +455,7 @@ void ActionJob::sendCreate()
                              {QStringLiteral("kind"), type.kind},
                              {QString(kMetadata), metadata},
                              {QString(kSpec), m_request.newSpec}};
-    beginStep(QStringLiteral("creating %1").arg(m_request.name));
+    beginStep(tr("creating %1").arg(m_request.name));
     m_phase = Phase::Writing;
     m_writeSent = true;
     m_reply = m_client->create(type.collectionPath(m_request.ns), m_sentBody, m_request.dryRun);
@@ -487,7 +486,7 @@ void ActionJob::sendSnapshot()
                                   {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}}},
                      {QStringLiteral("backoffLimit"), 0},
                      {QStringLiteral("jobReference"), reference}}}};
-    beginStep(QStringLiteral("requesting savepoint %1").arg(m_snapshotName));
+    beginStep(tr("requesting savepoint %1").arg(m_snapshotName));
     m_phase = Phase::Writing;
     m_writeSent = true;
     m_reply = m_client->create(type.collectionPath(m_request.ns), m_sentBody, m_request.dryRun);
@@ -505,7 +504,7 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
             && error.message.contains(QLatin1String("/metadata/generation"));
         if ((error.httpStatus == 409 || testFailed) && error.reason != QLatin1String("AlreadyExists")
             && m_request.kind != ActionKind::Create && m_request.kind != ActionKind::Savepoint) {
-            completeStep(QStringLiteral("the deployment changed on the server"), ActionStep::State::Failed);
+            completeStep(tr("the deployment changed on the server"), ActionStep::State::Failed);
             fetch(Phase::ConflictFetch);
             return;
         }
@@ -514,35 +513,34 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
             QStringList fields;
             for (const Error::Cause &cause : error.causes)
                 fields << (cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message);
-            summary = QStringLiteral("The server rejected the change: %1")
+            summary = tr("The server rejected the change: %1")
                           .arg(fields.isEmpty() ? error.message : fields.join(QStringLiteral("; ")));
         } else if (error.httpStatus == 403) {
-            summary = QStringLiteral("You are not allowed to change %1: %2").arg(m_request.name, error.message);
+            summary = tr("You are not allowed to change %1: %2").arg(m_request.name, error.message);
         } else {
-            summary = QStringLiteral("The change was not applied: %1").arg(error.toString());
+            summary = tr("The change was not applied: %1").arg(error.toString());
         }
         finish(ActionResult::Outcome::Failed, summary, error);
         return;
     }
     const QJsonObject written = result.value();
     if (m_request.dryRun) {
-        completeStep(QStringLiteral("dry run accepted by the server"));
-        finish(ActionResult::Outcome::Succeeded,
-               QStringLiteral("The server accepted the change (dry run); nothing was changed."));
+        completeStep(tr("dry run accepted by the server"));
+        finish(ActionResult::Outcome::Succeeded, tr("The server accepted the change (dry run); nothing was changed."));
         return;
     }
     switch (m_request.kind) {
     case ActionKind::Create:
-        completeStep(QStringLiteral("%1 created").arg(m_request.name));
+        completeStep(tr("%1 created").arg(m_request.name));
         break;
     case ActionKind::Delete:
-        completeStep(QStringLiteral("deletion accepted"));
+        completeStep(tr("deletion accepted"));
         break;
     case ActionKind::Savepoint:
-        completeStep(QStringLiteral("savepoint %1 requested").arg(m_snapshotName));
+        completeStep(tr("savepoint %1 requested").arg(m_snapshotName));
         break;
     default:
-        completeStep(QStringLiteral("patch sent (generation %1)")
+        completeStep(tr("patch sent (generation %1)")
                          .arg(written.value(kMetadata).toObject().value(QLatin1String("generation")).toInteger()));
         break;
     }
@@ -556,9 +554,8 @@ void ActionJob::onConflictFetched(const Result<QJsonObject> &result)
     if (!result) {
         Error error = result.error();
         const QString summary = error.httpStatus == 404
-            ? QStringLiteral("%1 was deleted on the server meanwhile.").arg(m_request.name)
-            : QStringLiteral("%1 changed on the server meanwhile and cannot be read now: %2")
-                  .arg(m_request.name, error.message);
+            ? tr("%1 was deleted on the server meanwhile.").arg(m_request.name)
+            : tr("%1 changed on the server meanwhile and cannot be read now: %2").arg(m_request.name, error.message);
         finish(error.httpStatus == 404 ? ActionResult::Outcome::Failed : ActionResult::Outcome::Conflict, summary,
                error);
         return;
@@ -578,8 +575,8 @@ void ActionJob::onConflictFetched(const Result<QJsonObject> &result)
     Error error;
     error.httpStatus = 409;
     error.reason = QStringLiteral("Conflict");
-    error.message = QStringLiteral("%1 was changed on the server after you opened it; nothing was overwritten. Review "
-                                   "the changes, then re-apply yours on top or discard them.")
+    error.message = tr("%1 was changed on the server after you opened it; nothing was overwritten. Review "
+                       "the changes, then re-apply yours on top or discard them.")
                         .arg(m_request.name);
     finish(ActionResult::Outcome::Conflict, error.message, error, current);
 }
@@ -603,7 +600,7 @@ void ActionJob::startWaiting(const QJsonObject &written)
         else
             m_target = suspended ? Target::Suspended : Target::Running;
     }
-    beginStep(QStringLiteral("waiting for %1…").arg(targetText()));
+    beginStep(tr("waiting for %1…").arg(targetText()));
     poll();
 }
 
@@ -625,13 +622,13 @@ void ActionJob::onPolled(const Result<QJsonObject> &result)
     if (!result) {
         if (result.error().httpStatus == 404) {
             if (m_target == Target::Gone) {
-                completeStep(QStringLiteral("%1 deleted").arg(m_request.name));
-                finish(ActionResult::Outcome::Succeeded, QStringLiteral("%1 was deleted.").arg(m_request.name));
+                completeStep(tr("%1 deleted").arg(m_request.name));
+                finish(ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(m_request.name));
                 return;
             }
             const QString summary = m_target == Target::SnapshotDone
-                ? QStringLiteral("The savepoint %1 was deleted before it completed.").arg(m_snapshotName)
-                : QStringLiteral("%1 was deleted while waiting for %2.").arg(m_request.name, targetText());
+                ? tr("The savepoint %1 was deleted before it completed.").arg(m_snapshotName)
+                : tr("%1 was deleted while waiting for %2.").arg(m_request.name, targetText());
             finish(ActionResult::Outcome::Failed, summary, result.error());
             return;
         }
@@ -669,24 +666,24 @@ void ActionJob::evaluateDeployment(const QJsonObject &object)
                                   .toString();
     if (!savepoint.isEmpty() && savepoint != m_savepointBefore) {
         m_savepointBefore = savepoint;
-        addInfoStep(QStringLiteral("savepoint COMPLETED: %1").arg(savepoint));
+        addInfoStep(tr("savepoint COMPLETED: %1").arg(savepoint));
     }
     const QString error = status.value(QLatin1String("error")).toString();
     if (!error.isEmpty() && error != m_errorBefore && !m_reportedErrors.contains(error)) {
         m_reportedErrors.insert(error);
         const QString message = errorMessageOf(error);
         if (error.contains(QLatin1String("ValidationException"))) {
-            finish(ActionResult::Outcome::Failed, QStringLiteral("The operator rejected the new spec: %1").arg(message),
+            finish(ActionResult::Outcome::Failed, tr("The operator rejected the new spec: %1").arg(message),
                    Error::make(QStringLiteral("ValidationError"), message));
             return;
         }
-        addInfoStep(QStringLiteral("operator reports: %1").arg(message), ActionStep::State::Failed);
+        addInfoStep(tr("operator reports: %1").arg(message), ActionStep::State::Failed);
     }
     if (observed < m_generation)
         return;
     if (lifecycle == QLatin1String("ROLLED_BACK")) {
-        const QString summary = QStringLiteral("The operator rolled %1 back to its last stable spec: the change did "
-                                               "not become healthy.")
+        const QString summary = tr("The operator rolled %1 back to its last stable spec: the change did "
+                                   "not become healthy.")
                                     .arg(m_request.name);
         finish(ActionResult::Outcome::Failed, summary, Error::make(QStringLiteral("RolledBack"), summary));
         return;
@@ -697,21 +694,21 @@ void ActionJob::evaluateDeployment(const QJsonObject &object)
     case Target::Reconciled:
         if (lifecycle == QLatin1String("UPGRADING") || lifecycle == QLatin1String("ROLLING_BACK"))
             return;
-        completeStep(QStringLiteral("operator reconciled generation %1").arg(observed));
+        completeStep(tr("operator reconciled generation %1").arg(observed));
         finish(ActionResult::Outcome::Succeeded,
-               QStringLiteral("%1: the change was applied without restarting the job.").arg(m_request.name));
+               tr("%1: the change was applied without restarting the job.").arg(m_request.name));
         return;
     case Target::Suspended:
         if (lifecycle != QLatin1String("SUSPENDED"))
             return;
-        completeStep(QStringLiteral("job SUSPENDED"));
-        finish(ActionResult::Outcome::Succeeded, QStringLiteral("%1 is suspended.").arg(m_request.name));
+        completeStep(tr("job SUSPENDED"));
+        finish(ActionResult::Outcome::Succeeded, tr("%1 is suspended.").arg(m_request.name));
         return;
     case Target::Running: {
         if (lifecycle == QLatin1String("FAILED")) {
             const QString message = errorMessageOf(error);
             const QString summary
-                = QStringLiteral("The job of %1 FAILED after the change%2")
+                = tr("The job of %1 FAILED after the change%2")
                       .arg(m_request.name, message.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + message);
             finish(ActionResult::Outcome::Failed, summary, Error::make(QStringLiteral("JobFailed"), summary));
             return;
@@ -722,9 +719,8 @@ void ActionJob::evaluateDeployment(const QJsonObject &object)
         if (!deployed || !up)
             return;
         const QString jobId = jobStatus.value(QLatin1String("jobId")).toString();
-        completeStep(session || jobId.isEmpty() ? QStringLiteral("job RUNNING")
-                                                : QStringLiteral("job RUNNING (job %1)").arg(shortId(jobId)));
-        finish(ActionResult::Outcome::Succeeded, QStringLiteral("%1 is running.").arg(m_request.name));
+        completeStep(session || jobId.isEmpty() ? tr("job RUNNING") : tr("job RUNNING (job %1)").arg(shortId(jobId)));
+        finish(ActionResult::Outcome::Succeeded, tr("%1 is running.").arg(m_request.name));
         return;
     }
     case Target::None:
@@ -743,20 +739,17 @@ void ActionJob::evaluateSnapshot(const QJsonObject &object)
     m_snapshotState = state;
     if (state == QLatin1String("COMPLETED")) {
         const QString path = status.value(QLatin1String("path")).toString();
-        completeStep(QStringLiteral("savepoint COMPLETED: %1").arg(path));
-        finish(ActionResult::Outcome::Succeeded,
-               QStringLiteral("Savepoint of %1 completed: %2").arg(m_request.name, path));
+        completeStep(tr("savepoint COMPLETED: %1").arg(path));
+        finish(ActionResult::Outcome::Succeeded, tr("Savepoint of %1 completed: %2").arg(m_request.name, path));
     } else if (state == QLatin1String("FAILED") || state == QLatin1String("ABANDONED")) {
         const QString message = status.value(QLatin1String("error")).toString();
-        const QString summary
-            = QStringLiteral("The savepoint of %1 %2: %3")
-                  .arg(m_request.name,
-                       state == QLatin1String("FAILED") ? QStringLiteral("failed") : QStringLiteral("was abandoned"),
-                       message);
+        const QString summary = (state == QLatin1String("FAILED") ? tr("The savepoint of %1 failed: %2")
+                                                                  : tr("The savepoint of %1 was abandoned: %2"))
+                                    .arg(m_request.name, message);
         Error error = Error::make(QStringLiteral("SavepointError"), summary);
         finish(ActionResult::Outcome::Failed, summary, error);
     } else if (state == QLatin1String("IN_PROGRESS")) {
-        addInfoStep(QStringLiteral("savepoint IN_PROGRESS"));
+        addInfoStep(tr("savepoint IN_PROGRESS"));
     }
 }
 
@@ -769,12 +762,11 @@ void ActionJob::abandon()
         m_reply->abort();
     QString summary;
     if (!m_writeSent)
-        summary = QStringLiteral("Abandoned before anything was sent.");
+        summary = tr("Abandoned before anything was sent.");
     else if (inFlight)
-        summary = QStringLiteral("Abandoned; the change may already have reached the server.");
+        summary = tr("Abandoned; the change may already have reached the server.");
     else
-        summary
-            = QStringLiteral("Stopped waiting for %1; the change was sent and may still complete.").arg(targetText());
+        summary = tr("Stopped waiting for %1; the change was sent and may still complete.").arg(targetText());
     finish(ActionResult::Outcome::Abandoned, summary);
 }
 
@@ -786,14 +778,13 @@ void ActionJob::onTimeout()
         m_reply->abort();
     QString summary;
     if (m_phase == Phase::Waiting)
-        summary = QStringLiteral("The operator did not report %1 within %2; the change was sent and may still "
-                                 "complete.")
+        summary = tr("The operator did not report %1 within %2; the change was sent and may still "
+                     "complete.")
                       .arg(targetText(), waitLimitText());
     else if (m_writeSent)
-        summary = QStringLiteral("The API server did not answer within %1; the change may have reached it.")
-                      .arg(waitLimitText());
+        summary = tr("The API server did not answer within %1; the change may have reached it.").arg(waitLimitText());
     else
-        summary = QStringLiteral("The API server did not answer within %1; nothing was changed.").arg(waitLimitText());
+        summary = tr("The API server did not answer within %1; nothing was changed.").arg(waitLimitText());
     finish(ActionResult::Outcome::TimedOut, summary, Error::make(QStringLiteral("Timeout"), summary));
 }
 
@@ -801,25 +792,25 @@ QString ActionJob::targetText() const
 {
     switch (m_target) {
     case Target::Running:
-        return QStringLiteral("the job RUNNING");
+        return tr("the job RUNNING");
     case Target::Suspended:
-        return QStringLiteral("the job SUSPENDED");
+        return tr("the job SUSPENDED");
     case Target::Reconciled:
-        return QStringLiteral("the change reconciled");
+        return tr("the change reconciled");
     case Target::Gone:
-        return QStringLiteral("the deployment deleted");
+        return tr("the deployment deleted");
     case Target::SnapshotDone:
-        return QStringLiteral("the savepoint COMPLETED");
+        return tr("the savepoint COMPLETED");
     case Target::None:
         break;
     }
-    return QStringLiteral("the operator");
+    return tr("the operator");
 }
 
 QString ActionJob::waitLimitText() const
 {
     const int s = m_request.timeoutSeconds;
-    return s >= 60 && s % 60 == 0 ? QStringLiteral("%1 min").arg(s / 60) : QStringLiteral("%1 s").arg(s);
+    return s >= 60 && s % 60 == 0 ? tr("%1 min").arg(s / 60) : tr("%1 s").arg(s);
 }
 
 void ActionJob::beginStep(const QString &text)

@@ -105,12 +105,12 @@ void ActionRunner::run(const ActionRequest &request)
 {
     QString refusal;
     if (m_jobs.contains(request.id)) {
-        refusal = QStringLiteral("An action with id %1 is already running.").arg(request.id);
+        refusal = tr("An action with id %1 is already running.").arg(request.id);
     } else if (!request.name.isEmpty() && isBusy(request.ns, request.name)) {
         for (const ActionJob *job : std::as_const(m_jobs)) {
             if (job->request().ns == request.ns && job->request().name == request.name) {
-                refusal = QStringLiteral("Another action (%1) is still running on %2; wait for it to finish or "
-                                         "abandon it.")
+                refusal = tr("Another action (%1) is still running on %2; wait for it to finish or "
+                             "abandon it.")
                               .arg(kindName(job->request().kind), request.name);
                 break;
             }

@@ -92,9 +92,9 @@ void KubeReply::onReplyFinished()
     if (status == 0) {
         QString detail = reply->errorString();
         if (!m_sslErrors.isEmpty())
-            detail = QStringLiteral("TLS verification failed: ") + m_sslErrors.join(QStringLiteral("; "));
+            detail = tr("TLS verification failed: %1").arg(m_sslErrors.join(QStringLiteral("; ")));
         finish(KubeStatus::fromTransport(
-            QStringLiteral("Cannot reach the API server at %1").arg(m_client->config().server.toString()), detail));
+            tr("Cannot reach the API server at %1").arg(m_client->config().server.toString()), detail));
         return;
     }
     if (status >= 200 && status < 300) {

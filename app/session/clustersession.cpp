@@ -445,7 +445,7 @@ void ClusterSession::runAction(const ActionRequest &request)
         result.id = request.id;
         result.kind = request.kind;
         result.outcome = ActionResult::Outcome::Failed;
-        result.summary = QStringLiteral("The cluster connection is not open, so nothing was sent.");
+        result.summary = tr("The cluster connection is not open, so nothing was sent.");
         result.error = Error::make(QStringLiteral("NotConnected"), result.summary);
         emit actionFinished(result);
         return;

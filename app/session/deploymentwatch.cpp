@@ -168,9 +168,9 @@ void DeploymentWatch::poll()
         JobManagerInfo info;
         info.polledAt = QDateTime::currentDateTimeUtc();
         info.error = Error::make(QStringLiteral("JobManagerNotReady"),
-                                 QStringLiteral("The JobManager is %1.")
-                                     .arg(m_deployment.jobManagerStatus.isEmpty() ? QStringLiteral("not deployed")
-                                                                                  : m_deployment.jobManagerStatus));
+                                 m_deployment.jobManagerStatus.isEmpty()
+                                     ? tr("The JobManager is not deployed.")
+                                     : tr("The JobManager is %1.").arg(m_deployment.jobManagerStatus));
         emit jobManagerChanged(m_deployment.uid, info);
         return;
     }

@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QStyleFactory>
 #include <QTest>
+#include <QTranslator>
 
 using namespace capstan;
 using capstan::test::SandboxFixture;
@@ -164,12 +165,24 @@ void TestPreferences::languageChoice()
     p.language = QStringLiteral("de");
     PreferencesStore::instance()->setPreferences(p);
     QCOMPARE(PreferencesStore::localeName(), QStringLiteral("de"));
-    // No translation is installed yet: loading must leave the texts as they are.
+    // The German catalogue is built in, so the texts follow as soon as it is installed.
+    const auto removeTranslators = [] {
+        const auto translators = qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly);
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    };
     PreferencesStore::installTranslators(QCoreApplication::instance());
-    QCOMPARE(QCoreApplication::translate("capstan::MainWindow", "&File"), QStringLiteral("&File"));
+    QCOMPARE(QCoreApplication::translate("capstan::MainWindow", "&File"), QStringLiteral("&Datei"));
+    removeTranslators(); // the other tests compare English texts
     p.language.clear();
     PreferencesStore::instance()->setPreferences(p);
     QCOMPARE(PreferencesStore::localeName(), QLocale::system().name());
+    // The system's language, here the C locale of the tests: English stays.
+    PreferencesStore::installTranslators(QCoreApplication::instance());
+    QCOMPARE(QCoreApplication::translate("capstan::MainWindow", "&File"), QStringLiteral("&File"));
+    removeTranslators();
 }
 
 void TestPreferences::dialogShowsAndReturnsPreferences()

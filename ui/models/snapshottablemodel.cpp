@@ -75,6 +75,21 @@ QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QStringList SnapshotTableModel::widestTexts(Column column)
+{
+    switch (column) {
+    case Type:
+        return {tr("Checkpoint %1 (latest)").arg(99999), tr("Checkpoint"), tr("Savepoint")};
+    case Trigger:
+        return {tr("manual"), tr("periodic"), tr("upgrade")};
+    case Age:
+        return {DeploymentTableModel::ageText(119), DeploymentTableModel::ageText(119 * 60),
+                DeploymentTableModel::ageText(47 * 3600), DeploymentTableModel::ageText(999 * 86400)};
+    default:
+        return {};
+    }
+}
+
 QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

@@ -25,6 +25,9 @@ public:
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Texts as wide as the widest the column shows (in the current language), to size it before
+    // rows arrive; empty for columns of free text.
+    static QStringList widestTexts(Column column);
 
     void applyBatch(const SnapshotBatch &batch);
     void clear();

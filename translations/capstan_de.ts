@@ -1,0 +1,3181 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>DeploymentTemplates</name>
+    <message>
+        <source>Stateless job</source>
+        <translation>Zustandsloser Job</translation>
+    </message>
+    <message>
+        <source>A job without state to keep: every upgrade starts it again with empty state.</source>
+        <translation>Ein Job ohne zu bewahrenden Zustand: Jedes Upgrade startet ihn mit leerem Zustand neu.</translation>
+    </message>
+    <message>
+        <source>Checkpointing with Kubernetes HA (last-state)</source>
+        <translation>Checkpoints mit Kubernetes HA (last-state)</translation>
+    </message>
+    <message>
+        <source>Checkpoints every 30 s; upgrades restore the latest checkpoint kept through Kubernetes HA.</source>
+        <translation>Checkpoints alle 30 s; Upgrades stellen den neuesten Checkpoint wieder her, den Kubernetes HA bewahrt.</translation>
+    </message>
+    <message>
+        <source>Savepoint upgrades with periodic savepoints</source>
+        <translation>Savepoint-Upgrades mit regelmäßigen Savepoints</translation>
+    </message>
+    <message>
+        <source>Upgrades take a savepoint and restore it; a savepoint is also taken every 6 hours.</source>
+        <translation>Upgrades erstellen einen Savepoint und stellen ihn wieder her; zusätzlich wird alle 6 Stunden ein Savepoint erstellt.</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Ohne Speichern schließen</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Capstan</source>
+        <translation>Capstan</translation>
+    </message>
+    <message>
+        <source>The sandbox cluster could not start: %1</source>
+        <translation>Der Sandbox-Cluster konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The kubeconfig could not be read.
+
+%1</source>
+        <translation>Die kubeconfig konnte nicht gelesen werden.
+
+%1</translation>
+    </message>
+    <message>
+        <source>There is no context named &quot;%1&quot; in %2.</source>
+        <translation>In %2 gibt es keinen Kontext namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Alle speichern</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ja, &amp;alle</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ein, keine</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Standardwerte wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>SpecChecks</name>
+    <message>
+        <source>Parallelism must be at least 1.</source>
+        <translation>Die Parallelität muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>An application deployment needs a jar URI, e.g. local:///opt/flink/usrlib/job.jar.</source>
+        <translation>Ein Application-Deployment braucht eine Jar-URI, z. B. local:///opt/flink/usrlib/job.jar.</translation>
+    </message>
+    <message>
+        <source>Last-state needs a checkpoint directory: set state.checkpoints.dir.</source>
+        <translation>Last-state braucht ein Checkpoint-Verzeichnis: Setzen Sie state.checkpoints.dir.</translation>
+    </message>
+    <message>
+        <source>Savepoint mode needs a savepoint directory: set state.savepoints.dir.</source>
+        <translation>Der Savepoint-Modus braucht ein Savepoint-Verzeichnis: Setzen Sie state.savepoints.dir.</translation>
+    </message>
+    <message>
+        <source>The initial savepoint path is empty: remove it or give the savepoint&apos;s path.</source>
+        <translation>Der initiale Savepoint-Pfad ist leer: Entfernen Sie ihn oder geben Sie den Pfad des Savepoints an.</translation>
+    </message>
+    <message>
+        <source>Choose a container image, e.g. flink:1.20.</source>
+        <translation>Wählen Sie ein Container-Image, z. B. flink:1.20.</translation>
+    </message>
+    <message>
+        <source>Choose the Flink version the image runs.</source>
+        <translation>Wählen Sie die Flink-Version, die das Image ausführt.</translation>
+    </message>
+    <message>
+        <source>CPU must be more than 0.</source>
+        <translation>CPU muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <source>Memory “%1” is not a size: use e.g. 2048m, 2g or 2Gi.</source>
+        <translation>Speicher „%1“ ist keine Größe: Verwenden Sie z. B. 2048m, 2g oder 2Gi.</translation>
+    </message>
+    <message>
+        <source>TaskManager replicas must be at least 1.</source>
+        <translation>Es muss mindestens 1 TaskManager-Replikat geben.</translation>
+    </message>
+    <message>
+        <source>Kubernetes HA needs a storage directory (high-availability.storageDir).</source>
+        <translation>Kubernetes HA braucht ein Speicherverzeichnis (high-availability.storageDir).</translation>
+    </message>
+    <message>
+        <source>Periodic savepoints need a savepoint directory: set state.savepoints.dir.</source>
+        <translation>Regelmäßige Savepoints brauchen ein Savepoint-Verzeichnis: Setzen Sie state.savepoints.dir.</translation>
+    </message>
+    <message>
+        <source>Give the deployment a name.</source>
+        <translation>Geben Sie dem Deployment einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most 45 characters.</source>
+        <translation>Der Name ist zu lang: höchstens 45 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use lowercase letters, digits and ‘-’, starting with a letter and ending with a letter or digit.</source>
+        <translation>Verwenden Sie Kleinbuchstaben, Ziffern und ‚-‘; am Anfang ein Buchstabe, am Ende ein Buchstabe oder eine Ziffer.</translation>
+    </message>
+    <message>
+        <source>Last-state needs Kubernetes HA: turn on “Enable Kubernetes HA”.</source>
+        <translation>Last-state braucht Kubernetes HA: Schalten Sie „Kubernetes-HA aktivieren“ ein.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActionJob</name>
+    <message>
+        <source>The cluster connection is closed.</source>
+        <translation>Die Verbindung zum Cluster ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>This snapshot has no path, so there is no state to restore from.</source>
+        <translation>Dieser Snapshot hat keinen Pfad, es gibt also keinen Zustand zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists on the server.</source>
+        <translation>%1 existiert auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a session cluster: it has no job to suspend.</source>
+        <translation>%1 ist ein Session-Cluster: Es gibt keinen Job zum Anhalten.</translation>
+    </message>
+    <message>
+        <source>%1 is already suspended.</source>
+        <translation>%1 ist bereits angehalten.</translation>
+    </message>
+    <message>
+        <source>Kubernetes HA (high-availability.type: kubernetes)</source>
+        <translation>Kubernetes HA (high-availability.type: kubernetes)</translation>
+    </message>
+    <message>
+        <source>checkpoints (execution.checkpointing.interval and state.checkpoints.dir)</source>
+        <translation>Checkpoints (execution.checkpointing.interval und state.checkpoints.dir)</translation>
+    </message>
+    <message>
+        <source>Cannot keep the latest state of %1: it runs without %2, so there is no checkpoint to restore from. Suspend with a savepoint or discard the state instead.</source>
+        <translation>Der letzte Zustand von %1 kann nicht behalten werden: Es läuft ohne %2, es gibt also keinen Checkpoint zum Wiederherstellen. Halten Sie stattdessen mit einem Savepoint an oder verwerfen Sie den Zustand.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>%1 is a session cluster: it has no job to start.</source>
+        <translation>%1 ist ein Session-Cluster: Es gibt keinen Job zum Starten.</translation>
+    </message>
+    <message>
+        <source>%1 is already set to run.</source>
+        <translation>%1 ist bereits auf „läuft“ gesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 is suspended: start it instead of restarting it.</source>
+        <translation>%1 ist angehalten: Starten Sie es, statt es neu zu starten.</translation>
+    </message>
+    <message>
+        <source>The operator has not recorded a stable spec for %1 yet, so there is nothing to roll back to.</source>
+        <translation>Der Operator hat für %1 noch keine stabile Spec festgehalten, es gibt also nichts, worauf zurückgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 is a session cluster: it has no job state to restore.</source>
+        <translation>%1 ist ein Session-Cluster: Es gibt keinen Job-Zustand zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>configuration of generation %1 (live when the snapshot was taken) restored</source>
+        <translation>Konfiguration der Generation %1 (aktiv, als der Snapshot erstellt wurde) wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>configuration live when the snapshot was taken restored</source>
+        <translation>Konfiguration, die beim Erstellen des Snapshots aktiv war, wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>the configuration live when the snapshot was taken is unknown: only the state is restored, the current configuration is kept</source>
+        <translation>die beim Erstellen des Snapshots aktive Konfiguration ist unbekannt: Nur der Zustand wird wiederhergestellt, die aktuelle Konfiguration bleibt</translation>
+    </message>
+    <message>
+        <source>deleting %1</source>
+        <translation>%1 wird gelöscht</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>%1 already has this configuration; nothing was sent.</source>
+        <translation>%1 hat diese Konfiguration bereits; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>sending patch</source>
+        <translation>Patch wird gesendet</translation>
+    </message>
+    <message>
+        <source>status changed meanwhile: sending the patch again</source>
+        <translation>Status hat sich inzwischen geändert: Patch wird erneut gesendet</translation>
+    </message>
+    <message>
+        <source>A new deployment needs a name and a namespace.</source>
+        <translation>Ein neues Deployment braucht einen Namen und einen Namespace.</translation>
+    </message>
+    <message>
+        <source>creating %1</source>
+        <translation>%1 wird erstellt</translation>
+    </message>
+    <message>
+        <source>requesting savepoint %1</source>
+        <translation>Savepoint %1 wird angefordert</translation>
+    </message>
+    <message>
+        <source>the deployment changed on the server</source>
+        <translation>das Deployment hat sich auf dem Server geändert</translation>
+    </message>
+    <message>
+        <source>The server rejected the change: %1</source>
+        <translation>Der Server hat die Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>You are not allowed to change %1: %2</source>
+        <translation>Sie dürfen %1 nicht ändern: %2</translation>
+    </message>
+    <message>
+        <source>The change was not applied: %1</source>
+        <translation>Die Änderung wurde nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>dry run accepted by the server</source>
+        <translation>Probelauf vom Server akzeptiert</translation>
+    </message>
+    <message>
+        <source>The server accepted the change (dry run); nothing was changed.</source>
+        <translation>Der Server hat die Änderung akzeptiert (Probelauf); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 created</source>
+        <translation>%1 erstellt</translation>
+    </message>
+    <message>
+        <source>deletion accepted</source>
+        <translation>Löschen akzeptiert</translation>
+    </message>
+    <message>
+        <source>savepoint %1 requested</source>
+        <translation>Savepoint %1 angefordert</translation>
+    </message>
+    <message>
+        <source>patch sent (generation %1)</source>
+        <translation>Patch gesendet (Generation %1)</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server meanwhile.</source>
+        <translation>%1 wurde inzwischen auf dem Server gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 changed on the server meanwhile and cannot be read now: %2</source>
+        <translation>%1 hat sich inzwischen auf dem Server geändert und kann gerade nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was changed on the server after you opened it; nothing was overwritten. Review the changes, then re-apply yours on top or discard them.</source>
+        <translation>%1 wurde auf dem Server geändert, nachdem Sie es geöffnet haben; es wurde nichts überschrieben. Prüfen Sie die Änderungen und wenden Sie Ihre dann erneut darauf an oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>waiting for %1…</source>
+        <translation>Warten auf %1…</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation>%1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The savepoint %1 was deleted before it completed.</source>
+        <translation>Der Savepoint %1 wurde gelöscht, bevor er fertig war.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted while waiting for %2.</source>
+        <translation>%1 wurde beim Warten auf %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>savepoint COMPLETED: %1</source>
+        <translation>Savepoint COMPLETED: %1</translation>
+    </message>
+    <message>
+        <source>The operator rejected the new spec: %1</source>
+        <translation>Der Operator hat die neue Spec abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>operator reports: %1</source>
+        <translation>Operator meldet: %1</translation>
+    </message>
+    <message>
+        <source>The operator rolled %1 back to its last stable spec: the change did not become healthy.</source>
+        <translation>Der Operator hat %1 auf die letzte stabile Spec zurückgesetzt: Die Änderung wurde nicht gesund.</translation>
+    </message>
+    <message>
+        <source>operator reconciled generation %1</source>
+        <translation>Operator hat Generation %1 abgeglichen</translation>
+    </message>
+    <message>
+        <source>%1: the change was applied without restarting the job.</source>
+        <translation>%1: Die Änderung wurde ohne Neustart des Jobs angewendet.</translation>
+    </message>
+    <message>
+        <source>job SUSPENDED</source>
+        <translation>Job SUSPENDED</translation>
+    </message>
+    <message>
+        <source>%1 is suspended.</source>
+        <translation>%1 ist angehalten.</translation>
+    </message>
+    <message>
+        <source>The job of %1 FAILED after the change%2</source>
+        <translation>Der Job von %1 ist nach der Änderung FAILED%2</translation>
+    </message>
+    <message>
+        <source>job RUNNING</source>
+        <translation>Job RUNNING</translation>
+    </message>
+    <message>
+        <source>job RUNNING (job %1)</source>
+        <translation>Job RUNNING (Job %1)</translation>
+    </message>
+    <message>
+        <source>%1 is running.</source>
+        <translation>%1 läuft.</translation>
+    </message>
+    <message>
+        <source>Savepoint of %1 completed: %2</source>
+        <translation>Savepoint von %1 fertig: %2</translation>
+    </message>
+    <message>
+        <source>The savepoint of %1 failed: %2</source>
+        <translation>Der Savepoint von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The savepoint of %1 was abandoned: %2</source>
+        <translation>Der Savepoint von %1 wurde aufgegeben: %2</translation>
+    </message>
+    <message>
+        <source>savepoint IN_PROGRESS</source>
+        <translation>Savepoint IN_PROGRESS</translation>
+    </message>
+    <message>
+        <source>Abandoned before anything was sent.</source>
+        <translation>Aufgegeben, bevor etwas gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Abandoned; the change may already have reached the server.</source>
+        <translation>Aufgegeben; die Änderung hat den Server möglicherweise schon erreicht.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for %1; the change was sent and may still complete.</source>
+        <translation>Warten auf %1 beendet; die Änderung wurde gesendet und kann noch abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>The operator did not report %1 within %2; the change was sent and may still complete.</source>
+        <translation>Der Operator hat %1 nicht innerhalb von %2 gemeldet; die Änderung wurde gesendet und kann noch abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>The API server did not answer within %1; the change may have reached it.</source>
+        <translation>Der API-Server hat nicht innerhalb von %1 geantwortet; die Änderung hat ihn möglicherweise erreicht.</translation>
+    </message>
+    <message>
+        <source>The API server did not answer within %1; nothing was changed.</source>
+        <translation>Der API-Server hat nicht innerhalb von %1 geantwortet; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>the job RUNNING</source>
+        <translation>den Job RUNNING</translation>
+    </message>
+    <message>
+        <source>the job SUSPENDED</source>
+        <translation>den Job SUSPENDED</translation>
+    </message>
+    <message>
+        <source>the change reconciled</source>
+        <translation>die abgeglichene Änderung</translation>
+    </message>
+    <message>
+        <source>the deployment deleted</source>
+        <translation>das gelöschte Deployment</translation>
+    </message>
+    <message>
+        <source>the savepoint COMPLETED</source>
+        <translation>den Savepoint COMPLETED</translation>
+    </message>
+    <message>
+        <source>the operator</source>
+        <translation>den Operator</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActionRunner</name>
+    <message>
+        <source>An action with id %1 is already running.</source>
+        <translation>Eine Aktion mit der ID %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Another action (%1) is still running on %2; wait for it to finish or abandon it.</source>
+        <translation>Eine andere Aktion (%1) läuft noch auf %2; warten Sie, bis sie fertig ist, oder geben Sie sie auf.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActionsController</name>
+    <message>
+        <source>&amp;Deployment</source>
+        <translation>D&amp;eployment</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Deployment…</source>
+        <translation>Deployment &amp;konfigurieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Trigger &amp;Savepoint</source>
+        <translation>&amp;Savepoint auslösen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Sus&amp;pend</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Latest State</source>
+        <translation>Letzten Zustand &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>&amp;Discard State</source>
+        <translation>Zustand &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back to Last Stable Spec</source>
+        <translation>Auf letzte stabile Spec &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Shift+Del</source>
+        <translation>Shift+Del</translation>
+    </message>
+    <message>
+        <source>Select a deployment first.</source>
+        <translation>Wählen Sie zuerst ein Deployment aus.</translation>
+    </message>
+    <message>
+        <source>Another action is running on this deployment.</source>
+        <translation>Auf diesem Deployment läuft eine andere Aktion.</translation>
+    </message>
+    <message>
+        <source>A savepoint cannot be taken from a job in a restart loop.</source>
+        <translation>Von einem Job in einer Neustartschleife kann kein Savepoint erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The job is not running.</source>
+        <translation>Der Job läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The deployment is already suspended.</source>
+        <translation>Das Deployment ist bereits angehalten.</translation>
+    </message>
+    <message>
+        <source>Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes).</source>
+        <translation>Um den letzten Zustand zu behalten, ist Kubernetes HA nötig (high-availability.type: kubernetes).</translation>
+    </message>
+    <message>
+        <source>Keeping the latest state needs checkpoints (execution.checkpointing.interval).</source>
+        <translation>Um den letzten Zustand zu behalten, sind Checkpoints nötig (execution.checkpointing.interval).</translation>
+    </message>
+    <message>
+        <source>The deployment is not suspended.</source>
+        <translation>Das Deployment ist nicht angehalten.</translation>
+    </message>
+    <message>
+        <source>A suspended deployment cannot be restarted; start it.</source>
+        <translation>Ein angehaltenes Deployment kann nicht neu gestartet werden; starten Sie es.</translation>
+    </message>
+    <message>
+        <source>The operator has recorded no stable spec yet.</source>
+        <translation>Der Operator hat noch keine stabile Spec festgehalten.</translation>
+    </message>
+    <message>
+        <source>Not permitted: the API server says your account may not %1 %2 in namespace &quot;%3&quot;.</source>
+        <translation>Nicht erlaubt: Laut API-Server darf Ihr Konto im Namespace „%3“ nicht %1 auf %2 ausführen.</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.</source>
+        <translation>%1 anhalten? Es wird ein Savepoint erstellt, dann stoppt der Job. Starten stellt aus diesem Savepoint wieder her.</translation>
+    </message>
+    <message>
+        <source>Suspend %1? The job stops; the Kubernetes HA metadata and the latest checkpoint are kept, and Start restores from it.</source>
+        <translation>%1 anhalten? Der Job stoppt; die Kubernetes-HA-Metadaten und der neueste Checkpoint bleiben erhalten, und Starten stellt daraus wieder her.</translation>
+    </message>
+    <message>
+        <source>Suspend %1? The job stops and its state is discarded (upgrade mode stateless).</source>
+        <translation>%1 anhalten? Der Job stoppt und sein Zustand wird verworfen (Upgrade-Modus stateless).</translation>
+    </message>
+    <message>
+        <source>Cancel and Keep State</source>
+        <translation>Abbrechen und Zustand behalten</translation>
+    </message>
+    <message>
+        <source>Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the Kubernetes HA metadata and the latest checkpoint are kept for Start.</source>
+        <translation>%1 abbrechen und den letzten Zustand behalten? Der Upgrade-Modus wird last-state und der Job stoppt; die Kubernetes-HA-Metadaten und der neueste Checkpoint bleiben für Starten erhalten.</translation>
+    </message>
+    <message>
+        <source>Cancel and Discard State</source>
+        <translation>Abbrechen und Zustand verwerfen</translation>
+    </message>
+    <message>
+        <source>Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any state.</source>
+        <translation>%1 abbrechen und seinen Zustand verwerfen? Der Upgrade-Modus wird stateless: Starten stellt keinen Zustand wieder her.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start %1?
+%2</source>
+        <translation>%1 starten?
+%2</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Restart %1? The operator restarts the job (restartNonce).</source>
+        <translation>%1 neu starten? Der Operator startet den Job neu (restartNonce).</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the current one (restart and redeploy nonces are kept).</source>
+        <translation>%1 auf die letzte stabile Spec zurücksetzen? Die Spec, die der Operator zuletzt stabil laufen sah, ersetzt die aktuelle (Restart- und Redeploy-Nonces bleiben erhalten).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).</source>
+        <translation>%1 löschen? Zuerst wird ein letzter Savepoint erstellt (kubernetes.operator.job.savepoint-on-deletion).</translation>
+    </message>
+    <message>
+        <source>Delete %1? No final savepoint is taken: the job and its state are gone, except savepoints already written.</source>
+        <translation>%1 löschen? Es wird kein letzter Savepoint erstellt: Der Job und sein Zustand sind weg, außer bereits geschriebenen Savepoints.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Configure</source>
+        <translation>Konfigurieren</translation>
+    </message>
+    <message>
+        <source>Trigger Savepoint</source>
+        <translation>Savepoint auslösen</translation>
+    </message>
+    <message>
+        <source>Roll Back to Last Stable Spec</source>
+        <translation>Auf letzte stabile Spec zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActivityModel</name>
+    <message>
+        <source>Configure</source>
+        <translation>Konfigurieren</translation>
+    </message>
+    <message>
+        <source>Create deployment</source>
+        <translation>Deployment erstellen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Savepoint</source>
+        <translation>Savepoint</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Cancel (keep latest state)</source>
+        <translation>Abbrechen (letzten Zustand behalten)</translation>
+    </message>
+    <message>
+        <source>Cancel (discard state)</source>
+        <translation>Abbrechen (Zustand verwerfen)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Rollback to last stable spec</source>
+        <translation>Zurücksetzen auf letzte stabile Spec</translation>
+    </message>
+    <message>
+        <source>Rollback to snapshot</source>
+        <translation>Zurücksetzen auf Snapshot</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>aufgegeben</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>wartet…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActivityPanel</name>
+    <message>
+        <source>&amp;Abandon</source>
+        <translation>Auf&amp;geben</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the selected action. A change already sent stays on the server.</source>
+        <translation>Nicht länger auf die ausgewählte Aktion warten. Eine bereits gesendete Änderung bleibt auf dem Server.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgumentListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an argument</source>
+        <translation>Ein Argument hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected argument (Delete)</source>
+        <translation>Das ausgewählte Argument entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected argument up (Alt+Up)</source>
+        <translation>Das ausgewählte Argument nach oben verschieben (Alt+Hoch)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected argument down (Alt+Down)</source>
+        <translation>Das ausgewählte Argument nach unten verschieben (Alt+Runter)</translation>
+    </message>
+    <message>
+        <source>No arguments.</source>
+        <translation>Keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Job arguments</source>
+        <translation>Job-Argumente</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::AuditLogDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ClusterSession</name>
+    <message>
+        <source>The cluster connection is not open, so nothing was sent.</source>
+        <translation>Die Verbindung zum Cluster ist nicht offen, daher wurde nichts gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::CommandPalette</name>
+    <message>
+        <source>Go to a deployment, run an action or a command…</source>
+        <translation>Zu einem Deployment wechseln, eine Aktion oder einen Befehl ausführen…</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Matching commands</source>
+        <translation>Passende Befehle</translation>
+    </message>
+    <message>
+        <source>↑↓ choose   Enter run   Esc close</source>
+        <translation>↑↓ auswählen   Enter ausführen   Esc schließen</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>Nichts passt.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ConfigurationView</name>
+    <message>
+        <source>Current spec (YAML)</source>
+        <translation>Aktuelle Spec (YAML)</translation>
+    </message>
+    <message>
+        <source>No spec.</source>
+        <translation>Keine Spec.</translation>
+    </message>
+    <message>
+        <source>Changes from the last stable spec to the last reconciled spec</source>
+        <translation>Änderungen von der letzten stabilen zur zuletzt abgeglichenen Spec</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>Last reconciled vs last stable</source>
+        <translation>Zuletzt abgeglichen vs. zuletzt stabil</translation>
+    </message>
+    <message>
+        <source>No reconciled spec yet.</source>
+        <translation>Noch keine abgeglichene Spec.</translation>
+    </message>
+    <message>
+        <source>A spec change is pending: generation %1 is not yet reconciled (observed %2).</source>
+        <translation>Eine Spec-Änderung steht aus: Generation %1 ist noch nicht abgeglichen (beobachtet: %2).</translation>
+    </message>
+    <message>
+        <source>No stable spec yet: the last reconciled spec has not become stable.</source>
+        <translation>Noch keine stabile Spec: Die zuletzt abgeglichene Spec ist nicht stabil geworden.</translation>
+    </message>
+    <message>
+        <source>The last reconciled spec is the last stable spec.</source>
+        <translation>Die zuletzt abgeglichene Spec ist die letzte stabile Spec.</translation>
+    </message>
+    <message>
+        <source>The last reconciled spec differs from the last stable spec: %1, %2.</source>
+        <translation>Die zuletzt abgeglichene Spec weicht von der letzten stabilen Spec ab: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n Zeile hinzugefügt</numerusform>
+            <numerusform>%n Zeilen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n Zeile entfernt</numerusform>
+            <numerusform>%n Zeilen entfernt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ConfigureDialog</name>
+    <message>
+        <source>Every upgrade takes a savepoint first and starts the new job from it; if the job is unhealthy, the latest checkpoint is used instead.</source>
+        <translation>Jedes Upgrade erstellt zuerst einen Savepoint und startet den neuen Job daraus; ist der Job nicht gesund, wird stattdessen der neueste Checkpoint verwendet.</translation>
+    </message>
+    <message>
+        <source>Every upgrade restarts the job from its latest checkpoint, found through Kubernetes HA metadata; works even when the job is failing.</source>
+        <translation>Jedes Upgrade startet den Job aus seinem neuesten Checkpoint neu, den die Kubernetes-HA-Metadaten nennen; funktioniert auch, wenn der Job fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Every upgrade starts the job again with empty state; nothing is carried over.</source>
+        <translation>Jedes Upgrade startet den Job mit leerem Zustand neu; nichts wird übernommen.</translation>
+    </message>
+    <message>
+        <source>An upgrade mode the operator does not know: choose one of the three.</source>
+        <translation>Ein Upgrade-Modus, den der Operator nicht kennt: Wählen Sie einen der drei.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>New Deployment</source>
+        <translation>Neues Deployment</translation>
+    </message>
+    <message>
+        <source>Configure Deployment</source>
+        <translation>Deployment konfigurieren</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Start from &amp;template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Formular</translation>
+    </message>
+    <message>
+        <source>&amp;YAML</source>
+        <translation>&amp;YAML</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>Ü&amp;berprüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Zurück zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>Deployment name</source>
+        <translation>Name des Deployments</translation>
+    </message>
+    <message>
+        <source>e.g. github-analytics</source>
+        <translation>z. B. github-analytics</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>e.g. flink</source>
+        <translation>z. B. flink</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Namespa&amp;ce:</source>
+        <translation>Namespa&amp;ce:</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Jar URI</source>
+        <translation>Jar-URI</translation>
+    </message>
+    <message>
+        <source>local:///opt/flink/usrlib/job.jar</source>
+        <translation>local:///opt/flink/usrlib/job.jar</translation>
+    </message>
+    <message>
+        <source>Entry class</source>
+        <translation>Einstiegsklasse</translation>
+    </message>
+    <message>
+        <source>Taken from the jar&apos;s manifest when empty</source>
+        <translation>Aus dem Manifest der Jar, wenn leer</translation>
+    </message>
+    <message>
+        <source>Job arguments</source>
+        <translation>Job-Argumente</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>Parallelität</translation>
+    </message>
+    <message>
+        <source>Upgrade mode</source>
+        <translation>Upgrade-Modus</translation>
+    </message>
+    <message>
+        <source>Savepoint</source>
+        <translation>Savepoint</translation>
+    </message>
+    <message>
+        <source>Last state</source>
+        <translation>Letzter Zustand</translation>
+    </message>
+    <message>
+        <source>Stateless</source>
+        <translation>Zustandslos</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>Job-Zustand</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Jar URI:</source>
+        <translation>&amp;Jar-URI:</translation>
+    </message>
+    <message>
+        <source>&amp;Entry class:</source>
+        <translation>Einstiegs&amp;klasse:</translation>
+    </message>
+    <message>
+        <source>Ar&amp;guments:</source>
+        <translation>Ar&amp;gumente:</translation>
+    </message>
+    <message>
+        <source>&amp;Parallelism:</source>
+        <translation>&amp;Parallelität:</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade mode:</source>
+        <translation>&amp;Upgrade-Modus:</translation>
+    </message>
+    <message>
+        <source>Job &amp;state:</source>
+        <translation>Job-Zu&amp;stand:</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Flink version</source>
+        <translation>Flink-Version</translation>
+    </message>
+    <message>
+        <source>Container image</source>
+        <translation>Container-Image</translation>
+    </message>
+    <message>
+        <source>flink:1.20</source>
+        <translation>flink:1.20</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source> CPU</source>
+        <translation> CPU</translation>
+    </message>
+    <message>
+        <source>e.g. 2048m or 2g</source>
+        <translation>z. B. 2048m oder 2g</translation>
+    </message>
+    <message>
+        <source>JobManager CPU</source>
+        <translation>JobManager-CPU</translation>
+    </message>
+    <message>
+        <source>JobManager memory</source>
+        <translation>JobManager-Speicher</translation>
+    </message>
+    <message>
+        <source>TaskManager CPU</source>
+        <translation>TaskManager-CPU</translation>
+    </message>
+    <message>
+        <source>TaskManager memory</source>
+        <translation>TaskManager-Speicher</translation>
+    </message>
+    <message>
+        <source>TaskManager replicas</source>
+        <translation>TaskManager-Replikate</translation>
+    </message>
+    <message>
+        <source>From parallelism</source>
+        <translation>Aus Parallelität</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>Flink &amp;version:</source>
+        <translation>Flink-Ve&amp;rsion:</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>J&amp;obManager CPU:</source>
+        <translation>J&amp;obManager-CPU:</translation>
+    </message>
+    <message>
+        <source>Task&amp;Manager CPU:</source>
+        <translation>Task&amp;Manager-CPU:</translation>
+    </message>
+    <message>
+        <source>TaskManager rep&amp;licas:</source>
+        <translation>TaskManager-Replika&amp;te:</translation>
+    </message>
+    <message>
+        <source>Flink configuration</source>
+        <translation>Flink-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Enable &amp;Kubernetes HA</source>
+        <translation>Kubernetes-&amp;HA aktivieren</translation>
+    </message>
+    <message>
+        <source>Enable Kubernetes HA</source>
+        <translation>Kubernetes-HA aktivieren</translation>
+    </message>
+    <message>
+        <source>Sets high-availability.type: kubernetes and high-availability.storageDir; needed for last-state upgrades.</source>
+        <translation>Setzt high-availability.type: kubernetes und high-availability.storageDir; nötig für Last-state-Upgrades.</translation>
+    </message>
+    <message>
+        <source>HA storage directory</source>
+        <translation>HA-Speicherverzeichnis</translation>
+    </message>
+    <message>
+        <source>Where HA metadata is kept, e.g. s3://bucket/flink/ha</source>
+        <translation>Wo die HA-Metadaten liegen, z. B. s3://bucket/flink/ha</translation>
+    </message>
+    <message>
+        <source>Storage &amp;directory:</source>
+        <translation>&amp;Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Spec as YAML</source>
+        <translation>Spec als YAML</translation>
+    </message>
+    <message>
+        <source>Problems in the YAML</source>
+        <translation>Probleme im YAML</translation>
+    </message>
+    <message>
+        <source>Changes to the spec</source>
+        <translation>Änderungen an der Spec</translation>
+    </message>
+    <message>
+        <source>Someone else changed this deployment while you were editing it</source>
+        <translation>Jemand anderes hat dieses Deployment geändert, während Sie es bearbeitet haben</translation>
+    </message>
+    <message>
+        <source>What changed on the server</source>
+        <translation>Was sich auf dem Server geändert hat</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Ihre Änderung</translation>
+    </message>
+    <message>
+        <source>Their change (what is on the server now):</source>
+        <translation>Die andere Änderung (was jetzt auf dem Server ist):</translation>
+    </message>
+    <message>
+        <source>Your change:</source>
+        <translation>Ihre Änderung:</translation>
+    </message>
+    <message>
+        <source>Re-apply my change on top</source>
+        <translation>Meine Änderung erneut darauf anwenden</translation>
+    </message>
+    <message>
+        <source>Applies the fields you changed to the deployment as it is now, keeping the other change.</source>
+        <translation>Wendet die von Ihnen geänderten Felder auf das Deployment in seinem jetzigen Stand an und behält die andere Änderung.</translation>
+    </message>
+    <message>
+        <source>Discard my change</source>
+        <translation>Meine Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Reloads the deployment as it is now; your edits are dropped.</source>
+        <translation>Lädt das Deployment in seinem jetzigen Stand neu; Ihre Bearbeitungen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2</source>
+        <translation>%1 im Namespace %2</translation>
+    </message>
+    <message>
+        <source>A new FlinkDeployment</source>
+        <translation>Ein neues FlinkDeployment</translation>
+    </message>
+    <message>
+        <source>The spec must be a mapping of fields.</source>
+        <translation>Die Spec muss eine Zuordnung von Feldern sein.</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>The YAML does not parse (line %1, column %2: %3). Fix it before leaving the YAML page.</source>
+        <translation>Das YAML ist nicht lesbar (Zeile %1, Spalte %2: %3). Beheben Sie den Fehler, bevor Sie die YAML-Seite verlassen.</translation>
+    </message>
+    <message>
+        <source>Choose the namespace to create it in.</source>
+        <translation>Wählen Sie den Namespace, in dem es erstellt werden soll.</translation>
+    </message>
+    <message>
+        <source>Unknown field “%1”: the cluster&apos;s schema does not have it, so it would be dropped.</source>
+        <translation>Unbekanntes Feld „%1“: Das Schema des Clusters kennt es nicht, es würde also verworfen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>The YAML does not parse: fix the error below to continue.</source>
+        <translation>Das YAML ist nicht lesbar: Beheben Sie den Fehler unten, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The YAML is valid against the cluster&apos;s schema.</source>
+        <translation>Das YAML ist gemäß dem Schema des Clusters gültig.</translation>
+    </message>
+    <message>
+        <source>The YAML parses; the cluster&apos;s schema has not arrived yet.</source>
+        <translation>Das YAML ist lesbar; das Schema des Clusters ist noch nicht eingetroffen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before applying:</source>
+        <translation>
+            <numerusform>%n Problem muss vor dem Anwenden behoben werden:</numerusform>
+            <numerusform>%n Probleme müssen vor dem Anwenden behoben werden:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flink %1</source>
+        <translation>Flink %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Nothing restarts: the operator only records this change.</source>
+        <translation>Nichts wird neu gestartet: Der Operator hält diese Änderung nur fest.</translation>
+    </message>
+    <message>
+        <source>The job is redeployed from savepoint %1.</source>
+        <translation>Der Job wird aus Savepoint %1 neu bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The job is suspended: a savepoint is taken first, and the job starts from it when resumed.</source>
+        <translation>Der Job wird angehalten: Zuerst wird ein Savepoint erstellt, aus dem der Job beim Fortsetzen startet.</translation>
+    </message>
+    <message>
+        <source>The job is suspended: its latest checkpoint and HA metadata are kept to resume from.</source>
+        <translation>Der Job wird angehalten: Sein neuester Checkpoint und die HA-Metadaten bleiben zum Fortsetzen erhalten.</translation>
+    </message>
+    <message>
+        <source>The job is suspended and its state is discarded.</source>
+        <translation>Der Job wird angehalten und sein Zustand verworfen.</translation>
+    </message>
+    <message>
+        <source>The job resumes from the savepoint taken when it was suspended.</source>
+        <translation>Der Job setzt aus dem Savepoint fort, der beim Anhalten erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>The job resumes from its latest checkpoint.</source>
+        <translation>Der Job setzt aus seinem neuesten Checkpoint fort.</translation>
+    </message>
+    <message>
+        <source>The job starts with empty state.</source>
+        <translation>Der Job startet mit leerem Zustand.</translation>
+    </message>
+    <message>
+        <source>The job stays suspended: the change takes effect when it starts.</source>
+        <translation>Der Job bleibt angehalten: Die Änderung wirkt, wenn er startet.</translation>
+    </message>
+    <message>
+        <source>This change restarts the job: a savepoint is taken, then the job is redeployed from it.</source>
+        <translation>Diese Änderung startet den Job neu: Es wird ein Savepoint erstellt, dann wird der Job daraus neu bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>This change restarts the job from its latest checkpoint.</source>
+        <translation>Diese Änderung startet den Job aus seinem neuesten Checkpoint neu.</translation>
+    </message>
+    <message>
+        <source>This change restarts the job with empty state.</source>
+        <translation>Diese Änderung startet den Job mit leerem Zustand neu.</translation>
+    </message>
+    <message>
+        <source>The deployment is created suspended: its job does not start until you start it.</source>
+        <translation>Das Deployment wird angehalten erstellt: Sein Job startet erst, wenn Sie ihn starten.</translation>
+    </message>
+    <message>
+        <source>The deployment is created and its job starts from savepoint %1.</source>
+        <translation>Das Deployment wird erstellt und sein Job startet aus Savepoint %1.</translation>
+    </message>
+    <message>
+        <source>The deployment is created and its job starts with empty state.</source>
+        <translation>Das Deployment wird erstellt und sein Job startet mit leerem Zustand.</translation>
+    </message>
+    <message>
+        <source>Creates FlinkDeployment “%1” in namespace “%2” with this spec:</source>
+        <translation>Erstellt das FlinkDeployment „%1“ im Namespace „%2“ mit dieser Spec:</translation>
+    </message>
+    <message>
+        <source>The spec is unchanged.</source>
+        <translation>Die Spec ist unverändert.</translation>
+    </message>
+    <message>
+        <source>You have not changed anything yet.</source>
+        <translation>Sie haben noch nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Current → new spec: %1, %2.</source>
+        <translation>Aktuelle → neue Spec: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n Zeile hinzugefügt</numerusform>
+            <numerusform>%n Zeilen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n Zeile entfernt</numerusform>
+            <numerusform>%n Zeilen entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix these first: %1</source>
+        <translation>Beheben Sie zuerst: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Send the change to the cluster</source>
+        <translation>Die Änderung an den Cluster senden</translation>
+    </message>
+    <message>
+        <source>Review the change before applying it</source>
+        <translation>Die Änderung vor dem Anwenden überprüfen</translation>
+    </message>
+    <message>
+        <source>Creating the deployment…</source>
+        <translation>Deployment wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Applying your change…</source>
+        <translation>Ihre Änderung wird angewendet…</translation>
+    </message>
+    <message>
+        <source>The change was not applied.</source>
+        <translation>Die Änderung wurde nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Could not apply the change: %1</source>
+        <translation>Die Änderung konnte nicht angewendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The cluster rejected the change; the fields it named are marked.</source>
+        <translation>Der Cluster hat die Änderung abgelehnt; die genannten Felder sind markiert.</translation>
+    </message>
+    <message>
+        <source>The cluster rejected the change: %1</source>
+        <translation>Der Cluster hat die Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was written. The deployment is at version %1 on the server; you edited version %2. Choose whether to apply your change on top of theirs or to drop it.</source>
+        <translation>Es wurde nichts geschrieben. Das Deployment hat auf dem Server die Version %1; Sie haben Version %2 bearbeitet. Wählen Sie, ob Ihre Änderung auf die andere angewendet oder verworfen werden soll.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>The server did not send its version of the deployment. Discard your change to reload it.</source>
+        <translation>Der Server hat seine Version des Deployments nicht gesendet. Verwerfen Sie Ihre Änderung, um es neu zu laden.</translation>
+    </message>
+    <message>
+        <source>The spec is the same; only the deployment&apos;s status or metadata changed.</source>
+        <translation>Die Spec ist gleich; nur Status oder Metadaten des Deployments haben sich geändert.</translation>
+    </message>
+    <message>
+        <source>You have not changed the spec.</source>
+        <translation>Sie haben die Spec nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Both of you changed %1. Re-applying sets your values there.</source>
+        <translation>Sie beide haben %1 geändert. Erneutes Anwenden setzt dort Ihre Werte.</translation>
+    </message>
+    <message>
+        <source>The deployment changed on the server since you opened it; your change was not applied.</source>
+        <translation>Das Deployment hat sich auf dem Server geändert, seit Sie es geöffnet haben; Ihre Änderung wurde nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Your change on top of the new version does not pass the checks: fix the marked fields, then apply again.</source>
+        <translation>Ihre Änderung auf der neuen Version besteht die Prüfungen nicht: Beheben Sie die markierten Felder und wenden Sie sie erneut an.</translation>
+    </message>
+    <message>
+        <source>Your change was discarded. The form shows the deployment as it is on the server now (version %1).</source>
+        <translation>Ihre Änderung wurde verworfen. Das Formular zeigt das Deployment, wie es jetzt auf dem Server ist (Version %1).</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ConnectionIndicator</name>
+    <message>
+        <source>TLS not verified</source>
+        <translation>TLS nicht geprüft</translation>
+    </message>
+    <message>
+        <source>This context sets insecure-skip-tls-verify: the server&apos;s identity is not checked.</source>
+        <translation>Dieser Kontext setzt insecure-skip-tls-verify: Die Identität des Servers wird nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Disconnected – reconnecting in %1 s</source>
+        <translation>Getrennt – neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Disconnected – reconnecting…</source>
+        <translation>Getrennt – verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeploymentPage</name>
+    <message>
+        <source>%1 CPU, %2 memory</source>
+        <translation>%1 CPU, %2 Speicher</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Deployment actions</source>
+        <translation>Deployment-Aktionen</translation>
+    </message>
+    <message>
+        <source>Deployment details</source>
+        <translation>Deployment-Details</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Event reason</source>
+        <translation>Ereignisgrund</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle Gründe</translation>
+    </message>
+    <message>
+        <source>Filter messages…</source>
+        <translation>Meldungen filtern…</translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <translation>Ereignisse filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected events (or all shown) as tab-separated text</source>
+        <translation>Die ausgewählten (oder alle angezeigten) Ereignisse als tabulatorgetrennten Text kopieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back to This Snapshot…</source>
+        <translation>Auf diesen Snapshot &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Redeploy from this snapshot with the configuration live when it was taken</source>
+        <translation>Aus diesem Snapshot mit der damals aktiven Konfiguration neu bereitstellen</translation>
+    </message>
+    <message>
+        <source>Only a completed snapshot with a path can be restored.</source>
+        <translation>Nur ein abgeschlossener Snapshot mit Pfad kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Select a snapshot.</source>
+        <translation>Wählen Sie einen Snapshot aus.</translation>
+    </message>
+    <message>
+        <source>Select a deployment.</source>
+        <translation>Wählen Sie ein Deployment aus.</translation>
+    </message>
+    <message>
+        <source>%1  &lt;span style=&apos;font-weight:normal&apos;&gt;in %2&lt;/span&gt;</source>
+        <translation>%1  &lt;span style=&apos;font-weight:normal&apos;&gt;in %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>Parallelität</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Upgrade mode</source>
+        <translation>Upgrade-Modus</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>session cluster</source>
+        <translation>Session-Cluster</translation>
+    </message>
+    <message>
+        <source>Kubernetes HA</source>
+        <translation>Kubernetes HA</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Flink</source>
+        <translation>Flink</translation>
+    </message>
+    <message>
+        <source>Job ID: %1</source>
+        <translation>Job-ID: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deployment is failing: %n restart(s) in the last %1 min.</source>
+        <translation>
+            <numerusform>Deployment schlägt fehl: %n Neustart in den letzten %1 min.</numerusform>
+            <numerusform>Deployment schlägt fehl: %n Neustarts in den letzten %1 min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deployment selected.</source>
+        <translation>Kein Deployment ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Flink version</source>
+        <translation>Flink-Version</translation>
+    </message>
+    <message>
+        <source>Jar</source>
+        <translation>Jar</translation>
+    </message>
+    <message>
+        <source>Entry class</source>
+        <translation>Einstiegsklasse</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Desired state</source>
+        <translation>Gewünschter Zustand</translation>
+    </message>
+    <message>
+        <source>JobManager</source>
+        <translation>JobManager</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replica(s)</source>
+        <translation>
+            <numerusform>, %n Replikat</numerusform>
+            <numerusform>, %n Replikate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TaskManager</source>
+        <translation>TaskManager</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>Job-Zustand</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>%1 (observed %2)</source>
+        <translation>%1 (beobachtet: %2)</translation>
+    </message>
+    <message>
+        <source>No conditions reported.</source>
+        <translation>Keine Bedingungen gemeldet.</translation>
+    </message>
+    <message>
+        <source>Start would restore from: empty state (upgrade mode stateless or no savepoint known).</source>
+        <translation>Starten würde wiederherstellen aus: leerem Zustand (Upgrade-Modus stateless oder kein Savepoint bekannt).</translation>
+    </message>
+    <message>
+        <source>Start would restore from: savepoint %1, taken %2.</source>
+        <translation>Starten würde wiederherstellen aus: Savepoint %1, erstellt %2.</translation>
+    </message>
+    <message>
+        <source>Start would restore from: savepoint %1.</source>
+        <translation>Starten würde wiederherstellen aus: Savepoint %1.</translation>
+    </message>
+    <message>
+        <source>Start would restore from: latest checkpoint %1, %2 (kept in the Kubernetes HA metadata).</source>
+        <translation>Starten würde wiederherstellen aus: neuestem Checkpoint %1, %2 (in den Kubernetes-HA-Metadaten).</translation>
+    </message>
+    <message>
+        <source>Start would restore from: the latest checkpoint in the Kubernetes HA metadata.</source>
+        <translation>Starten würde wiederherstellen aus: dem neuesten Checkpoint in den Kubernetes-HA-Metadaten.</translation>
+    </message>
+    <message>
+        <source>Note: %1.</source>
+        <translation>Hinweis: %1.</translation>
+    </message>
+    <message>
+        <source>Events (%1, %2 ⚠)</source>
+        <translation>Ereignisse (%1, %2 ⚠)</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>Ereignisse (%1)</translation>
+    </message>
+    <message>
+        <source>Snapshots (%1)</source>
+        <translation>Snapshots (%1)</translation>
+    </message>
+    <message>
+        <source>Jobs (%1)</source>
+        <translation>Jobs (%1)</translation>
+    </message>
+    <message>
+        <source>Exceptions (%1)</source>
+        <translation>Exceptions (%1)</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>Tab-separated values (*.tsv)</source>
+        <translation>Tabulatorgetrennte Werte (*.tsv)</translation>
+    </message>
+    <message>
+        <source>The events could not be written to %1: %2</source>
+        <translation>Die Ereignisse konnten nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeploymentTableModel</name>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Transitioning</source>
+        <translation>Im Übergang</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>session cluster</source>
+        <translation>Session-Cluster</translation>
+    </message>
+    <message>
+        <source>Pinned: metrics are collected while its page is closed</source>
+        <translation>Angeheftet: Metriken werden gesammelt, während seine Seite geschlossen ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failing: %n restart(s) in the last %1 min. %2</source>
+        <translation>
+            <numerusform>Schlägt fehl: %n Neustart in den letzten %1 min. %2</numerusform>
+            <numerusform>Schlägt fehl: %n Neustarts in den letzten %1 min. %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restarts observed in the last %1 minutes (JobManager numRestarts and restart events)</source>
+        <translation>In den letzten %1 Minuten beobachtete Neustarts (JobManager-numRestarts und Neustart-Ereignisse)</translation>
+    </message>
+    <message>
+        <source>Lifecycle %1, job %2, JobManager %3</source>
+        <translation>Lebenszyklus %1, Job %2, JobManager %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>Job-Zustand</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>Parallelität</translation>
+    </message>
+    <message>
+        <source>Upgrade mode</source>
+        <translation>Upgrade-Modus</translation>
+    </message>
+    <message>
+        <source>Flink version</source>
+        <translation>Flink-Version</translation>
+    </message>
+    <message>
+        <source>Last snapshot</source>
+        <translation>Letzter Snapshot</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeploymentWatch</name>
+    <message>
+        <source>The JobManager is not deployed.</source>
+        <translation>Der JobManager ist nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The JobManager is %1.</source>
+        <translation>Der JobManager ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::EventTableModel</name>
+    <message>
+        <source>First seen %1</source>
+        <translation>Zuerst gesehen %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ExceptionsView</name>
+    <message>
+        <source>Job exceptions</source>
+        <translation>Job-Exceptions</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Copy Stack Trace</source>
+        <translation>Stacktrace kopieren</translation>
+    </message>
+    <message>
+        <source>No exceptions: the job has not failed since it started.</source>
+        <translation>Keine Exceptions: Der Job ist seit seinem Start nicht fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Exceptions are not available: %1</source>
+        <translation>Exceptions sind nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown exception</source>
+        <translation>Unbekannte Exception</translation>
+    </message>
+    <message>
+        <source>Root cause: %1</source>
+        <translation>Ursache: %1</translation>
+    </message>
+    <message>
+        <source>Stack trace of %1</source>
+        <translation>Stacktrace von %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::FlinkConfigTable</name>
+    <message>
+        <source>Flink configuration</source>
+        <translation>Flink-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a configuration key</source>
+        <translation>Einen Konfigurationsschlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected configuration key (Delete)</source>
+        <translation>Den ausgewählten Konfigurationsschlüssel entfernen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::JobRunTableModel</name>
+    <message>
+        <source>running now</source>
+        <translation>läuft gerade</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Ran for</source>
+        <translation>Lief</translation>
+    </message>
+    <message>
+        <source>Last state</source>
+        <translation>Letzter Zustand</translation>
+    </message>
+    <message>
+        <source>Spec generation</source>
+        <translation>Spec-Generation</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::KubeReply</name>
+    <message>
+        <source>TLS verification failed: %1</source>
+        <translation>TLS-Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the API server at %1</source>
+        <translation>Der API-Server unter %1 ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::MainWindow</name>
+    <message>
+        <source>Capstan</source>
+        <translation>Capstan</translation>
+    </message>
+    <message>
+        <source>No keychain: secrets are kept until Capstan quits</source>
+        <translation>Kein Schlüsselbund: Geheimnisse bleiben nur bis zum Beenden von Capstan erhalten</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Collecting Metrics</source>
+        <translation>Metriken &amp;weiter sammeln</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
+        <source>Poll this deployment&apos;s metrics while its page is closed, so its charts have no gaps</source>
+        <translation>Die Metriken dieses Deployments auch bei geschlossener Seite abfragen, damit seine Diagramme keine Lücken haben</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>&amp;Context:</source>
+        <translation>&amp;Kontext:</translation>
+    </message>
+    <message>
+        <source>Kubernetes context</source>
+        <translation>Kubernetes-Kontext</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Filter deployments…</source>
+        <translation>Deployments filtern…</translation>
+    </message>
+    <message>
+        <source>Filter deployments</source>
+        <translation>Deployments filtern</translation>
+    </message>
+    <message>
+        <source>Flink deployments</source>
+        <translation>Flink-Deployments</translation>
+    </message>
+    <message>
+        <source>No kubeconfig context found. Start Capstan with --kubeconfig FILE, set KUBECONFIG, or try the built-in sandbox with --sandbox.</source>
+        <translation>Kein kubeconfig-Kontext gefunden. Starten Sie Capstan mit --kubeconfig DATEI, setzen Sie KUBECONFIG oder probieren Sie die eingebaute Sandbox mit --sandbox aus.</translation>
+    </message>
+    <message>
+        <source>%1 – Capstan</source>
+        <translation>%1 – Capstan</translation>
+    </message>
+    <message>
+        <source>Metric history from Prometheus is unavailable: %1</source>
+        <translation>Der Metrikverlauf aus Prometheus ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Alle Namespaces</translation>
+    </message>
+    <message>
+        <source>You may not list namespaces in this cluster: type a namespace name and press Enter.</source>
+        <translation>Sie dürfen die Namespaces dieses Clusters nicht auflisten: Geben Sie einen Namespace ein und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <source>Type a namespace…</source>
+        <translation>Namespace eingeben…</translation>
+    </message>
+    <message>
+        <source>Connection lost: the list shows the last known state and is not updating. Capstan reconnects automatically.
+%1</source>
+        <translation>Verbindung verloren: Die Liste zeigt den letzten bekannten Stand und wird nicht aktualisiert. Capstan verbindet sich automatisch neu.
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot open context &quot;%1&quot;: %2</source>
+        <translation>Kontext „%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The kubeconfig gives this context no credentials: use File → Connect with Token… to sign in with a bearer token.</source>
+        <translation>Die kubeconfig gibt diesem Kontext keine Anmeldedaten: Melden Sie sich über Datei → Mit Token verbinden… mit einem Bearer-Token an.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Window</source>
+        <translation>&amp;Neues Fenster</translation>
+    </message>
+    <message>
+        <source>New &amp;Deployment…</source>
+        <translation>Neues &amp;Deployment…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Connect with &amp;Token…</source>
+        <translation>Mit &amp;Token verbinden…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Sign in to a context whose kubeconfig has no credentials</source>
+        <translation>Bei einem Kontext anmelden, dessen kubeconfig keine Anmeldedaten hat</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Token</source>
+        <translation>Token &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Shift+I</source>
+        <translation>Ctrl+Alt+Shift+I</translation>
+    </message>
+    <message>
+        <source>Remove the token entered for this context from the keychain</source>
+        <translation>Das für diesen Kontext eingegebene Token aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Deployments</source>
+        <translation>Deployments &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Switch &amp;Context…</source>
+        <translation>&amp;Kontext wechseln…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Audit &amp;Log…</source>
+        <translation>A&amp;udit-Protokoll…</translation>
+    </message>
+    <message>
+        <source>Metric &amp;History Source…</source>
+        <translation>Quelle des &amp;Metrikverlaufs…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Capstan</source>
+        <translation>Ü&amp;ber Capstan</translation>
+    </message>
+    <message>
+        <source>About Capstan</source>
+        <translation>Über Capstan</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Capstan %1&lt;/b&gt;&lt;p&gt;A desktop console for Apache Flink deployments on Kubernetes.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Capstan %1&lt;/b&gt;&lt;p&gt;Eine Desktop-Konsole für Apache-Flink-Deployments auf Kubernetes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connect with Token</source>
+        <translation>Mit Token verbinden</translation>
+    </message>
+    <message>
+        <source>The kubeconfig gives context &quot;%1&quot; no credentials. Paste a bearer token for it (for example from &quot;kubectl create token&quot;).
+Capstan keeps it in the system keychain, never in a file.</source>
+        <translation>Die kubeconfig gibt dem Kontext „%1“ keine Anmeldedaten. Fügen Sie ein Bearer-Token dafür ein (zum Beispiel von „kubectl create token“).
+Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s)</source>
+        <translation>
+            <numerusform>%n Deployment</numerusform>
+            <numerusform>%n Deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n deployment(s)</source>
+        <translation>
+            <numerusform>%1 von %n Deployment</numerusform>
+            <numerusform>%1 von %n Deployments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Deployment &amp;List</source>
+        <translation>Deployment-&amp;Liste</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Deployment &amp;Tab</source>
+        <translation>Deployment-&amp;Reiter</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshots</source>
+        <translation>&amp;Snapshots</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Jobs</translation>
+    </message>
+    <message>
+        <source>E&amp;xceptions</source>
+        <translation>E&amp;xceptions</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Konfiguration</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>%1/%2 is no longer listed.</source>
+        <translation>%1/%2 ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 is not possible now: %2</source>
+        <translation>%1 ist jetzt nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::MetricsView</name>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>Range start</source>
+        <translation>Beginn des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Range end</source>
+        <translation>Ende des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Follow new samples as they arrive</source>
+        <translation>Neuen Messwerten folgen, sobald sie eintreffen</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the samples of the shown range as CSV</source>
+        <translation>Die Messwerte des angezeigten Zeitraums als CSV speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>No metrics yet: the JobManager is polled while it is READY.</source>
+        <translation>Noch keine Metriken: Der JobManager wird abgefragt, solange er READY ist.</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Records out/s (sources)</source>
+        <translation>Datensätze aus/s (Quellen)</translation>
+    </message>
+    <message>
+        <source>Records in/s (sinks)</source>
+        <translation>Datensätze ein/s (Senken)</translation>
+    </message>
+    <message>
+        <source>ms/s</source>
+        <translation>ms/s</translation>
+    </message>
+    <message>
+        <source>Busy (highest vertex)</source>
+        <translation>Ausgelastet (höchster Knoten)</translation>
+    </message>
+    <message>
+        <source>Backpressured (highest vertex)</source>
+        <translation>Backpressure (höchster Knoten)</translation>
+    </message>
+    <message>
+        <source>duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Last checkpoint duration</source>
+        <translation>Dauer des letzten Checkpoints</translation>
+    </message>
+    <message>
+        <source>Last checkpoint size</source>
+        <translation>Größe des letzten Checkpoints</translation>
+    </message>
+    <message>
+        <source>restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Restarts (of the running job)</source>
+        <translation>Neustarts (des laufenden Jobs)</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>Diagramm: %1</translation>
+    </message>
+    <message>
+        <source>Chart: %1 and %2</source>
+        <translation>Diagramm: %1 und %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms/s</source>
+        <translation>%1 ms/s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; %2: &lt;b&gt;%3&lt;/b&gt; &amp;nbsp;job %4</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; %2: &lt;b&gt;%3&lt;/b&gt; &amp;nbsp;Job %4</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::Preferences</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when Capstan starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Capstan.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>&amp;Abfragen alle:</translation>
+    </message>
+    <message>
+        <source>How often the JobManager of an open deployment is asked for its metrics. Applies to open windows at once.</source>
+        <translation>Wie oft der JobManager eines geöffneten Deployments nach seinen Metriken gefragt wird. Gilt sofort für offene Fenster.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep history for:</source>
+        <translation>&amp;Verlauf behalten für:</translation>
+    </message>
+    <message>
+        <source>Older samples are removed from the local history.</source>
+        <translation>Ältere Messwerte werden aus dem lokalen Verlauf entfernt.</translation>
+    </message>
+    <message>
+        <source>Ask Before</source>
+        <translation>Nachfragen vor</translation>
+    </message>
+    <message>
+        <source>Delete and Cancel and Discard State always ask: they lose the job&apos;s state for good.</source>
+        <translation>Löschen sowie Abbrechen und Zustand verwerfen fragen immer nach: Sie verlieren den Zustand des Jobs endgültig.</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>A&amp;nhalten</translation>
+    </message>
+    <message>
+        <source>Cancel and &amp;Keep State</source>
+        <translation>Abbrechen und Zustand &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Cancel and Discard State</source>
+        <translation>Abbrechen und Zustand verwerfen</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>Neu sta&amp;rten</translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back to Last Stable Spec</source>
+        <translation>Auf letzte stabile Spec &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PrometheusDialog</name>
+    <message>
+        <source>Metric History Source</source>
+        <translation>Quelle des Metrikverlaufs</translation>
+    </message>
+    <message>
+        <source>Charts of %1&apos;s deployments start with the history Prometheus keeps (grouped by job name, so it spans every job id), then run on with what Capstan polls.</source>
+        <translation>Die Diagramme der Deployments von %1 beginnen mit dem Verlauf, den Prometheus aufbewahrt (nach Job-Namen gruppiert, also über alle Job-IDs hinweg), und setzen sich mit dem fort, was Capstan abfragt.</translation>
+    </message>
+    <message>
+        <source>&amp;None: only what Capstan polls from the JobManager</source>
+        <translation>&amp;Keine: nur was Capstan vom JobManager abfragt</translation>
+    </message>
+    <message>
+        <source>Prometheus at a &amp;URL</source>
+        <translation>Prometheus unter einer &amp;URL</translation>
+    </message>
+    <message>
+        <source>A Prometheus &amp;Service, through the API server</source>
+        <translation>Ein Prometheus-&amp;Service, über den API-Server</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain; never written to the settings file.</source>
+        <translation>Wird im Schlüsselbund des Systems aufbewahrt; nie in die Einstellungsdatei geschrieben.</translation>
+    </message>
+    <message>
+        <source>optional, for basic authentication</source>
+        <translation>optional, für Basic-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>U&amp;RL:</source>
+        <translation>U&amp;RL:</translation>
+    </message>
+    <message>
+        <source>Na&amp;mespace:</source>
+        <translation>Na&amp;mespace:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token:</source>
+        <translation>Bearer-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>User&amp;name:</source>
+        <translation>Benutzer&amp;name:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::RollbackDialog</name>
+    <message>
+        <source>Roll Back to Snapshot</source>
+        <translation>Auf Snapshot zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The job is redeployed from the %1 taken %2:
+%3</source>
+        <translation>Der Job wird aus dem %1 vom %2 neu bereitgestellt:
+%3</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>savepoint</source>
+        <translation>Savepoint</translation>
+    </message>
+    <message>
+        <source>The configuration live at that time replaces today&apos;s (the change below); restart and redeploy nonces, the desired state and the upgrade mode stay as they are now.</source>
+        <translation>Die damals aktive Konfiguration ersetzt die heutige (die Änderung unten); Restart- und Redeploy-Nonces, der gewünschte Zustand und der Upgrade-Modus bleiben wie jetzt.</translation>
+    </message>
+    <message>
+        <source>Capstan did not observe the configuration live at that time, so only the state is restored: today&apos;s configuration stays, with the savepoint as initialSavepointPath.</source>
+        <translation>Capstan hat die damals aktive Konfiguration nicht beobachtet, daher wird nur der Zustand wiederhergestellt: Die heutige Konfiguration bleibt, mit dem Savepoint als initialSavepointPath.</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SecretStore</name>
+    <message>
+        <source>The secret could not be stored in the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Secrets you enter are kept in memory until Capstan quits and will have to be entered again next time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Eingegebene Geheimnisse bleiben bis zum Beenden von Capstan im Speicher und müssen beim nächsten Mal erneut eingegeben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Search actions and keys…</source>
+        <translation>Aktionen und Tasten suchen…</translation>
+    </message>
+    <message>
+        <source>Search shortcuts</source>
+        <translation>Tastenkürzel suchen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SnapshotTableModel</name>
+    <message>
+        <source>Checkpoint %1 (latest)</source>
+        <translation>Checkpoint %1 (neuester)</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Savepoint</source>
+        <translation>Savepoint</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>periodic</source>
+        <translation>periodisch</translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SnapshotTimeline</name>
+    <message>
+        <source>Snapshot timeline</source>
+        <translation>Snapshot-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>No snapshots yet</source>
+        <translation>Noch keine Snapshots</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3 failed), %4</source>
+        <translation>%1, %2 (%3 fehlgeschlagen), %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n savepoint(s)</source>
+        <translation>
+            <numerusform>%n Savepoint</numerusform>
+            <numerusform>%n Savepoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s)</source>
+        <translation>
+            <numerusform>%n Checkpoint</numerusform>
+            <numerusform>%n Checkpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Job</numerusform>
+            <numerusform>%n Jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Savepoint %1</source>
+        <translation>Savepoint %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <source>Savepoint</source>
+        <translation>Savepoint</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Trigger: %1</source>
+        <translation>Auslöser: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Zeit: %1</translation>
+    </message>
+    <message>
+        <source>Path: %1</source>
+        <translation>Pfad: %1</translation>
+    </message>
+    <message>
+        <source>Job: %1</source>
+        <translation>Job: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more here</source>
+        <translation>
+            <numerusform>… und %n weiterer hier</numerusform>
+            <numerusform>… und %n weitere hier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generation %1
+First seen: %2</source>
+        <translation>Generation %1
+Zuerst gesehen: %2</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Läuft noch</translation>
+    </message>
+    <message>
+        <source>Last state: %1</source>
+        <translation>Letzter Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Spec generation: %1</source>
+        <translation>Spec-Generation: %1</translation>
+    </message>
+    <message>
+        <source>gen %1</source>
+        <translation>Gen. %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::YamlDiffView</name>
+    <message numerus="yes">
+        <source>  ⋯ %n unchanged line(s)</source>
+        <translation>
+            <numerusform>  ⋯ %n unveränderte Zeile</numerusform>
+            <numerusform>  ⋯ %n unveränderte Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Capstan – operate Apache Flink deployments on Kubernetes.</source>
+        <translation>Capstan – Apache-Flink-Deployments auf Kubernetes betreiben.</translation>
+    </message>
+    <message>
+        <source>Path to the kubeconfig file to use (instead of $KUBECONFIG or ~/.kube/config).</source>
+        <translation>Pfad der zu verwendenden kubeconfig-Datei (statt $KUBECONFIG oder ~/.kube/config).</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to open.</source>
+        <translation>Der zu öffnende kubeconfig-Kontext.</translation>
+    </message>
+    <message>
+        <source>The namespace to show (&quot;all&quot; for all namespaces).</source>
+        <translation>Der anzuzeigende Namespace („all“ für alle Namespaces).</translation>
+    </message>
+    <message>
+        <source>Print the merged kubeconfig&apos;s contexts as JSON and exit.</source>
+        <translation>Die Kontexte der zusammengeführten kubeconfig als JSON ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Run the built-in sandbox cluster and open it (the default when no kubeconfig exists).</source>
+        <translation>Den eingebauten Sandbox-Cluster starten und öffnen (Standard, wenn keine kubeconfig existiert).</translation>
+    </message>
+</context>
+</TS>

@@ -140,6 +140,8 @@ void TestTranslationDe::saveShot(QWidget *widget, const QString &name)
 {
     const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
+    // Lay out texts that changed in this event-loop round before painting.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral("-de.png")));
 }
 

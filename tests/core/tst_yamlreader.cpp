@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using capstan::YamlReader;
 using capstan::YamlWriter;
 
@@ -21,6 +23,8 @@ private slots:
     void syntaxError();
     void locations();
     void roundTripWithWriter();
+    void roundTripKeepsWholeNumbers();
+    void roundTripKeepsOddStrings();
 };
 
 void TestYamlReader::scalars_data()
@@ -149,6 +153,39 @@ void TestYamlReader::roundTripWithWriter()
                                  .object();
     const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
     QVERIFY(result.ok());
+    QCOMPARE(result->toObject(), spec);
+}
+
+void TestYamlReader::roundTripKeepsWholeNumbers()
+{
+    // Beyond 2^53 not every integer is a double, and beyond qint64 a double is no integer.
+    const qint64 nonce = 9007199254740993;
+    const qint64 low = std::numeric_limits<qint64>::min() + 1;
+    const QJsonObject spec{{QStringLiteral("nonce"), nonce},
+                           {QStringLiteral("low"), low},
+                           {QStringLiteral("huge"), 1e20},
+                           {QStringLiteral("whole"), 3.0},
+                           {QStringLiteral("fraction"), -2.5}};
+    const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
+    QVERIFY(result.ok());
+    const QJsonObject read = result->toObject();
+    QCOMPARE(read.value(QLatin1String("nonce")).toInteger(), nonce);
+    QCOMPARE(read.value(QLatin1String("low")).toInteger(), low);
+    QCOMPARE(read.value(QLatin1String("huge")).toDouble(), 1e20);
+    QCOMPARE(read.value(QLatin1String("whole")).toDouble(), 3.0);
+    QCOMPARE(read.value(QLatin1String("fraction")).toDouble(), -2.5);
+}
+
+void TestYamlReader::roundTripKeepsOddStrings()
+{
+    // A trailing CR or a C1 control in a plain scalar would be lost or rejected; an implicit key is
+    // limited to 1024 characters.
+    const QJsonObject spec{{QStringLiteral("cr"), QStringLiteral("list\r")},
+                           {QStringLiteral("nel"), QStringLiteral("a\u0085b")},
+                           {QStringLiteral("bell"), QStringLiteral("\u0007")},
+                           {QString(300, QChar(0x11)), QStringLiteral("long key")}};
+    const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(result->toObject(), spec);
 }
 

@@ -32,6 +32,12 @@ bool hasControlCharacters(const QString &s)
     });
 }
 
+// A plain scalar starting a line with "---" or "..." is read as a document marker.
+bool startsLikeDocumentMarker(const QString &s)
+{
+    return s.startsWith(QLatin1String("---")) || s.startsWith(QLatin1String("..."));
+}
+
 void write(YAML::Emitter &out, const QJsonValue &value)
 {
     switch (value.type()) {
@@ -67,7 +73,8 @@ void write(YAML::Emitter &out, const QJsonValue &value)
         return;
     }
     case QJsonValue::String:
-        if (readsAsOtherType(value.toString()) || hasControlCharacters(value.toString()))
+        if (readsAsOtherType(value.toString()) || hasControlCharacters(value.toString())
+            || startsLikeDocumentMarker(value.toString()))
             out << YAML::DoubleQuoted;
         out << value.toString().toStdString();
         return;

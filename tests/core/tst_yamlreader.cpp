@@ -179,7 +179,7 @@ void TestYamlReader::roundTripKeepsWholeNumbers()
 void TestYamlReader::roundTripKeepsOddStrings()
 {
     // A trailing CR or a C1 control in a plain scalar would be lost or rejected; an implicit key is
-    // limited to 1024 characters.
+    // limited to 1024 characters; a document marker would end the document.
     const QJsonObject spec{{QStringLiteral("cr"), QStringLiteral("list\r")},
                            {QStringLiteral("nel"), QStringLiteral("a\u0085b")},
                            {QStringLiteral("bell"), QStringLiteral("\u0007")},
@@ -187,6 +187,12 @@ void TestYamlReader::roundTripKeepsOddStrings()
     const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
     QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(result->toObject(), spec);
+    // A document that is one string: "---" unquoted would start a new, empty document.
+    for (const QString &marker : {QStringLiteral("---"), QStringLiteral("... end")}) {
+        const auto scalar = YamlReader::parse(YamlWriter::toYaml(marker));
+        QVERIFY(scalar.ok());
+        QCOMPARE(scalar.value(), QJsonValue(marker));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestYamlReader)

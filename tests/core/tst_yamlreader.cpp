@@ -25,6 +25,7 @@ private slots:
     void roundTripWithWriter();
     void roundTripKeepsWholeNumbers();
     void roundTripKeepsOddStrings();
+    void refusesCyclicAndExplodingAliases();
 };
 
 void TestYamlReader::scalars_data()
@@ -193,6 +194,23 @@ void TestYamlReader::roundTripKeepsOddStrings()
         QVERIFY(scalar.ok());
         QCOMPARE(scalar.value(), QJsonValue(marker));
     }
+}
+
+void TestYamlReader::refusesCyclicAndExplodingAliases()
+{
+    // An anchor containing an alias to itself: typed into the editor, it used to exhaust the stack.
+    const auto cyclic = YamlReader::parse(QStringLiteral("a: &x\n  b: *x\n"));
+    QVERIFY(!cyclic.ok());
+    QCOMPARE(cyclic.error().reason, QStringLiteral("YamlSyntax"));
+    // Nine levels of ten aliases each expand to 10^9 values.
+    QString bomb = QStringLiteral("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; ++i)
+        bomb += QStringLiteral("l%1: &l%1 [*l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2]\n")
+                    .arg(i)
+                    .arg(i - 1);
+    const auto exploding = YamlReader::parse(bomb);
+    QVERIFY(!exploding.ok());
+    QVERIFY2(exploding.error().message.contains(QLatin1String("aliases")), qPrintable(exploding.error().message));
 }
 
 QTEST_APPLESS_MAIN(TestYamlReader)

@@ -97,13 +97,33 @@ QJsonValue resolvePlain(const QString &s, const YAML::Mark &mark)
     return s;
 }
 
+// An anchor holding an alias to itself makes the node graph cyclic, and aliases of aliases grow it
+// exponentially; past these limits the text is refused instead of exhausting the stack or memory
+// (go-yaml, which kubectl uses, refuses such documents too).
+constexpr int kMaxDepth = 200;
+constexpr int kMaxNodes = 100000;
+
+struct Walk
+{
+    YamlReader::Document *document;
+    int nodes = 0;
+};
+
 QString child(const QString &path, const QString &key)
 {
     return path.isEmpty() ? key : path + QLatin1Char('.') + key;
 }
 
-QJsonValue convert(const YAML::Node &node, const QString &path, YamlReader::Document *document)
+QJsonValue convert(const YAML::Node &node, const QString &path, Walk *walk, int depth)
 {
+    if (depth > kMaxDepth)
+        throw ConversionError{
+            node.Mark(),
+            QStringLiteral("nested more than %1 levels deep (is an alias inside its own anchor?)").arg(kMaxDepth)};
+    if (++walk->nodes > kMaxNodes)
+        throw ConversionError{node.Mark(),
+                              QStringLiteral("more than %1 values once aliases are expanded").arg(kMaxNodes)};
+    YamlReader::Document *document = walk->document;
     switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -122,7 +142,7 @@ QJsonValue convert(const YAML::Node &node, const QString &path, YamlReader::Docu
         for (const YAML::Node &item : node) {
             const QString itemPath = path + QStringLiteral("[%1]").arg(index++);
             document->locations.insert(itemPath, locationOf(item.Mark()));
-            array.append(convert(item, itemPath, document));
+            array.append(convert(item, itemPath, walk, depth + 1));
         }
         return array;
     }
@@ -141,7 +161,7 @@ QJsonValue convert(const YAML::Node &node, const QString &path, YamlReader::Docu
             const QString valuePath = child(path, key);
             const bool pointAtValue = value.IsScalar() && !value.Mark().is_null();
             document->locations.insert(valuePath, locationOf(pointAtValue ? value.Mark() : keyNode.Mark()));
-            object.insert(key, convert(value, valuePath, document));
+            object.insert(key, convert(value, valuePath, walk, depth + 1));
         }
         return object;
     }
@@ -170,7 +190,8 @@ Result<YamlReader::Document> YamlReader::parseDocument(const QString &text)
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
         document.locations.insert(QString(), locationOf(root.Mark()));
-        document.value = convert(root, QString(), &document);
+        Walk walk{&document};
+        document.value = convert(root, QString(), &walk, 0);
     } catch (const ConversionError &e) {
         return syntaxError(e.mark, e.message);
     } catch (const YAML::Exception &e) {

@@ -1,5 +1,7 @@
 #include "flink/yamlwriter.h"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include <QJsonArray>
@@ -20,6 +22,22 @@ bool readsAsOtherType(const QString &s)
     return s.isEmpty() || typed.match(s).hasMatch();
 }
 
+// Strings a plain scalar would not carry as they are: readers take CR, NEL and the Unicode line
+// separators for line breaks, and other control characters are not allowed unescaped.
+bool hasControlCharacters(const QString &s)
+{
+    return std::any_of(s.begin(), s.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029;
+    });
+}
+
+// A plain scalar starting a line with "---" or "..." is read as a document marker.
+bool startsLikeDocumentMarker(const QString &s)
+{
+    return s.startsWith(QLatin1String("---")) || s.startsWith(QLatin1String("..."));
+}
+
 void write(YAML::Emitter &out, const QJsonValue &value)
 {
     switch (value.type()) {
@@ -31,7 +49,12 @@ void write(YAML::Emitter &out, const QJsonValue &value)
         }
         out << YAML::BeginMap;
         for (auto it = object.begin(); it != object.end(); ++it) {
-            out << YAML::Key << it.key().toStdString() << YAML::Value;
+            const std::string key = it.key().toStdString();
+            // An implicit key may not exceed 1024 characters once escaped (at most 4 per byte here);
+            // longer ones take the explicit "? key" form.
+            if (key.size() > 250)
+                out << YAML::LongKey;
+            out << YAML::Key << key << YAML::Value;
             write(out, it.value());
         }
         out << YAML::EndMap;
@@ -50,14 +73,18 @@ void write(YAML::Emitter &out, const QJsonValue &value)
         return;
     }
     case QJsonValue::String:
-        if (readsAsOtherType(value.toString()))
+        if (readsAsOtherType(value.toString()) || hasControlCharacters(value.toString())
+            || startsLikeDocumentMarker(value.toString()))
             out << YAML::DoubleQuoted;
         out << value.toString().toStdString();
         return;
     case QJsonValue::Double: {
+        // Whole numbers are written from their exact integer: a qint64 beyond 2^53 does not survive a
+        // round trip through double, and casting a double outside qint64's range is undefined.
+        const qint64 integer = value.toInteger(); // 0 unless a whole number qint64 holds
         const double d = value.toDouble();
-        if (d == static_cast<double>(static_cast<qint64>(d)) && std::abs(d) < 9e15)
-            out << static_cast<long long>(d);
+        if (integer != 0 || d == 0)
+            out << static_cast<long long>(integer);
         else
             out << d;
         return;

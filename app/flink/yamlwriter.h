@@ -6,7 +6,8 @@
 namespace capstan {
 
 // Renders JSON as block-style YAML, keys in their JSON order (QJsonObject sorts them), strings
-// quoted only where YAML needs it, e.g. "true" or "1.20" stay strings.
+// quoted only where YAML needs it, e.g. "true" or "1.20" stay strings. Unicode noncharacters in a
+// string that needs escapes come out as U+FFFD (yaml-cpp's emitter replaces them).
 class YamlWriter final
 {
 public:

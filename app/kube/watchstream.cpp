@@ -81,17 +81,12 @@ void WatchStream::onReadyRead()
     if (status != 200)
         return; // the error body is read in onFinished()
     m_watchdog.start();
-    m_buffer += m_reply->readAll();
-    qsizetype start = 0;
-    for (qsizetype nl = m_buffer.indexOf('\n'); nl >= 0; nl = m_buffer.indexOf('\n', start)) {
-        const QByteArray line = m_buffer.mid(start, nl - start).trimmed();
-        start = nl + 1;
-        if (!line.isEmpty() && !handleLine(line))
-            return;
-        if (m_ended)
+    m_framer.append(m_reply->readAll());
+    QByteArray line;
+    while (m_framer.takeLine(&line)) {
+        if (!handleLine(line) || m_ended)
             return;
     }
-    m_buffer.remove(0, start);
 }
 
 bool WatchStream::handleLine(const QByteArray &line)
@@ -155,7 +150,7 @@ void WatchStream::onFinished()
             KubeStatus::fromTransport(QStringLiteral("The watch stream broke"), reply->errorString()));
         return;
     }
-    if (!m_buffer.trimmed().isEmpty()) {
+    if (m_framer.hasPartialLine()) {
         // The stream ended inside an event: a truncated response, whatever the transport said.
         end(WatchEnd::Kind::Failed, Error::make(QStringLiteral("WatchTruncated"),
                                                 QStringLiteral("The watch stream ended in the middle of an event.")));

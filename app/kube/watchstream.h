@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "kube/ndjsonframer.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -75,7 +76,7 @@ private:
     QString m_resourceVersion;
     Options m_options;
     QPointer<QNetworkReply> m_reply;
-    QByteArray m_buffer;
+    NdjsonFramer m_framer;
     QTimer m_watchdog;
     QElapsedTimer m_started;
     int m_events = 0;

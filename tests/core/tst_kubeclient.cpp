@@ -2,6 +2,7 @@
 // verification, retries, and that no secret reaches a log line.
 
 #include "common/sandboxfixture.h"
+#include "common/sanitizers.h"
 #include "kube/kubeclient.h"
 #include "kube/kubestatus.h"
 #include "kube/resourcepath.h"
@@ -307,6 +308,7 @@ void TestKubeClient::writesAreNotRetriedOn429()
 
 void TestKubeClient::execPluginRunsAgainOnce401()
 {
+    CAPSTAN_SKIP_IF_NO_CHILD_PROCESSES();
     // First run hands out a stale token, the second the real one (a token that expired server-side).
     const QString counter = m_sandbox->dir.filePath(QStringLiteral("runs"));
     const QString script = writeExecScript(
@@ -358,6 +360,7 @@ void TestKubeClient::execPluginRunsOnTheHostFromAFlatpak()
 
 void TestKubeClient::execPluginCachesUntilExpiry()
 {
+    CAPSTAN_SKIP_IF_NO_CHILD_PROCESSES();
     const QString expiry = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
     const QString script = writeExecScript(
         QStringLiteral("printf '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
@@ -381,6 +384,7 @@ void TestKubeClient::execPluginCachesUntilExpiry()
 
 void TestKubeClient::execPluginFailureExplains()
 {
+    CAPSTAN_SKIP_IF_NO_CHILD_PROCESSES();
     const QString script
         = writeExecScript(QStringLiteral("echo 'error: you must be logged in to the server' >&2\nexit 7\n"));
     ConnectionConfig config = m_sandbox->connection().value();
@@ -430,6 +434,7 @@ void TestKubeClient::serviceProxyPath()
 
 void TestKubeClient::secretsNeverReachLogs()
 {
+    CAPSTAN_SKIP_IF_NO_CHILD_PROCESSES(); // the exec plugin half
     const QString secret = QStringLiteral("capstan-recognisable-secret-7f3a9c");
     QLoggingCategory::setFilterRules(QStringLiteral("capstan.*=true"));
     g_logLines.clear();

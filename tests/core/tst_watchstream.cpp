@@ -2,6 +2,7 @@
 // byte boundary, ERROR events inside a 200 stream, bookmarks, a stream cut mid-event, non-200 answers.
 
 #include "kube/kubeclient.h"
+#include "kube/ndjsonframer.h"
 #include "kube/watchstream.h"
 
 #include <QNetworkAccessManager>
@@ -71,6 +72,7 @@ class TestWatchStream : public QObject
     Q_OBJECT
 
 private slots:
+    void framerSkipsBlankLinesAndHoldsPartialOnes();
     void reassemblesSplitEvents_data();
     void reassemblesSplitEvents();
     void errorEventInsideStreamIsExpired();
@@ -113,6 +115,22 @@ TestWatchStream::Run TestWatchStream::run(ScriptedServer &server, int watchdogMs
     r.resourceVersion = stream.resourceVersion();
     r.request = server.lastRequest;
     return r;
+}
+
+void TestWatchStream::framerSkipsBlankLinesAndHoldsPartialOnes()
+{
+    NdjsonFramer framer;
+    QByteArray line;
+    framer.append("\r\n  \n{\"a\":1}\r\n{\"b\"");
+    QVERIFY(framer.takeLine(&line));
+    QCOMPARE(line, QByteArray("{\"a\":1}"));
+    QVERIFY(!framer.takeLine(&line));
+    QVERIFY(framer.hasPartialLine());
+    framer.append(":2}\n \t");
+    QVERIFY(framer.takeLine(&line));
+    QCOMPARE(line, QByteArray("{\"b\":2}"));
+    QVERIFY(!framer.takeLine(&line));
+    QVERIFY(!framer.hasPartialLine()); // whitespace after the last event is no event
 }
 
 void TestWatchStream::reassemblesSplitEvents_data()

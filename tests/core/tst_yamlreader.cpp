@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using capstan::YamlReader;
 using capstan::YamlWriter;
 
@@ -21,6 +23,9 @@ private slots:
     void syntaxError();
     void locations();
     void roundTripWithWriter();
+    void roundTripKeepsWholeNumbers();
+    void roundTripKeepsOddStrings();
+    void refusesCyclicAndExplodingAliases();
 };
 
 void TestYamlReader::scalars_data()
@@ -150,6 +155,62 @@ void TestYamlReader::roundTripWithWriter()
     const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
     QVERIFY(result.ok());
     QCOMPARE(result->toObject(), spec);
+}
+
+void TestYamlReader::roundTripKeepsWholeNumbers()
+{
+    // Beyond 2^53 not every integer is a double, and beyond qint64 a double is no integer.
+    const qint64 nonce = 9007199254740993;
+    const qint64 low = std::numeric_limits<qint64>::min() + 1;
+    const QJsonObject spec{{QStringLiteral("nonce"), nonce},
+                           {QStringLiteral("low"), low},
+                           {QStringLiteral("huge"), 1e20},
+                           {QStringLiteral("whole"), 3.0},
+                           {QStringLiteral("fraction"), -2.5}};
+    const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
+    QVERIFY(result.ok());
+    const QJsonObject read = result->toObject();
+    QCOMPARE(read.value(QLatin1String("nonce")).toInteger(), nonce);
+    QCOMPARE(read.value(QLatin1String("low")).toInteger(), low);
+    QCOMPARE(read.value(QLatin1String("huge")).toDouble(), 1e20);
+    QCOMPARE(read.value(QLatin1String("whole")).toDouble(), 3.0);
+    QCOMPARE(read.value(QLatin1String("fraction")).toDouble(), -2.5);
+}
+
+void TestYamlReader::roundTripKeepsOddStrings()
+{
+    // A trailing CR or a C1 control in a plain scalar would be lost or rejected; an implicit key is
+    // limited to 1024 characters; a document marker would end the document.
+    const QJsonObject spec{{QStringLiteral("cr"), QStringLiteral("list\r")},
+                           {QStringLiteral("nel"), QStringLiteral("a\u0085b")},
+                           {QStringLiteral("bell"), QStringLiteral("\u0007")},
+                           {QString(300, QChar(0x11)), QStringLiteral("long key")}};
+    const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().toString()));
+    QCOMPARE(result->toObject(), spec);
+    // A document that is one string: "---" unquoted would start a new, empty document.
+    for (const QString &marker : {QStringLiteral("---"), QStringLiteral("... end")}) {
+        const auto scalar = YamlReader::parse(YamlWriter::toYaml(marker));
+        QVERIFY(scalar.ok());
+        QCOMPARE(scalar.value(), QJsonValue(marker));
+    }
+}
+
+void TestYamlReader::refusesCyclicAndExplodingAliases()
+{
+    // An anchor containing an alias to itself: typed into the editor, it used to exhaust the stack.
+    const auto cyclic = YamlReader::parse(QStringLiteral("a: &x\n  b: *x\n"));
+    QVERIFY(!cyclic.ok());
+    QCOMPARE(cyclic.error().reason, QStringLiteral("YamlSyntax"));
+    // Nine levels of ten aliases each expand to 10^9 values.
+    QString bomb = QStringLiteral("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; ++i)
+        bomb += QStringLiteral("l%1: &l%1 [*l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2, *l%2]\n")
+                    .arg(i)
+                    .arg(i - 1);
+    const auto exploding = YamlReader::parse(bomb);
+    QVERIFY(!exploding.ok());
+    QVERIFY2(exploding.error().message.contains(QLatin1String("aliases")), qPrintable(exploding.error().message));
 }
 
 QTEST_APPLESS_MAIN(TestYamlReader)

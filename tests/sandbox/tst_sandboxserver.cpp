@@ -1,5 +1,6 @@
 // The sandbox API server over real HTTPS: TLS verified against its CA, auth, CRUD, watch, faults, kubectl.
 #include "common/kubectlrunner.h"
+#include "common/sanitizers.h"
 #include "sandbox/faultplan.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxserver.h"
@@ -669,6 +670,7 @@ void TestSandboxServer::restartKeepsObjectsAndPort()
 
 void TestSandboxServer::kubectl()
 {
+    CAPSTAN_SKIP_IF_NO_CHILD_PROCESSES();
     if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
         QSKIP("kubectl is not installed");
     QTemporaryDir dir;

@@ -456,7 +456,7 @@ public:
                                      "1.20.1/flink-examples-streaming-1.20.1.jar"));
     }
 
-    void seedGenerated(int deployments, int events)
+    void seedGenerated(int deployments, int events, int focusEvents, int focusSnapshots)
     {
         static const char *const namespaces[] = {"default", "flink-jobs", "analytics", "payments", "ingest"};
         static const char *const words[] = {"orders",  "clicks", "payments", "sessions", "inventory", "metrics",
@@ -492,6 +492,18 @@ public:
                                                        : QStringLiteral("Job status changed from CREATED to RUNNING"),
                      pastMs(1, 600));
         }
+        if (created.empty())
+            return;
+        // One deployment with a long history: an event every 20 s and a savepoint every 10 minutes
+        // back from now, newest first.
+        const QJsonObject &focus = created.front();
+        for (int i = 0; i < focusEvents; ++i) {
+            const QString reason = QLatin1String(reasons[i % std::size(reasons)]);
+            addEvent(focus, reason, QStringLiteral("Normal"), QStringLiteral("%1 #%2").arg(reason).arg(focusEvents - i),
+                     m_nowMs - qint64(i + 1) * 20000);
+        }
+        for (int i = 0; i < focusSnapshots; ++i)
+            addSavepoint(focus, QStringLiteral("PERIODIC"), m_nowMs - qint64(i + 1) * 600000);
     }
 
 private:
@@ -502,13 +514,13 @@ private:
 
 } // namespace
 
-void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed)
+void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents, int focusSnapshots)
 {
     Seeder seeder(store, seed);
     if (deployments < 0) {
         seeder.seedDemo();
     } else {
-        seeder.seedGenerated(deployments, events);
+        seeder.seedGenerated(deployments, events, focusEvents, focusSnapshots);
     }
 }
 

@@ -372,7 +372,8 @@ bool SandboxServer::Private::startLocked(QString *error)
         readOnlyToken = randomToken();
     }
     if (!seeded) {
-        seedDemoData(store, options.deployments, options.events, options.seed);
+        seedDemoData(store, options.deployments, options.events, options.seed, options.focusEvents,
+                     options.focusSnapshots);
         seeded = true;
     }
     if (options.operatorSimulation && !simulation) {

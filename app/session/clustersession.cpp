@@ -228,8 +228,6 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
     for (const QJsonObject &object : batch.upserted) {
         const Deployment plain = Deployment::fromJson(object);
         m_failures.observeDeployment(plain, now);
-        if (m_revisions)
-            m_revisions->observe(object, now);
         if (m_actions)
             m_actions->observe(object);
         out.upserted.append(summarize(object));
@@ -241,6 +239,9 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
         delete m_watches.take(uid);
     }
     emit deploymentsChanged(out);
+    // After the view has its batch: the spec history writes to disk.
+    if (m_revisions)
+        m_revisions->observe(batch.upserted, now);
 }
 
 void ClusterSession::republish(const QStringList &uids)

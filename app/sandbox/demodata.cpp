@@ -485,7 +485,10 @@ public:
         }
         static const char *const reasons[] = {"Submit", "JobStatusChanged", "SpecChanged", "Scaling"};
         for (int i = 0; i < events && !created.empty(); ++i) {
-            const QJsonObject &deployment = created.at(m_random() % created.size());
+            // The focus deployment's Events are only its own, so that their number is known.
+            const bool skipFocus = focusEvents > 0 && created.size() > 1;
+            const QJsonObject &deployment = skipFocus ? created.at(1 + m_random() % (created.size() - 1))
+                                                      : created.at(m_random() % created.size());
             const QString reason = QLatin1String(reasons[m_random() % std::size(reasons)]);
             addEvent(deployment, reason, QStringLiteral("Normal"),
                      reason == QLatin1String("Submit") ? QStringLiteral("Starting deployment")

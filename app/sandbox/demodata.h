@@ -12,7 +12,7 @@ class ResourceStore;
 // Events). deployments >= 0: that many generated FlinkDeployments over five namespaces plus
 // `events` generated Events; the first generated deployment also gets `focusEvents` Events and
 // `focusSnapshots` completed FlinkStateSnapshots of its own (a long-lived deployment's page, for
-// benchmarks). The same seed gives the same names, specs and job ids.
+// benchmarks), and then none of the `events`. The same seed gives the same names, specs and job ids.
 void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents = 0,
                   int focusSnapshots = 0);
 

@@ -3,6 +3,7 @@
 #include "actions/actionrunner.h"
 #include "kube/connectionconfig.h"
 #include "kube/kubeclient.h"
+#include "kube/kubereply.h"
 #include "logging.h"
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
@@ -111,15 +112,13 @@ void ClusterSession::collectPinned()
     // An open page polls its deployment itself; the rest of the pinned ones are polled here, only
     // while their JobManager is READY, straight into the metric store.
     QSet<QString> wanted;
-    if (m_deployments && m_metricStore) {
-        for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it) {
-            const QJsonObject metadata = it->value(QLatin1String("metadata")).toObject();
-            const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
-                + metadata.value(QLatin1String("name")).toString();
+    if (m_deployments && m_metricStore && !m_pinned.isEmpty()) {
+        for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+            const Deployment &deployment = *it;
+            const QString key = deployment.ns + QLatin1Char('/') + deployment.name;
             if (!m_pinned.contains(key) || m_watches.contains(it.key()))
                 continue;
             wanted.insert(it.key());
-            const Deployment deployment = Deployment::fromJson(*it);
             MetricCollector *&collector = m_pinnedCollectors[it.key()];
             if (!collector) {
                 collector = new MetricCollector(m_client, deployment.ns, deployment.name, this);
@@ -158,8 +157,7 @@ void ClusterSession::setNamespace(const QString &ns)
     if (m_deployments) {
         // Tell the view that everything it shows is gone before the new namespace arrives.
         DeploymentBatch clear;
-        for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it)
-            clear.removed << it.key();
+        clear.removed = m_summaries.keys();
         stopInformers();
         if (!clear.removed.isEmpty())
             emit deploymentsChanged(clear);
@@ -173,11 +171,17 @@ void ClusterSession::stopInformers()
     delete m_warnings;
     delete m_snapshots;
     m_lastSnapshotByName.clear();
+    m_summaries.clear();
+    m_opening.clear();
 }
 
 void ClusterSession::startInformers()
 {
-    m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, m_options.informer, this);
+    // Batches carry the objects; the session keeps summaries of its own (and nothing of events or
+    // snapshots but what it derived from them).
+    Informer::Options compact = m_options.informer;
+    compact.retainObjects = false;
+    m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, compact, this);
     connect(m_deployments, &Informer::changed, this, &ClusterSession::onDeployments);
     connect(m_deployments, &Informer::stateChanged, this,
             [this](InformerState state, const Error &error, int retryInMs) {
@@ -197,12 +201,12 @@ void ClusterSession::startInformers()
                 }
             });
 
-    Informer::Options warnings = m_options.informer;
+    Informer::Options warnings = compact;
     warnings.fieldSelector = QStringLiteral("type=Warning");
     m_warnings = new Informer(m_client, ResourceType::events(), m_ns, warnings, this);
     connect(m_warnings, &Informer::changed, this, &ClusterSession::onWarnings);
 
-    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_ns, m_options.informer, this);
+    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_ns, compact, this);
     connect(m_snapshots, &Informer::changed, this, &ClusterSession::onSnapshots);
 
     m_deployments->start();
@@ -210,9 +214,8 @@ void ClusterSession::startInformers()
     m_snapshots->start();
 }
 
-Deployment ClusterSession::summarize(const QJsonObject &object) const
+Deployment ClusterSession::decorate(Deployment d) const
 {
-    Deployment d = Deployment::fromJson(object);
     d.failure = m_failures.status(d.uid);
     d.lastSnapshot = m_lastSnapshotByName.value(d.ns + QLatin1Char('/') + d.name);
     return d;
@@ -227,14 +230,17 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
     out.upserted.reserve(batch.upserted.size());
     for (const QJsonObject &object : batch.upserted) {
         const Deployment plain = Deployment::fromJson(object);
+        m_summaries.insert(plain.uid, plain);
         m_failures.observeDeployment(plain, now);
         if (m_actions)
             m_actions->observe(object);
-        out.upserted.append(summarize(object));
+        out.upserted.append(decorate(plain));
         if (DeploymentWatch *watch = m_watches.value(plain.uid))
             watch->update(object);
     }
     for (const QString &uid : batch.removed) {
+        m_summaries.remove(uid);
+        m_opening.remove(uid);
         m_failures.forget(uid);
         delete m_watches.take(uid);
     }
@@ -250,9 +256,9 @@ void ClusterSession::republish(const QStringList &uids)
         return;
     DeploymentBatch out;
     for (const QString &uid : uids) {
-        const auto it = m_deployments->objects().constFind(uid);
-        if (it != m_deployments->objects().cend())
-            out.upserted.append(summarize(*it));
+        const auto it = m_summaries.constFind(uid);
+        if (it != m_summaries.cend())
+            out.upserted.append(decorate(*it));
     }
     if (!out.upserted.isEmpty())
         emit deploymentsChanged(out);
@@ -288,12 +294,10 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
     }
     if (touchedNames.isEmpty() || !m_deployments)
         return;
+    const QSet<QString> touched(touchedNames.cbegin(), touchedNames.cend());
     QStringList uids;
-    for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it) {
-        const QJsonObject metadata = it->value(QLatin1String("metadata")).toObject();
-        const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
-            + metadata.value(QLatin1String("name")).toString();
-        if (touchedNames.contains(key))
+    for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+        if (touched.contains(it->ns + QLatin1Char('/') + it->name))
             uids << it.key();
     }
     republish(uids);
@@ -301,16 +305,34 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
 
 void ClusterSession::openDeployment(const QString &uid)
 {
-    if (m_watches.contains(uid) || !m_deployments)
+    if (m_watches.contains(uid) || m_opening.contains(uid) || !m_deployments)
+        return;
+    const auto it = m_summaries.constFind(uid);
+    if (it == m_summaries.cend())
         return;
     delete m_pinnedCollectors.take(uid); // the page's own poller takes over
-    const auto it = m_deployments->objects().constFind(uid);
-    if (it == m_deployments->objects().cend())
-        return;
+    m_opening.insert(uid);
+    KubeReply *reply = m_client->get(ResourceType::flinkDeployments().objectPath(it->ns, it->name));
+    connect(reply, &KubeReply::finished, this, [this, uid](const Result<QJsonObject> &result) {
+        if (!m_opening.remove(uid))
+            return; // closed (or gone) meanwhile
+        if (!result) {
+            qCInfo(lcSession).noquote() << "cannot open deployment" << uid << ":" << result.error().toString();
+            collectPinned();
+            return;
+        }
+        if (uidOf(result.value()) == uid)
+            startWatch(result.value());
+    });
+}
+
+void ClusterSession::startWatch(const QJsonObject &object)
+{
+    const QString uid = uidOf(object);
     DeploymentWatch::Options options;
     options.pollIntervalMs = m_options.pollIntervalMs;
     options.informerBatchMs = m_options.informer.batchIntervalMs;
-    auto *watch = new DeploymentWatch(m_client, m_history.get(), *it, options, this);
+    auto *watch = new DeploymentWatch(m_client, m_history.get(), object, options, this);
     watch->setMetricStore(m_metricStore.get());
     m_watches.insert(uid, watch);
     connect(watch, &DeploymentWatch::metricsAppended, this, &ClusterSession::metricsAppended);
@@ -369,6 +391,7 @@ void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
 
 void ClusterSession::closeDeployment(const QString &uid)
 {
+    m_opening.remove(uid);
     delete m_watches.take(uid);
     collectPinned(); // a pinned deployment's collection carries on without its page
 }

@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -130,7 +131,9 @@ private:
     void onDeployments(const InformerBatch &batch);
     void onWarnings(const InformerBatch &batch);
     void onSnapshots(const InformerBatch &batch);
-    Deployment summarize(const QJsonObject &object) const;
+    // The summary with what the session observed about it (failures, the latest snapshot).
+    Deployment decorate(Deployment d) const;
+    void startWatch(const QJsonObject &object);
     void republish(const QStringList &uids);
     void loadSchema();
     void collectPinned();
@@ -150,6 +153,10 @@ private:
     QPointer<Informer> m_deployments;
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
     QPointer<Informer> m_snapshots; // FlinkStateSnapshots of the namespace: "last snapshot" column
+    // The listed deployments in compact form: the informers keep no objects. A page's raw object is
+    // fetched when it opens (m_opening: uids whose GET is in flight).
+    QHash<QString, Deployment> m_summaries;
+    QSet<QString> m_opening;
     QHash<QString, DeploymentWatch *> m_watches;
     QHash<QString, QDateTime> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
     FailureDetector m_failures;

@@ -40,8 +40,10 @@ void DeploymentWatch::start()
         history.upserted = m_history->events(m_deployment.uid);
         emit eventsChanged(history);
     }
+    // The page's models keep what these report: the informers need no copy of the objects.
     Informer::Options options;
     options.batchIntervalMs = m_options.informerBatchMs;
+    options.retainObjects = false;
     options.fieldSelector = QStringLiteral("involvedObject.uid=") + m_deployment.uid;
     m_events = new Informer(m_client, ResourceType::events(), m_deployment.ns, options, this);
     connect(m_events, &Informer::changed, this, &DeploymentWatch::onEvents);
@@ -49,6 +51,7 @@ void DeploymentWatch::start()
 
     Informer::Options snapshotOptions;
     snapshotOptions.batchIntervalMs = m_options.informerBatchMs;
+    snapshotOptions.retainObjects = false;
     snapshotOptions.labelSelector = QStringLiteral("job-reference.name=") + m_deployment.name;
     m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_deployment.ns, snapshotOptions, this);
     connect(m_snapshots, &Informer::changed, this, &DeploymentWatch::onSnapshots);

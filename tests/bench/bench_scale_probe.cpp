@@ -30,6 +30,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <malloc.h>
 #include <mutex>
 #include <thread>
 
@@ -58,6 +59,14 @@ double statusMb(const char *field)
             return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+// Heap bytes in use (all malloc arenas) in MB: RSS minus this is freed memory the allocator kept,
+// code, and the rest.
+double heapInUseMb()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 double percentile(QList<double> values, double p)
@@ -213,6 +222,7 @@ int main(int argc, char *argv[])
     pause(3000);
     result.insert(QStringLiteral("rssLoadMb"), statusMb("VmRSS"));
     result.insert(QStringLiteral("hwmLoadMb"), statusMb("VmHWM"));
+    result.insert(QStringLiteral("heapLoadMb"), heapInUseMb());
 
     // 3. Opening the deployment with the long history: to its Events and Snapshots tables filled.
     QString focusNs;
@@ -230,6 +240,7 @@ int main(int argc, char *argv[])
         window.openDeployment(focusNs, focusName);
         waitUntil(
             [&] {
+                // The sandbox gives the focus deployment exactly these, none of the random ones.
                 return page->eventModel()->rowCount() >= focusEvents
                     && page->snapshotModel()->rowCount() >= focusSnapshots;
             },
@@ -266,6 +277,7 @@ int main(int argc, char *argv[])
         result.insert(QStringLiteral("rssChurnSamples"), rssSamples);
         pause(3000); // the last batches of the churn
         result.insert(QStringLiteral("rssChurnEndMb"), statusMb("VmRSS"));
+        result.insert(QStringLiteral("heapChurnEndMb"), heapInUseMb());
         result.insert(QStringLiteral("hwmEndMb"), statusMb("VmHWM"));
         result.insert(QStringLiteral("rowsAfterChurn"), model->rowCount());
     }

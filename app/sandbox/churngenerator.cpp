@@ -57,6 +57,7 @@ struct ChurnGenerator::Private
     std::chrono::steady_clock::time_point targetsAt;
     std::deque<std::pair<QString, QString>> events; // (namespace, name), oldest first
     quint64 serial = 0;
+    qint64 lastUpdateMs = 0;
     std::atomic<quint64> written = 0;
 
     std::mutex threadMutex;
@@ -100,7 +101,9 @@ void ChurnGenerator::Private::change()
 
 void ChurnGenerator::Private::updateDeployment(const Target &target)
 {
-    QJsonObject jobStatus{{QStringLiteral("updateTime"), QString::number(QDateTime::currentMSecsSinceEpoch())}};
+    // Strictly increasing, so that every update is a write (an equal patch would change nothing).
+    lastUpdateMs = std::max(QDateTime::currentMSecsSinceEpoch(), lastUpdateMs + 1);
+    QJsonObject jobStatus{{QStringLiteral("updateTime"), QString::number(lastUpdateMs)}};
     if (random() % 10 == 0) {
         const StoreResult current = store.get(kFlinkDeployments, target.ns, target.name);
         const QString state = current.object.value(QLatin1String("status"))

@@ -170,7 +170,10 @@ void ClusterSession::stopInformers()
     delete m_deployments;
     delete m_warnings;
     delete m_snapshots;
+    delete m_events;
     m_lastSnapshotByName.clear();
+    m_snapshotsByName.clear();
+    m_snapshotOwner.clear();
     m_summaries.clear();
     m_opening.clear();
 }
@@ -209,9 +212,54 @@ void ClusterSession::startInformers()
     m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_ns, compact, this);
     connect(m_snapshots, &Informer::changed, this, &ClusterSession::onSnapshots);
 
+    // The Events follow the first list of deployments rather than compete with it.
+    connect(m_deployments, &Informer::synced, this, &ClusterSession::startEvents);
+
     m_deployments->start();
     m_warnings->start();
     m_snapshots->start();
+}
+
+void ClusterSession::startEvents()
+{
+    if (m_events || !m_history || !m_history->isOpen())
+        return;
+    Informer::Options options = m_options.informer;
+    options.retainObjects = false;
+    options.fieldSelector = QStringLiteral("involvedObject.kind=FlinkDeployment");
+    // Events are small and many: fewer, larger pages.
+    options.pageSize = m_options.informer.pageSize * 10;
+    m_events = new Informer(m_client, ResourceType::events(), m_ns, options, this);
+    connect(m_events, &Informer::changed, this, &ClusterSession::onEvents);
+    m_events->start();
+}
+
+void ClusterSession::onEvents(const InformerBatch &batch)
+{
+    // Events that expire on the server stay in the local history: removals are not passed on.
+    QList<ClusterEvent> events;
+    events.reserve(batch.upserted.size());
+    QHash<QString, QList<ClusterEvent>> forOpenPages;
+    for (const QJsonObject &object : batch.upserted) {
+        ClusterEvent event = ClusterEvent::fromJson(object);
+        if (event.involvedUid.isEmpty())
+            continue;
+        if (m_watches.contains(event.involvedUid) || m_opening.value(event.involvedUid).eventsSent)
+            forOpenPages[event.involvedUid].append(event);
+        events.append(std::move(event));
+    }
+    if (m_history)
+        m_history->saveEvents(events);
+    for (auto it = forOpenPages.cbegin(); it != forOpenPages.cend(); ++it) {
+        if (DeploymentWatch *watch = m_watches.value(it.key())) {
+            watch->addEvents(*it);
+        } else {
+            EventBatch out; // a page whose object is still on its way
+            out.deploymentUid = it.key();
+            out.upserted = *it;
+            emit eventsChanged(out);
+        }
+    }
 }
 
 Deployment ClusterSession::decorate(Deployment d) const
@@ -279,18 +327,56 @@ void ClusterSession::onWarnings(const InformerBatch &batch)
 void ClusterSession::onSnapshots(const InformerBatch &batch)
 {
     QStringList touchedNames;
+    QHash<QString, QList<Snapshot>> upserted; // by "namespace/deployment", for open pages
+    QHash<QString, QStringList> removed;
     for (const QJsonObject &object : batch.upserted) {
         const Snapshot s = Snapshot::fromResource(object);
-        if (!s.isCompleted() || !s.time.isValid())
-            continue;
         const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
         const QString deployment
             = metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("job-reference.name")).toString();
         const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') + deployment;
-        if (deployment.isEmpty() || m_lastSnapshotByName.value(key) >= s.time)
+        if (deployment.isEmpty())
+            continue;
+        const QString previousOwner = m_snapshotOwner.value(s.key);
+        if (!previousOwner.isEmpty() && previousOwner != key) {
+            m_snapshotsByName[previousOwner].remove(s.key);
+            removed[previousOwner] << s.key;
+        }
+        m_snapshotOwner.insert(s.key, key);
+        m_snapshotsByName[key].insert(s.key, s);
+        upserted[key] << s;
+        if (!s.isCompleted() || !s.time.isValid() || m_lastSnapshotByName.value(key) >= s.time)
             continue;
         m_lastSnapshotByName.insert(key, s.time);
         touchedNames << key;
+    }
+    for (const QString &uid : batch.removed) {
+        const QString owner = m_snapshotOwner.take(uid);
+        if (owner.isEmpty())
+            continue;
+        auto byName = m_snapshotsByName.find(owner);
+        if (byName != m_snapshotsByName.end()) {
+            byName->remove(uid);
+            if (byName->isEmpty())
+                m_snapshotsByName.erase(byName);
+        }
+        removed[owner] << uid;
+    }
+    for (DeploymentWatch *watch : std::as_const(m_watches)) {
+        const QString key = watch->deployment().ns + QLatin1Char('/') + watch->deployment().name;
+        watch->addSnapshots(upserted.value(key), removed.value(key));
+    }
+    for (auto it = m_opening.cbegin(); it != m_opening.cend(); ++it) {
+        const auto summary = m_summaries.constFind(it.key());
+        if (!it->snapshotsSent || summary == m_summaries.cend())
+            continue;
+        const QString key = summary->ns + QLatin1Char('/') + summary->name;
+        SnapshotBatch out; // a page whose object is still on its way
+        out.deploymentUid = it.key();
+        out.upserted = upserted.value(key);
+        out.removed = removed.value(key);
+        if (!out.upserted.isEmpty() || !out.removed.isEmpty())
+            emit snapshotsChanged(out);
     }
     if (touchedNames.isEmpty() || !m_deployments)
         return;
@@ -310,28 +396,52 @@ void ClusterSession::openDeployment(const QString &uid)
     const auto it = m_summaries.constFind(uid);
     if (it == m_summaries.cend())
         return;
+    const QString name = it->ns + QLatin1Char('/') + it->name;
+    const QString path = ResourceType::flinkDeployments().objectPath(it->ns, it->name);
     delete m_pinnedCollectors.take(uid); // the page's own poller takes over
-    m_opening.insert(uid);
-    KubeReply *reply = m_client->get(ResourceType::flinkDeployments().objectPath(it->ns, it->name));
+    Opening opening;
+    opening.eventsSent = m_events != nullptr;
+    opening.snapshotsSent = m_snapshots != nullptr;
+    m_opening.insert(uid, opening);
+    if (opening.eventsSent) {
+        // What the session already has goes out at once; the watch starts once the object is here.
+        EventBatch history;
+        history.deploymentUid = uid;
+        history.reset = true;
+        history.upserted = m_history->events(uid);
+        emit eventsChanged(history);
+    }
+    if (opening.snapshotsSent) {
+        SnapshotBatch snapshots;
+        snapshots.deploymentUid = uid;
+        snapshots.upserted = m_snapshotsByName.value(name).values();
+        if (!snapshots.upserted.isEmpty())
+            emit snapshotsChanged(snapshots);
+    }
+    KubeReply *reply = m_client->get(path);
     connect(reply, &KubeReply::finished, this, [this, uid](const Result<QJsonObject> &result) {
-        if (!m_opening.remove(uid))
+        if (!m_opening.contains(uid))
             return; // closed (or gone) meanwhile
+        const Opening sent = m_opening.take(uid);
         if (!result) {
             qCInfo(lcSession).noquote() << "cannot open deployment" << uid << ":" << result.error().toString();
             collectPinned();
             return;
         }
         if (uidOf(result.value()) == uid)
-            startWatch(result.value());
+            startWatch(result.value(), sent);
     });
 }
 
-void ClusterSession::startWatch(const QJsonObject &object)
+void ClusterSession::startWatch(const QJsonObject &object, const Opening &opening)
 {
     const QString uid = uidOf(object);
     DeploymentWatch::Options options;
     options.pollIntervalMs = m_options.pollIntervalMs;
     options.informerBatchMs = m_options.informer.batchIntervalMs;
+    options.eventsFromSession = opening.eventsSent;
+    options.historyShown = opening.eventsSent;
+    options.snapshotsFromSession = opening.snapshotsSent;
     auto *watch = new DeploymentWatch(m_client, m_history.get(), object, options, this);
     watch->setMetricStore(m_metricStore.get());
     m_watches.insert(uid, watch);

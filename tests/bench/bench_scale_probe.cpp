@@ -3,7 +3,7 @@
 // (Qt, the window, TLS, the first list) is part of what it times.
 //
 // Usage: bench_scale_probe --kubeconfig FILE --deployments N [--sandbox-pid PID] [--churn-seconds S]
-//                          [--focus-events E] [--focus-snapshots K]
+//                          [--focus-events E] [--focus-snapshots K] [--settle-ms MS]
 //
 // Lines: "populated <ms>" once the list holds N rows and has been painted, then one line
 // "result <json>" with every figure, then it exits. With --sandbox-pid the churn phase sends the
@@ -184,6 +184,7 @@ int main(int argc, char *argv[])
     int churnSeconds = 0;
     int focusEvents = 0;
     int focusSnapshots = 0;
+    int settleMs = 15000;
     const QStringList args = QApplication::arguments().mid(1);
     for (int i = 0; i + 1 < args.size(); i += 2) {
         const QString &key = args.at(i);
@@ -200,6 +201,8 @@ int main(int argc, char *argv[])
             focusEvents = value.toInt();
         else if (key == QLatin1String("--focus-snapshots"))
             focusSnapshots = value.toInt();
+        else if (key == QLatin1String("--settle-ms"))
+            settleMs = value.toInt();
     }
 
     const auto config = KubeConfigLoader::load({kubeconfig, QString(), QString()});
@@ -218,8 +221,9 @@ int main(int argc, char *argv[])
     QJsonObject result{{QStringLiteral("rows"), model->rowCount()},
                        {QStringLiteral("populatedInProcessMs"), populatedMs}};
 
-    // 2. Memory once the load has settled (schema, namespaces, snapshots and warnings informers).
-    pause(3000);
+    // 2. Memory once the load has settled: after the list come the Events of every deployment (into
+    // the local history), which take the sandbox some seconds at 50,000.
+    pause(settleMs);
     result.insert(QStringLiteral("rssLoadMb"), statusMb("VmRSS"));
     result.insert(QStringLiteral("hwmLoadMb"), statusMb("VmHWM"));
     result.insert(QStringLiteral("heapLoadMb"), heapInUseMb());

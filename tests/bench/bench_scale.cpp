@@ -230,6 +230,7 @@ const Figure kFigures[] = {
     {"stallP50Ms", "GUI stall p50 under churn", "ms", 2},
     {"stallP99Ms", "GUI stall p99 under churn", "ms", 2},
     {"stallMaxMs", "GUI stall max under churn", "ms", 1},
+    {"rowUpdatesPerSecond", "list rows updated per second of churn", "/s", 0},
     {"rssChurnEndMb", "RSS after churn", "MB", 1},
     {"rssGrowthMb", "RSS growth over the churn", "MB", 1},
     {"rssGrowthLateMb", "RSS growth, churn's second half", "MB", 1},

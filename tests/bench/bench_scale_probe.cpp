@@ -259,6 +259,15 @@ int main(int argc, char *argv[])
     // 4. Churn: the sandbox writes its changes; the GUI's latency is sampled all along, memory every 10 s.
     if (churnSeconds > 0 && sandboxPid > 0) {
         result.insert(QStringLiteral("rssChurnStartMb"), statusMb("VmRSS"));
+        // Rows the list updated (upserts; the age column's refresh carries a role): proof that the
+        // churn reaches the GUI, not only the sandbox.
+        qint64 rowUpdates = 0;
+        const auto counting = QObject::connect(
+            model, &QAbstractItemModel::dataChanged, model,
+            [&](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                if (roles.isEmpty())
+                    rowUpdates += bottomRight.row() - topLeft.row() + 1;
+            });
         QObject receiver;
         StallProbe stall(&receiver);
         ::kill(pid_t(sandboxPid), SIGUSR1);
@@ -272,6 +281,8 @@ int main(int argc, char *argv[])
         }
         stall.stop();
         ::kill(pid_t(sandboxPid), SIGUSR2);
+        QObject::disconnect(counting);
+        result.insert(QStringLiteral("rowUpdatesPerSecond"), double(rowUpdates) / churnSeconds);
         QCoreApplication::processEvents();
         const QList<double> samples = stall.samples();
         result.insert(QStringLiteral("stallSamples"), int(samples.size()));

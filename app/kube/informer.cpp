@@ -82,6 +82,7 @@ void Informer::relist()
     if (m_listReply)
         m_listReply->abort();
     m_listing.clear();
+    m_listingVersions.clear();
     ++m_lists;
     setState(InformerState::Listing);
     listPage(QString());
@@ -110,8 +111,22 @@ void Informer::listPage(const QString &continueToken)
         const QJsonArray items = list.value(QLatin1String("items")).toArray();
         for (const QJsonValue &item : items) {
             const QJsonObject object = item.toObject();
-            m_listing.insert(uidOf(object), object);
+            const QString uid = uidOf(object);
+            if (m_options.retainObjects) {
+                m_listing.insert(uid, object);
+                continue;
+            }
+            const QString version = resourceVersionOf(object);
+            m_listingVersions.insert(uid, version);
+            const auto known = m_versions.constFind(uid);
+            if (known == m_versions.cend() || *known != version) {
+                m_versions.insert(uid, version);
+                m_pendingObjects.insert(uid, object);
+                queueUpsert(uid);
+            }
         }
+        if (!m_options.retainObjects)
+            flush(); // this page now, rather than every page held until the last one
         const QJsonObject metadata = list.value(QLatin1String("metadata")).toObject();
         const QString next = metadata.value(QLatin1String("continue")).toString();
         if (!next.isEmpty()) {
@@ -124,6 +139,14 @@ void Informer::listPage(const QString &continueToken)
 
 void Informer::finishList(const QString &resourceVersion)
 {
+    if (!m_options.retainObjects) {
+        // The pages were passed on as they came; what the list no longer has is gone.
+        for (auto it = m_versions.cbegin(); it != m_versions.cend(); ++it) {
+            if (!m_listingVersions.contains(it.key()))
+                queueRemove(it.key());
+        }
+        m_versions = std::exchange(m_listingVersions, {});
+    }
     // Replace the store with the listed state, emitting only the differences.
     for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it) {
         if (!m_listing.contains(it.key()))
@@ -140,8 +163,7 @@ void Informer::finishList(const QString &resourceVersion)
     const bool first = !m_synced;
     m_synced = true;
     flush(); // a completed list is shown at once
-    qCDebug(lcWatch).noquote() << "listed" << m_objects.size() << m_type.plural << "at resourceVersion"
-                               << resourceVersion;
+    qCDebug(lcWatch).noquote() << "listed" << size() << m_type.plural << "at resourceVersion" << resourceVersion;
     if (first)
         emit synced();
     startWatch();
@@ -179,6 +201,18 @@ void Informer::onWatchEvent(const QString &type, const QJsonObject &object)
     if (uid.isEmpty())
         return;
     m_resourceVersion = resourceVersionOf(object);
+    if (!m_options.retainObjects) {
+        if (type == QLatin1String("DELETED")) {
+            m_pendingObjects.remove(uid);
+            if (m_versions.remove(uid))
+                queueRemove(uid);
+            return;
+        }
+        m_versions.insert(uid, m_resourceVersion);
+        m_pendingObjects.insert(uid, object);
+        queueUpsert(uid);
+        return;
+    }
     if (type == QLatin1String("DELETED")) {
         if (m_objects.remove(uid))
             queueRemove(uid);
@@ -268,10 +302,17 @@ void Informer::flush()
     batch.resynced = std::exchange(m_pendingResync, false);
     batch.upserted.reserve(m_pendingUpserts.size());
     for (const QString &uid : std::as_const(m_pendingUpserts)) {
+        if (!m_options.retainObjects) {
+            const auto pending = m_pendingObjects.constFind(uid);
+            if (pending != m_pendingObjects.cend())
+                batch.upserted.append(*pending);
+            continue;
+        }
         const auto it = m_objects.constFind(uid);
         if (it != m_objects.cend())
             batch.upserted.append(*it);
     }
+    m_pendingObjects.clear();
     batch.removed = QStringList(m_pendingRemovals.cbegin(), m_pendingRemovals.cend());
     m_pendingUpserts.clear();
     m_pendingRemovals.clear();

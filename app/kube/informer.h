@@ -56,6 +56,10 @@ public:
         int backoffInitialMs = 800;
         int backoffMaxMs = 30000;
         int backoffResetMs = 120000;
+        // false: the store keeps only each object's resourceVersion (for relists) and batches are
+        // the only place the objects are found. A list is then passed on page by page, so only one
+        // page of objects is ever held, for callers that keep a compact form of their own.
+        bool retainObjects = true;
     };
 
     Informer(KubeClient *client, const ResourceType &type, const QString &ns, const Options &options,
@@ -67,7 +71,9 @@ public:
     // Drops the watch and lists again (e.g. after a network change).
     void relist();
 
+    // Empty unless Options::retainObjects.
     const QHash<QString, QJsonObject> &objects() const { return m_objects; }
+    qsizetype size() const { return m_options.retainObjects ? m_objects.size() : m_versions.size(); }
     bool hasSynced() const { return m_synced; }
     InformerState state() const { return m_state; }
     QString resourceVersion() const { return m_resourceVersion; }
@@ -102,6 +108,11 @@ private:
 
     QHash<QString, QJsonObject> m_objects;
     QHash<QString, QJsonObject> m_listing; // pages of a list in progress
+    // Without retainObjects: uid → resourceVersion of the store and of the list in progress, and
+    // the objects changed since the last batch.
+    QHash<QString, QString> m_versions;
+    QHash<QString, QString> m_listingVersions;
+    QHash<QString, QJsonObject> m_pendingObjects;
     QString m_resourceVersion;
     bool m_synced = false;
     bool m_running = false;

@@ -456,7 +456,7 @@ public:
                                      "1.20.1/flink-examples-streaming-1.20.1.jar"));
     }
 
-    void seedGenerated(int deployments, int events)
+    void seedGenerated(int deployments, int events, int focusEvents, int focusSnapshots)
     {
         static const char *const namespaces[] = {"default", "flink-jobs", "analytics", "payments", "ingest"};
         static const char *const words[] = {"orders",  "clicks", "payments", "sessions", "inventory", "metrics",
@@ -485,13 +485,28 @@ public:
         }
         static const char *const reasons[] = {"Submit", "JobStatusChanged", "SpecChanged", "Scaling"};
         for (int i = 0; i < events && !created.empty(); ++i) {
-            const QJsonObject &deployment = created.at(m_random() % created.size());
+            // The focus deployment's Events are only its own, so that their number is known.
+            const bool skipFocus = focusEvents > 0 && created.size() > 1;
+            const QJsonObject &deployment = skipFocus ? created.at(1 + m_random() % (created.size() - 1))
+                                                      : created.at(m_random() % created.size());
             const QString reason = QLatin1String(reasons[m_random() % std::size(reasons)]);
             addEvent(deployment, reason, QStringLiteral("Normal"),
                      reason == QLatin1String("Submit") ? QStringLiteral("Starting deployment")
                                                        : QStringLiteral("Job status changed from CREATED to RUNNING"),
                      pastMs(1, 600));
         }
+        if (created.empty())
+            return;
+        // One deployment with a long history: an event every 20 s and a savepoint every 10 minutes
+        // back from now, newest first.
+        const QJsonObject &focus = created.front();
+        for (int i = 0; i < focusEvents; ++i) {
+            const QString reason = QLatin1String(reasons[i % std::size(reasons)]);
+            addEvent(focus, reason, QStringLiteral("Normal"), QStringLiteral("%1 #%2").arg(reason).arg(focusEvents - i),
+                     m_nowMs - qint64(i + 1) * 20000);
+        }
+        for (int i = 0; i < focusSnapshots; ++i)
+            addSavepoint(focus, QStringLiteral("PERIODIC"), m_nowMs - qint64(i + 1) * 600000);
     }
 
 private:
@@ -502,13 +517,13 @@ private:
 
 } // namespace
 
-void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed)
+void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents, int focusSnapshots)
 {
     Seeder seeder(store, seed);
     if (deployments < 0) {
         seeder.seedDemo();
     } else {
-        seeder.seedGenerated(deployments, events);
+        seeder.seedGenerated(deployments, events, focusEvents, focusSnapshots);
     }
 }
 

@@ -10,7 +10,10 @@ class ResourceStore;
 // (github-analytics, clickstream-sessionizer, fraud-detector, nightly-backfill, the session cluster
 // analytics-session with two FlinkSessionJobs, their -rest Services, a savepoint and operator
 // Events). deployments >= 0: that many generated FlinkDeployments over five namespaces plus
-// `events` generated Events. The same seed gives the same names, specs and job ids.
-void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed);
+// `events` generated Events; the first generated deployment also gets `focusEvents` Events and
+// `focusSnapshots` completed FlinkStateSnapshots of its own (a long-lived deployment's page, for
+// benchmarks), and then none of the `events`. The same seed gives the same names, specs and job ids.
+void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents = 0,
+                  int focusSnapshots = 0);
 
 } // namespace capstan::sandbox

@@ -1,4 +1,5 @@
 // capstan-sandbox: the sandbox Kubernetes API server as a standalone process, for kubectl and tests.
+#include "sandbox/churngenerator.h"
 #include "sandbox/faultplan.h"
 #include "sandbox/operatorsimulation.h"
 #include "sandbox/prometheusexporter.h"
@@ -18,9 +19,10 @@ namespace {
 
 int g_signalFds[2] = {-1, -1};
 
-void onSignal(int)
+// The byte written for a signal says which one it was: the notifier runs in the event loop.
+void onSignal(int signal)
 {
-    const char byte = 1;
+    const char byte = signal == SIGUSR1 ? 'r' : signal == SIGUSR2 ? 'p' : 'q';
     [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
 }
 
@@ -70,8 +72,24 @@ int main(int argc, char *argv[])
         QStringLiteral("prometheus-port"),
         QStringLiteral("Serve Prometheus metrics of every simulated job on http://127.0.0.1:<port>/metrics."),
         QStringLiteral("port"));
+    const QCommandLineOption focusEventsOption(
+        QStringLiteral("focus-events"),
+        QStringLiteral("With --deployments: give the first deployment <m> Events of its own as well."),
+        QStringLiteral("m"), QStringLiteral("0"));
+    const QCommandLineOption focusSnapshotsOption(
+        QStringLiteral("focus-snapshots"),
+        QStringLiteral("With --deployments: give the first deployment <k> completed FlinkStateSnapshots."),
+        QStringLiteral("k"), QStringLiteral("0"));
+    const QCommandLineOption churnOption(
+        QStringLiteral("churn"),
+        QStringLiteral("Write <n> changes per second (deployment status updates and Events) for load tests."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption churnOnSignalOption(
+        QStringLiteral("churn-on-signal"),
+        QStringLiteral("Start the churn on SIGUSR1 (and pause it on SIGUSR2) instead of at once."));
     parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption,
-                       faultOption, noOperatorOption, prometheusOption});
+                       faultOption, noOperatorOption, prometheusOption, focusEventsOption, focusSnapshotsOption,
+                       churnOption, churnOnSignalOption});
     parser.process(app);
 
     bool ok = true;
@@ -85,6 +103,15 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
     options.events = parser.value(eventsOption).toInt(&ok);
     if (!ok || options.events < 0)
+        parser.showHelp(2);
+    options.focusEvents = parser.value(focusEventsOption).toInt(&ok);
+    if (!ok || options.focusEvents < 0)
+        parser.showHelp(2);
+    options.focusSnapshots = parser.value(focusSnapshotsOption).toInt(&ok);
+    if (!ok || options.focusSnapshots < 0)
+        parser.showHelp(2);
+    const int churnRate = parser.value(churnOption).toInt(&ok);
+    if (!ok || churnRate < 0)
         parser.showHelp(2);
     options.speed = parser.value(speedOption).toDouble(&ok);
     if (!ok || options.speed <= 0)
@@ -135,14 +162,27 @@ int main(int argc, char *argv[])
         printLine(QStringLiteral("Prometheus metrics on http://127.0.0.1:%1/metrics").arg(exporter->port()));
     }
 
-    // SIGINT/SIGTERM → a byte on a socket pair → quit the event loop (the Qt-documented way).
+    std::unique_ptr<capstan::sandbox::ChurnGenerator> churn;
+    if (churnRate > 0) {
+        churn = std::make_unique<capstan::sandbox::ChurnGenerator>(server.store(), churnRate, options.seed);
+        if (!parser.isSet(churnOnSignalOption))
+            churn->start();
+    }
+
+    // SIGINT/SIGTERM (quit), SIGUSR1/SIGUSR2 (churn on/off) → a byte on a socket pair → the event
+    // loop (the Qt-documented way).
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
         return 1;
     QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] {
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&churn] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
-        QCoreApplication::quit();
+        if (byte == 'r' && churn)
+            churn->start();
+        else if (byte == 'p' && churn)
+            churn->stop();
+        else if (byte == 'q')
+            QCoreApplication::quit();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -150,8 +190,11 @@ int main(int argc, char *argv[])
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGUSR1, &action, nullptr);
+    sigaction(SIGUSR2, &action, nullptr);
 
     const int rc = QCoreApplication::exec();
+    churn.reset();
     if (exporter)
         exporter->stop();
     server.stop();

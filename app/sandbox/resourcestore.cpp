@@ -319,6 +319,10 @@ StoreResult ResourceStore::list(const QString &plural, const QString &ns, const 
                 continue;
             if (options.limit > 0 && items.size() >= options.limit) {
                 more = true;
+                // remainingItemCount is only given without selectors: with them, one more match
+                // is all a continue needs, and counting would make every page scan to the end.
+                if (!labels.isEmpty() || !fields.isEmpty())
+                    break;
                 ++remaining;
                 continue;
             }
@@ -388,9 +392,9 @@ StoreResult ResourceStore::create(const QString &plural, const QString &ns, cons
     else
         metadata.remove(kNamespace);
     metadata.insert(kUid, QUuid::createUuid().toString(QUuid::WithoutBraces));
-    metadata.insert(kCreationTimestamp, options.creationTimestamp.isValid()
-                                            ? options.creationTimestamp.toUTC().toString(Qt::ISODate)
-                                            : nowTimestamp());
+    metadata.insert(kCreationTimestamp,
+                    options.creationTimestamp.isValid() ? options.creationTimestamp.toUTC().toString(Qt::ISODate)
+                                                        : nowTimestamp());
     if (type->tracksGeneration)
         metadata.insert(kGeneration, 1);
     else

@@ -375,7 +375,8 @@ bool SandboxServer::Private::startLocked(QString *error)
         readOnlyToken = randomToken();
     }
     if (!seeded) {
-        seedDemoData(store, options.deployments, options.events, options.seed);
+        seedDemoData(store, options.deployments, options.events, options.seed, options.focusEvents,
+                     options.focusSnapshots);
         seeded = true;
     }
     if (options.operatorSimulation && !simulation) {
@@ -529,6 +530,16 @@ Identity SandboxServer::Private::authenticate(const httplib::Request &req) const
 
 void SandboxServer::Private::handle(const httplib::Request &req, httplib::Response &res)
 {
+    // The API server compresses with gzip only. cpp-httplib would prefer brotli for clients that
+    // offer it (Qt does), at a level that costs seconds per megabyte of list: hide the other codings
+    // (the request is passed as const, the object itself is not).
+    if (req.has_header("Accept-Encoding")) {
+        auto &headers = const_cast<httplib::Request &>(req).headers;
+        const bool gzip = req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+        headers.erase("Accept-Encoding");
+        if (gzip)
+            headers.emplace("Accept-Encoding", "gzip");
+    }
     if (const int latency = faults.latencyMs(); latency > 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(latency));
     const Identity who = authenticate(req);

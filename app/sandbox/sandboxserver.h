@@ -18,6 +18,8 @@ struct SandboxOptions
     quint16 port = 0; // 0 picks a free port on 127.0.0.1
     int deployments = -1; // -1: the demo set; N >= 0: N generated FlinkDeployments
     int events = 0; // extra generated core/v1 Events
+    int focusEvents = 0; // generated set only: Events of the first deployment, on top of `events`
+    int focusSnapshots = 0; // generated set only: completed FlinkStateSnapshots of the first deployment
     double speed = 1.0; // virtual clock speed factor
     quint64 seed = 1;
     bool operatorSimulation = false; // run the Flink operator simulation and the JobManager REST API

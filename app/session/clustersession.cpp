@@ -4,6 +4,7 @@
 #include "actions/actionrunner.h"
 #include "kube/connectionconfig.h"
 #include "kube/kubeclient.h"
+#include "kube/kubereply.h"
 #include "logging.h"
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
@@ -112,15 +113,13 @@ void ClusterSession::collectPinned()
     // An open page polls its deployment itself; the rest of the pinned ones are polled here, only
     // while their JobManager is READY, straight into the metric store.
     QSet<QString> wanted;
-    if (m_deployments && m_metricStore) {
-        for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it) {
-            const QJsonObject metadata = it->value(QLatin1String("metadata")).toObject();
-            const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
-                + metadata.value(QLatin1String("name")).toString();
+    if (m_deployments && m_metricStore && !m_pinned.isEmpty()) {
+        for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+            const Deployment &deployment = *it;
+            const QString key = deployment.ns + QLatin1Char('/') + deployment.name;
             if (!m_pinned.contains(key) || m_watches.contains(it.key()))
                 continue;
             wanted.insert(it.key());
-            const Deployment deployment = Deployment::fromJson(*it);
             MetricCollector *&collector = m_pinnedCollectors[it.key()];
             if (!collector) {
                 collector = new MetricCollector(m_client, deployment.ns, deployment.name, this);
@@ -159,8 +158,7 @@ void ClusterSession::setNamespace(const QString &ns)
     if (m_deployments) {
         // Tell the view that everything it shows is gone before the new namespace arrives.
         DeploymentBatch clear;
-        for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it)
-            clear.removed << it.key();
+        clear.removed = m_summaries.keys();
         stopInformers();
         if (!clear.removed.isEmpty())
             emit deploymentsChanged(clear);
@@ -173,12 +171,21 @@ void ClusterSession::stopInformers()
     delete m_deployments;
     delete m_warnings;
     delete m_snapshots;
+    delete m_events;
     m_lastSnapshotByName.clear();
+    m_snapshotsByName.clear();
+    m_snapshotOwner.clear();
+    m_summaries.clear();
+    m_opening.clear();
 }
 
 void ClusterSession::startInformers()
 {
-    m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, m_options.informer, this);
+    // Batches carry the objects; the session keeps summaries of its own (and nothing of events or
+    // snapshots but what it derived from them).
+    Informer::Options compact = m_options.informer;
+    compact.retainObjects = false;
+    m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, compact, this);
     connect(m_deployments, &Informer::changed, this, &ClusterSession::onDeployments);
     connect(m_deployments, &Informer::stateChanged, this,
             [this](InformerState state, const Error &error, int retryInMs) {
@@ -198,22 +205,66 @@ void ClusterSession::startInformers()
                 }
             });
 
-    Informer::Options warnings = m_options.informer;
+    Informer::Options warnings = compact;
     warnings.fieldSelector = QStringLiteral("type=Warning");
     m_warnings = new Informer(m_client, ResourceType::events(), m_ns, warnings, this);
     connect(m_warnings, &Informer::changed, this, &ClusterSession::onWarnings);
 
-    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_ns, m_options.informer, this);
+    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_ns, compact, this);
     connect(m_snapshots, &Informer::changed, this, &ClusterSession::onSnapshots);
+
+    // The Events follow the first list of deployments rather than compete with it.
+    connect(m_deployments, &Informer::synced, this, &ClusterSession::startEvents);
 
     m_deployments->start();
     m_warnings->start();
     m_snapshots->start();
 }
 
-Deployment ClusterSession::summarize(const QJsonObject &object) const
+void ClusterSession::startEvents()
 {
-    Deployment d = Deployment::fromJson(object);
+    if (m_events || !m_history || !m_history->isOpen())
+        return;
+    Informer::Options options = m_options.informer;
+    options.retainObjects = false;
+    options.fieldSelector = QStringLiteral("involvedObject.kind=FlinkDeployment");
+    // Events are small and many: fewer, larger pages.
+    options.pageSize = m_options.informer.pageSize * 10;
+    m_events = new Informer(m_client, ResourceType::events(), m_ns, options, this);
+    connect(m_events, &Informer::changed, this, &ClusterSession::onEvents);
+    m_events->start();
+}
+
+void ClusterSession::onEvents(const InformerBatch &batch)
+{
+    // Events that expire on the server stay in the local history: removals are not passed on.
+    QList<ClusterEvent> events;
+    events.reserve(batch.upserted.size());
+    QHash<QString, QList<ClusterEvent>> forOpenPages;
+    for (const QJsonObject &object : batch.upserted) {
+        ClusterEvent event = ClusterEvent::fromJson(object);
+        if (event.involvedUid.isEmpty())
+            continue;
+        if (m_watches.contains(event.involvedUid) || m_opening.value(event.involvedUid).eventsSent)
+            forOpenPages[event.involvedUid].append(event);
+        events.append(std::move(event));
+    }
+    if (m_history)
+        m_history->saveEvents(events);
+    for (auto it = forOpenPages.cbegin(); it != forOpenPages.cend(); ++it) {
+        if (DeploymentWatch *watch = m_watches.value(it.key())) {
+            watch->addEvents(*it);
+        } else {
+            EventBatch out; // a page whose object is still on its way
+            out.deploymentUid = it.key();
+            out.upserted = *it;
+            emit eventsChanged(out);
+        }
+    }
+}
+
+Deployment ClusterSession::decorate(Deployment d) const
+{
     d.failure = m_failures.status(d.uid);
     d.lastSnapshot = m_lastSnapshotByName.value(d.ns + QLatin1Char('/') + d.name);
     return d;
@@ -228,20 +279,24 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
     out.upserted.reserve(batch.upserted.size());
     for (const QJsonObject &object : batch.upserted) {
         const Deployment plain = Deployment::fromJson(object);
+        m_summaries.insert(plain.uid, plain);
         m_failures.observeDeployment(plain, now);
-        if (m_revisions)
-            m_revisions->observe(object, now);
         if (m_actions)
             m_actions->observe(object);
-        out.upserted.append(summarize(object));
+        out.upserted.append(decorate(plain));
         if (DeploymentWatch *watch = m_watches.value(plain.uid))
             watch->update(object);
     }
     for (const QString &uid : batch.removed) {
+        m_summaries.remove(uid);
+        m_opening.remove(uid);
         m_failures.forget(uid);
         delete m_watches.take(uid);
     }
     emit deploymentsChanged(out);
+    // After the view has its batch: the spec history writes to disk.
+    if (m_revisions)
+        m_revisions->observe(batch.upserted, now);
 }
 
 void ClusterSession::republish(const QStringList &uids)
@@ -250,9 +305,9 @@ void ClusterSession::republish(const QStringList &uids)
         return;
     DeploymentBatch out;
     for (const QString &uid : uids) {
-        const auto it = m_deployments->objects().constFind(uid);
-        if (it != m_deployments->objects().cend())
-            out.upserted.append(summarize(*it));
+        const auto it = m_summaries.constFind(uid);
+        if (it != m_summaries.cend())
+            out.upserted.append(decorate(*it));
     }
     if (!out.upserted.isEmpty())
         emit deploymentsChanged(out);
@@ -273,27 +328,63 @@ void ClusterSession::onWarnings(const InformerBatch &batch)
 void ClusterSession::onSnapshots(const InformerBatch &batch)
 {
     QStringList touchedNames;
+    QHash<QString, QList<Snapshot>> upserted; // by "namespace/deployment", for open pages
+    QHash<QString, QStringList> removed;
     for (const QJsonObject &object : batch.upserted) {
         const Snapshot s = Snapshot::fromResource(object);
-        if (!s.isCompleted() || !s.time.isValid())
-            continue;
         const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
         const QString deployment
             = metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("job-reference.name")).toString();
         const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') + deployment;
-        if (deployment.isEmpty() || m_lastSnapshotByName.value(key) >= s.time)
+        if (deployment.isEmpty())
+            continue;
+        const QString previousOwner = m_snapshotOwner.value(s.key);
+        if (!previousOwner.isEmpty() && previousOwner != key) {
+            m_snapshotsByName[previousOwner].remove(s.key);
+            removed[previousOwner] << s.key;
+        }
+        m_snapshotOwner.insert(s.key, key);
+        m_snapshotsByName[key].insert(s.key, s);
+        upserted[key] << s;
+        if (!s.isCompleted() || !s.time.isValid() || m_lastSnapshotByName.value(key) >= s.time)
             continue;
         m_lastSnapshotByName.insert(key, s.time);
         touchedNames << key;
     }
+    for (const QString &uid : batch.removed) {
+        const QString owner = m_snapshotOwner.take(uid);
+        if (owner.isEmpty())
+            continue;
+        auto byName = m_snapshotsByName.find(owner);
+        if (byName != m_snapshotsByName.end()) {
+            byName->remove(uid);
+            if (byName->isEmpty())
+                m_snapshotsByName.erase(byName);
+        }
+        removed[owner] << uid;
+    }
+    for (DeploymentWatch *watch : std::as_const(m_watches)) {
+        const QString key = watch->deployment().ns + QLatin1Char('/') + watch->deployment().name;
+        watch->addSnapshots(upserted.value(key), removed.value(key));
+    }
+    for (auto it = m_opening.cbegin(); it != m_opening.cend(); ++it) {
+        const auto summary = m_summaries.constFind(it.key());
+        if (!it->snapshotsSent || summary == m_summaries.cend())
+            continue;
+        const QString key = summary->ns + QLatin1Char('/') + summary->name;
+        SnapshotBatch out; // a page whose object is still on its way
+        out.deploymentUid = it.key();
+        out.upserted = upserted.value(key);
+        out.removed = removed.value(key);
+        if (!out.upserted.isEmpty() || !out.removed.isEmpty())
+            emit snapshotsChanged(out);
+    }
     if (touchedNames.isEmpty() || !m_deployments)
         return;
+    const QSet<QString> touched(touchedNames.cbegin(), touchedNames.cend());
     QStringList uids;
-    for (auto it = m_deployments->objects().cbegin(); it != m_deployments->objects().cend(); ++it) {
-        const QJsonObject metadata = it->value(QLatin1String("metadata")).toObject();
-        const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
-            + metadata.value(QLatin1String("name")).toString();
-        if (touchedNames.contains(key))
+    for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+        if (touched.contains(it->ns + QLatin1Char('/') + it->name))
             uids << it.key();
     }
     republish(uids);
@@ -301,16 +392,58 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
 
 void ClusterSession::openDeployment(const QString &uid)
 {
-    if (m_watches.contains(uid) || !m_deployments)
+    if (m_watches.contains(uid) || m_opening.contains(uid) || !m_deployments)
         return;
+    const auto it = m_summaries.constFind(uid);
+    if (it == m_summaries.cend())
+        return;
+    const QString name = it->ns + QLatin1Char('/') + it->name;
+    const QString path = ResourceType::flinkDeployments().objectPath(it->ns, it->name);
     delete m_pinnedCollectors.take(uid); // the page's own poller takes over
-    const auto it = m_deployments->objects().constFind(uid);
-    if (it == m_deployments->objects().cend())
-        return;
+    Opening opening;
+    opening.eventsSent = m_events != nullptr;
+    opening.snapshotsSent = m_snapshots != nullptr;
+    m_opening.insert(uid, opening);
+    if (opening.eventsSent) {
+        // What the session already has goes out at once; the watch starts once the object is here.
+        EventBatch history;
+        history.deploymentUid = uid;
+        history.reset = true;
+        history.upserted = m_history->events(uid);
+        emit eventsChanged(history);
+    }
+    if (opening.snapshotsSent) {
+        SnapshotBatch snapshots;
+        snapshots.deploymentUid = uid;
+        snapshots.upserted = m_snapshotsByName.value(name).values();
+        if (!snapshots.upserted.isEmpty())
+            emit snapshotsChanged(snapshots);
+    }
+    KubeReply *reply = m_client->get(path);
+    connect(reply, &KubeReply::finished, this, [this, uid](const Result<QJsonObject> &result) {
+        if (!m_opening.contains(uid))
+            return; // closed (or gone) meanwhile
+        const Opening sent = m_opening.take(uid);
+        if (!result) {
+            qCInfo(lcSession).noquote() << "cannot open deployment" << uid << ":" << result.error().toString();
+            collectPinned();
+            return;
+        }
+        if (uidOf(result.value()) == uid)
+            startWatch(result.value(), sent);
+    });
+}
+
+void ClusterSession::startWatch(const QJsonObject &object, const Opening &opening)
+{
+    const QString uid = uidOf(object);
     DeploymentWatch::Options options;
     options.pollIntervalMs = m_options.pollIntervalMs;
     options.informerBatchMs = m_options.informer.batchIntervalMs;
-    auto *watch = new DeploymentWatch(m_client, m_history.get(), *it, options, this);
+    options.eventsFromSession = opening.eventsSent;
+    options.historyShown = opening.eventsSent;
+    options.snapshotsFromSession = opening.snapshotsSent;
+    auto *watch = new DeploymentWatch(m_client, m_history.get(), object, options, this);
     watch->setMetricStore(m_metricStore.get());
     m_watches.insert(uid, watch);
     connect(watch, &DeploymentWatch::metricsAppended, this, &ClusterSession::metricsAppended);
@@ -414,6 +547,7 @@ void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
 
 void ClusterSession::closeDeployment(const QString &uid)
 {
+    m_opening.remove(uid);
     delete m_watches.take(uid);
     collectPinned(); // a pinned deployment's collection carries on without its page
 }

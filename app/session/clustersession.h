@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -134,6 +135,13 @@ signals:
     void accessReviewed(const capstan::AccessCheckList &checks);
 
 private:
+    // A page whose object is being fetched.
+    struct Opening
+    {
+        bool eventsSent = false; // its history went out and the session passes on its new Events
+        bool snapshotsSent = false; // likewise its FlinkStateSnapshots
+    };
+
     void startInformers();
     void loadPrometheusHistory(DeploymentWatch *watch);
     void stopInformers();
@@ -141,7 +149,11 @@ private:
     void onDeployments(const InformerBatch &batch);
     void onWarnings(const InformerBatch &batch);
     void onSnapshots(const InformerBatch &batch);
-    Deployment summarize(const QJsonObject &object) const;
+    void onEvents(const InformerBatch &batch);
+    void startEvents();
+    // The summary with what the session observed about it (failures, the latest snapshot).
+    Deployment decorate(Deployment d) const;
+    void startWatch(const QJsonObject &object, const Opening &opening);
     void republish(const QStringList &uids);
     void loadSchema();
     void collectPinned();
@@ -161,8 +173,19 @@ private:
     QPointer<Informer> m_deployments;
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
     QPointer<Informer> m_snapshots; // FlinkStateSnapshots of the namespace: "last snapshot" column
+    // Events of the namespace's FlinkDeployments, into the history store, from which a page opens
+    // at once; an open page gets its deployment's new ones. Only with a history store.
+    QPointer<Informer> m_events;
+    // The listed deployments in compact form: the informers keep no objects. A page's raw object is
+    // fetched when it opens (m_opening: uids whose GET is in flight).
+    QHash<QString, Deployment> m_summaries;
+    QHash<QString, Opening> m_opening;
     QHash<QString, DeploymentWatch *> m_watches;
     QHash<QString, QDateTime> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
+    // Every FlinkStateSnapshot in compact form, by "ns/name" of its deployment and by its uid (=
+    // key), from which a page gets its snapshots at once; and each one's deployment.
+    QHash<QString, QHash<QString, Snapshot>> m_snapshotsByName;
+    QHash<QString, QString> m_snapshotOwner;
     FailureDetector m_failures;
     QTimer *m_failureTimer = nullptr; // created in start(), in the session's thread
     QStringList m_pinned;

@@ -32,7 +32,7 @@ DeploymentWatch::~DeploymentWatch()
 void DeploymentWatch::start()
 {
     emit objectChanged(m_deployment.uid, m_object);
-    if (m_history) {
+    if (m_history && !m_options.historyShown) {
         // History first, so the page shows what happened before this session at once.
         EventBatch history;
         history.deploymentUid = m_deployment.uid;
@@ -40,19 +40,27 @@ void DeploymentWatch::start()
         history.upserted = m_history->events(m_deployment.uid);
         emit eventsChanged(history);
     }
-    Informer::Options options;
-    options.batchIntervalMs = m_options.informerBatchMs;
-    options.fieldSelector = QStringLiteral("involvedObject.uid=") + m_deployment.uid;
-    m_events = new Informer(m_client, ResourceType::events(), m_deployment.ns, options, this);
-    connect(m_events, &Informer::changed, this, &DeploymentWatch::onEvents);
-    m_events->start();
+    // The page's models keep what these report: the informers need no copy of the objects.
+    if (!m_options.eventsFromSession || !m_history) {
+        Informer::Options options;
+        options.batchIntervalMs = m_options.informerBatchMs;
+        options.retainObjects = false;
+        options.fieldSelector = QStringLiteral("involvedObject.uid=") + m_deployment.uid;
+        m_events = new Informer(m_client, ResourceType::events(), m_deployment.ns, options, this);
+        connect(m_events, &Informer::changed, this, &DeploymentWatch::onEvents);
+        m_events->start();
+    }
 
-    Informer::Options snapshotOptions;
-    snapshotOptions.batchIntervalMs = m_options.informerBatchMs;
-    snapshotOptions.labelSelector = QStringLiteral("job-reference.name=") + m_deployment.name;
-    m_snapshots = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_deployment.ns, snapshotOptions, this);
-    connect(m_snapshots, &Informer::changed, this, &DeploymentWatch::onSnapshots);
-    m_snapshots->start();
+    if (!m_options.snapshotsFromSession) {
+        Informer::Options snapshotOptions;
+        snapshotOptions.batchIntervalMs = m_options.informerBatchMs;
+        snapshotOptions.retainObjects = false;
+        snapshotOptions.labelSelector = QStringLiteral("job-reference.name=") + m_deployment.name;
+        m_snapshots
+            = new Informer(m_client, ResourceType::flinkStateSnapshots(), m_deployment.ns, snapshotOptions, this);
+        connect(m_snapshots, &Informer::changed, this, &DeploymentWatch::onSnapshots);
+        m_snapshots->start();
+    }
 
     publishLegacySnapshots();
     recordJob();
@@ -111,6 +119,27 @@ void DeploymentWatch::recordJob()
     m_history->observeJob(m_deployment.uid, m_deployment.jobId, m_deployment.jobState, m_deployment.generation,
                           m_deployment.jobStartTime, QDateTime::currentDateTimeUtc());
     emit jobsChanged(m_deployment.uid, m_history->jobs(m_deployment.uid));
+}
+
+void DeploymentWatch::addEvents(const QList<ClusterEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    EventBatch out;
+    out.deploymentUid = m_deployment.uid;
+    out.upserted = events;
+    emit eventsChanged(out);
+}
+
+void DeploymentWatch::addSnapshots(const QList<Snapshot> &upserted, const QStringList &removed)
+{
+    if (upserted.isEmpty() && removed.isEmpty())
+        return;
+    SnapshotBatch out;
+    out.deploymentUid = m_deployment.uid;
+    out.upserted = upserted;
+    out.removed = removed;
+    emit snapshotsChanged(out);
 }
 
 void DeploymentWatch::onEvents(const InformerBatch &batch)

@@ -35,6 +35,13 @@ public:
     {
         int pollIntervalMs = 5000;
         int informerBatchMs = 100;
+        // The session watches the Events of every deployment into the history store and passes
+        // this one's on through addEvents(): the watch then lists none itself (needs a history).
+        bool eventsFromSession = false;
+        // Likewise its FlinkStateSnapshots, through addSnapshots().
+        bool snapshotsFromSession = false;
+        // The page already has the history of Events (the session sent it while fetching the object).
+        bool historyShown = false;
     };
 
     // Does not own client or history (history may be null: no persistence).
@@ -46,6 +53,11 @@ public:
     void stop();
     // The deployment object changed (from the session's deployments informer).
     void update(const QJsonObject &object);
+    // New or changed Events of this deployment, already in the history store (eventsFromSession).
+    void addEvents(const QList<ClusterEvent> &events);
+    // FlinkStateSnapshots of this deployment, new or changed, and the keys of those deleted
+    // (snapshotsFromSession).
+    void addSnapshots(const QList<Snapshot> &upserted, const QStringList &removed);
     // Where collected metrics are kept (not owned; null: none kept). Call before start(): start()
     // then publishes the last hour of history through metricsAppended before polling.
     void setMetricStore(MetricStore *store) { m_metricStore = store; }

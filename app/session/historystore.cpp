@@ -41,6 +41,16 @@ QDateTime fromMs(const QVariant &v)
 
 void HistoryStore::saveEvents(const QString &deploymentUid, const QList<ClusterEvent> &events)
 {
+    saveEventsOf(events, &deploymentUid);
+}
+
+void HistoryStore::saveEvents(const QList<ClusterEvent> &events)
+{
+    saveEventsOf(events, nullptr);
+}
+
+void HistoryStore::saveEventsOf(const QList<ClusterEvent> &events, const QString *deploymentUid)
+{
     if (!isOpen() || events.isEmpty())
         return;
     QSqlDatabase db = m_db.database();
@@ -49,7 +59,7 @@ void HistoryStore::saveEvents(const QString &deploymentUid, const QList<ClusterE
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const ClusterEvent &e : events) {
         query.addBindValue(e.uid);
-        query.addBindValue(deploymentUid);
+        query.addBindValue(deploymentUid ? *deploymentUid : e.involvedUid);
         query.addBindValue(e.ns);
         query.addBindValue(e.type);
         query.addBindValue(e.reason);

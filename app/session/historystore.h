@@ -39,6 +39,8 @@ public:
     static QString defaultPath(); // <AppDataLocation>/history.sqlite
 
     void saveEvents(const QString &deploymentUid, const QList<ClusterEvent> &events);
+    // Events of any deployments, each under its involvedUid, in one transaction.
+    void saveEvents(const QList<ClusterEvent> &events);
     QList<ClusterEvent> events(const QString &deploymentUid, int limit = 20000) const;
 
     // Records what a deployment runs now. A new job id ends the previous run.
@@ -47,6 +49,8 @@ public:
     QList<JobRun> jobs(const QString &deploymentUid) const;
 
 private:
+    void saveEventsOf(const QList<ClusterEvent> &events, const QString *deploymentUid);
+
     SqliteConnection m_db;
 };
 

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -42,7 +43,7 @@ void SpecRevisionStore::observe(const QJsonObject &deployment, const QDateTime &
     if (uid.isEmpty() || reconciled.isEmpty())
         return;
     const auto cached = m_lastSpec.constFind(uid);
-    if (cached != m_lastSpec.cend() && *cached == reconciled)
+    if (cached != m_lastSpec.cend() && *cached == fingerprint(reconciled))
         return;
     const QJsonObject parsed = QJsonDocument::fromJson(reconciled.toUtf8()).object();
     qint64 generation = parsed.value(QLatin1String("resource_metadata"))
@@ -56,6 +57,25 @@ void SpecRevisionStore::observe(const QJsonObject &deployment, const QDateTime &
     const qint64 timestamp = rs.value(QLatin1String("reconciliationTimestamp")).toInteger(0);
     record(uid, reconciled, generation,
            timestamp > 0 ? QDateTime::fromMSecsSinceEpoch(timestamp, Qt::UTC) : now.toUTC());
+}
+
+void SpecRevisionStore::observe(const QList<QJsonObject> &deployments, const QDateTime &now)
+{
+    if (!isOpen() || deployments.isEmpty())
+        return;
+    QSqlDatabase db = m_db.database();
+    const bool transaction = db.transaction();
+    for (const QJsonObject &deployment : deployments)
+        observe(deployment, now);
+    if (transaction)
+        db.commit();
+}
+
+QByteArray SpecRevisionStore::fingerprint(const QString &reconciledSpec)
+{
+    return QCryptographicHash::hash(QByteArrayView(reinterpret_cast<const char *>(reconciledSpec.utf16()),
+                                                   reconciledSpec.size() * qsizetype(sizeof(char16_t))),
+                                    QCryptographicHash::Sha1);
 }
 
 void SpecRevisionStore::record(const QString &deploymentUid, const QString &reconciledSpec, qint64 generation,
@@ -75,7 +95,7 @@ void SpecRevisionStore::record(const QString &deploymentUid, const QString &reco
     qint64 sinceMs = since.toMSecsSinceEpoch();
     if (open.next()) {
         if (open.value(1).toString() == reconciledSpec) {
-            m_lastSpec.insert(deploymentUid, reconciledSpec);
+            m_lastSpec.insert(deploymentUid, fingerprint(reconciledSpec));
             return;
         }
         // A status that did not move its timestamp still supersedes the previous revision.
@@ -101,7 +121,7 @@ void SpecRevisionStore::record(const QString &deploymentUid, const QString &reco
         qCWarning(lcSession).noquote() << "spec history:" << insert.lastError().text();
         return;
     }
-    m_lastSpec.insert(deploymentUid, reconciledSpec);
+    m_lastSpec.insert(deploymentUid, fingerprint(reconciledSpec));
 }
 
 QJsonObject SpecRevisionStore::specAt(const QString &deploymentUid, const QDateTime &time) const

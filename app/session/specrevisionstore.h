@@ -36,6 +36,9 @@ public:
     // Records the deployment's lastReconciledSpec when it differs from the last one recorded (cheap
     // when unchanged: compared in memory). `now` is used when the status carries no timestamp.
     void observe(const QJsonObject &deployment, const QDateTime &now);
+    // The same for a batch, in one transaction: a first list of thousands of deployments costs one
+    // commit, not one each.
+    void observe(const QList<QJsonObject> &deployments, const QDateTime &now);
     // Records one revision directly: `reconciledSpec` is the operator's JSON string {"spec": …, …}.
     void record(const QString &deploymentUid, const QString &reconciledSpec, qint64 generation, const QDateTime &since);
 
@@ -47,8 +50,11 @@ public:
     int revisionCount(const QString &deploymentUid) const;
 
 private:
+    static QByteArray fingerprint(const QString &reconciledSpec);
+
     SqliteConnection m_db;
-    QHash<QString, QString> m_lastSpec; // uid → last recorded lastReconciledSpec string
+    // uid → SHA-1 of the last recorded lastReconciledSpec: the strings themselves are kilobytes each.
+    QHash<QString, QByteArray> m_lastSpec;
 };
 
 } // namespace capstan

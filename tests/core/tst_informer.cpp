@@ -30,6 +30,7 @@ private slots:
     void silentStream();
     void serverRestart();
     void namespaceScoped();
+    void withoutObjects();
 
 private:
     void createOnServer(const QString &name, const QString &ns = QStringLiteral("default"));
@@ -281,6 +282,50 @@ void TestInformer::namespaceScoped()
     QTRY_COMPARE_WITH_TIMEOUT(informer->objects().size(), 2, 5000);
     QTest::qWait(200);
     QCOMPARE(SandboxFixture::clientState(informer->objects()), m_sandbox->serverState(QStringLiteral("flink-jobs")));
+}
+
+// Without retainObjects the store keeps versions only: the batches alone must rebuild the server's
+// state, through a paged list (passed on page by page), watch changes and a relist that finds a
+// deletion it did not see.
+void TestInformer::withoutObjects()
+{
+    for (int i = 0; i < 25; ++i)
+        createOnServer(QStringLiteral("paged-%1").arg(i, 2, 10, QLatin1Char('0')));
+    createOnServer(QStringLiteral("alpha"));
+    createOnServer(QStringLiteral("beta"));
+    m_options.pageSize = 10;
+    m_options.retainObjects = false;
+    Informer *informer = makeInformer();
+    QHash<QString, QJsonObject> seen;
+    int batches = 0;
+    connect(informer, &Informer::changed, informer, [&](const InformerBatch &batch) {
+        ++batches;
+        for (const QJsonObject &object : batch.upserted)
+            seen.insert(uidOf(object), object);
+        for (const QString &uid : batch.removed)
+            seen.remove(uid);
+    });
+    QSignalSpy synced(informer, &Informer::synced);
+    informer->start();
+    QVERIFY(synced.wait(5000));
+    QCOMPARE(SandboxFixture::clientState(seen), m_sandbox->serverState());
+    QVERIFY(informer->objects().isEmpty());
+    QCOMPARE(informer->size(), 27);
+    QVERIFY2(batches >= 3, qPrintable(QString::number(batches))); // one per page
+
+    changeServer(0);
+    QTRY_COMPARE_WITH_TIMEOUT(SandboxFixture::clientState(seen), m_sandbox->serverState(), 5000);
+    QCOMPARE(informer->size(), 27); // +added-0, -beta
+
+    // A deletion the watch never reports: the relist must find it.
+    informer->stop();
+    QVERIFY(m_sandbox->server->store()
+                .remove(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("paged-03"))
+                .ok());
+    informer->start();
+    QTRY_COMPARE_WITH_TIMEOUT(SandboxFixture::clientState(seen), m_sandbox->serverState(), 5000);
+    QCOMPARE(informer->size(), 26);
+    QVERIFY(informer->objects().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestInformer)

@@ -330,6 +330,7 @@ void TestKubeClient::execPluginRunsAgainOnce401()
 
 void TestKubeClient::execPluginRunsOnTheHostFromAFlatpak()
 {
+    CAPSTAN_SKIP_IF_NO_CHILD_PROCESSES();
     // A stand-in for flatpak-spawn: it must be asked for the host, and it hands the plugin only
     // the environment named with --env (as the real one does).
     const QString launcher = writeExecScript(

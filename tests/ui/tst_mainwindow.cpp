@@ -216,7 +216,8 @@ void TestMainWindow::switchingLeaksNoThread()
         // opens none of its own, and closing it leaves the session's.
         QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
         QTRY_VERIFY_WITH_TIMEOUT(!window.deploymentPage()->object().isEmpty(), 5000); // its watch runs
-        QCOMPARE(m_sandbox->server->openWatchCount(), 4);
+        // The server counts a stream until it notices the close: a slow run may briefly see one more.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 4, 5000);
         window.findChild<QTableView *>(QStringLiteral("deploymentTableView"))->clearSelection();
         QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 4, 5000);
         for (const QString &context :

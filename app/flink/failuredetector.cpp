@@ -48,6 +48,7 @@ bool FailureDetector::observeEvent(const ClusterEvent &event, const QDateTime &n
     Track &track = m_tracks[uid];
     const int previous = track.eventCounts.value(event.uid, 0);
     track.eventCounts.insert(event.uid, event.count);
+    m_eventOwner.insert(event.uid, uid);
     const int added = event.count - previous;
     if (added <= 0)
         return false;
@@ -77,8 +78,21 @@ bool FailureDetector::observeRestartCount(const QString &uid, qint64 numRestarts
 
 bool FailureDetector::forget(const QString &uid)
 {
-    m_tracks.remove(uid);
+    const auto track = m_tracks.constFind(uid);
+    if (track != m_tracks.cend()) {
+        for (auto it = track->eventCounts.cbegin(); it != track->eventCounts.cend(); ++it)
+            m_eventOwner.remove(it.key());
+        m_tracks.erase(track);
+    }
     return m_status.remove(uid) > 0;
+}
+
+void FailureDetector::forgetEvent(const QString &eventUid)
+{
+    const QString owner = m_eventOwner.take(eventUid);
+    const auto track = m_tracks.find(owner);
+    if (track != m_tracks.end())
+        track->eventCounts.remove(eventUid);
 }
 
 QList<QString> FailureDetector::expire(const QDateTime &now)

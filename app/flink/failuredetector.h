@@ -27,6 +27,10 @@ public:
     bool observeEvent(const ClusterEvent &event, const QDateTime &now, QString *changedUid = nullptr);
     bool observeRestartCount(const QString &uid, qint64 numRestarts, const QDateTime &now);
     bool forget(const QString &uid);
+    // The event is gone from the server (deleted, or expired by its TTL): its count no longer needs
+    // remembering.
+    void forgetEvent(const QString &eventUid);
+    int knownEventCount() const { return static_cast<int>(m_eventOwner.size()); }
     // Re-evaluates windows; returns the uids whose status changed.
     QList<QString> expire(const QDateTime &now);
 
@@ -51,6 +55,7 @@ private:
     int m_threshold;
     QHash<QString, Track> m_tracks; // by deployment uid
     QHash<QString, QString> m_uidByName; // "ns/name" → uid, to attribute events without involvedObject.uid
+    QHash<QString, QString> m_eventOwner; // event uid → the deployment uid whose eventCounts has it
     QHash<QString, FailureStatus> m_status;
 };
 

@@ -322,6 +322,8 @@ void ClusterSession::onWarnings(const InformerBatch &batch)
         if (m_failures.observeEvent(ClusterEvent::fromJson(object), now, &uid) && !changed.contains(uid))
             changed << uid;
     }
+    for (const QString &uid : batch.removed)
+        m_failures.forgetEvent(uid);
     republish(changed);
 }
 

@@ -259,6 +259,7 @@ int main(int argc, char *argv[])
     // 4. Churn: the sandbox writes its changes; the GUI's latency is sampled all along, memory every 10 s.
     if (churnSeconds > 0 && sandboxPid > 0) {
         result.insert(QStringLiteral("rssChurnStartMb"), statusMb("VmRSS"));
+        result.insert(QStringLiteral("heapChurnStartMb"), heapInUseMb());
         // Rows the list updated (upserts; the age column's refresh carries a role): proof that the
         // churn reaches the GUI, not only the sandbox.
         qint64 rowUpdates = 0;

@@ -43,6 +43,7 @@ private slots:
     void suspendClearsAtOnce();
     void oldEventsReplayedByRelistDoNotCount();
     void failedJobIsFailing();
+    void deletedEventsAreForgotten();
 };
 
 void TestFailureDetector::restartLoopFromEventsThenRecovery()
@@ -107,6 +108,27 @@ void TestFailureDetector::failedJobIsFailing()
     QVERIFY(detector.observeDeployment(running(QStringLiteral("a"), 1, QStringLiteral("FAILED")), now));
     QVERIFY(detector.status(QStringLiteral("dep-1")).failing);
     QCOMPARE(detector.status(QStringLiteral("dep-1")).rootCause, QStringLiteral("Job state FAILED"));
+}
+
+// Under a steady stream of restart events the counts kept for deduplication must not grow without
+// bound: an event deleted on the server (or its deployment) takes its count along.
+void TestFailureDetector::deletedEventsAreForgotten()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    detector.observeDeployment(running(QStringLiteral("a")), now);
+    for (int i = 0; i < 100; ++i)
+        detector.observeEvent(exception(QStringLiteral("e%1").arg(i), 1, now), now);
+    QCOMPARE(detector.knownEventCount(), 100);
+    for (int i = 0; i < 60; ++i)
+        detector.forgetEvent(QStringLiteral("e%1").arg(i));
+    QCOMPARE(detector.knownEventCount(), 40);
+    detector.forgetEvent(QStringLiteral("never-seen"));
+    QCOMPARE(detector.knownEventCount(), 40);
+    // A count still known still deduplicates: the same count again adds nothing.
+    QVERIFY(!detector.observeEvent(exception(QStringLiteral("e99"), 1, now), now));
+    detector.forget(QStringLiteral("dep-1"));
+    QCOMPARE(detector.knownEventCount(), 0);
 }
 
 QTEST_APPLESS_MAIN(TestFailureDetector)

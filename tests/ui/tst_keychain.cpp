@@ -4,6 +4,7 @@
 // session bus at all, where Capstan must say so once and keep the secret in memory only. In both,
 // a recognisable secret must appear in no file Capstan wrote and in no log line.
 
+#include "common/logcapture.h"
 #include "common/sandboxfixture.h"
 #include "secrets/secretstore.h"
 #include "ui/mainwindow.h"
@@ -17,8 +18,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLoggingCategory>
-#include <QMutex>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
@@ -32,20 +31,6 @@ using namespace capstan;
 using capstan::test::SandboxFixture;
 
 namespace {
-
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker locker(&g_logMutex);
-        g_log << message;
-    }
-    if (type != QtDebugMsg && g_previousHandler)
-        g_previousHandler(type, context, message);
-}
 
 bool keychainExpected()
 {
@@ -85,6 +70,8 @@ private:
     static void saveShot(QWidget *widget, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
+    // Every message of the whole test, debug included, to look for secrets in afterwards.
+    std::unique_ptr<capstan::test::LogCapture> m_log;
     QTemporaryDir m_home; // every file Capstan writes lands below it
     QString m_token;
     QString m_prometheusToken;
@@ -101,8 +88,7 @@ void TestKeychain::initTestCase()
     qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
     QCoreApplication::setOrganizationName(QStringLiteral("Capstan"));
     QCoreApplication::setApplicationName(QStringLiteral("capstan"));
-    QLoggingCategory::setFilterRules(QStringLiteral("capstan.*=true"));
-    g_previousHandler = qInstallMessageHandler(captureMessage);
+    m_log = std::make_unique<capstan::test::LogCapture>();
     if (keychainExpected())
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("secret-tool")).isEmpty(),
                  "secret-tool (libsecret-tools) is needed to look into the keychain");
@@ -123,7 +109,8 @@ void TestKeychain::initTestCase()
 
 void TestKeychain::cleanupTestCase()
 {
-    qInstallMessageHandler(g_previousHandler);
+    // Qt Test's own handler back before the test logger goes away.
+    m_log.reset();
 }
 
 KubeConfig TestKeychain::tokenlessConfig() const
@@ -270,9 +257,9 @@ void TestKeychain::secretsAreInNoFileAndNoLogLine()
     }
     // The settings file and the history database at least.
     QVERIFY2(files >= 2, qPrintable(QString::number(files)));
-    QMutexLocker locker(&g_logMutex);
-    QVERIFY(!g_log.isEmpty()); // debug logging was on
-    for (const QString &line : std::as_const(g_log)) {
+    const QStringList log = capstan::test::LogCapture::lines();
+    QVERIFY(!log.isEmpty()); // debug logging was on
+    for (const QString &line : log) {
         for (const QByteArray &secret : secrets)
             QVERIFY2(!line.contains(QString::fromUtf8(secret)), qPrintable(QStringLiteral("a secret in: ") + line));
     }

@@ -1,6 +1,7 @@
 // DESIGN §1, the reference scenario, driven through the real MainWindow against the sandbox's
 // operator simulation at high speed: every step (1–6) by clicking what an operator would click.
 
+#include "common/logcapture.h"
 #include "common/sandboxfixture.h"
 #include "ui/actionscontroller.h"
 #include "ui/configuredialog.h"
@@ -18,8 +19,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
-#include <QLoggingCategory>
-#include <QMutex>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -31,25 +30,6 @@
 
 using namespace capstan;
 using capstan::test::SandboxFixture;
-
-namespace {
-
-// Every message of the whole scenario, debug included, to look for secrets in afterwards.
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker locker(&g_logMutex);
-        g_log << message;
-    }
-    if (type != QtDebugMsg && g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-
-} // namespace
 
 class TestReferenceScenario : public QObject
 {
@@ -77,21 +57,23 @@ private:
     void shot(QWidget *widget, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
+    // Every message of the whole test, debug included, to look for secrets in afterwards.
+    std::unique_ptr<capstan::test::LogCapture> m_log;
     QTemporaryDir m_dir;
 };
 
 void TestReferenceScenario::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QLoggingCategory::setFilterRules(QStringLiteral("capstan.*=true"));
-    g_previousHandler = qInstallMessageHandler(captureMessage);
+    m_log = std::make_unique<capstan::test::LogCapture>();
     m_sandbox = std::make_unique<SandboxFixture>(-1, 60);
     QVERIFY(m_sandbox->started);
 }
 
 void TestReferenceScenario::cleanupTestCase()
 {
-    qInstallMessageHandler(g_previousHandler);
+    // Qt Test's own handler back before the test logger goes away.
+    m_log.reset();
 }
 
 void TestReferenceScenario::secretsWereWrittenNowhere()
@@ -103,9 +85,9 @@ void TestReferenceScenario::secretsWereWrittenNowhere()
     for (const QByteArray &secret : secrets)
         QVERIFY(secret.size() >= 16);
     {
-        QMutexLocker locker(&g_logMutex);
-        QVERIFY(g_log.size() > 100); // debug logging was on
-        for (const QString &line : std::as_const(g_log)) {
+        const QStringList log = capstan::test::LogCapture::lines();
+        QVERIFY(log.size() > 100); // debug logging was on
+        for (const QString &line : log) {
             for (const QByteArray &secret : secrets)
                 QVERIFY2(!line.contains(QString::fromUtf8(secret)), "a secret in a log line");
         }

@@ -54,6 +54,8 @@ void TestAppearance::saveShot(QWidget *widget, const QString &name)
 {
     const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
+    // Lay out texts that changed in this event-loop round before painting.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + m_suffix + QStringLiteral(".png")));
 }
 
@@ -83,7 +85,6 @@ void TestAppearance::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
                              10000);
     QTRY_VERIFY_WITH_TIMEOUT(!window.deploymentPage()->object().isEmpty(), 10000);
-    QTest::qWait(200); // the page lays out the object's texts in the next event-loop rounds
     saveShot(&window, QStringLiteral("appearance-mainwindow") + theme);
 
     window.showCommandPalette();

@@ -58,7 +58,7 @@ void SecretStore::read(const QString &key, QObject *receiver, ReadCallback done)
         if (guard && done)
             done(secret);
     };
-    if (m_unavailable || m_pending.contains(key)) {
+    if (!keychainAvailable() || m_pending.contains(key)) {
         const QString secret = m_pending.contains(key) ? m_pending.value(key) : m_memory.value(key);
         // Asynchronous like a keychain answer, so callers see one behaviour.
         QMetaObject::invokeMethod(
@@ -91,7 +91,7 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *rece
         if (guard && done)
             done(error);
     };
-    if (m_unavailable) {
+    if (!keychainAvailable()) {
         if (secret.isEmpty())
             m_memory.remove(key);
         else
@@ -139,9 +139,8 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *rece
 
 void SecretStore::markUnavailable(const QString &detail)
 {
-    if (m_unavailable)
+    if (!keychainAvailable())
         return;
-    m_unavailable = true;
     m_unavailableMessage = tr("No keychain is available (%1). Secrets you enter are kept in memory until "
                               "Capstan quits and will have to be entered again next time.")
                                .arg(detail);

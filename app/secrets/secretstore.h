@@ -38,7 +38,7 @@ public:
     // An empty secret removes the entry.
     void write(const QString &key, const QString &secret, QObject *receiver, WriteCallback done = {});
 
-    bool keychainAvailable() const { return !m_unavailable; }
+    bool keychainAvailable() const { return m_unavailableMessage.isEmpty(); }
     // The message keychainUnavailable carried; empty while the keychain works.
     QString unavailableMessage() const { return m_unavailableMessage; }
     QString service() const { return m_service; }
@@ -51,8 +51,7 @@ private:
     void markUnavailable(const QString &detail);
 
     QString m_service;
-    bool m_unavailable = false;
-    QString m_unavailableMessage;
+    QString m_unavailableMessage; // set once the keychain failed: from then on, memory only
     // Secrets of this run while the keychain is unavailable.
     QHash<QString, QString> m_memory;
     // Writes in flight (an empty value: a removal). They answer reads of their key, so a secret just

@@ -294,14 +294,14 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_contextName = context;
     m_actions->setSession(nullptr);
     updateTokenActions();
-    if (!hasKubeconfigCredentials(context)) {
+    if (!hasKubeconfigCredentials(context) && !m_tokens.contains(context)) {
         // A token entered for this context earlier waits in the keychain.
         m_indicator->setState(SessionState::Connecting, {}, 0);
         SecretStore::shared()->read(SecretStore::contextTokenKey(context), this, [this, context](const QString &token) {
             if (m_contextName != context || m_session)
                 return;
             if (!token.isEmpty())
-                useToken(context, token);
+                m_tokens.insert(context, token);
             startSession();
         });
         return;
@@ -313,7 +313,7 @@ void MainWindow::startSession()
 {
     const QString context = m_contextName;
     updateTokenActions();
-    m_session = new SessionHost(m_config, context, m_namespace, m_options, this);
+    m_session = new SessionHost(sessionConfig(context), context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
     loadPrometheus(context);
     applyPinned();
@@ -636,27 +636,29 @@ bool MainWindow::hasKubeconfigCredentials(const QString &context) const
 {
     const KubeContext *entry = m_config.context(context);
     const KubeUser *user = entry ? m_config.user(entry->user) : nullptr;
-    return user && !user->name.startsWith(kTokenUserPrefix) && user->authKind() != AuthKind::None;
+    return user && user->authKind() != AuthKind::None;
 }
 
-void MainWindow::useToken(const QString &context, const QString &token)
+KubeConfig MainWindow::sessionConfig(const QString &context) const
 {
-    auto entry = std::find_if(m_config.contexts.begin(), m_config.contexts.end(),
-                              [&context](const KubeContext &c) { return c.name == context; });
-    if (entry == m_config.contexts.end())
-        return;
-    // A user of the context's own: other contexts sharing the kubeconfig user keep theirs.
-    const QString userName = kTokenUserPrefix + context;
-    if (entry->user != userName)
-        m_originalUsers.insert(context, entry->user);
-    KubeUser user;
-    if (const KubeUser *original = m_config.user(m_originalUsers.value(context)))
-        user = *original;
-    user.name = userName;
-    user.token = token;
-    m_config.users.removeIf([&userName](const KubeUser &u) { return u.name == userName; });
-    m_config.users.append(user);
-    entry->user = userName;
+    const auto token = m_tokens.constFind(context);
+    if (token == m_tokens.cend())
+        return m_config;
+    // The kubeconfig as loaded, but the context gets a user of its own carrying the token (other
+    // contexts sharing its kubeconfig user keep theirs). In memory only.
+    KubeConfig config = m_config;
+    for (KubeContext &entry : config.contexts) {
+        if (entry.name != context)
+            continue;
+        KubeUser user;
+        if (const KubeUser *original = m_config.user(entry.user))
+            user = *original;
+        user.name = kTokenUserPrefix + context;
+        user.token = *token;
+        config.users.append(user);
+        entry.user = user.name;
+    }
+    return config;
 }
 
 void MainWindow::connectWithToken()
@@ -683,7 +685,7 @@ void MainWindow::connectWithToken()
             if (!error.message.isEmpty())
                 m_banner->showMessage(MessageBanner::Kind::Error, error.message);
         });
-        useToken(context, token);
+        m_tokens.insert(context, token);
         openContext(context, m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace);
     });
     dialog->open();
@@ -692,15 +694,9 @@ void MainWindow::connectWithToken()
 void MainWindow::forgetToken()
 {
     const QString context = currentContext();
-    auto entry = std::find_if(m_config.contexts.begin(), m_config.contexts.end(),
-                              [&context](const KubeContext &c) { return c.name == context; });
-    if (entry == m_config.contexts.end() || !entry->user.startsWith(kTokenUserPrefix))
+    if (!m_tokens.remove(context))
         return;
     SecretStore::shared()->write(SecretStore::contextTokenKey(context), QString(), this);
-    // Back to the kubeconfig's own user for this context.
-    const QString tokenUser = entry->user;
-    m_config.users.removeIf([&tokenUser](const KubeUser &u) { return u.name == tokenUser; });
-    entry->user = m_originalUsers.take(context);
     openContext(context, m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace);
 }
 
@@ -709,9 +705,8 @@ void MainWindow::updateTokenActions()
     if (!m_connectTokenAction)
         return;
     const QString context = currentContext();
-    const KubeContext *entry = m_config.context(context);
     m_connectTokenAction->setEnabled(!context.isEmpty() && !hasKubeconfigCredentials(context));
-    m_forgetTokenAction->setEnabled(entry && entry->user.startsWith(kTokenUserPrefix));
+    m_forgetTokenAction->setEnabled(m_tokens.contains(context));
 }
 
 QDialog *MainWindow::configureDialog() const

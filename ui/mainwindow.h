@@ -88,11 +88,10 @@ private:
     void loadPrometheus(const QString &context);
     void connectWithToken();
     void forgetToken();
-    // Whether the kubeconfig itself gives the context's user a credential (a token entered in Capstan
-    // does not count).
+    // Whether the kubeconfig itself gives the context's user a credential.
     bool hasKubeconfigCredentials(const QString &context) const;
-    // Gives the context a user of its own carrying the token, in memory only.
-    void useToken(const QString &context, const QString &token);
+    // What the session of `context` connects with: the kubeconfig plus a token entered in Capstan.
+    KubeConfig sessionConfig(const QString &context) const;
     void updateTokenActions();
     // Pinned deployments ("namespace/name") of the current context, from the settings.
     QStringList pinnedDeployments() const;
@@ -126,7 +125,7 @@ private:
     QJsonObject m_schema; // the FlinkDeployment schema the cluster serves
     Snapshot m_pendingRollback; // waiting for its spec revision
     QString m_contextName; // set at once, while the session may still wait for a keychain answer
-    QHash<QString, QString> m_originalUsers; // context → its kubeconfig user, while a token is in use
+    QHash<QString, QString> m_tokens; // context → token entered in Capstan (kept in the keychain too)
     QAction *m_pinAction = nullptr;
     QAction *m_connectTokenAction = nullptr;
     QAction *m_forgetTokenAction = nullptr;

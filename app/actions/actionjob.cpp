@@ -848,7 +848,10 @@ void ActionJob::emitProgress()
     p.id = m_request.id;
     p.kind = m_request.kind;
     p.deploymentName = m_request.name;
-    p.steps = m_steps;
+    // A list of its own, not a shared copy of m_steps: the receiver in the GUI thread may still hold
+    // it when the next step is inserted here, and Qt decides whether to detach with a relaxed load of
+    // the reference count, which does not order the two threads' accesses to a shared buffer.
+    p.steps = QList<ActionStep>(m_steps.cbegin(), m_steps.cend());
     emit progress(p);
 }
 

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace capstan {
 
@@ -231,7 +232,9 @@ void MetricCollector::finishRound()
         m_topology = Topology(); // the graph could not be read: try again next round
     if (!m_samples.isEmpty()) {
         qCDebug(lcSession) << "collected" << m_samples.size() << "metric samples of job" << m_jobId;
-        emit collected(m_samples);
+        // Handed over, not shared: clearing a list another thread still reads would reuse its buffer
+        // (see ActionJob::emitProgress).
+        emit collected(std::exchange(m_samples, {}));
     }
     m_samples.clear();
 }

@@ -155,8 +155,17 @@ void PreferencesStore::installTranslators(QCoreApplication *app)
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
+    // The sources write plurals as "deployment(s)"; the English catalogue has the real forms. It goes
+    // in first, so that the chosen language's catalogue (searched before it) wins where it has one.
+    const QString english = QStringLiteral(":/i18n/capstan_en.qm");
+    auto *plurals = new QTranslator(app);
+    if (plurals->load(english))
+        QCoreApplication::installTranslator(plurals);
+    else
+        delete plurals;
     auto *own = new QTranslator(app);
-    if (own->load(locale, QStringLiteral("capstan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("capstan"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        && own->filePath() != english)
         QCoreApplication::installTranslator(own);
     else
         delete own;

@@ -173,8 +173,12 @@ void TestPreferences::languageChoice()
             delete translator;
         }
     };
+    const auto deployments
+        = [](int n) { return QCoreApplication::translate("capstan::MainWindow", "%n deployment(s)", nullptr, n); };
     PreferencesStore::installTranslators(QCoreApplication::instance());
     QCOMPARE(QCoreApplication::translate("capstan::MainWindow", "&File"), QStringLiteral("&Datei"));
+    QCOMPARE(deployments(1), QStringLiteral("1 Deployment"));
+    QCOMPARE(deployments(3), QStringLiteral("3 Deployments"));
     removeTranslators(); // the other tests compare English texts
     p.language.clear();
     PreferencesStore::instance()->setPreferences(p);
@@ -182,6 +186,11 @@ void TestPreferences::languageChoice()
     // The system's language, here the C locale of the tests: English stays.
     PreferencesStore::installTranslators(QCoreApplication::instance());
     QCOMPARE(QCoreApplication::translate("capstan::MainWindow", "&File"), QStringLiteral("&File"));
+    // English plurals come from the English catalogue, under any language without a catalogue.
+    QCOMPARE(deployments(1), QStringLiteral("1 deployment"));
+    QCOMPARE(deployments(3), QStringLiteral("3 deployments"));
+    QCOMPARE(QCoreApplication::translate("capstan::MainWindow", "%1 of %n deployment(s)", nullptr, 1).arg(0),
+             QStringLiteral("0 of 1 deployment"));
     removeTranslators();
 }
 

@@ -106,15 +106,22 @@ private slots:
 void TestTranslationsFresh::catalogues_data()
 {
     QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("pluralOnly");
     const QStringList files = QStringLiteral(CAPSTAN_TS_FILES).split(QLatin1Char('|'), Qt::SkipEmptyParts);
+    const QStringList pluralFiles = QStringLiteral(CAPSTAN_TS_PLURAL_FILES).split(QLatin1Char('|'), Qt::SkipEmptyParts);
     QVERIFY(!files.isEmpty());
+    QVERIFY(!pluralFiles.isEmpty());
     for (const QString &file : files)
-        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file << false;
+    // The English catalogue: only the plural forms of texts written with "(s)".
+    for (const QString &file : pluralFiles)
+        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file << true;
 }
 
 void TestTranslationsFresh::catalogues()
 {
     QFETCH(QString, path);
+    QFETCH(bool, pluralOnly);
     QString error;
     const QMap<Key, Entry> committed = readCatalogue(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(path + QStringLiteral(": ") + error));
@@ -126,6 +133,8 @@ void TestTranslationsFresh::catalogues()
     const QString copy = dir.filePath(QFileInfo(path).fileName());
     QVERIFY(QFile::copy(path, copy));
     QStringList arguments = QStringLiteral(CAPSTAN_LUPDATE_OPTIONS).split(QLatin1Char('|'), Qt::SkipEmptyParts);
+    if (pluralOnly)
+        arguments << QStringLiteral("-pluralonly");
     arguments << QStringLiteral(CAPSTAN_LUPDATE_SOURCES).split(QLatin1Char('|'), Qt::SkipEmptyParts);
     arguments << QStringLiteral("-ts") << copy;
     QProcess lupdate;

@@ -1,0 +1,130 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>capstan::ConfigurationView</name>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n line added</numerusform>
+            <numerusform>%n lines added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n line removed</numerusform>
+            <numerusform>%n lines removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ConfigureDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before applying:</source>
+        <translation>
+            <numerusform>%n problem to fix before applying:</numerusform>
+            <numerusform>%n problems to fix before applying:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n line added</numerusform>
+            <numerusform>%n lines added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n line removed</numerusform>
+            <numerusform>%n lines removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeploymentPage</name>
+    <message numerus="yes">
+        <source>Deployment is failing: %n restart(s) in the last %1 min.</source>
+        <translation>
+            <numerusform>Deployment is failing: %n restart in the last %1 min.</numerusform>
+            <numerusform>Deployment is failing: %n restarts in the last %1 min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replica(s)</source>
+        <translation>
+            <numerusform>, %n replica</numerusform>
+            <numerusform>, %n replicas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeploymentTableModel</name>
+    <message numerus="yes">
+        <source>Failing: %n restart(s) in the last %1 min. %2</source>
+        <translation>
+            <numerusform>Failing: %n restart in the last %1 min. %2</numerusform>
+            <numerusform>Failing: %n restarts in the last %1 min. %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::MainWindow</name>
+    <message numerus="yes">
+        <source>%n deployment(s)</source>
+        <translation>
+            <numerusform>%n deployment</numerusform>
+            <numerusform>%n deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n deployment(s)</source>
+        <translation>
+            <numerusform>%1 of %n deployment</numerusform>
+            <numerusform>%1 of %n deployments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SnapshotTimeline</name>
+    <message numerus="yes">
+        <source>%n savepoint(s)</source>
+        <translation>
+            <numerusform>%n savepoint</numerusform>
+            <numerusform>%n savepoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s)</source>
+        <translation>
+            <numerusform>%n checkpoint</numerusform>
+            <numerusform>%n checkpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more here</source>
+        <translation>
+            <numerusform>… and %n more here</numerusform>
+            <numerusform>… and %n more here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::YamlDiffView</name>
+    <message numerus="yes">
+        <source>  ⋯ %n unchanged line(s)</source>
+        <translation>
+            <numerusform>  ⋯ %n unchanged line</numerusform>
+            <numerusform>  ⋯ %n unchanged lines</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

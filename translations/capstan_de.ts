@@ -2720,6 +2720,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>The time range of the charts. Drag across a chart to zoom in; double-click it to go back.</source>
+        <translation>Der Zeitraum der Diagramme. Ziehen Sie über ein Diagramm, um hineinzuzoomen; ein Doppelklick geht zurück.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::Preferences</name>

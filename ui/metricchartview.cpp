@@ -1,7 +1,11 @@
 #include "ui/metricchartview.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+
+#include <algorithm>
+#include <cmath>
 
 namespace capstan {
 
@@ -174,6 +178,13 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         }
         }
     }
+    if (!qIsNaN(m_dragStartX)) {
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlpha(60);
+        const double left = std::min(m_dragStartX, m_dragEndX);
+        const double right = std::max(m_dragStartX, m_dragEndX);
+        painter->fillRect(QRectF(left, plot.top(), right - left, plot.height()), band);
+    }
     if (m_hoverTime >= 0) {
         const double x = xOf(m_hoverTime);
         if (x >= plot.left() && x <= plot.right()) {
@@ -186,14 +197,77 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->restore();
 }
 
+QPair<qint64, qint64> MetricChartView::selection() const
+{
+    if (qIsNaN(m_dragStartX))
+        return {-1, -1};
+    const qint64 a = timeAt(m_dragStartX);
+    const qint64 b = timeAt(m_dragEndX);
+    return {std::min(a, b), std::max(a, b)};
+}
+
+void MetricChartView::mousePressEvent(QMouseEvent *event)
+{
+    const QRectF plot = chart()->plotArea();
+    if (event->button() == Qt::LeftButton && plot.contains(event->position())) {
+        m_dragStartX = m_dragEndX = event->position().x();
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
 void MetricChartView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
     const QPointF pos = event->position();
+    if (!qIsNaN(m_dragStartX)) {
+        const QRectF plot = chart()->plotArea();
+        m_dragEndX = std::clamp(pos.x(), plot.left(), plot.right());
+        viewport()->update();
+    }
     if (chart()->plotArea().contains(pos))
         emit hovered(timeAt(pos.x()), event->globalPosition().toPoint());
     else
         emit left();
+}
+
+void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || qIsNaN(m_dragStartX)) {
+        QChartView::mouseReleaseEvent(event);
+        return;
+    }
+    // A click (or a twitch) is not a zoom: it takes a few pixels of drag.
+    const bool dragged = std::abs(m_dragEndX - m_dragStartX) >= 5;
+    const auto [from, to] = selection();
+    m_dragStartX = m_dragEndX = qQNaN();
+    viewport()->update();
+    event->accept();
+    if (dragged)
+        emit zoomRequested(from, to);
+}
+
+void MetricChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && chart()->plotArea().contains(event->position())) {
+        m_dragStartX = m_dragEndX = qQNaN();
+        event->accept();
+        emit zoomOutRequested();
+        return;
+    }
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void MetricChartView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && !qIsNaN(m_dragStartX)) {
+        m_dragStartX = m_dragEndX = qQNaN();
+        viewport()->update();
+        event->accept();
+        return;
+    }
+    QChartView::keyPressEvent(event);
 }
 
 void MetricChartView::leaveEvent(QEvent *event)

@@ -3,8 +3,10 @@
 #include <QChartView>
 #include <QColor>
 #include <QList>
+#include <QPair>
 #include <QPointF>
 #include <QString>
+#include <QtNumeric>
 
 namespace capstan {
 
@@ -61,14 +63,25 @@ public:
     double xOf(qint64 timeMs) const;
     qint64 timeAt(double x) const;
 
+    // While the pointer drags across the plot: the band selected so far (ms), else {-1, -1}.
+    QPair<qint64, qint64> selection() const;
+
 signals:
     void hovered(qint64 timeMs, const QPoint &globalPos);
     void left();
+    // The user dragged across the plot (at least a few pixels): show this range.
+    void zoomRequested(qint64 fromMs, qint64 toMs);
+    // Double-click on the plot: back to the range before the last zoom.
+    void zoomOutRequested();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
 
 private:
@@ -83,6 +96,9 @@ private:
     QColor m_labelBackground;
     QColor m_actionColor;
     qint64 m_hoverTime = -1;
+    // The drag in progress, in view x coordinates (clamped to the plot); NaN when none.
+    double m_dragStartX = qQNaN();
+    double m_dragEndX = qQNaN();
 };
 
 } // namespace capstan

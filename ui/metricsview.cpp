@@ -98,6 +98,8 @@ MetricsView::MetricsView(QWidget *parent)
     m_rangeCombo->addItem(tr("7 days"), int(Range::Days7));
     m_rangeCombo->addItem(tr("Custom…"), int(Range::Custom));
     m_rangeCombo->setCurrentIndex(m_rangeCombo->findData(int(m_range)));
+    m_rangeCombo->setToolTip(tr("The time range of the charts. Drag across a chart to zoom in; double-click it "
+                                "to go back."));
     m_fromEdit->setObjectName(QStringLiteral("metricsFromEdit"));
     m_toEdit->setObjectName(QStringLiteral("metricsToEdit"));
     m_fromEdit->setAccessibleName(tr("Range start"));
@@ -200,7 +202,11 @@ MetricsView::MetricsView(QWidget *parent)
     m_liveTimer->start();
 
     connect(m_rangeCombo, &QComboBox::activated, this, &MetricsView::chooseRange);
-    connect(m_liveButton, &QToolButton::toggled, this, &MetricsView::setLive);
+    // clicked, not toggled: only the user's choice forgets the zooms (setLive checks it too).
+    connect(m_liveButton, &QToolButton::clicked, this, [this](bool live) {
+        m_zoomHistory.clear();
+        setLive(live);
+    });
     const auto customEdited = [this] {
         if (m_range == Range::Custom)
             setCustomRange(m_fromEdit->dateTime().toMSecsSinceEpoch(), m_toEdit->dateTime().toMSecsSinceEpoch());
@@ -251,6 +257,8 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
         }
     });
     connect(panel.view, &MetricChartView::left, this, &MetricsView::hideHover);
+    connect(panel.view, &MetricChartView::zoomRequested, this, &MetricsView::zoomTo);
+    connect(panel.view, &MetricChartView::zoomOutRequested, this, &MetricsView::zoomOut);
     return panel;
 }
 
@@ -477,8 +485,34 @@ void MetricsView::setCustomRange(qint64 fromMs, qint64 toMs)
     setRange(Range::Custom);
 }
 
+void MetricsView::zoomTo(qint64 fromMs, qint64 toMs)
+{
+    m_zoomHistory.append({m_range, m_live, m_customFrom, m_customTo, m_anchorTo});
+    setCustomRange(fromMs, toMs);
+}
+
+bool MetricsView::zoomOut()
+{
+    if (m_zoomHistory.isEmpty())
+        return false;
+    const ViewedRange before = m_zoomHistory.takeLast();
+    if (before.range == Range::Custom) {
+        setCustomRange(before.customFrom, before.customTo);
+        return true;
+    }
+    // A fixed range: it followed the present, or ended where it ended then.
+    setRange(before.range);
+    setLive(before.live);
+    if (!before.live) {
+        m_anchorTo = before.anchorTo;
+        redraw();
+    }
+    return true;
+}
+
 void MetricsView::chooseRange(int index)
 {
+    m_zoomHistory.clear();
     setRange(Range(m_rangeCombo->itemData(index).toInt()));
 }
 

@@ -52,6 +52,11 @@ public:
     void setCustomRange(qint64 fromMs, qint64 toMs);
     void setLive(bool live);
     bool isLive() const { return m_live; }
+    // Dragging across a chart zooms into that range; each zoom-out (double-click) returns to the
+    // range before the last zoom.
+    void zoomTo(qint64 fromMs, qint64 toMs);
+    bool zoomOut();
+    int zoomDepth() const { return int(m_zoomHistory.size()); }
     // The time range the charts show now.
     QPair<qint64, qint64> visibleRange() const;
 
@@ -138,6 +143,15 @@ private:
     qint64 m_anchorTo = 0; // the end of the range while not following
     qint64 m_drawnFrom = 0;
     qint64 m_drawnTo = 0;
+    struct ViewedRange
+    {
+        Range range = Range::Hour1;
+        bool live = true;
+        qint64 customFrom = 0;
+        qint64 customTo = 0;
+        qint64 anchorTo = 0;
+    };
+    QList<ViewedRange> m_zoomHistory;
 
     QComboBox *m_rangeCombo;
     QDateTimeEdit *m_fromEdit;

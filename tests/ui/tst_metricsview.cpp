@@ -8,14 +8,17 @@
 #include "ui/actionscontroller.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
+#include "ui/metricchartview.h"
 #include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/theme.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -35,6 +38,7 @@ private slots:
     void initTestCase();
     void emptyStateAndRanges();
     void exports();
+    void dragZoomsAndDoubleClickGoesBack();
     void seriesContinuesAcrossAParallelismChange();
     void pinnedDeploymentIsCollectedWhileClosed();
     void screenshots();
@@ -118,6 +122,122 @@ void TestMetricsView::emptyStateAndRanges()
 
     view.clearMetrics();
     QVERIFY(view.isEmptyStateShown());
+}
+
+namespace {
+
+void sendMouse(QWidget *target, QEvent::Type type, const QPointF &pos, Qt::MouseButtons buttons)
+{
+    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent event(type, pos, target->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(target, &event);
+}
+
+// Press at `fromX`, move in steps to `toX`, release: a drag across the plot of `chart`.
+void drag(MetricChartView *chart, double fromX, double toX)
+{
+    QWidget *viewport = chart->viewport();
+    const double y = chart->chart()->plotArea().center().y();
+    sendMouse(viewport, QEvent::MouseButtonPress, {fromX, y}, Qt::LeftButton);
+    for (int step = 1; step <= 4; ++step)
+        sendMouse(viewport, QEvent::MouseMove, {fromX + (toX - fromX) * step / 4, y}, Qt::LeftButton);
+    sendMouse(viewport, QEvent::MouseButtonRelease, {toX, y}, Qt::NoButton);
+}
+
+} // namespace
+
+void TestMetricsView::dragZoomsAndDoubleClickGoesBack()
+{
+    MetricsView view;
+    view.resize(1200, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<MetricSample> samples;
+    for (qint64 t = now - 3600 * 1000; t <= now; t += 10000)
+        samples.append({t, QStringLiteral("job"), QString(MetricName::MaxBusy), double((t / 10000) % 100)});
+    view.appendMetrics(samples);
+    view.setLive(false); // a range that does not move while the test measures it
+    view.redraw();
+    const auto hour = view.visibleRange();
+    auto *chart = view.findChild<MetricChartView *>(QStringLiteral("busyChart"));
+    QVERIFY(chart);
+    const QRectF plot = chart->chart()->plotArea();
+    QVERIFY(plot.width() > 100);
+    // One pixel of the plot, in ms: how close a dragged range can be to the times under the pointer.
+    const double pixelMs = double(hour.second - hour.first) / plot.width();
+
+    // A click is not a zoom.
+    drag(chart, plot.center().x(), plot.center().x() + 2);
+    QCOMPARE(view.zoomDepth(), 0);
+    QCOMPARE(view.range(), MetricsView::Range::Hour1);
+
+    // While dragging, the band is shown and nothing has changed yet.
+    {
+        const double y = plot.center().y();
+        sendMouse(chart->viewport(), QEvent::MouseButtonPress, {plot.left() + 300, y}, Qt::LeftButton);
+        sendMouse(chart->viewport(), QEvent::MouseMove, {plot.left() + 520, y}, Qt::LeftButton);
+        const auto band = chart->selection();
+        QVERIFY(band.first > hour.first && band.second > band.first);
+        QCOMPARE(view.zoomDepth(), 0);
+        QApplication::processEvents(); // the charts' scenes lay out what redraw() changed
+        saveShot(&view, QStringLiteral("metrics-zoom-selection"));
+        QTest::keyClick(chart, Qt::Key_Escape); // cancelled: the release does nothing
+        QCOMPARE(chart->selection(), qMakePair(qint64(-1), qint64(-1)));
+        sendMouse(chart->viewport(), QEvent::MouseButtonRelease, {plot.left() + 520, y}, Qt::NoButton);
+        QCOMPARE(view.zoomDepth(), 0);
+    }
+
+    // Drag from the 20th to the 40th minute, right to left: that range, not following.
+    const qint64 from = hour.first + 20 * 60000;
+    const qint64 to = hour.first + 40 * 60000;
+    drag(chart, chart->xOf(to), chart->xOf(from));
+    QCOMPARE(view.zoomDepth(), 1);
+    QCOMPARE(view.range(), MetricsView::Range::Custom);
+    QVERIFY(!view.isLive());
+    auto zoomed = view.visibleRange();
+    QVERIFY2(std::abs(zoomed.first - from) <= pixelMs && std::abs(zoomed.second - to) <= pixelMs,
+             qPrintable(QStringLiteral("zoomed to %1..%2, dragged %3..%4")
+                            .arg(zoomed.first - hour.first)
+                            .arg(zoomed.second - hour.first)
+                            .arg(from - hour.first)
+                            .arg(to - hour.first)));
+    // Every chart shows the zoomed range, and it holds the samples inside it (one per 10 s).
+    QTRY_VERIFY(std::abs(chart->xOf(zoomed.first) - plot.left()) < 0.5);
+    const int inside = view.pointCount(QString(MetricName::MaxBusy));
+    QVERIFY2(inside >= 110 && inside <= 125, qPrintable(QString::number(inside)));
+
+    // A second zoom, into the first.
+    drag(chart, plot.left() + plot.width() / 4, plot.left() + plot.width() / 2);
+    QCOMPARE(view.zoomDepth(), 2);
+    const auto deeper = view.visibleRange();
+    QVERIFY(deeper.first > zoomed.first && deeper.second < zoomed.second);
+
+    // Double-click: back one zoom at a time, then to the hour it started from.
+    QTest::mouseDClick(chart->viewport(), Qt::LeftButton, {}, plot.center().toPoint());
+    QCOMPARE(view.zoomDepth(), 1);
+    QCOMPARE(view.visibleRange(), zoomed);
+    QTest::mouseDClick(chart->viewport(), Qt::LeftButton, {}, plot.center().toPoint());
+    QCOMPARE(view.zoomDepth(), 0);
+    QCOMPARE(view.range(), MetricsView::Range::Hour1);
+    QVERIFY(!view.isLive());
+    QCOMPARE(view.visibleRange(), hour);
+    QVERIFY(!view.zoomOut()); // nothing left to go back to
+
+    // Choosing a range forgets the zooms: the double-click has nothing to return to.
+    drag(chart, plot.left() + 10, plot.left() + 200);
+    QCOMPARE(view.zoomDepth(), 1);
+    view.findChild<QComboBox *>(QStringLiteral("metricsRangeComboBox"))->activated(0);
+    QCOMPARE(view.range(), MetricsView::Range::Minutes15);
+    QCOMPARE(view.zoomDepth(), 0);
+
+    // From a live range, going back follows the present again.
+    view.setLive(true);
+    drag(chart, plot.left() + 10, plot.left() + 200);
+    QVERIFY(!view.isLive());
+    QVERIFY(view.zoomOut());
+    QVERIFY(view.isLive());
+    QCOMPARE(view.range(), MetricsView::Range::Minutes15);
 }
 
 void TestMetricsView::exports()

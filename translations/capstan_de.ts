@@ -2724,6 +2724,14 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>The time range of the charts. Drag across a chart to zoom in; double-click it to go back.</source>
         <translation>Der Zeitraum der Diagramme. Ziehen Sie über ein Diagramm, um hineinzuzoomen; ein Doppelklick geht zurück.</translation>
     </message>
+    <message>
+        <source>No completed checkpoint in this range. Checkpointing is off unless execution.checkpointing.interval is set.</source>
+        <translation>Kein abgeschlossener Checkpoint in diesem Zeitraum. Checkpointing ist aus, solange execution.checkpointing.interval nicht gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>No samples in this range</source>
+        <translation>Keine Messwerte in diesem Zeitraum</translation>
+    </message>
 </context>
 <context>
     <name>capstan::Preferences</name>

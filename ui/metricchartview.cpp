@@ -67,6 +67,19 @@ void MetricChartView::setLines(const QList<PlotLine> &lines)
     viewport()->update();
 }
 
+void MetricChartView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
+bool MetricChartView::isShowingEmptyText() const
+{
+    if (m_emptyText.isEmpty())
+        return false;
+    return std::all_of(m_lines.cbegin(), m_lines.cend(), [](const PlotLine &line) { return line.segments.isEmpty(); });
+}
+
 double MetricChartView::xOf(qint64 timeMs) const
 {
     const QRectF plot = chart()->plotArea();
@@ -126,6 +139,11 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         }
     }
     painter->setBrush(Qt::NoBrush);
+    if (isShowingEmptyText()) {
+        // An empty plot says why, instead of looking like a chart of zeros.
+        painter->setPen(palette().color(QPalette::Disabled, QPalette::Text));
+        painter->drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    }
     // Markers stay inside the plot: the legend lives in the margin above it.
     painter->setClipRect(plot);
     QFont font = painter->font();

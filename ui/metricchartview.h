@@ -51,6 +51,10 @@ public:
     void setTimeRange(qint64 fromMs, qint64 toMs);
     void setLines(const QList<PlotLine> &lines);
     const QList<PlotLine> &lines() const { return m_lines; }
+    // Said in the middle of the plot while no line has a point in the range ("" says nothing).
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+    bool isShowingEmptyText() const;
     void setMarkers(const QList<ChartMarker> &markers);
     const QList<ChartMarker> &markers() const { return m_markers; }
     void setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &action,
@@ -96,6 +100,7 @@ private:
     QColor m_labelBackground;
     QColor m_actionColor;
     qint64 m_hoverTime = -1;
+    QString m_emptyText;
     // The drag in progress, in view x coordinates (clamped to the plot); NaN when none.
     double m_dragStartX = qQNaN();
     double m_dragEndX = qQNaN();

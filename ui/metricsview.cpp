@@ -170,11 +170,17 @@ MetricsView::MetricsView(QWidget *parent)
                                       QColor(0x00, 0x83, 0x8f), QColor(0x4d, 0xd0, 0xe1)),
                                  line(MetricName::LastCheckpointSize, tr("Last checkpoint size"), true,
                                       QColor(0x8c, 0x56, 0x4b), QColor(0xd7, 0xa8, 0x9c))}));
+    // The usual reason a running job has no checkpoint figures at all.
+    m_panels.last().view->setEmptyText(tr("No completed checkpoint in this range. Checkpointing is off unless "
+                                          "execution.checkpointing.interval is set."));
     m_panels.append(createPanel(QStringLiteral("restartChart"), tr("restarts"), QString(),
                                 {line(MetricName::NumRestarts, tr("Restarts (of the running job)"), false,
                                       QColor(0xad, 0x14, 0x57), QColor(0xf0, 0x62, 0x92))}));
-    for (const Panel &panel : std::as_const(m_panels))
+    for (const Panel &panel : std::as_const(m_panels)) {
+        if (panel.view->emptyText().isEmpty())
+            panel.view->setEmptyText(tr("No samples in this range"));
         chartsLayout->addWidget(panel.view, 1);
+    }
 
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(m_charts);

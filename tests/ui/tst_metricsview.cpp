@@ -167,6 +167,17 @@ void TestMetricsView::dragZoomsAndDoubleClickGoesBack()
     // One pixel of the plot, in ms: how close a dragged range can be to the times under the pointer.
     const double pixelMs = double(hour.second - hour.first) / plot.width();
 
+    // Charts without a sample in the range say so; the checkpoint chart says why it may be empty.
+    QVERIFY(!chart->isShowingEmptyText());
+    for (const char *name : {"throughputChart", "checkpointChart", "restartChart"}) {
+        auto *empty = view.findChild<MetricChartView *>(QLatin1String(name));
+        QVERIFY(empty);
+        QVERIFY2(empty->isShowingEmptyText(), name);
+    }
+    QVERIFY(view.findChild<MetricChartView *>(QStringLiteral("checkpointChart"))
+                ->emptyText()
+                .contains(QLatin1String("execution.checkpointing.interval")));
+
     // A click is not a zoom.
     drag(chart, plot.center().x(), plot.center().x() + 2);
     QCOMPARE(view.zoomDepth(), 0);

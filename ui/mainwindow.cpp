@@ -318,10 +318,7 @@ void MainWindow::startSession()
     loadPrometheus(context);
     applyPinned();
     connect(m_session, &SessionHost::auditEntries, this, &MainWindow::showActionMarkers);
-    connect(m_session, &SessionHost::actionFinished, this, [this] {
-        if (!m_page->uid().isEmpty())
-            m_session->requestAuditEntries(1000);
-    });
+    connect(m_session, &SessionHost::actionFinished, this, &MainWindow::requestActionMarkers);
     connect(m_session, &SessionHost::prometheusFailed, this, [this](const QString &uid, const Error &error) {
         if (uid == m_page->uid())
             statusBar()->showMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
@@ -521,8 +518,13 @@ void MainWindow::createMenus()
             return;
         auto *dialog = new AuditLogDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_session, &SessionHost::auditEntries, dialog, &AuditLogDialog::setEntries);
-        m_session->requestAuditEntries(1000);
+        const AuditQuery everything;
+        connect(m_session, &SessionHost::auditEntries, dialog,
+                [dialog, everything](const AuditQuery &query, const QList<AuditEntry> &entries) {
+                    if (query == everything)
+                        dialog->setEntries(entries);
+                });
+        m_session->requestAuditEntries(everything);
         dialog->open();
     });
     audit->setObjectName(QStringLiteral("auditLogAction"));
@@ -781,7 +783,7 @@ void MainWindow::onSelectionChanged()
     m_page->showDeployment(*d);
     m_page->show();
     m_session->openDeployment(uid);
-    m_session->requestAuditEntries(1000);
+    requestActionMarkers();
     m_pinAction->setEnabled(true);
     m_pinAction->setChecked(pinnedDeployments().contains(d->ns + QLatin1Char('/') + d->name));
 }
@@ -815,16 +817,33 @@ void MainWindow::applyPinned()
         m_session->setPinned(keys);
 }
 
-void MainWindow::showActionMarkers(const QList<AuditEntry> &entries)
+AuditQuery MainWindow::actionMarkerQuery() const
 {
-    const Deployment *d = m_model->deployment(m_page->uid());
-    if (!d)
+    AuditQuery query;
+    if (const Deployment *d = m_model->deployment(m_page->uid())) {
+        query.context = currentContext();
+        query.ns = d->ns;
+        query.deployment = d->name;
+    }
+    return query;
+}
+
+void MainWindow::requestActionMarkers()
+{
+    const AuditQuery query = actionMarkerQuery();
+    if (m_session && query.isForDeployment())
+        m_session->requestAuditEntries(query);
+}
+
+void MainWindow::showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries)
+{
+    // Answers for the audit log dialog, or for a page shown before this one, are not this page's.
+    if (!query.isForDeployment() || query != actionMarkerQuery())
         return;
     QList<QPair<qint64, QString>> markers;
     for (const AuditEntry &entry : entries) {
         // Conflicts and refusals sent nothing: the deployment never saw them.
-        if (entry.context != currentContext() || entry.ns != d->ns || entry.deployment != d->name
-            || entry.outcome == QLatin1String("Conflict") || entry.outcome == QLatin1String("Refused"))
+        if (entry.outcome == QLatin1String("Conflict") || entry.outcome == QLatin1String("Refused"))
             continue;
         markers.append({entry.time.toMSecsSinceEpoch(), entry.action});
     }

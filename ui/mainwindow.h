@@ -97,8 +97,10 @@ private:
     QStringList pinnedDeployments() const;
     void setCurrentPinned(bool pinned);
     void applyPinned();
-    // The open deployment's actions from the audit log, as chart markers.
-    void showActionMarkers(const QList<AuditEntry> &entries);
+    // The Metrics tab's action markers: the audit log entries of the deployment shown.
+    AuditQuery actionMarkerQuery() const;
+    void requestActionMarkers();
+    void showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries);
     // What to do about a 401/403 when the kubeconfig has no credentials for the context.
     QString credentialsHint(const Error &error) const;
     void onSelectionChanged();

@@ -59,7 +59,9 @@ AuditLog::AuditLog(const QString &path)
     : m_db(path, QStringLiteral("audit"),
            {QStringLiteral("CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT "
                            "NULL, context TEXT, ns TEXT, deployment TEXT, action TEXT, diff TEXT, outcome TEXT, "
-                           "message TEXT)")})
+                           "message TEXT)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS audit_log_by_deployment ON audit_log (context, ns, deployment, "
+                           "id)")})
 {
 }
 
@@ -94,13 +96,29 @@ void AuditLog::append(const AuditEntry &entry)
 
 QList<AuditEntry> AuditLog::entries(int limit) const
 {
+    AuditQuery all;
+    all.limit = limit;
+    return entries(all);
+}
+
+QList<AuditEntry> AuditLog::entries(const AuditQuery &filter) const
+{
     QList<AuditEntry> out;
     if (!isOpen())
         return out;
     QSqlQuery query(m_db.database());
-    query.prepare(QStringLiteral("SELECT ts, context, ns, deployment, action, diff, outcome, message FROM audit_log "
-                                 "ORDER BY id DESC LIMIT ?"));
-    query.addBindValue(limit);
+    const QString columns
+        = QStringLiteral("SELECT ts, context, ns, deployment, action, diff, outcome, message FROM audit_log ");
+    if (filter.isForDeployment()) {
+        query.prepare(columns
+                      + QStringLiteral("WHERE context = ? AND ns = ? AND deployment = ? ORDER BY id DESC LIMIT ?"));
+        query.addBindValue(filter.context);
+        query.addBindValue(filter.ns);
+        query.addBindValue(filter.deployment);
+    } else {
+        query.prepare(columns + QStringLiteral("ORDER BY id DESC LIMIT ?"));
+    }
+    query.addBindValue(filter.limit);
     if (!query.exec())
         return out;
     while (query.next()) {

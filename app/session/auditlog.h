@@ -24,6 +24,18 @@ struct AuditEntry
     QString message; // the summary or the error
 };
 
+// Which entries to read: all of them, or those of one deployment of one context.
+struct AuditQuery
+{
+    QString context; // all three empty: every entry
+    QString ns;
+    QString deployment;
+    int limit = 1000; // the newest this many
+
+    bool isForDeployment() const { return !deployment.isEmpty(); }
+    bool operator==(const AuditQuery &) const = default;
+};
+
 // The local audit log of every action (DESIGN §4: who, when, context, diff, outcome), in the SQLite
 // table `audit_log` of the local history database. Values whose key names a secret (password,
 // secret, token, credential, access key, private key) are replaced by "<redacted>" before they are
@@ -48,6 +60,8 @@ public:
     void append(const AuditEntry &entry, const QJsonObject &diff);
     // The newest `limit` entries, newest first.
     QList<AuditEntry> entries(int limit = 1000) const;
+    // The newest entries the query asks for, newest first (an index serves one deployment's).
+    QList<AuditEntry> entries(const AuditQuery &query) const;
 
     // A copy of `object` with the values of secret-looking keys (and of `value` next to a secret-
     // looking `name`, as in environment variables) replaced by "<redacted>".
@@ -60,3 +74,4 @@ private:
 } // namespace capstan
 
 Q_DECLARE_METATYPE(capstan::AuditEntry)
+Q_DECLARE_METATYPE(capstan::AuditQuery)

@@ -600,9 +600,9 @@ void ClusterSession::requestSpecRevision(const QString &uid, const QDateTime &ti
     emit specRevision(uid, time, m_revisions ? m_revisions->specAt(uid, time) : QJsonObject());
 }
 
-void ClusterSession::requestAuditEntries(int limit)
+void ClusterSession::requestAuditEntries(const AuditQuery &query)
 {
-    emit auditEntries(m_audit ? m_audit->entries(limit) : QList<AuditEntry>());
+    emit auditEntries(query, m_audit ? m_audit->entries(query) : QList<AuditEntry>());
 }
 
 void ClusterSession::loadSchema()

@@ -101,8 +101,8 @@ public:
     // Answers with specRevision(): the spec the operator had reconciled for `uid` at `time` (empty
     // when unknown), for the rollback-to-snapshot preview.
     void requestSpecRevision(const QString &uid, const QDateTime &time);
-    // Answers with auditEntries(): the newest `limit` entries of the local audit log.
-    void requestAuditEntries(int limit);
+    // Answers with auditEntries(): the newest entries of the local audit log the query asks for.
+    void requestAuditEntries(const capstan::AuditQuery &query);
 
     KubeClient *client() const { return m_client; }
     ActionRunner *actionRunner() const { return m_actions; }
@@ -131,7 +131,7 @@ signals:
     // apiextensions API is forbidden or fails).
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
-    void auditEntries(const QList<capstan::AuditEntry> &entries);
+    void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
     void accessReviewed(const capstan::AccessCheckList &checks);
 
 private:

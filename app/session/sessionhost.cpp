@@ -24,6 +24,7 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::ActionResult>();
     qRegisterMetaType<capstan::AuditEntry>();
     qRegisterMetaType<QList<capstan::AuditEntry>>();
+    qRegisterMetaType<capstan::AuditQuery>();
     qRegisterMetaType<capstan::AccessCheck>();
     qRegisterMetaType<capstan::AccessCheckList>();
 }
@@ -115,9 +116,9 @@ void SessionHost::requestSpecRevision(const QString &uid, const QDateTime &time)
     QMetaObject::invokeMethod(m_session, [session = m_session, uid, time] { session->requestSpecRevision(uid, time); });
 }
 
-void SessionHost::requestAuditEntries(int limit)
+void SessionHost::requestAuditEntries(const AuditQuery &query)
 {
-    QMetaObject::invokeMethod(m_session, [session = m_session, limit] { session->requestAuditEntries(limit); });
+    QMetaObject::invokeMethod(m_session, [session = m_session, query] { session->requestAuditEntries(query); });
 }
 
 void SessionHost::setNamespace(const QString &ns)

@@ -35,7 +35,8 @@ public:
     void runAction(const ActionRequest &request);
     void abandonAction(quint64 id);
     void requestSpecRevision(const QString &uid, const QDateTime &time);
-    void requestAuditEntries(int limit = 1000);
+    // Answered by auditEntries() with the same query, so that each asker knows its answer.
+    void requestAuditEntries(const capstan::AuditQuery &query);
 
     static void registerMetaTypes();
 
@@ -55,7 +56,7 @@ signals:
     void actionFinished(const capstan::ActionResult &result);
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
-    void auditEntries(const QList<capstan::AuditEntry> &entries);
+    void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
     void accessReviewed(const capstan::AccessCheckList &checks);
 
 private:

@@ -676,9 +676,28 @@ void TestActionRunner::sessionRunsActionsAndLoadsSchema()
     const ActionResult result = finished.first().at(0).value<ActionResult>();
     QVERIFY2(result.outcome == ActionResult::Outcome::Succeeded, qPrintable(result.summary));
     QVERIFY(!progress.isEmpty());
-    session.requestAuditEntries(10);
+    AuditQuery everything;
+    everything.limit = 10;
+    session.requestAuditEntries(everything);
     QCOMPARE(audit.size(), 1);
-    QCOMPARE(audit.first().at(0).value<QList<AuditEntry>>().size(), 1);
+    QCOMPARE(audit.first().at(0).value<AuditQuery>(), everything);
+    QCOMPARE(audit.first().at(1).value<QList<AuditEntry>>().size(), 1);
+    // One deployment's entries (the chart markers of its page), answered with the query asked.
+    AuditQuery github;
+    github.context = QStringLiteral("sandbox");
+    github.ns = kDefault;
+    github.deployment = kGithub;
+    session.requestAuditEntries(github);
+    QCOMPARE(audit.size(), 2);
+    QCOMPARE(audit.at(1).at(0).value<AuditQuery>(), github);
+    const auto entries = audit.at(1).at(1).value<QList<AuditEntry>>();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().action, QStringLiteral("Savepoint"));
+    AuditQuery other = github;
+    other.context = QStringLiteral("another-context"); // the same name elsewhere is another deployment
+    session.requestAuditEntries(other);
+    QCOMPARE(audit.size(), 3);
+    QVERIFY(audit.at(2).at(1).value<QList<AuditEntry>>().isEmpty());
     session.stop();
 }
 

@@ -38,6 +38,12 @@ bool startsLikeDocumentMarker(const QString &s)
     return s.startsWith(QLatin1String("---")) || s.startsWith(QLatin1String("..."));
 }
 
+// Keys and string values alike: a plain scalar would change the text's meaning.
+bool needsQuotes(const QString &s)
+{
+    return readsAsOtherType(s) || hasControlCharacters(s) || startsLikeDocumentMarker(s);
+}
+
 void write(YAML::Emitter &out, const QJsonValue &value)
 {
     switch (value.type()) {
@@ -54,7 +60,11 @@ void write(YAML::Emitter &out, const QJsonValue &value)
             // longer ones take the explicit "? key" form.
             if (key.size() > 250)
                 out << YAML::LongKey;
-            out << YAML::Key << key << YAML::Value;
+            out << YAML::Key;
+            // A key at the start of a line reading "--- x" would start a new document.
+            if (needsQuotes(it.key()))
+                out << YAML::DoubleQuoted;
+            out << key << YAML::Value;
             write(out, it.value());
         }
         out << YAML::EndMap;
@@ -73,8 +83,7 @@ void write(YAML::Emitter &out, const QJsonValue &value)
         return;
     }
     case QJsonValue::String:
-        if (readsAsOtherType(value.toString()) || hasControlCharacters(value.toString())
-            || startsLikeDocumentMarker(value.toString()))
+        if (needsQuotes(value.toString()))
             out << YAML::DoubleQuoted;
         out << value.toString().toStdString();
         return;

@@ -188,6 +188,16 @@ void TestYamlReader::roundTripKeepsOddStrings()
     const auto result = YamlReader::parse(YamlWriter::toYaml(spec));
     QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().toString()));
     QCOMPARE(result->toObject(), spec);
+    // Keys too: "--- r" at the start of a line would start a new document holding {r: …} (found by
+    // fuzz_specyaml), and a key with a line break or one that reads as another type needs quotes.
+    const QJsonObject oddKeys{{QStringLiteral("--- r"), QStringLiteral("-0--0--")},
+                              {QStringLiteral("... k"), 1},
+                              {QStringLiteral("a\rb"), 2},
+                              {QStringLiteral("true"), 3},
+                              {QString(), 4}};
+    const auto keys = YamlReader::parse(YamlWriter::toYaml(oddKeys));
+    QVERIFY2(keys.ok(), qPrintable(keys ? QString() : keys.error().toString()));
+    QCOMPARE(keys->toObject(), oddKeys);
     // A document that is one string: "---" unquoted would start a new, empty document.
     for (const QString &marker : {QStringLiteral("---"), QStringLiteral("... end")}) {
         const auto scalar = YamlReader::parse(YamlWriter::toYaml(marker));

@@ -318,7 +318,11 @@ void MainWindow::startSession()
     loadPrometheus(context);
     applyPinned();
     connect(m_session, &SessionHost::auditEntries, this, &MainWindow::showActionMarkers);
-    connect(m_session, &SessionHost::actionFinished, this, &MainWindow::requestActionMarkers);
+    connect(m_session, &SessionHost::actionFinished, this, [this] {
+        requestActionMarkers();
+        if (findChild<AuditLogDialog *>())
+            m_session->requestAuditEntries(AuditQuery()); // the open Audit Log shows it too
+    });
     connect(m_session, &SessionHost::prometheusFailed, this, [this](const QString &uid, const Error &error) {
         if (uid == m_page->uid())
             statusBar()->showMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);

@@ -196,11 +196,12 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         }
         }
     }
-    if (!qIsNaN(m_dragStartX)) {
+    if (isDragging()) {
         QColor band = palette().color(QPalette::Highlight);
         band.setAlpha(60);
-        const double left = std::min(m_dragStartX, m_dragEndX);
-        const double right = std::max(m_dragStartX, m_dragEndX);
+        const double start = std::clamp(xOf(m_dragStartMs), plot.left(), plot.right());
+        const double left = std::min(start, m_dragEndX);
+        const double right = std::max(start, m_dragEndX);
         painter->fillRect(QRectF(left, plot.top(), right - left, plot.height()), band);
     }
     if (m_hoverTime >= 0) {
@@ -217,18 +218,26 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
 
 QPair<qint64, qint64> MetricChartView::selection() const
 {
-    if (qIsNaN(m_dragStartX))
+    if (!isDragging())
         return {-1, -1};
-    const qint64 a = timeAt(m_dragStartX);
-    const qint64 b = timeAt(m_dragEndX);
-    return {std::min(a, b), std::max(a, b)};
+    const qint64 end = timeAt(m_dragEndX);
+    return {std::min(m_dragStartMs, end), std::max(m_dragStartMs, end)};
+}
+
+void MetricChartView::cancelDrag()
+{
+    if (!isDragging())
+        return;
+    m_dragStartMs = -1;
+    viewport()->update();
 }
 
 void MetricChartView::mousePressEvent(QMouseEvent *event)
 {
     const QRectF plot = chart()->plotArea();
     if (event->button() == Qt::LeftButton && plot.contains(event->position())) {
-        m_dragStartX = m_dragEndX = event->position().x();
+        m_dragStartMs = timeAt(event->position().x());
+        m_dragEndX = event->position().x();
         event->accept();
         return;
     }
@@ -239,10 +248,15 @@ void MetricChartView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
     const QPointF pos = event->position();
-    if (!qIsNaN(m_dragStartX)) {
-        const QRectF plot = chart()->plotArea();
-        m_dragEndX = std::clamp(pos.x(), plot.left(), plot.right());
-        viewport()->update();
+    if (isDragging()) {
+        // The release went elsewhere (a dialog took the pointer): the drag is over.
+        if (!(event->buttons() & Qt::LeftButton)) {
+            cancelDrag();
+        } else {
+            const QRectF plot = chart()->plotArea();
+            m_dragEndX = std::clamp(pos.x(), plot.left(), plot.right());
+            viewport()->update();
+        }
     }
     if (chart()->plotArea().contains(pos))
         emit hovered(timeAt(pos.x()), event->globalPosition().toPoint());
@@ -252,15 +266,14 @@ void MetricChartView::mouseMoveEvent(QMouseEvent *event)
 
 void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || qIsNaN(m_dragStartX)) {
+    if (event->button() != Qt::LeftButton || !isDragging()) {
         QChartView::mouseReleaseEvent(event);
         return;
     }
     // A click (or a twitch) is not a zoom: it takes a few pixels of drag.
-    const bool dragged = std::abs(m_dragEndX - m_dragStartX) >= 5;
+    const bool dragged = std::abs(m_dragEndX - xOf(m_dragStartMs)) >= 5;
     const auto [from, to] = selection();
-    m_dragStartX = m_dragEndX = qQNaN();
-    viewport()->update();
+    cancelDrag();
     event->accept();
     if (dragged)
         emit zoomRequested(from, to);
@@ -269,7 +282,7 @@ void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
 void MetricChartView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && chart()->plotArea().contains(event->position())) {
-        m_dragStartX = m_dragEndX = qQNaN();
+        cancelDrag();
         event->accept();
         emit zoomOutRequested();
         return;
@@ -279,13 +292,18 @@ void MetricChartView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void MetricChartView::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Escape && !qIsNaN(m_dragStartX)) {
-        m_dragStartX = m_dragEndX = qQNaN();
-        viewport()->update();
+    if (event->key() == Qt::Key_Escape && isDragging()) {
+        cancelDrag();
         event->accept();
         return;
     }
     QChartView::keyPressEvent(event);
+}
+
+void MetricChartView::focusOutEvent(QFocusEvent *event)
+{
+    cancelDrag();
+    QChartView::focusOutEvent(event);
 }
 
 void MetricChartView::leaveEvent(QEvent *event)

@@ -6,7 +6,6 @@
 #include <QPair>
 #include <QPointF>
 #include <QString>
-#include <QtNumeric>
 
 namespace capstan {
 
@@ -86,6 +85,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void leaveEvent(QEvent *event) override;
 
 private:
@@ -101,9 +101,13 @@ private:
     QColor m_actionColor;
     qint64 m_hoverTime = -1;
     QString m_emptyText;
-    // The drag in progress, in view x coordinates (clamped to the plot); NaN when none.
-    double m_dragStartX = qQNaN();
-    double m_dragEndX = qQNaN();
+    bool isDragging() const { return m_dragStartMs >= 0; }
+    void cancelDrag();
+
+    // The drag in progress: where it started as a time (a live chart moves under the pointer) and
+    // where the pointer is now, in view x clamped to the plot. m_dragStartMs < 0: none.
+    qint64 m_dragStartMs = -1;
+    double m_dragEndX = 0;
 };
 
 } // namespace capstan

@@ -210,8 +210,13 @@ MetricsView::MetricsView(QWidget *parent)
     connect(m_rangeCombo, &QComboBox::activated, this, &MetricsView::chooseRange);
     // clicked, not toggled: only the user's choice forgets the zooms (setLive checks it too).
     connect(m_liveButton, &QToolButton::clicked, this, [this](bool live) {
+        // Live after zooming into a live range: that range again, following.
+        const bool backToOrigin = live && !m_zoomHistory.isEmpty() && m_zoomHistory.constFirst().live;
+        const Range origin = backToOrigin ? m_zoomHistory.constFirst().range : m_range;
         m_zoomHistory.clear();
         setLive(live);
+        if (backToOrigin)
+            setRange(origin);
     });
     const auto customEdited = [this] {
         if (m_range == Range::Custom)
@@ -390,6 +395,7 @@ void MetricsView::clearMetrics()
     m_actionMarkers.clear();
     m_typicalIntervalMs = 0;
     m_jobChangesDirty = false;
+    m_zoomHistory.clear(); // zooms into another deployment's charts
     m_status->clear();
     redraw();
 }
@@ -493,6 +499,14 @@ void MetricsView::setCustomRange(qint64 fromMs, qint64 toMs)
 
 void MetricsView::zoomTo(qint64 fromMs, qint64 toMs)
 {
+    // Narrower than a minute, or than a few polls, a range would show no sample at all (and the
+    // axis could not label it): such a drag widens around its middle.
+    const qint64 minimum = std::max(MinuteMs, 3 * m_typicalIntervalMs);
+    if (toMs - fromMs < minimum) {
+        const qint64 middle = fromMs + (toMs - fromMs) / 2;
+        fromMs = middle - minimum / 2;
+        toMs = fromMs + minimum;
+    }
     m_zoomHistory.append({m_range, m_live, m_customFrom, m_customTo, m_anchorTo});
     setCustomRange(fromMs, toMs);
 }
@@ -507,12 +521,13 @@ bool MetricsView::zoomOut()
         return true;
     }
     // A fixed range: it followed the present, or ended where it ended then.
-    setRange(before.range);
-    setLive(before.live);
-    if (!before.live) {
-        m_anchorTo = before.anchorTo;
-        redraw();
+    if (before.live) {
+        setLive(true);
+        setRange(before.range);
+        return true;
     }
+    m_anchorTo = before.anchorTo;
+    setRange(before.range);
     return true;
 }
 

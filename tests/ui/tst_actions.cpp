@@ -12,12 +12,12 @@
 #include "ui/widgets/messagebox.h"
 
 #include <QAbstractItemModelTester>
-#include <QMenu>
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -154,6 +154,10 @@ void TestActions::savepointSuspendStart()
     QVERIFY(audit);
     QTRY_VERIFY_WITH_TIMEOUT(audit->entryCount() >= 3, 5000);
     saveShot(audit, QStringLiteral("audit-log"));
+    // An action finishing while the Audit Log is open appears in it.
+    const int entriesBefore = audit->entryCount();
+    actions->action(ActionKind::Savepoint)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(audit->entryCount() == entriesBefore + 1, 30000);
     audit->close();
 
     // A declined confirmation sends nothing.

@@ -24,6 +24,7 @@
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -249,6 +250,48 @@ void TestMetricsView::dragZoomsAndDoubleClickGoesBack()
     QVERIFY(view.zoomOut());
     QVERIFY(view.isLive());
     QCOMPARE(view.range(), MetricsView::Range::Minutes15);
+    // And so does Live after two zooms: the range zoomed from, not a default one.
+    drag(chart, plot.left() + 10, plot.left() + 400);
+    drag(chart, plot.left() + 10, plot.left() + 400);
+    QCOMPARE(view.zoomDepth(), 2);
+    auto *live = view.findChild<QToolButton *>(QStringLiteral("metricsLiveButton"));
+    QVERIFY(live);
+    live->click();
+    QVERIFY(view.isLive());
+    QCOMPARE(view.range(), MetricsView::Range::Minutes15);
+    QCOMPARE(view.zoomDepth(), 0);
+
+    // A drag of a few pixels is widened to a minute: never a range without a sample in it.
+    view.setLive(false);
+    view.setRange(MetricsView::Range::Hour1);
+    drag(chart, plot.center().x(), plot.center().x() + 6);
+    QCOMPARE(view.zoomDepth(), 1);
+    const auto narrow = view.visibleRange();
+    QCOMPARE(narrow.second - narrow.first, 60 * 1000LL);
+    view.redraw();
+    QVERIFY(view.pointCount(QString(MetricName::MaxBusy)) >= 5);
+    QVERIFY(view.zoomOut());
+
+    // The start of a drag is a time: when the chart moves under it (a live redraw), the zoom still
+    // starts where the user pressed.
+    const qint64 pressedAt = chart->timeAt(plot.left() + 300);
+    const double y = plot.center().y();
+    sendMouse(chart->viewport(), QEvent::MouseButtonPress, {plot.left() + 300, y}, Qt::LeftButton);
+    const auto shown = view.visibleRange();
+    chart->setTimeRange(shown.first + 5 * 60000, shown.second + 5 * 60000);
+    sendMouse(chart->viewport(), QEvent::MouseMove, {plot.left() + 500, y}, Qt::LeftButton);
+    QCOMPARE(chart->selection().first, pressedAt);
+    // A move without the button (the release went to another window) ends the drag.
+    sendMouse(chart->viewport(), QEvent::MouseMove, {plot.left() + 520, y}, Qt::NoButton);
+    QCOMPARE(chart->selection(), qMakePair(qint64(-1), qint64(-1)));
+    sendMouse(chart->viewport(), QEvent::MouseButtonRelease, {plot.left() + 520, y}, Qt::NoButton);
+    QCOMPARE(view.zoomDepth(), 0);
+
+    // Another deployment's charts: the zooms into the previous one are gone.
+    drag(chart, plot.left() + 10, plot.left() + 400);
+    QCOMPARE(view.zoomDepth(), 1);
+    view.clearMetrics();
+    QCOMPARE(view.zoomDepth(), 0);
 }
 
 void TestMetricsView::exports()

@@ -1,5 +1,8 @@
 #include "ui/metricchartview.h"
 
+#include "ui/timeticks.h"
+
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -38,6 +41,14 @@ void MetricChartView::setMarkerColors(const QColor &jobChange, const QColor &war
     m_warningColor = warning;
     m_labelBackground = labelBackground;
     m_actionColor = action;
+    viewport()->update();
+}
+
+void MetricChartView::setTimeAxisStyle(const QColor &label, const QColor &grid, const QFont &font)
+{
+    m_timeLabelColor = label;
+    m_timeGridColor = grid;
+    m_timeFont = font;
     viewport()->update();
 }
 
@@ -114,6 +125,19 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     QChartView::drawForeground(painter, rect);
     const QRectF plot = chart()->plotArea();
     painter->save();
+    // The time axis: grid lines and labels at round times, under everything else.
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setFont(m_timeFont);
+    const QFontMetricsF timeMetrics(m_timeFont);
+    for (const TimeTick &tick : timeTicks(m_from, m_to, plot.width())) {
+        const double x = std::round(xOf(tick.timeMs));
+        painter->setPen(m_timeGridColor);
+        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        painter->setPen(m_timeLabelColor);
+        const double w = timeMetrics.horizontalAdvance(tick.label);
+        painter->drawText(QRectF(x - w / 2 - 2, plot.bottom() + 4, w + 4, timeMetrics.height()), Qt::AlignCenter,
+                          tick.label);
+    }
     painter->setRenderHint(QPainter::Antialiasing, true);
     // The lines: one polyline per segment, with a cosmetic 1 px pen (the raster engine's fast stroker).
     painter->setClipRect(plot.adjusted(-1, -1, 1, 1));

@@ -2,6 +2,7 @@
 
 #include <QChartView>
 #include <QColor>
+#include <QFont>
 #include <QList>
 #include <QPair>
 #include <QPointF>
@@ -58,6 +59,8 @@ public:
     const QList<ChartMarker> &markers() const { return m_markers; }
     void setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &action,
                          const QColor &labelBackground);
+    // The time axis's labels and vertical grid lines, which the view draws at round times.
+    void setTimeAxisStyle(const QColor &label, const QColor &grid, const QFont &font);
     // The time under the pointer (ms since the epoch), drawn as a thin line; < 0 hides it.
     void setHoverTime(qint64 timeMs);
     // The plot area's width in pixels: the number of buckets to downsample to.
@@ -99,6 +102,9 @@ private:
     QColor m_warningColor;
     QColor m_labelBackground;
     QColor m_actionColor;
+    QColor m_timeLabelColor;
+    QColor m_timeGridColor;
+    QFont m_timeFont;
     qint64 m_hoverTime = -1;
     QString m_emptyText;
     bool isDragging() const { return m_dragStartMs >= 0; }

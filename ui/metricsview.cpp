@@ -247,6 +247,11 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
     panel.view->setAccessibleName(rightTitle.isEmpty() ? tr("Chart: %1").arg(leftTitle)
                                                        : tr("Chart: %1 and %2").arg(leftTitle, rightTitle));
     panel.time = new QDateTimeAxis(panel.chart);
+    // Not drawn: its ticks divide the range evenly (03:18:19, …); the view draws labels and grid
+    // lines at round times instead (ui/timeticks.h). The value axis's zero line is the baseline.
+    panel.time->setLabelsVisible(false);
+    panel.time->setGridLineVisible(false);
+    panel.time->setLineVisible(false);
     panel.chart->addAxis(panel.time, Qt::AlignBottom);
     panel.left = new QValueAxis(panel.chart);
     panel.leftTitle = leftTitle;
@@ -311,6 +316,7 @@ void MetricsView::applyTheme()
             axis->setLabelsFont(font);
             axis->setTitleFont(font);
         }
+        panel.view->setTimeAxisStyle(text, grid, panel.time->labelsFont());
         for (Line &line : panel.lines)
             line.legend->setColor(m_dark ? line.darkColor : line.lightColor);
         panel.view->setMarkerColors(m_dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x6a, 0x3d, 0xb0),
@@ -591,10 +597,6 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
     const qint64 gap = gapThresholdMs(bucketMs);
 
     panel.time->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
-    panel.time->setFormat(span <= 30 * MinuteMs     ? QStringLiteral("HH:mm:ss")
-                              : span <= 24 * HourMs ? QStringLiteral("HH:mm")
-                                                    : QStringLiteral("MMM d HH:mm"));
-    panel.time->setTickCount(std::clamp(width / 140, 2, 13));
 
     double leftMax = 0;
     double rightMax = 0;

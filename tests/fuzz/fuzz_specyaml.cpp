@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace {
@@ -58,12 +59,19 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
         return true;
     }
     if (a.isObject()) {
-        const QJsonObject x = a.toObject();
-        const QJsonObject y = b.toObject();
-        if (x.size() != y.size())
+        // By key as compared: U+FFFF read back as U+FFFD sorts a key elsewhere among its siblings.
+        const auto byKey = [](const QJsonObject &object) {
+            QMap<QString, QJsonValue> out;
+            for (auto it = object.begin(); it != object.end(); ++it)
+                out.insert(withoutNoncharacters(it.key()), it.value());
+            return out;
+        };
+        const QMap<QString, QJsonValue> x = byKey(a.toObject());
+        const QMap<QString, QJsonValue> y = byKey(b.toObject());
+        if (x.size() != y.size() || x.size() != a.toObject().size())
             return false;
-        for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j) {
-            if (withoutNoncharacters(i.key()) != withoutNoncharacters(j.key()) || !sameJson(i.value(), j.value()))
+        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j) {
+            if (i.key() != j.key() || !sameJson(i.value(), j.value()))
                 return false;
         }
         return true;

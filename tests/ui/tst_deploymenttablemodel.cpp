@@ -2,6 +2,7 @@
 #include "ui/models/deploymenttablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +23,15 @@ Deployment make(const QString &uid, const QString &name, int parallelism,
     d.created = QDateTime::currentDateTimeUtc().addSecs(-3600);
     return d;
 }
+
+// u0…u9 named d0…d9.
+DeploymentBatch tenDeployments()
+{
+    DeploymentBatch batch;
+    for (int i = 0; i < 10; ++i)
+        batch.upserted << make(QStringLiteral("u%1").arg(i), QStringLiteral("d%1").arg(i), i + 1);
+    return batch;
+}
 } // namespace
 
 class TestDeploymentTableModel : public QObject
@@ -31,6 +41,7 @@ class TestDeploymentTableModel : public QObject
 private slots:
     void batchesApplyByUid();
     void removalKeepsIndexConsistent();
+    void persistentIndexesStayOnTheirKey();
     void proxySortsByRawValueAndFilters();
 };
 
@@ -58,10 +69,7 @@ void TestDeploymentTableModel::removalKeepsIndexConsistent()
 {
     DeploymentTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    DeploymentBatch batch;
-    for (int i = 0; i < 10; ++i)
-        batch.upserted << make(QStringLiteral("u%1").arg(i), QStringLiteral("d%1").arg(i), i + 1);
-    model.applyBatch(batch);
+    model.applyBatch(tenDeployments());
     model.applyBatch(
         {{}, {QStringLiteral("u0"), QStringLiteral("u5"), QStringLiteral("u9"), QStringLiteral("missing")}, false});
     QCOMPARE(model.rowCount(), 7);
@@ -73,6 +81,43 @@ void TestDeploymentTableModel::removalKeepsIndexConsistent()
         QCOMPARE(model.index(row, DeploymentTableModel::Name).data().toString(), QStringLiteral("d%1").arg(i));
     }
     QCOMPARE(model.rowOf(QStringLiteral("u5")), -1);
+}
+
+void TestDeploymentTableModel::persistentIndexesStayOnTheirKey()
+{
+    // A selection is a set of persistent indexes: removing other rows must not move it to another
+    // deployment, and removing its own row must drop it.
+    DeploymentTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.applyBatch(tenDeployments());
+    DeploymentFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(DeploymentTableModel::Name, Qt::DescendingOrder);
+    QItemSelectionModel selection(&proxy);
+    const auto selectUid = [&](const QString &uid) {
+        const QModelIndex index = proxy.mapFromSource(model.index(model.rowOf(uid), 0));
+        selection.select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    };
+    const auto selectedUids = [&] {
+        QStringList uids;
+        for (const QModelIndex &index : selection.selectedRows())
+            uids << index.data(DeploymentTableModel::UidRole).toString();
+        return uids;
+    };
+    const QPersistentModelIndex last(model.index(model.rowOf(QStringLiteral("u9")), 0));
+    selectUid(QStringLiteral("u9")); // the last row, the one a swap-removal would move
+    model.applyBatch({{}, {QStringLiteral("u2"), QStringLiteral("u3"), QStringLiteral("u7")}, false});
+    QCOMPARE(selectedUids(), QStringList{QStringLiteral("u9")});
+    QVERIFY(last.isValid());
+    QCOMPARE(last.data(DeploymentTableModel::UidRole).toString(), QStringLiteral("u9"));
+
+    selectUid(QStringLiteral("u4"));
+    model.applyBatch({{}, {QStringLiteral("u4"), QStringLiteral("u0")}, false});
+    QVERIFY(selectedUids().isEmpty());
+    QCOMPARE(model.rowCount(), 5);
+    for (const QString &uid :
+         {QStringLiteral("u1"), QStringLiteral("u5"), QStringLiteral("u6"), QStringLiteral("u8"), QStringLiteral("u9")})
+        QCOMPARE(model.index(model.rowOf(uid), 0).data(DeploymentTableModel::UidRole).toString(), uid);
 }
 
 void TestDeploymentTableModel::proxySortsByRawValueAndFilters()

@@ -4,11 +4,15 @@
 #include <QHash>
 #include <QList>
 
+#include <algorithm>
+
 namespace capstan {
 
 // Rows of value type T found by key (a uid) through a hash index, for the table models that apply
-// batches from the session: an update costs O(1), a removal moves the last row into the hole (O(1),
-// row order is the proxy's business), new rows of a batch arrive in one insertion.
+// batches from the session: an update costs O(1), new rows of a batch arrive in one insertion, and the
+// removals of a batch cost one pass over the rows below them. Rows are removed, never moved: a
+// selection or other persistent index stays on its key (moving the last row into a hole would carry
+// the selection of a removed row over to another deployment or snapshot).
 // KeyOf is a functor returning T's key.
 template <typename T, typename KeyOf>
 class KeyedTableModel : public QAbstractTableModel
@@ -53,19 +57,31 @@ protected:
 
     void removeKeys(const QStringList &keys)
     {
+        QList<int> rows;
+        rows.reserve(keys.size());
         for (const QString &key : keys) {
             const int row = m_rowByKey.value(key, -1);
-            if (row < 0)
-                continue;
-            const int last = static_cast<int>(m_rows.size()) - 1;
-            m_rowByKey.remove(key);
-            if (row != last) {
-                m_rows[row] = m_rows.at(last);
+            if (row >= 0)
+                rows.append(row);
+        }
+        if (rows.isEmpty())
+            return;
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        // Contiguous runs from the bottom up, so the row numbers of the runs above stay valid.
+        qsizetype i = rows.size() - 1;
+        while (i >= 0) {
+            const int last = rows.at(i);
+            int first = last;
+            while (i > 0 && rows.at(i - 1) == first - 1)
+                first = rows.at(--i);
+            --i;
+            beginRemoveRows({}, first, last);
+            for (int row = first; row <= last; ++row)
+                m_rowByKey.remove(KeyOf()(m_rows.at(row)));
+            m_rows.remove(first, last - first + 1);
+            for (int row = first; row < m_rows.size(); ++row)
                 m_rowByKey.insert(KeyOf()(m_rows.at(row)), row);
-                emit dataChanged(index(row, 0), index(row, m_columns - 1));
-            }
-            beginRemoveRows({}, last, last);
-            m_rows.removeLast();
             endRemoveRows();
         }
     }

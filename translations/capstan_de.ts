@@ -742,6 +742,10 @@
         <source>Roll Back to Last Stable Spec</source>
         <translation>Auf letzte stabile Spec zurücksetzen</translation>
     </message>
+    <message>
+        <source>Waiting for the cluster to show the result of the last action.</source>
+        <translation>Warten, bis der Cluster das Ergebnis der letzten Aktion zeigt.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActivityModel</name>

@@ -62,9 +62,11 @@ QAction *ActionsController::add(ActionKind kind, const QString &text, const QKey
 void ActionsController::setSession(SessionHost *session)
 {
     m_session = session;
+    m_access.clear();
+    m_runningUids.clear();
+    m_awaitedGenerations.clear();
     if (!session)
         return;
-    m_access.clear();
     connect(session, &SessionHost::accessReviewed, this, [this](const AccessCheckList &checks) {
         for (const AccessCheck &check : checks)
             m_access.insert(check.key(), check);
@@ -72,6 +74,9 @@ void ActionsController::setSession(SessionHost *session)
     });
     connect(session, &SessionHost::actionProgress, m_activity, &ActivityModel::progress);
     connect(session, &SessionHost::actionFinished, this, [this](const ActionResult &result) {
+        const QString uid = m_runningUids.take(result.id);
+        if (!uid.isEmpty() && result.writtenGeneration > m_awaitedGenerations.value(uid))
+            m_awaitedGenerations.insert(uid, result.writtenGeneration);
         m_activity->finished(result);
         updateEnabled();
         emit actionFinished(result);
@@ -83,6 +88,8 @@ void ActionsController::setDeployment(const Deployment &summary, const QJsonObje
     m_summary = summary;
     m_object = object;
     m_restoreText = restoreText;
+    if (summary.generation >= m_awaitedGenerations.value(summary.uid))
+        m_awaitedGenerations.remove(summary.uid);
     updateEnabled();
 }
 
@@ -90,7 +97,8 @@ void ActionsController::updateEnabled()
 {
     const Deployment &d = m_summary;
     const bool selected = !d.uid.isEmpty() && m_session;
-    const bool busy = selected && m_activity->hasRunningAction(d.uid);
+    const bool catchingUp = selected && d.generation < m_awaitedGenerations.value(d.uid);
+    const bool busy = selected && (m_activity->hasRunningAction(d.uid) || catchingUp);
     const bool application = selected && !d.sessionCluster;
     const bool suspended
         = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
@@ -108,7 +116,8 @@ void ActionsController::updateEnabled()
         QString why;
     };
     const QString noSelection = tr("Select a deployment first.");
-    const QString running = tr("Another action is running on this deployment.");
+    const QString running = catchingUp ? tr("Waiting for the cluster to show the result of the last action.")
+                                       : tr("Another action is running on this deployment.");
     const Rule rules[] = {
         {ActionKind::Configure, selected && !busy && !m_object.isEmpty(), !selected ? noSelection : running},
         {ActionKind::Savepoint, application && !busy && jobRunning && !d.failure.failing,
@@ -149,6 +158,18 @@ void ActionsController::updateEnabled()
         }
         a->setEnabled(rule.enabled);
         a->setToolTip(rule.enabled ? a->text().remove(QLatin1Char('&')) : (busy ? running : rule.why));
+    }
+    // Rolling back to a snapshot rewrites the spec like Roll Back to Last Stable Spec: the same
+    // permission, the same wait for a running action.
+    const AccessCheck rollbackAnswer = m_access.value(requiredAccess(ActionKind::RollbackToStable, d.ns).key());
+    QString blocked;
+    if (selected && busy)
+        blocked = running;
+    else if (selected && rollbackAnswer.answered && !rollbackAnswer.allowed)
+        blocked = action(ActionKind::RollbackToStable)->toolTip();
+    if (blocked != m_specActionsBlocked) {
+        m_specActionsBlocked = blocked;
+        emit specActionsBlockedChanged(blocked);
     }
     if (m_cancelMenu) {
         QAction *keep = action(ActionKind::CancelKeepState);
@@ -304,6 +325,8 @@ quint64 ActionsController::run(ActionRequest request)
     if (!m_session)
         return 0;
     request.id = m_nextId++;
+    if (!request.deploymentUid.isEmpty())
+        m_runningUids.insert(request.id, request.deploymentUid);
     m_activity->started(request);
     m_session->runAction(request);
     updateEnabled();

@@ -52,6 +52,9 @@ public:
 signals:
     void configureRequested();
     void actionFinished(const capstan::ActionResult &result);
+    // Why no action that rewrites the spec may run on the selected deployment now (empty: they may):
+    // for controls outside this controller, such as Roll Back to This Snapshot.
+    void specActionsBlockedChanged(const QString &reason);
 
 private:
     void trigger(ActionKind kind);
@@ -69,7 +72,13 @@ private:
     QHash<QString, AccessCheck> m_access; // the API server's answers, by AccessCheck::key()
     QJsonObject m_object;
     QString m_restoreText;
+    QString m_specActionsBlocked;
     quint64 m_nextId = 1;
+    QHash<quint64, QString> m_runningUids; // request id -> deployment uid, for this window's actions
+    // Per deployment uid: the generation this window's last action wrote. The action may see it (by
+    // polling) before the watch brings it to the page; until then the page's spec is older than the
+    // server's, and an action based on it would be refused as a conflict with our own change.
+    QHash<QString, qint64> m_awaitedGenerations;
 };
 
 } // namespace capstan

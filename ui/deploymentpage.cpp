@@ -360,25 +360,10 @@ QWidget *DeploymentPage::createSnapshotsTab()
     m_rollbackButton = new QPushButton(tr("Roll &Back to This Snapshot…"), tab);
     m_rollbackButton->setObjectName(QStringLiteral("rollbackToSnapshotButton"));
     m_rollbackButton->setEnabled(false);
-    const auto selectedSnapshot = [this]() -> const Snapshot * {
-        const QModelIndexList rows = m_snapshotView->selectionModel()->selectedRows();
-        if (rows.isEmpty())
-            return nullptr;
-        const int row = m_snapshotProxy->mapToSource(rows.first()).row();
-        return row >= 0 && row < m_snapshotModel->snapshots().size() ? &m_snapshotModel->snapshots().at(row) : nullptr;
-    };
-    const auto updateRollback = [this, selectedSnapshot] {
-        const Snapshot *s = selectedSnapshot();
-        const bool usable = s && s->isCompleted() && !s->path.isEmpty() && !m_summary.sessionCluster;
-        m_rollbackButton->setEnabled(usable);
-        m_rollbackButton->setToolTip(
-            usable  ? tr("Redeploy from this snapshot with the configuration live when it was taken")
-                : s ? tr("Only a completed snapshot with a path can be restored.")
-                    : tr("Select a snapshot."));
-    };
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateRollback);
-    connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, updateRollback);
-    connect(m_rollbackButton, &QPushButton::clicked, this, [this, selectedSnapshot] {
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DeploymentPage::updateRollbackButton);
+    connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, &DeploymentPage::updateRollbackButton);
+    connect(m_rollbackButton, &QPushButton::clicked, this, [this] {
         if (const Snapshot *s = selectedSnapshot())
             emit rollbackToSnapshotRequested(*s);
     });
@@ -750,6 +735,35 @@ void DeploymentPage::setJobs(const QList<JobRun> &jobs)
     m_jobModel->setJobs(jobs);
     m_timeline->setJobs(jobs);
     updateTabTitles();
+}
+
+const Snapshot *DeploymentPage::selectedSnapshot() const
+{
+    const QModelIndexList rows = m_snapshotView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    const int row = m_snapshotProxy->mapToSource(rows.first()).row();
+    return row >= 0 && row < m_snapshotModel->snapshots().size() ? &m_snapshotModel->snapshots().at(row) : nullptr;
+}
+
+void DeploymentPage::setActionsBlocked(const QString &reason)
+{
+    m_actionsBlocked = reason;
+    updateRollbackButton();
+}
+
+void DeploymentPage::updateRollbackButton()
+{
+    if (!m_rollbackButton)
+        return;
+    const Snapshot *s = selectedSnapshot();
+    const bool usable = s && s->isCompleted() && !s->path.isEmpty() && !m_summary.sessionCluster;
+    m_rollbackButton->setEnabled(usable && m_actionsBlocked.isEmpty());
+    m_rollbackButton->setToolTip(!usable ? s ? tr("Only a completed snapshot with a path can be restored.")
+                                             : tr("Select a snapshot.")
+                                     : !m_actionsBlocked.isEmpty() ? m_actionsBlocked
+                                                                   : tr("Redeploy from this snapshot with the "
+                                                                        "configuration live when it was taken"));
 }
 
 void DeploymentPage::updateTimeline()

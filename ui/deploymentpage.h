@@ -73,6 +73,8 @@ public:
     // A drop-down button for a group of actions (e.g. Cancel ▸ Keep Latest State / Discard State).
     void addActionMenu(QMenu *menu);
     void setCurrentTab(Tab tab);
+    // Why the deployment's actions cannot run now (empty: they can); the snapshot rollback says so.
+    void setActionsBlocked(const QString &reason);
     // The columns of the events, snapshots and jobs tables and the tab shown, kept across runs.
     void saveLayout(QSettings &settings) const;
     void restoreLayout(const QSettings &settings);
@@ -96,6 +98,8 @@ private:
     void updateRestore();
     void updateTabTitles();
     void updateTimeline();
+    void updateRollbackButton();
+    const Snapshot *selectedSnapshot() const;
     void refreshReasonFilter();
     void copySelectedEvents();
     void exportEvents();
@@ -132,6 +136,7 @@ private:
     QTableView *m_snapshotView = nullptr;
     QTableView *m_jobView = nullptr;
     QPushButton *m_rollbackButton = nullptr;
+    QString m_actionsBlocked;
     JobRunTableModel *m_jobModel;
     ExceptionsView *m_exceptions;
     MetricsView *m_metrics;

@@ -133,6 +133,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     });
     connect(m_page, &DeploymentPage::deploymentChanged, this,
             [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
+    connect(m_actions, &ActionsController::specActionsBlockedChanged, m_page, &DeploymentPage::setActionsBlocked);
 
     createKeyboardActions();
 

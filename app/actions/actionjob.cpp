@@ -880,6 +880,8 @@ void ActionJob::finish(ActionResult::Outcome outcome, const QString &summary, co
     result.outcome = outcome;
     result.error = error;
     result.serverObject = serverObject;
+    if (m_request.kind != ActionKind::Savepoint && m_request.kind != ActionKind::Delete)
+        result.writtenGeneration = m_generation;
     result.summary = summary;
     emit finished(result);
 }

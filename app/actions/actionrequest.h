@@ -12,35 +12,36 @@ namespace capstan {
 
 // What the user asked for, as DESIGN §4 defines each action on the operator.
 enum class ActionKind {
-    Configure,          // merge patch of the edited spec fields
-    Create,             // create a FlinkDeployment from newSpec (New Deployment)
-    Delete,             // delete the FlinkDeployment
-    Savepoint,          // create a FlinkStateSnapshot (savepoint: {}, jobReference)
-    Suspend,            // job.state: suspended (current upgradeMode)
-    CancelKeepState,    // job.upgradeMode: last-state + job.state: suspended (needs checkpoints + Kubernetes HA)
+    Configure, // merge patch of the edited spec fields
+    Create, // create a FlinkDeployment from newSpec (New Deployment)
+    Delete, // delete the FlinkDeployment
+    Savepoint, // create a FlinkStateSnapshot (savepoint: {}, jobReference)
+    Suspend, // job.state: suspended (current upgradeMode)
+    CancelKeepState, // job.upgradeMode: last-state + job.state: suspended (needs checkpoints + Kubernetes HA)
     CancelDiscardState, // job.upgradeMode: stateless + job.state: suspended
-    Start,              // job.state: running
-    Restart,            // bump restartNonce
-    RollbackToStable,   // spec := lastStableSpec.spec, current nonces kept
-    RollbackToSnapshot, // spec := revision live at the snapshot (nonces kept) + initialSavepointPath + savepointRedeployNonce + 1
+    Start, // job.state: running
+    Restart, // bump restartNonce
+    RollbackToStable, // spec := lastStableSpec.spec, current nonces kept
+    RollbackToSnapshot, // spec := revision live at the snapshot (nonces kept) + initialSavepointPath +
+                        // savepointRedeployNonce + 1
 };
 
 struct ActionRequest
 {
-    quint64 id = 0;                    // chosen by the UI, echoed in progress and result
+    quint64 id = 0; // chosen by the UI, echoed in progress and result
     ActionKind kind = ActionKind::Configure;
     QString deploymentUid;
     QString ns;
     QString name;
-    QString baseResourceVersion;       // the version the user looked at; writes carry it (409 when stale)
-    QJsonObject baseSpec;              // the spec the user looked at (to show what changed on a conflict)
-    QJsonObject newSpec;               // Configure / Create / RollbackToSnapshot: the full desired spec
-    QJsonObject newMetadata;           // Create: name, namespace, labels
-    QString snapshotPath;              // RollbackToSnapshot
-    QDateTime snapshotTime;            // RollbackToSnapshot: to find the spec revision live then
-    bool reapplyOnTop = false;         // after a conflict the user chose to apply their change on the new version
+    QString baseResourceVersion; // the version the user looked at; writes carry it (409 when stale)
+    QJsonObject baseSpec; // the spec the user looked at (to show what changed on a conflict)
+    QJsonObject newSpec; // Configure / Create / RollbackToSnapshot: the full desired spec
+    QJsonObject newMetadata; // Create: name, namespace, labels
+    QString snapshotPath; // RollbackToSnapshot
+    QDateTime snapshotTime; // RollbackToSnapshot: to find the spec revision live then
+    bool reapplyOnTop = false; // after a conflict the user chose to apply their change on the new version
     bool dryRun = false;
-    int timeoutSeconds = 600;          // waiting for the operator (savepoint COMPLETED, job RUNNING…)
+    int timeoutSeconds = 600; // waiting for the operator (savepoint COMPLETED, job RUNNING…)
 };
 
 // One visible step of an action: "patch sent", "savepoint COMPLETED", "job RUNNING".
@@ -66,9 +67,11 @@ struct ActionResult
     quint64 id = 0;
     ActionKind kind = ActionKind::Configure;
     Outcome outcome = Outcome::Failed;
-    Error error;                       // why, when not Succeeded (422 causes carry field paths)
-    QJsonObject serverObject;          // on Conflict: the object as it is on the server now
-    QString summary;                   // one sentence for the activity panel
+    Error error; // why, when not Succeeded (422 causes carry field paths)
+    QJsonObject serverObject; // on Conflict: the object as it is on the server now
+    qint64 writtenGeneration = 0; // the deployment's metadata.generation after this action's write (0: none);
+                                  // a view showing an older generation does not show this action's change yet
+    QString summary; // one sentence for the activity panel
 };
 
 } // namespace capstan

@@ -2,6 +2,7 @@
 // entries enabled by state, confirmations, the Activity panel showing steps and outcome.
 
 #include "common/sandboxfixture.h"
+#include "sandbox/faultplan.h"
 #include "ui/actionscontroller.h"
 #include "ui/auditlogdialog.h"
 #include "ui/configuredialog.h"
@@ -9,6 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/models/snapshottablemodel.h"
 #include "ui/widgets/messagebox.h"
 
 #include <QAbstractItemModelTester>
@@ -20,8 +22,11 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 using namespace capstan;
@@ -38,11 +43,14 @@ private slots:
     void configureParallelismThroughTheDialog();
     void concurrentEditIsNeverOverwritten();
     void readOnlyUserSeesWhy();
+    void nextActionWaitsForTheLastOnesResult();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &ns, const QString &name,
                                            const QString &context = QStringLiteral("sandbox"));
     QJsonObject serverObject(const QString &ns, const QString &name) const;
+    // Shows the Snapshots tab and selects a completed snapshot with a path (false: none arrived).
+    static bool selectCompletedSnapshot(MainWindow *window);
     void saveShot(QWidget *widget, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
@@ -59,6 +67,26 @@ void TestActions::initTestCase()
 QJsonObject TestActions::serverObject(const QString &ns, const QString &name) const
 {
     return m_sandbox->server->store().get(QStringLiteral("flinkdeployments"), ns, name).object;
+}
+
+bool TestActions::selectCompletedSnapshot(MainWindow *window)
+{
+    DeploymentPage *page = window->deploymentPage();
+    page->setCurrentTab(DeploymentPage::SnapshotsTab);
+    auto *view = page->findChild<QTableView *>(QStringLiteral("snapshotsTableView"));
+    const auto select = [page, view] {
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QModelIndex source
+                = qobject_cast<QSortFilterProxyModel *>(view->model())->mapToSource(view->model()->index(row, 0));
+            const Snapshot &s = page->snapshotModel()->snapshots().at(source.row());
+            if (s.origin == Snapshot::Origin::Resource && s.isCompleted() && !s.path.isEmpty()) {
+                view->selectRow(row);
+                return true;
+            }
+        }
+        return false;
+    };
+    return QTest::qWaitFor(select, 10000);
 }
 
 void TestActions::saveShot(QWidget *widget, const QString &name)
@@ -294,6 +322,11 @@ void TestActions::readOnlyUserSeesWhy()
     QVERIFY(actions->action(ActionKind::Savepoint)->toolTip().contains(QStringLiteral("create flinkstatesnapshots")));
     QVERIFY(actions->action(ActionKind::Delete)->toolTip().contains(QStringLiteral("may not delete")));
     QVERIFY(!actions->cancelMenu()->menuAction()->isEnabled());
+    // Rolling back to a snapshot patches the spec too: the button says it is not permitted.
+    QVERIFY(selectCompletedSnapshot(window.get()));
+    auto *rollback = window->findChild<QPushButton *>(QStringLiteral("rollbackToSnapshotButton"));
+    QVERIFY(!rollback->isEnabled());
+    QVERIFY2(rollback->toolTip().contains(QStringLiteral("Not permitted")), qPrintable(rollback->toolTip()));
     saveShot(window.get(), QStringLiteral("actions-readonly"));
 
     // Sent anyway (a stale answer, a changed Role): the 403 names the verb and the resource.
@@ -318,6 +351,53 @@ void TestActions::readOnlyUserSeesWhy()
     const QString all = texts.join(QLatin1Char('\n'));
     QVERIFY2(all.contains(QStringLiteral("cannot patch resource \"flinkdeployments\"")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("403")) || all.contains(QStringLiteral("Forbidden")), qPrintable(all));
+}
+
+void TestActions::nextActionWaitsForTheLastOnesResult()
+{
+    // An action can see its result (by polling) before the watch brings it to the page. Until the page
+    // shows it, the next action would start from a spec older than our own change and be refused as a
+    // conflict: it waits, and says why.
+    const QString ns = QStringLiteral("default");
+    const QString name = QStringLiteral("github-analytics");
+    auto window = openWindow(ns, name);
+    QVERIFY(window);
+    ActionsController *actions = window->actions();
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::CancelDiscardState)->isEnabled(), 30000);
+    SandboxFixture *sandbox = m_sandbox.get();
+    const auto cleanup = qScopeGuard([sandbox] { sandbox->server->faults().setWatchesSilent(false); });
+    m_sandbox->server->faults().setWatchesSilent(true);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    actions->action(ActionKind::CancelDiscardState)->trigger();
+    const quint64 cancelId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(cancelId), 30000);
+    QCOMPARE(window->activity()->outcomeText(cancelId), QStringLiteral("succeeded"));
+    const qint64 serverGeneration = serverObject(ns, name)
+                                        .value(QLatin1String("metadata"))
+                                        .toObject()
+                                        .value(QLatin1String("generation"))
+                                        .toInteger();
+    QVERIFY(window->deploymentPage()->summary().generation < serverGeneration);
+    QAction *start = actions->action(ActionKind::Start);
+    QVERIFY(!start->isEnabled());
+    QVERIFY2(start->toolTip().contains(QStringLiteral("result of the last action")), qPrintable(start->toolTip()));
+    QVERIFY(!actions->configureAction()->isEnabled());
+    QVERIFY(selectCompletedSnapshot(window.get()));
+    auto *rollback = window->findChild<QPushButton *>(QStringLiteral("rollbackToSnapshotButton"));
+    QVERIFY(!rollback->isEnabled());
+    QVERIFY2(rollback->toolTip().contains(QStringLiteral("result of the last action")),
+             qPrintable(rollback->toolTip()));
+
+    m_sandbox->server->faults().setWatchesSilent(false);
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
+    QCOMPARE(window->deploymentPage()->summary().generation, serverGeneration);
+    QVERIFY2(rollback->isEnabled(), qPrintable(rollback->toolTip()));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    start->trigger();
+    const quint64 startId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    QVERIFY(startId != cancelId);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(startId), 30000);
+    QCOMPARE(window->activity()->outcomeText(startId), QStringLiteral("succeeded"));
 }
 
 QTEST_MAIN(TestActions)

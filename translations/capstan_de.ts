@@ -1585,6 +1585,10 @@
         <source>Your change was discarded. The form shows the deployment as it is on the server now (version %1).</source>
         <translation>Ihre Änderung wurde verworfen. Das Formular zeigt das Deployment, wie es jetzt auf dem Server ist (Version %1).</translation>
     </message>
+    <message>
+        <source>Checking the YAML…</source>
+        <translation>YAML wird geprüft…</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConnectionIndicator</name>

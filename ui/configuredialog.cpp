@@ -4,6 +4,7 @@
 
 #include "flink/specdiff.h"
 #include "flink/yamlwriter.h"
+#include "ui/backgroundpool.h"
 #include "ui/deploymenttemplates.h"
 #include "ui/widgets/argumentlisteditor.h"
 #include "ui/widgets/messagebanner.h"
@@ -16,6 +17,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -36,6 +38,9 @@
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <memory>
 
 namespace capstan {
 
@@ -717,12 +722,7 @@ QWidget *ConfigureDialog::buildYamlPage()
     m_yamlTimer = new QTimer(this);
     m_yamlTimer->setSingleShot(true);
     m_yamlTimer->setInterval(250);
-    connect(m_yamlTimer, &QTimer::timeout, this, [this] {
-        if (parseYaml())
-            revalidate();
-        else
-            showProblems({});
-    });
+    connect(m_yamlTimer, &QTimer::timeout, this, &ConfigureDialog::parseYamlWhileTyping);
     connect(m_yamlEdit, &QPlainTextEdit::textChanged, this, &ConfigureDialog::onYamlEdited);
     // Activating a problem puts the cursor where it is.
     connect(m_yamlErrors, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -910,6 +910,7 @@ void ConfigureDialog::onFormEdited()
 
 void ConfigureDialog::onYamlEdited()
 {
+    ++m_yamlTextGeneration;
     if (m_loading)
         return;
     m_yamlEdited = true;
@@ -920,7 +921,47 @@ void ConfigureDialog::onYamlEdited()
 bool ConfigureDialog::parseYaml()
 {
     m_yamlTimer->stop();
-    Result<YamlReader::Document> parsed = YamlReader::parseDocument(m_yamlEdit->toPlainText());
+    return takeParsed(YamlReader::parseDocument(m_yamlEdit->toPlainText()));
+}
+
+void ConfigureDialog::parseYamlWhileTyping()
+{
+    // Below this size a parse takes a few milliseconds; a document near the API server's limit
+    // takes a large part of a second, which the editor must not freeze for after every pause.
+    constexpr qsizetype kBackgroundParseChars = 64 * 1024;
+    const QString text = m_yamlEdit->toPlainText();
+    if (text.size() < kBackgroundParseChars) {
+        showParsed(takeParsed(YamlReader::parseDocument(text)));
+        return;
+    }
+    m_yamlStatus->setText(tr("Checking the YAML…"));
+    using Parsed = std::shared_ptr<Result<YamlReader::Document>>;
+    auto *watcher = new QFutureWatcher<Parsed>(this);
+    connect(watcher, &QFutureWatcher<Parsed>::finished, this, [this, watcher, generation = m_yamlTextGeneration] {
+        const Parsed parsed = watcher->result();
+        watcher->deleteLater();
+        // Edited since, or parsed synchronously (tab switch, template): that result stands.
+        if (generation != m_yamlTextGeneration || !m_yamlEdited || m_yamlTimer->isActive())
+            return;
+        showParsed(takeParsed(std::move(*parsed)));
+    });
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [text] {
+        return std::make_shared<Result<YamlReader::Document>>(YamlReader::parseDocument(text));
+    }));
+}
+
+void ConfigureDialog::showParsed(bool valid)
+{
+    if (valid) {
+        revalidate();
+    } else {
+        showProblems({});
+        updateButtons();
+    }
+}
+
+bool ConfigureDialog::takeParsed(Result<YamlReader::Document> parsed)
+{
     if (!parsed) {
         m_yamlValid = false;
         m_yamlError = parsed.error();

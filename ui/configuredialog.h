@@ -119,6 +119,10 @@ private:
     void onFormEdited();
     void onYamlEdited();
     bool parseYaml();
+    // The debounced parse while typing: large documents are parsed off the GUI thread.
+    void parseYamlWhileTyping();
+    bool takeParsed(Result<YamlReader::Document> parsed);
+    void showParsed(bool valid);
     void syncYamlFromSpec();
     void syncHaFromTable();
     void onHaToggled(bool on);
@@ -156,6 +160,7 @@ private:
     Error m_yamlError;
     bool m_yamlValid = true;
     bool m_yamlEdited = false;
+    quint64 m_yamlTextGeneration = 0; // bumped by every change of the text; a parse of an older text is dropped
     bool m_loading = false;
     bool m_switching = false;
     bool m_yamlBlockedBanner = false;

@@ -1,6 +1,7 @@
 #include "ui/deploymentpage.h"
 
 #include "flink/restoresource.h"
+#include "ui/backgroundpool.h"
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
 #include "ui/metricsview.h"
@@ -821,7 +822,7 @@ void DeploymentPage::exportEvents()
             m_failingBanner->showMessage(MessageBanner::Kind::Warning,
                                          tr("The events could not be written to %1: %2").arg(path, error));
     });
-    watcher->setFuture(QtConcurrent::run([path, tsv]() -> QString {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [path, tsv]() -> QString {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(tsv) < 0 || !file.commit())
             return file.errorString();

@@ -1,6 +1,7 @@
 #include "ui/metricsview.h"
 
 #include "metrics/downsampler.h"
+#include "ui/backgroundpool.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -786,7 +787,7 @@ void MetricsView::exportCsv(const QString &path)
         m_status->setText(error.isEmpty() ? tr("Saved %1").arg(QDir::toNativeSeparators(path)) : error);
         emit csvExported(path, error.isEmpty(), error);
     });
-    watcher->setFuture(QtConcurrent::run([samples, from = from, to = to, path]() -> QString {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [samples, from = from, to = to, path]() -> QString {
         QList<MetricSample> rows;
         for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
             const auto first = std::lower_bound(it->cbegin(), it->cend(), MetricSample{from, {}, {}, 0}, lessByTime);

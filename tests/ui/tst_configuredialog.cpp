@@ -1,3 +1,4 @@
+#include "ui/backgroundpool.h"
 #include "ui/configuredialog.h"
 #include "ui/theme.h"
 
@@ -16,14 +17,17 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
+#include <QThreadPool>
 
 #include "flink/specdiff.h"
 #include "ui/deploymenttemplates.h"
@@ -77,6 +81,7 @@ private slots:
     void formYamlRoundTrip();
     void yamlSyntaxErrorBlocks();
     void schemaErrorListed();
+    void largeDocumentIsCheckedInTheBackground();
     void checksDisableApply();
     void kubernetesHaSwitch();
     void reviewSentenceForRescaleInSavepointMode();
@@ -260,6 +265,78 @@ void TestConfigureDialog::schemaErrorListed()
     auto *mode = child<QComboBox>(&dialog, "upgradeModeComboBox");
     mode->setCurrentIndex(mode->findData(QStringLiteral("savepoint")));
     QVERIFY(!modeError->isVisible());
+}
+
+void TestConfigureDialog::largeDocumentIsCheckedInTheBackground()
+{
+    // A spec of about 1 MB (a long flinkConfiguration): while typing, it is parsed off the GUI thread,
+    // and a result for a text that has changed since is dropped. The background pool (one thread) is
+    // held by a task of the test's, so a parse is in flight for exactly as long as the test says.
+    QThreadPool *pool = backgroundPool();
+    QCOMPARE(pool->maxThreadCount(), 1);
+    QSemaphore gate;
+    const auto restore = qScopeGuard([&] {
+        gate.release(10);
+        pool->waitForDone();
+    });
+    const auto hold = [&] { pool->start([&gate] { gate.acquire(); }); };
+    const auto letGo = [&] {
+        gate.release();
+        pool->waitForDone();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    };
+
+    ConfigureDialog dialog(ConfigureDialog::Mode::Configure, githubAnalytics());
+    dialog.setSchema(flinkDeploymentSchema());
+    dialog.show();
+    QVERIFY(dialog.setCurrentPage(ConfigureDialog::Page::Yaml));
+    auto *yaml = child<QPlainTextEdit>(&dialog, "yamlEditor");
+    auto *status = child<QLabel>(&dialog, "yamlStatusLabel");
+    auto *errors = child<QListWidget>(&dialog, "yamlErrorList");
+    QString text = yaml->toPlainText();
+    const QString key = QStringLiteral("flinkConfiguration:\n");
+    const qsizetype at = text.startsWith(key) ? 0 : text.indexOf(QLatin1Char('\n') + key) + 1;
+    QVERIFY2(at >= 0 && text.mid(at).startsWith(key), qPrintable(text));
+    QString entries;
+    for (int i = 0; entries.size() < 1024 * 1024; ++i)
+        entries += QStringLiteral("  pipeline.custom-%1: \"%2\"\n").arg(i).arg(QString(60, QLatin1Char('v')));
+    text.insert(at + key.size(), entries);
+    const QString checking = QStringLiteral("Checking the YAML…");
+
+    // Broken at the end: the editor stays live while it is checked, then names the last line.
+    const QString broken = text + QStringLiteral("job: [unclosed\n");
+    hold();
+    yaml->setPlainText(broken);
+    QTRY_COMPARE(status->text(), checking);
+    QCOMPARE(errors->count(), 0);
+    QVERIFY(dialog.grab().save(m_screenshotDir + QStringLiteral("/configure-yaml-checking.png")));
+    letGo();
+    QTRY_COMPARE(errors->count(), 1);
+    const int lines = int(LineDiff::splitLines(broken).size());
+    QVERIFY2(errors->item(0)->text().startsWith(QStringLiteral("Line %1,").arg(lines))
+                 || errors->item(0)->text().startsWith(QStringLiteral("Line %1,").arg(lines + 1)),
+             qPrintable(errors->item(0)->text()));
+    QVERIFY(!child<QPushButton>(&dialog, "applyButton")->isEnabled());
+
+    // Still broken while a check is in flight; then fixed, and the page left (checked at once): the
+    // late result for the broken text must not come back over the fix.
+    hold();
+    yaml->setPlainText(broken + QStringLiteral("# more\n"));
+    QTRY_COMPARE(status->text(), checking);
+    yaml->setPlainText(text);
+    QVERIFY(dialog.setCurrentPage(ConfigureDialog::Page::Form));
+    letGo();
+    QVERIFY(!child<MessageBanner>(&dialog, "configureBanner")->isVisible());
+    QVERIFY(dialog.setCurrentPage(ConfigureDialog::Page::Yaml));
+    QCOMPARE(errors->count(), 0);
+    QVERIFY(child<QPushButton>(&dialog, "applyButton")->isEnabled());
+    QCOMPARE(dialog.editedSpec()
+                 .value(QLatin1String("flinkConfiguration"))
+                 .toObject()
+                 .value(QLatin1String("pipeline.custom-0"))
+                 .toString(),
+             QString(60, QLatin1Char('v')));
 }
 
 void TestConfigureDialog::checksDisableApply()

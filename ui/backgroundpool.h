@@ -1,0 +1,12 @@
+#pragma once
+
+class QThreadPool;
+
+namespace capstan {
+
+// The pool for the UI's own background work (parsing a large YAML document, writing an export):
+// one task at a time, and never QThreadPool::globalInstance(), which Qt's raster engine uses to
+// draw large areas with while the GUI thread waits for it.
+QThreadPool *backgroundPool();
+
+} // namespace capstan

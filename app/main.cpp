@@ -2,6 +2,7 @@
 #include "kube/kubeconfigloader.h"
 #include "sandbox/sandboxserver.h"
 #include "session/sessionhost.h"
+#include "ui/backgroundpool.h"
 #include "ui/mainwindow.h"
 #include "ui/preferencesstore.h"
 #include "ui/settingskeys.h"
@@ -146,5 +147,7 @@ int main(int argc, char **argv)
         ns = QStringLiteral("all"); // the demo set spans several namespaces
     capstan::MainWindow window(config.value(), context, ns, capstan::PreferencesStore::sessionOptions());
     window.show();
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    capstan::waitForBackgroundWork();
+    return exitCode;
 }

@@ -1589,6 +1589,10 @@
         <source>Checking the YAML…</source>
         <translation>YAML wird geprüft…</translation>
     </message>
+    <message>
+        <source>Your change reached the cluster (generation %1), but: %2 Close this dialog to follow the deployment; Configure then starts from its spec as it is.</source>
+        <translation>Ihre Änderung hat den Cluster erreicht (Generation %1), aber: %2 Schließen Sie diesen Dialog, um das Deployment zu verfolgen; Konfigurieren beginnt dann mit seiner aktuellen Spec.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConnectionIndicator</name>

@@ -97,8 +97,9 @@ void ActionsController::updateEnabled()
 {
     const Deployment &d = m_summary;
     const bool selected = !d.uid.isEmpty() && m_session;
-    const bool catchingUp = selected && d.generation < m_awaitedGenerations.value(d.uid);
-    const bool busy = selected && (m_activity->hasRunningAction(d.uid) || catchingUp);
+    const bool actionRunning = selected && m_activity->hasRunningAction(d.uid);
+    const bool catchingUp = selected && !actionRunning && d.generation < m_awaitedGenerations.value(d.uid);
+    const bool busy = actionRunning || catchingUp;
     const bool application = selected && !d.sessionCluster;
     const bool suspended
         = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");

@@ -15,13 +15,18 @@ public:
         setObjectName(QStringLiteral("capstan-background"));
     }
 };
-// Destroyed at exit, after waiting for a task still running.
 Q_GLOBAL_STATIC(BackgroundPool, g_backgroundPool)
 } // namespace
 
 QThreadPool *backgroundPool()
 {
     return g_backgroundPool();
+}
+
+void waitForBackgroundWork()
+{
+    if (g_backgroundPool.exists())
+        g_backgroundPool()->waitForDone();
 }
 
 } // namespace capstan

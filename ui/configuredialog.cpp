@@ -935,14 +935,22 @@ void ConfigureDialog::parseYamlWhileTyping()
         return;
     }
     m_yamlStatus->setText(tr("Checking the YAML…"));
+    if (m_yamlParseInFlight)
+        return; // one parse at a time; the latest text is parsed when it comes back
+    m_yamlParseInFlight = true;
     using Parsed = std::shared_ptr<Result<YamlReader::Document>>;
     auto *watcher = new QFutureWatcher<Parsed>(this);
     connect(watcher, &QFutureWatcher<Parsed>::finished, this, [this, watcher, generation = m_yamlTextGeneration] {
         const Parsed parsed = watcher->result();
         watcher->deleteLater();
-        // Edited since, or parsed synchronously (tab switch, template): that result stands.
-        if (generation != m_yamlTextGeneration || !m_yamlEdited || m_yamlTimer->isActive())
+        m_yamlParseInFlight = false;
+        // Left the page (parsed there at once) or a new pause is pending: nothing to do.
+        if (!m_yamlEdited || m_yamlTimer->isActive())
             return;
+        if (generation != m_yamlTextGeneration) {
+            parseYamlWhileTyping(); // edited meanwhile: this result is for an older text
+            return;
+        }
         showParsed(takeParsed(std::move(*parsed)));
     });
     watcher->setFuture(QtConcurrent::run(backgroundPool(), [text] {
@@ -1354,7 +1362,7 @@ void ConfigureDialog::updateButtons()
     m_applyButton->setText(onReview ? (m_mode == Mode::Create ? tr("&Create") : tr("&Apply")) : tr("Ne&xt"));
     m_applyButton->setToolTip(onReview ? tr("Send the change to the cluster")
                                        : tr("Review the change before applying it"));
-    bool enabled = !blocked && !m_applying && !conflict;
+    bool enabled = !blocked && !m_applying && !conflict && !m_changeSent;
     if (onReview && m_mode == Mode::Configure && enabled)
         enabled = m_spec != m_baseSpec;
     m_applyButton->setEnabled(enabled);
@@ -1430,6 +1438,18 @@ void ConfigureDialog::showResult(const ActionResult &result)
     if (!m_applying)
         return;
     finishApplying();
+    if (result.outcome != ActionResult::Outcome::Succeeded && result.writtenGeneration > 0) {
+        // The change is on the server: applying it again from this dialog's base would be refused as a
+        // conflict with itself. The page follows what the operator does with it.
+        m_changeSent = true;
+        updateButtons();
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Your change reached the cluster (generation %1), but: %2 Close this dialog to "
+                                 "follow the deployment; Configure then starts from its spec as it is.")
+                                  .arg(result.writtenGeneration)
+                                  .arg(result.summary));
+        return;
+    }
     switch (result.outcome) {
     case ActionResult::Outcome::Succeeded:
         accept();

@@ -160,11 +160,13 @@ private:
     Error m_yamlError;
     bool m_yamlValid = true;
     bool m_yamlEdited = false;
+    bool m_yamlParseInFlight = false;
     quint64 m_yamlTextGeneration = 0; // bumped by every change of the text; a parse of an older text is dropped
     bool m_loading = false;
     bool m_switching = false;
     bool m_yamlBlockedBanner = false;
     bool m_applying = false;
+    bool m_changeSent = false; // an apply wrote the change but did not succeed: no second apply from here
     QList<Problem> m_problems;
     QList<Problem> m_serverProblems;
     QJsonObject m_conflictServer;

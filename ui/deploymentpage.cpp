@@ -364,6 +364,9 @@ QWidget *DeploymentPage::createSnapshotsTab()
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DeploymentPage::updateRollbackButton);
     connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, &DeploymentPage::updateRollbackButton);
+    // A reset or removal can drop the selection without a selectionChanged of the view's model.
+    connect(m_snapshotModel, &QAbstractItemModel::modelReset, this, &DeploymentPage::updateRollbackButton);
+    connect(m_snapshotModel, &QAbstractItemModel::rowsRemoved, this, &DeploymentPage::updateRollbackButton);
     connect(m_rollbackButton, &QPushButton::clicked, this, [this] {
         if (const Snapshot *s = selectedSnapshot())
             emit rollbackToSnapshotRequested(*s);

@@ -89,6 +89,7 @@ private slots:
     void reviewSentences();
     void applyEmitsRequest();
     void succeededAccepts();
+    void sentButUnsuccessfulIsNotAppliedAgain();
     void invalidPutsCausesOnFields();
     void conflictShowsServerChangeAndReappliesOnTop();
     void conflictDiscard();
@@ -559,6 +560,35 @@ void TestConfigureDialog::succeededAccepts()
     dialog.showResult(result);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.isVisible());
+}
+
+void TestConfigureDialog::sentButUnsuccessfulIsNotAppliedAgain()
+{
+    // The operator rejected the change after it was written: a second Apply from the same base would
+    // be a conflict with the user's own change, so the dialog says where the change is and stops.
+    ConfigureDialog dialog(ConfigureDialog::Mode::Configure, githubAnalytics());
+    dialog.show();
+    child<QSpinBox>(&dialog, "parallelismSpinBox")->setValue(2);
+    QVERIFY(dialog.setCurrentPage(ConfigureDialog::Page::Review));
+    QSignalSpy spy(&dialog, &ConfigureDialog::applyRequested);
+    auto *apply = child<QPushButton>(&dialog, "applyButton");
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
+    ActionResult result;
+    result.id = spy.at(0).at(0).value<ActionRequest>().id;
+    result.outcome = ActionResult::Outcome::Failed;
+    result.writtenGeneration = 7;
+    result.summary = QStringLiteral("The operator rejected the new spec: parallelism too high.");
+    dialog.showResult(result);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!apply->isEnabled());
+    auto *banner = child<MessageBanner>(&dialog, "configureBanner");
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("reached the cluster (generation 7)"))
+                 && banner->text().contains(result.summary),
+             qPrintable(banner->text()));
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
 }
 
 void TestConfigureDialog::invalidPutsCausesOnFields()

@@ -9,8 +9,8 @@
 namespace capstan {
 
 // Rows of value type T found by key (a uid) through a hash index, for the table models that apply
-// batches from the session: an update costs O(1), new rows of a batch arrive in one insertion, and the
-// removals of a batch cost one pass over the rows below them. Rows are removed, never moved: a
+// batches from the session: an update costs O(1), new rows of a batch arrive in one insertion, and each
+// contiguous run of removed rows costs one pass over the rows below it. Rows are removed, never moved: a
 // selection or other persistent index stays on its key (moving the last row into a hole would carry
 // the selection of a removed row over to another deployment or snapshot).
 // KeyOf is a functor returning T's key.

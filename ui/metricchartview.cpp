@@ -4,6 +4,7 @@
 
 #include <QFontMetricsF>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -44,11 +45,18 @@ void MetricChartView::setMarkerColors(const QColor &jobChange, const QColor &war
     viewport()->update();
 }
 
-void MetricChartView::setTimeAxisStyle(const QColor &label, const QColor &grid, const QFont &font)
+void MetricChartView::setAxisStyle(const QColor &label, const QColor &grid, const QFont &font)
 {
-    m_timeLabelColor = label;
-    m_timeGridColor = grid;
-    m_timeFont = font;
+    m_axisLabelColor = label;
+    m_gridColor = grid;
+    m_axisFont = font;
+    viewport()->update();
+}
+
+void MetricChartView::setValueAxes(const ValueAxis &left, const ValueAxis &right)
+{
+    m_leftAxis = left;
+    m_rightAxis = right;
     viewport()->update();
 }
 
@@ -118,6 +126,49 @@ void MetricChartView::layoutPlotArea()
     const QRectF area(LeftMargin, TopMargin, std::max(10, width() - LeftMargin - RightMargin),
                       std::max(10, height() - TopMargin - BottomMargin));
     chart()->setPlotArea(area);
+    // The legend keeps to the margin above the plot instead of sitting on its top edge.
+    chart()->legend()->setGeometry(QRectF(area.left(), 0, area.width(), TopMargin - 2));
+    chart()->legend()->update();
+}
+
+void MetricChartView::drawValueAxis(QPainter *painter, const QRectF &plot, const ValueAxis &axis, bool left) const
+{
+    painter->setPen(m_axisLabelColor);
+    // One grid per chart: at the left axis's ticks.
+    const QFontMetricsF metrics(m_axisFont);
+    const double span = axis.max > axis.min ? axis.max - axis.min : 1.0;
+    const int ticks = std::max(2, axis.tickCount);
+    const QLocale locale;
+    double lastTop = 1e9; // labels from the bottom up; one that would touch the previous is left out
+    for (int i = 0; i < ticks; ++i) {
+        const double value = axis.min + span * i / (ticks - 1);
+        const double y = plot.bottom() - (value - axis.min) / span * plot.height();
+        if (left) {
+            painter->setPen(m_gridColor);
+            painter->drawLine(QPointF(plot.left(), std::round(y)), QPointF(plot.right(), std::round(y)));
+            painter->setPen(m_axisLabelColor);
+        }
+        QRectF box(0, y - metrics.height() / 2, LeftMargin - 30, metrics.height());
+        if (left)
+            box.moveRight(plot.left() - 6);
+        else
+            box.moveLeft(plot.right() + 6);
+        if (box.bottom() > lastTop - 1)
+            continue;
+        lastTop = box.top();
+        painter->drawText(box, (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                          locale.toString(value, 'f', axis.decimals));
+    }
+    if (axis.title.isEmpty())
+        return;
+    // The title reads upwards, centred on the plot, at the outer edge of the margin.
+    const QString title = metrics.elidedText(axis.title, Qt::ElideRight, plot.height());
+    painter->save();
+    painter->translate(left ? metrics.height() / 2 + 2 : width() - metrics.height() / 2 - 2, plot.center().y());
+    painter->rotate(-90);
+    painter->drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()),
+                      Qt::AlignCenter, title);
+    painter->restore();
 }
 
 void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
@@ -127,17 +178,20 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->save();
     // The time axis: grid lines and labels at round times, under everything else.
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setFont(m_timeFont);
-    const QFontMetricsF timeMetrics(m_timeFont);
+    painter->setFont(m_axisFont);
+    const QFontMetricsF timeMetrics(m_axisFont);
     for (const TimeTick &tick : timeTicks(m_from, m_to, plot.width())) {
         const double x = std::round(xOf(tick.timeMs));
-        painter->setPen(m_timeGridColor);
+        painter->setPen(m_gridColor);
         painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter->setPen(m_timeLabelColor);
+        painter->setPen(m_axisLabelColor);
         const double w = timeMetrics.horizontalAdvance(tick.label);
         painter->drawText(QRectF(x - w / 2 - 2, plot.bottom() + 4, w + 4, timeMetrics.height()), Qt::AlignCenter,
                           tick.label);
     }
+    drawValueAxis(painter, plot, m_leftAxis, true);
+    if (!m_rightAxis.title.isEmpty())
+        drawValueAxis(painter, plot, m_rightAxis, false);
     painter->setRenderHint(QPainter::Antialiasing, true);
     // The lines: one polyline per segment, with a cosmetic 1 px pen (the raster engine's fast stroker).
     painter->setClipRect(plot.adjusted(-1, -1, 1, 1));
@@ -199,14 +253,10 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         case ChartMarker::Kind::JobChange:
             painter->setPen(QPen(m_jobChangeColor, 1.5, Qt::DashLine));
             painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-            if (!marker.label.isEmpty())
-                drawChip(x, marker.label, m_jobChangeColor, true, lastLabelRight);
             break;
         case ChartMarker::Kind::Action:
             painter->setPen(QPen(m_actionColor, 1.5, Qt::SolidLine));
             painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-            if (!marker.label.isEmpty())
-                drawChip(x, marker.label, m_actionColor, false, lastActionRight);
             break;
         case ChartMarker::Kind::Warning: {
             painter->setPen(QPen(m_warningColor, 1.0, Qt::DotLine));
@@ -219,6 +269,16 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
             break;
         }
         }
+    }
+    // The labels over every line, so that a marker close by does not cross one out.
+    for (const ChartMarker &marker : std::as_const(m_markers)) {
+        const double x = xOf(marker.timeMs);
+        if (x < plot.left() || x > plot.right() || marker.label.isEmpty())
+            continue;
+        if (marker.kind == ChartMarker::Kind::JobChange)
+            drawChip(x, marker.label, m_jobChangeColor, true, lastLabelRight);
+        else if (marker.kind == ChartMarker::Kind::Action)
+            drawChip(x, marker.label, m_actionColor, false, lastActionRight);
     }
     if (isDragging()) {
         QColor band = palette().color(QPalette::Highlight);

@@ -30,11 +30,24 @@ struct PlotLine
     QList<QList<QPointF>> segments;
 };
 
+// A value axis beside the plot: evenly spaced ticks from min to max, labelled with the given number
+// of decimals, and a title written upwards in the margin.
+struct ValueAxis
+{
+    double min = 0;
+    double max = 1;
+    int tickCount = 5;
+    int decimals = 0;
+    QString title;
+};
+
 // One chart of the Metrics tab. The plot area has fixed margins so that the charts stacked in the
-// tab share one time axis pixel for pixel. Qt Charts draws the axes, grid and legend; the lines,
-// markers and the hover line are painted over the plot area by the view itself, because a
-// QLineSeries recomputes a stroked hit-test shape of every point on each update (about 1 µs per
-// point), which alone would take most of the redraw budget for 24 h of samples.
+// tab share one time axis pixel for pixel. Qt Charts draws the value grid and the legend (held in
+// the margin above the plot); the lines, markers, hover line and the axes' labels are painted by
+// the view itself: a QLineSeries recomputes a stroked hit-test shape of every point on each update
+// (about 1 µs per point), which alone would take most of the redraw budget for 24 h of samples, and
+// Qt Charts hides the top label of a value axis whose plot area is set by hand, and every other
+// label of a short chart.
 class MetricChartView final : public QChartView
 {
     Q_OBJECT
@@ -59,8 +72,12 @@ public:
     const QList<ChartMarker> &markers() const { return m_markers; }
     void setMarkerColors(const QColor &jobChange, const QColor &warning, const QColor &action,
                          const QColor &labelBackground);
-    // The time axis's labels and vertical grid lines, which the view draws at round times.
-    void setTimeAxisStyle(const QColor &label, const QColor &grid, const QFont &font);
+    // The axes' labels and the time axis's vertical grid lines (drawn at round times).
+    void setAxisStyle(const QColor &label, const QColor &grid, const QFont &font);
+    // The value axes left and right of the plot; a right axis without a title is not drawn.
+    void setValueAxes(const ValueAxis &left, const ValueAxis &right = {});
+    const ValueAxis &leftAxis() const { return m_leftAxis; }
+    const ValueAxis &rightAxis() const { return m_rightAxis; }
     // The time under the pointer (ms since the epoch), drawn as a thin line; < 0 hides it.
     void setHoverTime(qint64 timeMs);
     // The plot area's width in pixels: the number of buckets to downsample to.
@@ -93,6 +110,7 @@ protected:
 
 private:
     void layoutPlotArea();
+    void drawValueAxis(QPainter *painter, const QRectF &plot, const ValueAxis &axis, bool left) const;
 
     QList<ChartMarker> m_markers;
     QList<PlotLine> m_lines;
@@ -102,9 +120,11 @@ private:
     QColor m_warningColor;
     QColor m_labelBackground;
     QColor m_actionColor;
-    QColor m_timeLabelColor;
-    QColor m_timeGridColor;
-    QFont m_timeFont;
+    QColor m_axisLabelColor;
+    QColor m_gridColor;
+    QFont m_axisFont;
+    ValueAxis m_leftAxis;
+    ValueAxis m_rightAxis;
     qint64 m_hoverTime = -1;
     QString m_emptyText;
     bool isDragging() const { return m_dragStartMs >= 0; }

@@ -240,6 +240,7 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
     panel.chart->setBackgroundRoundness(0);
     panel.chart->setMargins(QMargins(0, 0, 0, 0));
     panel.chart->legend()->setAlignment(Qt::AlignTop);
+    panel.chart->legend()->detachFromChart(); // placed above the plot by the view
     panel.chart->legend()->setShowToolTips(false);
     panel.chart->setAnimationOptions(QChart::NoAnimation);
     panel.view = new MetricChartView(panel.chart, m_charts);
@@ -254,15 +255,18 @@ MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QSt
     panel.time->setGridLineVisible(false);
     panel.time->setLineVisible(false);
     panel.chart->addAxis(panel.time, Qt::AlignBottom);
-    panel.left = new QValueAxis(panel.chart);
+    // The value axes give the nice ranges and ticks; the view draws them.
+    const auto valueAxis = [&panel](Qt::Alignment alignment) {
+        auto *axis = new QValueAxis(panel.chart);
+        axis->setVisible(false);
+        panel.chart->addAxis(axis, alignment);
+        return axis;
+    };
+    panel.left = valueAxis(Qt::AlignLeft);
     panel.leftTitle = leftTitle;
-    panel.left->setTitleText(leftTitle);
-    panel.chart->addAxis(panel.left, Qt::AlignLeft);
     if (!rightTitle.isEmpty()) {
-        panel.right = new QValueAxis(panel.chart);
+        panel.right = valueAxis(Qt::AlignRight);
         panel.rightTitle = rightTitle;
-        panel.right->setTitleText(rightTitle);
-        panel.chart->addAxis(panel.right, Qt::AlignRight);
     }
     panel.lines = lines;
     for (Line &l : panel.lines)
@@ -317,7 +321,7 @@ void MetricsView::applyTheme()
             axis->setLabelsFont(font);
             axis->setTitleFont(font);
         }
-        panel.view->setTimeAxisStyle(text, grid, panel.time->labelsFont());
+        panel.view->setAxisStyle(text, grid, panel.time->labelsFont());
         for (Line &line : panel.lines)
             line.legend->setColor(m_dark ? line.darkColor : line.lightColor);
         panel.view->setMarkerColors(m_dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x6a, 0x3d, 0xb0),
@@ -628,27 +632,35 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
         axisMax = std::max(axisMax, maxValue * line.scale);
         segmentsOf.append(segments);
     }
-    const auto setAxis = [](QValueAxis *axis, double max, bool integral) {
+    const auto setAxis = [](QValueAxis *axis, double max) {
         if (max <= 0)
             max = 1;
         axis->setRange(0, max * 1.08);
         axis->applyNiceNumbers();
-        axis->setLabelFormat(integral || axis->max() >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    };
+    const auto valueAxis = [](const QValueAxis *axis, bool integral, const QString &title) {
+        ValueAxis v;
+        v.min = axis->min();
+        v.max = axis->max();
+        v.tickCount = axis->tickCount();
+        v.decimals = integral || axis->max() >= 10 ? 0 : 1;
+        v.title = title;
+        return v;
     };
     const bool restarts = panel.lines.constFirst().metric == MetricName::NumRestarts;
-    if (panel.lines.constFirst().metric == MetricName::MaxBusy) {
+    if (panel.lines.constFirst().metric == MetricName::MaxBusy)
         panel.left->setRange(0, 1000); // ms per second: a fixed scale makes charts comparable
-        panel.left->setLabelFormat(QStringLiteral("%.0f"));
-    } else {
-        setAxis(panel.left, restarts ? std::max(leftMax, 3.0) : leftMax, restarts);
-    }
+    else
+        setAxis(panel.left, restarts ? std::max(leftMax, 3.0) : leftMax);
     if (restarts)
         panel.left->setTickCount(int(std::min(panel.left->max(), 4.0)) + 1);
+    ValueAxis right;
     if (panel.right) {
-        setAxis(panel.right, rightMax, false);
-        panel.right->setTitleText(rightUnit.isEmpty() ? panel.rightTitle
-                                                      : tr("%1 (%2)").arg(panel.rightTitle, rightUnit));
+        setAxis(panel.right, rightMax);
+        right = valueAxis(panel.right, false,
+                          rightUnit.isEmpty() ? panel.rightTitle : tr("%1 (%2)").arg(panel.rightTitle, rightUnit));
     }
+    panel.view->setValueAxes(valueAxis(panel.left, restarts, panel.leftTitle), right);
     QList<PlotLine> plotLines;
     for (int i = 0; i < panel.lines.size(); ++i) {
         const Line &line = panel.lines.at(i);

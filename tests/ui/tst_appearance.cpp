@@ -44,6 +44,8 @@ private:
 void TestAppearance::initTestCase()
 {
     m_settings = std::make_unique<TemporarySettings>();
+    // The screenshots read as the application does: "5 deployments", not "5 deployment(s)".
+    PreferencesStore::installTranslators(qApp);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     m_suffix = qApp->devicePixelRatio() > 1.5 ? QStringLiteral("-2x") : QString();
     m_sandbox = std::make_unique<SandboxFixture>(-1, 20);

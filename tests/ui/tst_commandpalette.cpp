@@ -10,6 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/preferencesstore.h"
 #include "ui/widgets/messagebox.h"
 
 #include <QAction>
@@ -45,6 +46,8 @@ private:
 void TestCommandPalette::initTestCase()
 {
     m_settings = std::make_unique<TemporarySettings>();
+    // The screenshots read as the application does: "5 deployments", not "5 deployment(s)".
+    PreferencesStore::installTranslators(qApp);
     m_sandbox = std::make_unique<SandboxFixture>(-1, 60);
     QVERIFY(m_sandbox->started);
 }

@@ -11,6 +11,7 @@
 #include "ui/metricchartview.h"
 #include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/preferencesstore.h"
 #include "ui/theme.h"
 
 #include <QAction>
@@ -58,6 +59,8 @@ void TestMetricsView::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // The screenshots read as the application does: "5 deployments", not "5 deployment(s)".
+    PreferencesStore::installTranslators(qApp);
 }
 
 QString TestMetricsView::uidOf(SandboxFixture &sandbox, const QString &name)

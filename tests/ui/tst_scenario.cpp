@@ -11,6 +11,7 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/snapshottablemodel.h"
+#include "ui/preferencesstore.h"
 #include "ui/rollbackdialog.h"
 #include "ui/widgets/argumentlisteditor.h"
 #include "ui/widgets/messagebox.h"
@@ -65,6 +66,8 @@ private:
 void TestReferenceScenario::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The screenshots read as the application does: "5 deployments", not "5 deployment(s)".
+    PreferencesStore::installTranslators(qApp);
     m_log = std::make_unique<capstan::test::LogCapture>();
     m_sandbox = std::make_unique<SandboxFixture>(-1, 60);
     QVERIFY(m_sandbox->started);

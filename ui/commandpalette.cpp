@@ -7,6 +7,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMainWindow>
+#include <QPixmap>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -74,6 +76,8 @@ CommandPalette::CommandPalette(QWidget *window)
     m_list->setUniformItemSizes(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setTextElideMode(Qt::ElideMiddle);
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_list->setIconSize(QSize(icon, icon));
     m_hint->setObjectName(QStringLiteral("commandPaletteHint"));
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_hint->setText(tr("↑↓ choose   Enter run   Esc close"));
@@ -142,11 +146,21 @@ void CommandPalette::refilter()
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     m_list->clear();
+    // Rows a little taller than the text, so that the list reads as a list of choices.
+    const QSize rowSize(0, std::max(m_list->iconSize().height(), fontMetrics().height()) + 8);
+    QPixmap blank(m_list->iconSize() * devicePixelRatio());
+    blank.setDevicePixelRatio(devicePixelRatio());
+    blank.fill(Qt::transparent);
+    const QIcon none(blank);
     for (qsizetype n = 0; n < std::min<qsizetype>(ranked.size(), kMaxShown); ++n) {
         const Command &c = m_commands.at(ranked.at(n).second);
         auto *item
-            = new QListWidgetItem(c.detail.isEmpty() ? c.text : c.text + QStringLiteral(" — ") + c.detail, m_list);
+            = new QListWidgetItem(c.icon.isNull() ? none : c.icon,
+                                  c.detail.isEmpty() ? c.text : c.text + QStringLiteral(" — ") + c.detail, m_list);
         item->setData(kCommandRole, ranked.at(n).second);
+        item->setSizeHint(rowSize);
+        if (!c.toolTip.isEmpty())
+            item->setToolTip(c.toolTip);
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);

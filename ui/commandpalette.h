@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QIcon>
 #include <QPointer>
 
 #include <functional>
@@ -25,6 +26,8 @@ public:
         QString text; // what is matched and shown
         QString detail; // shown after the text, matched too (e.g. the context)
         std::function<void()> run;
+        QIcon icon; // a deployment's state; commands without one keep their text in the same column
+        QString toolTip;
     };
 
     explicit CommandPalette(QWidget *window);

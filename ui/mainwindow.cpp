@@ -22,6 +22,7 @@
 #include "ui/shortcutsdialog.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/messagebanner.h"
+#include "ui/widgets/stateicons.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -1012,25 +1013,31 @@ void MainWindow::showCommandPalette()
             const QString ns = d->ns;
             const QString name = d->name;
             const QString path = ns + QLatin1Char('/') + name;
-            deployments.append({path, context, [target, ns, name] {
+            deployments.append({path, context,
+                                [target, ns, name] {
                                     if (!target)
                                         return;
                                     target->raise();
                                     target->activateWindow();
                                     target->openDeployment(ns, name);
                                     target->m_table->setFocus(Qt::ShortcutFocusReason);
-                                }});
+                                },
+                                d->failure.failing ? StateIcons::failingIcon() : StateIcons::icon(d->displayState()),
+                                DeploymentTableModel::stateText(d->displayState())});
             for (ActionKind kind : ActionsController::deploymentKinds()) {
                 if (!ActionsController::offered(kind, *d))
                     continue;
-                actions.append({ActionsController::commandName(kind) + QStringLiteral(": ") + path, detail,
+                actions.append({ActionsController::commandName(kind) + QStringLiteral(": ") + path,
+                                detail,
                                 [target, ns, name, kind] {
                                     if (!target)
                                         return;
                                     target->raise();
                                     target->activateWindow();
                                     target->runDeploymentAction(ns, name, kind);
-                                }});
+                                },
+                                {},
+                                {}});
             }
         }
     }
@@ -1045,10 +1052,14 @@ void MainWindow::showCommandPalette()
         if (!entry.action->shortcut().isEmpty())
             text += QStringLiteral("  (") + entry.action->shortcut().toString(QKeySequence::NativeText)
                 + QLatin1Char(')');
-        commands.append({text, QString(), [action = QPointer<QAction>(entry.action)] {
+        commands.append({text,
+                         QString(),
+                         [action = QPointer<QAction>(entry.action)] {
                              if (action)
                                  action->trigger();
-                         }});
+                         },
+                         {},
+                         {}});
     }
     m_palette->open(deployments + actions + commands);
 }

@@ -71,6 +71,8 @@ void TestBadInput::malformedYamlNamesTheLine()
     QVERIFY(!result.ok());
     QVERIFY2(result.error().line >= 3, qPrintable(result.error().toString()));
     QVERIFY(!result.error().message.isEmpty());
+    qInfo("says: line %d, column %d: %s", result.error().line, result.error().column,
+          qPrintable(result.error().message));
 }
 
 void TestBadInput::wrongTypeNamesTheField()
@@ -86,6 +88,7 @@ void TestBadInput::wrongTypeNamesTheField()
     QVERIFY(!errors.isEmpty());
     QCOMPARE(errors.first().field, QStringLiteral("spec.job.parallelism"));
     QVERIFY2(errors.first().message.contains(QStringLiteral("integer")), qPrintable(errors.first().message));
+    qInfo("says: %s: %s", qPrintable(errors.first().field), qPrintable(errors.first().message));
 }
 
 void TestBadInput::valuesOutOfRange_data()
@@ -108,6 +111,7 @@ void TestBadInput::valuesOutOfRange()
     for (const SpecChecks::Problem &p : problems) {
         fields << p.field;
         QVERIFY(!p.message.isEmpty());
+        qInfo("says: %s: %s", qPrintable(p.field), qPrintable(p.message));
     }
     QVERIFY2(fields.contains(field), qPrintable(fields.join(QLatin1Char(','))));
 }
@@ -126,7 +130,7 @@ void TestBadInput::hugeDocumentIsRefusedAtOnce()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().reason, QStringLiteral("DocumentTooLarge"));
     QVERIFY2(result.error().message.contains(QStringLiteral("1.5 MB")), qPrintable(result.error().message));
-    qInfo("8 MB document refused in %lld ms", elapsed);
+    qInfo("8 MB document refused in %lld ms: %s", elapsed, qPrintable(result.error().message));
 
     // Just under the limit it is parsed; how long that takes is printed, not asserted.
     yaml.truncate(YamlReader::kMaxDocumentChars - 200);
@@ -156,6 +160,8 @@ void TestBadInput::names()
     QFETCH(bool, valid);
     const QString message = SpecChecks::checkName(name);
     QCOMPARE(message.isEmpty(), valid);
+    if (!valid)
+        qInfo("says: %s", qPrintable(message));
 }
 
 void TestBadInput::emptyKubeconfigHasNoContexts()
@@ -187,6 +193,7 @@ void TestBadInput::binaryKubeconfigNamesTheFile()
     QVERIFY(!config.ok());
     QCOMPARE(config.error().file, path);
     QVERIFY(!config.error().message.isEmpty());
+    qInfo("says: %s", qPrintable(config.error().toString()));
 }
 
 void TestBadInput::htmlAnswerIsNotMistakenForTheApi()
@@ -212,6 +219,7 @@ void TestBadInput::htmlAnswerIsNotMistakenForTheApi()
     QVERIFY(!result.ok());
     QVERIFY2(result.error().message.contains(QStringLiteral("HTML")), qPrintable(result.error().message));
     QVERIFY2(result.error().message.contains(QStringLiteral("server URL")), qPrintable(result.error().message));
+    qInfo("says: %s", qPrintable(result.error().message));
 }
 
 void TestBadInput::certificateForAnotherHost()
@@ -227,6 +235,7 @@ void TestBadInput::certificateForAnotherHost()
     QVERIFY2(result.error().message.contains(QStringLiteral("TLS verification failed")),
              qPrintable(result.error().message));
     QVERIFY2(result.error().message.contains(QStringLiteral("host name")), qPrintable(result.error().message));
+    qInfo("says: %s", qPrintable(result.error().message));
 }
 
 void TestBadInput::expiredCertificate()
@@ -247,6 +256,7 @@ void TestBadInput::expiredCertificate()
     const auto result = get(config.value(), ResourceType::flinkDeployments().collectionPath(QString()));
     QVERIFY(!result.ok());
     QVERIFY2(result.error().message.contains(QStringLiteral("expired")), qPrintable(result.error().message));
+    qInfo("says: %s", qPrintable(result.error().message));
 }
 
 QTEST_MAIN(TestBadInput)

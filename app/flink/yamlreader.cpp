@@ -109,6 +109,21 @@ struct Walk
     int nodes = 0;
 };
 
+// A scalar's text. Unicode noncharacters (U+FDD0..U+FDEF, U+nFFFE, U+nFFFF) are refused: they are
+// not for interchange, YAML allows U+FFFE and U+FFFF not even escaped, and the writer (yaml-cpp's
+// emitter) turns them all into U+FFFD, so two keys that differ only in one would come back as one.
+QString scalarText(const YAML::Node &node)
+{
+    QString text = QString::fromStdString(node.Scalar());
+    for (const char32_t c : text.toUcs4()) {
+        if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+            throw ConversionError{node.Mark(),
+                                  QStringLiteral("the text holds U+%1, a Unicode noncharacter; remove it")
+                                      .arg(QString::number(uint(c), 16).toUpper().rightJustified(4, u'0'))};
+    }
+    return text;
+}
+
 QString child(const QString &path, const QString &key)
 {
     return path.isEmpty() ? key : path + QLatin1Char('.') + key;
@@ -129,7 +144,7 @@ QJsonValue convert(const YAML::Node &node, const QString &path, Walk *walk, int 
     case YAML::NodeType::Null:
         return QJsonValue(QJsonValue::Null);
     case YAML::NodeType::Scalar: {
-        const QString text = QString::fromStdString(node.Scalar());
+        const QString text = scalarText(node);
         const std::string &tag = node.Tag();
         if (tag == "!" || tag == kStrTag)
             return text;
@@ -153,7 +168,7 @@ QJsonValue convert(const YAML::Node &node, const QString &path, Walk *walk, int 
             const YAML::Node keyNode = it->first; // a copy: the iterator yields temporaries
             if (!keyNode.IsScalar())
                 throw ConversionError{keyNode.Mark(), QStringLiteral("a mapping key must be a scalar")};
-            const QString key = QString::fromStdString(keyNode.Scalar());
+            const QString key = scalarText(keyNode);
             if (seen.contains(key))
                 throw ConversionError{keyNode.Mark(), QStringLiteral("duplicate key \"%1\"").arg(key)};
             seen.insert(key);

@@ -104,6 +104,11 @@ void TestYamlReader::syntaxError_data()
     QTest::newRow("duplicate key") << QStringLiteral("a: 1\nb: 2\na: 3\n") << 3 << 1;
     QTest::newRow("mapping in a plain value") << QStringLiteral("x: 1\na: b: c\n") << 0 << 0;
     QTest::newRow("infinity") << QStringLiteral("a:\n  b: .inf\n") << 2 << 6;
+    // Noncharacters, which the writer cannot write back (two keys differing only in one would come
+    // back as one: found by fuzz_specyaml), typed or escaped, in a key or a value.
+    QTest::newRow("U+FFFF in a key") << QStringLiteral("a: 1\nb\uffff: 2\n") << 2 << 1;
+    QTest::newRow("U+FDD0 in a value") << QStringLiteral("a:\n  b: x\ufdd0\n") << 2 << 6;
+    QTest::newRow("escaped U+1FFFE") << QStringLiteral("a: \"\\U0001FFFE\"\n") << 1 << 4;
 }
 
 void TestYamlReader::syntaxError()

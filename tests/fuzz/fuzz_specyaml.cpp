@@ -18,24 +18,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMap>
 #include <QString>
 
 namespace {
 
 capstan::SchemaValidator *g_validator = nullptr;
-
-// yaml-cpp's emitter writes Unicode noncharacters (U+FDD0..U+FDEF, U+nFFFE, U+nFFFF) in escaped
-// strings as U+FFFD; no spec has them, so they are compared as U+FFFD.
-QString withoutNoncharacters(const QString &s)
-{
-    QList<uint> codePoints = s.toUcs4();
-    for (uint &c : codePoints) {
-        if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
-            c = 0xfffd;
-    }
-    return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), codePoints.size());
-}
 
 // Equal as JSON: one number type, so 3 and 3.0 are the same (QJsonValue tells an integer from a
 // double), while 2^53 + 1 and 2^53 are not (as doubles they are).
@@ -46,7 +33,7 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
     if (a.type() != b.type())
         return false;
     if (a.isString())
-        return withoutNoncharacters(a.toString()) == withoutNoncharacters(b.toString());
+        return a.toString() == b.toString(); // the reader refuses noncharacters, which the writer would change
     if (a.isArray()) {
         const QJsonArray x = a.toArray();
         const QJsonArray y = b.toArray();
@@ -59,18 +46,11 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
         return true;
     }
     if (a.isObject()) {
-        // By key as compared: U+FFFF read back as U+FFFD sorts a key elsewhere among its siblings.
-        const auto byKey = [](const QJsonObject &object) {
-            QMap<QString, QJsonValue> out;
-            for (auto it = object.begin(); it != object.end(); ++it)
-                out.insert(withoutNoncharacters(it.key()), it.value());
-            return out;
-        };
-        const QMap<QString, QJsonValue> x = byKey(a.toObject());
-        const QMap<QString, QJsonValue> y = byKey(b.toObject());
-        if (x.size() != y.size() || x.size() != a.toObject().size())
+        const QJsonObject x = a.toObject();
+        const QJsonObject y = b.toObject();
+        if (x.size() != y.size())
             return false;
-        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j) {
+        for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j) {
             if (i.key() != j.key() || !sameJson(i.value(), j.value()))
                 return false;
         }

@@ -198,7 +198,8 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     const double xScale = plot.width() / double(m_to - m_from);
     QPolygonF polyline;
     for (const PlotLine &line : std::as_const(m_lines)) {
-        const double ySpan = line.yMax > line.yMin ? line.yMax - line.yMin : 1.0;
+        const ValueAxis &axis = line.onRightAxis ? m_rightAxis : m_leftAxis;
+        const double ySpan = axis.max > axis.min ? axis.max - axis.min : 1.0;
         const double yScale = plot.height() / ySpan;
         QPen pen(line.color, 1);
         pen.setCosmetic(true);
@@ -209,7 +210,7 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
             QPointF *out = polyline.data();
             for (const QPointF &p : segment)
                 *out++ = QPointF(plot.left() + (p.x() - double(m_from)) * xScale,
-                                 plot.bottom() - (p.y() - line.yMin) * yScale);
+                                 plot.bottom() - (p.y() - axis.min) * yScale);
             if (polyline.size() == 1)
                 painter->drawEllipse(polyline.constFirst(), 1.5, 1.5); // a lone sample between gaps
             else

@@ -21,12 +21,11 @@ struct ChartMarker
 };
 
 // One downsampled metric line of a chart: segments of (time ms, value) points, never joined to
-// each other, mapped to the plot with the given value range.
+// each other, mapped to the plot by the left or the right value axis.
 struct PlotLine
 {
     QColor color;
-    double yMin = 0;
-    double yMax = 1;
+    bool onRightAxis = false;
     QList<QList<QPointF>> segments;
 };
 
@@ -42,9 +41,9 @@ struct ValueAxis
 };
 
 // One chart of the Metrics tab. The plot area has fixed margins so that the charts stacked in the
-// tab share one time axis pixel for pixel. Qt Charts draws the value grid and the legend (held in
-// the margin above the plot); the lines, markers, hover line and the axes' labels are painted by
-// the view itself: a QLineSeries recomputes a stroked hit-test shape of every point on each update
+// tab share one time axis pixel for pixel. Qt Charts draws the legend (held in the margin above the
+// plot); the lines, markers, hover line, the axes and their grid are painted by the view itself: a
+// QLineSeries recomputes a stroked hit-test shape of every point on each update
 // (about 1 µs per point), which alone would take most of the redraw budget for 24 h of samples, and
 // Qt Charts hides the top label of a value axis whose plot area is set by hand, and every other
 // label of a short chart.
@@ -76,8 +75,6 @@ public:
     void setAxisStyle(const QColor &label, const QColor &grid, const QFont &font);
     // The value axes left and right of the plot; a right axis without a title is not drawn.
     void setValueAxes(const ValueAxis &left, const ValueAxis &right = {});
-    const ValueAxis &leftAxis() const { return m_leftAxis; }
-    const ValueAxis &rightAxis() const { return m_rightAxis; }
     // The time under the pointer (ms since the epoch), drawn as a thin line; < 0 hides it.
     void setHoverTime(qint64 timeMs);
     // The plot area's width in pixels: the number of buckets to downsample to.

@@ -301,27 +301,14 @@ void MetricsView::applyTheme()
     const QColor text = pal.color(QPalette::Text);
     QColor grid = text;
     grid.setAlpha(m_dark ? 40 : 30);
-    QColor axisLine = text;
-    axisLine.setAlpha(90);
+    QFont axisFont = font();
+    axisFont.setPointSizeF(axisFont.pointSizeF() * 0.85);
     for (Panel &panel : m_panels) {
         panel.chart->setBackgroundBrush(base);
         panel.chart->setBackgroundPen(Qt::NoPen);
         panel.chart->legend()->setLabelColor(text);
         panel.view->setBackgroundBrush(base);
-        QList<QAbstractAxis *> axes{panel.time, panel.left};
-        if (panel.right)
-            axes.append(panel.right);
-        for (QAbstractAxis *axis : std::as_const(axes)) {
-            axis->setLabelsBrush(text);
-            axis->setTitleBrush(text);
-            axis->setGridLineColor(grid);
-            axis->setLinePenColor(axisLine);
-            QFont font = axis->labelsFont();
-            font.setPointSizeF(QWidget::font().pointSizeF() * 0.85);
-            axis->setLabelsFont(font);
-            axis->setTitleFont(font);
-        }
-        panel.view->setAxisStyle(text, grid, panel.time->labelsFont());
+        panel.view->setAxisStyle(text, grid, axisFont);
         for (Line &line : panel.lines)
             line.legend->setColor(m_dark ? line.darkColor : line.lightColor);
         panel.view->setMarkerColors(m_dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x6a, 0x3d, 0xb0),
@@ -664,8 +651,7 @@ void MetricsView::updatePanel(Panel &panel, qint64 fromMs, qint64 toMs)
     QList<PlotLine> plotLines;
     for (int i = 0; i < panel.lines.size(); ++i) {
         const Line &line = panel.lines.at(i);
-        const QValueAxis *axis = line.rightAxis && panel.right ? panel.right : panel.left;
-        plotLines.append({m_dark ? line.darkColor : line.lightColor, axis->min(), axis->max(), segmentsOf.at(i)});
+        plotLines.append({m_dark ? line.darkColor : line.lightColor, line.rightAxis && panel.right, segmentsOf.at(i)});
     }
     panel.view->setTimeRange(fromMs, toMs);
     panel.view->setLines(plotLines);

@@ -115,8 +115,13 @@ struct Walk
 QString scalarText(const YAML::Node &node)
 {
     QString text = QString::fromStdString(node.Scalar());
-    for (const char32_t c : text.toUcs4()) {
-        if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            ++i;
+        }
+        if (QChar::isNonCharacter(c))
             throw ConversionError{node.Mark(),
                                   QStringLiteral("the text holds U+%1, a Unicode noncharacter; remove it")
                                       .arg(QString::number(uint(c), 16).toUpper().rightJustified(4, u'0'))};

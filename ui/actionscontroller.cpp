@@ -1,62 +1,56 @@
 #include "ui/actionscontroller.h"
 
 #include "actions/actionaccess.h"
+#include "actions/actiondescriptor.h"
 #include "flink/flinkconfiguration.h"
 #include "session/sessionhost.h"
+#include "ui/configuredialog.h"
+#include "ui/deploymentpage.h"
+#include "ui/deploymenttemplates.h"
 #include "ui/models/activitymodel.h"
 #include "ui/preferencesstore.h"
+#include "ui/rollbackdialog.h"
 #include "ui/widgets/messagebox.h"
+#include "json/jsontools.h"
 
 #include <QAction>
-#include <QJsonDocument>
 #include <QMenu>
 #include <QWidget>
 
 namespace capstan {
 
-ActionsController::ActionsController(QWidget *window, ActivityModel *activity)
+ActionsController::ActionsController(QWidget *window, ActivityModel *activity, DeploymentPage *page)
     : QObject(window)
     , m_window(window)
     , m_activity(activity)
+    , m_page(page)
     , m_menu(new QMenu(tr("&Deployment"), window))
 {
     m_menu->setObjectName(QStringLiteral("deploymentMenu"));
-    add(ActionKind::Configure, tr("&Configure Deployment…"), QKeySequence(tr("Ctrl+E")),
-        QStringLiteral("configureAction"));
-    m_menu->addSeparator();
-    add(ActionKind::Savepoint, tr("Trigger &Savepoint"), QKeySequence(tr("Ctrl+Shift+S")),
-        QStringLiteral("savepointAction"));
-    add(ActionKind::Suspend, tr("Sus&pend"), QKeySequence(tr("Ctrl+Shift+P")), QStringLiteral("suspendAction"));
-    QMenu *cancel = m_menu->addMenu(tr("Ca&ncel"));
-    cancel->setObjectName(QStringLiteral("cancelMenu"));
-    m_cancelMenu = cancel;
-    auto *keep = cancel->addAction(tr("&Keep Latest State"), this, [this] { trigger(ActionKind::CancelKeepState); });
-    keep->setObjectName(QStringLiteral("cancelKeepStateAction"));
-    keep->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
-    m_actions.insert(static_cast<int>(ActionKind::CancelKeepState), keep);
-    auto *discard = cancel->addAction(tr("&Discard State"), this, [this] { trigger(ActionKind::CancelDiscardState); });
-    discard->setObjectName(QStringLiteral("cancelDiscardStateAction"));
-    discard->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
-    m_actions.insert(static_cast<int>(ActionKind::CancelDiscardState), discard);
-    add(ActionKind::Start, tr("S&tart"), QKeySequence(tr("Ctrl+Shift+T")), QStringLiteral("startAction"));
-    add(ActionKind::Restart, tr("&Restart"), QKeySequence(tr("Ctrl+Shift+R")), QStringLiteral("restartAction"));
-    m_menu->addSeparator();
-    add(ActionKind::RollbackToStable, tr("Roll &Back to Last Stable Spec"), QKeySequence(tr("Ctrl+Shift+B")),
-        QStringLiteral("rollbackToStableAction"));
-    m_menu->addSeparator();
-    add(ActionKind::Delete, tr("De&lete…"), QKeySequence(tr("Shift+Del")), QStringLiteral("deleteAction"));
+    // Built from the descriptions: a separator between the groups the actions form.
+    QHash<QString, QMenu *> submenus;
+    for (ActionKind kind : ActionDescriptor::deploymentActions()) {
+        const ActionDescriptor &d = ActionDescriptor::of(kind);
+        if (kind == ActionKind::Savepoint || kind == ActionKind::RollbackToStable || kind == ActionKind::Delete)
+            m_menu->addSeparator();
+        QMenu *menu = m_menu;
+        if (d.submenuSource) {
+            QMenu *&submenu = submenus[QLatin1String(d.submenuSource)];
+            if (!submenu) {
+                submenu = m_menu->addMenu(d.submenuText());
+                submenu->setObjectName(QStringLiteral("cancelMenu"));
+                m_cancelMenu = submenu;
+            }
+            menu = submenu;
+        }
+        QAction *a = menu->addAction(d.menuText(), this, [this, kind] { trigger(kind); });
+        a->setObjectName(QLatin1String(d.objectName));
+        a->setShortcut(QKeySequence(d.shortcut()));
+        m_actions.insert(static_cast<int>(kind), a);
+    }
+    connect(m_page, &DeploymentPage::deploymentChanged, this, &ActionsController::onDeploymentChanged);
+    connect(m_page, &DeploymentPage::rollbackToSnapshotRequested, this, &ActionsController::rollbackToSnapshot);
     updateEnabled();
-}
-
-QAction *ActionsController::add(ActionKind kind, const QString &text, const QKeySequence &shortcut,
-                                const QString &objectName)
-{
-    QAction *a = m_menu->addAction(text, this, [this, kind] { trigger(kind); });
-    a->setObjectName(objectName);
-    if (!shortcut.isEmpty())
-        a->setShortcut(shortcut);
-    m_actions.insert(static_cast<int>(kind), a);
-    return a;
 }
 
 void ActionsController::setSession(SessionHost *session)
@@ -65,32 +59,73 @@ void ActionsController::setSession(SessionHost *session)
     m_access.clear();
     m_runningUids.clear();
     m_awaitedGenerations.clear();
+    m_schema = QJsonObject();
+    m_pendingRollback = Snapshot();
     if (!session)
         return;
-    connect(session, &SessionHost::accessReviewed, this, [this](const AccessCheckList &checks) {
+    const ClusterSession *source = session->session();
+    connect(source, &ClusterSession::accessReviewed, this, [this](const AccessCheckList &checks) {
         for (const AccessCheck &check : checks)
             m_access.insert(check.key(), check);
         updateEnabled();
     });
-    connect(session, &SessionHost::actionProgress, m_activity, &ActivityModel::progress);
-    connect(session, &SessionHost::actionFinished, this, [this](const ActionResult &result) {
-        const QString uid = m_runningUids.take(result.id);
-        if (!uid.isEmpty() && result.writtenGeneration > m_awaitedGenerations.value(uid))
-            m_awaitedGenerations.insert(uid, result.writtenGeneration);
-        m_activity->finished(result);
-        updateEnabled();
-        emit actionFinished(result);
+    connect(source, &ClusterSession::actionProgress, this, &ActionsController::onProgress);
+    connect(source, &ClusterSession::actionFinished, this, &ActionsController::onFinished);
+    connect(source, &ClusterSession::specRevision, this, &ActionsController::onSpecRevision);
+    connect(source, &ClusterSession::schemaLoaded, this, [this](const QString &kind, const QJsonObject &schema) {
+        if (kind != QLatin1String("FlinkDeployment"))
+            return;
+        m_schema = schema;
+        if (m_dialog)
+            m_dialog->setSchema(schema);
     });
 }
 
-void ActionsController::setDeployment(const Deployment &summary, const QJsonObject &object, const QString &restoreText)
+void ActionsController::onDeploymentChanged()
 {
-    m_summary = summary;
-    m_object = object;
-    m_restoreText = restoreText;
-    if (summary.generation >= m_awaitedGenerations.value(summary.uid))
-        m_awaitedGenerations.remove(summary.uid);
+    m_summary = m_page->summary();
+    m_object = m_page->object();
+    if (m_summary.generation >= m_awaitedGenerations.value(m_summary.uid))
+        m_awaitedGenerations.remove(m_summary.uid);
     updateEnabled();
+}
+
+void ActionsController::onProgress(const ActionProgress &progress)
+{
+    // Only this window's actions: another window on the same context has its own panel.
+    if (!m_runningUids.contains(progress.id))
+        return;
+    m_activity->progress(progress);
+    // Once the server holds the change, the dialog has done its part: the page shows the operator
+    // carrying it out, and the Activity panel follows the action to its end.
+    if (progress.written && progress.id == m_dialogRequest && m_dialog) {
+        m_dialogRequest = 0;
+        m_dialog->accept();
+    }
+}
+
+void ActionsController::onFinished(const ActionResult &result)
+{
+    if (!m_runningUids.contains(result.id))
+        return;
+    const QString uid = m_runningUids.take(result.id);
+    if (!uid.isEmpty() && result.writtenGeneration > m_awaitedGenerations.value(uid))
+        m_awaitedGenerations.insert(uid, result.writtenGeneration);
+    m_activity->finished(result);
+    if (result.id == m_dialogRequest && m_dialog) {
+        // Refused, conflicting or rejected before anything was written: the dialog is still open.
+        m_dialogRequest = 0;
+        m_dialog->showResult(result);
+    } else if (!uid.isEmpty() && uid == m_summary.uid && result.outcome != ActionResult::Outcome::Succeeded
+               && result.outcome != ActionResult::Outcome::Abandoned) {
+        const quint64 id = result.id;
+        const bool reopen = result.kind == ActionKind::Configure && result.writtenGeneration > 0;
+        m_page->showActionFailure(
+            tr("%1 did not complete: %2").arg(ActionDescriptor::of(result.kind).name(), result.summary),
+            reopen ? std::function<void()>([this, id] { reopenWithChange(id); }) : std::function<void()>());
+    }
+    updateEnabled();
+    emit actionFinished(result);
 }
 
 void ActionsController::updateEnabled()
@@ -100,56 +135,13 @@ void ActionsController::updateEnabled()
     const bool actionRunning = selected && m_activity->hasRunningAction(d.uid);
     const bool catchingUp = selected && !actionRunning && d.generation < m_awaitedGenerations.value(d.uid);
     const bool busy = actionRunning || catchingUp;
-    const bool application = selected && !d.sessionCluster;
-    const bool suspended
-        = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
-    const bool jobRunning = d.jobState == QLatin1String("RUNNING");
-    const QString lastStable = m_object.value(QLatin1String("status"))
-                                   .toObject()
-                                   .value(QLatin1String("reconciliationStatus"))
-                                   .toObject()
-                                   .value(QLatin1String("lastStableSpec"))
-                                   .toString();
-    struct Rule
-    {
-        ActionKind kind;
-        bool enabled;
-        QString why;
-    };
-    const QString noSelection = tr("Select a deployment first.");
     const QString running = catchingUp ? tr("Waiting for the cluster to show the result of the last action.")
                                        : tr("Another action is running on this deployment.");
-    const Rule rules[] = {
-        {ActionKind::Configure, selected && !busy && !m_object.isEmpty(), !selected ? noSelection : running},
-        {ActionKind::Savepoint, application && !busy && jobRunning && !d.failure.failing,
-         !application            ? noSelection
-             : d.failure.failing ? tr("A savepoint cannot be taken from a job in a restart loop.")
-                                 : tr("The job is not running.")},
-        {ActionKind::Suspend, application && !busy && !suspended, tr("The deployment is already suspended.")},
-        {ActionKind::CancelKeepState,
-         application && !busy && !suspended
-             && FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).kubernetesHa()
-             && FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).checkpointsEnabled(),
-         !FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).kubernetesHa()
-             ? tr("Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes).")
-             : !FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject()).checkpointsEnabled()
-             ? tr("Keeping the latest state needs checkpoints (execution.checkpointing.interval).")
-             : tr("The deployment is already suspended.")},
-        {ActionKind::CancelDiscardState, application && !busy && !suspended,
-         tr("The deployment is already suspended.")},
-        {ActionKind::Start, application && !busy && suspended, tr("The deployment is not suspended.")},
-        {ActionKind::Restart, application && !busy && !suspended,
-         tr("A suspended deployment cannot be restarted; start it.")},
-        {ActionKind::RollbackToStable, selected && !busy && !lastStable.isEmpty(),
-         tr("The operator has recorded no stable spec yet.")},
-        {ActionKind::Delete, selected && !busy, !selected ? noSelection : running},
-    };
-    for (const Rule &rule : rules) {
-        QAction *a = action(rule.kind);
-        if (!a)
-            continue;
+    for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
+        const auto kind = static_cast<ActionKind>(it.key());
+        QAction *a = it.value();
         // What the API server said the account may not do outranks every other reason.
-        const AccessCheck answer = m_access.value(requiredAccess(rule.kind, d.ns).key());
+        const AccessCheck answer = m_access.value(requiredAccess(kind, d.ns).key());
         if (selected && answer.answered && !answer.allowed) {
             a->setEnabled(false);
             a->setToolTip(tr("Not permitted: the API server says your account may not %1 %2 in namespace \"%3\".")
@@ -157,8 +149,13 @@ void ActionsController::updateEnabled()
                           + (answer.reason.isEmpty() ? QString() : QLatin1Char(' ') + answer.reason));
             continue;
         }
-        a->setEnabled(rule.enabled);
-        a->setToolTip(rule.enabled ? a->text().remove(QLatin1Char('&')) : (busy ? running : rule.why));
+        const Availability rule = availability(kind, d);
+        const bool loaded = kind != ActionKind::Configure || !m_object.isEmpty();
+        a->setEnabled(selected && !busy && loaded && rule.available);
+        a->setToolTip(!selected             ? tr("Select a deployment first.")
+                          : busy            ? running
+                          : !rule.available ? rule.reason
+                                            : ActionDescriptor::of(kind).name());
     }
     // Rolling back to a snapshot rewrites the spec like Roll Back to Last Stable Spec: the same
     // permission, the same wait for a running action.
@@ -170,7 +167,7 @@ void ActionsController::updateEnabled()
         blocked = action(ActionKind::RollbackToStable)->toolTip();
     if (blocked != m_specActionsBlocked) {
         m_specActionsBlocked = blocked;
-        emit specActionsBlockedChanged(blocked);
+        m_page->setActionsBlocked(blocked);
     }
     if (m_cancelMenu) {
         QAction *keep = action(ActionKind::CancelKeepState);
@@ -184,15 +181,14 @@ void ActionsController::updateEnabled()
 
 bool ActionsController::confirm(ActionKind kind)
 {
-    if (!PreferencesStore::instance()->preferences().confirms(kind))
+    const ActionDescriptor &descriptor = ActionDescriptor::of(kind);
+    if (!descriptor.confirms() || !PreferencesStore::instance()->preferences().confirms(kind))
         return true;
     const Deployment &d = m_summary;
     const QString name = d.name;
     QString text;
-    QString label;
     switch (kind) {
     case ActionKind::Suspend:
-        label = tr("Suspend");
         if (d.upgradeMode == QLatin1String("savepoint"))
             text = tr("Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.")
                        .arg(name);
@@ -204,35 +200,27 @@ bool ActionsController::confirm(ActionKind kind)
             text = tr("Suspend %1? The job stops and its state is discarded (upgrade mode stateless).").arg(name);
         break;
     case ActionKind::CancelKeepState:
-        label = tr("Cancel and Keep State");
         text = tr("Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the "
-                  "Kubernetes "
-                  "HA metadata and the latest checkpoint are kept for Start.")
+                  "Kubernetes HA metadata and the latest checkpoint are kept for Start.")
                    .arg(name);
         break;
     case ActionKind::CancelDiscardState:
-        label = tr("Cancel and Discard State");
         text = tr("Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any "
                   "state.")
                    .arg(name);
         break;
     case ActionKind::Start:
-        label = tr("Start");
-        text = tr("Start %1?\n%2").arg(name, m_restoreText);
+        text = tr("Start %1?\n%2").arg(name, m_page->restoreText());
         break;
     case ActionKind::Restart:
-        label = tr("Restart");
         text = tr("Restart %1? The operator restarts the job (restartNonce).").arg(name);
         break;
     case ActionKind::RollbackToStable:
-        label = tr("Roll Back");
         text = tr("Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the "
-                  "current "
-                  "one (restart and redeploy nonces are kept).")
+                  "current one (restart and redeploy nonces are kept).")
                    .arg(name);
         break;
     case ActionKind::Delete: {
-        label = tr("Delete");
         const bool savepoint = FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject())
                                    .value(QStringLiteral("kubernetes.operator.job.savepoint-on-deletion"))
             == QLatin1String("true");
@@ -245,9 +233,10 @@ bool ActionsController::confirm(ActionKind kind)
         break;
     }
     default:
-        return true;
+        text = tr("%1 %2?").arg(descriptor.name(), name);
+        break;
     }
-    return MessageBox::question(m_window, tr("Confirm"), text, label,
+    return MessageBox::question(m_window, tr("Confirm"), text, descriptor.name(),
                                 kind == ActionKind::Delete ? QMessageBox::Warning : QMessageBox::Question)
         == QMessageBox::Ok;
 }
@@ -255,7 +244,7 @@ bool ActionsController::confirm(ActionKind kind)
 void ActionsController::trigger(ActionKind kind)
 {
     if (kind == ActionKind::Configure) {
-        emit configureRequested();
+        openConfigureDialog(false);
         return;
     }
     if (m_summary.uid.isEmpty() || !confirm(kind))
@@ -270,68 +259,101 @@ void ActionsController::trigger(ActionKind kind)
     run(request);
 }
 
-QList<ActionKind> ActionsController::deploymentKinds()
-{
-    return {ActionKind::Configure,       ActionKind::Savepoint,          ActionKind::Suspend,
-            ActionKind::CancelKeepState, ActionKind::CancelDiscardState, ActionKind::Start,
-            ActionKind::Restart,         ActionKind::RollbackToStable,   ActionKind::Delete};
-}
-
-QString ActionsController::commandName(ActionKind kind)
-{
-    switch (kind) {
-    case ActionKind::Configure:
-        return tr("Configure");
-    case ActionKind::Savepoint:
-        return tr("Trigger Savepoint");
-    case ActionKind::Suspend:
-        return tr("Suspend");
-    case ActionKind::CancelKeepState:
-        return tr("Cancel and Keep State");
-    case ActionKind::CancelDiscardState:
-        return tr("Cancel and Discard State");
-    case ActionKind::Start:
-        return tr("Start");
-    case ActionKind::Restart:
-        return tr("Restart");
-    case ActionKind::RollbackToStable:
-        return tr("Roll Back to Last Stable Spec");
-    case ActionKind::Delete:
-        return tr("Delete");
-    default:
-        return {};
-    }
-}
-
-bool ActionsController::offered(ActionKind kind, const Deployment &d)
-{
-    const bool suspended
-        = d.lifecycleState == QLatin1String("SUSPENDED") || d.desiredState == QLatin1String("suspended");
-    switch (kind) {
-    case ActionKind::Savepoint:
-    case ActionKind::Suspend:
-    case ActionKind::CancelKeepState:
-    case ActionKind::CancelDiscardState:
-    case ActionKind::Restart:
-        return !d.sessionCluster && !suspended;
-    case ActionKind::Start:
-        return !d.sessionCluster && suspended;
-    default:
-        return true;
-    }
-}
-
 quint64 ActionsController::run(ActionRequest request)
 {
     if (!m_session)
         return 0;
     request.id = m_nextId++;
-    if (!request.deploymentUid.isEmpty())
-        m_runningUids.insert(request.id, request.deploymentUid);
+    m_runningUids.insert(request.id, request.deploymentUid); // uid empty for New Deployment
     m_activity->started(request);
     m_session->runAction(request);
     updateEnabled();
     return request.id;
+}
+
+void ActionsController::abandon(quint64 id)
+{
+    if (m_session)
+        m_session->abandonAction(id);
+}
+
+ConfigureDialog *ActionsController::createConfigureDialog(bool create, const QJsonObject &object)
+{
+    auto *dialog = new ConfigureDialog(create ? ConfigureDialog::Mode::Create : ConfigureDialog::Mode::Configure,
+                                       object, m_window);
+    dialog->setObjectName(QStringLiteral("configureDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_schema.isEmpty())
+        dialog->setSchema(m_schema);
+    // The dialog never talks to the network: Apply runs here, and the dialog hears back until the
+    // server has the change (422 onto fields, 409 as a conflict to resolve), then closes.
+    connect(dialog, &ConfigureDialog::applyRequested, this,
+            [this](const ActionRequest &request) { m_dialogRequest = run(request); });
+    connect(dialog, &QObject::destroyed, this, [this] { m_dialogRequest = 0; });
+    m_dialog = dialog;
+    return dialog;
+}
+
+void ActionsController::openConfigureDialog(bool create, const QString &ns)
+{
+    if (!m_session || m_dialog || (!create && m_object.isEmpty()))
+        return;
+    QJsonObject object = create ? DeploymentTemplates::all().constFirst().object : m_object;
+    if (create) {
+        QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+        metadata.insert(QStringLiteral("namespace"), ns.isEmpty() ? QStringLiteral("default") : ns);
+        object.insert(QStringLiteral("metadata"), metadata);
+    }
+    createConfigureDialog(create, object)->open();
+}
+
+void ActionsController::reopenWithChange(quint64 id)
+{
+    const ActionRequest failed = m_activity->request(id);
+    if (failed.kind != ActionKind::Configure || failed.newSpec.isEmpty() || m_dialog || !m_session)
+        return;
+    if (failed.deploymentUid != m_summary.uid || m_object.isEmpty()) {
+        m_page->showActionFailure(tr("Open %1 first: the change applies to it as it is now.").arg(failed.name), {});
+        return;
+    }
+    // The user's change (what they edited against the spec they saw) on top of the spec as it is now.
+    const QJsonObject current = m_object.value(QLatin1String("spec")).toObject();
+    const QJsonObject change = json::createMergePatch(failed.baseSpec, failed.newSpec);
+    ConfigureDialog *dialog = createConfigureDialog(false, m_object);
+    dialog->startFrom(json::applyMergePatch(current, change).toObject());
+    dialog->open();
+}
+
+void ActionsController::rollbackToSnapshot(const Snapshot &snapshot)
+{
+    if (!m_session || m_summary.uid.isEmpty())
+        return;
+    // The spec revision live then comes from the session's history; the dialog shows it, then sends.
+    m_pendingRollback = snapshot;
+    m_session->requestSpecRevision(m_summary.uid, snapshot.time);
+}
+
+void ActionsController::onSpecRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec)
+{
+    if (uid != m_summary.uid || m_pendingRollback.path.isEmpty() || time != m_pendingRollback.time)
+        return;
+    const Snapshot snapshot = std::exchange(m_pendingRollback, Snapshot());
+    const QJsonObject object = m_object;
+    auto *dialog = new RollbackDialog(snapshot, object.value(QLatin1String("spec")).toObject(), spec, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, snapshot, summary = m_summary, object] {
+        ActionRequest request;
+        request.kind = ActionKind::RollbackToSnapshot;
+        request.deploymentUid = summary.uid;
+        request.ns = summary.ns;
+        request.name = summary.name;
+        request.baseResourceVersion = summary.resourceVersion;
+        request.baseSpec = object.value(QLatin1String("spec")).toObject();
+        request.snapshotPath = snapshot.path;
+        request.snapshotTime = snapshot.time;
+        run(request);
+    });
+    dialog->open();
 }
 
 } // namespace capstan

@@ -2,6 +2,7 @@
 
 #include "actions/actionrequest.h"
 #include "flink/deployment.h"
+#include "flink/snapshot.h"
 #include "kube/accesscheck.h"
 
 #include <QHash>
@@ -16,65 +17,71 @@ class QWidget;
 namespace capstan {
 
 class ActivityModel;
+class ConfigureDialog;
+class DeploymentPage;
 class SessionHost;
 
-// The deployment actions of one window (DESIGN §4): their menu entries and shortcuts, whether each
-// makes sense in the deployment's current state (a disabled action says why in its tooltip), the
-// confirmation of destructive ones, and sending them to the session's backend thread.
+// The deployment actions of one window (DESIGN §4), built from their descriptions
+// (actions/actiondescriptor.h): the menu entries and shortcuts, whether each may run on the page's
+// deployment now (a disabled action says why in its tooltip), the confirmation, the dialogs that
+// collect what an action needs (Configure, Roll Back to Snapshot), and sending requests to the
+// session's backend thread. It follows the page's deployment and the session's answers itself.
 class ActionsController final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActionsController)
 
 public:
-    ActionsController(QWidget *window, ActivityModel *activity);
+    ActionsController(QWidget *window, ActivityModel *activity, DeploymentPage *page);
 
     void setSession(SessionHost *session);
-    // The deployment the actions apply to (empty summary: none selected).
-    void setDeployment(const Deployment &summary, const QJsonObject &object, const QString &restoreText);
 
     QMenu *menu() const { return m_menu; }
     QMenu *cancelMenu() const { return m_cancelMenu; }
     QAction *action(ActionKind kind) const { return m_actions.value(static_cast<int>(kind)); }
     QAction *configureAction() const { return action(ActionKind::Configure); }
 
-    // Sends a prepared request (e.g. from the Configure dialog); returns its id.
+    // Sends a prepared request; returns its id (0: no session).
     quint64 run(ActionRequest request);
+    void abandon(quint64 id);
 
-    // The actions offered per deployment (the command palette's "<Action>: namespace/name").
-    static QList<ActionKind> deploymentKinds();
-    // An action's name without menu decoration ("Cancel and Keep State").
-    static QString commandName(ActionKind kind);
-    // Whether the action can apply to a deployment in this state at all; whether it may run now
-    // is decided when it is triggered (the QAction's enabled state).
-    static bool offered(ActionKind kind, const Deployment &deployment);
+    // Configure Deployment (the page's deployment) or New Deployment (in namespace `ns`).
+    void openConfigureDialog(bool create, const QString &ns = {});
+    ConfigureDialog *configureDialog() const { return m_dialog; }
+    // Configure Deployment again with the change of action `id` on the deployment as it is now.
+    void reopenWithChange(quint64 id);
 
 signals:
-    void configureRequested();
     void actionFinished(const capstan::ActionResult &result);
-    // Why no action that rewrites the spec may run on the selected deployment now (empty: they may):
-    // for controls outside this controller, such as Roll Back to This Snapshot.
-    void specActionsBlockedChanged(const QString &reason);
 
 private:
     void trigger(ActionKind kind);
     bool confirm(ActionKind kind);
     void updateEnabled();
-    QAction *add(ActionKind kind, const QString &text, const QKeySequence &shortcut, const QString &objectName);
+    void onDeploymentChanged();
+    void onProgress(const ActionProgress &progress);
+    void onFinished(const ActionResult &result);
+    void rollbackToSnapshot(const Snapshot &snapshot);
+    void onSpecRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
+    ConfigureDialog *createConfigureDialog(bool create, const QJsonObject &object);
 
     QWidget *m_window;
     ActivityModel *m_activity;
+    DeploymentPage *m_page;
     QPointer<SessionHost> m_session;
+    QPointer<ConfigureDialog> m_dialog;
     QMenu *m_menu;
     QMenu *m_cancelMenu = nullptr;
     QHash<int, QAction *> m_actions;
     Deployment m_summary;
     QHash<QString, AccessCheck> m_access; // the API server's answers, by AccessCheck::key()
     QJsonObject m_object;
-    QString m_restoreText;
+    QJsonObject m_schema; // the FlinkDeployment schema the cluster serves
     QString m_specActionsBlocked;
+    Snapshot m_pendingRollback; // waiting for its spec revision
     quint64 m_nextId = 1;
-    QHash<quint64, QString> m_runningUids; // request id -> deployment uid, for this window's actions
+    quint64 m_dialogRequest = 0; // the request the open Configure dialog is waiting for
+    QHash<quint64, QString> m_runningUids; // this window's running actions: request id -> deployment uid
     // Per deployment uid: the generation this window's last action wrote. The action may see it (by
     // polling) before the watch brings it to the page; until then the page's spec is older than the
     // server's, and an action based on it would be refused as a conflict with our own change.

@@ -15,6 +15,7 @@ ActivityPanel::ActivityPanel(ActivityModel *model, QWidget *parent)
     , m_model(model)
     , m_view(new QTreeView(this))
     , m_abandon(new QPushButton(tr("&Abandon"), this))
+    , m_reopen(new QPushButton(tr("&Reopen with My Change"), this))
 {
     setObjectName(QStringLiteral("activityPanel"));
     m_view->setObjectName(QStringLiteral("activityView"));
@@ -30,8 +31,12 @@ ActivityPanel::ActivityPanel(ActivityModel *model, QWidget *parent)
     m_view->header()->setStretchLastSection(false);
     m_abandon->setObjectName(QStringLiteral("abandonActionButton"));
     m_abandon->setToolTip(tr("Stop waiting for the selected action. A change already sent stays on the server."));
+    m_reopen->setObjectName(QStringLiteral("reopenChangeButton"));
+    m_reopen->setToolTip(
+        tr("Open Configure Deployment again with the change of the selected action on the deployment as it is now."));
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
+    buttons->addWidget(m_reopen);
     buttons->addWidget(m_abandon);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -41,6 +46,11 @@ ActivityPanel::ActivityPanel(ActivityModel *model, QWidget *parent)
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid())
             emit abandonRequested(current.data(ActivityModel::ActionIdRole).toULongLong());
+    });
+    connect(m_reopen, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid())
+            emit reopenRequested(current.data(ActivityModel::ActionIdRole).toULongLong());
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ActivityPanel::updateButtons);
     connect(model, &QAbstractItemModel::dataChanged, this, &ActivityPanel::updateButtons);
@@ -60,6 +70,7 @@ void ActivityPanel::updateButtons()
 {
     const QModelIndex current = m_view->currentIndex();
     m_abandon->setEnabled(current.isValid() && current.data(ActivityModel::RunningRole).toBool());
+    m_reopen->setVisible(current.isValid() && current.data(ActivityModel::ReopenableRole).toBool());
 }
 
 } // namespace capstan

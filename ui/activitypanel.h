@@ -21,6 +21,8 @@ public:
 
 signals:
     void abandonRequested(quint64 actionId);
+    // The user wants to edit the change of a Configure that failed after it was written, again.
+    void reopenRequested(quint64 actionId);
 
 private:
     void updateButtons();
@@ -28,6 +30,7 @@ private:
     ActivityModel *m_model;
     QTreeView *m_view;
     QPushButton *m_abandon;
+    QPushButton *m_reopen;
 };
 
 } // namespace capstan

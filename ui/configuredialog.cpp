@@ -10,6 +10,7 @@
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/yamldiffview.h"
 #include "ui/widgets/yamlhighlighter.h"
+#include "json/jsontools.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,54 +60,6 @@ const QStringList &defaultFlinkVersions()
         QStringLiteral("v2_0"),  QStringLiteral("v2_1"),  QStringLiteral("v2_2"),
     };
     return versions;
-}
-
-QJsonValue valueAt(const QJsonObject &object, const QStringList &path)
-{
-    QJsonValue value = object;
-    for (const QString &key : path) {
-        if (!value.isObject())
-            return QJsonValue(QJsonValue::Undefined);
-        value = value.toObject().value(key);
-    }
-    return value;
-}
-
-// Sets (or, for Undefined, removes) path in object; objects emptied by a removal are removed too.
-void setAt(QJsonObject *object, const QStringList &path, qsizetype index, const QJsonValue &value)
-{
-    const QString &key = path.at(index);
-    if (index == path.size() - 1) {
-        if (value.isUndefined())
-            object->remove(key);
-        else
-            object->insert(key, value);
-        return;
-    }
-    if (value.isUndefined() && !object->value(key).isObject())
-        return;
-    QJsonObject child = object->value(key).toObject();
-    setAt(&child, path, index + 1, value);
-    if (child.isEmpty() && value.isUndefined())
-        object->remove(key);
-    else
-        object->insert(key, child);
-}
-
-// RFC 7386.
-QJsonValue applyMergePatch(const QJsonValue &target, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return patch;
-    QJsonObject result = target.toObject();
-    const QJsonObject changes = patch.toObject();
-    for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (it.value().isNull())
-            result.remove(it.key());
-        else
-            result.insert(it.key(), applyMergePatch(result.value(it.key()), it.value()));
-    }
-    return result;
 }
 
 // Fields of original the schema pruned (nulls aside, which the API server drops without a word).
@@ -856,7 +809,7 @@ void ConfigureDialog::loadForm(const QJsonObject &spec)
     m_loading = true;
     m_formBase = spec;
     for (Binding &binding : m_bindings) {
-        binding.write(valueAt(spec, binding.path));
+        binding.write(json::valueAt(spec, binding.path));
         binding.loaded = binding.read();
     }
     QList<FlinkConfigTable::Entry> entries;
@@ -876,7 +829,7 @@ QJsonObject ConfigureDialog::formSpec() const
     for (const Binding &binding : m_bindings) {
         const QJsonValue value = binding.read();
         if (value != binding.loaded)
-            setAt(&spec, binding.path, 0, value);
+            spec = json::withValueAt(spec, binding.path, value);
     }
     const QList<FlinkConfigTable::Entry> entries = m_configTable->entries();
     if (entries != m_configLoaded) {
@@ -1419,7 +1372,7 @@ void ConfigureDialog::startApply(const ActionRequest &request)
     m_banner->hide();
     m_progress->show();
     m_progressLabel->setText(m_mode == Mode::Create ? tr("Creating the deployment\u2026")
-                                                    : tr("Applying your change\u2026"));
+                                                    : tr("Sending your change to the cluster\u2026"));
     m_progressLabel->show();
     updateButtons();
     emit applyRequested(request);
@@ -1541,11 +1494,21 @@ void ConfigureDialog::showConflict(const ActionResult &result)
     updateButtons();
 }
 
+void ConfigureDialog::startFrom(const QJsonObject &spec)
+{
+    m_spec = spec;
+    m_yamlDocument = YamlReader::Document();
+    loadForm(m_spec);
+    syncYamlFromSpec();
+    revalidate();
+    setCurrentPage(m_problems.isEmpty() ? Page::Review : Page::Form);
+}
+
 void ConfigureDialog::reapplyOnTop()
 {
     const QJsonObject serverSpec = m_conflictServer.value(kSpec).toObject();
-    const QJsonObject mine = SpecDiff::mergePatch(m_baseSpec, m_conflictMine);
-    const QJsonObject merged = applyMergePatch(serverSpec, mine).toObject();
+    const QJsonObject mine = json::createMergePatch(m_baseSpec, m_conflictMine);
+    const QJsonObject merged = json::applyMergePatch(serverSpec, mine).toObject();
 
     // The server's object becomes the base; the edit is now "theirs + mine".
     m_object = m_conflictServer;

@@ -73,6 +73,8 @@ public:
     // What blocks Apply now, one message each: YAML syntax, local checks, schema violations.
     QStringList problems() const;
     bool isApplying() const { return m_applying; }
+    // Starts the edit from `spec` instead of the object's own (Reopen with My Change), on the Review page.
+    void startFrom(const QJsonObject &spec);
     // The request Apply would send now.
     ActionRequest request() const;
 
@@ -82,7 +84,8 @@ public:
     QSize sizeHint() const override;
 
 public slots:
-    // The outcome of the last applyRequested(): Succeeded closes the dialog (accept()); Failed with field
+    // The outcome of the last applyRequested() when it ended before the server accepted the change (the
+    // dialog is closed once it has): Succeeded closes the dialog (accept()); Failed with field
     // causes (422) marks the fields; Conflict shows what changed on the server; anything else is shown in
     // the banner and Apply can be tried again. Ignored when nothing is being applied.
     void showResult(const capstan::ActionResult &result);

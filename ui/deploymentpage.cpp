@@ -1,6 +1,8 @@
 #include "ui/deploymentpage.h"
 
+#include "actions/actiondescriptor.h"
 #include "flink/restoresource.h"
+#include "session/sessionhost.h"
 #include "ui/backgroundpool.h"
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
@@ -126,6 +128,7 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     , m_facts(new QLabel(this))
     , m_actionBar(new QToolBar(this))
     , m_failingBanner(new MessageBanner(this))
+    , m_actionBanner(new MessageBanner(this))
     , m_tabs(new QTabWidget(this))
     , m_eventModel(new EventTableModel(this))
     , m_eventProxy(new EventFilterProxyModel(this))
@@ -148,6 +151,7 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     m_facts->setTextFormat(Qt::RichText);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_failingBanner->setObjectName(QStringLiteral("failingBanner"));
+    m_actionBanner->setObjectName(QStringLiteral("actionBanner"));
 
     auto *titleRow = new QHBoxLayout;
     titleRow->setSpacing(8);
@@ -180,6 +184,7 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     layout->addLayout(titleRow);
     layout->addWidget(m_facts);
     layout->addWidget(m_failingBanner);
+    layout->addWidget(m_actionBanner);
     layout->addWidget(m_tabs, 1);
     clear();
 }
@@ -408,7 +413,9 @@ void DeploymentPage::clear()
     m_snapshotModel->clear();
     m_jobModel->setJobs({});
     m_metrics->clearMetrics();
+    m_actionMarkers.clear();
     m_failingBanner->hide();
+    m_actionBanner->hide();
     m_exceptions->setUnavailable(tr("Select a deployment."));
     m_configuration->setObject({});
     m_timeline->setSnapshots({});
@@ -483,14 +490,13 @@ void DeploymentPage::restoreLayout(const QSettings &settings)
     m_jobView->horizontalHeader()->restoreState(settings.value(SettingsKeys::jobsHeader).toByteArray());
 }
 
-void DeploymentPage::setObject(const QJsonObject &object)
+void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &object)
 {
     m_object = object;
-    const Deployment fresh = Deployment::fromJson(object);
     // Keep what the session observed (failure, last snapshot) and take everything else from the object.
     const FailureStatus failure = m_summary.failure;
     const QDateTime lastSnapshot = m_summary.lastSnapshot;
-    m_summary = fresh;
+    m_summary = parsed;
     m_summary.failure = failure;
     m_summary.lastSnapshot = lastSnapshot;
     updateHeader();
@@ -833,14 +839,136 @@ void DeploymentPage::exportEvents()
     }));
 }
 
-void DeploymentPage::appendMetrics(const QList<MetricSample> &samples)
+void DeploymentPage::setSession(SessionHost *session)
 {
-    m_metrics->appendMetrics(samples);
+    if (m_session)
+        disconnect(m_session->session(), nullptr, this, nullptr);
+    m_session = session;
+    clear();
+    hide();
+    if (!session)
+        return;
+    // Queued into this thread; each handler keeps what concerns the deployment shown.
+    const ClusterSession *source = session->session();
+    connect(source, &ClusterSession::deploymentsChanged, this, &DeploymentPage::onDeploymentsChanged);
+    connect(source, &ClusterSession::objectChanged, this, [this](const Deployment &parsed, const QJsonObject &object) {
+        if (parsed.uid == uid())
+            setObject(parsed, object);
+    });
+    connect(source, &ClusterSession::eventsChanged, this, [this](const EventBatch &batch) {
+        if (batch.deploymentUid == uid())
+            applyEvents(batch);
+    });
+    connect(source, &ClusterSession::snapshotsChanged, this, [this](const SnapshotBatch &batch) {
+        if (batch.deploymentUid == uid())
+            applySnapshots(batch);
+    });
+    connect(source, &ClusterSession::jobManagerChanged, this, [this](const QString &of, const JobManagerInfo &info) {
+        if (of == uid())
+            setJobManager(info);
+    });
+    connect(source, &ClusterSession::jobsChanged, this, [this](const QString &of, const QList<JobRun> &jobs) {
+        if (of == uid())
+            setJobs(jobs);
+    });
+    connect(source, &ClusterSession::metricsAppended, this,
+            [this](const QString &of, const QList<MetricSample> &samples) {
+                if (of == uid())
+                    m_metrics->appendMetrics(samples);
+            });
+    connect(source, &ClusterSession::prometheusFailed, this, [this](const QString &of, const Error &error) {
+        if (of == uid())
+            emit statusMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
+    });
+    connect(source, &ClusterSession::auditEntries, this, &DeploymentPage::showActionMarkers);
+    // An action on this deployment joins the charts' markers as the audit log records it.
+    connect(source, &ClusterSession::actionFinished, this, [this](const ActionResult &result) {
+        if (result.deploymentUid != uid() || result.outcome == ActionResult::Outcome::Conflict
+            || result.outcome == ActionResult::Outcome::Refused)
+            return;
+        m_actionMarkers.append({result.finishedAt.toMSecsSinceEpoch(), ActionDescriptor::of(result.kind).name()});
+        m_metrics->setActionMarkers(m_actionMarkers);
+    });
 }
 
-void DeploymentPage::clearMetrics()
+void DeploymentPage::open(const Deployment &summary)
 {
-    m_metrics->clearMetrics();
+    if (summary.uid == uid())
+        return;
+    if (m_session && !uid().isEmpty())
+        m_session->closeDeployment(uid());
+    clear();
+    if (summary.uid.isEmpty()) {
+        hide();
+        emit closed();
+        return;
+    }
+    showDeployment(summary);
+    show();
+    if (m_session)
+        m_session->openDeployment(summary.uid);
+    requestActionMarkers();
+}
+
+void DeploymentPage::onDeploymentsChanged(const DeploymentBatch &batch)
+{
+    if (uid().isEmpty())
+        return;
+    if (batch.removed.contains(uid())) {
+        clear();
+        hide();
+        emit closed();
+        return;
+    }
+    // The newest copy in the batch, with what the session observed (failures, the last snapshot).
+    for (auto it = batch.upserted.crbegin(); it != batch.upserted.crend(); ++it) {
+        if (it->uid == uid()) {
+            showDeployment(*it);
+            return;
+        }
+    }
+}
+
+void DeploymentPage::showActionFailure(const QString &text, const std::function<void()> &reopen)
+{
+    m_actionBanner->showMessage(MessageBanner::Kind::Error, text);
+    if (reopen)
+        m_actionBanner->setAction(tr("&Reopen with My Change"), reopen);
+}
+
+AuditQuery DeploymentPage::actionMarkerQuery() const
+{
+    AuditQuery query;
+    if (m_session && !uid().isEmpty()) {
+        query.context = m_session->contextName();
+        query.ns = m_summary.ns;
+        query.deployment = m_summary.name;
+    }
+    return query;
+}
+
+void DeploymentPage::requestActionMarkers()
+{
+    const AuditQuery query = actionMarkerQuery();
+    if (m_session && query.isForDeployment())
+        m_session->requestAuditEntries(query);
+}
+
+void DeploymentPage::showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries)
+{
+    // Answers for the audit log dialog, or for a page shown before this one, are not this page's.
+    if (!query.isForDeployment() || query != actionMarkerQuery())
+        return;
+    QList<QPair<qint64, QString>> markers;
+    for (const AuditEntry &entry : entries) {
+        // Conflicts and refusals sent nothing: the deployment never saw them.
+        if (entry.outcome == QLatin1String("Conflict") || entry.outcome == QLatin1String("Refused"))
+            continue;
+        const ActionDescriptor *action = ActionDescriptor::find(entry.action);
+        markers.append({entry.time.toMSecsSinceEpoch(), action ? action->name() : entry.action});
+    }
+    m_actionMarkers = markers;
+    m_metrics->setActionMarkers(markers);
 }
 
 } // namespace capstan

@@ -5,10 +5,14 @@
 #include "flink/jobmanagerinfo.h"
 #include "flink/snapshot.h"
 #include "metrics/metricsample.h"
+#include "session/auditlog.h"
 #include "session/historystore.h"
 
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QAction;
 class QComboBox;
@@ -32,12 +36,13 @@ class ExceptionsView;
 class JobRunTableModel;
 class MessageBanner;
 class MetricsView;
+class SessionHost;
 class SnapshotTableModel;
 class SnapshotTimeline;
 
 // One deployment: a header (state, job, parallelism, upgrade mode, HA, Flink version), the
 // "Deployment is failing" banner, and the Overview, Events, Snapshots, Jobs, Exceptions and
-// Configuration tabs. Fed by the session's signals for the open deployment; never fetches.
+// Configuration tabs. Listens to the session for its own deployment; never fetches.
 class DeploymentPage final : public QWidget
 {
     Q_OBJECT
@@ -51,15 +56,15 @@ public:
     QString uid() const { return m_summary.uid; }
     void clear();
 
-    void showDeployment(const Deployment &summary);
-    void setObject(const QJsonObject &object);
-    void applyEvents(const EventBatch &batch);
-    void applySnapshots(const SnapshotBatch &batch);
-    void setJobManager(const JobManagerInfo &info);
-    void setJobs(const QList<JobRun> &jobs);
-    // Metric samples of this deployment (history first, then each poll's), for the Metrics tab.
-    void appendMetrics(const QList<MetricSample> &samples);
-    void clearMetrics();
+    // The session whose deployments the page shows (nullptr: none). The page follows its own
+    // deployment's signals from it; the window routes nothing.
+    void setSession(SessionHost *session);
+    // Shows `summary`'s deployment and has the session watch it in detail; the one shown before is
+    // let go. An empty summary closes the page.
+    void open(const Deployment &summary);
+    // An action on this deployment ended badly after the window let go of it (its dialog closed);
+    // `reopen`, when set, is offered as "Reopen with My Change".
+    void showActionFailure(const QString &text, const std::function<void()> &reopen);
     MetricsView *metricsView() const { return m_metrics; }
 
     EventTableModel *eventModel() const { return m_eventModel; }
@@ -70,7 +75,7 @@ public:
     const QJsonObject &object() const { return m_object; }
     // Buttons for the deployment actions, appended to the header (nullptr: a separator).
     void addHeaderActions(const QList<QAction *> &actions);
-    // A drop-down button for a group of actions (e.g. Cancel ▸ Keep Latest State / Discard State).
+    // A drop-down button for a group of actions (e.g. Cancel ▸ Keep State / Discard State).
     void addActionMenu(QMenu *menu);
     void setCurrentTab(Tab tab);
     // Why the deployment's actions cannot run now (empty: they can); the snapshot rollback says so.
@@ -84,11 +89,26 @@ signals:
     void deploymentChanged();
     // The user asked to roll back to the selected snapshot.
     void rollbackToSnapshotRequested(const capstan::Snapshot &snapshot);
+    // The deployment shown was deleted, or the page closed.
+    void closed();
+    // Something for the window's status bar (Prometheus unreachable for this deployment).
+    void statusMessage(const QString &text, int timeoutMs);
 
 public:
     QString restoreText() const;
 
 private:
+    void showDeployment(const Deployment &summary);
+    void setObject(const Deployment &parsed, const QJsonObject &object);
+    void applyEvents(const EventBatch &batch);
+    void applySnapshots(const SnapshotBatch &batch);
+    void setJobManager(const JobManagerInfo &info);
+    void setJobs(const QList<JobRun> &jobs);
+    void onDeploymentsChanged(const DeploymentBatch &batch);
+    // The Metrics tab's action markers: the audit log entries of the deployment shown.
+    AuditQuery actionMarkerQuery() const;
+    void requestActionMarkers();
+    void showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries);
     QWidget *createOverviewTab();
     QWidget *createEventsTab();
     QWidget *createSnapshotsTab();
@@ -114,6 +134,9 @@ private:
     QLabel *m_facts;
     QToolBar *m_actionBar;
     MessageBanner *m_failingBanner;
+    MessageBanner *m_actionBanner;
+    QPointer<SessionHost> m_session;
+    QList<QPair<qint64, QString>> m_actionMarkers; // the Metrics tab's: this deployment's actions
     QTabWidget *m_tabs;
 
     QLabel *m_restoreLabel;

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "actions/actiondescriptor.h"
 #include "secrets/secretstore.h"
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
@@ -21,6 +22,7 @@
 #include "ui/settingskeys.h"
 #include "ui/shortcutsdialog.h"
 #include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/emptylistplaceholder.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/stateicons.h"
 
@@ -69,7 +71,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     , m_proxy(new DeploymentFilterProxyModel(this))
     , m_page(new DeploymentPage(this))
     , m_activity(new ActivityModel(this))
-    , m_actions(new ActionsController(this, m_activity))
+    , m_actions(new ActionsController(this, m_activity, m_page))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Capstan"));
@@ -95,10 +97,8 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     activityDock->setWidget(activityPanel);
     addDockWidget(Qt::BottomDockWidgetArea, activityDock);
     activityDock->hide();
-    connect(activityPanel, &ActivityPanel::abandonRequested, this, [this](quint64 id) {
-        if (m_session)
-            m_session->abandonAction(id);
-    });
+    connect(activityPanel, &ActivityPanel::abandonRequested, m_actions, &ActionsController::abandon);
+    connect(activityPanel, &ActivityPanel::reopenRequested, m_actions, &ActionsController::reopenWithChange);
     // Every action shows its steps as they happen.
     connect(m_activity, &QAbstractItemModel::rowsInserted, activityDock,
             [activityDock](const QModelIndex &parentIndex) {
@@ -108,8 +108,8 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     QAction *toggleActivity = activityDock->toggleViewAction();
     toggleActivity->setText(tr("&Activity"));
     toggleActivity->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
-    menuBar()->actions().at(1)->menu()->addAction(toggleActivity);
-    menuBar()->insertMenu(menuBar()->actions().at(2), m_actions->menu());
+    m_viewMenu->addAction(toggleActivity);
+    menuBar()->insertMenu(m_helpMenu->menuAction(), m_actions->menu());
     m_actions->menu()->addSeparator();
     m_pinAction = m_actions->menu()->addAction(tr("&Keep Collecting Metrics"));
     m_pinAction->setObjectName(QStringLiteral("pinMetricsAction"));
@@ -124,17 +124,11 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_page->addActionMenu(m_actions->cancelMenu());
     m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
                               m_actions->action(ActionKind::RollbackToStable)});
-    connect(m_actions, &ActionsController::configureRequested, this, [this] { openConfigureDialog(false); });
-    // Rollback to a snapshot: ask the session for the spec revision live then, show it, then send.
-    connect(m_page, &DeploymentPage::rollbackToSnapshotRequested, this, [this](const Snapshot &snapshot) {
-        if (!m_session)
-            return;
-        m_pendingRollback = snapshot;
-        m_session->requestSpecRevision(m_page->uid(), snapshot.time);
+    connect(m_page, &DeploymentPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_page, &DeploymentPage::closed, this, [this] {
+        m_pinAction->setEnabled(false);
+        m_pinAction->setChecked(false);
     });
-    connect(m_page, &DeploymentPage::deploymentChanged, this,
-            [this] { m_actions->setDeployment(m_page->summary(), m_page->object(), m_page->restoreText()); });
-    connect(m_actions, &ActionsController::specActionsBlockedChanged, m_page, &DeploymentPage::setActionsBlocked);
 
     createKeyboardActions();
 
@@ -202,6 +196,12 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
                                           {DeploymentTableModel::Age, 7}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, chars * charWidth + 24);
+    m_emptyPlaceholder = new EmptyListPlaceholder(m_table->viewport());
+    connect(m_emptyPlaceholder, &EmptyListPlaceholder::showAllNamespacesRequested, this, [this] {
+        m_namespaceCombo->setCurrentIndex(m_namespaceCombo->findData(kAllNamespaces));
+        onNamespaceChosen();
+    });
+    connect(m_emptyPlaceholder, &EmptyListPlaceholder::clearFilterRequested, m_filter, &QLineEdit::clear);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -291,8 +291,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     setNamespaceItems({});
     setWindowTitle(tr("%1 – Capstan").arg(context));
 
-    m_page->clear();
-    m_page->hide();
+    m_page->setSession(nullptr);
     m_contextName = context;
     m_actions->setSession(nullptr);
     updateTokenActions();
@@ -317,80 +316,19 @@ void MainWindow::startSession()
     updateTokenActions();
     m_session = new SessionHost(sessionConfig(context), context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
+    m_page->setSession(m_session);
     loadPrometheus(context);
     applyPinned();
-    connect(m_session, &SessionHost::auditEntries, this, &MainWindow::showActionMarkers);
-    connect(m_session, &SessionHost::actionFinished, this, [this] {
-        requestActionMarkers();
-        if (findChild<AuditLogDialog *>())
+    const ClusterSession *source = m_session->session();
+    connect(source, &ClusterSession::actionFinished, this, [this] {
+        if (auto *dialog = findChild<AuditLogDialog *>(); dialog && m_session)
             m_session->requestAuditEntries(AuditQuery()); // the open Audit Log shows it too
     });
-    connect(m_session, &SessionHost::prometheusFailed, this, [this](const QString &uid, const Error &error) {
-        if (uid == m_page->uid())
-            statusBar()->showMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
-    });
-    m_schema = QJsonObject();
-    connect(m_session, &SessionHost::specRevision, this,
-            [this](const QString &uid, const QDateTime &time, const QJsonObject &spec) {
-                if (uid != m_page->uid() || m_pendingRollback.path.isEmpty() || time != m_pendingRollback.time)
-                    return;
-                const Snapshot snapshot = std::exchange(m_pendingRollback, Snapshot());
-                const QJsonObject object = m_page->object();
-                auto *dialog = new RollbackDialog(snapshot, object.value(QLatin1String("spec")).toObject(), spec, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                connect(dialog, &QDialog::accepted, this, [this, snapshot, object] {
-                    ActionRequest request;
-                    request.kind = ActionKind::RollbackToSnapshot;
-                    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-                    request.deploymentUid = metadata.value(QLatin1String("uid")).toString();
-                    request.ns = metadata.value(QLatin1String("namespace")).toString();
-                    request.name = metadata.value(QLatin1String("name")).toString();
-                    request.baseResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
-                    request.baseSpec = object.value(QLatin1String("spec")).toObject();
-                    request.snapshotPath = snapshot.path;
-                    request.snapshotTime = snapshot.time;
-                    m_actions->run(request);
-                });
-                dialog->open();
-            });
-    connect(m_session, &SessionHost::schemaLoaded, this, [this](const QString &kind, const QJsonObject &schema) {
-        if (kind != QLatin1String("FlinkDeployment"))
-            return;
-        m_schema = schema;
-        if (auto *dialog = findChild<ConfigureDialog *>(QStringLiteral("configureDialog")))
-            dialog->setSchema(schema);
-    });
-    connect(m_session, &SessionHost::connected, this,
+    connect(source, &ClusterSession::connected, this,
             [this](const ConnectionSummary &summary) { m_indicator->setInsecure(summary.insecure); });
-    connect(m_session, &SessionHost::stateChanged, this, &MainWindow::onStateChanged);
-    connect(m_session, &SessionHost::deploymentsChanged, this, &MainWindow::onDeploymentsChanged);
-    // Detail signals for the open deployment only; anything else is late news about a page already closed.
-    connect(m_session, &SessionHost::objectChanged, this, [this](const QString &uid, const QJsonObject &object) {
-        if (uid == m_page->uid())
-            m_page->setObject(object);
-    });
-    connect(m_session, &SessionHost::eventsChanged, this, [this](const EventBatch &batch) {
-        if (batch.deploymentUid == m_page->uid())
-            m_page->applyEvents(batch);
-    });
-    connect(m_session, &SessionHost::snapshotsChanged, this, [this](const SnapshotBatch &batch) {
-        if (batch.deploymentUid == m_page->uid())
-            m_page->applySnapshots(batch);
-    });
-    connect(m_session, &SessionHost::jobManagerChanged, this, [this](const QString &uid, const JobManagerInfo &info) {
-        if (uid == m_page->uid())
-            m_page->setJobManager(info);
-    });
-    connect(m_session, &SessionHost::jobsChanged, this, [this](const QString &uid, const QList<JobRun> &jobs) {
-        if (uid == m_page->uid())
-            m_page->setJobs(jobs);
-    });
-    connect(m_session, &SessionHost::metricsAppended, this,
-            [this](const QString &uid, const QList<MetricSample> &samples) {
-                if (uid == m_page->uid())
-                    m_page->appendMetrics(samples);
-            });
-    connect(m_session, &SessionHost::namespacesListed, this, &MainWindow::onNamespacesListed);
+    connect(source, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(source, &ClusterSession::deploymentsChanged, m_model, &DeploymentTableModel::applyBatch);
+    connect(source, &ClusterSession::namespacesListed, this, &MainWindow::onNamespacesListed);
 }
 
 void MainWindow::setNamespaceItems(const QStringList &namespaces)
@@ -437,6 +375,9 @@ void MainWindow::onNamespaceChosen()
 void MainWindow::onStateChanged(SessionState state, const Error &error, int retryInMs)
 {
     m_indicator->setState(state, error, retryInMs);
+    if (state == SessionState::Live)
+        m_listedNamespace = m_namespace; // its list has arrived: an empty one means empty
+    updateCount();
     switch (state) {
     case SessionState::Live:
     case SessionState::Connecting:
@@ -476,7 +417,7 @@ QString MainWindow::credentialsHint(const Error &error) const
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     QAction *newWindow = file->addAction(tr("&New Window"), this, [this] {
         // Another context side by side: each window has its own session and backend thread.
@@ -486,9 +427,13 @@ void MainWindow::createMenus()
         window->show();
     });
     newWindow->setObjectName(QStringLiteral("newWindowAction"));
-    QAction *newDeployment = file->addAction(tr("New &Deployment…"), this, [this] { openConfigureDialog(true); });
-    newDeployment->setObjectName(QStringLiteral("newDeploymentAction"));
-    newDeployment->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    const ActionDescriptor &create = ActionDescriptor::of(ActionKind::Create);
+    QAction *newDeployment = file->addAction(create.menuText(), this, [this] {
+        // New deployments go to the namespace shown (or the context's).
+        m_actions->openConfigureDialog(true, m_namespace.isEmpty() ? m_contextNamespace : m_namespace);
+    });
+    newDeployment->setObjectName(QLatin1String(create.objectName));
+    newDeployment->setShortcut(QKeySequence(create.shortcut()));
     newWindow->setShortcut(QKeySequence::New);
     file->addSeparator();
     m_connectTokenAction = file->addAction(tr("Connect with &Token…"), this, &MainWindow::connectWithToken);
@@ -507,7 +452,7 @@ void MainWindow::createMenus()
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *filter = view->addAction(tr("&Filter Deployments"), this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -525,7 +470,7 @@ void MainWindow::createMenus()
         auto *dialog = new AuditLogDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         const AuditQuery everything;
-        connect(m_session, &SessionHost::auditEntries, dialog,
+        connect(m_session->session(), &ClusterSession::auditEntries, dialog,
                 [dialog, everything](const AuditQuery &query, const QList<AuditEntry> &entries) {
                     if (query == everything)
                         dialog->setEntries(entries);
@@ -537,7 +482,7 @@ void MainWindow::createMenus()
     QAction *history = view->addAction(tr("Metric &History Source…"), this, &MainWindow::editPrometheus);
     history->setObjectName(QStringLiteral("prometheusAction"));
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(tr("&About Capstan"), this, [this] {
         QMessageBox::about(this, tr("About Capstan"),
@@ -719,79 +664,21 @@ void MainWindow::updateTokenActions()
 
 QDialog *MainWindow::configureDialog() const
 {
-    return findChild<ConfigureDialog *>(QStringLiteral("configureDialog"));
-}
-
-void MainWindow::openConfigureDialog(bool create)
-{
-    if (!m_session || configureDialog() || (!create && m_page->object().isEmpty()))
-        return;
-    QJsonObject object = create ? DeploymentTemplates::all().constFirst().object : m_page->object();
-    if (create) {
-        // New deployments go to the namespace shown (or the context's).
-        QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-        metadata.insert(QStringLiteral("namespace"),
-                        m_namespace.isEmpty()
-                            ? (m_contextNamespace.isEmpty() ? QStringLiteral("default") : m_contextNamespace)
-                            : m_namespace);
-        object.insert(QStringLiteral("metadata"), metadata);
-    }
-    auto *dialog
-        = new ConfigureDialog(create ? ConfigureDialog::Mode::Create : ConfigureDialog::Mode::Configure, object, this);
-    dialog->setObjectName(QStringLiteral("configureDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (!m_schema.isEmpty())
-        dialog->setSchema(m_schema);
-    // The dialog never talks to the network: Apply goes through the actions and the Activity panel,
-    // and the outcome comes back to the dialog (422 onto fields, 409 as a conflict to resolve).
-    auto pending = std::make_shared<quint64>(0);
-    connect(dialog, &ConfigureDialog::applyRequested, this,
-            [this, pending](const ActionRequest &request) { *pending = m_actions->run(request); });
-    connect(m_actions, &ActionsController::actionFinished, dialog, [dialog, pending](const ActionResult &result) {
-        if (*pending != 0 && result.id == *pending)
-            dialog->showResult(result);
-    });
-    dialog->open();
-}
-
-void MainWindow::onDeploymentsChanged(const DeploymentBatch &batch)
-{
-    m_model->applyBatch(batch);
-    const QString open = m_page->uid();
-    if (open.isEmpty())
-        return;
-    if (batch.removed.contains(open)) {
-        m_page->clear();
-        m_page->hide();
-        return;
-    }
-    if (const Deployment *d = m_model->deployment(open))
-        m_page->showDeployment(*d);
+    return m_actions->configureDialog();
 }
 
 void MainWindow::onSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     const QString uid = rows.isEmpty() ? QString() : rows.first().data(DeploymentTableModel::UidRole).toString();
-    const QString previous = m_page->uid();
-    if (uid == previous || !m_session)
+    if (uid == m_page->uid() || !m_session)
         return;
-    if (!previous.isEmpty())
-        m_session->closeDeployment(previous);
-    m_page->clear();
     const Deployment *d = m_model->deployment(uid);
-    if (!d) {
-        m_page->hide();
-        m_pinAction->setEnabled(false);
-        m_pinAction->setChecked(false);
+    m_page->open(d ? *d : Deployment());
+    if (!d)
         return;
-    }
-    m_page->showDeployment(*d);
-    m_page->show();
-    m_session->openDeployment(uid);
-    requestActionMarkers();
     m_pinAction->setEnabled(true);
-    m_pinAction->setChecked(pinnedDeployments().contains(d->ns + QLatin1Char('/') + d->name));
+    m_pinAction->setChecked(pinnedDeployments().contains(d->key()));
 }
 
 QStringList MainWindow::pinnedDeployments() const
@@ -802,10 +689,9 @@ QStringList MainWindow::pinnedDeployments() const
 
 void MainWindow::setCurrentPinned(bool pinned)
 {
-    const Deployment *d = m_model->deployment(m_page->uid());
-    if (!d)
+    if (m_page->uid().isEmpty())
         return;
-    const QString key = d->ns + QLatin1Char('/') + d->name;
+    const QString key = m_page->summary().key();
     QStringList keys = pinnedDeployments();
     keys.removeAll(key);
     if (pinned)
@@ -821,39 +707,6 @@ void MainWindow::applyPinned()
     m_model->setPinned(QSet<QString>(keys.cbegin(), keys.cend()));
     if (m_session)
         m_session->setPinned(keys);
-}
-
-AuditQuery MainWindow::actionMarkerQuery() const
-{
-    AuditQuery query;
-    if (const Deployment *d = m_model->deployment(m_page->uid())) {
-        query.context = currentContext();
-        query.ns = d->ns;
-        query.deployment = d->name;
-    }
-    return query;
-}
-
-void MainWindow::requestActionMarkers()
-{
-    const AuditQuery query = actionMarkerQuery();
-    if (m_session && query.isForDeployment())
-        m_session->requestAuditEntries(query);
-}
-
-void MainWindow::showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries)
-{
-    // Answers for the audit log dialog, or for a page shown before this one, are not this page's.
-    if (!query.isForDeployment() || query != actionMarkerQuery())
-        return;
-    QList<QPair<qint64, QString>> markers;
-    for (const AuditEntry &entry : entries) {
-        // Conflicts and refusals sent nothing: the deployment never saw them.
-        if (entry.outcome == QLatin1String("Conflict") || entry.outcome == QLatin1String("Refused"))
-            continue;
-        markers.append({entry.time.toMSecsSinceEpoch(), entry.action});
-    }
-    m_page->metricsView()->setActionMarkers(markers);
 }
 
 bool MainWindow::openDeployment(const QString &ns, const QString &name)
@@ -876,6 +729,8 @@ void MainWindow::updateCount()
     const int total = m_model->rowCount();
     m_countLabel->setText(shown == total ? tr("%n deployment(s)", nullptr, total)
                                          : tr("%1 of %n deployment(s)", nullptr, total).arg(shown));
+    m_emptyPlaceholder->refresh(m_indicator->state() == SessionState::Live && m_listedNamespace == m_namespace, shown,
+                                m_namespace, m_filter->text());
 }
 
 QList<MainWindow *> MainWindow::windows()
@@ -890,9 +745,9 @@ SessionHost *MainWindow::session() const
 
 void MainWindow::createKeyboardActions()
 {
-    auto *file = findChild<QMenu *>(QStringLiteral("fileMenu"));
-    auto *view = findChild<QMenu *>(QStringLiteral("viewMenu"));
-    auto *help = findChild<QMenu *>(QStringLiteral("helpMenu"));
+    QMenu *file = m_fileMenu;
+    QMenu *view = m_viewMenu;
+    QMenu *help = m_helpMenu;
     auto *close = findChild<QAction *>(QStringLiteral("closeWindowAction"));
 
     auto *preferences = new QAction(tr("&Preferences…"), this);
@@ -1012,7 +867,7 @@ void MainWindow::showCommandPalette()
                 continue;
             const QString ns = d->ns;
             const QString name = d->name;
-            const QString path = ns + QLatin1Char('/') + name;
+            const QString path = d->key();
             deployments.append({path, context,
                                 [target, ns, name] {
                                     if (!target)
@@ -1024,10 +879,10 @@ void MainWindow::showCommandPalette()
                                 },
                                 d->failure.failing ? StateIcons::failingIcon() : StateIcons::icon(d->displayState()),
                                 DeploymentTableModel::stateText(d->displayState())});
-            for (ActionKind kind : ActionsController::deploymentKinds()) {
-                if (!ActionsController::offered(kind, *d))
+            for (ActionKind kind : ActionDescriptor::deploymentActions()) {
+                if (!availability(kind, *d).available)
                     continue;
-                actions.append({ActionsController::commandName(kind) + QStringLiteral(": ") + path,
+                actions.append({ActionDescriptor::of(kind).name() + QStringLiteral(": ") + path,
                                 detail,
                                 [target, ns, name, kind] {
                                     if (!target)
@@ -1079,7 +934,7 @@ void MainWindow::runDeploymentAction(const QString &ns, const QString &name, Act
             action->trigger();
         else
             statusBar()->showMessage(
-                tr("%1 is not possible now: %2").arg(ActionsController::commandName(kind), action->toolTip()), 10000);
+                tr("%1 is not possible now: %2").arg(ActionDescriptor::of(kind).name(), action->toolTip()), 10000);
     };
     if (!m_page->object().isEmpty()) {
         trigger();

@@ -13,6 +13,7 @@ class QComboBox;
 class QDialog;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 
 namespace capstan {
@@ -22,6 +23,7 @@ class ActivityModel;
 class CommandPalette;
 class ConnectionIndicator;
 class DeploymentPage;
+class EmptyListPlaceholder;
 class DeploymentFilterProxyModel;
 class DeploymentTableModel;
 class MessageBanner;
@@ -81,7 +83,6 @@ private:
     void updateCount();
     void setNamespaceItems(const QStringList &namespaces);
     void createMenus();
-    void openConfigureDialog(bool create);
     void editPrometheus();
     void startSession();
     // Settings, then the secrets from the keychain; hands the result to the session when it arrives.
@@ -97,20 +98,16 @@ private:
     QStringList pinnedDeployments() const;
     void setCurrentPinned(bool pinned);
     void applyPinned();
-    // The Metrics tab's action markers: the audit log entries of the deployment shown.
-    AuditQuery actionMarkerQuery() const;
-    void requestActionMarkers();
-    void showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries);
     // What to do about a 401/403 when the kubeconfig has no credentials for the context.
     QString credentialsHint(const Error &error) const;
     void onSelectionChanged();
-    void onDeploymentsChanged(const DeploymentBatch &batch);
 
     KubeConfig m_config;
     SessionOptions m_options;
     QPointer<SessionHost> m_session;
     QString m_namespace;
     QString m_contextNamespace;
+    QString m_listedNamespace; // the namespace whose list the session has delivered
 
     QComboBox *m_contextCombo;
     QComboBox *m_namespaceCombo;
@@ -119,19 +116,21 @@ private:
     MessageBanner *m_banner;
     QTableView *m_table;
     QLabel *m_countLabel;
+    EmptyListPlaceholder *m_emptyPlaceholder = nullptr;
     DeploymentTableModel *m_model;
     DeploymentFilterProxyModel *m_proxy;
     DeploymentPage *m_page;
     ActivityModel *m_activity;
     ActionsController *m_actions;
-    QJsonObject m_schema; // the FlinkDeployment schema the cluster serves
-    Snapshot m_pendingRollback; // waiting for its spec revision
     QString m_contextName; // set at once, while the session may still wait for a keychain answer
     QHash<QString, QString> m_tokens; // context → token entered in Capstan (kept in the keychain too)
     QAction *m_pinAction = nullptr;
     QAction *m_connectTokenAction = nullptr;
     QAction *m_forgetTokenAction = nullptr;
     CommandPalette *m_palette = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
 };
 
 } // namespace capstan

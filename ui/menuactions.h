@@ -18,7 +18,7 @@ public:
     {
         QAction *action;
         QString menu; // the top-level menu's title, without the mnemonic
-        QString text; // "Cancel ▸ Keep Latest State" for an action in a submenu
+        QString text; // "Cancel ▸ Keep State" for an action in a submenu
         QMenu *topMenu;
     };
 

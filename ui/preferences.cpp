@@ -1,5 +1,7 @@
 #include "ui/preferences.h"
 
+#include "actions/actiondescriptor.h"
+
 #include <QCoreApplication>
 
 namespace capstan {
@@ -13,35 +15,28 @@ bool Preferences::confirms(ActionKind kind) const
 
 QList<ActionKind> Preferences::optionalConfirmations()
 {
-    return {ActionKind::Suspend, ActionKind::CancelKeepState, ActionKind::Start, ActionKind::Restart,
-            ActionKind::RollbackToStable};
+    QList<ActionKind> kinds;
+    for (ActionKind kind : ActionDescriptor::all()) {
+        const ActionDescriptor &d = ActionDescriptor::of(kind);
+        if (d.confirms() && !d.alwaysConfirms)
+            kinds << kind;
+    }
+    return kinds;
 }
 
 QList<ActionKind> Preferences::requiredConfirmations()
 {
-    return {ActionKind::CancelDiscardState, ActionKind::Delete};
+    QList<ActionKind> kinds;
+    for (ActionKind kind : ActionDescriptor::all()) {
+        if (ActionDescriptor::of(kind).alwaysConfirms)
+            kinds << kind;
+    }
+    return kinds;
 }
 
 QString Preferences::confirmationKey(ActionKind kind)
 {
-    switch (kind) {
-    case ActionKind::Suspend:
-        return QStringLiteral("suspend");
-    case ActionKind::CancelKeepState:
-        return QStringLiteral("cancelKeepState");
-    case ActionKind::CancelDiscardState:
-        return QStringLiteral("cancelDiscardState");
-    case ActionKind::Start:
-        return QStringLiteral("start");
-    case ActionKind::Restart:
-        return QStringLiteral("restart");
-    case ActionKind::RollbackToStable:
-        return QStringLiteral("rollbackToStable");
-    case ActionKind::Delete:
-        return QStringLiteral("delete");
-    default:
-        return {};
-    }
+    return QLatin1String(ActionDescriptor::of(kind).confirmationKey);
 }
 
 QList<std::pair<QString, QString>> Preferences::languages()

@@ -1,5 +1,7 @@
 #include "ui/preferencesdialog.h"
 
+#include "actions/actiondescriptor.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -14,28 +16,6 @@
 namespace capstan {
 
 namespace {
-
-QString confirmationText(ActionKind kind)
-{
-    switch (kind) {
-    case ActionKind::Suspend:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "&Suspend");
-    case ActionKind::CancelKeepState:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "Cancel and &Keep State");
-    case ActionKind::CancelDiscardState:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "Cancel and Discard State");
-    case ActionKind::Start:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "S&tart");
-    case ActionKind::Restart:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "&Restart");
-    case ActionKind::RollbackToStable:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "Roll &Back to Last Stable Spec");
-    case ActionKind::Delete:
-        return QCoreApplication::translate("capstan::PreferencesDialog", "Delete");
-    default:
-        return {};
-    }
-}
 
 QLabel *note(const QString &text, QWidget *parent)
 {
@@ -95,14 +75,14 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     confirmations->setObjectName(QStringLiteral("confirmationsGroup"));
     auto *confirmLayout = new QVBoxLayout(confirmations);
     for (ActionKind kind : Preferences::optionalConfirmations()) {
-        auto *box = new QCheckBox(confirmationText(kind), confirmations);
+        auto *box = new QCheckBox(ActionDescriptor::of(kind).name(), confirmations);
         box->setObjectName(QStringLiteral("confirm_") + Preferences::confirmationKey(kind));
         box->setChecked(preferences.confirms(kind));
         confirmLayout->addWidget(box);
         m_confirm.insert(static_cast<int>(kind), box);
     }
     for (ActionKind kind : Preferences::requiredConfirmations()) {
-        auto *box = new QCheckBox(confirmationText(kind), confirmations);
+        auto *box = new QCheckBox(ActionDescriptor::of(kind).name(), confirmations);
         box->setObjectName(QStringLiteral("confirm_") + Preferences::confirmationKey(kind));
         box->setChecked(true);
         box->setEnabled(false);

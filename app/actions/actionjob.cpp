@@ -1,5 +1,7 @@
 #include "actions/actionjob.h"
 
+#include "actions/actiondescriptor.h"
+#include "flink/deployment.h"
 #include "flink/flinkconfiguration.h"
 #include "flink/specdiff.h"
 #include "kube/kubeclient.h"
@@ -7,6 +9,7 @@
 #include "kube/resourcepath.h"
 #include "logging.h"
 #include "session/specrevisionstore.h"
+#include "json/jsontools.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -111,45 +114,6 @@ QString errorMessageOf(const QString &statusError)
     return message.isEmpty() ? statusError : message;
 }
 
-QString pointerSegment(QString key)
-{
-    return key.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
-}
-
-QJsonObject withoutNulls(const QJsonObject &object)
-{
-    QJsonObject out;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.value().isNull())
-            continue;
-        out.insert(it.key(), it.value().isObject() ? QJsonValue(withoutNulls(it.value().toObject())) : it.value());
-    }
-    return out;
-}
-
-// The JSON patch (RFC 6902) operations that do what `mergePatch` does to `current`.
-void mergePatchAsOperations(const QJsonObject &mergePatch, const QJsonObject &current, const QString &prefix,
-                            QJsonArray *operations)
-{
-    for (auto it = mergePatch.begin(); it != mergePatch.end(); ++it) {
-        const QString path = prefix + QLatin1Char('/') + pointerSegment(it.key());
-        const QJsonValue existing = current.value(it.key());
-        if (it.value().isNull()) {
-            if (!existing.isUndefined())
-                operations->append(
-                    QJsonObject{{QStringLiteral("op"), QStringLiteral("remove")}, {QStringLiteral("path"), path}});
-        } else if (it.value().isObject() && existing.isObject()) {
-            mergePatchAsOperations(it.value().toObject(), existing.toObject(), path, operations);
-        } else {
-            const QJsonValue value
-                = it.value().isObject() ? QJsonValue(withoutNulls(it.value().toObject())) : it.value();
-            operations->append(QJsonObject{{QStringLiteral("op"), QStringLiteral("add")},
-                                           {QStringLiteral("path"), path},
-                                           {QStringLiteral("value"), value}});
-        }
-    }
-}
-
 QString shortId(const QString &id)
 {
     return id.left(8);
@@ -247,9 +211,14 @@ void ActionJob::onFetched(const Result<QJsonObject> &result)
 ActionJob::Plan ActionJob::plan() const
 {
     Plan p;
+    // The rule the UI enables its controls by, held against the object as the server has it now.
+    const Availability available = availability(m_request.kind, Deployment::fromJson(m_current));
+    if (!available.available) {
+        p.refusal = tr("%1 %2 was refused: %3")
+                        .arg(ActionDescriptor::of(m_request.kind).name(), m_request.name, available.reason);
+        return p;
+    }
     const QJsonObject spec = specOf(m_current);
-    const bool hasJob = spec.contains(kJob);
-    const QString state = jobOf(spec).value(kState).toString(QStringLiteral("running"));
     const auto jobPatch = [](std::initializer_list<std::pair<QLatin1String, QJsonValue>> fields) {
         QJsonObject job;
         for (const auto &field : fields)
@@ -264,56 +233,18 @@ ActionJob::Plan ActionJob::plan() const
     case ActionKind::RollbackToSnapshot:
         return planRollbackToSnapshot();
     case ActionKind::Suspend:
-    case ActionKind::CancelKeepState:
+        p.patch = jobPatch({{kState, QStringLiteral("suspended")}});
+        return p;
     case ActionKind::CancelDiscardState:
-        if (!hasJob) {
-            p.refusal = tr("%1 is a session cluster: it has no job to suspend.").arg(m_request.name);
-            return p;
-        }
-        if (state == QLatin1String("suspended")) {
-            p.refusal = tr("%1 is already suspended.").arg(m_request.name);
-            return p;
-        }
-        if (m_request.kind == ActionKind::Suspend) {
-            p.patch = jobPatch({{kState, QStringLiteral("suspended")}});
-        } else if (m_request.kind == ActionKind::CancelDiscardState) {
-            p.patch = jobPatch({{kUpgradeMode, QStringLiteral("stateless")}, {kState, QStringLiteral("suspended")}});
-        } else {
-            const FlinkConfiguration configuration(spec);
-            const bool ha = configuration.kubernetesHa();
-            const bool checkpoints = configuration.checkpointsEnabled();
-            if (!ha || !checkpoints) {
-                QStringList missing;
-                if (!ha)
-                    missing << tr("Kubernetes HA (high-availability.type: kubernetes)");
-                if (!checkpoints)
-                    missing << tr("checkpoints (execution.checkpointing.interval and "
-                                  "state.checkpoints.dir)");
-                p.refusal = tr("Cannot keep the latest state of %1: it runs without %2, so there is no "
-                               "checkpoint to restore from. Suspend with a savepoint or discard the "
-                               "state instead.")
-                                .arg(m_request.name, missing.join(tr(" and ")));
-                return p;
-            }
-            p.patch = jobPatch({{kUpgradeMode, QStringLiteral("last-state")}, {kState, QStringLiteral("suspended")}});
-        }
+        p.patch = jobPatch({{kUpgradeMode, QStringLiteral("stateless")}, {kState, QStringLiteral("suspended")}});
+        return p;
+    case ActionKind::CancelKeepState:
+        p.patch = jobPatch({{kUpgradeMode, QStringLiteral("last-state")}, {kState, QStringLiteral("suspended")}});
         return p;
     case ActionKind::Start:
-        if (!hasJob) {
-            p.refusal = tr("%1 is a session cluster: it has no job to start.").arg(m_request.name);
-            return p;
-        }
-        if (state == QLatin1String("running")) {
-            p.refusal = tr("%1 is already set to run.").arg(m_request.name);
-            return p;
-        }
         p.patch = jobPatch({{kState, QStringLiteral("running")}});
         return p;
     case ActionKind::Restart:
-        if (hasJob && state == QLatin1String("suspended")) {
-            p.refusal = tr("%1 is suspended: start it instead of restarting it.").arg(m_request.name);
-            return p;
-        }
         p.patch = QJsonObject{{QString(kRestartNonce), nonceOf(spec, false) + 1}};
         p.note = QStringLiteral("restartNonce %1 → %2").arg(nonceOf(spec, false)).arg(nonceOf(spec, false) + 1);
         return p;
@@ -328,7 +259,7 @@ ActionJob::Plan ActionJob::plan() const
 ActionJob::Plan ActionJob::planConfigure() const
 {
     Plan p;
-    p.patch = dropStaleNonces(SpecDiff::mergePatch(m_request.baseSpec, m_request.newSpec), specOf(m_current));
+    p.patch = dropStaleNonces(json::createMergePatch(m_request.baseSpec, m_request.newSpec), specOf(m_current));
     p.nothingToDo = p.patch.isEmpty();
     return p;
 }
@@ -351,7 +282,7 @@ ActionJob::Plan ActionJob::planRollbackToStable() const
     }
     const QJsonObject current = specOf(m_current);
     const QJsonObject target = keepCurrentFields(stableSpec, current, true);
-    p.patch = SpecDiff::mergePatch(current, target);
+    p.patch = json::createMergePatch(current, target);
     p.nothingToDo = p.patch.isEmpty();
     return p;
 }
@@ -360,10 +291,6 @@ ActionJob::Plan ActionJob::planRollbackToSnapshot() const
 {
     Plan p;
     const QJsonObject current = specOf(m_current);
-    if (!current.contains(kJob)) {
-        p.refusal = tr("%1 is a session cluster: it has no job state to restore.").arg(m_request.name);
-        return p;
-    }
     QString uid = m_request.deploymentUid;
     if (uid.isEmpty())
         uid = m_current.value(kMetadata).toObject().value(QLatin1String("uid")).toString();
@@ -383,7 +310,7 @@ ActionJob::Plan ActionJob::planRollbackToSnapshot() const
     job.insert(kInitialSavepointPath, m_request.snapshotPath);
     job.insert(kRedeployNonce, nonceOf(current, true) + 1);
     target.insert(kJob, job);
-    p.patch = SpecDiff::mergePatch(current, target);
+    p.patch = json::createMergePatch(current, target);
     return p;
 }
 
@@ -429,7 +356,8 @@ void ActionJob::buildAndSend()
             {QStringLiteral("op"), QStringLiteral("test")},
             {QStringLiteral("path"), QStringLiteral("/metadata/generation")},
             {QStringLiteral("value"), m_current.value(kMetadata).toObject().value(QLatin1String("generation"))}}};
-        mergePatchAsOperations(m_sentBody, m_current, QString(), &operations);
+        for (const QJsonValue &operation : json::mergePatchAsOperations(m_current, m_sentBody))
+            operations.append(operation);
         m_reply = m_client->jsonPatch(objectPath(), operations, m_request.dryRun);
     }
     connect(m_reply, &KubeReply::finished, this, &ActionJob::onWritten);
@@ -529,6 +457,8 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
         finish(ActionResult::Outcome::Succeeded, tr("The server accepted the change (dry run); nothing was changed."));
         return;
     }
+    m_written = true;
+    m_generation = written.value(kMetadata).toObject().value(QLatin1String("generation")).toInteger();
     switch (m_request.kind) {
     case ActionKind::Create:
         completeStep(tr("%1 created").arg(m_request.name));
@@ -852,6 +782,8 @@ void ActionJob::emitProgress()
     // it when the next step is inserted here, and Qt decides whether to detach with a relaxed load of
     // the reference count, which does not order the two threads' accesses to a shared buffer.
     p.steps = QList<ActionStep>(m_steps.cbegin(), m_steps.cend());
+    p.written = m_written;
+    p.writtenGeneration = m_written ? m_generation : 0;
     emit progress(p);
 }
 

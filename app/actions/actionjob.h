@@ -112,6 +112,7 @@ private:
     QJsonObject m_referenceSpec; // the spec the user looked at; a 409 with the same spec is status-only
     int m_conflictRetries = 0;
     bool m_writeSent = false;
+    bool m_written = false; // the server accepted the write
     QJsonObject m_sentBody;
     QString m_snapshotName;
     qint64 m_generation = 0; // metadata.generation after the write

@@ -59,6 +59,10 @@ struct ActionProgress
     ActionKind kind = ActionKind::Configure;
     QString deploymentName;
     QList<ActionStep> steps;
+    // The server accepted the write (0: not yet, or nothing is written): the change is on the cluster
+    // from here on, and what remains is watching the operator carry it out.
+    qint64 writtenGeneration = 0;
+    bool written = false;
 };
 
 struct ActionResult
@@ -72,6 +76,10 @@ struct ActionResult
     qint64 writtenGeneration = 0; // the deployment's metadata.generation after this action's write (0: none);
                                   // a view showing an older generation does not show this action's change yet
     QString summary; // one sentence for the activity panel
+    // Set by the runner: whose action it was and when it ended (the audit log entry's time), so that
+    // views mark it without reading the audit log back.
+    QString deploymentUid;
+    QDateTime finishedAt;
 };
 
 } // namespace capstan

@@ -1,6 +1,8 @@
 #include "actions/actionrunner.h"
 
+#include "actions/actiondescriptor.h"
 #include "actions/actionjob.h"
+#include "flink/deployment.h"
 #include "kube/kubeclient.h"
 #include "logging.h"
 #include "session/auditlog.h"
@@ -8,13 +10,6 @@
 #include <QDateTime>
 
 namespace capstan {
-
-namespace {
-QString keyOf(const QString &ns, const QString &name)
-{
-    return ns + QLatin1Char('/') + name;
-}
-} // namespace
 
 ActionRunner::ActionRunner(KubeClient *client, const QString &contextName, AuditLog *audit,
                            SpecRevisionStore *revisions, QObject *parent)
@@ -31,35 +26,6 @@ ActionRunner::~ActionRunner()
     // Jobs are children: deleted with the runner without emitting (the session is going away).
     for (ActionJob *job : std::as_const(m_jobs))
         job->disconnect(this);
-}
-
-QString ActionRunner::kindName(ActionKind kind)
-{
-    switch (kind) {
-    case ActionKind::Configure:
-        return QStringLiteral("Configure");
-    case ActionKind::Create:
-        return QStringLiteral("Create");
-    case ActionKind::Delete:
-        return QStringLiteral("Delete");
-    case ActionKind::Savepoint:
-        return QStringLiteral("Savepoint");
-    case ActionKind::Suspend:
-        return QStringLiteral("Suspend");
-    case ActionKind::CancelKeepState:
-        return QStringLiteral("CancelKeepState");
-    case ActionKind::CancelDiscardState:
-        return QStringLiteral("CancelDiscardState");
-    case ActionKind::Start:
-        return QStringLiteral("Start");
-    case ActionKind::Restart:
-        return QStringLiteral("Restart");
-    case ActionKind::RollbackToStable:
-        return QStringLiteral("RollbackToStable");
-    case ActionKind::RollbackToSnapshot:
-        return QStringLiteral("RollbackToSnapshot");
-    }
-    return {};
 }
 
 QString ActionRunner::outcomeName(ActionResult::Outcome outcome)
@@ -88,9 +54,9 @@ bool ActionRunner::isRunning(quint64 id) const
 
 bool ActionRunner::isBusy(const QString &ns, const QString &name) const
 {
-    const QString key = keyOf(ns, name);
+    const QString key = Deployment::keyOf(ns, name);
     for (const ActionJob *job : m_jobs) {
-        if (keyOf(job->request().ns, job->request().name) == key)
+        if (Deployment::keyOf(job->request().ns, job->request().name) == key)
             return true;
     }
     return false;
@@ -111,13 +77,14 @@ void ActionRunner::run(const ActionRequest &request)
             if (job->request().ns == request.ns && job->request().name == request.name) {
                 refusal = tr("Another action (%1) is still running on %2; wait for it to finish or "
                              "abandon it.")
-                              .arg(kindName(job->request().kind), request.name);
+                              .arg(ActionDescriptor::of(job->request().kind).name(), request.name);
                 break;
             }
         }
     }
     if (!refusal.isEmpty()) {
-        qCInfo(lcActions).noquote() << kindName(request.kind) << request.name << "refused:" << refusal;
+        qCInfo(lcActions).noquote() << QLatin1String(ActionDescriptor::of(request.kind).key) << request.name
+                                    << "refused:" << refusal;
         ActionProgress progress;
         progress.id = request.id;
         progress.kind = request.kind;
@@ -130,6 +97,8 @@ void ActionRunner::run(const ActionRequest &request)
         result.outcome = ActionResult::Outcome::Refused;
         result.error = Error::make(QStringLiteral("Refused"), refusal);
         result.summary = refusal;
+        result.deploymentUid = request.deploymentUid;
+        result.finishedAt = QDateTime::currentDateTimeUtc();
         audit(request, result, {});
         emit finished(result);
         return;
@@ -139,16 +108,19 @@ void ActionRunner::run(const ActionRequest &request)
     m_jobs.insert(request.id, job);
     connect(job, &ActionJob::progress, this, &ActionRunner::progress);
     connect(job, &ActionJob::finished, this, [this, job](const ActionResult &result) { onJobFinished(job, result); });
-    qCInfo(lcActions).noquote() << kindName(request.kind) << request.ns + QLatin1Char('/') + request.name
-                                << "started (id" << request.id << ")";
+    qCInfo(lcActions).noquote() << QLatin1String(ActionDescriptor::of(request.kind).key)
+                                << Deployment::keyOf(request.ns, request.name) << "started (id" << request.id << ")";
     job->start();
 }
 
-void ActionRunner::onJobFinished(ActionJob *job, const ActionResult &result)
+void ActionRunner::onJobFinished(ActionJob *job, const ActionResult &jobResult)
 {
+    ActionResult result = jobResult;
+    result.deploymentUid = job->request().deploymentUid;
+    result.finishedAt = QDateTime::currentDateTimeUtc();
     m_jobs.remove(result.id);
-    qCInfo(lcActions).noquote() << kindName(result.kind) << job->request().name << outcomeName(result.outcome) << ":"
-                                << result.summary;
+    qCInfo(lcActions).noquote() << QLatin1String(ActionDescriptor::of(result.kind).key) << job->request().name
+                                << outcomeName(result.outcome) << ":" << result.summary;
     audit(job->request(), result, job->sentBody());
     job->deleteLater();
     emit finished(result);
@@ -159,11 +131,11 @@ void ActionRunner::audit(const ActionRequest &request, const ActionResult &resul
     if (!m_audit)
         return;
     AuditEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc();
+    entry.time = result.finishedAt;
     entry.context = m_contextName;
     entry.ns = request.ns;
     entry.deployment = request.name;
-    entry.action = kindName(request.kind);
+    entry.action = QLatin1String(ActionDescriptor::of(request.kind).key);
     entry.outcome = outcomeName(result.outcome);
     entry.message = result.summary;
     m_audit->append(entry, diff);

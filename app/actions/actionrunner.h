@@ -46,7 +46,6 @@ public:
     // How often a waiting action polls its object (real time); 500 ms by default.
     void setPollIntervalMs(int ms) { m_pollIntervalMs = ms; }
 
-    static QString kindName(ActionKind kind);
     static QString outcomeName(ActionResult::Outcome outcome);
 
 signals:

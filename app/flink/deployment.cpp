@@ -53,7 +53,10 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     const qint64 startMs = jobStatus.value(QLatin1String("startTime")).toString().toLongLong();
     if (startMs > 0)
         d.jobStartTime = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
-    d.haEnabled = FlinkConfiguration(spec).kubernetesHa();
+    const FlinkConfiguration configuration(spec);
+    d.haEnabled = configuration.kubernetesHa();
+    d.checkpointsEnabled = configuration.checkpointsEnabled();
+    d.hasLastStableSpec = !str(obj(status, "reconciliationStatus"), "lastStableSpec").isEmpty();
     return d;
 }
 

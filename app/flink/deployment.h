@@ -39,11 +39,19 @@ struct Deployment
     QString error; // status.error, raw
     bool sessionCluster = false; // no spec.job
     bool haEnabled = false; // high-availability.type kubernetes (or the legacy factory class)
+    bool checkpointsEnabled = false; // a checkpoint interval and directory: last-state has something to restore
+    bool hasLastStableSpec = false; // status.reconciliationStatus.lastStableSpec: a rollback target exists
     QDateTime jobStartTime; // status.jobStatus.startTime
 
     // Observed by the session, not part of the object:
     FailureStatus failure;
     QDateTime lastSnapshot; // the latest completed savepoint or checkpoint known
+
+    // "namespace/name": how settings, pins and snapshots' job references name a deployment.
+    QString key() const { return keyOf(ns, name); }
+    static QString keyOf(const QString &ns, const QString &name) { return ns + QLatin1Char('/') + name; }
+    // spec.job.state is suspended: what Start and Suspend change.
+    bool suspended() const { return desiredState == QLatin1String("suspended"); }
 
     DisplayState displayState() const;
     static QString displayStateName(DisplayState state); // untranslated English word

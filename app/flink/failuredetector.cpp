@@ -17,7 +17,7 @@ void FailureDetector::resetSignals(Track &track)
 
 bool FailureDetector::observeDeployment(const Deployment &d, const QDateTime &now)
 {
-    m_uidByName.insert(d.ns + QLatin1Char('/') + d.name, d.uid);
+    m_uidByName.insert(d.key(), d.uid);
     Track &track = m_tracks[d.uid];
     const bool freshStart = (track.generation >= 0 && d.generation != track.generation)
         || (!track.jobId.isEmpty() && !d.jobId.isEmpty() && d.jobId != track.jobId)
@@ -42,7 +42,7 @@ bool FailureDetector::observeEvent(const ClusterEvent &event, const QDateTime &n
         return false;
     QString uid = event.involvedUid;
     if (uid.isEmpty() || !m_tracks.contains(uid))
-        uid = m_uidByName.value(event.ns + QLatin1Char('/') + event.involvedName);
+        uid = m_uidByName.value(Deployment::keyOf(event.ns, event.involvedName));
     if (uid.isEmpty())
         return false;
     Track &track = m_tracks[uid];

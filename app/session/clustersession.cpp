@@ -116,7 +116,7 @@ void ClusterSession::collectPinned()
     if (m_deployments && m_metricStore && !m_pinned.isEmpty()) {
         for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
             const Deployment &deployment = *it;
-            const QString key = deployment.ns + QLatin1Char('/') + deployment.name;
+            const QString key = deployment.key();
             if (!m_pinned.contains(key) || m_watches.contains(it.key()))
                 continue;
             wanted.insert(it.key());
@@ -266,7 +266,7 @@ void ClusterSession::onEvents(const InformerBatch &batch)
 Deployment ClusterSession::decorate(Deployment d) const
 {
     d.failure = m_failures.status(d.uid);
-    d.lastSnapshot = m_lastSnapshotByName.value(d.ns + QLatin1Char('/') + d.name);
+    d.lastSnapshot = m_lastSnapshotByName.value(d.key());
     return d;
 }
 
@@ -285,7 +285,7 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
             m_actions->observe(object);
         out.upserted.append(decorate(plain));
         if (DeploymentWatch *watch = m_watches.value(plain.uid))
-            watch->update(object);
+            watch->update(object, plain);
     }
     for (const QString &uid : batch.removed) {
         m_summaries.remove(uid);
@@ -337,7 +337,7 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
         const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
         const QString deployment
             = metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("job-reference.name")).toString();
-        const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') + deployment;
+        const QString key = Deployment::keyOf(metadata.value(QLatin1String("namespace")).toString(), deployment);
         if (deployment.isEmpty())
             continue;
         const QString previousOwner = m_snapshotOwner.value(s.key);
@@ -366,14 +366,14 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
         removed[owner] << uid;
     }
     for (DeploymentWatch *watch : std::as_const(m_watches)) {
-        const QString key = watch->deployment().ns + QLatin1Char('/') + watch->deployment().name;
+        const QString key = watch->deployment().key();
         watch->addSnapshots(upserted.value(key), removed.value(key));
     }
     for (auto it = m_opening.cbegin(); it != m_opening.cend(); ++it) {
         const auto summary = m_summaries.constFind(it.key());
         if (!it->snapshotsSent || summary == m_summaries.cend())
             continue;
-        const QString key = summary->ns + QLatin1Char('/') + summary->name;
+        const QString key = summary->key();
         SnapshotBatch out; // a page whose object is still on its way
         out.deploymentUid = it.key();
         out.upserted = upserted.value(key);
@@ -386,7 +386,7 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
     const QSet<QString> touched(touchedNames.cbegin(), touchedNames.cend());
     QStringList uids;
     for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
-        if (touched.contains(it->ns + QLatin1Char('/') + it->name))
+        if (touched.contains(it->key()))
             uids << it.key();
     }
     republish(uids);
@@ -399,7 +399,7 @@ void ClusterSession::openDeployment(const QString &uid)
     const auto it = m_summaries.constFind(uid);
     if (it == m_summaries.cend())
         return;
-    const QString name = it->ns + QLatin1Char('/') + it->name;
+    const QString name = it->key();
     const QString path = ResourceType::flinkDeployments().objectPath(it->ns, it->name);
     delete m_pinnedCollectors.take(uid); // the page's own poller takes over
     Opening opening;

@@ -115,7 +115,8 @@ signals:
     // forbidden: listing namespaces is not allowed; the UI falls back to the context's namespace.
     void namespacesListed(const QStringList &namespaces, bool forbidden);
 
-    void objectChanged(const QString &uid, const QJsonObject &object);
+    // The open deployment's object (its summary parsed from it, without what the session observed).
+    void objectChanged(const capstan::Deployment &deployment, const QJsonObject &object);
     void eventsChanged(const capstan::EventBatch &batch);
     void snapshotsChanged(const capstan::SnapshotBatch &batch);
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);

@@ -31,7 +31,7 @@ DeploymentWatch::~DeploymentWatch()
 
 void DeploymentWatch::start()
 {
-    emit objectChanged(m_deployment.uid, m_object);
+    emit objectChanged(m_deployment, m_object);
     if (m_history && !m_options.historyShown) {
         // History first, so the page shows what happened before this session at once.
         EventBatch history;
@@ -100,12 +100,12 @@ void DeploymentWatch::stop()
     delete m_snapshots;
 }
 
-void DeploymentWatch::update(const QJsonObject &object)
+void DeploymentWatch::update(const QJsonObject &object, const Deployment &parsed)
 {
     const QString previousJm = m_deployment.jobManagerStatus;
     m_object = object;
-    m_deployment = Deployment::fromJson(object);
-    emit objectChanged(m_deployment.uid, m_object);
+    m_deployment = parsed;
+    emit objectChanged(m_deployment, m_object);
     publishLegacySnapshots();
     recordJob();
     if (previousJm != m_deployment.jobManagerStatus)

@@ -52,7 +52,8 @@ public:
     void start();
     void stop();
     // The deployment object changed (from the session's deployments informer).
-    void update(const QJsonObject &object);
+    // A newer copy of the object, with its summary parsed once by the session.
+    void update(const QJsonObject &object, const Deployment &parsed);
     // New or changed Events of this deployment, already in the history store (eventsFromSession).
     void addEvents(const QList<ClusterEvent> &events);
     // FlinkStateSnapshots of this deployment, new or changed, and the keys of those deleted
@@ -69,7 +70,7 @@ public:
     const Deployment &deployment() const { return m_deployment; }
 
 signals:
-    void objectChanged(const QString &uid, const QJsonObject &object);
+    void objectChanged(const capstan::Deployment &deployment, const QJsonObject &object);
     void eventsChanged(const capstan::EventBatch &batch);
     void snapshotsChanged(const capstan::SnapshotBatch &batch);
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);

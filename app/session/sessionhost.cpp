@@ -40,24 +40,6 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     m_thread.setObjectName(QStringLiteral("capstan-backend"));
     m_session->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_session, &QObject::deleteLater);
-    // Signal-to-signal connections across threads are queued: these re-emit in the GUI thread.
-    connect(m_session, &ClusterSession::connected, this, &SessionHost::connected);
-    connect(m_session, &ClusterSession::stateChanged, this, &SessionHost::stateChanged);
-    connect(m_session, &ClusterSession::deploymentsChanged, this, &SessionHost::deploymentsChanged);
-    connect(m_session, &ClusterSession::namespacesListed, this, &SessionHost::namespacesListed);
-    connect(m_session, &ClusterSession::objectChanged, this, &SessionHost::objectChanged);
-    connect(m_session, &ClusterSession::accessReviewed, this, &SessionHost::accessReviewed);
-    connect(m_session, &ClusterSession::eventsChanged, this, &SessionHost::eventsChanged);
-    connect(m_session, &ClusterSession::snapshotsChanged, this, &SessionHost::snapshotsChanged);
-    connect(m_session, &ClusterSession::jobManagerChanged, this, &SessionHost::jobManagerChanged);
-    connect(m_session, &ClusterSession::jobsChanged, this, &SessionHost::jobsChanged);
-    connect(m_session, &ClusterSession::metricsAppended, this, &SessionHost::metricsAppended);
-    connect(m_session, &ClusterSession::prometheusFailed, this, &SessionHost::prometheusFailed);
-    connect(m_session, &ClusterSession::actionProgress, this, &SessionHost::actionProgress);
-    connect(m_session, &ClusterSession::actionFinished, this, &SessionHost::actionFinished);
-    connect(m_session, &ClusterSession::schemaLoaded, this, &SessionHost::schemaLoaded);
-    connect(m_session, &ClusterSession::specRevision, this, &SessionHost::specRevision);
-    connect(m_session, &ClusterSession::auditEntries, this, &SessionHost::auditEntries);
     m_thread.start();
     QMetaObject::invokeMethod(m_session, [session = m_session] { session->start(); });
 }

@@ -8,7 +8,9 @@
 namespace capstan {
 
 // The GUI-thread side of one open context: owns the backend thread (objectName "capstan-backend")
-// and the ClusterSession living on it, and re-emits the session's signals in the GUI thread.
+// and the ClusterSession living on it, and passes requests to it. Views connect to the session's
+// signals themselves (session()): a signal is declared once, where it originates, and Qt queues it
+// into the receiver's thread.
 class SessionHost final : public QObject
 {
     Q_OBJECT
@@ -38,26 +40,10 @@ public:
     // Answered by auditEntries() with the same query, so that each asker knows its answer.
     void requestAuditEntries(const capstan::AuditQuery &query);
 
-    static void registerMetaTypes();
+    // For connecting to its signals only: its methods must be called in its own thread.
+    const ClusterSession *session() const { return m_session; }
 
-signals:
-    void connected(const capstan::ConnectionSummary &summary);
-    void stateChanged(capstan::SessionState state, const capstan::Error &error, int retryInMs);
-    void deploymentsChanged(const capstan::DeploymentBatch &batch);
-    void namespacesListed(const QStringList &namespaces, bool forbidden);
-    void objectChanged(const QString &uid, const QJsonObject &object);
-    void eventsChanged(const capstan::EventBatch &batch);
-    void snapshotsChanged(const capstan::SnapshotBatch &batch);
-    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
-    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
-    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
-    void prometheusFailed(const QString &uid, const capstan::Error &error);
-    void actionProgress(const capstan::ActionProgress &progress);
-    void actionFinished(const capstan::ActionResult &result);
-    void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
-    void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
-    void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
-    void accessReviewed(const capstan::AccessCheckList &checks);
+    static void registerMetaTypes();
 
 private:
     QString m_contextName;

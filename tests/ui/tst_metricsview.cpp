@@ -497,7 +497,7 @@ void TestMetricsView::pinnedDeploymentIsCollectedWhileClosed()
     QTRY_VERIFY_WITH_TIMEOUT(savepoint->isEnabled(), 10000);
     savepoint->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!view->actionMarkers().isEmpty(), 30000);
-    QCOMPARE(view->actionMarkers().constLast().label, QStringLiteral("Savepoint"));
+    QCOMPARE(view->actionMarkers().constLast().label, QStringLiteral("Trigger Savepoint"));
     QCOMPARE(view->actionMarkers().constLast().kind, ChartMarker::Kind::Action);
 
     // Pin it, then open another deployment: its metrics keep arriving in the store.

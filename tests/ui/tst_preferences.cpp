@@ -251,7 +251,7 @@ void TestPreferences::pollIntervalReachesTheSession()
     window.show();
     QVERIFY(QTest::qWaitFor(
         [&] { return window.openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")); }, 10000));
-    QSignalSpy metrics(window.session(), &SessionHost::metricsAppended);
+    QSignalSpy metrics(window.session()->session(), &ClusterSession::metricsAppended);
     // The first poll comes when the page opens (or when the JobManager becomes ready).
     QTRY_VERIFY_WITH_TIMEOUT(metrics.count() >= 1, 30000);
     const auto pollTimes = [&metrics] {

@@ -1,5 +1,8 @@
 #include "ui/models/activitymodel.h"
 
+#include "actions/actiondescriptor.h"
+#include "flink/deployment.h"
+
 #include "ui/models/deploymenttablemodel.h"
 
 #include <QApplication>
@@ -16,35 +19,6 @@ constexpr quintptr kTopLevel = 0;
 ActivityModel::ActivityModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
-}
-
-QString ActivityModel::actionName(ActionKind kind)
-{
-    switch (kind) {
-    case ActionKind::Configure:
-        return tr("Configure");
-    case ActionKind::Create:
-        return tr("Create deployment");
-    case ActionKind::Delete:
-        return tr("Delete");
-    case ActionKind::Savepoint:
-        return tr("Savepoint");
-    case ActionKind::Suspend:
-        return tr("Suspend");
-    case ActionKind::CancelKeepState:
-        return tr("Cancel (keep latest state)");
-    case ActionKind::CancelDiscardState:
-        return tr("Cancel (discard state)");
-    case ActionKind::Start:
-        return tr("Start");
-    case ActionKind::Restart:
-        return tr("Restart");
-    case ActionKind::RollbackToStable:
-        return tr("Rollback to last stable spec");
-    case ActionKind::RollbackToSnapshot:
-        return tr("Rollback to snapshot");
-    }
-    return {};
 }
 
 QModelIndex ActivityModel::index(int row, int column, const QModelIndex &parent) const
@@ -112,6 +86,8 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         return e.id;
     if (role == RunningRole)
         return !e.done;
+    if (role == ReopenableRole)
+        return reopenable(e);
     if (step) {
         const ActionStep &s = e.steps.at(index.row());
         if (role == Qt::DisplayRole) {
@@ -144,7 +120,7 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case What:
-            return actionName(e.kind);
+            return ActionDescriptor::of(e.kind).name();
         case Deployment:
             return e.deployment;
         case State:
@@ -199,8 +175,9 @@ void ActivityModel::started(const ActionRequest &request)
     Entry e;
     e.id = request.id;
     e.kind = request.kind;
+    e.request = request;
     e.deploymentUid = request.deploymentUid;
-    e.deployment = request.ns + QLatin1Char('/') + request.name;
+    e.deployment = capstan::Deployment::keyOf(request.ns, request.name);
     e.started = QDateTime::currentDateTimeUtc();
     beginInsertRows({}, 0, 0);
     m_entries.prepend(e);
@@ -271,6 +248,20 @@ QString ActivityModel::outcomeText(quint64 id) const
 {
     const int row = rowOf(id);
     return row < 0 ? QString() : stateText(m_entries.at(row));
+}
+
+ActionRequest ActivityModel::request(quint64 id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? ActionRequest() : m_entries.at(row).request;
+}
+
+bool ActivityModel::reopenable(const Entry &e)
+{
+    // Refusals and conflicts were answered in the dialog; abandoning was the user's own choice.
+    return e.done && e.kind == ActionKind::Configure
+        && (e.result.outcome == ActionResult::Outcome::Failed || e.result.outcome == ActionResult::Outcome::TimedOut)
+        && !e.request.newSpec.isEmpty();
 }
 
 } // namespace capstan

@@ -17,7 +17,8 @@ class ActivityModel final : public QAbstractItemModel
 
 public:
     enum Column { What, Deployment, State, Elapsed, ColumnCount };
-    enum Role { ActionIdRole = Qt::UserRole, RunningRole };
+    // ReopenableRole: a Configure whose change did not end well, which the user can edit again.
+    enum Role { ActionIdRole = Qt::UserRole, RunningRole, ReopenableRole };
 
     explicit ActivityModel(QObject *parent = nullptr);
 
@@ -35,14 +36,15 @@ public:
     bool isRunning(quint64 id) const;
     bool hasRunningAction(const QString &deploymentUid) const;
     QString outcomeText(quint64 id) const;
-
-    static QString actionName(ActionKind kind);
+    // The request action `id` was started with (an empty one for an unknown id).
+    ActionRequest request(quint64 id) const;
 
 private:
     struct Entry
     {
         quint64 id = 0;
         ActionKind kind = ActionKind::Configure;
+        ActionRequest request;
         QString deploymentUid;
         QString deployment;
         QDateTime started;
@@ -53,6 +55,7 @@ private:
     };
     int rowOf(quint64 id) const { return m_rowById.value(id, -1); }
     QString stateText(const Entry &entry) const;
+    static bool reopenable(const Entry &entry);
 
     QList<Entry> m_entries; // newest first
     QHash<quint64, int> m_rowById;

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -12,6 +13,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_close(new QToolButton(this))
+    , m_action(new QPushButton(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -24,10 +26,17 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss message"));
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    m_action->setObjectName(QStringLiteral("messageBannerAction"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (const auto onAction = m_onAction)
+            onAction();
+    });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 4, 6);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     hide();
 }
@@ -58,12 +67,21 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     setPalette(pal);
     m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(20, 20));
     m_text->setText(text);
+    m_action->hide();
+    m_onAction = {};
     show();
 }
 
 QString MessageBanner::text() const
 {
     return m_text->text();
+}
+
+void MessageBanner::setAction(const QString &text, const std::function<void()> &onClicked)
+{
+    m_action->setText(text);
+    m_onAction = onClicked;
+    m_action->setVisible(static_cast<bool>(onClicked));
 }
 
 } // namespace capstan

@@ -1,0 +1,190 @@
+#include "actions/actiondescriptor.h"
+
+#include "flink/deployment.h"
+
+#include <QCoreApplication>
+
+namespace capstan {
+
+namespace {
+
+constexpr char kContext[] = "capstan::Action";
+
+QString translated(const char *source)
+{
+    return source ? QCoreApplication::translate(kContext, source) : QString();
+}
+
+// In menu order. The texts are marked for lupdate here and translated when read.
+const ActionDescriptor kDescriptors[] = {
+    {ActionKind::Configure, "Configure", QT_TRANSLATE_NOOP("capstan::Action", "Configure Deployment"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Configure Deployment…"), nullptr,
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+E"), "configureAction", nullptr, false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "edit change parallelism scale arguments")},
+    {ActionKind::Savepoint, "Savepoint", QT_TRANSLATE_NOOP("capstan::Action", "Trigger Savepoint"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Trigger &Savepoint"), nullptr,
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+S"), "savepointAction", nullptr, false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "snapshot")},
+    {ActionKind::Suspend, "Suspend", QT_TRANSLATE_NOOP("capstan::Action", "Suspend"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Sus&pend"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+P"),
+     "suspendAction", "suspend", false, true, QT_TRANSLATE_NOOP("capstan::Action", "stop pause")},
+    {ActionKind::CancelKeepState, "CancelKeepState", QT_TRANSLATE_NOOP("capstan::Action", "Cancel and Keep State"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Keep State"), QT_TRANSLATE_NOOP("capstan::Action", "Ca&ncel"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+K"), "cancelKeepStateAction", "cancelKeepState", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "stop last-state checkpoint")},
+    {ActionKind::CancelDiscardState, "CancelDiscardState",
+     QT_TRANSLATE_NOOP("capstan::Action", "Cancel and Discard State"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Discard State"), QT_TRANSLATE_NOOP("capstan::Action", "Ca&ncel"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+D"), "cancelDiscardStateAction", "cancelDiscardState", true, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "stop stateless")},
+    {ActionKind::Start, "Start", QT_TRANSLATE_NOOP("capstan::Action", "Start"),
+     QT_TRANSLATE_NOOP("capstan::Action", "S&tart"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+T"),
+     "startAction", "start", false, true, QT_TRANSLATE_NOOP("capstan::Action", "resume run")},
+    {ActionKind::Restart, "Restart", QT_TRANSLATE_NOOP("capstan::Action", "Restart"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Restart"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+R"),
+     "restartAction", "restart", false, true, QT_TRANSLATE_NOOP("capstan::Action", "restartNonce")},
+    {ActionKind::RollbackToStable, "RollbackToStable",
+     QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to Last Stable Spec"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Roll &Back to Last Stable Spec"), nullptr,
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+B"), "rollbackToStableAction", "rollbackToStable", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "rollback revert undo")},
+    {ActionKind::RollbackToSnapshot, "RollbackToSnapshot",
+     QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to Snapshot"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to This &Snapshot…"), nullptr, nullptr, "rollbackToSnapshotAction",
+     nullptr, false, false, QT_TRANSLATE_NOOP("capstan::Action", "rollback restore")},
+    {ActionKind::Delete, "Delete", QT_TRANSLATE_NOOP("capstan::Action", "Delete"),
+     QT_TRANSLATE_NOOP("capstan::Action", "De&lete…"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Shift+Del"),
+     "deleteAction", "delete", true, true, QT_TRANSLATE_NOOP("capstan::Action", "remove")},
+    {ActionKind::Create, "Create", QT_TRANSLATE_NOOP("capstan::Action", "New Deployment"),
+     QT_TRANSLATE_NOOP("capstan::Action", "New &Deployment…"), nullptr,
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+N"), "newDeploymentAction", nullptr, false, false,
+     QT_TRANSLATE_NOOP("capstan::Action", "create add")},
+};
+
+} // namespace
+
+QString ActionDescriptor::name() const
+{
+    return translated(nameSource);
+}
+
+QString ActionDescriptor::menuText() const
+{
+    return translated(menuSource);
+}
+
+QString ActionDescriptor::submenuText() const
+{
+    return translated(submenuSource);
+}
+
+QString ActionDescriptor::shortcut() const
+{
+    // Translated, like every shortcut of the menus, so that a language may move a key.
+    return translated(shortcutSource);
+}
+
+QString ActionDescriptor::paletteWords() const
+{
+    return translated(paletteWordsSource);
+}
+
+const ActionDescriptor &ActionDescriptor::of(ActionKind kind)
+{
+    for (const ActionDescriptor &d : kDescriptors) {
+        if (d.kind == kind)
+            return d;
+    }
+    Q_UNREACHABLE();
+}
+
+const ActionDescriptor *ActionDescriptor::find(const QString &key)
+{
+    for (const ActionDescriptor &d : kDescriptors) {
+        if (key == QLatin1String(d.key))
+            return &d;
+    }
+    return nullptr;
+}
+
+const QList<ActionKind> &ActionDescriptor::all()
+{
+    static const QList<ActionKind> kinds = [] {
+        QList<ActionKind> out;
+        for (const ActionDescriptor &d : kDescriptors)
+            out << d.kind;
+        return out;
+    }();
+    return kinds;
+}
+
+QList<ActionKind> ActionDescriptor::deploymentActions()
+{
+    QList<ActionKind> out;
+    for (const ActionDescriptor &d : kDescriptors) {
+        if (d.perDeployment)
+            out << d.kind;
+    }
+    return out;
+}
+
+Availability availability(ActionKind kind, const Deployment &d)
+{
+    const auto no = [](const char *source) { return Availability{false, translated(source)}; };
+    const bool job = !d.sessionCluster;
+    switch (kind) {
+    case ActionKind::Savepoint:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job to take a savepoint of."));
+        if (d.failure.failing)
+            return no(
+                QT_TRANSLATE_NOOP("capstan::Action", "A savepoint cannot be taken from a job in a restart loop."));
+        if (d.jobState != QLatin1String("RUNNING"))
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The job is not running."));
+        return {};
+    case ActionKind::Suspend:
+    case ActionKind::CancelKeepState:
+    case ActionKind::CancelDiscardState:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job to stop."));
+        if (d.suspended())
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The deployment is already suspended."));
+        if (kind == ActionKind::CancelKeepState && !d.haEnabled)
+            return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                        "Keeping the latest state needs Kubernetes HA (high-availability.type: "
+                                        "kubernetes): without it there is no checkpoint to restore from."));
+        if (kind == ActionKind::CancelKeepState && !d.checkpointsEnabled)
+            return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                        "Keeping the latest state needs checkpoints (execution.checkpointing.interval "
+                                        "and state.checkpoints.dir)."));
+        return {};
+    case ActionKind::Start:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job to start."));
+        if (!d.suspended())
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The deployment is not suspended."));
+        return {};
+    case ActionKind::Restart:
+        // restartNonce restarts a session cluster too; a suspended job is started instead.
+        if (d.suspended())
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A suspended deployment cannot be restarted; start it."));
+        return {};
+    case ActionKind::RollbackToStable:
+        if (!d.hasLastStableSpec)
+            return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                        "The operator has recorded no stable spec yet, so there is nothing to roll "
+                                        "back to."));
+        return {};
+    case ActionKind::RollbackToSnapshot:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job state to restore."));
+        return {};
+    case ActionKind::Configure:
+    case ActionKind::Create:
+    case ActionKind::Delete:
+        return {};
+    }
+    return {};
+}
+
+} // namespace capstan

@@ -1,6 +1,7 @@
 #include "flink/specdiff.h"
 
-#include <QJsonArray>
+#include "json/jsontools.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -22,40 +23,9 @@ bool isAbsent(const QJsonValue &value)
     return value.isUndefined() || value.isNull();
 }
 
-// QJsonValue's operator== tells 1 from 1.0 (integer and double); a spec does not.
-bool sameValue(const QJsonValue &a, const QJsonValue &b)
-{
-    if (a.isDouble() && b.isDouble())
-        return a.toDouble() == b.toDouble();
-    if (a.isArray() && b.isArray()) {
-        const QJsonArray x = a.toArray();
-        const QJsonArray y = b.toArray();
-        if (x.size() != y.size())
-            return false;
-        for (qsizetype i = 0; i < x.size(); ++i) {
-            if (!sameValue(x.at(i), y.at(i)))
-                return false;
-        }
-        return true;
-    }
-    if (a.isObject() && b.isObject()) {
-        const QJsonObject x = a.toObject();
-        const QJsonObject y = b.toObject();
-        if (x.size() != y.size())
-            return false;
-        for (auto it = x.begin(); it != x.end(); ++it) {
-            const auto other = y.constFind(it.key());
-            if (other == y.constEnd() || !sameValue(it.value(), other.value()))
-                return false;
-        }
-        return true;
-    }
-    return a == b;
-}
-
 void walk(QStringList &segments, const QJsonValue &before, const QJsonValue &after, QList<RawChange> *out)
 {
-    if (sameValue(before, after))
+    if (json::sameValue(before, after))
         return;
     if (before.isObject() && after.isObject()) {
         const QJsonObject a = before.toObject();
@@ -198,28 +168,7 @@ ChangeClass SpecDiff::classify(const QJsonObject &before, const QJsonObject &aft
 
 bool SpecDiff::equal(const QJsonObject &a, const QJsonObject &b)
 {
-    return sameValue(a, b);
-}
-
-QJsonObject SpecDiff::mergePatch(const QJsonObject &before, const QJsonObject &after)
-{
-    QJsonObject patch;
-    for (auto it = before.begin(); it != before.end(); ++it) {
-        if (!after.contains(it.key()) || after.value(it.key()).isNull())
-            patch.insert(it.key(), QJsonValue::Null);
-    }
-    for (auto it = after.begin(); it != after.end(); ++it) {
-        if (it.value().isNull())
-            continue; // a merge patch cannot set null: the key is removed above
-        const QJsonValue old = before.value(it.key());
-        if (sameValue(old, it.value()))
-            continue;
-        if (old.isObject() && it.value().isObject())
-            patch.insert(it.key(), mergePatch(old.toObject(), it.value().toObject()));
-        else
-            patch.insert(it.key(), it.value());
-    }
-    return patch;
+    return json::sameValue(a, b);
 }
 
 } // namespace capstan

@@ -269,7 +269,7 @@ const SchemaValidator *CrdRegistry::validator(const QString &plural) const
     return it == m_validators.end() ? nullptr : &it->second;
 }
 
-StoreResult CrdRegistry::validate(const ResourceType &type, const QString &name, QJsonObject *object,
+StoreResult CrdRegistry::validate(const ServedResourceType &type, const QString &name, QJsonObject *object,
                                   Subresource subresource) const
 {
     const SchemaValidator *v = validator(type.plural);

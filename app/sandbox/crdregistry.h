@@ -30,7 +30,7 @@ public:
 
     // Validates and prunes *object for a write to type: ok() when it is valid, else 422 Invalid.
     // Types without a CRD always pass.
-    StoreResult validate(const ResourceType &type, const QString &name, QJsonObject *object,
+    StoreResult validate(const ServedResourceType &type, const QString &name, QJsonObject *object,
                          Subresource subresource) const;
 
     // The APIGroup entry for /apis.

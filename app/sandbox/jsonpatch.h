@@ -1,5 +1,9 @@
 #pragma once
 
+// The sandbox API server's own merge patch (RFC 7386) and JSON patch (RFC 6902). It is deliberately
+// independent of the core's app/json/jsontools, the client side: the tests hold each against the other,
+// whereas one shared implementation would let a bug pass on both sides.
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>

@@ -484,7 +484,7 @@ OpenApi::OpenApi()
                 schemas.insert(d.name, toV3(d.schema));
         }
         QJsonObject paths;
-        for (const ResourceType &t : resourceTypes()) {
+        for (const ServedResourceType &t : servedResourceTypes()) {
             const QString typeGv
                 = t.group.isEmpty() ? QStringLiteral("api/v1") : QStringLiteral("apis/") + t.apiVersion();
             if (typeGv != gv)

@@ -67,7 +67,10 @@ QString diffTypeName(DiffType t)
     return {};
 }
 
-struct SpecDiff
+// The operator's side of change classification, kept independent of the core's SpecDiff::classify on
+// purpose: ActionJob waits for what SpecDiff::classify predicts and the action tests run it against this
+// simulation, so where the two disagree a test fails instead of both sides sharing one reading.
+struct SpecChangeSet
 {
     DiffType type = DiffType::Ignore;
     QStringList entries;
@@ -125,7 +128,8 @@ DiffType classify(const QString &path, const QJsonObject &newSpec)
     return DiffType::Upgrade;
 }
 
-void diffWalk(const QString &path, const QJsonValue &a, const QJsonValue &b, const QJsonObject &newSpec, SpecDiff *out)
+void diffWalk(const QString &path, const QJsonValue &a, const QJsonValue &b, const QJsonObject &newSpec,
+              SpecChangeSet *out)
 {
     if (a == b)
         return;
@@ -145,9 +149,9 @@ void diffWalk(const QString &path, const QJsonValue &a, const QJsonValue &b, con
     out->type = std::max(out->type, classify(path, newSpec));
 }
 
-SpecDiff diffSpecs(const QJsonObject &before, const QJsonObject &after)
+SpecChangeSet diffSpecs(const QJsonObject &before, const QJsonObject &after)
 {
-    SpecDiff diff;
+    SpecChangeSet diff;
     diffWalk({}, before, after, after, &diff);
     return diff;
 }
@@ -840,9 +844,9 @@ void OperatorSimulation::Private::reconcile(ReconcileContext &c)
     }
 
     const QString state = rs.value(u"state"_s).toString();
-    SpecDiff diff = diffSpecs(last.spec, c.spec);
+    SpecChangeSet diff = diffSpecs(last.spec, c.spec);
     if (state == u"ROLLED_BACK"_s && c.generation <= last.generation)
-        diff = SpecDiff(); // the rolled-back spec stays until the user changes the resource again
+        diff = SpecChangeSet(); // the rolled-back spec stays until the user changes the resource again
     const bool specChanged = diff.type != DiffType::Ignore || state == u"UPGRADING"_s;
 
     if (maybeRollback(c, last, specChanged))

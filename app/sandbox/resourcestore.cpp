@@ -27,11 +27,11 @@ const QLatin1String kStatus("status");
 const QLatin1String kKind("kind");
 const QLatin1String kApiVersion("apiVersion");
 
-std::vector<ResourceType> buildTypes()
+std::vector<ServedResourceType> buildTypes()
 {
     const QStringList common{QStringLiteral("metadata.name"), QStringLiteral("metadata.namespace")};
-    std::vector<ResourceType> types;
-    ResourceType ns;
+    std::vector<ServedResourceType> types;
+    ServedResourceType ns;
     ns.plural = QStringLiteral("namespaces");
     ns.singular = QStringLiteral("namespace");
     ns.kind = QStringLiteral("Namespace");
@@ -41,7 +41,7 @@ std::vector<ResourceType> buildTypes()
     ns.selectableFields = common + QStringList{QStringLiteral("status.phase")};
     types.push_back(ns);
 
-    ResourceType events;
+    ServedResourceType events;
     events.plural = QStringLiteral("events");
     events.singular = QStringLiteral("event");
     events.kind = QStringLiteral("Event");
@@ -61,7 +61,7 @@ std::vector<ResourceType> buildTypes()
                       QStringLiteral("type")};
     types.push_back(events);
 
-    ResourceType configMaps;
+    ServedResourceType configMaps;
     configMaps.plural = QStringLiteral("configmaps");
     configMaps.singular = QStringLiteral("configmap");
     configMaps.kind = QStringLiteral("ConfigMap");
@@ -70,7 +70,7 @@ std::vector<ResourceType> buildTypes()
     configMaps.selectableFields = common;
     types.push_back(configMaps);
 
-    ResourceType services;
+    ServedResourceType services;
     services.plural = QStringLiteral("services");
     services.singular = QStringLiteral("service");
     services.kind = QStringLiteral("Service");
@@ -81,7 +81,7 @@ std::vector<ResourceType> buildTypes()
     types.push_back(services);
 
     const auto flink = [&](const char *plural, const char *singular, const char *kind, const char *shortName) {
-        ResourceType t;
+        ServedResourceType t;
         t.plural = QLatin1String(plural);
         t.singular = QLatin1String(singular);
         t.kind = QLatin1String(kind);
@@ -122,7 +122,7 @@ bool isDns1123Subdomain(const QString &name)
                        [&](QChar c) { return alnum(c) || c == QLatin1Char('-') || c == QLatin1Char('.'); });
 }
 
-QJsonObject details(const ResourceType &type, const QString &name, bool kindIsPlural = true)
+QJsonObject details(const ServedResourceType &type, const QString &name, bool kindIsPlural = true)
 {
     QJsonObject d;
     if (!name.isEmpty())
@@ -138,13 +138,13 @@ StoreResult failure(int code, const QString &reason, const QString &message, con
     return {code, makeStatus(code, reason, message, d)};
 }
 
-StoreResult notFound(const ResourceType &type, const QString &name)
+StoreResult notFound(const ServedResourceType &type, const QString &name)
 {
     return failure(404, QStringLiteral("NotFound"),
                    QStringLiteral("%1 \"%2\" not found").arg(type.qualifiedName(), name), details(type, name));
 }
 
-StoreResult conflict(const ResourceType &type, const QString &name)
+StoreResult conflict(const ServedResourceType &type, const QString &name)
 {
     return failure(409, QStringLiteral("Conflict"),
                    QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object has been modified; please "
@@ -153,8 +153,8 @@ StoreResult conflict(const ResourceType &type, const QString &name)
                    details(type, name));
 }
 
-StoreResult invalid(const ResourceType &type, const QString &name, const QString &field, const QString &causeReason,
-                    const QString &causeMessage)
+StoreResult invalid(const ServedResourceType &type, const QString &name, const QString &field,
+                    const QString &causeReason, const QString &causeMessage)
 {
     QJsonObject d = details(type, name, false);
     d.insert(QLatin1String("causes"),
@@ -207,25 +207,25 @@ bool decodeContinue(const QString &text, ContinueToken *token)
 
 } // namespace
 
-QString ResourceType::apiVersion() const
+QString ServedResourceType::apiVersion() const
 {
     return group.isEmpty() ? version : group + QLatin1Char('/') + version;
 }
 
-QString ResourceType::qualifiedName() const
+QString ServedResourceType::qualifiedName() const
 {
     return group.isEmpty() ? plural : plural + QLatin1Char('.') + group;
 }
 
-const std::vector<ResourceType> &resourceTypes()
+const std::vector<ServedResourceType> &servedResourceTypes()
 {
-    static const std::vector<ResourceType> types = buildTypes();
+    static const std::vector<ServedResourceType> types = buildTypes();
     return types;
 }
 
-const ResourceType *findResourceType(const QString &plural)
+const ServedResourceType *findServedResourceType(const QString &plural)
 {
-    for (const ResourceType &t : resourceTypes()) {
+    for (const ServedResourceType &t : servedResourceTypes()) {
         if (t.plural == plural)
             return &t;
     }
@@ -253,7 +253,7 @@ ResourceStore::~ResourceStore() = default;
 
 StoreResult ResourceStore::get(const QString &plural, const QString &ns, const QString &name) const
 {
-    const ResourceType *type = findResourceType(plural);
+    const ServedResourceType *type = findServedResourceType(plural);
     if (!type)
         return failure(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
@@ -270,7 +270,7 @@ StoreResult ResourceStore::get(const QString &plural, const QString &ns, const Q
 
 StoreResult ResourceStore::list(const QString &plural, const QString &ns, const ListOptions &options) const
 {
-    const ResourceType *type = findResourceType(plural);
+    const ServedResourceType *type = findServedResourceType(plural);
     if (!type)
         return failure(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
@@ -351,7 +351,7 @@ StoreResult ResourceStore::list(const QString &plural, const QString &ns, const 
 StoreResult ResourceStore::create(const QString &plural, const QString &ns, const QJsonObject &input,
                                   const WriteOptions &options)
 {
-    const ResourceType *type = findResourceType(plural);
+    const ServedResourceType *type = findServedResourceType(plural);
     if (!type)
         return failure(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
@@ -466,7 +466,7 @@ StoreResult ResourceStore::modify(const QString &plural, const QString &ns, cons
                                   const WriteOptions &options, bool putSemantics,
                                   const std::function<StoreResult(const QJsonObject &)> &mutate)
 {
-    const ResourceType *type = findResourceType(plural);
+    const ServedResourceType *type = findServedResourceType(plural);
     if (!type)
         return failure(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
@@ -551,7 +551,7 @@ StoreResult ResourceStore::modify(const QString &plural, const QString &ns, cons
 StoreResult ResourceStore::remove(const QString &plural, const QString &ns, const QString &name,
                                   const WriteOptions &options)
 {
-    const ResourceType *type = findResourceType(plural);
+    const ServedResourceType *type = findServedResourceType(plural);
     if (!type)
         return failure(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
@@ -559,7 +559,7 @@ StoreResult ResourceStore::remove(const QString &plural, const QString &ns, cons
     return removeLocked(*type, type->namespaced ? ns : QString(), name, options);
 }
 
-StoreResult ResourceStore::removeLocked(const ResourceType &type, const QString &ns, const QString &name,
+StoreResult ResourceStore::removeLocked(const ServedResourceType &type, const QString &ns, const QString &name,
                                         const WriteOptions &options)
 {
     Bucket &bucket = m_objects[type.plural];
@@ -575,7 +575,7 @@ StoreResult ResourceStore::removeLocked(const ResourceType &type, const QString 
     if (options.dryRun)
         return {200, object};
     if (type.plural == QLatin1String("namespaces")) {
-        for (const ResourceType &t : resourceTypes()) {
+        for (const ServedResourceType &t : servedResourceTypes()) {
             if (!t.namespaced)
                 continue;
             Bucket &contained = m_objects[t.plural];

@@ -18,7 +18,7 @@
 namespace capstan::sandbox {
 
 // One served resource type, identified by its plural ("flinkdeployments").
-struct ResourceType
+struct ServedResourceType
 {
     QString plural;
     QString singular;
@@ -36,8 +36,8 @@ struct ResourceType
 };
 
 // The served types; nullptr for an unknown plural.
-const std::vector<ResourceType> &resourceTypes();
-const ResourceType *findResourceType(const QString &plural);
+const std::vector<ServedResourceType> &servedResourceTypes();
+const ServedResourceType *findServedResourceType(const QString &plural);
 
 // A Status body as the API server sends it ("status":"Failure" for code >= 400).
 QJsonObject makeStatus(int code, const QString &reason, const QString &message, const QJsonObject &details = {});
@@ -134,7 +134,7 @@ private:
                        bool putSemantics, const std::function<StoreResult(const QJsonObject &)> &mutate);
     void recordLocked(const QString &plural, const QString &ns, const QString &type, const QJsonObject &object,
                       const QJsonObject &previous);
-    StoreResult removeLocked(const ResourceType &type, const QString &ns, const QString &name,
+    StoreResult removeLocked(const ServedResourceType &type, const QString &ns, const QString &name,
                              const WriteOptions &options);
 
     mutable std::mutex m_mutex;

@@ -61,7 +61,7 @@ struct Route
         Object
     };
     Kind kind = Kind::NotFound;
-    const ResourceType *type = nullptr;
+    const ServedResourceType *type = nullptr;
     QString ns;
     QString name;
     QString subresource;
@@ -131,12 +131,12 @@ Route parseRoute(const std::string &rawPath)
         return route;
     }
     // rest: plural[/name[/sub]] or namespaces/ns/plural[/name[/sub]]
-    if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces") && findResourceType(rest.at(2))
-        && findResourceType(rest.at(2))->namespaced) {
+    if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces") && findServedResourceType(rest.at(2))
+        && findServedResourceType(rest.at(2))->namespaced) {
         route.ns = rest.at(1);
         rest = rest.mid(2);
     }
-    route.type = findResourceType(rest.at(0));
+    route.type = findServedResourceType(rest.at(0));
     if (!route.type || route.type->group != group || rest.size() > 3)
         return {};
     if (!route.ns.isEmpty() && !route.type->namespaced)
@@ -154,7 +154,8 @@ Route parseRoute(const std::string &rawPath)
     return route;
 }
 
-QJsonObject apiResource(const ResourceType &type, const QString &name, const QStringList &verbs, bool withShortNames)
+QJsonObject apiResource(const ServedResourceType &type, const QString &name, const QStringList &verbs,
+                        bool withShortNames)
 {
     QJsonObject r{{QStringLiteral("name"), name},
                   {QStringLiteral("singularName"), name.contains(QLatin1Char('/')) ? QString() : type.singular},
@@ -175,7 +176,7 @@ QJsonObject resourceList(const QString &group)
                             QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
                             QStringLiteral("update"), QStringLiteral("watch")};
     QJsonArray resources;
-    for (const ResourceType &t : resourceTypes()) {
+    for (const ServedResourceType &t : servedResourceTypes()) {
         if (t.group != group)
             continue;
         QStringList typeVerbs = verbs;
@@ -214,7 +215,7 @@ bool peerClosed(int fd)
 // The state of one watch stream, shared with httplib's content provider.
 struct WatchState
 {
-    const ResourceType *type = nullptr;
+    const ServedResourceType *type = nullptr;
     QString ns;
     LabelSelector labels;
     FieldSelector fields;
@@ -480,7 +481,7 @@ void sendAccessReview(const Identity &who, const httplib::Request &req, httplib:
     }
     bool allowed = false;
     if (!attributes.isEmpty()) {
-        const ResourceType *type = findResourceType(attributes.value(QLatin1String("resource")).toString());
+        const ServedResourceType *type = findServedResourceType(attributes.value(QLatin1String("resource")).toString());
         const bool namespaced = type ? type->namespaced : true;
         allowed = mayAccess(who, attributes.value(QLatin1String("verb")).toString(), namespaced);
     } else {
@@ -680,7 +681,7 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
 void SandboxServer::Private::handleResource(const Route &route, const Identity &who, const httplib::Request &req,
                                             httplib::Response &res)
 {
-    const ResourceType &type = *route.type;
+    const ServedResourceType &type = *route.type;
     const bool collection = route.kind == Route::Kind::Collection;
     QString verb;
     if (req.method == "GET")

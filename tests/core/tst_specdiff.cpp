@@ -1,4 +1,4 @@
-// SpecDiff: leaf diffs, the operator's change classes and RFC 7386 merge patches.
+// SpecDiff: leaf diffs and the operator's change classes (merge patches: tst_jsontools).
 
 #include "flink/specdiff.h"
 
@@ -19,22 +19,6 @@ QJsonObject json(const char *text)
     if (error.error != QJsonParseError::NoError)
         qFatal("bad test JSON: %s", text);
     return o;
-}
-
-// RFC 7386 MergePatch(target, patch).
-QJsonValue applyMergePatch(const QJsonValue &target, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return patch;
-    QJsonObject result = target.isObject() ? target.toObject() : QJsonObject();
-    const QJsonObject p = patch.toObject();
-    for (auto it = p.begin(); it != p.end(); ++it) {
-        if (it.value().isNull())
-            result.remove(it.key());
-        else
-            result.insert(it.key(), applyMergePatch(result.value(it.key()), it.value()));
-    }
-    return result;
 }
 
 const char *const kBase = R"({
@@ -67,9 +51,6 @@ private slots:
     void diffOfAddedAndRemovedMaps();
     void classify_data();
     void classify();
-    void mergePatch_data();
-    void mergePatch();
-    void mergePatchOfEqualObjectsIsEmpty();
 };
 
 void TestSpecDiff::diffListsSortedLeaves()
@@ -229,47 +210,6 @@ void TestSpecDiff::classify()
     QFETCH(QJsonObject, after);
     QFETCH(ChangeClass, expected);
     QCOMPARE(SpecDiff::classify(json(kBase), after), expected);
-}
-
-void TestSpecDiff::mergePatch_data()
-{
-    QTest::addColumn<QJsonObject>("before");
-    QTest::addColumn<QJsonObject>("after");
-    QTest::addColumn<QJsonObject>("expectedPatch");
-    QTest::newRow("scalar change") << json(R"({"a": 1, "b": "x"})") << json(R"({"a": 2, "b": "x"})")
-                                   << json(R"({"a": 2})");
-    QTest::newRow("removal") << json(R"({"a": 1, "b": "x"})") << json(R"({"b": "x"})") << json(R"({"a": null})");
-    QTest::newRow("nested maps") << json(R"({"job": {"p": 1, "args": ["a"], "keep": true}, "c": {"k.x": "1"}})")
-                                 << json(R"({"job": {"p": 2, "args": ["a", "b"], "keep": true}, "c": {"k.y": "2"}})")
-                                 << json(R"({"job": {"p": 2, "args": ["a", "b"]}, "c": {"k.x": null, "k.y": "2"}})");
-    QTest::newRow("map added") << json(R"({})") << json(R"({"m": {"x": {"y": 1}}})")
-                               << json(R"({"m": {"x": {"y": 1}}})");
-    QTest::newRow("map removed") << json(R"({"m": {"x": 1}, "k": 0})") << json(R"({"k": 0})") << json(R"({"m": null})");
-    QTest::newRow("map replaced by scalar") << json(R"({"m": {"x": 1}})") << json(R"({"m": 5})") << json(R"({"m": 5})");
-    QTest::newRow("scalar replaced by map")
-        << json(R"({"m": 5})") << json(R"({"m": {"x": 1}})") << json(R"({"m": {"x": 1}})");
-    QTest::newRow("spec") << json(kBase) << edited([](QJsonObject &spec, QJsonObject &job) {
-        job.insert(QStringLiteral("parallelism"), 2);
-        job.remove(QStringLiteral("args"));
-        spec.remove(QStringLiteral("restartNonce"));
-    }) << json(R"({"job": {"parallelism": 2, "args": null}, "restartNonce": null})");
-}
-
-void TestSpecDiff::mergePatch()
-{
-    QFETCH(QJsonObject, before);
-    QFETCH(QJsonObject, after);
-    QFETCH(QJsonObject, expectedPatch);
-    const QJsonObject patch = SpecDiff::mergePatch(before, after);
-    QCOMPARE(patch, expectedPatch);
-    // Round trip: applying the patch to `before` gives `after`.
-    QCOMPARE(applyMergePatch(before, patch).toObject(), after);
-}
-
-void TestSpecDiff::mergePatchOfEqualObjectsIsEmpty()
-{
-    QVERIFY(SpecDiff::mergePatch(json(kBase), json(kBase)).isEmpty());
-    QCOMPARE(SpecDiff::classify(json(kBase), json(kBase)), ChangeClass::None);
 }
 
 QTEST_APPLESS_MAIN(TestSpecDiff)

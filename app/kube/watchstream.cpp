@@ -152,8 +152,9 @@ void WatchStream::onFinished()
     }
     if (m_framer.hasPartialLine()) {
         // The stream ended inside an event: a truncated response, whatever the transport said.
-        end(WatchEnd::Kind::Failed, Error::make(QStringLiteral("WatchTruncated"),
-                                                QStringLiteral("The watch stream ended in the middle of an event.")));
+        end(WatchEnd::Kind::Failed,
+            Error::make(QStringLiteral("WatchTruncated"),
+                        QStringLiteral("The watch stream ended in the middle of an event.")));
         return;
     }
     end(WatchEnd::Kind::Clean);

@@ -16,7 +16,7 @@ namespace {
 // The 422 Status body the API server sends for schema violations:
 // "<Kind>.<group> \"<name>\" is invalid: <field>: <message>", or "[…, …]" around several causes.
 QJsonObject invalidStatus(const QString &kind, const QString &group, const QString &name,
-                                           const QList<FieldError> &causes)
+                          const QList<FieldError> &causes)
 {
     QJsonArray causeArray;
     QStringList parts;
@@ -38,7 +38,6 @@ QJsonObject invalidStatus(const QString &kind, const QString &group, const QStri
                       QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualified, name, list), details);
 }
 } // namespace
-
 
 namespace {
 

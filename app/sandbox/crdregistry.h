@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sandbox/resourcestore.h"
 #include "flink/schemavalidator.h"
+#include "sandbox/resourcestore.h"
 
 #include <QJsonObject>
 #include <QList>

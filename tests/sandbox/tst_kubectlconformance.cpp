@@ -3,6 +3,7 @@
 // delete, event field selectors, server-side dry run and a 422 that names the field.
 
 #include "common/kubectlrunner.h"
+#include "common/referencedata.h"
 #include "common/sandboxfixture.h"
 
 #include <QDir>
@@ -117,7 +118,8 @@ void TestKubectlConformance::watchSeesAnotherClientsChange()
 
 void TestKubectlConformance::createEveryUpstreamExample()
 {
-    const QDir examples(QStringLiteral(CAPSTAN_REFERENCE_DIR "/examples"));
+    CAPSTAN_NEEDS_REFERENCE(QStringLiteral("examples"));
+    const QDir examples(capstan::test::referencePath(QStringLiteral("examples")));
     const QStringList files = examples.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
     QVERIFY(files.size() >= 7);
     for (const QString &file : files) {
@@ -177,11 +179,11 @@ void TestKubectlConformance::serverSideDryRunStoresNothing()
     const quint64 before = m_sandbox->server->store().currentResourceVersion();
     const auto r = kubectl({QStringLiteral("create"), QStringLiteral("--dry-run=server"), QStringLiteral("-n"),
                             QStringLiteral("default"), QStringLiteral("-f"),
-                            QStringLiteral(CAPSTAN_REFERENCE_DIR "/examples/basic.yaml")});
+                            QStringLiteral(CAPSTAN_TEST_DATA_DIR "/sandbox/basic-deployment.yaml")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("(server dry run)"));
     QCOMPARE(m_sandbox->server->store()
-                 .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("basic-example"))
+                 .get(QStringLiteral("flinkdeployments"), QStringLiteral("default"), QStringLiteral("basic-deployment"))
                  .code,
              404);
     Q_UNUSED(before);

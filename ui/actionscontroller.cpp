@@ -294,6 +294,11 @@ ConfigureDialog *ActionsController::createConfigureDialog(bool create, const QJs
     return dialog;
 }
 
+ConfigureDialog *ActionsController::configureDialog() const
+{
+    return m_dialog;
+}
+
 void ActionsController::openConfigureDialog(bool create, const QString &ns)
 {
     if (!m_session || m_dialog || (!create && m_object.isEmpty()))

@@ -47,7 +47,7 @@ public:
 
     // Configure Deployment (the page's deployment) or New Deployment (in namespace `ns`).
     void openConfigureDialog(bool create, const QString &ns = {});
-    ConfigureDialog *configureDialog() const { return m_dialog; }
+    ConfigureDialog *configureDialog() const;
     // Configure Deployment again with the change of action `id` on the deployment as it is now.
     void reopenWithChange(quint64 id);
 

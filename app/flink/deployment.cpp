@@ -65,6 +65,11 @@ DisplayState Deployment::displayState() const
     const QString job = jobState.toUpper();
     if (lifecycleState == QLatin1String("FAILED") || job == QLatin1String("FAILED") || job == QLatin1String("FAILING"))
         return DisplayState::Failed;
+    // While the operator upgrades, rolls back or deletes, the old job's end (FINISHED after a
+    // stop-with-savepoint, CANCELED) is a step of the transition, not the deployment's state.
+    if (lifecycleState == QLatin1String("UPGRADING") || lifecycleState == QLatin1String("ROLLING_BACK")
+        || lifecycleState == QLatin1String("DELETING"))
+        return DisplayState::Transitioning;
     if (lifecycleState == QLatin1String("SUSPENDED"))
         return DisplayState::Suspended;
     if (job == QLatin1String("CANCELED") || job == QLatin1String("CANCELLING"))

@@ -52,6 +52,18 @@ void TestDeployment::displayState_data()
     QTest::newRow("upgrading") << "UPGRADING"
                                << "RECONCILING"
                                << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("upgrading, old job stopped with a savepoint") << "UPGRADING"
+                                                                 << "FINISHED"
+                                                                 << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("upgrading, old job cancelled") << "UPGRADING"
+                                                  << "CANCELED"
+                                                  << "running" << int(DisplayState::Transitioning);
+    QTest::newRow("suspending with a savepoint") << "UPGRADING"
+                                                 << "FINISHED"
+                                                 << "suspended" << int(DisplayState::Transitioning);
+    QTest::newRow("rolling back, old job cancelled") << "ROLLING_BACK"
+                                                     << "CANCELED"
+                                                     << "running" << int(DisplayState::Transitioning);
     QTest::newRow("deployed not yet stable") << "DEPLOYED"
                                              << "RUNNING"
                                              << "running" << int(DisplayState::Transitioning);

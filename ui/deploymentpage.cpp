@@ -1,6 +1,7 @@
 #include "ui/deploymentpage.h"
 
 #include "actions/actiondescriptor.h"
+#include "flink/resourceunits.h"
 #include "flink/restoresource.h"
 #include "session/sessionhost.h"
 #include "ui/backgroundpool.h"
@@ -13,6 +14,7 @@
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
 #include "ui/settingskeys.h"
+#include "ui/widgets/actionbar.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
 #include "ui/widgets/stateicons.h"
@@ -99,15 +101,35 @@ QString row(const QString &key, const QString &value)
         .arg(mutedColor(), escaped(key), value.isEmpty() ? QStringLiteral("—") : escaped(value));
 }
 
+// A component's resource in human units: "1 CPU, 2 GiB memory".
 QString resources(const QJsonObject &component)
 {
     const QJsonObject r = component.value(QLatin1String("resource")).toObject();
-    if (r.isEmpty())
-        return {};
+    QStringList parts;
     const QJsonValue cpu = r.value(QLatin1String("cpu"));
-    const QString cpuText = cpu.isDouble() ? QString::number(cpu.toDouble()) : cpu.toString();
-    return QCoreApplication::translate("capstan::DeploymentPage", "%1 CPU, %2 memory")
-        .arg(cpuText, r.value(QLatin1String("memory")).toString());
+    if (cpu.isDouble())
+        parts << ResourceUnits::formatCpu(cpu.toDouble());
+    else if (!cpu.toString().isEmpty())
+        parts << ResourceUnits::humanCpu(cpu.toString());
+    const QString memory = r.value(QLatin1String("memory")).toString();
+    if (!memory.isEmpty())
+        parts << QCoreApplication::translate("capstan::DeploymentPage", "%1 memory")
+                     .arg(ResourceUnits::humanMemory(memory));
+    return parts.join(QStringLiteral(", "));
+}
+
+// The same resource as the spec writes it ("cpu: 1, memory: 2048m"), for the tooltip.
+QString rawResources(const QJsonObject &component)
+{
+    const QJsonObject r = component.value(QLatin1String("resource")).toObject();
+    QStringList parts;
+    for (const QLatin1String key : {QLatin1String("cpu"), QLatin1String("memory")}) {
+        const QJsonValue value = r.value(key);
+        if (!value.isUndefined())
+            parts << key + QStringLiteral(": ")
+                    + (value.isDouble() ? QString::number(value.toDouble()) : value.toString());
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 QString relative(const QDateTime &t)
@@ -126,7 +148,7 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     , m_stateIcon(new QLabel(this))
     , m_stateText(new QLabel(this))
     , m_facts(new QLabel(this))
-    , m_actionBar(new QToolBar(this))
+    , m_actionBar(new ActionBar(this))
     , m_failingBanner(new MessageBanner(this))
     , m_actionBanner(new MessageBanner(this))
     , m_tabs(new QTabWidget(this))
@@ -162,7 +184,6 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     titleRow->addStretch(1);
     m_actionBar->setObjectName(QStringLiteral("deploymentActionBar"));
     m_actionBar->setAccessibleName(tr("Deployment actions"));
-    m_actionBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     titleRow->addWidget(m_actionBar);
 
     m_tabs->setObjectName(QStringLiteral("deploymentTabs"));
@@ -444,9 +465,8 @@ void DeploymentPage::addActionMenu(QMenu *menu)
     // when none of the menu's entries can run.
     button->setDefaultAction(menu->menuAction());
     button->setPopupMode(QToolButton::InstantPopup);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setFocusPolicy(Qt::TabFocus);
-    m_actionBar->addWidget(button);
+    button->setToolButtonStyle(m_actionBar->toolButtonStyle());
+    m_actionBar->addWidget(button); // the bar frames it like the other buttons
     QWidget::setTabOrder(button, m_tabs); // buttons come last in the chain when added: put them before the tabs
 }
 
@@ -458,11 +478,8 @@ void DeploymentPage::addHeaderActions(const QList<QAction *> &actions)
             continue;
         }
         m_actionBar->addAction(action);
-        // Tool bar buttons take no focus by default; these are the page's main controls, so Tab reaches them.
-        if (QWidget *button = m_actionBar->widgetForAction(action)) {
-            button->setFocusPolicy(Qt::TabFocus);
+        if (QWidget *button = m_actionBar->widgetForAction(action))
             QWidget::setTabOrder(button, m_tabs);
-        }
     }
 }
 
@@ -577,7 +594,9 @@ void DeploymentPage::updateOverview()
     const QJsonObject metadata = m_object.value(QLatin1String("metadata")).toObject();
     if (m_object.isEmpty()) {
         m_specLabel->setText(tr("No deployment selected."));
+        m_specLabel->setToolTip(QString());
         m_statusLabel->clear();
+        m_statusLabel->setToolTip(QString());
         m_conditions->clear();
         m_errorTree->clear();
         m_errorTree->hide();
@@ -600,7 +619,8 @@ void DeploymentPage::updateOverview()
             += row(tr("Upgrade mode"), job.value(QLatin1String("upgradeMode")).toString(QStringLiteral("stateless")));
         specHtml += row(tr("Desired state"), job.value(QLatin1String("state")).toString(QStringLiteral("running")));
     }
-    specHtml += row(tr("JobManager"), resources(spec.value(QLatin1String("jobManager")).toObject()));
+    const QJsonObject jm = spec.value(QLatin1String("jobManager")).toObject();
+    specHtml += row(tr("JobManager"), resources(jm));
     const QJsonObject tm = spec.value(QLatin1String("taskManager")).toObject();
     QString tmText = resources(tm);
     if (tm.contains(QLatin1String("replicas")))
@@ -609,6 +629,13 @@ void DeploymentPage::updateOverview()
     specHtml += row(tr("Kubernetes HA"), m_summary.haEnabled ? tr("on") : tr("off"));
     specHtml += QStringLiteral("</table>");
     m_specLabel->setText(specHtml);
+    // The resources in human units above; exactly as the spec has them here.
+    QStringList specTip;
+    if (const QString raw = rawResources(jm); !raw.isEmpty())
+        specTip << tr("JobManager: %1").arg(raw);
+    if (const QString raw = rawResources(tm); !raw.isEmpty())
+        specTip << tr("TaskManager: %1").arg(raw);
+    m_specLabel->setToolTip(specTip.join(QLatin1Char('\n')));
 
     const QJsonObject jobStatus = status.value(QLatin1String("jobStatus")).toObject();
     const QJsonObject reconciliation = status.value(QLatin1String("reconciliationStatus")).toObject();
@@ -623,10 +650,22 @@ void DeploymentPage::updateOverview()
                       tr("%1 (observed %2)")
                           .arg(metadata.value(QLatin1String("generation")).toInteger())
                           .arg(status.value(QLatin1String("observedGeneration")).toInteger()));
-    for (auto it = clusterInfo.begin(); it != clusterInfo.end(); ++it)
-        statusHtml += row(it.key(), it.value().toString());
+    // The operator reports sizes in bytes and CPUs as plain numbers ("total-memory 4294967296").
+    QStringList statusTip;
+    for (auto it = clusterInfo.begin(); it != clusterInfo.end(); ++it) {
+        const QString raw = it.value().toString();
+        QString shown = raw;
+        if (it.key().contains(QLatin1String("memory")) || it.key().endsWith(QLatin1String("-size")))
+            shown = ResourceUnits::humanMemory(raw);
+        else if (it.key().contains(QLatin1String("cpu")))
+            shown = ResourceUnits::humanCpu(raw);
+        statusHtml += row(it.key(), shown);
+        if (shown != raw)
+            statusTip << it.key() + QStringLiteral(": ") + raw;
+    }
     statusHtml += QStringLiteral("</table>");
     m_statusLabel->setText(statusHtml);
+    m_statusLabel->setToolTip(statusTip.join(QLatin1Char('\n')));
 
     m_conditions->clear();
     for (const QJsonValue &v : status.value(QLatin1String("conditions")).toArray()) {

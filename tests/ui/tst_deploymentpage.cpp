@@ -2,6 +2,7 @@
 // client, the failing banner appearing and clearing, and screenshots of every tab.
 
 #include "common/sandboxfixture.h"
+#include "flink/resourceunits.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/deploymenttablemodel.h"
@@ -9,6 +10,7 @@
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
 #include "ui/theme.h"
+#include "json/jsontools.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -31,6 +33,7 @@ class TestDeploymentPage : public QObject
 private slots:
     void initTestCase();
     void pageFollowsTheDeployment();
+    void overviewSpeaksHumanUnits();
     void failingBannerAppearsAndClears();
     void restartLoopFromTheOperatorSimulation();
     void screenshots();
@@ -148,6 +151,37 @@ void TestDeploymentPage::pageFollowsTheDeployment()
     // Selecting nothing closes the page.
     window->findChild<QTableView *>(QStringLiteral("deploymentTableView"))->clearSelection();
     QTRY_VERIFY(!page->isVisible());
+}
+
+void TestDeploymentPage::overviewSpeaksHumanUnits()
+{
+    // The operator reports total-memory in bytes and the spec has Flink's "2048m": the Overview says
+    // "4 GiB" and "2 GiB", and the tooltips keep the values as written.
+    auto window = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    DeploymentPage *page = window->deploymentPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->object().isEmpty(), 5000);
+    const QJsonObject object = page->object();
+    const QString memory = json::valueAt(object,
+                                         {QStringLiteral("spec"), QStringLiteral("jobManager"),
+                                          QStringLiteral("resource"), QStringLiteral("memory")})
+                               .toString();
+    const QString total
+        = json::valueAt(object,
+                        {QStringLiteral("status"), QStringLiteral("clusterInfo"), QStringLiteral("total-memory")})
+              .toString();
+    QVERIFY(!memory.isEmpty() && !total.isEmpty());
+    QVERIFY2(total.toLongLong() > 1024 * 1024, qPrintable(total)); // bytes, as the operator writes them
+
+    auto *spec = page->findChild<QLabel *>(QStringLiteral("specSummaryLabel"));
+    auto *status = page->findChild<QLabel *>(QStringLiteral("statusSummaryLabel"));
+    QVERIFY(spec->text().contains(ResourceUnits::humanMemory(memory) + QStringLiteral(" memory")));
+    QVERIFY(spec->toolTip().contains(QStringLiteral("memory: ") + memory));
+    QVERIFY2(status->text().contains(ResourceUnits::humanMemory(total)), qPrintable(status->text()));
+    QVERIFY(status->text().contains(QStringLiteral(" GiB")));
+    QVERIFY(!status->text().contains(total));
+    QVERIFY(status->toolTip().contains(QStringLiteral("total-memory: ") + total));
 }
 
 void TestDeploymentPage::failingBannerAppearsAndClears()

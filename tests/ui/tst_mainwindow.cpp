@@ -8,6 +8,7 @@
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/theme.h"
 #include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/emptylistplaceholder.h"
 #include "ui/widgets/messagebanner.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTest>
@@ -33,6 +35,7 @@ private slots:
     void staleViewIsMarked();
     void namespacePickerScopesTheList();
     void forbiddenNamespaceListFallsBack();
+    void emptyListOffersAWayOut();
     void darkPalette();
     void switchingLeaksNoThread();
 
@@ -62,6 +65,7 @@ void TestMainWindow::saveShot(QWidget *widget, const QString &name)
 {
     const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // texts set just now laid out
     QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
 }
 
@@ -171,6 +175,57 @@ void TestMainWindow::forbiddenNamespaceListFallsBack()
     QVERIFY(namespaces->findText(QStringLiteral("flink-jobs")) >= 0);
 }
 
+void TestMainWindow::emptyListOffersAWayOut()
+{
+    // A namespace without deployments, while others hold some.
+    const QJsonObject staging{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Namespace")},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("staging")}}}};
+    m_sandbox->server->store().create(QStringLiteral("namespaces"), QString(), staging);
+    MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("staging"));
+    window.resize(1200, 420);
+    window.show();
+    auto *placeholder = window.findChild<EmptyListPlaceholder *>(QStringLiteral("emptyListPlaceholder"));
+    QVERIFY(placeholder);
+    auto *indicator = window.findChild<ConnectionIndicator *>(QStringLiteral("connectionIndicator"));
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), SessionState::Live, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(placeholder->isVisible(), 2000);
+    QCOMPARE(placeholder->reason(), EmptyListPlaceholder::Reason::EmptyNamespace);
+    QCOMPARE(placeholder->text(), QStringLiteral("No deployments in namespace staging"));
+    QPushButton *button = placeholder->button();
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("Show all namespaces"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("deploymentTableView"));
+    QVERIFY(table->viewport()->rect().contains(placeholder->geometry()));
+    saveShot(&window, QStringLiteral("mainwindow-empty-namespace"));
+
+    // One click lists every namespace.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
+    QCOMPARE(window.currentNamespace(), QString());
+    auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceComboBox"));
+    QCOMPARE(namespaces->currentText(), QStringLiteral("All namespaces"));
+    QVERIFY(!placeholder->isVisible());
+    QStringList listed;
+    for (int row = 0; row < window.deploymentModel()->rowCount(); ++row)
+        listed << window.deploymentModel()->index(row, DeploymentTableModel::Namespace).data().toString();
+    QVERIFY(listed.contains(QStringLiteral("default")) && listed.contains(QStringLiteral("flink-jobs")));
+
+    // A filter that matches nothing says so, and offers to clear it.
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));
+    QTest::keyClicks(filter, QStringLiteral("no-such-job"));
+    QVERIFY(placeholder->isVisible());
+    QCOMPARE(placeholder->reason(), EmptyListPlaceholder::Reason::NoMatch);
+    QCOMPARE(placeholder->text(), QStringLiteral("No deployment matches \"no-such-job\""));
+    QCOMPARE(button->text(), QStringLiteral("Clear filter"));
+    saveShot(&window, QStringLiteral("mainwindow-no-match"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(filter->text().isEmpty());
+    QVERIFY(!placeholder->isVisible());
+    QVERIFY(table->model()->rowCount() >= 3);
+}
+
 void TestMainWindow::darkPalette()
 {
     const QPalette original = QApplication::palette();
@@ -182,6 +237,10 @@ void TestMainWindow::darkPalette()
         QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
         window.resize(1200, 420);
         saveShot(&window, QStringLiteral("mainwindow-dark"));
+        // The empty list's placeholder in the dark palette.
+        window.findChild<QLineEdit *>(QStringLiteral("filterLineEdit"))->setText(QStringLiteral("no-such-job"));
+        QVERIFY(window.findChild<EmptyListPlaceholder *>(QStringLiteral("emptyListPlaceholder"))->isVisible());
+        saveShot(&window, QStringLiteral("mainwindow-no-match-dark"));
     }
     QApplication::setPalette(original);
 }

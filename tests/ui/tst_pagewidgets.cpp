@@ -1,11 +1,15 @@
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
 #include "ui/theme.h"
+#include "ui/widgets/actionbar.h"
 #include "ui/widgets/linediff.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
 #include "ui/widgets/yamlhighlighter.h"
 
+#include <cmath>
+
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFontMetricsF>
@@ -20,6 +24,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace capstan;
@@ -320,6 +325,8 @@ private slots:
     void timelineOneItem();
     void timelineManyItems();
     void timelineRealistic();
+    void timelineLabelsStayApart();
+    void actionBarButtonsLookLikeButtons();
 
     void darkPalette();
 
@@ -699,6 +706,78 @@ void TestPageWidgets::timelineRealistic()
     QVERIFY(timeline.accessibleDescription().contains(QStringLiteral("6 savepoint")));
     showAndWait(&timeline, QSize(960, timeline.sizeHint().height()));
     saveScreenshot(&timeline, QStringLiteral("snapshottimeline"));
+}
+
+void TestPageWidgets::timelineLabelsStayApart()
+{
+    // At the left edge two jobs start seconds apart, the first never seen ending (so its band runs
+    // on under the second's); at the right edge a job ends just before the next starts; generations
+    // close together at both edges.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    SnapshotTimeline timeline;
+    timeline.setJobs(
+        {JobRun{QStringLiteral("aaaaaaaa11111111"), now.addSecs(-3600), QDateTime(), QStringLiteral("RUNNING"), 1},
+         JobRun{QStringLiteral("bbbbbbbb22222222"), now.addSecs(-3590), now.addSecs(-1800), QStringLiteral("CANCELED"),
+                2},
+         JobRun{QStringLiteral("cccccccc33333333"), now.addSecs(-1800), now.addSecs(-20), QStringLiteral("FAILED"), 3},
+         JobRun{QStringLiteral("dddddddd44444444"), now.addSecs(-15), QDateTime(), QStringLiteral("RUNNING"), 4}});
+    timeline.setRevisions({{now.addSecs(-3600), 1}, {now.addSecs(-3590), 2}, {now.addSecs(-15), 3}, {now, 4}});
+    showAndWait(&timeline, QSize(720, timeline.sizeHint().height()));
+    const QList<QRect> rects = timeline.labelRects();
+    QVERIFY2(rects.size() >= 4, qPrintable(QString::number(rects.size())));
+    for (qsizetype i = 0; i < rects.size(); ++i) {
+        QVERIFY(timeline.rect().contains(rects.at(i)));
+        for (qsizetype j = i + 1; j < rects.size(); ++j)
+            QVERIFY2(!rects.at(i).intersects(rects.at(j)),
+                     qPrintable(QStringLiteral("labels %1 and %2").arg(i).arg(j)));
+    }
+    // The job the newer one runs over gives way: the newer one's id is shown.
+    QVERIFY(timeline.toolTipAt(rects.constFirst().center()).contains(QStringLiteral("bbbbbbbb22222222")));
+    saveScreenshot(&timeline, QStringLiteral("snapshottimeline-crowded"));
+}
+
+namespace {
+// WCAG's contrast ratio of two colours (1 to 21).
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
+
+void TestPageWidgets::actionBarButtonsLookLikeButtons()
+{
+    // Framed (not raised only under the pointer), reached by Tab, and disabled text that looks
+    // disabled yet reads, in the light and the dark palette (switched while the bar is shown).
+    ActionBar bar;
+    QAction enabled(QStringLiteral("Restart"));
+    QAction disabled(QStringLiteral("Start"));
+    disabled.setEnabled(false);
+    bar.addAction(&enabled);
+    bar.addAction(&disabled);
+    showAndWait(&bar, bar.sizeHint());
+    for (QAction *action : {&enabled, &disabled}) {
+        auto *button = qobject_cast<QToolButton *>(bar.widgetForAction(action));
+        QVERIFY(button);
+        QVERIFY(!button->autoRaise());
+        QCOMPARE(button->focusPolicy(), Qt::TabFocus);
+    }
+    QWidget *button = bar.widgetForAction(&disabled);
+    for (const QPalette &palette : {m_lightPalette, Theme::darkPalette()}) {
+        QApplication::setPalette(palette);
+        const QPalette shown = button->palette();
+        const QColor background = shown.color(QPalette::Active, QPalette::Button);
+        const double disabledContrast = contrast(shown.color(QPalette::Disabled, QPalette::ButtonText), background);
+        const double enabledContrast = contrast(shown.color(QPalette::Active, QPalette::ButtonText), background);
+        QVERIFY2(disabledContrast >= 3.0, qPrintable(QString::number(disabledContrast)));
+        QVERIFY2(disabledContrast < enabledContrast * 0.6, qPrintable(QString::number(disabledContrast)));
+    }
+    QApplication::setPalette(m_lightPalette);
 }
 
 void TestPageWidgets::shootAll(const QString &suffix)

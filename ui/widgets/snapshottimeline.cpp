@@ -20,6 +20,7 @@ constexpr int SidePadding = 8;
 constexpr double SavepointRadius = 6.0;
 constexpr double CheckpointRadius = 4.0;
 constexpr int HitSlop = 6;
+constexpr int LabelGap = 6; // between two labels in a row
 
 bool isSavepoint(const Snapshot &snapshot)
 {
@@ -240,22 +241,98 @@ QString SnapshotTimeline::toolTipAt(const QPoint &pos) const
         if (revision.first.isValid() && std::abs(xFor(revision.first, g) - pos.x()) <= 3)
             return tr("Generation %1\nFirst seen: %2").arg(revision.second).arg(localTime(revision.first));
     }
+    // Where bands overlap (a job whose end was not seen runs on under the next), the newest job.
+    const JobRun *hit = nullptr;
     for (const JobRun &job : std::as_const(m_jobs)) {
-        if (!job.start.isValid())
-            continue;
-        if (pos.x() >= xFor(job.start, g) && pos.x() <= xFor(jobEnd(job), g)) {
-            QStringList lines;
-            lines << tr("Job %1").arg(job.jobId);
-            lines << tr("Started: %1").arg(localTime(job.start));
-            lines << (job.end.isValid() ? tr("Ended: %1").arg(localTime(job.end)) : tr("Still running"));
-            if (!job.lastState.isEmpty())
-                lines << tr("Last state: %1").arg(job.lastState);
-            if (job.generation > 0)
-                lines << tr("Spec generation: %1").arg(job.generation);
-            return lines.join(QLatin1Char('\n'));
-        }
+        if (job.start.isValid() && pos.x() >= xFor(job.start, g) && pos.x() <= xFor(jobEnd(job), g)
+            && (!hit || job.start > hit->start))
+            hit = &job;
     }
-    return {};
+    if (!hit)
+        return {};
+    QStringList lines;
+    lines << tr("Job %1").arg(hit->jobId);
+    lines << tr("Started: %1").arg(localTime(hit->start));
+    lines << (hit->end.isValid() ? tr("Ended: %1").arg(localTime(hit->end)) : tr("Still running"));
+    if (!hit->lastState.isEmpty())
+        lines << tr("Last state: %1").arg(hit->lastState);
+    if (hit->generation > 0)
+        lines << tr("Spec generation: %1").arg(hit->generation);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QList<SnapshotTimeline::Label> SnapshotTimeline::jobLabels(const Geometry &g) const
+{
+    // Each job's id at the start of its band, in start order. A label keeps clear of the one before
+    // and ends where the next job starts, so a job still marked running under a newer one (its end
+    // not seen) cannot write over the newer job's id; a label without room for a few characters is
+    // left out (the band's tooltip names the job).
+    QList<Label> labels;
+    if (!m_from.isValid())
+        return labels;
+    const QFontMetrics fm(smallFont());
+    const int minimum = fm.horizontalAdvance(QStringLiteral("abcd"));
+    QList<JobRun> jobs;
+    for (const JobRun &job : m_jobs) {
+        if (job.start.isValid())
+            jobs.append(job);
+    }
+    std::sort(jobs.begin(), jobs.end(), [](const JobRun &a, const JobRun &b) { return a.start < b.start; });
+    int lastRight = std::numeric_limits<int>::min() / 2;
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const JobRun &job = jobs.at(i);
+        const double x0 = xFor(job.start, g);
+        double end = std::max(x0 + 1.0, xFor(jobEnd(job), g));
+        if (i + 1 < jobs.size())
+            end = std::min(end, xFor(jobs.at(i + 1).start, g));
+        const int left = std::max(static_cast<int>(x0) + 4, lastRight + LabelGap);
+        const int right = std::min(static_cast<int>(end) - 4, width() - 2);
+        if (right - left < minimum)
+            continue;
+        const QString text = fm.elidedText(job.jobId.left(8), Qt::ElideRight, right - left);
+        const int w = fm.horizontalAdvance(text);
+        labels.append({QRect(left, g.jobLabelTop, w, g.lineHeight), text});
+        lastRight = left + w;
+    }
+    return labels;
+}
+
+QList<SnapshotTimeline::Label> SnapshotTimeline::revisionLabels(const Geometry &g) const
+{
+    // "gen N" right of its tick (left of it near the right edge), newest first, leaving out those
+    // that would touch one already placed.
+    QList<Label> labels;
+    if (!m_from.isValid())
+        return labels;
+    const QFontMetrics fm(smallFont());
+    QList<QPair<QDateTime, qint64>> revisions = m_revisions;
+    std::sort(revisions.begin(), revisions.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &revision : std::as_const(revisions)) {
+        if (!revision.first.isValid())
+            continue;
+        const int x = static_cast<int>(xFor(revision.first, g));
+        const QString text = tr("gen %1").arg(revision.second);
+        QRect r(x + 3, g.labelTop, fm.horizontalAdvance(text), g.lineHeight);
+        if (r.right() > width() - 3)
+            r.moveRight(x - 3);
+        if (r.left() < 2)
+            continue;
+        const bool overlaps = std::any_of(labels.cbegin(), labels.cend(), [&r](const Label &o) {
+            return o.rect.adjusted(-LabelGap, 0, LabelGap, 0).intersects(r);
+        });
+        if (!overlaps)
+            labels.append({r, text});
+    }
+    return labels;
+}
+
+QList<QRect> SnapshotTimeline::labelRects() const
+{
+    const Geometry g = geometry();
+    QList<QRect> rects;
+    for (const Label &label : jobLabels(g) + revisionLabels(g))
+        rects.append(label.rect);
+    return rects;
 }
 
 bool SnapshotTimeline::event(QEvent *event)
@@ -318,13 +395,10 @@ void SnapshotTimeline::paintEvent(QPaintEvent *)
         p.fillRect(band, withAlpha(highlight, i % 2 == 0 ? 34 : 58));
         p.setPen(QPen(withAlpha(highlight, 170), 1.0));
         p.drawLine(QPointF(x0, 1), QPointF(x0, g.axisY));
-        const int available = static_cast<int>(x1 - x0) - 8;
-        if (available >= fm.horizontalAdvance(QStringLiteral("abcd"))) {
-            const QString label = fm.elidedText(job.jobId.left(8), Qt::ElideRight, available);
-            p.setPen(text);
-            p.drawText(QRectF(x0 + 4, g.jobLabelTop, available, g.lineHeight), Qt::AlignLeft | Qt::AlignVCenter, label);
-        }
     }
+    p.setPen(text);
+    for (const Label &label : jobLabels(g))
+        p.drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter, label.text);
 
     // Axis with time labels at a round interval that leaves room for every label.
     p.setPen(QPen(withAlpha(text, 140), 1.0));
@@ -376,30 +450,17 @@ void SnapshotTimeline::paintEvent(QPaintEvent *)
         lastLabelRight = lx + w;
     }
 
-    // Spec revisions: dashed ticks; labels newest first, dropping those that would overlap.
-    QList<QPair<QDateTime, qint64>> revisions = m_revisions;
-    std::sort(revisions.begin(), revisions.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-    QList<QRect> labelRects;
-    for (const auto &revision : std::as_const(revisions)) {
+    // Spec revisions: dashed ticks, and their labels.
+    for (const auto &revision : std::as_const(m_revisions)) {
         if (!revision.first.isValid())
             continue;
         const double x = xFor(revision.first, g);
-        QPen pen(withAlpha(text, 170), 1.0, Qt::DashLine);
-        p.setPen(pen);
+        p.setPen(QPen(withAlpha(text, 170), 1.0, Qt::DashLine));
         p.drawLine(QPointF(x, g.labelTop), QPointF(x, g.axisY));
-        const QString label = tr("gen %1").arg(revision.second);
-        const int w = fm.horizontalAdvance(label);
-        QRect r(static_cast<int>(x) + 3, g.labelTop, w, g.lineHeight);
-        if (r.right() > width() - 3)
-            r.moveRight(static_cast<int>(x) - 3);
-        const bool overlaps = std::any_of(labelRects.cbegin(), labelRects.cend(),
-                                          [&r](const QRect &o) { return o.adjusted(-3, 0, 3, 0).intersects(r); });
-        if (overlaps)
-            continue;
-        labelRects.append(r);
-        p.setPen(text);
-        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, label);
     }
+    p.setPen(text);
+    for (const Label &label : revisionLabels(g))
+        p.drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter, label.text);
 
     if (m_snapshots.isEmpty()) {
         p.setPen(muted);

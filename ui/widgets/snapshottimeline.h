@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QPair>
+#include <QRect>
 #include <QWidget>
 
 namespace capstan {
@@ -31,6 +32,9 @@ public:
     QPair<QDateTime, QDateTime> visibleRange() const { return {m_from, m_to}; }
     // The tooltip text for a point in widget coordinates; empty when nothing is there.
     QString toolTipAt(const QPoint &pos) const;
+    // The job and generation labels as laid out for the current size, in widget coordinates: none
+    // overlapping another, all inside the widget.
+    QList<QRect> labelRects() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -53,11 +57,19 @@ private:
         int right = 0;
     };
 
+    struct Label
+    {
+        QRect rect;
+        QString text;
+    };
+
     void updateRange();
     void updateAccessibleDescription();
     Geometry geometry() const;
     QFont smallFont() const;
     double xFor(const QDateTime &time, const Geometry &g) const;
+    QList<Label> jobLabels(const Geometry &g) const;
+    QList<Label> revisionLabels(const Geometry &g) const;
     QDateTime jobEnd(const JobRun &job) const;
     static QColor stateColor(const QString &state);
     static QString snapshotToolTip(const Snapshot &snapshot);

@@ -225,27 +225,6 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     }
     // Markers stay inside the plot: the legend lives in the margin above it.
     painter->setClipRect(plot);
-    QFont font = painter->font();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    painter->setFont(font);
-    const QFontMetrics metrics(font);
-    qreal lastLabelRight = -1e9;
-    qreal lastActionRight = -1e9;
-    // A label in a chip beside its line, at the top (job ids) or the bottom (actions) of the plot,
-    // skipped where it would overlap the previous one in the same row.
-    auto drawChip = [&](double x, const QString &label, const QColor &color, bool top, qreal &lastRight) {
-        const QRectF text = metrics.boundingRect(label).adjusted(-4, -1, 4, 1);
-        QRectF chip(x + 3, top ? plot.top() + 2 : plot.bottom() - 2 - text.height(), text.width(), text.height());
-        chip.moveLeft(std::clamp(chip.left(), plot.left(), plot.right() - chip.width()));
-        if (chip.left() <= lastRight + 2)
-            return;
-        lastRight = chip.right();
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(m_labelBackground);
-        painter->drawRoundedRect(chip, 3, 3);
-        painter->setPen(color);
-        painter->drawText(chip, Qt::AlignCenter, label);
-    };
     for (const ChartMarker &marker : std::as_const(m_markers)) {
         const double x = xOf(marker.timeMs);
         if (x < plot.left() || x > plot.right())
@@ -272,14 +251,13 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         }
     }
     // The labels over every line, so that a marker close by does not cross one out.
-    for (const ChartMarker &marker : std::as_const(m_markers)) {
-        const double x = xOf(marker.timeMs);
-        if (x < plot.left() || x > plot.right() || marker.label.isEmpty())
-            continue;
-        if (marker.kind == ChartMarker::Kind::JobChange)
-            drawChip(x, marker.label, m_jobChangeColor, true, lastLabelRight);
-        else if (marker.kind == ChartMarker::Kind::Action)
-            drawChip(x, marker.label, m_actionColor, false, lastActionRight);
+    painter->setFont(markerFont());
+    for (const MarkerLabel &label : layoutMarkerLabels()) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_labelBackground);
+        painter->drawRoundedRect(label.rect, 3, 3);
+        painter->setPen(label.kind == ChartMarker::Kind::JobChange ? m_jobChangeColor : m_actionColor);
+        painter->drawText(label.rect, Qt::AlignCenter, label.text);
     }
     if (isDragging()) {
         QColor band = palette().color(QPalette::Highlight);
@@ -299,6 +277,76 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         }
     }
     painter->restore();
+}
+
+QFont MetricChartView::markerFont() const
+{
+    QFont font = m_axisFont.resolve(this->font());
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+    else
+        font.setPixelSize(std::max(8, font.pixelSize() * 85 / 100));
+    return font;
+}
+
+QList<MetricChartView::MarkerLabel> MetricChartView::layoutMarkerLabels() const
+{
+    // Job ids sit in chips along the top of the plot, actions along the bottom. A chip goes right of
+    // its line, or left of it near the right edge; where both would touch a chip already placed it
+    // moves one row inwards, and where no row is free it is left out (the newest of each kind and
+    // the job ids are placed first). Chips never leave the plot.
+    const QRectF plot = chart()->plotArea();
+    const QFontMetricsF metrics(markerFont());
+    const double height = std::ceil(metrics.height()) + 2;
+    constexpr double Gap = 3; // between a chip and its line, and between chips
+    constexpr int MaxRows = 3;
+    QList<const ChartMarker *> order;
+    for (const ChartMarker &marker : m_markers) {
+        const double x = xOf(marker.timeMs);
+        if (marker.label.isEmpty() || marker.kind == ChartMarker::Kind::Warning || x < plot.left() || x > plot.right())
+            continue;
+        order.append(&marker);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const ChartMarker *a, const ChartMarker *b) {
+        if (a->kind != b->kind)
+            return a->kind == ChartMarker::Kind::JobChange;
+        return a->timeMs > b->timeMs;
+    });
+    QList<MarkerLabel> placed;
+    const auto isFree = [&](const QRectF &chip) {
+        if (!plot.contains(chip))
+            return false;
+        return std::none_of(placed.cbegin(), placed.cend(), [&chip](const MarkerLabel &other) {
+            return other.rect.adjusted(-Gap, -1, Gap, 1).intersects(chip);
+        });
+    };
+    for (const ChartMarker *marker : std::as_const(order)) {
+        const double x = xOf(marker->timeMs);
+        const bool top = marker->kind == ChartMarker::Kind::JobChange;
+        // A long label (an action with a path) takes at most a third of the plot.
+        const QString text = metrics.elidedText(marker->label, Qt::ElideRight, std::max(40.0, plot.width() / 3 - 8));
+        const double width = std::ceil(metrics.horizontalAdvance(text)) + 8;
+        for (int row = 0; row < MaxRows; ++row) {
+            const double y
+                = top ? plot.top() + 2 + row * (height + 2) : plot.bottom() - 2 - height - row * (height + 2);
+            const QRectF right(x + Gap, y, width, height);
+            const QRectF left(x - Gap - width, y, width, height);
+            const QRectF *chip = isFree(right) ? &right : isFree(left) ? &left : nullptr;
+            if (chip) {
+                placed.append({*chip, text, marker->kind});
+                break;
+            }
+        }
+    }
+    return placed;
+}
+
+QList<QRect> MetricChartView::markerLabelRects() const
+{
+    QList<QRect> rects;
+    for (const MarkerLabel &label : layoutMarkerLabels())
+        rects.append(label.rect.toAlignedRect());
+    return rects;
 }
 
 QPair<qint64, qint64> MetricChartView::selection() const

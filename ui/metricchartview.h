@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QPointF>
+#include <QRect>
 #include <QString>
 
 namespace capstan {
@@ -86,6 +87,10 @@ public:
     // While the pointer drags across the plot: the band selected so far (ms), else {-1, -1}.
     QPair<qint64, qint64> selection() const;
 
+    // Where the job-change and action labels are drawn for the current size and markers, in view
+    // coordinates: inside the plot, none overlapping another (a label without room is left out).
+    QList<QRect> markerLabelRects() const;
+
 signals:
     void hovered(qint64 timeMs, const QPoint &globalPos);
     void left();
@@ -106,7 +111,16 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    struct MarkerLabel
+    {
+        QRectF rect;
+        QString text; // elided to fit
+        ChartMarker::Kind kind;
+    };
+
     void layoutPlotArea();
+    QFont markerFont() const;
+    QList<MarkerLabel> layoutMarkerLabels() const;
     void drawValueAxis(QPainter *painter, const QRectF &plot, const ValueAxis &axis, bool left) const;
 
     QList<ChartMarker> m_markers;

@@ -44,6 +44,7 @@ private slots:
     void seriesContinuesAcrossAParallelismChange();
     void pinnedDeploymentIsCollectedWhileClosed();
     void screenshots();
+    void markerLabelsStayApart();
 
 private:
     static QList<MetricSample> syntheticHour(qint64 endMs, QStringList *jobs);
@@ -618,6 +619,46 @@ void TestMetricsView::screenshots()
             saveShot(&window, QStringLiteral("metrics-7d-light"));
         }
         QApplication::setPalette(original);
+    }
+}
+
+void TestMetricsView::markerLabelsStayApart()
+{
+    // Two job changes and two actions a few pixels apart at each edge of the plot (a Configure and
+    // the job it started, a fresh sandbox's right edge), in a chart at its smallest height and in a
+    // tall one: every label inside the plot, none over another.
+    for (const int height : {150, 400}) {
+        MetricChartView view(new QChart);
+        view.resize(720, height);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.height(), height);
+        const qint64 span = 3600 * 1000;
+        view.setTimeRange(0, span);
+        const int plot = view.plotWidth();
+        const auto at = [&](int px) { return qint64(double(px) / plot * double(span)); };
+        using Kind = ChartMarker::Kind;
+        view.setMarkers({{at(1), Kind::JobChange, QStringLiteral("0b5e77aa")},
+                         {at(4), Kind::Action, QStringLiteral("Configure")},
+                         {at(6), Kind::JobChange, QStringLiteral("c0ffee12")},
+                         {at(9), Kind::Action, QStringLiteral("Savepoint")},
+                         {at(plot / 2), Kind::Warning, QStringLiteral("JobException")},
+                         {at(plot - 12), Kind::Action, QStringLiteral("Savepoint")},
+                         {at(plot - 9), Kind::JobChange, QStringLiteral("a3f9c2d1")},
+                         {at(plot - 5), Kind::Action, QStringLiteral("Configure")},
+                         {at(plot - 2), Kind::JobChange, QStringLiteral("7d41b0c9")}});
+        const QList<QRect> rects = view.markerLabelRects();
+        // The tall chart has room for all eight; the short one for at least one of each kind per edge.
+        QVERIFY2(rects.size() >= (height > 300 ? 8 : 4), qPrintable(QString::number(rects.size())));
+        const QRect plotArea = view.chart()->plotArea().toAlignedRect();
+        for (qsizetype i = 0; i < rects.size(); ++i) {
+            QVERIFY(view.rect().contains(rects.at(i)));
+            QVERIFY(plotArea.contains(rects.at(i)));
+            for (qsizetype j = i + 1; j < rects.size(); ++j)
+                QVERIFY2(!rects.at(i).intersects(rects.at(j)),
+                         qPrintable(QStringLiteral("labels %1 and %2 at height %3").arg(i).arg(j).arg(height)));
+        }
+        saveShot(&view, QStringLiteral("metricchart-marker-labels-%1").arg(height));
     }
 }
 

@@ -13,16 +13,47 @@ VirtualClock::VirtualClock(double speed)
 {
 }
 
-qint64 VirtualClock::nowMs() const
+qint64 VirtualClock::runningNowMs() const
 {
     const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_realStart);
-    return m_virtualStartMs + qint64(elapsed.count() * m_speed) + m_offsetMs.load();
+    return m_virtualStartMs + qint64(elapsed.count() * m_speed) + m_offsetMs;
+}
+
+qint64 VirtualClock::nowMs() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_pausedAtMs ? *m_pausedAtMs : runningNowMs();
 }
 
 void VirtualClock::advance(qint64 virtualMs)
 {
-    if (virtualMs > 0)
+    if (virtualMs <= 0)
+        return;
+    std::lock_guard lock(m_mutex);
+    if (m_pausedAtMs)
+        *m_pausedAtMs += virtualMs;
+    else
         m_offsetMs += virtualMs;
+}
+
+void VirtualClock::setPaused(bool paused)
+{
+    std::lock_guard lock(m_mutex);
+    if (paused == m_pausedAtMs.has_value())
+        return;
+    if (paused) {
+        m_pausedAtMs = runningNowMs();
+    } else {
+        // The real time that passed while paused does not count.
+        m_offsetMs += *m_pausedAtMs - runningNowMs();
+        m_pausedAtMs.reset();
+    }
+}
+
+bool VirtualClock::isPaused() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_pausedAtMs.has_value();
 }
 
 std::chrono::milliseconds VirtualClock::realDuration(qint64 virtualMs) const

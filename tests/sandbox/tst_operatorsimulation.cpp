@@ -4,17 +4,21 @@
 #include "sandbox/prometheusexporter.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/virtualclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace capstan::sandbox;
@@ -193,6 +197,8 @@ QJsonObject TestOperatorSimulation::rest(const QString &name, const QString &pat
     request.setSslConfiguration(m_ssl);
     request.setRawHeader("Authorization", "Bearer " + m_server->adminToken().toUtf8());
     std::unique_ptr<QNetworkReply> reply(m_nam.get(request));
+    if (status)
+        *status = 0;
     if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000))
         return {};
     if (status)
@@ -383,12 +389,32 @@ void TestOperatorSimulation::periodicSavepointsAndHistoryCleanup()
         return n;
     };
     QTRY_COMPARE_WITH_TIMEOUT(completed(), 2, 10000);
-    QTest::qWait(500); // 100 s virtual: five more periodic savepoints, history stays at two
-    QVERIFY(completed() <= 2);
-    const QJsonObject s = snapshotsOf(u"periodic"_s, u"PERIODIC"_s).first();
-    QVERIFY(at(s, u"metadata.name"_s).toString().startsWith(u"periodic-savepoint-periodic-"_s));
-    QVERIFY(at(s, u"status.path"_s).toString().startsWith(u"s3://state/periodic/savepoints/savepoint-"_s)
-            || at(s, u"status.state"_s).toString() != u"COMPLETED"_s);
+    // Five more periodic savepoints complete (each stays for two intervals, longer than a poll);
+    // the history keeps the newest two and disposes of the older ones.
+    QMap<QString, QString> seen; // name → status.resultTimestamp
+    const auto seeCompleted = [&] {
+        for (const QJsonObject &s : snapshotsOf(u"periodic"_s, u"PERIODIC"_s)) {
+            if (at(s, u"status.state"_s).toString() == u"COMPLETED"_s)
+                seen.insert(at(s, u"metadata.name"_s).toString(), at(s, u"status.resultTimestamp"_s).toString());
+        }
+        return seen.size();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seeCompleted() >= 7, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(completed(), 2, 5000);
+    QStringList oldestFirst = seen.keys();
+    std::sort(oldestFirst.begin(), oldestFirst.end(),
+              [&](const QString &a, const QString &b) { return seen.value(a) < seen.value(b); });
+    for (const QString &name : oldestFirst.first(oldestFirst.size() - 2))
+        QVERIFY2(!m_server->store().get(u"flinkstatesnapshots"_s, kNs, name).ok(), qPrintable(name));
+    int checked = 0;
+    for (const QJsonObject &s : snapshotsOf(u"periodic"_s, u"PERIODIC"_s)) {
+        if (at(s, u"status.state"_s).toString() != u"COMPLETED"_s)
+            continue;
+        QVERIFY(at(s, u"metadata.name"_s).toString().startsWith(u"periodic-savepoint-periodic-"_s));
+        QVERIFY(at(s, u"status.path"_s).toString().startsWith(u"s3://state/periodic/savepoints/savepoint-"_s));
+        ++checked;
+    }
+    QVERIFY(checked > 0);
 }
 
 void TestOperatorSimulation::automaticRollback()
@@ -409,8 +435,11 @@ void TestOperatorSimulation::automaticRollback()
               at(deployment(u"rollback"_s), u"status.reconciliationStatus.lastReconciledSpec"_s).toString().toUtf8())
               .object();
     QVERIFY(!at(reconciled, u"spec.job.args"_s).toArray().contains(u"--enable-new-feature"_s));
-    QTest::qWait(300);
-    QCOMPARE(lifecycle(u"rollback"_s), u"ROLLED_BACK"_s); // stays until the user changes the spec
+    // Stays until the user changes the spec: two virtual minutes (four readiness timeouts) later.
+    m_server->operatorSimulation()->clock().advance(120000);
+    m_server->operatorSimulation()->reconcileOnce();
+    m_server->operatorSimulation()->reconcileOnce();
+    QCOMPARE(lifecycle(u"rollback"_s), u"ROLLED_BACK"_s);
 }
 
 void TestOperatorSimulation::restartLoopFailsSavepointsAndDedupsEvents()
@@ -484,7 +513,13 @@ void TestOperatorSimulation::restartLoopFailsSavepointsAndDedupsEvents()
 
 void TestOperatorSimulation::jobManagerRestThroughServiceProxy()
 {
-    // 503 while the JobManager is not ready, as the API server answers without endpoints.
+    // 503 while the JobManager is not ready, as the API server answers without endpoints. The
+    // paused clock holds the JobManager in each phase before READY for as long as the checks take.
+    VirtualClock &clock = m_server->operatorSimulation()->clock();
+    clock.setPaused(true);
+    auto resume = qScopeGuard([&clock] { clock.setPaused(false); });
+    // Waits out a pass that read the time before the pause, so the deployment starts at the paused time.
+    m_server->operatorSimulation()->reconcileOnce();
     QVERIFY(
         m_server->store()
             .create(
@@ -502,15 +537,25 @@ void TestOperatorSimulation::jobManagerRestThroughServiceProxy()
                                               {u"upgradeMode"_s, u"stateless"_s}}}}}})
             .ok());
     QTRY_VERIFY(m_server->store().get(u"services"_s, kNs, u"rest-check-rest"_s).ok());
+    const auto jmStatus
+        = [&] { return at(deployment(u"rest-check"_s), u"status.jobManagerDeploymentStatus"_s).toString(); };
+    QTRY_COMPARE(jmStatus(), u"DEPLOYING"_s);
     int status = 0;
     QJsonObject body = rest(u"rest-check"_s, u"overview"_s, &status);
-    if (at(deployment(u"rest-check"_s), u"status.jobManagerDeploymentStatus"_s).toString() != u"READY"_s) {
-        QCOMPARE(status, 503);
-        QCOMPARE(body.value(u"kind"_s).toString(), u"Status"_s);
-        QCOMPARE(body.value(u"message"_s).toString(), u"no endpoints available for service \"rest-check-rest\""_s);
-    }
+    QCOMPARE(status, 503);
+    QCOMPARE(body.value(u"kind"_s).toString(), u"Status"_s);
+    QCOMPARE(body.value(u"code"_s).toInt(), 503);
+    QCOMPARE(body.value(u"reason"_s).toString(), u"ServiceUnavailable"_s);
+    QCOMPARE(body.value(u"message"_s).toString(), u"no endpoints available for service \"rest-check-rest\""_s);
+    // Pods up after 4 virtual seconds, REST endpoint not yet: still no endpoints.
+    clock.advance(4000);
+    QTRY_COMPARE(jmStatus(), u"DEPLOYED_NOT_READY"_s);
+    body = rest(u"rest-check"_s, u"overview"_s, &status);
+    QCOMPARE(status, 503);
+    QCOMPARE(body.value(u"message"_s).toString(), u"no endpoints available for service \"rest-check-rest\""_s);
     rest(u"no-such"_s, u"overview"_s, &status);
     QCOMPARE(status, 404);
+    clock.setPaused(false);
     QTRY_VERIFY_WITH_TIMEOUT(stableAt(u"rest-check"_s, 1), 10000);
 
     body = rest(u"rest-check"_s, u"overview"_s, &status);

@@ -1632,8 +1632,16 @@
 <context>
     <name>capstan::DeploymentPage</name>
     <message>
-        <source>%1 CPU, %2 memory</source>
-        <translation>%1 CPU, %2 Speicher</translation>
+        <source>%1 memory</source>
+        <translation>%1 Speicher</translation>
+    </message>
+    <message>
+        <source>JobManager: %1</source>
+        <translation>JobManager: %1</translation>
+    </message>
+    <message>
+        <source>TaskManager: %1</source>
+        <translation>TaskManager: %1</translation>
     </message>
     <message>
         <source>%1 ago</source>
@@ -2085,6 +2093,29 @@
     <message>
         <source>The JobManager is %1.</source>
         <translation>Der JobManager ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::EmptyListPlaceholder</name>
+    <message>
+        <source>No deployment matches &quot;%1&quot;</source>
+        <translation>Kein Deployment passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>No deployments in namespace %1</source>
+        <translation>Keine Deployments im Namespace %1</translation>
+    </message>
+    <message>
+        <source>Show all namespaces</source>
+        <translation>Alle Namespaces zeigen</translation>
+    </message>
+    <message>
+        <source>No deployments in any namespace</source>
+        <translation>In keinem Namespace gibt es Deployments</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ void ClusterSession::start()
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
     m_actions = new ActionRunner(m_client, m_contextName, m_audit.get(), m_revisions.get(), this);
+    // The runner is the core's own unit (tested alone); the session publishes what it reports.
     connect(m_actions, &ActionRunner::progress, this, &ClusterSession::actionProgress);
     connect(m_actions, &ActionRunner::finished, this, &ClusterSession::actionFinished);
     emit connected({connection->contextName, connection->server.toString(), connection->user.name, connection->ns,
@@ -448,12 +449,6 @@ void ClusterSession::startWatch(const QJsonObject &object, const Opening &openin
     auto *watch = new DeploymentWatch(m_client, m_history.get(), object, options, this);
     watch->setMetricStore(m_metricStore.get());
     m_watches.insert(uid, watch);
-    connect(watch, &DeploymentWatch::metricsAppended, this, &ClusterSession::metricsAppended);
-    connect(watch, &DeploymentWatch::objectChanged, this, &ClusterSession::objectChanged);
-    connect(watch, &DeploymentWatch::eventsChanged, this, &ClusterSession::eventsChanged);
-    connect(watch, &DeploymentWatch::snapshotsChanged, this, &ClusterSession::snapshotsChanged);
-    connect(watch, &DeploymentWatch::jobManagerChanged, this, &ClusterSession::jobManagerChanged);
-    connect(watch, &DeploymentWatch::jobsChanged, this, &ClusterSession::jobsChanged);
     connect(watch, &DeploymentWatch::restartCountObserved, this, [this](const QString &id, qint64 restarts) {
         if (m_failures.observeRestartCount(id, restarts, QDateTime::currentDateTimeUtc()))
             republish({id});

@@ -6,14 +6,16 @@
 #include "logging.h"
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
+#include "session/clustersession.h"
 
 #include <QJsonArray>
 
 namespace capstan {
 
 DeploymentWatch::DeploymentWatch(KubeClient *client, HistoryStore *history, const QJsonObject &object,
-                                 const Options &options, QObject *parent)
-    : QObject(parent)
+                                 const Options &options, ClusterSession *session)
+    : QObject(session)
+    , m_session(session)
     , m_client(client)
     , m_history(history)
     , m_options(options)
@@ -31,14 +33,14 @@ DeploymentWatch::~DeploymentWatch()
 
 void DeploymentWatch::start()
 {
-    emit objectChanged(m_deployment, m_object);
+    emit m_session->objectChanged(m_deployment, m_object);
     if (m_history && !m_options.historyShown) {
         // History first, so the page shows what happened before this session at once.
         EventBatch history;
         history.deploymentUid = m_deployment.uid;
         history.reset = true;
         history.upserted = m_history->events(m_deployment.uid);
-        emit eventsChanged(history);
+        emit m_session->eventsChanged(history);
     }
     // The page's models keep what these report: the informers need no copy of the objects.
     if (!m_options.eventsFromSession || !m_history) {
@@ -71,7 +73,7 @@ void DeploymentWatch::start()
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QList<MetricSample> history = m_metricStore->range(m_deployment.uid, now - 3600 * 1000, now);
         if (!history.isEmpty())
-            emit metricsAppended(m_deployment.uid, history);
+            emit m_session->metricsAppended(m_deployment.uid, history);
     }
     m_pollTimer.start();
     poll();
@@ -87,7 +89,7 @@ void DeploymentWatch::onMetricsCollected(const QList<MetricSample> &samples)
 {
     if (m_metricStore)
         m_metricStore->append(m_deployment.uid, samples);
-    emit metricsAppended(m_deployment.uid, samples);
+    emit m_session->metricsAppended(m_deployment.uid, samples);
 }
 
 void DeploymentWatch::stop()
@@ -105,7 +107,7 @@ void DeploymentWatch::update(const QJsonObject &object, const Deployment &parsed
     const QString previousJm = m_deployment.jobManagerStatus;
     m_object = object;
     m_deployment = parsed;
-    emit objectChanged(m_deployment, m_object);
+    emit m_session->objectChanged(m_deployment, m_object);
     publishLegacySnapshots();
     recordJob();
     if (previousJm != m_deployment.jobManagerStatus)
@@ -118,7 +120,7 @@ void DeploymentWatch::recordJob()
         return;
     m_history->observeJob(m_deployment.uid, m_deployment.jobId, m_deployment.jobState, m_deployment.generation,
                           m_deployment.jobStartTime, QDateTime::currentDateTimeUtc());
-    emit jobsChanged(m_deployment.uid, m_history->jobs(m_deployment.uid));
+    emit m_session->jobsChanged(m_deployment.uid, m_history->jobs(m_deployment.uid));
 }
 
 void DeploymentWatch::addEvents(const QList<ClusterEvent> &events)
@@ -128,7 +130,7 @@ void DeploymentWatch::addEvents(const QList<ClusterEvent> &events)
     EventBatch out;
     out.deploymentUid = m_deployment.uid;
     out.upserted = events;
-    emit eventsChanged(out);
+    emit m_session->eventsChanged(out);
 }
 
 void DeploymentWatch::addSnapshots(const QList<Snapshot> &upserted, const QStringList &removed)
@@ -139,7 +141,7 @@ void DeploymentWatch::addSnapshots(const QList<Snapshot> &upserted, const QStrin
     out.deploymentUid = m_deployment.uid;
     out.upserted = upserted;
     out.removed = removed;
-    emit snapshotsChanged(out);
+    emit m_session->snapshotsChanged(out);
 }
 
 void DeploymentWatch::onEvents(const InformerBatch &batch)
@@ -154,7 +156,7 @@ void DeploymentWatch::onEvents(const InformerBatch &batch)
     else
         out.removed = batch.removed;
     if (!out.upserted.isEmpty() || !out.removed.isEmpty())
-        emit eventsChanged(out);
+        emit m_session->eventsChanged(out);
 }
 
 void DeploymentWatch::onSnapshots(const InformerBatch &batch)
@@ -165,7 +167,7 @@ void DeploymentWatch::onSnapshots(const InformerBatch &batch)
         out.upserted.append(Snapshot::fromResource(object));
     out.removed = batch.removed;
     if (!out.upserted.isEmpty() || !out.removed.isEmpty())
-        emit snapshotsChanged(out);
+        emit m_session->snapshotsChanged(out);
 }
 
 void DeploymentWatch::publishLegacySnapshots()
@@ -185,7 +187,7 @@ void DeploymentWatch::publishLegacySnapshots()
             out.removed << key;
     }
     m_legacyKeys = keys;
-    emit snapshotsChanged(out);
+    emit m_session->snapshotsChanged(out);
 }
 
 void DeploymentWatch::poll()
@@ -200,7 +202,7 @@ void DeploymentWatch::poll()
                                  m_deployment.jobManagerStatus.isEmpty()
                                      ? tr("The JobManager is not deployed.")
                                      : tr("The JobManager is %1.").arg(m_deployment.jobManagerStatus));
-        emit jobManagerChanged(m_deployment.uid, info);
+        emit m_session->jobManagerChanged(m_deployment.uid, info);
         return;
     }
     if (m_metricCollector)
@@ -258,7 +260,7 @@ void DeploymentWatch::poll()
 void DeploymentWatch::pollFinished()
 {
     m_polling.polledAt = QDateTime::currentDateTimeUtc();
-    emit jobManagerChanged(m_deployment.uid, m_polling);
+    emit m_session->jobManagerChanged(m_deployment.uid, m_polling);
     if (m_polling.numRestarts >= 0)
         emit restartCountObserved(m_deployment.uid, m_polling.numRestarts);
     // The latest checkpoint joins the snapshot table (one row, replaced as checkpoints complete).
@@ -274,7 +276,7 @@ void DeploymentWatch::pollFinished()
     }
     m_checkpointKeys = keys;
     if (!batch.upserted.isEmpty() || !batch.removed.isEmpty())
-        emit snapshotsChanged(batch);
+        emit m_session->snapshotsChanged(batch);
 }
 
 } // namespace capstan

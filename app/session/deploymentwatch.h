@@ -14,6 +14,7 @@
 
 namespace capstan {
 
+class ClusterSession;
 class HistoryStore;
 class Informer;
 class KubeClient;
@@ -25,6 +26,8 @@ struct InformerBatch;
 // Everything the deployment page needs about one deployment, gathered on the backend thread:
 // its Events (live, merged with the local history), its FlinkStateSnapshots, the JobManager's view
 // (polled through the service proxy only while the JobManager is READY) and the jobs it has run.
+// A part of its ClusterSession: it publishes through the session's own signals (objectChanged,
+// eventsChanged, …), which the views connect to; it declares none of them again.
 class DeploymentWatch final : public QObject
 {
     Q_OBJECT
@@ -44,9 +47,10 @@ public:
         bool historyShown = false;
     };
 
-    // Does not own client or history (history may be null: no persistence).
+    // Does not own client or history (history may be null: no persistence). Publishes through
+    // `session`'s signals; its parent.
     DeploymentWatch(KubeClient *client, HistoryStore *history, const QJsonObject &object, const Options &options,
-                    QObject *parent = nullptr);
+                    ClusterSession *session);
     ~DeploymentWatch() override;
 
     void start();
@@ -70,14 +74,8 @@ public:
     const Deployment &deployment() const { return m_deployment; }
 
 signals:
-    void objectChanged(const capstan::Deployment &deployment, const QJsonObject &object);
-    void eventsChanged(const capstan::EventBatch &batch);
-    void snapshotsChanged(const capstan::SnapshotBatch &batch);
-    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
-    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+    // For the session's failure detection, not for views.
     void restartCountObserved(const QString &uid, qint64 numRestarts);
-    // New samples of this deployment: history on start(), then each poll's (already stored).
-    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
 
 private:
     void onEvents(const InformerBatch &batch);
@@ -88,6 +86,7 @@ private:
     void recordJob();
     void onMetricsCollected(const QList<MetricSample> &samples);
 
+    ClusterSession *m_session; // publishes what the watch gathers
     KubeClient *m_client;
     HistoryStore *m_history;
     Options m_options;

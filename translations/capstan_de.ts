@@ -217,6 +217,233 @@
     </message>
 </context>
 <context>
+    <name>capstan::Action</name>
+    <message>
+        <source>Configure Deployment</source>
+        <translation>Deployment konfigurieren</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Deployment…</source>
+        <translation>Deployment &amp;konfigurieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>edit change parallelism scale arguments</source>
+        <translation>bearbeiten ändern parallelität skalieren argumente</translation>
+    </message>
+    <message>
+        <source>Trigger Savepoint</source>
+        <translation>Savepoint auslösen</translation>
+    </message>
+    <message>
+        <source>Trigger &amp;Savepoint</source>
+        <translation>&amp;Savepoint auslösen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation>snapshot sicherungspunkt</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Sus&amp;pend</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>stop pause</source>
+        <translation>stoppen pausieren</translation>
+    </message>
+    <message>
+        <source>Cancel and Keep State</source>
+        <translation>Abbrechen und Zustand behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Keep State</source>
+        <translation>Zustand &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>stop last-state checkpoint</source>
+        <translation>stoppen last-state checkpoint</translation>
+    </message>
+    <message>
+        <source>Cancel and Discard State</source>
+        <translation>Abbrechen und Zustand verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard State</source>
+        <translation>Zustand &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>stop stateless</source>
+        <translation>stoppen stateless</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>resume run</source>
+        <translation>fortsetzen ausführen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>Neu sta&amp;rten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>restartNonce</source>
+        <translation>restartNonce neustarten</translation>
+    </message>
+    <message>
+        <source>Roll Back to Last Stable Spec</source>
+        <translation>Auf letzte stabile Spec zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back to Last Stable Spec</source>
+        <translation>Auf letzte stabile Spec &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>rollback revert undo</source>
+        <translation>zurücksetzen rückgängig</translation>
+    </message>
+    <message>
+        <source>Roll Back to Snapshot</source>
+        <translation>Auf Snapshot zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Roll Back to This &amp;Snapshot…</source>
+        <translation>Auf diesen &amp;Snapshot zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>rollback restore</source>
+        <translation>zurücksetzen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Shift+Del</source>
+        <translation>Shift+Del</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
+    <message>
+        <source>New Deployment</source>
+        <translation>Neues Deployment</translation>
+    </message>
+    <message>
+        <source>New &amp;Deployment…</source>
+        <translation>Neues &amp;Deployment…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>create add</source>
+        <translation>erstellen hinzufügen</translation>
+    </message>
+    <message>
+        <source>A session cluster has no job to take a savepoint of.</source>
+        <translation>Ein Session-Cluster hat keinen Job, von dem ein Savepoint erstellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>A savepoint cannot be taken from a job in a restart loop.</source>
+        <translation>Von einem Job in einer Neustartschleife kann kein Savepoint erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The job is not running.</source>
+        <translation>Der Job läuft nicht.</translation>
+    </message>
+    <message>
+        <source>A session cluster has no job to stop.</source>
+        <translation>Ein Session-Cluster hat keinen Job, der gestoppt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The deployment is already suspended.</source>
+        <translation>Das Deployment ist bereits angehalten.</translation>
+    </message>
+    <message>
+        <source>Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes): without it there is no checkpoint to restore from.</source>
+        <translation>Den letzten Zustand zu behalten erfordert Kubernetes HA (high-availability.type: kubernetes): ohne sie gibt es keinen Checkpoint, aus dem wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>Keeping the latest state needs checkpoints (execution.checkpointing.interval and state.checkpoints.dir).</source>
+        <translation>Den letzten Zustand zu behalten erfordert Checkpoints (execution.checkpointing.interval und state.checkpoints.dir).</translation>
+    </message>
+    <message>
+        <source>A session cluster has no job to start.</source>
+        <translation>Ein Session-Cluster hat keinen Job, der gestartet werden könnte.</translation>
+    </message>
+    <message>
+        <source>The deployment is not suspended.</source>
+        <translation>Das Deployment ist nicht angehalten.</translation>
+    </message>
+    <message>
+        <source>A suspended deployment cannot be restarted; start it.</source>
+        <translation>Ein angehaltenes Deployment kann nicht neu gestartet werden; starten Sie es.</translation>
+    </message>
+    <message>
+        <source>The operator has recorded no stable spec yet, so there is nothing to roll back to.</source>
+        <translation>Der Operator hat noch keine stabile Spec aufgezeichnet; es gibt nichts, worauf zurückgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <source>A session cluster has no job state to restore.</source>
+        <translation>Ein Session-Cluster hat keinen Job-Zustand, der wiederhergestellt werden könnte.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ActionJob</name>
     <message>
         <source>The cluster connection is closed.</source>
@@ -239,48 +466,8 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>%1 is a session cluster: it has no job to suspend.</source>
-        <translation>%1 ist ein Session-Cluster: Es gibt keinen Job zum Anhalten.</translation>
-    </message>
-    <message>
-        <source>%1 is already suspended.</source>
-        <translation>%1 ist bereits angehalten.</translation>
-    </message>
-    <message>
-        <source>Kubernetes HA (high-availability.type: kubernetes)</source>
-        <translation>Kubernetes HA (high-availability.type: kubernetes)</translation>
-    </message>
-    <message>
-        <source>checkpoints (execution.checkpointing.interval and state.checkpoints.dir)</source>
-        <translation>Checkpoints (execution.checkpointing.interval und state.checkpoints.dir)</translation>
-    </message>
-    <message>
-        <source>Cannot keep the latest state of %1: it runs without %2, so there is no checkpoint to restore from. Suspend with a savepoint or discard the state instead.</source>
-        <translation>Der letzte Zustand von %1 kann nicht behalten werden: Es läuft ohne %2, es gibt also keinen Checkpoint zum Wiederherstellen. Halten Sie stattdessen mit einem Savepoint an oder verwerfen Sie den Zustand.</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation> und </translation>
-    </message>
-    <message>
-        <source>%1 is a session cluster: it has no job to start.</source>
-        <translation>%1 ist ein Session-Cluster: Es gibt keinen Job zum Starten.</translation>
-    </message>
-    <message>
-        <source>%1 is already set to run.</source>
-        <translation>%1 ist bereits auf „läuft“ gesetzt.</translation>
-    </message>
-    <message>
-        <source>%1 is suspended: start it instead of restarting it.</source>
-        <translation>%1 ist angehalten: Starten Sie es, statt es neu zu starten.</translation>
-    </message>
-    <message>
         <source>The operator has not recorded a stable spec for %1 yet, so there is nothing to roll back to.</source>
         <translation>Der Operator hat für %1 noch keine stabile Spec festgehalten, es gibt also nichts, worauf zurückgesetzt werden kann.</translation>
-    </message>
-    <message>
-        <source>%1 is a session cluster: it has no job state to restore.</source>
-        <translation>%1 ist ein Session-Cluster: Es gibt keinen Job-Zustand zum Wiederherstellen.</translation>
     </message>
     <message>
         <source>configuration of generation %1 (live when the snapshot was taken) restored</source>
@@ -518,6 +705,10 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>%1 %2 was refused: %3</source>
+        <translation>%1 für %2 wurde abgelehnt: %3</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionRunner</name>
@@ -537,82 +728,6 @@
         <translation>D&amp;eployment</translation>
     </message>
     <message>
-        <source>&amp;Configure Deployment…</source>
-        <translation>Deployment &amp;konfigurieren…</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Trigger &amp;Savepoint</source>
-        <translation>&amp;Savepoint auslösen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+S</source>
-        <translation>Ctrl+Shift+S</translation>
-    </message>
-    <message>
-        <source>Sus&amp;pend</source>
-        <translation>&amp;Anhalten</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+P</source>
-        <translation>Ctrl+Shift+P</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel</source>
-        <translation>A&amp;bbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Latest State</source>
-        <translation>Letzten Zustand &amp;behalten</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+K</source>
-        <translation>Ctrl+Shift+K</translation>
-    </message>
-    <message>
-        <source>&amp;Discard State</source>
-        <translation>Zustand &amp;verwerfen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+D</source>
-        <translation>Ctrl+Shift+D</translation>
-    </message>
-    <message>
-        <source>S&amp;tart</source>
-        <translation>S&amp;tarten</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+T</source>
-        <translation>Ctrl+Shift+T</translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation>&amp;Neu starten</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+R</source>
-        <translation>Ctrl+Shift+R</translation>
-    </message>
-    <message>
-        <source>Roll &amp;Back to Last Stable Spec</source>
-        <translation>Auf letzte stabile Spec &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+B</source>
-        <translation>Ctrl+Shift+B</translation>
-    </message>
-    <message>
-        <source>De&amp;lete…</source>
-        <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
-        <source>Shift+Del</source>
-        <translation>Shift+Del</translation>
-    </message>
-    <message>
         <source>Select a deployment first.</source>
         <translation>Wählen Sie zuerst ein Deployment aus.</translation>
     </message>
@@ -621,44 +736,8 @@
         <translation>Auf diesem Deployment läuft eine andere Aktion.</translation>
     </message>
     <message>
-        <source>A savepoint cannot be taken from a job in a restart loop.</source>
-        <translation>Von einem Job in einer Neustartschleife kann kein Savepoint erstellt werden.</translation>
-    </message>
-    <message>
-        <source>The job is not running.</source>
-        <translation>Der Job läuft nicht.</translation>
-    </message>
-    <message>
-        <source>The deployment is already suspended.</source>
-        <translation>Das Deployment ist bereits angehalten.</translation>
-    </message>
-    <message>
-        <source>Keeping the latest state needs Kubernetes HA (high-availability.type: kubernetes).</source>
-        <translation>Um den letzten Zustand zu behalten, ist Kubernetes HA nötig (high-availability.type: kubernetes).</translation>
-    </message>
-    <message>
-        <source>Keeping the latest state needs checkpoints (execution.checkpointing.interval).</source>
-        <translation>Um den letzten Zustand zu behalten, sind Checkpoints nötig (execution.checkpointing.interval).</translation>
-    </message>
-    <message>
-        <source>The deployment is not suspended.</source>
-        <translation>Das Deployment ist nicht angehalten.</translation>
-    </message>
-    <message>
-        <source>A suspended deployment cannot be restarted; start it.</source>
-        <translation>Ein angehaltenes Deployment kann nicht neu gestartet werden; starten Sie es.</translation>
-    </message>
-    <message>
-        <source>The operator has recorded no stable spec yet.</source>
-        <translation>Der Operator hat noch keine stabile Spec festgehalten.</translation>
-    </message>
-    <message>
         <source>Not permitted: the API server says your account may not %1 %2 in namespace &quot;%3&quot;.</source>
         <translation>Nicht erlaubt: Laut API-Server darf Ihr Konto im Namespace „%3“ nicht %1 auf %2 ausführen.</translation>
-    </message>
-    <message>
-        <source>Suspend</source>
-        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.</source>
@@ -673,24 +752,12 @@
         <translation>%1 anhalten? Der Job stoppt und sein Zustand wird verworfen (Upgrade-Modus stateless).</translation>
     </message>
     <message>
-        <source>Cancel and Keep State</source>
-        <translation>Abbrechen und Zustand behalten</translation>
-    </message>
-    <message>
         <source>Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the Kubernetes HA metadata and the latest checkpoint are kept for Start.</source>
         <translation>%1 abbrechen und den letzten Zustand behalten? Der Upgrade-Modus wird last-state und der Job stoppt; die Kubernetes-HA-Metadaten und der neueste Checkpoint bleiben für Starten erhalten.</translation>
     </message>
     <message>
-        <source>Cancel and Discard State</source>
-        <translation>Abbrechen und Zustand verwerfen</translation>
-    </message>
-    <message>
         <source>Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any state.</source>
         <translation>%1 abbrechen und seinen Zustand verwerfen? Der Upgrade-Modus wird stateless: Starten stellt keinen Zustand wieder her.</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Starten</translation>
     </message>
     <message>
         <source>Start %1?
@@ -699,24 +766,12 @@
 %2</translation>
     </message>
     <message>
-        <source>Restart</source>
-        <translation>Neu starten</translation>
-    </message>
-    <message>
         <source>Restart %1? The operator restarts the job (restartNonce).</source>
         <translation>%1 neu starten? Der Operator startet den Job neu (restartNonce).</translation>
     </message>
     <message>
-        <source>Roll Back</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
         <source>Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the current one (restart and redeploy nonces are kept).</source>
         <translation>%1 auf die letzte stabile Spec zurücksetzen? Die Spec, die der Operator zuletzt stabil laufen sah, ersetzt die aktuelle (Restart- und Redeploy-Nonces bleiben erhalten).</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).</source>
@@ -731,68 +786,24 @@
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <source>Configure</source>
-        <translation>Konfigurieren</translation>
-    </message>
-    <message>
-        <source>Trigger Savepoint</source>
-        <translation>Savepoint auslösen</translation>
-    </message>
-    <message>
-        <source>Roll Back to Last Stable Spec</source>
-        <translation>Auf letzte stabile Spec zurücksetzen</translation>
-    </message>
-    <message>
         <source>Waiting for the cluster to show the result of the last action.</source>
         <translation>Warten, bis der Cluster das Ergebnis der letzten Aktion zeigt.</translation>
+    </message>
+    <message>
+        <source>%1 did not complete: %2</source>
+        <translation>%1 wurde nicht abgeschlossen: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2?</source>
+        <translation>%1: %2?</translation>
+    </message>
+    <message>
+        <source>Open %1 first: the change applies to it as it is now.</source>
+        <translation>Öffnen Sie zuerst %1: die Änderung wird auf den aktuellen Stand angewendet.</translation>
     </message>
 </context>
 <context>
     <name>capstan::ActivityModel</name>
-    <message>
-        <source>Configure</source>
-        <translation>Konfigurieren</translation>
-    </message>
-    <message>
-        <source>Create deployment</source>
-        <translation>Deployment erstellen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Savepoint</source>
-        <translation>Savepoint</translation>
-    </message>
-    <message>
-        <source>Suspend</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Cancel (keep latest state)</source>
-        <translation>Abbrechen (letzten Zustand behalten)</translation>
-    </message>
-    <message>
-        <source>Cancel (discard state)</source>
-        <translation>Abbrechen (Zustand verwerfen)</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Starten</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>Neu starten</translation>
-    </message>
-    <message>
-        <source>Rollback to last stable spec</source>
-        <translation>Zurücksetzen auf letzte stabile Spec</translation>
-    </message>
-    <message>
-        <source>Rollback to snapshot</source>
-        <translation>Zurücksetzen auf Snapshot</translation>
-    </message>
     <message>
         <source>running…</source>
         <translation>läuft…</translation>
@@ -863,6 +874,14 @@
     <message>
         <source>Stop waiting for the selected action. A change already sent stays on the server.</source>
         <translation>Nicht länger auf die ausgewählte Aktion warten. Eine bereits gesendete Änderung bleibt auf dem Server.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen with My Change</source>
+        <translation>Mit meiner Änderung erneut ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open Configure Deployment again with the change of the selected action on the deployment as it is now.</source>
+        <translation>Öffnet „Deployment konfigurieren“ erneut mit der Änderung der gewählten Aktion, angewendet auf den aktuellen Stand des Deployments.</translation>
     </message>
 </context>
 <context>
@@ -1031,23 +1050,34 @@
     </message>
 </context>
 <context>
+    <name>capstan::ConfigureConflictPage</name>
+    <message>
+        <source>Nothing was written. The deployment is at version %1 on the server; you edited version %2. Choose whether to apply your change on top of theirs or to drop it.</source>
+        <translation>Es wurde nichts geschrieben. Das Deployment hat auf dem Server die Version %1; Sie haben Version %2 bearbeitet. Wählen Sie, ob Ihre Änderung auf die andere angewendet oder verworfen werden soll.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>The server did not send its version of the deployment. Discard your change to reload it.</source>
+        <translation>Der Server hat seine Version des Deployments nicht gesendet. Verwerfen Sie Ihre Änderung, um es neu zu laden.</translation>
+    </message>
+    <message>
+        <source>The spec is the same; only the deployment&apos;s status or metadata changed.</source>
+        <translation>Die Spec ist gleich; nur Status oder Metadaten des Deployments haben sich geändert.</translation>
+    </message>
+    <message>
+        <source>You have not changed the spec.</source>
+        <translation>Sie haben die Spec nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Both of you changed %1. Re-applying sets your values there.</source>
+        <translation>Sie beide haben %1 geändert. Erneutes Anwenden setzt dort Ihre Werte.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ConfigureDialog</name>
-    <message>
-        <source>Every upgrade takes a savepoint first and starts the new job from it; if the job is unhealthy, the latest checkpoint is used instead.</source>
-        <translation>Jedes Upgrade erstellt zuerst einen Savepoint und startet den neuen Job daraus; ist der Job nicht gesund, wird stattdessen der neueste Checkpoint verwendet.</translation>
-    </message>
-    <message>
-        <source>Every upgrade restarts the job from its latest checkpoint, found through Kubernetes HA metadata; works even when the job is failing.</source>
-        <translation>Jedes Upgrade startet den Job aus seinem neuesten Checkpoint neu, den die Kubernetes-HA-Metadaten nennen; funktioniert auch, wenn der Job fehlschlägt.</translation>
-    </message>
-    <message>
-        <source>Every upgrade starts the job again with empty state; nothing is carried over.</source>
-        <translation>Jedes Upgrade startet den Job mit leerem Zustand neu; nichts wird übernommen.</translation>
-    </message>
-    <message>
-        <source>An upgrade mode the operator does not know: choose one of the three.</source>
-        <translation>Ein Upgrade-Modus, den der Operator nicht kennt: Wählen Sie einen der drei.</translation>
-    </message>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -1087,6 +1117,109 @@
     <message>
         <source>Back to editing</source>
         <translation>Zurück zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2</source>
+        <translation>%1 im Namespace %2</translation>
+    </message>
+    <message>
+        <source>A new FlinkDeployment</source>
+        <translation>Ein neues FlinkDeployment</translation>
+    </message>
+    <message>
+        <source>The YAML does not parse (line %1, column %2: %3). Fix it before leaving the YAML page.</source>
+        <translation>Das YAML ist nicht lesbar (Zeile %1, Spalte %2: %3). Beheben Sie den Fehler, bevor Sie die YAML-Seite verlassen.</translation>
+    </message>
+    <message>
+        <source>Choose the namespace to create it in.</source>
+        <translation>Wählen Sie den Namespace, in dem es erstellt werden soll.</translation>
+    </message>
+    <message>
+        <source>Unknown field “%1”: the cluster&apos;s schema does not have it, so it would be dropped.</source>
+        <translation>Unbekanntes Feld „%1“: Das Schema des Clusters kennt es nicht, es würde also verworfen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Send the change to the cluster</source>
+        <translation>Die Änderung an den Cluster senden</translation>
+    </message>
+    <message>
+        <source>Review the change before applying it</source>
+        <translation>Die Änderung vor dem Anwenden überprüfen</translation>
+    </message>
+    <message>
+        <source>Creating the deployment…</source>
+        <translation>Deployment wird erstellt…</translation>
+    </message>
+    <message>
+        <source>The change was not applied.</source>
+        <translation>Die Änderung wurde nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Could not apply the change: %1</source>
+        <translation>Die Änderung konnte nicht angewendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The cluster rejected the change; the fields it named are marked.</source>
+        <translation>Der Cluster hat die Änderung abgelehnt; die genannten Felder sind markiert.</translation>
+    </message>
+    <message>
+        <source>The cluster rejected the change: %1</source>
+        <translation>Der Cluster hat die Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The deployment changed on the server since you opened it; your change was not applied.</source>
+        <translation>Das Deployment hat sich auf dem Server geändert, seit Sie es geöffnet haben; Ihre Änderung wurde nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Your change on top of the new version does not pass the checks: fix the marked fields, then apply again.</source>
+        <translation>Ihre Änderung auf der neuen Version besteht die Prüfungen nicht: Beheben Sie die markierten Felder und wenden Sie sie erneut an.</translation>
+    </message>
+    <message>
+        <source>Your change was discarded. The form shows the deployment as it is on the server now (version %1).</source>
+        <translation>Ihre Änderung wurde verworfen. Das Formular zeigt das Deployment, wie es jetzt auf dem Server ist (Version %1).</translation>
+    </message>
+    <message>
+        <source>Your change reached the cluster (generation %1), but: %2 Close this dialog to follow the deployment; Configure then starts from its spec as it is.</source>
+        <translation>Ihre Änderung hat den Cluster erreicht (Generation %1), aber: %2 Schließen Sie diesen Dialog, um das Deployment zu verfolgen; Konfigurieren beginnt dann mit seiner aktuellen Spec.</translation>
+    </message>
+    <message>
+        <source>Sending your change to the cluster…</source>
+        <translation>Ihre Änderung wird an den Cluster gesendet…</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ConfigureFormPage</name>
+    <message>
+        <source>Every upgrade takes a savepoint first and starts the new job from it; if the job is unhealthy, the latest checkpoint is used instead.</source>
+        <translation>Jedes Upgrade erstellt zuerst einen Savepoint und startet den neuen Job daraus; ist der Job nicht gesund, wird stattdessen der neueste Checkpoint verwendet.</translation>
+    </message>
+    <message>
+        <source>Every upgrade restarts the job from its latest checkpoint, found through Kubernetes HA metadata; works even when the job is failing.</source>
+        <translation>Jedes Upgrade startet den Job aus seinem neuesten Checkpoint neu, den die Kubernetes-HA-Metadaten nennen; funktioniert auch, wenn der Job fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Every upgrade starts the job again with empty state; nothing is carried over.</source>
+        <translation>Jedes Upgrade startet den Job mit leerem Zustand neu; nichts wird übernommen.</translation>
+    </message>
+    <message>
+        <source>An upgrade mode the operator does not know: choose one of the three.</source>
+        <translation>Ein Upgrade-Modus, den der Operator nicht kennt: Wählen Sie einen der drei.</translation>
     </message>
     <message>
         <source>Deployment</source>
@@ -1301,112 +1434,20 @@
         <translation>&amp;Datenverzeichnis:</translation>
     </message>
     <message>
-        <source>Spec as YAML</source>
-        <translation>Spec als YAML</translation>
-    </message>
-    <message>
-        <source>Problems in the YAML</source>
-        <translation>Probleme im YAML</translation>
-    </message>
-    <message>
-        <source>Changes to the spec</source>
-        <translation>Änderungen an der Spec</translation>
-    </message>
-    <message>
-        <source>Someone else changed this deployment while you were editing it</source>
-        <translation>Jemand anderes hat dieses Deployment geändert, während Sie es bearbeitet haben</translation>
-    </message>
-    <message>
-        <source>What changed on the server</source>
-        <translation>Was sich auf dem Server geändert hat</translation>
-    </message>
-    <message>
-        <source>Your change</source>
-        <translation>Ihre Änderung</translation>
-    </message>
-    <message>
-        <source>Their change (what is on the server now):</source>
-        <translation>Die andere Änderung (was jetzt auf dem Server ist):</translation>
-    </message>
-    <message>
-        <source>Your change:</source>
-        <translation>Ihre Änderung:</translation>
-    </message>
-    <message>
-        <source>Re-apply my change on top</source>
-        <translation>Meine Änderung erneut darauf anwenden</translation>
-    </message>
-    <message>
-        <source>Applies the fields you changed to the deployment as it is now, keeping the other change.</source>
-        <translation>Wendet die von Ihnen geänderten Felder auf das Deployment in seinem jetzigen Stand an und behält die andere Änderung.</translation>
-    </message>
-    <message>
-        <source>Discard my change</source>
-        <translation>Meine Änderung verwerfen</translation>
-    </message>
-    <message>
-        <source>Reloads the deployment as it is now; your edits are dropped.</source>
-        <translation>Lädt das Deployment in seinem jetzigen Stand neu; Ihre Bearbeitungen werden verworfen.</translation>
-    </message>
-    <message>
-        <source>%1 in namespace %2</source>
-        <translation>%1 im Namespace %2</translation>
-    </message>
-    <message>
-        <source>A new FlinkDeployment</source>
-        <translation>Ein neues FlinkDeployment</translation>
-    </message>
-    <message>
-        <source>The spec must be a mapping of fields.</source>
-        <translation>Die Spec muss eine Zuordnung von Feldern sein.</translation>
+        <source>Flink %1</source>
+        <translation>Flink %1</translation>
     </message>
     <message>
         <source>e.g. %1</source>
         <translation>z. B. %1</translation>
     </message>
     <message>
-        <source>The YAML does not parse (line %1, column %2: %3). Fix it before leaving the YAML page.</source>
-        <translation>Das YAML ist nicht lesbar (Zeile %1, Spalte %2: %3). Beheben Sie den Fehler, bevor Sie die YAML-Seite verlassen.</translation>
-    </message>
-    <message>
-        <source>Choose the namespace to create it in.</source>
-        <translation>Wählen Sie den Namespace, in dem es erstellt werden soll.</translation>
-    </message>
-    <message>
-        <source>Unknown field “%1”: the cluster&apos;s schema does not have it, so it would be dropped.</source>
-        <translation>Unbekanntes Feld „%1“: Das Schema des Clusters kennt es nicht, es würde also verworfen.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>Line %1, column %2: %3</source>
-        <translation>Zeile %1, Spalte %2: %3</translation>
-    </message>
-    <message>
-        <source>The YAML does not parse: fix the error below to continue.</source>
-        <translation>Das YAML ist nicht lesbar: Beheben Sie den Fehler unten, um fortzufahren.</translation>
-    </message>
-    <message>
-        <source>The YAML is valid against the cluster&apos;s schema.</source>
-        <translation>Das YAML ist gemäß dem Schema des Clusters gültig.</translation>
-    </message>
-    <message>
-        <source>The YAML parses; the cluster&apos;s schema has not arrived yet.</source>
-        <translation>Das YAML ist lesbar; das Schema des Clusters ist noch nicht eingetroffen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) to fix before applying:</source>
-        <translation>
-            <numerusform>%n Problem muss vor dem Anwenden behoben werden:</numerusform>
-            <numerusform>%n Probleme müssen vor dem Anwenden behoben werden:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Flink %1</source>
-        <translation>Flink %1</translation>
-    </message>
+</context>
+<context>
+    <name>capstan::ConfigureReviewPage</name>
     <message>
         <source>Nothing to apply.</source>
         <translation>Nichts anzuwenden.</translation>
@@ -1460,22 +1501,6 @@
         <translation>Diese Änderung startet den Job mit leerem Zustand neu.</translation>
     </message>
     <message>
-        <source>The deployment is created suspended: its job does not start until you start it.</source>
-        <translation>Das Deployment wird angehalten erstellt: Sein Job startet erst, wenn Sie ihn starten.</translation>
-    </message>
-    <message>
-        <source>The deployment is created and its job starts from savepoint %1.</source>
-        <translation>Das Deployment wird erstellt und sein Job startet aus Savepoint %1.</translation>
-    </message>
-    <message>
-        <source>The deployment is created and its job starts with empty state.</source>
-        <translation>Das Deployment wird erstellt und sein Job startet mit leerem Zustand.</translation>
-    </message>
-    <message>
-        <source>Creates FlinkDeployment “%1” in namespace “%2” with this spec:</source>
-        <translation>Erstellt das FlinkDeployment „%1“ im Namespace „%2“ mit dieser Spec:</translation>
-    </message>
-    <message>
         <source>The spec is unchanged.</source>
         <translation>Die Spec ist unverändert.</translation>
     </message>
@@ -1502,96 +1527,70 @@
         </translation>
     </message>
     <message>
+        <source>The deployment is created suspended: its job does not start until you start it.</source>
+        <translation>Das Deployment wird angehalten erstellt: Sein Job startet erst, wenn Sie ihn starten.</translation>
+    </message>
+    <message>
+        <source>The deployment is created and its job starts from savepoint %1.</source>
+        <translation>Das Deployment wird erstellt und sein Job startet aus Savepoint %1.</translation>
+    </message>
+    <message>
+        <source>The deployment is created and its job starts with empty state.</source>
+        <translation>Das Deployment wird erstellt und sein Job startet mit leerem Zustand.</translation>
+    </message>
+    <message>
+        <source>Creates FlinkDeployment “%1” in namespace “%2” with this spec:</source>
+        <translation>Erstellt das FlinkDeployment „%1“ im Namespace „%2“ mit dieser Spec:</translation>
+    </message>
+    <message>
         <source>Fix these first: %1</source>
         <translation>Beheben Sie zuerst: %1</translation>
     </message>
+</context>
+<context>
+    <name>capstan::ConfigureYamlPage</name>
     <message>
-        <source>&amp;Create</source>
-        <translation>&amp;Erstellen</translation>
+        <source>Spec as YAML</source>
+        <translation>Spec als YAML</translation>
     </message>
     <message>
-        <source>&amp;Apply</source>
-        <translation>&amp;Anwenden</translation>
-    </message>
-    <message>
-        <source>Ne&amp;xt</source>
-        <translation>&amp;Weiter</translation>
-    </message>
-    <message>
-        <source>Send the change to the cluster</source>
-        <translation>Die Änderung an den Cluster senden</translation>
-    </message>
-    <message>
-        <source>Review the change before applying it</source>
-        <translation>Die Änderung vor dem Anwenden überprüfen</translation>
-    </message>
-    <message>
-        <source>Creating the deployment…</source>
-        <translation>Deployment wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Applying your change…</source>
-        <translation>Ihre Änderung wird angewendet…</translation>
-    </message>
-    <message>
-        <source>The change was not applied.</source>
-        <translation>Die Änderung wurde nicht angewendet.</translation>
-    </message>
-    <message>
-        <source>Could not apply the change: %1</source>
-        <translation>Die Änderung konnte nicht angewendet werden: %1</translation>
-    </message>
-    <message>
-        <source>The cluster rejected the change; the fields it named are marked.</source>
-        <translation>Der Cluster hat die Änderung abgelehnt; die genannten Felder sind markiert.</translation>
-    </message>
-    <message>
-        <source>The cluster rejected the change: %1</source>
-        <translation>Der Cluster hat die Änderung abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was written. The deployment is at version %1 on the server; you edited version %2. Choose whether to apply your change on top of theirs or to drop it.</source>
-        <translation>Es wurde nichts geschrieben. Das Deployment hat auf dem Server die Version %1; Sie haben Version %2 bearbeitet. Wählen Sie, ob Ihre Änderung auf die andere angewendet oder verworfen werden soll.</translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation>(unbekannt)</translation>
-    </message>
-    <message>
-        <source>The server did not send its version of the deployment. Discard your change to reload it.</source>
-        <translation>Der Server hat seine Version des Deployments nicht gesendet. Verwerfen Sie Ihre Änderung, um es neu zu laden.</translation>
-    </message>
-    <message>
-        <source>The spec is the same; only the deployment&apos;s status or metadata changed.</source>
-        <translation>Die Spec ist gleich; nur Status oder Metadaten des Deployments haben sich geändert.</translation>
-    </message>
-    <message>
-        <source>You have not changed the spec.</source>
-        <translation>Sie haben die Spec nicht geändert.</translation>
-    </message>
-    <message>
-        <source>Both of you changed %1. Re-applying sets your values there.</source>
-        <translation>Sie beide haben %1 geändert. Erneutes Anwenden setzt dort Ihre Werte.</translation>
-    </message>
-    <message>
-        <source>The deployment changed on the server since you opened it; your change was not applied.</source>
-        <translation>Das Deployment hat sich auf dem Server geändert, seit Sie es geöffnet haben; Ihre Änderung wurde nicht angewendet.</translation>
-    </message>
-    <message>
-        <source>Your change on top of the new version does not pass the checks: fix the marked fields, then apply again.</source>
-        <translation>Ihre Änderung auf der neuen Version besteht die Prüfungen nicht: Beheben Sie die markierten Felder und wenden Sie sie erneut an.</translation>
-    </message>
-    <message>
-        <source>Your change was discarded. The form shows the deployment as it is on the server now (version %1).</source>
-        <translation>Ihre Änderung wurde verworfen. Das Formular zeigt das Deployment, wie es jetzt auf dem Server ist (Version %1).</translation>
+        <source>Problems in the YAML</source>
+        <translation>Probleme im YAML</translation>
     </message>
     <message>
         <source>Checking the YAML…</source>
         <translation>YAML wird geprüft…</translation>
     </message>
     <message>
-        <source>Your change reached the cluster (generation %1), but: %2 Close this dialog to follow the deployment; Configure then starts from its spec as it is.</source>
-        <translation>Ihre Änderung hat den Cluster erreicht (Generation %1), aber: %2 Schließen Sie diesen Dialog, um das Deployment zu verfolgen; Konfigurieren beginnt dann mit seiner aktuellen Spec.</translation>
+        <source>The spec must be a mapping of fields.</source>
+        <translation>Die Spec muss eine Zuordnung von Feldern sein.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>The YAML does not parse: fix the error below to continue.</source>
+        <translation>Das YAML ist nicht lesbar: Beheben Sie den Fehler unten, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The YAML is valid against the cluster&apos;s schema.</source>
+        <translation>Das YAML ist gemäß dem Schema des Clusters gültig.</translation>
+    </message>
+    <message>
+        <source>The YAML parses; the cluster&apos;s schema has not arrived yet.</source>
+        <translation>Das YAML ist lesbar; das Schema des Clusters ist noch nicht eingetroffen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before applying:</source>
+        <translation>
+            <numerusform>%n Problem muss vor dem Anwenden behoben werden:</numerusform>
+            <numerusform>%n Probleme müssen vor dem Anwenden behoben werden:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1968,6 +1967,14 @@
     <message>
         <source>The events could not be written to %1: %2</source>
         <translation>Die Ereignisse konnten nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Metric history from Prometheus is unavailable: %1</source>
+        <translation>Der Metrikverlauf aus Prometheus ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen with My Change</source>
+        <translation>Mit meiner Änderung erneut ö&amp;ffnen</translation>
     </message>
 </context>
 <context>
@@ -2348,10 +2355,6 @@
         <translation>%1 – Capstan</translation>
     </message>
     <message>
-        <source>Metric history from Prometheus is unavailable: %1</source>
-        <translation>Der Metrikverlauf aus Prometheus ist nicht verfügbar: %1</translation>
-    </message>
-    <message>
         <source>All namespaces</source>
         <translation>Alle Namespaces</translation>
     </message>
@@ -2384,14 +2387,6 @@
     <message>
         <source>&amp;New Window</source>
         <translation>&amp;Neues Fenster</translation>
-    </message>
-    <message>
-        <source>New &amp;Deployment…</source>
-        <translation>Neues &amp;Deployment…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+N</source>
-        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>Connect with &amp;Token…</source>
@@ -2852,34 +2847,6 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     <message>
         <source>Delete and Cancel and Discard State always ask: they lose the job&apos;s state for good.</source>
         <translation>Löschen sowie Abbrechen und Zustand verwerfen fragen immer nach: Sie verlieren den Zustand des Jobs endgültig.</translation>
-    </message>
-    <message>
-        <source>&amp;Suspend</source>
-        <translation>A&amp;nhalten</translation>
-    </message>
-    <message>
-        <source>Cancel and &amp;Keep State</source>
-        <translation>Abbrechen und Zustand &amp;behalten</translation>
-    </message>
-    <message>
-        <source>Cancel and Discard State</source>
-        <translation>Abbrechen und Zustand verwerfen</translation>
-    </message>
-    <message>
-        <source>S&amp;tart</source>
-        <translation>S&amp;tarten</translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation>Neu sta&amp;rten</translation>
-    </message>
-    <message>
-        <source>Roll &amp;Back to Last Stable Spec</source>
-        <translation>Auf letzte stabile Spec &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
     </message>
 </context>
 <context>

@@ -19,26 +19,29 @@
     </message>
 </context>
 <context>
-    <name>capstan::ConfigureDialog</name>
-    <message numerus="yes">
-        <source>%n problem(s) to fix before applying:</source>
-        <translation>
-            <numerusform>%n problem to fix before applying:</numerusform>
-            <numerusform>%n problems to fix before applying:</numerusform>
-        </translation>
-    </message>
+    <name>capstan::ConfigureReviewPage</name>
     <message numerus="yes">
         <source>%n line(s) added</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n line added</numerusform>
             <numerusform>%n lines added</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) removed</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n line removed</numerusform>
             <numerusform>%n lines removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ConfigureYamlPage</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before applying:</source>
+        <translation type="unfinished">
+            <numerusform>%n problem to fix before applying:</numerusform>
+            <numerusform>%n problems to fix before applying:</numerusform>
         </translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
 #include "ui/backgroundpool.h"
 #include "ui/mainwindow.h"
 #include "ui/preferencesstore.h"
-#include "ui/settingskeys.h"
+#include "ui/sessionsettings.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QNetworkInformation>
-#include <QSettings>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -142,7 +141,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QString ns = parser.value(QStringLiteral("namespace"));
-    const QString lastContext = QSettings().value(capstan::SettingsKeys::lastContext).toString();
+    const QString lastContext = capstan::SessionSettings::lastSession().context;
     if (useSandbox && ns.isEmpty() && (!context.isEmpty() || !config->context(lastContext)))
         ns = QStringLiteral("all"); // the demo set spans several namespaces
     capstan::MainWindow window(config.value(), context, ns, capstan::PreferencesStore::sessionOptions());

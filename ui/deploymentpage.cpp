@@ -13,11 +13,11 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
-#include "ui/settingskeys.h"
 #include "ui/widgets/actionbar.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
 #include "ui/widgets/stateicons.h"
+#include "ui/windowlayout.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -35,7 +35,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -488,23 +487,22 @@ void DeploymentPage::setCurrentTab(Tab tab)
     m_tabs->setCurrentIndex(tab);
 }
 
-void DeploymentPage::saveLayout(QSettings &settings) const
+void DeploymentPage::saveLayout(WindowLayout *layout) const
 {
-    settings.setValue(SettingsKeys::pageTab, m_tabs->currentIndex());
-    settings.setValue(SettingsKeys::eventsHeader, m_eventView->horizontalHeader()->saveState());
-    settings.setValue(SettingsKeys::snapshotsHeader, m_snapshotView->horizontalHeader()->saveState());
-    settings.setValue(SettingsKeys::jobsHeader, m_jobView->horizontalHeader()->saveState());
+    layout->pageTab = m_tabs->currentIndex();
+    layout->eventsHeader = m_eventView->horizontalHeader()->saveState();
+    layout->snapshotsHeader = m_snapshotView->horizontalHeader()->saveState();
+    layout->jobsHeader = m_jobView->horizontalHeader()->saveState();
 }
 
-void DeploymentPage::restoreLayout(const QSettings &settings)
+void DeploymentPage::restoreLayout(const WindowLayout &layout)
 {
-    const int tab = settings.value(SettingsKeys::pageTab, int(OverviewTab)).toInt();
-    if (tab >= 0 && tab < m_tabs->count())
-        m_tabs->setCurrentIndex(tab);
+    if (layout.pageTab >= 0 && layout.pageTab < m_tabs->count())
+        m_tabs->setCurrentIndex(layout.pageTab);
     // A state that does not read (none saved yet, or damaged) leaves the defaults.
-    m_eventView->horizontalHeader()->restoreState(settings.value(SettingsKeys::eventsHeader).toByteArray());
-    m_snapshotView->horizontalHeader()->restoreState(settings.value(SettingsKeys::snapshotsHeader).toByteArray());
-    m_jobView->horizontalHeader()->restoreState(settings.value(SettingsKeys::jobsHeader).toByteArray());
+    m_eventView->horizontalHeader()->restoreState(layout.eventsHeader);
+    m_snapshotView->horizontalHeader()->restoreState(layout.snapshotsHeader);
+    m_jobView->horizontalHeader()->restoreState(layout.jobsHeader);
 }
 
 void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &object)

@@ -23,7 +23,6 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QPushButton;
-class QSettings;
 class QTableView;
 class QTreeWidget;
 
@@ -39,6 +38,7 @@ class MetricsView;
 class SessionHost;
 class SnapshotTableModel;
 class SnapshotTimeline;
+struct WindowLayout;
 
 // One deployment: a header (state, job, parallelism, upgrade mode, HA, Flink version), the
 // "Deployment is failing" banner, and the Overview, Events, Snapshots, Jobs, Exceptions and
@@ -80,9 +80,10 @@ public:
     void setCurrentTab(Tab tab);
     // Why the deployment's actions cannot run now (empty: they can); the snapshot rollback says so.
     void setActionsBlocked(const QString &reason);
-    // The columns of the events, snapshots and jobs tables and the tab shown, kept across runs.
-    void saveLayout(QSettings &settings) const;
-    void restoreLayout(const QSettings &settings);
+    // The columns of the events, snapshots and jobs tables and the tab shown, kept across runs:
+    // the page's part of the window's layout.
+    void saveLayout(WindowLayout *layout) const;
+    void restoreLayout(const WindowLayout &layout);
 
 signals:
     // The deployment shown changed (header, object or restore source): actions re-check their state.

@@ -19,7 +19,7 @@
 #include "ui/preferencesstore.h"
 #include "ui/prometheusdialog.h"
 #include "ui/rollbackdialog.h"
-#include "ui/settingskeys.h"
+#include "ui/sessionsettings.h"
 #include "ui/shortcutsdialog.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/emptylistplaceholder.h"
@@ -38,7 +38,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
@@ -495,32 +494,6 @@ namespace {
 
 const QString kTokenUserPrefix = QStringLiteral("capstan-token/");
 
-// Where a context's Prometheus lives (never its secrets) in the settings file.
-QString prometheusGroup(const QString &context)
-{
-    return SettingsKeys::prometheusGroup + QLatin1Char('/')
-        + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
-}
-
-QString pinnedKey(const QString &context)
-{
-    return SettingsKeys::pinnedGroup + QLatin1Char('/')
-        + QString::fromLatin1(context.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
-}
-
-PrometheusConfig prometheusSettings(const QString &context)
-{
-    QSettings settings;
-    settings.beginGroup(prometheusGroup(context));
-    PrometheusConfig config;
-    config.url = settings.value(QStringLiteral("url")).toString();
-    config.ns = settings.value(QStringLiteral("namespace")).toString();
-    config.service = settings.value(QStringLiteral("service")).toString();
-    config.port = settings.value(QStringLiteral("port")).toString();
-    config.username = settings.value(QStringLiteral("username")).toString();
-    return config;
-}
-
 // Reads the token and the password of a context's Prometheus from the keychain, then calls `done`.
 void readPrometheusSecrets(const QString &context, PrometheusConfig config, QObject *receiver,
                            std::function<void(const PrometheusConfig &)> done)
@@ -541,7 +514,7 @@ void readPrometheusSecrets(const QString &context, PrometheusConfig config, QObj
 
 void MainWindow::loadPrometheus(const QString &context)
 {
-    const PrometheusConfig config = prometheusSettings(context);
+    const PrometheusConfig config = SessionSettings::prometheus(context);
     if (!config.isSet())
         return;
     readPrometheusSecrets(context, config, this, [this, context](const PrometheusConfig &withSecrets) {
@@ -555,20 +528,15 @@ void MainWindow::editPrometheus()
     const QString context = currentContext();
     if (context.isEmpty())
         return;
-    readPrometheusSecrets(context, prometheusSettings(context), this, [this, context](const PrometheusConfig &current) {
+    const PrometheusConfig saved = SessionSettings::prometheus(context);
+    readPrometheusSecrets(context, saved, this, [this, context](const PrometheusConfig &current) {
         if (context != currentContext() || findChild<PrometheusDialog *>())
             return;
         auto *dialog = new PrometheusDialog(context, current, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog, context] {
             const PrometheusConfig config = dialog->config();
-            QSettings settings;
-            settings.beginGroup(prometheusGroup(context));
-            settings.setValue(QStringLiteral("url"), config.url);
-            settings.setValue(QStringLiteral("namespace"), config.ns);
-            settings.setValue(QStringLiteral("service"), config.service);
-            settings.setValue(QStringLiteral("port"), config.port);
-            settings.setValue(QStringLiteral("username"), config.username);
+            SessionSettings::setPrometheus(context, config);
             // Secrets go to the keychain only; an empty field removes what was stored.
             auto reportFailure = [this](const Error &error) {
                 if (!error.message.isEmpty())
@@ -683,8 +651,7 @@ void MainWindow::onSelectionChanged()
 
 QStringList MainWindow::pinnedDeployments() const
 {
-    QSettings settings;
-    return settings.value(pinnedKey(currentContext())).toStringList();
+    return SessionSettings::pinned(currentContext());
 }
 
 void MainWindow::setCurrentPinned(bool pinned)
@@ -696,8 +663,7 @@ void MainWindow::setCurrentPinned(bool pinned)
     keys.removeAll(key);
     if (pinned)
         keys << key;
-    QSettings settings;
-    settings.setValue(pinnedKey(currentContext()), keys);
+    SessionSettings::setPinned(currentContext(), keys);
     applyPinned();
 }
 
@@ -962,42 +928,40 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::saveLayout() const
 {
-    QSettings settings;
-    settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
-    settings.setValue(SettingsKeys::windowState, saveState());
+    WindowLayout layout;
+    layout.geometry = saveGeometry();
+    layout.state = saveState();
     // A hidden page has no height: keep the split of the last time it was shown.
     auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter"));
     if (splitter && m_page->isVisible())
-        settings.setValue(SettingsKeys::splitterState, splitter->saveState());
-    settings.setValue(SettingsKeys::deploymentHeader, m_table->horizontalHeader()->saveState());
-    m_page->saveLayout(settings);
-    if (!currentContext().isEmpty()) {
-        settings.setValue(SettingsKeys::lastContext, currentContext());
-        settings.setValue(SettingsKeys::lastNamespace, m_namespace.isEmpty() ? QStringLiteral("*") : m_namespace);
-    }
+        layout.splitter = splitter->saveState();
+    layout.listHeader = m_table->horizontalHeader()->saveState();
+    m_page->saveLayout(&layout);
+    SessionSettings::setWindowLayout(layout);
+    if (!currentContext().isEmpty())
+        SessionSettings::setLastSession(currentContext(), m_namespace.isEmpty() ? QStringLiteral("*") : m_namespace);
 }
 
 void MainWindow::restoreLayout()
 {
-    const QSettings settings;
-    if (settings.contains(SettingsKeys::windowGeometry))
-        restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray());
-    restoreState(settings.value(SettingsKeys::windowState).toByteArray());
+    const WindowLayout layout = SessionSettings::windowLayout();
+    if (!layout.geometry.isEmpty())
+        restoreGeometry(layout.geometry);
+    restoreState(layout.state);
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
-        splitter->restoreState(settings.value(SettingsKeys::splitterState).toByteArray());
-    m_table->horizontalHeader()->restoreState(settings.value(SettingsKeys::deploymentHeader).toByteArray());
-    m_page->restoreLayout(settings);
+        splitter->restoreState(layout.splitter);
+    m_table->horizontalHeader()->restoreState(layout.listHeader);
+    m_page->restoreLayout(layout);
 }
 
 bool MainWindow::lastSession(QString *context, QString *ns) const
 {
-    const QSettings settings;
-    const QString saved = settings.value(SettingsKeys::lastContext).toString();
-    if (saved.isEmpty() || !m_config.context(saved))
+    const SessionSettings::LastSession saved = SessionSettings::lastSession();
+    if (saved.context.isEmpty() || !m_config.context(saved.context))
         return false;
-    *context = saved;
+    *context = saved.context;
     if (ns->isEmpty())
-        *ns = settings.value(SettingsKeys::lastNamespace).toString();
+        *ns = saved.ns;
     return true;
 }
 

@@ -4,6 +4,7 @@
 
 // Every key Capstan keeps in its settings file (QSettings: ~/.config/Capstan/capstan.conf on Linux),
 // in one place so that none is read under one name and written under another.
+// PreferencesStore and SessionSettings are the only code that reads or writes them.
 namespace capstan::SettingsKeys {
 
 // Preferences (ui/preferencesstore.cpp).
@@ -14,7 +15,8 @@ inline constexpr QLatin1String metricRetention("metrics/retentionDays"); // 1–
 // Whether an action asks before it runs: confirm/<kind> (see Preferences::confirmationKey), bool.
 inline constexpr QLatin1String confirmGroup("confirm");
 
-// Window layout (MainWindow, DeploymentPage), written when a window closes.
+// Window layout (SessionSettings::windowLayout, a WindowLayout from MainWindow and DeploymentPage),
+// written when a window closes.
 inline constexpr QLatin1String windowGeometry("window/geometry");
 inline constexpr QLatin1String windowState("window/state"); // toolbars and the Activity dock
 inline constexpr QLatin1String splitterState("window/splitter"); // list above, page below
@@ -24,14 +26,15 @@ inline constexpr QLatin1String eventsHeader("page/eventsHeader");
 inline constexpr QLatin1String snapshotsHeader("page/snapshotsHeader");
 inline constexpr QLatin1String jobsHeader("page/jobsHeader");
 
-// Where the last window was: opened again when Capstan starts without --context.
+// Where the last window was (SessionSettings::lastSession): opened again when Capstan starts without
+// --context.
 inline constexpr QLatin1String lastContext("session/lastContext");
 inline constexpr QLatin1String lastNamespace("session/lastNamespace"); // "*" for all namespaces
 
-// Metric history source per context (MainWindow::loadPrometheus): prometheus/<base64url(context)>/
+// Metric history source per context (SessionSettings::prometheus): prometheus/<base64url(context)>/
 // url | namespace | service | port | username. Its token and password live in the keychain only.
 inline constexpr QLatin1String prometheusGroup("prometheus");
-// Pinned deployments per context, whose metrics are collected while closed:
+// Pinned deployments per context (SessionSettings::pinned), whose metrics are collected while closed:
 // pinned/<base64url(context)> = ["namespace/name", …].
 inline constexpr QLatin1String pinnedGroup("pinned");
 

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -520,6 +521,14 @@ void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &obje
     emit deploymentChanged();
 }
 
+void DeploymentPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The state's text colour is chosen against the window colour of the theme in use.
+    if (event->type() == QEvent::PaletteChange && !uid().isEmpty())
+        updateHeader();
+}
+
 void DeploymentPage::updateHeader()
 {
     const Deployment &d = m_summary;
@@ -532,7 +541,7 @@ void DeploymentPage::updateHeader()
     m_stateIcon->setPixmap(StateIcons::icon(state).pixmap(18, 18));
     m_stateText->setText(DeploymentTableModel::stateText(state));
     QPalette pal = m_stateText->palette();
-    pal.setColor(QPalette::WindowText, StateIcons::color(state));
+    pal.setColor(QPalette::WindowText, StateIcons::textColor(state, palette().color(QPalette::Window)));
     m_stateText->setPalette(pal);
 
     QStringList facts;

@@ -98,6 +98,9 @@ signals:
 public:
     QString restoreText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showDeployment(const Deployment &summary);
     void setObject(const Deployment &parsed, const QJsonObject &object);

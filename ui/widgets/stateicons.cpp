@@ -3,7 +3,11 @@
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPalette>
 #include <QPixmap>
+
+#include <algorithm>
+#include <cmath>
 
 namespace capstan {
 
@@ -26,6 +30,35 @@ QColor StateIcons::color(DisplayState state)
         break;
     }
     return QColor(0x8a, 0x8f, 0x98);
+}
+
+namespace {
+
+double luminance(const QColor &c)
+{
+    const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
+QColor StateIcons::textColor(DisplayState state, const QColor &background)
+{
+    // Same hue, lightness moved away from the background's in small steps until it reads.
+    QColor c = color(state).toHsl();
+    const bool darken = luminance(background) > 0.18;
+    for (int step = 0; step < 40 && contrast(c, background) < 4.5; ++step) {
+        const int lightness = std::clamp(c.lightness() + (darken ? -6 : 6), 0, 255);
+        c.setHsl(c.hslHue(), c.hslSaturation(), lightness);
+    }
+    return c.toRgb();
 }
 
 QIcon StateIcons::dot(const QColor &color)

@@ -13,6 +13,9 @@ class StateIcons final
 {
 public:
     static QColor color(DisplayState state);
+    // The state's colour made dark or light enough to read as text on `background` (WCAG 2
+    // contrast at least 4.5:1): the icon colours are for shapes, not for words.
+    static QColor textColor(DisplayState state, const QColor &background);
     static QIcon icon(DisplayState state);
     static QIcon dot(const QColor &color);
     // A red warning triangle: the deployment is in a restart loop or failed.

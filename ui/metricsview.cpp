@@ -18,6 +18,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSet>
 #include <QStackedWidget>
 #include <QTimer>
@@ -183,8 +184,16 @@ MetricsView::MetricsView(QWidget *parent)
         chartsLayout->addWidget(panel.view, 1);
     }
 
+    // The four charts want 600 px; a short window (a laptop, the Activity panel open) scrolls them
+    // instead of growing past the screen.
+    m_chartsScroll = new QScrollArea(m_stack);
+    m_chartsScroll->setObjectName(QStringLiteral("metricsChartsScroll"));
+    m_chartsScroll->setFrameShape(QFrame::NoFrame);
+    m_chartsScroll->setWidgetResizable(true);
+    m_chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_chartsScroll->setWidget(m_charts);
     m_stack->addWidget(m_emptyLabel);
-    m_stack->addWidget(m_charts);
+    m_stack->addWidget(m_chartsScroll);
     m_stack->setCurrentWidget(m_emptyLabel);
 
     auto *layout = new QVBoxLayout(this);
@@ -572,7 +581,7 @@ void MetricsView::redraw()
     m_redrawPending = false;
     if (m_jobChangesDirty)
         rebuildJobChanges();
-    m_stack->setCurrentWidget(m_samples.isEmpty() ? m_emptyLabel : m_charts);
+    m_stack->setCurrentWidget(m_samples.isEmpty() ? static_cast<QWidget *>(m_emptyLabel) : m_chartsScroll);
     const auto [from, to] = visibleRange();
     m_drawnFrom = from;
     m_drawnTo = to;

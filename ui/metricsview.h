@@ -16,6 +16,7 @@ class QDateTimeAxis;
 class QDateTimeEdit;
 class QLabel;
 class QLineSeries;
+class QScrollArea;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
@@ -163,6 +164,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_emptyLabel;
     QWidget *m_charts;
+    QScrollArea *m_chartsScroll = nullptr;
     QTimer *m_redrawTimer;
     QTimer *m_liveTimer;
     bool m_dark = false;

@@ -1075,6 +1075,42 @@
         <source>Both of you changed %1. Re-applying sets your values there.</source>
         <translation>Sie beide haben %1 geändert. Erneutes Anwenden setzt dort Ihre Werte.</translation>
     </message>
+    <message>
+        <source>Someone else changed this deployment while you were editing it</source>
+        <translation>Jemand anderes hat dieses Deployment geändert, während Sie es bearbeitet haben</translation>
+    </message>
+    <message>
+        <source>Their change (what is on the server now):</source>
+        <translation>Die andere Änderung (was jetzt auf dem Server ist):</translation>
+    </message>
+    <message>
+        <source>What changed on the server</source>
+        <translation>Was sich auf dem Server geändert hat</translation>
+    </message>
+    <message>
+        <source>Your change:</source>
+        <translation>Ihre Änderung:</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Ihre Änderung</translation>
+    </message>
+    <message>
+        <source>Reloads the deployment as it is now; your edits are dropped.</source>
+        <translation>Lädt das Deployment in seinem jetzigen Stand neu; Ihre Bearbeitungen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Discard my change</source>
+        <translation>Meine Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Applies the fields you changed to the deployment as it is now, keeping the other change.</source>
+        <translation>Wendet die von Ihnen geänderten Felder auf das Deployment in seinem jetzigen Stand an und behält die andere Änderung.</translation>
+    </message>
+    <message>
+        <source>Re-apply my change on top</source>
+        <translation>Meine Änderung erneut darauf anwenden</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConfigureDialog</name>
@@ -1545,6 +1581,10 @@
     <message>
         <source>Fix these first: %1</source>
         <translation>Beheben Sie zuerst: %1</translation>
+    </message>
+    <message>
+        <source>Changes to the spec</source>
+        <translation>Änderungen an der Spec</translation>
     </message>
 </context>
 <context>

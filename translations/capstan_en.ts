@@ -22,14 +22,14 @@
     <name>capstan::ConfigureReviewPage</name>
     <message numerus="yes">
         <source>%n line(s) added</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n line added</numerusform>
             <numerusform>%n lines added</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) removed</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n line removed</numerusform>
             <numerusform>%n lines removed</numerusform>
         </translation>
@@ -39,7 +39,7 @@
     <name>capstan::ConfigureYamlPage</name>
     <message numerus="yes">
         <source>%n problem(s) to fix before applying:</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n problem to fix before applying:</numerusform>
             <numerusform>%n problems to fix before applying:</numerusform>
         </translation>

@@ -2,44 +2,33 @@
 
 #include "actions/actionrequest.h"
 #include "flink/schemavalidator.h"
-#include "flink/yamlreader.h"
 #include "ui/specchecks.h"
-#include "ui/widgets/flinkconfigtable.h"
-
-#include <functional>
 
 #include <QDialog>
-#include <QHash>
 #include <QJsonObject>
-#include <QJsonValue>
 #include <QList>
 #include <QStringList>
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
-class QTimer;
 
 namespace capstan {
 
-class ArgumentListEditor;
+class ConfigureConflictPage;
+class ConfigureFormPage;
+class ConfigureReviewPage;
+class ConfigureYamlPage;
 class MessageBanner;
-class YamlDiffView;
-class YamlHighlighter;
 
 // Configure Deployment and New Deployment (DESIGN §1, §4): edit a FlinkDeployment's spec in a form or
 // as YAML (kept in sync), see the checks next to the fields, review the diff and what the operator will
 // do, then Apply. The dialog never talks to the cluster: Apply emits applyRequested() and waits for
 // showResult(); a conflict shows the other client's change and lets the user re-apply on top or discard.
+// The pages (ui/configure/) show and edit; the dialog holds the spec, its checks and the flow.
 class ConfigureDialog final : public QDialog
 {
     Q_OBJECT
@@ -72,7 +61,7 @@ public:
     QJsonObject baseSpec() const { return m_baseSpec; }
     // What blocks Apply now, one message each: YAML syntax, local checks, schema violations.
     QStringList problems() const;
-    bool isApplying() const { return m_applying; }
+    bool isApplying() const { return m_state == State::Sending; }
     // Starts the edit from `spec` instead of the object's own (Reopen with My Change), on the Review page.
     void startFrom(const QJsonObject &spec);
     // The request Apply would send now.
@@ -97,83 +86,48 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Binding
-    {
-        QStringList path; // below spec
-        std::function<QJsonValue()> read; // Undefined: the field is removed
-        std::function<void(const QJsonValue &)> write;
-        QJsonValue loaded;
-    };
-    struct Problem
-    {
-        QString field; // below spec: "job.parallelism"; "metadata.name" for the name
-        QString message;
-    };
+    // The flow: the user edits (Form or YAML page) and reviews (Review page), Apply sends, and the answer
+    // closes the dialog or leads to a conflict to resolve, to editing again, or to Sent when the change is
+    // on the server without having succeeded (no second Apply from this dialog's base).
+    enum class State { Editing, Reviewing, Sending, Conflict, Sent };
 
-    QWidget *buildFormPage();
-    QWidget *buildYamlPage();
-    QWidget *buildReviewPage();
-    QWidget *buildConflictPage();
-    QLabel *addErrorLabel(const QString &objectName, const QStringList &fields);
+    void setState(State state);
+    // Editing or Reviewing, as the current page says.
+    State editingState() const { return m_page == Page::Review ? State::Reviewing : State::Editing; }
 
     void loadObject(const QJsonObject &object);
-    void loadForm(const QJsonObject &spec);
-    QJsonObject formSpec() const;
     void onFormEdited();
-    void onYamlEdited();
-    bool parseYaml();
-    // The debounced parse while typing: large documents are parsed off the GUI thread.
-    void parseYamlWhileTyping();
-    bool takeParsed(Result<YamlReader::Document> parsed);
-    void showParsed(bool valid);
-    void syncYamlFromSpec();
-    void syncHaFromTable();
-    void onHaToggled(bool on);
+    void onYamlParsed(bool valid);
     void onTemplateChosen(int index);
     void onTabChanged(int index);
 
     void revalidate();
-    QList<Problem> collectProblems() const;
-    QLabel *errorLabelFor(const QString &field) const;
-    void showProblems(const QList<Problem> &problems);
+    QList<SpecChecks::Problem> collectProblems() const;
+    void showProblems(const QList<SpecChecks::Problem> &problems);
     void refreshReview();
     void updateButtons();
     void updateColours();
-    void setFlinkVersions(const QStringList &versions);
 
     void onApplyClicked();
     void startApply(const ActionRequest &request);
-    void finishApplying();
     void showFieldErrors(const Error &error);
     void showConflict(const ActionResult &result);
     void reapplyOnTop();
     void discardMine();
 
     Mode m_mode;
+    State m_state = State::Editing;
     Page m_page = Page::Form;
     QJsonObject m_object; // Configure: the object the edit is based on; Create: the template
     QJsonObject m_baseSpec;
     QJsonObject m_spec;
-    QJsonObject m_formBase;
-    QList<Binding> m_bindings;
-    QList<FlinkConfigTable::Entry> m_configLoaded;
     SchemaValidator m_validator;
-    QStringList m_flinkVersions;
-    YamlReader::Document m_yamlDocument;
-    Error m_yamlError;
-    bool m_yamlValid = true;
-    bool m_yamlEdited = false;
-    bool m_yamlParseInFlight = false;
-    quint64 m_yamlTextGeneration = 0; // bumped by every change of the text; a parse of an older text is dropped
-    bool m_loading = false;
-    bool m_switching = false;
-    bool m_yamlBlockedBanner = false;
-    bool m_applying = false;
-    bool m_changeSent = false; // an apply wrote the change but did not succeed: no second apply from here
-    QList<Problem> m_problems;
-    QList<Problem> m_serverProblems;
+    QList<SpecChecks::Problem> m_problems; // fields below spec; "metadata.name" for the name
+    QList<SpecChecks::Problem> m_serverProblems;
     QJsonObject m_conflictServer;
     QJsonObject m_conflictMine;
+    // Not flow state: the banner shows why the YAML page cannot be left, to be hidden once it can.
+    bool m_yamlBlockedBanner = false;
 
     MessageBanner *m_banner;
     QLabel *m_titleLabel;
@@ -181,48 +135,10 @@ private:
     QLabel *m_templateDescription = nullptr;
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
-
-    QLabel *m_formErrorLabel = nullptr;
-    QLineEdit *m_nameEdit = nullptr;
-    QLineEdit *m_namespaceEdit = nullptr;
-    QLineEdit *m_jarUriEdit = nullptr;
-    QLineEdit *m_entryClassEdit = nullptr;
-    ArgumentListEditor *m_arguments = nullptr;
-    QSpinBox *m_parallelism = nullptr;
-    QComboBox *m_upgradeMode = nullptr;
-    QLabel *m_upgradeModeExplanation = nullptr;
-    QComboBox *m_jobState = nullptr;
-    QComboBox *m_flinkVersion = nullptr;
-    QLineEdit *m_imageEdit = nullptr;
-    QDoubleSpinBox *m_jobManagerCpu = nullptr;
-    QLineEdit *m_jobManagerMemory = nullptr;
-    QDoubleSpinBox *m_taskManagerCpu = nullptr;
-    QLineEdit *m_taskManagerMemory = nullptr;
-    QSpinBox *m_taskManagerReplicas = nullptr;
-    QCheckBox *m_haCheck = nullptr;
-    QLineEdit *m_haStorageDir = nullptr;
-    FlinkConfigTable *m_configTable = nullptr;
-    QHash<QString, QLabel *> m_errorLabels; // field → label
-    QList<QLabel *> m_allErrorLabels;
-
-    QPlainTextEdit *m_yamlEdit = nullptr;
-    YamlHighlighter *m_highlighter = nullptr;
-    QLabel *m_yamlStatus = nullptr;
-    QListWidget *m_yamlErrors = nullptr;
-    QTimer *m_yamlTimer = nullptr;
-
-    QLabel *m_reviewSentence = nullptr;
-    QLabel *m_reviewSummary = nullptr;
-    QLabel *m_reviewProblems = nullptr;
-    YamlDiffView *m_reviewDiff = nullptr;
-
-    QLabel *m_conflictSummary = nullptr;
-    QLabel *m_conflictOverlap = nullptr;
-    YamlDiffView *m_conflictDiff = nullptr;
-    YamlDiffView *m_conflictMineDiff = nullptr;
-    QPushButton *m_reapplyButton = nullptr;
-    QPushButton *m_discardButton = nullptr;
-
+    ConfigureFormPage *m_formPage = nullptr;
+    ConfigureYamlPage *m_yamlPage = nullptr;
+    ConfigureReviewPage *m_reviewPage = nullptr;
+    ConfigureConflictPage *m_conflictPage = nullptr;
     QProgressBar *m_progress;
     QLabel *m_progressLabel;
     QPushButton *m_backButton;

@@ -1,0 +1,103 @@
+#include "ui/configure/configurereviewpage.h"
+
+#include "ui_configurereviewpage.h"
+
+#include "flink/specdiff.h"
+#include "flink/yamlwriter.h"
+
+namespace capstan {
+
+namespace {
+const QLatin1String kSuspended("suspended");
+}
+
+ConfigureReviewPage::ConfigureReviewPage(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ConfigureReviewPage>())
+{
+    m_ui->setupUi(this);
+    m_ui->reviewProblemsLabel->hide();
+}
+
+ConfigureReviewPage::~ConfigureReviewPage() = default;
+
+QString ConfigureReviewPage::sentence(const QJsonObject &before, const QJsonObject &after)
+{
+    const QJsonObject job = after.value(QLatin1String("job")).toObject();
+    const QString mode = job.value(QLatin1String("upgradeMode")).toString(QStringLiteral("stateless"));
+    const bool suspendedBefore
+        = before.value(QLatin1String("job")).toObject().value(QLatin1String("state")).toString() == kSuspended;
+    const bool suspendedAfter = job.value(QLatin1String("state")).toString() == kSuspended;
+    switch (SpecDiff::classify(before, after)) {
+    case ChangeClass::None:
+        return tr("Nothing to apply.");
+    case ChangeClass::Ignore:
+        return tr("Nothing restarts: the operator only records this change.");
+    case ChangeClass::SavepointRedeploy:
+        return tr("The job is redeployed from savepoint %1.")
+            .arg(job.value(QLatin1String("initialSavepointPath")).toString());
+    case ChangeClass::StateChange:
+        if (suspendedAfter) {
+            if (mode == QLatin1String("savepoint"))
+                return tr("The job is suspended: a savepoint is taken first, and the job starts from it when "
+                          "resumed.");
+            if (mode == QLatin1String("last-state"))
+                return tr("The job is suspended: its latest checkpoint and HA metadata are kept to resume from.");
+            return tr("The job is suspended and its state is discarded.");
+        }
+        if (mode == QLatin1String("savepoint"))
+            return tr("The job resumes from the savepoint taken when it was suspended.");
+        if (mode == QLatin1String("last-state"))
+            return tr("The job resumes from its latest checkpoint.");
+        return tr("The job starts with empty state.");
+    case ChangeClass::Scale:
+    case ChangeClass::Upgrade:
+    case ChangeClass::Restart:
+        if (suspendedBefore && suspendedAfter)
+            return tr("The job stays suspended: the change takes effect when it starts.");
+        if (mode == QLatin1String("savepoint"))
+            return tr("This change restarts the job: a savepoint is taken, then the job is redeployed from it.");
+        if (mode == QLatin1String("last-state"))
+            return tr("This change restarts the job from its latest checkpoint.");
+        return tr("This change restarts the job with empty state.");
+    }
+    return tr("Nothing to apply.");
+}
+
+void ConfigureReviewPage::showChange(const QJsonObject &before, const QJsonObject &after)
+{
+    m_ui->reviewSentenceLabel->setText(sentence(before, after));
+    m_ui->reviewDiffView->setTexts(YamlWriter::toYaml(before), YamlWriter::toYaml(after), tr("The spec is unchanged."));
+    const int added = m_ui->reviewDiffView->addedCount();
+    const int removed = m_ui->reviewDiffView->removedCount();
+    m_ui->reviewSummaryLabel->setText(added + removed == 0 ? tr("You have not changed anything yet.")
+                                                           : tr("Current \u2192 new spec: %1, %2.")
+                                                                 .arg(tr("%n line(s) added", nullptr, added),
+                                                                      tr("%n line(s) removed", nullptr, removed)));
+}
+
+void ConfigureReviewPage::showCreation(const QString &name, const QString &ns, const QJsonObject &spec)
+{
+    const QJsonObject job = spec.value(QLatin1String("job")).toObject();
+    const QString initial = job.value(QLatin1String("initialSavepointPath")).toString();
+    if (job.value(QLatin1String("state")).toString() == kSuspended)
+        m_ui->reviewSentenceLabel->setText(
+            tr("The deployment is created suspended: its job does not start until you start it."));
+    else if (!initial.isEmpty())
+        m_ui->reviewSentenceLabel->setText(
+            tr("The deployment is created and its job starts from savepoint %1.").arg(initial));
+    else
+        m_ui->reviewSentenceLabel->setText(tr("The deployment is created and its job starts with empty state."));
+    m_ui->reviewSummaryLabel->setText(
+        tr("Creates FlinkDeployment \u201c%1\u201d in namespace \u201c%2\u201d with this spec:").arg(name, ns));
+    m_ui->reviewDiffView->setTexts(QString(), YamlWriter::toYaml(spec));
+}
+
+void ConfigureReviewPage::showProblems(const QStringList &problems)
+{
+    m_ui->reviewProblemsLabel->setText(
+        problems.isEmpty() ? QString() : tr("Fix these first: %1").arg(problems.join(QStringLiteral(" \u2022 "))));
+    m_ui->reviewProblemsLabel->setVisible(!problems.isEmpty());
+}
+
+} // namespace capstan

@@ -5,6 +5,7 @@
 
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
+#include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
@@ -40,6 +42,7 @@ private slots:
     void initTestCase();
     void applyThenWatch_data();
     void applyThenWatch();
+    void failureAfterTheDialogClosedOffersReopen();
 
 private:
     QJsonObject server() const
@@ -186,6 +189,77 @@ void TestLiveApply::applyThenWatch()
     const quint64 id = activity->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QCOMPARE(activity->outcomeText(id), QStringLiteral("succeeded"));
     shot(window, QStringLiteral("3-finished") + suffix);
+}
+
+void TestLiveApply::failureAfterTheDialogClosedOffersReopen()
+{
+    // The dialog is long closed when an action's wait ends badly (here: the 10-minute wait for the
+    // operator runs out). The real wait is not sat through: once the change is written, the
+    // session's result is given as it would arrive. The page and the Activity panel then say so and
+    // offer the change again.
+    Theme::apply(ThemeChoice::Light);
+    MainWindow *window = m_window.get();
+    DeploymentPage *page = window->deploymentPage();
+    QTRY_COMPARE_WITH_TIMEOUT(lifecycle(), QStringLiteral("STABLE"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->configureAction()->isEnabled(), 10000);
+    auto *bar = page->findChild<QToolBar *>(QStringLiteral("deploymentActionBar"));
+    QTest::mouseClick(bar->widgetForAction(window->actions()->configureAction()), Qt::LeftButton);
+    QPointer<ConfigureDialog> dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    QJsonObject spec = dialog->editedSpec();
+    QJsonObject job = spec.value(QLatin1String("job")).toObject();
+    const int parallelism = job.value(QLatin1String("parallelism")).toInt() + 1;
+    job.insert(QStringLiteral("parallelism"), parallelism);
+    spec.insert(QStringLiteral("job"), job);
+    dialog->startFrom(spec);
+    QTRY_COMPARE(dialog->currentPage(), ConfigureDialog::Page::Review);
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
+    QTRY_VERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), 10000);
+    ActivityModel *activity = window->activity();
+    QVERIFY(activity->index(0, 0).data(ActivityModel::RunningRole).toBool());
+
+    ActionResult timedOut;
+    timedOut.id = activity->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    timedOut.kind = ActionKind::Configure;
+    timedOut.outcome = ActionResult::Outcome::TimedOut;
+    timedOut.deploymentUid = page->uid();
+    timedOut.writtenGeneration
+        = server().value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInteger();
+    timedOut.finishedAt = QDateTime::currentDateTimeUtc();
+    timedOut.summary = QStringLiteral("The operator did not finish within 600 s.");
+    emit const_cast<ClusterSession *>(window->session()->session())->actionFinished(timedOut);
+
+    auto *banner = page->findChild<QWidget *>(QStringLiteral("actionBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->isVisible());
+    const QString text = banner->findChild<QLabel *>(QStringLiteral("messageBannerText"))->text();
+    QVERIFY2(text.contains(QStringLiteral("Configure Deployment did not complete"))
+                 && text.contains(QStringLiteral("600 s")),
+             qPrintable(text));
+    QCOMPARE(activity->outcomeText(timedOut.id), QStringLiteral("timed out"));
+    QVERIFY(activity->index(0, 0).data(ActivityModel::ReopenableRole).toBool());
+    auto *panelReopen = window->findChild<QPushButton *>(QStringLiteral("reopenChangeButton"));
+    QVERIFY(panelReopen && panelReopen->isVisible());
+    shot(window, QStringLiteral("4-failed-after-apply"));
+
+    // Reopen with My Change: the dialog comes back with the change on the deployment as it is now.
+    auto *reopen = banner->findChild<QPushButton *>(QStringLiteral("messageBannerAction"));
+    QVERIFY(reopen && reopen->isVisible());
+    QTest::mouseClick(reopen, Qt::LeftButton);
+    dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->editedSpec().value(QLatin1String("job")).toObject().value(QLatin1String("parallelism")).toInt(),
+             parallelism);
+    shot(dialog, QStringLiteral("5-reopened"));
+    dialog->reject();
+    // The same from the Activity panel.
+    QTRY_VERIFY(window->configureDialog() == nullptr);
+    QTest::mouseClick(panelReopen, Qt::LeftButton);
+    QTRY_VERIFY(window->configureDialog() != nullptr);
+    qobject_cast<ConfigureDialog *>(window->configureDialog())->reject();
 }
 
 QTEST_MAIN(TestLiveApply)

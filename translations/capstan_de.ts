@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>&amp;Restart</source>
-        <translation>Neu sta&amp;rten</translation>
+        <translation>&amp;Neu starten</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>

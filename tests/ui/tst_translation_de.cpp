@@ -198,7 +198,7 @@ void TestTranslationDe::mainWindow()
     const QMap<QString, QString> expected{
         {QStringLiteral("savepointAction"), QStringLiteral("&Savepoint auslösen")},
         {QStringLiteral("suspendAction"), QStringLiteral("&Anhalten")},
-        {QStringLiteral("cancelKeepStateAction"), QStringLiteral("Letzten Zustand &behalten")},
+        {QStringLiteral("cancelKeepStateAction"), QStringLiteral("Zustand &behalten")},
         {QStringLiteral("cancelDiscardStateAction"), QStringLiteral("Zustand &verwerfen")},
         {QStringLiteral("startAction"), QStringLiteral("S&tarten")},
         {QStringLiteral("restartAction"), QStringLiteral("&Neu starten")},

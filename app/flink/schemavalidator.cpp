@@ -1,6 +1,5 @@
 #include "flink/schemavalidator.h"
 
-
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -230,6 +229,5 @@ QJsonObject SchemaValidator::checkObject(const QJsonObject &schema, const QJsonO
     }
     return out;
 }
-
 
 } // namespace capstan

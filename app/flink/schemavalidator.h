@@ -37,7 +37,6 @@ public:
     // Part::Status looks only at .status (a write through the status subresource).
     QList<FieldError> validate(QJsonObject *object, Part part = Part::Whole) const;
 
-
 private:
     QJsonValue check(const QJsonObject &schema, const QJsonValue &value, const QString &path,
                      QList<FieldError> *errors) const;

@@ -140,7 +140,15 @@ void CommandPalette::refilter()
     QList<std::pair<int, qsizetype>> ranked; // score, index
     for (qsizetype i = 0; i < m_commands.size(); ++i) {
         const Command &c = m_commands.at(i);
-        const int score = matchScore(query, c.detail.isEmpty() ? c.text : c.text + QLatin1Char(' ') + c.detail);
+        const QString shown = c.detail.isEmpty() ? c.text : c.text + QLatin1Char(' ') + c.detail;
+        int score = matchScore(query, shown);
+        if (score < 0 && !c.keywords.isEmpty()) {
+            // Every term must be a substring of what is shown or of the keywords (no subsequences),
+            // and such a match ranks below one in the text itself.
+            const qsizetype terms = query.split(QLatin1Char(' '), Qt::SkipEmptyParts).size();
+            score = matchScore(query, shown + QLatin1Char(' ') + c.keywords);
+            score = score >= 1000 * terms ? score - 100 * terms : -1;
+        }
         if (score >= 0)
             ranked.append({score, i});
     }

@@ -28,6 +28,9 @@ public:
         std::function<void()> run;
         QIcon icon; // a deployment's state; commands without one keep their text in the same column
         QString toolTip;
+        // More words that find it, not shown (an action's "stop" for Suspend); whole-word or
+        // substring matches only, so that they widen the search without blurring it.
+        QString keywords;
     };
 
     explicit CommandPalette(QWidget *window);

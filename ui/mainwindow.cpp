@@ -834,7 +834,8 @@ void MainWindow::showCommandPalette()
             const QString ns = d->ns;
             const QString name = d->name;
             const QString path = d->key();
-            deployments.append({path, context,
+            deployments.append({path,
+                                context,
                                 [target, ns, name] {
                                     if (!target)
                                         return;
@@ -844,7 +845,8 @@ void MainWindow::showCommandPalette()
                                     target->m_table->setFocus(Qt::ShortcutFocusReason);
                                 },
                                 d->failure.failing ? StateIcons::failingIcon() : StateIcons::icon(d->displayState()),
-                                DeploymentTableModel::stateText(d->displayState())});
+                                DeploymentTableModel::stateText(d->displayState()),
+                                {}});
             for (ActionKind kind : ActionDescriptor::deploymentActions()) {
                 if (!availability(kind, *d).available)
                     continue;
@@ -858,7 +860,8 @@ void MainWindow::showCommandPalette()
                                     target->runDeploymentAction(ns, name, kind);
                                 },
                                 {},
-                                {}});
+                                {},
+                                ActionDescriptor::of(kind).paletteWords()});
             }
         }
     }
@@ -879,6 +882,7 @@ void MainWindow::showCommandPalette()
                              if (action)
                                  action->trigger();
                          },
+                         {},
                          {},
                          {}});
     }

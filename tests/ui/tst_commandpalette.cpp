@@ -32,6 +32,7 @@ private slots:
     void matching();
     void enterOpensTheDeployment();
     void deploymentsOfEveryWindow();
+    void actionWordsFindTheirAction();
     void actionGoesThroughTheConfirmation();
 
 private:
@@ -150,6 +151,26 @@ void TestCommandPalette::deploymentsOfEveryWindow()
     QTest::keyClick(palette->lineEdit(), Qt::Key_Return);
     QTRY_COMPARE(second->deploymentPage()->summary().name, QStringLiteral("fraud-detector"));
     QVERIFY(first->deploymentPage()->summary().name.isEmpty());
+}
+
+void TestCommandPalette::actionWordsFindTheirAction()
+{
+    // Words an operator may type for an action, from its description, without showing them.
+    auto window = openWindow(QStringLiteral("sandbox"), QStringLiteral("all"));
+    QVERIFY(window);
+    CommandPalette *palette = openPalette(window.get());
+    QVERIFY(palette);
+    QTest::keyClicks(palette->lineEdit(), QStringLiteral("pause github"));
+    QTRY_COMPARE(palette->shownTexts().value(0), QStringLiteral("Suspend: default/github-analytics"));
+    palette->lineEdit()->clear();
+    QTest::keyClicks(palette->lineEdit(), QStringLiteral("revert github"));
+    QTRY_COMPARE(palette->shownTexts().value(0),
+                 QStringLiteral("Roll Back to Last Stable Spec: default/github-analytics"));
+    // Keywords match whole substrings only: scattered letters of them find nothing.
+    palette->lineEdit()->clear();
+    QTest::keyClicks(palette->lineEdit(), QStringLiteral("zqxv"));
+    QVERIFY(palette->shownTexts().isEmpty());
+    palette->dismiss();
 }
 
 void TestCommandPalette::actionGoesThroughTheConfirmation()

@@ -2625,6 +2625,13 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     </message>
 </context>
 <context>
+    <name>capstan::MessageBox</name>
+    <message>
+        <source>&amp;Go Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
     <name>capstan::MetricsView</name>
     <message>
         <source>15 minutes</source>

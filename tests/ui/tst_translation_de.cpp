@@ -290,17 +290,17 @@ void TestTranslationDe::dialogs()
     saveShot(&shortcuts, QStringLiteral("shortcuts"));
     shortcuts.close();
 
-    std::unique_ptr<QMessageBox> confirm(MessageBox::create(
-        window.get(), QCoreApplication::translate("capstan::ActionsController", "Confirm"),
-        QCoreApplication::translate("capstan::ActionsController",
-                                    "Suspend %1? A savepoint is taken, then the job stops. Start "
-                                    "restores from that savepoint.")
-            .arg(QStringLiteral("github-analytics")),
-        QCoreApplication::translate("capstan::ActionsController", "Suspend"), QMessageBox::Question));
+    std::unique_ptr<QMessageBox> confirm(
+        MessageBox::create(window.get(), QCoreApplication::translate("capstan::ActionsController", "Confirm"),
+                           QCoreApplication::translate("capstan::ActionsController",
+                                                       "Suspend %1? A savepoint is taken, then the job stops. Start "
+                                                       "restores from that savepoint.")
+                               .arg(QStringLiteral("github-analytics")),
+                           QCoreApplication::translate("capstan::Action", "Suspend"), QMessageBox::Question));
     confirm->show();
     QVERIFY(QTest::qWaitForWindowExposed(confirm.get()));
     QVERIFY(confirm->text().startsWith(QStringLiteral("github-analytics anhalten?")));
-    QCOMPARE(confirm->button(QMessageBox::Cancel)->text().remove(u'&'), QStringLiteral("Abbrechen"));
+    QCOMPARE(confirm->button(QMessageBox::Cancel)->text().remove(u'&'), QStringLiteral("Zurück"));
     saveShot(confirm.get(), QStringLiteral("confirm-suspend"));
     confirm->close();
 }

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <QCoreApplication>
 #include <QPushButton>
 
 namespace capstan {
@@ -27,6 +28,8 @@ QMessageBox *MessageBox::create(QWidget *parent, const QString &title, const QSt
     auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok | QMessageBox::Cancel, parent);
     box->setObjectName(QStringLiteral("confirmationBox"));
     box->button(QMessageBox::Ok)->setText(confirmLabel);
+    // Not "Cancel": beside "Cancel and Keep State" that word would mean the opposite of itself.
+    box->button(QMessageBox::Cancel)->setText(QCoreApplication::translate("capstan::MessageBox", "&Go Back"));
     box->setDefaultButton(QMessageBox::Cancel); // a stray Enter never confirms something destructive
     return box;
 }

@@ -466,10 +466,6 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The operator has not recorded a stable spec for %1 yet, so there is nothing to roll back to.</source>
-        <translation>Der Operator hat für %1 noch keine stabile Spec festgehalten, es gibt also nichts, worauf zurückgesetzt werden kann.</translation>
-    </message>
-    <message>
         <source>configuration of generation %1 (live when the snapshot was taken) restored</source>
         <translation>Konfiguration der Generation %1 (aktiv, als der Snapshot erstellt wurde) wiederhergestellt</translation>
     </message>
@@ -708,6 +704,10 @@
     <message>
         <source>%1 %2 was refused: %3</source>
         <translation>%1 für %2 wurde abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>The last stable spec the operator recorded for %1 does not read as a spec, so there is nothing to roll back to.</source>
+        <translation>Die letzte stabile Spec, die der Operator für %1 aufgezeichnet hat, lässt sich nicht als Spec lesen; es gibt nichts, worauf zurückgesetzt werden kann.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 #include "actions/actiondescriptor.h"
 #include "flink/deployment.h"
-#include "flink/flinkconfiguration.h"
 #include "flink/specdiff.h"
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
@@ -28,7 +27,6 @@ const QLatin1String kUpgradeMode("upgradeMode");
 const QLatin1String kRestartNonce("restartNonce");
 const QLatin1String kRedeployNonce("savepointRedeployNonce");
 const QLatin1String kInitialSavepointPath("initialSavepointPath");
-const QLatin1String kFlinkConfiguration("flinkConfiguration");
 constexpr int kMaxStatusOnlyRetries = 3;
 
 QJsonObject specOf(const QJsonObject &object)
@@ -275,8 +273,9 @@ ActionJob::Plan ActionJob::planRollbackToStable() const
                                .toString();
     const QJsonObject stableSpec = QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject();
     if (stableSpec.isEmpty()) {
-        p.refusal = tr("The operator has not recorded a stable spec for %1 yet, so there is nothing to "
-                       "roll back to.")
+        // The availability rule saw one recorded (hasLastStableSpec); here it does not read as a spec.
+        p.refusal = tr("The last stable spec the operator recorded for %1 does not read as a spec, so there is "
+                       "nothing to roll back to.")
                         .arg(m_request.name);
         return p;
     }

@@ -1,5 +1,6 @@
 #include "kube/kubeclient.h"
 
+#include "kube/serverclock.h"
 #include "logging.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,7 @@ KubeClient::KubeClient(QNetworkAccessManager *nam, const ConnectionConfig &confi
     , m_nam(nam)
     , m_config(config)
     , m_credentials(new CredentialProvider(config, this))
+    , m_clock(std::make_shared<ServerClock>())
 {
     if (m_config.proxy.isValid()) {
         const bool socks = m_config.proxy.scheme().startsWith(QLatin1String("socks"));
@@ -29,6 +31,12 @@ KubeClient::KubeClient(QNetworkAccessManager *nam, const ConnectionConfig &confi
 }
 
 KubeClient::~KubeClient() = default;
+
+void KubeClient::setClock(std::shared_ptr<ServerClock> clock)
+{
+    if (clock)
+        m_clock = std::move(clock);
+}
 
 QNetworkRequest KubeClient::buildRequest(const QString &path, const QUrlQuery &query,
                                          const Credential &credential) const
@@ -80,7 +88,17 @@ QNetworkReply *KubeClient::openStream(const QString &path, const QUrlQuery &quer
     QNetworkRequest request = buildRequest(path, query, credential);
     request.setTransferTimeout(0); // long-lived: the watch has its own watchdog
     qCDebug(lcWatch).noquote() << "GET" << path << query.toString(QUrl::FullyDecoded);
-    return m_nam->get(request);
+    const qint64 sentMs = QDateTime::currentMSecsSinceEpoch();
+    QNetworkReply *reply = m_nam->get(request);
+    // A watch answers with its headers at once and then stays open: its Date is read from them.
+    auto observed = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, sentMs, observed, clock = m_clock] {
+        if (*observed || !reply->hasRawHeader("Date"))
+            return;
+        *observed = true;
+        clock->observe(reply->rawHeader("Date"), sentMs, QDateTime::currentMSecsSinceEpoch());
+    });
+    return reply;
 }
 
 KubeReply *KubeClient::send(const KubeRequest &request)

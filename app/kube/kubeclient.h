@@ -8,10 +8,14 @@
 #include <QNetworkRequest>
 #include <QObject>
 
+#include <memory>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace capstan {
+
+class ServerClock;
 
 // A Kubernetes API client for one context, on QNetworkAccessManager. Lives on the session's
 // backend thread together with its QNAM (both thread-affine). Every call returns a KubeReply job
@@ -33,6 +37,10 @@ public:
     const ConnectionConfig &config() const { return m_config; }
     CredentialProvider *credentials() const { return m_credentials; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    // Learns the server's clock from the Date header of every answer, watch streams included. The
+    // client starts with a clock of its own; a session shares its clock with its views instead.
+    const std::shared_ptr<ServerClock> &clock() const { return m_clock; }
+    void setClock(std::shared_ptr<ServerClock> clock);
 
     struct ListOptions
     {
@@ -69,6 +77,7 @@ private:
     QNetworkAccessManager *m_nam;
     ConnectionConfig m_config;
     CredentialProvider *m_credentials;
+    std::shared_ptr<ServerClock> m_clock;
     int m_requestTimeoutMs = 30000;
     int m_maxRetryAfterSeconds = 30;
 };

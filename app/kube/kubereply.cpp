@@ -2,6 +2,7 @@
 
 #include "kube/kubeclient.h"
 #include "kube/kubestatus.h"
+#include "kube/serverclock.h"
 #include "logging.h"
 
 #include <QJsonDocument>
@@ -65,6 +66,7 @@ void KubeReply::send()
         m_sslErrors.clear();
         qCDebug(lcKube).noquote() << m_request.verb << m_request.path << m_request.query.toString(QUrl::FullyDecoded);
         QNetworkAccessManager *nam = m_client->networkAccessManager();
+        m_sentMs = QDateTime::currentMSecsSinceEpoch();
         if (m_request.verb == "GET")
             m_reply = nam->get(request);
         else if (m_request.verb == "DELETE" && m_request.body.isEmpty())
@@ -88,6 +90,8 @@ void KubeReply::onReplyFinished()
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
+    if (status != 0 && reply->hasRawHeader("Date"))
+        m_client->clock()->observe(reply->rawHeader("Date"), m_sentMs, QDateTime::currentMSecsSinceEpoch());
 
     if (status == 0) {
         QString detail = reply->errorString();

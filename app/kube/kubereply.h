@@ -57,6 +57,7 @@ private:
     KubeRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QStringList m_sslErrors;
+    qint64 m_sentMs = 0; // local time the current attempt went out, for the server clock
     int m_attempts = 0;
     bool m_retriedAuth = false;
     bool m_done = false;

@@ -5,6 +5,7 @@
 #include "kube/connectionconfig.h"
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
+#include "kube/serverclock.h"
 #include "logging.h"
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
@@ -27,6 +28,7 @@ ClusterSession::ClusterSession(const KubeConfig &config, const QString &contextN
     , m_contextName(contextName)
     , m_ns(ns)
     , m_options(options)
+    , m_clock(std::make_shared<ServerClock>())
     , m_failures(options.failureWindowSeconds)
 {
 }
@@ -60,6 +62,7 @@ void ClusterSession::start()
     }
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
+    m_client->setClock(m_clock);
     m_actions = new ActionRunner(m_client, m_contextName, m_audit.get(), m_revisions.get(), this);
     // The runner is the core's own unit (tested alone); the session publishes what it reports.
     connect(m_actions, &ActionRunner::progress, this, &ClusterSession::actionProgress);

@@ -30,6 +30,7 @@ namespace capstan {
 class ActionRunner;
 class KubeClient;
 class MetricStore;
+class ServerClock;
 class SpecRevisionStore;
 
 enum class SessionState {
@@ -105,6 +106,9 @@ public:
     void requestAuditEntries(const capstan::AuditQuery &query);
 
     KubeClient *client() const { return m_client; }
+    // The API server's clock, learned from its answers. Set at construction and never replaced, so
+    // it may be fetched from any thread; ServerClock itself is thread-safe.
+    const std::shared_ptr<ServerClock> &clock() const { return m_clock; }
     ActionRunner *actionRunner() const { return m_actions; }
     int openWatchCount() const;
 
@@ -163,6 +167,7 @@ private:
     QString m_contextName;
     QString m_ns;
     SessionOptions m_options;
+    std::shared_ptr<ServerClock> m_clock;
     QNetworkAccessManager *m_nam = nullptr;
     KubeClient *m_client = nullptr;
     std::unique_ptr<HistoryStore> m_history;

@@ -1,5 +1,7 @@
 #include "session/sessionhost.h"
 
+#include "kube/serverclock.h"
+
 namespace capstan {
 
 void SessionHost::registerMetaTypes()
@@ -35,6 +37,7 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     , m_contextName(contextName)
     , m_pollIntervalMs(options.pollIntervalMs)
     , m_session(new ClusterSession(config, contextName, ns, options))
+    , m_clock(m_session->clock())
 {
     registerMetaTypes();
     m_thread.setObjectName(QStringLiteral("capstan-backend"));
@@ -50,6 +53,16 @@ SessionHost::~SessionHost()
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
+}
+
+QDateTime SessionHost::serverNow() const
+{
+    return m_clock->now();
+}
+
+QDateTime SessionHost::serverNow(const SessionHost *host)
+{
+    return host ? host->serverNow() : QDateTime::currentDateTimeUtc();
 }
 
 void SessionHost::openDeployment(const QString &uid)

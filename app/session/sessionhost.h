@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <memory>
+
 namespace capstan {
 
 // The GUI-thread side of one open context: owns the backend thread (objectName "capstan-backend")
@@ -40,6 +42,16 @@ public:
     // Answered by auditEntries() with the same query, so that each asker knows its answer.
     void requestAuditEntries(const capstan::AuditQuery &query);
 
+    // The API server's clock (thread-safe, shared with the backend that learns it). Ages and "now" of
+    // server-side facts (snapshots, events, job runs, metric samples) are computed against it, so
+    // they read right when this computer's clock is off or a sandbox's clock runs offset or fast.
+    // Before the server's first answer it is the local clock. Never null.
+    std::shared_ptr<const ServerClock> clock() const { return m_clock; }
+    // The server's now (UTC); never blocks.
+    QDateTime serverNow() const;
+    // The same for views that may have no session: the local time when `host` is null.
+    static QDateTime serverNow(const SessionHost *host);
+
     // For connecting to its signals only: its methods must be called in its own thread.
     const ClusterSession *session() const { return m_session; }
 
@@ -50,6 +62,7 @@ private:
     int m_pollIntervalMs;
     QThread m_thread;
     ClusterSession *m_session;
+    std::shared_ptr<const ServerClock> m_clock;
 };
 
 } // namespace capstan

@@ -125,6 +125,18 @@ int main(int argc, char **argv)
             return 1;
         }
         effective = {path, QString(), QString()};
+        // The sandbox's Prometheus holds a day of its deployments' metrics: the Metric History Source of
+        // its contexts unless the user chose one.
+        for (const QString &name :
+             {QStringLiteral("sandbox"), QStringLiteral("sandbox-cert"), QStringLiteral("sandbox-readonly")}) {
+            if (capstan::SessionSettings::prometheus(name).isSet())
+                continue;
+            capstan::PrometheusConfig prometheus;
+            prometheus.ns = QStringLiteral("monitoring");
+            prometheus.service = QStringLiteral("prometheus");
+            prometheus.port = QStringLiteral("9090");
+            capstan::SessionSettings::setPrometheus(name, prometheus);
+        }
     }
 
     const auto config = capstan::KubeConfigLoader::load(effective);

@@ -32,6 +32,7 @@ struct DeploymentSpec
     QString jobState; // RUNNING, FAILED …; derived from suspended when empty
     QJsonObject extraConfiguration; // merged into flinkConfiguration
     QJsonObject annotations;
+    qint64 jobStartMs = 0; // when the running job started; 0: two to four days ago
 };
 
 class Seeder
@@ -136,7 +137,7 @@ public:
     QJsonObject deploymentStatus(const DeploymentSpec &d, const QJsonObject &spec)
     {
         const QString reconciled = reconciledSpecString(spec, 1);
-        const qint64 startMs = pastMs(2 * 24 * 60, 4 * 24 * 60);
+        const qint64 startMs = d.jobStartMs > 0 ? d.jobStartMs : pastMs(2 * 24 * 60, 4 * 24 * 60);
         QString jobState = d.jobState;
         if (jobState.isEmpty())
             jobState = d.suspended ? QStringLiteral("SUSPENDED") : QStringLiteral("RUNNING");
@@ -356,9 +357,10 @@ public:
         m_store.create(QStringLiteral("events"), ns, event);
     }
 
-    void addLifecycleEvents(const QJsonObject &deployment, bool suspended)
+    // atMs: when the deployment was submitted (its job runs 12 s later); 0: one to five hours ago.
+    void addLifecycleEvents(const QJsonObject &deployment, bool suspended, qint64 atMs = 0)
     {
-        qint64 at = pastMs(60, 300);
+        const qint64 at = atMs > 0 ? atMs : pastMs(60, 300);
         addEvent(deployment, QStringLiteral("Submit"), QStringLiteral("Normal"), QStringLiteral("Starting deployment"),
                  at);
         addEvent(deployment, QStringLiteral("JobStatusChanged"), QStringLiteral("Normal"),
@@ -394,8 +396,11 @@ public:
         github.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("1500")}};
         github.args = QJsonArray{QStringLiteral("--source"), QStringLiteral("kafka://events.github"),
                                  QStringLiteral("--window"), QStringLiteral("5m")};
+        // The running jobs started about five hours ago: the sandbox's Prometheus holds the day before,
+        // with the jobs these replaced.
+        github.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
         const QJsonObject githubObject = addDeployment(github);
-        addLifecycleEvents(githubObject, false);
+        addLifecycleEvents(githubObject, false, github.jobStartMs - 12000);
         addSavepoint(githubObject, QStringLiteral("MANUAL"), pastMs(24 * 60, 26 * 60));
         addSavepoint(githubObject, QStringLiteral("PERIODIC"), pastMs(60, 90));
 
@@ -406,7 +411,8 @@ public:
         clickstream.upgradeMode = QStringLiteral("stateless");
         clickstream.jarURI = QStringLiteral("local:///opt/flink/usrlib/clickstream-sessionizer-2.1.0.jar");
         clickstream.args = QJsonArray{QStringLiteral("--session-gap"), QStringLiteral("30m")};
-        addLifecycleEvents(addDeployment(clickstream), false);
+        clickstream.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
+        addLifecycleEvents(addDeployment(clickstream), false, clickstream.jobStartMs - 12000);
 
         DeploymentSpec fraud;
         fraud.name = QStringLiteral("fraud-detector");
@@ -418,7 +424,8 @@ public:
         fraud.cpu = 2;
         fraud.jarURI = QStringLiteral("local:///opt/flink/usrlib/fraud-detector-0.9.3.jar");
         fraud.args = QJsonArray{QStringLiteral("--model"), QStringLiteral("s3://models/fraud/v7")};
-        addLifecycleEvents(addDeployment(fraud), false);
+        fraud.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
+        addLifecycleEvents(addDeployment(fraud), false, fraud.jobStartMs - 12000);
 
         DeploymentSpec backfill;
         backfill.name = QStringLiteral("nightly-backfill");
@@ -454,6 +461,32 @@ public:
         addSessionJob(QStringLiteral("state-machine"), session.ns, session.name, 2,
                       QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
                                      "1.20.1/flink-examples-streaming-1.20.1.jar"));
+
+        addPrometheusService();
+    }
+
+    // The Prometheus that scrapes the Flink reporters; the sandbox serves its query API behind this
+    // Service (through the API server's service proxy).
+    void addPrometheusService()
+    {
+        ensureNamespace(QStringLiteral("monitoring"));
+        const QJsonObject service{
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("prometheus")},
+                         {QStringLiteral("namespace"), QStringLiteral("monitoring")},
+                         {QStringLiteral("labels"),
+                          QJsonObject{{QStringLiteral("app.kubernetes.io/name"), QStringLiteral("prometheus")}}}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("ClusterIP")},
+                         {QStringLiteral("selector"),
+                          QJsonObject{{QStringLiteral("app.kubernetes.io/name"), QStringLiteral("prometheus")}}},
+                         {QStringLiteral("ports"),
+                          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("web")},
+                                                 {QStringLiteral("port"), 9090},
+                                                 {QStringLiteral("protocol"), QStringLiteral("TCP")},
+                                                 {QStringLiteral("targetPort"), 9090}}}}}},
+        };
+        m_store.create(QStringLiteral("services"), QStringLiteral("monitoring"), service);
     }
 
     void seedGenerated(int deployments, int events, int focusEvents, int focusSnapshots)

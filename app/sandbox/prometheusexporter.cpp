@@ -28,7 +28,7 @@ QString escapeLabel(const QString &value)
     return v;
 }
 
-QString labels(const std::vector<std::pair<QString, QString>> &pairs)
+QString labels(const PrometheusExporter::Labels &pairs)
 {
     QStringList parts;
     for (const auto &[k, v] : pairs)
@@ -44,66 +44,14 @@ QString number(double v)
 // Samples grouped by metric name, so that each family is written once with its TYPE line.
 using Families = std::map<QString, QStringList>;
 
-void add(Families *families, const QString &name, const QString &labelText, double value)
-{
-    (*families)[name].append(name + labelText + u' ' + number(value));
-}
-
 void collect(Families *families, const QString &ns, const QString &deployment, const FlinkJobModel &cluster, qint64 now)
 {
     if (!cluster.hasJob())
         return;
-    const QString jmHost = u"%1-jobmanager"_s.arg(deployment);
-    const QString job = labels({{u"host"_s, jmHost},
-                                {u"job_id"_s, cluster.jobId()},
-                                {u"job_name"_s, cluster.jobName()},
-                                {u"namespace"_s, ns}});
-    const auto latest = cluster.latestCheckpoint();
-    add(families, u"flink_jobmanager_job_numRestarts"_s, job, cluster.numRestarts());
-    add(families, u"flink_jobmanager_job_uptime"_s, job, double(cluster.uptimeMs(now)));
-    add(families, u"flink_jobmanager_job_downtime"_s, job, double(cluster.downtimeMs(now)));
-    add(families, u"flink_jobmanager_job_lastCheckpointDuration"_s, job,
-        latest ? double(latest->ackMs - latest->triggerMs) : 0.0);
-    add(families, u"flink_jobmanager_job_lastCheckpointSize"_s, job, latest ? double(latest->stateSize) : 0.0);
-    add(families, u"flink_jobmanager_job_numberOfCompletedCheckpoints"_s, job, double(cluster.completedCheckpoints()));
-    add(families, u"flink_jobmanager_job_numberOfFailedCheckpoints"_s, job, double(cluster.failedCheckpoints()));
-    add(families, u"flink_jobmanager_job_numberOfInProgressCheckpoints"_s, job, 0);
-
-    const QList<FlinkJobModel::Vertex> vertices = cluster.vertices();
-    const int p = std::max(1, cluster.settings().parallelism);
-    const int slotCount = std::max(1, cluster.settings().taskSlots);
-    for (int v = 0; v < vertices.size(); ++v) {
-        const FlinkJobModel::Vertex &vertex = vertices.at(v);
-        for (int subtask = 0; subtask < p; ++subtask) {
-            const QString tmId = cluster.taskManagerId(subtask / slotCount);
-            const std::vector<std::pair<QString, QString>> task{
-                {u"host"_s, u"10.244.0.%1"_s.arg(20 + subtask / slotCount)},
-                {u"tm_id"_s, tmId},
-                {u"job_id"_s, cluster.jobId()},
-                {u"job_name"_s, cluster.jobName()},
-                {u"task_id"_s, vertex.id},
-                {u"task_name"_s, vertex.name},
-                {u"subtask_index"_s, QString::number(subtask)},
-                {u"task_attempt_num"_s, QString::number(cluster.numRestarts())},
-                {u"namespace"_s, ns}};
-            std::vector<std::pair<QString, QString>> op = task;
-            op.emplace_back(u"operator_id"_s, vertex.id);
-            op.emplace_back(u"operator_name"_s, vertex.name);
-            const QString taskLabels = labels(task);
-            const QString opLabels = labels(op);
-            add(families, u"flink_taskmanager_job_task_operator_numRecordsInPerSecond"_s, opLabels,
-                cluster.recordsInPerSecond(v, now) / p);
-            add(families, u"flink_taskmanager_job_task_operator_numRecordsOutPerSecond"_s, opLabels,
-                cluster.recordsOutPerSecond(v, now) / p);
-            add(families, u"flink_taskmanager_job_task_operator_numRecordsOut"_s, opLabels,
-                double(cluster.numRecordsOut(v, now)) / p);
-            add(families, u"flink_taskmanager_job_task_busyTimeMsPerSecond"_s, taskLabels,
-                cluster.busyTimeMsPerSecond(v, now));
-            add(families, u"flink_taskmanager_job_task_backPressuredTimeMsPerSecond"_s, taskLabels,
-                cluster.backPressuredTimeMsPerSecond(v, now));
-            add(families, u"flink_taskmanager_job_task_idleTimeMsPerSecond"_s, taskLabels,
-                cluster.idleTimeMsPerSecond(v, now));
-        }
+    for (const PrometheusExporter::Series &s :
+         PrometheusExporter::seriesOf(ns, deployment, cluster, cluster.jobId(), cluster.numRestarts())) {
+        (*families)[s.name].append(s.name + labels(s.labels) + u' '
+                                   + number(PrometheusExporter::valueOf(s, cluster, now)));
     }
 }
 
@@ -111,7 +59,7 @@ QByteArray write(const Families &families)
 {
     QByteArray out;
     for (const auto &[name, samples] : families) {
-        const bool counter = name.endsWith(u"numRecordsOut"_s);
+        const bool counter = PrometheusExporter::isCounter(name);
         out += "# HELP " + name.toUtf8() + ' ' + name.toUtf8() + " (scope: " + name.section(u'_', 1, -2).toUtf8()
             + ")\n";
         out += "# TYPE " + name.toUtf8() + (counter ? " counter\n" : " gauge\n");
@@ -122,6 +70,104 @@ QByteArray write(const Families &families)
 }
 
 } // namespace
+
+std::vector<PrometheusExporter::Series> PrometheusExporter::seriesOf(const QString &ns, const QString &deployment,
+                                                                     const FlinkJobModel &cluster, const QString &jobId,
+                                                                     int attempt)
+{
+    std::vector<Series> out;
+    if (!cluster.hasJob())
+        return out;
+    const Labels job{{u"host"_s, u"%1-jobmanager"_s.arg(deployment)},
+                     {u"job_id"_s, jobId},
+                     {u"job_name"_s, cluster.jobName()},
+                     {u"namespace"_s, ns}};
+    const auto add = [&out](Quantity q, const char *name, const Labels &l, int vertex = -1, int subtask = -1) {
+        out.push_back({q, QString::fromLatin1(name), l, vertex, subtask});
+    };
+    add(Quantity::NumRestarts, "flink_jobmanager_job_numRestarts", job);
+    add(Quantity::Uptime, "flink_jobmanager_job_uptime", job);
+    add(Quantity::Downtime, "flink_jobmanager_job_downtime", job);
+    add(Quantity::LastCheckpointDuration, "flink_jobmanager_job_lastCheckpointDuration", job);
+    add(Quantity::LastCheckpointSize, "flink_jobmanager_job_lastCheckpointSize", job);
+    add(Quantity::CompletedCheckpoints, "flink_jobmanager_job_numberOfCompletedCheckpoints", job);
+    add(Quantity::FailedCheckpoints, "flink_jobmanager_job_numberOfFailedCheckpoints", job);
+    add(Quantity::InProgressCheckpoints, "flink_jobmanager_job_numberOfInProgressCheckpoints", job);
+
+    const QList<FlinkJobModel::Vertex> vertices = cluster.vertices();
+    const int p = std::max(1, cluster.settings().parallelism);
+    const int slotCount = std::max(1, cluster.settings().taskSlots);
+    for (int v = 0; v < vertices.size(); ++v) {
+        const FlinkJobModel::Vertex &vertex = vertices.at(v);
+        for (int subtask = 0; subtask < p; ++subtask) {
+            const Labels task{{u"host"_s, u"10.244.0.%1"_s.arg(20 + subtask / slotCount)},
+                              {u"tm_id"_s, cluster.taskManagerId(subtask / slotCount)},
+                              {u"job_id"_s, jobId},
+                              {u"job_name"_s, cluster.jobName()},
+                              {u"task_id"_s, vertex.id},
+                              {u"task_name"_s, vertex.name},
+                              {u"subtask_index"_s, QString::number(subtask)},
+                              {u"task_attempt_num"_s, QString::number(attempt)},
+                              {u"namespace"_s, ns}};
+            Labels op = task;
+            op.emplace_back(u"operator_id"_s, vertex.id);
+            op.emplace_back(u"operator_name"_s, vertex.name);
+            add(Quantity::RecordsInPerSecond, "flink_taskmanager_job_task_operator_numRecordsInPerSecond", op, v,
+                subtask);
+            add(Quantity::RecordsOutPerSecond, "flink_taskmanager_job_task_operator_numRecordsOutPerSecond", op, v,
+                subtask);
+            add(Quantity::RecordsOut, "flink_taskmanager_job_task_operator_numRecordsOut", op, v, subtask);
+            add(Quantity::BusyTimeMsPerSecond, "flink_taskmanager_job_task_busyTimeMsPerSecond", task, v, subtask);
+            add(Quantity::BackPressuredTimeMsPerSecond, "flink_taskmanager_job_task_backPressuredTimeMsPerSecond", task,
+                v, subtask);
+            add(Quantity::IdleTimeMsPerSecond, "flink_taskmanager_job_task_idleTimeMsPerSecond", task, v, subtask);
+        }
+    }
+    return out;
+}
+
+double PrometheusExporter::valueOf(const Series &series, const FlinkJobModel &cluster, qint64 now)
+{
+    const auto latest = cluster.latestCheckpoint();
+    const double p = std::max(1, cluster.settings().parallelism);
+    const int v = series.vertex;
+    switch (series.quantity) {
+    case Quantity::NumRestarts:
+        return cluster.numRestarts();
+    case Quantity::Uptime:
+        return double(cluster.uptimeMs(now));
+    case Quantity::Downtime:
+        return double(cluster.downtimeMs(now));
+    case Quantity::LastCheckpointDuration:
+        return latest ? double(latest->ackMs - latest->triggerMs) : 0.0;
+    case Quantity::LastCheckpointSize:
+        return latest ? double(latest->stateSize) : 0.0;
+    case Quantity::CompletedCheckpoints:
+        return double(cluster.completedCheckpoints());
+    case Quantity::FailedCheckpoints:
+        return double(cluster.failedCheckpoints());
+    case Quantity::InProgressCheckpoints:
+        return 0;
+    case Quantity::RecordsInPerSecond:
+        return cluster.recordsInPerSecond(v, now) / p;
+    case Quantity::RecordsOutPerSecond:
+        return cluster.recordsOutPerSecond(v, now) / p;
+    case Quantity::RecordsOut:
+        return double(cluster.numRecordsOut(v, now)) / p;
+    case Quantity::BusyTimeMsPerSecond:
+        return cluster.busyTimeMsPerSecond(v, now);
+    case Quantity::BackPressuredTimeMsPerSecond:
+        return cluster.backPressuredTimeMsPerSecond(v, now);
+    case Quantity::IdleTimeMsPerSecond:
+        return cluster.idleTimeMsPerSecond(v, now);
+    }
+    return 0;
+}
+
+bool PrometheusExporter::isCounter(const QString &name)
+{
+    return name.endsWith(u"numRecordsOut"_s);
+}
 
 struct PrometheusExporter::Private
 {

@@ -4,6 +4,8 @@
 #include <QString>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace capstan::sandbox {
 
@@ -21,6 +23,44 @@ class OperatorSimulation;
 class PrometheusExporter final
 {
 public:
+    using Labels = std::vector<std::pair<QString, QString>>;
+
+    // What a series measures; its value comes from valueOf().
+    enum class Quantity {
+        NumRestarts,
+        Uptime,
+        Downtime,
+        LastCheckpointDuration,
+        LastCheckpointSize,
+        CompletedCheckpoints,
+        FailedCheckpoints,
+        InProgressCheckpoints,
+        RecordsInPerSecond,
+        RecordsOutPerSecond,
+        RecordsOut,
+        BusyTimeMsPerSecond,
+        BackPressuredTimeMsPerSecond,
+        IdleTimeMsPerSecond
+    };
+
+    // One series a job exports: its name and labels as the PrometheusReporter writes them.
+    struct Series
+    {
+        Quantity quantity = Quantity::NumRestarts;
+        QString name;
+        Labels labels;
+        int vertex = -1; // task and operator series
+        int subtask = -1;
+    };
+
+    // The series of the job `jobId` of `cluster` (its settings and vertices), with the tasks in
+    // attempt `attempt` (task_attempt_num). Empty for a cluster without a job.
+    static std::vector<Series> seriesOf(const QString &ns, const QString &deployment, const FlinkJobModel &cluster,
+                                        const QString &jobId, int attempt);
+    // The value of one series of the cluster's current job at nowMs.
+    static double valueOf(const Series &series, const FlinkJobModel &cluster, qint64 nowMs);
+    static bool isCounter(const QString &name);
+
     explicit PrometheusExporter(const OperatorSimulation &simulation);
     ~PrometheusExporter();
     PrometheusExporter(const PrometheusExporter &) = delete;

@@ -5,8 +5,10 @@
 #include "sandbox/demodata.h"
 #include "sandbox/faultplan.h"
 #include "sandbox/jobmanagerapi.h"
+#include "sandbox/metrichistory.h"
 #include "sandbox/openapi.h"
 #include "sandbox/operatorsimulation.h"
+#include "sandbox/prometheusqueryapi.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/selectors.h"
@@ -256,6 +258,8 @@ struct SandboxServer::Private
     mutable std::mutex issuedMutex;
     QHash<QString, QDateTime> issuedTokens;
     std::unique_ptr<OperatorSimulation> simulation; // after store: stopped before the store goes
+    std::unique_ptr<MetricHistory> history; // after simulation: stops scraping it first
+    std::unique_ptr<PrometheusQueryApi> prometheus; // Service monitoring/prometheus
 
     mutable std::mutex lifecycleMutex;
     std::unique_ptr<httplib::SSLServer> server;
@@ -306,10 +310,24 @@ bool isTrue(const QString &value)
     return value == QLatin1String("1") || value == QLatin1String("true");
 }
 
-// The API server's service proxy in front of the simulated JobManagers (GET only).
-void sendServiceProxy(OperatorSimulation *simulation, const ServiceProxyTarget &proxy, const httplib::Request &req,
-                      httplib::Response &res)
+// The API server's service proxy in front of the simulated JobManagers (GET only) and of the
+// Prometheus that holds their history (GET and POST).
+void sendServiceProxy(OperatorSimulation *simulation, const PrometheusQueryApi *prometheus,
+                      const ServiceProxyTarget &proxy, const httplib::Request &req, httplib::Response &res)
 {
+    if (prometheus && proxy.ns == QLatin1String("monitoring") && proxy.service == QLatin1String("prometheus")) {
+        PrometheusQueryApi::Params params;
+        if (req.method == "POST"
+            && req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
+            params = PrometheusQueryApi::formParams(QByteArray::fromStdString(req.body));
+        for (const auto &[key, value] : req.params)
+            params.append({QString::fromStdString(key), QString::fromStdString(value)});
+        const ProxyResponse r = prometheus->handle(QString::fromStdString(req.method), proxy.path, params);
+        res.status = r.status;
+        res.set_header("Cache-Control", "no-cache, private");
+        res.set_content(r.body.toStdString(), r.contentType.toStdString());
+        return;
+    }
     if (req.method != "GET") {
         sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
                    QStringLiteral("the server does not allow this method on the requested resource"));
@@ -383,6 +401,11 @@ bool SandboxServer::Private::startLocked(QString *error)
     if (options.operatorSimulation && !simulation) {
         simulation = std::make_unique<OperatorSimulation>(store, options.speed);
         simulation->start();
+        if (options.deployments < 0) { // the demo set: a day of metric history behind monitoring/prometheus
+            history = std::make_unique<MetricHistory>(*simulation, options.seed);
+            history->start();
+            prometheus = std::make_unique<PrometheusQueryApi>(*history, simulation->clock());
+        }
     }
     auto svr = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) { return setupSsl(ctx); });
     if (!svr->is_valid()) {
@@ -550,7 +573,7 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
     }
     if (ServiceProxyTarget proxy; parseServiceProxyPath(QString::fromStdString(req.path), &proxy)) {
         faults.countRequest(QStringLiteral("proxy"));
-        sendServiceProxy(simulation.get(), proxy, req, res);
+        sendServiceProxy(simulation.get(), prometheus.get(), proxy, req, res);
         return;
     }
     const Route route = parseRoute(req.path);

@@ -132,12 +132,12 @@ QString rawResources(const QJsonObject &component)
     return parts.join(QStringLiteral(", "));
 }
 
-QString relative(const QDateTime &t)
+QString relative(const QDateTime &t, const QDateTime &now = QDateTime::currentDateTimeUtc())
 {
     if (!t.isValid())
         return {};
     return QCoreApplication::translate("capstan::DeploymentPage", "%1 ago")
-        .arg(DeploymentTableModel::ageText(t.secsTo(QDateTime::currentDateTimeUtc())));
+        .arg(DeploymentTableModel::ageText(t.secsTo(now)));
 }
 
 } // namespace
@@ -552,8 +552,9 @@ void DeploymentPage::updateHeader()
     if (!d.sessionCluster) {
         facts << fact(tr("Job"), d.jobId.isEmpty() ? tr("none") : d.jobId.left(8) + QStringLiteral("…"));
         if (d.jobState == QLatin1String("RUNNING") && d.jobStartTime.isValid())
-            facts << fact(tr("Uptime"),
-                          DeploymentTableModel::ageText(d.jobStartTime.secsTo(QDateTime::currentDateTimeUtc())));
+            facts << fact(
+                tr("Uptime"),
+                DeploymentTableModel::ageText(d.jobStartTime.secsTo(SessionHost::serverNow(m_session.data()))));
         facts << fact(tr("Parallelism"), d.parallelism > 0 ? QString::number(d.parallelism) : tr("default"));
         facts << fact(tr("Upgrade mode"), d.upgradeMode);
     } else {
@@ -679,10 +680,10 @@ void DeploymentPage::updateOverview()
         const QJsonObject c = v.toObject();
         const QDateTime since
             = QDateTime::fromString(c.value(QLatin1String("lastTransitionTime")).toString(), Qt::ISODate);
-        m_conditions->addTopLevelItem(
-            new QTreeWidgetItem({c.value(QLatin1String("type")).toString(), c.value(QLatin1String("status")).toString(),
-                                 c.value(QLatin1String("reason")).toString(),
-                                 c.value(QLatin1String("message")).toString(), relative(since)}));
+        m_conditions->addTopLevelItem(new QTreeWidgetItem(
+            {c.value(QLatin1String("type")).toString(), c.value(QLatin1String("status")).toString(),
+             c.value(QLatin1String("reason")).toString(), c.value(QLatin1String("message")).toString(),
+             relative(since, SessionHost::serverNow(m_session.data()))}));
     }
     if (m_conditions->topLevelItemCount() == 0)
         m_conditions->addTopLevelItem(new QTreeWidgetItem({tr("No conditions reported.")}));
@@ -871,6 +872,12 @@ void DeploymentPage::exportEvents()
     const QByteArray tsv = m_eventModel->toTsv(rows).toUtf8();
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+    // Ages on the page are counted on the cluster's clock.
+    const std::shared_ptr<const ServerClock> clock = session ? session->clock() : nullptr;
+    m_snapshotModel->setClock(clock);
+    m_jobModel->setClock(clock);
+    m_timeline->setClock(clock);
+    m_metrics->setClock(clock);
         const QString error = watcher->result();
         watcher->deleteLater();
         if (!error.isEmpty())

@@ -315,6 +315,8 @@ void MainWindow::startSession()
     updateTokenActions();
     m_session = new SessionHost(sessionConfig(context), context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
+    m_model->setClock(m_session->clock());
+    m_indicator->setClock(m_session->clock());
     m_page->setSession(m_session);
     loadPrometheus(context);
     applyPinned();

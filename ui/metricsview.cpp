@@ -1,5 +1,6 @@
 #include "ui/metricsview.h"
 
+#include "kube/serverclock.h"
 #include "metrics/downsampler.h"
 #include "ui/backgroundpool.h"
 
@@ -472,7 +473,7 @@ QPair<qint64, qint64> MetricsView::visibleRange() const
 {
     if (m_range == Range::Custom)
         return {m_customFrom, m_customTo};
-    const qint64 to = m_live || m_anchorTo <= 0 ? QDateTime::currentMSecsSinceEpoch() : m_anchorTo;
+    const qint64 to = m_live || m_anchorTo <= 0 ? ServerClock::nowMsOrLocal(m_clock.get()) : m_anchorTo;
     return {to - spanOf(m_range), to};
 }
 
@@ -485,7 +486,7 @@ void MetricsView::setRange(Range range)
     m_toEdit->setVisible(custom);
     if (custom) {
         if (m_customTo <= m_customFrom) {
-            m_customTo = m_drawnTo > 0 ? m_drawnTo : QDateTime::currentMSecsSinceEpoch();
+            m_customTo = m_drawnTo > 0 ? m_drawnTo : ServerClock::nowMsOrLocal(m_clock.get());
             m_customFrom = m_drawnFrom > 0 ? m_drawnFrom : m_customTo - HourMs;
         }
         m_fromEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(m_customFrom));
@@ -560,7 +561,7 @@ void MetricsView::setLive(bool live)
             m_toEdit->hide();
         }
     } else {
-        m_anchorTo = m_drawnTo > 0 ? m_drawnTo : QDateTime::currentMSecsSinceEpoch();
+        m_anchorTo = m_drawnTo > 0 ? m_drawnTo : ServerClock::nowMsOrLocal(m_clock.get());
     }
     scheduleRedraw();
 }

@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QWidget>
 
+#include <memory>
+
 class QAbstractAxis;
 class QChart;
 class QComboBox;
@@ -23,6 +25,8 @@ class QToolButton;
 class QValueAxis;
 
 namespace capstan {
+
+class ServerClock;
 
 // The Metrics tab of a deployment: Throughput, Busy/Backpressure, Checkpoints and Restarts charts
 // on one shared time axis, with markers where the job changed and at Warning events. Holds the
@@ -39,6 +43,8 @@ public:
     explicit MetricsView(QWidget *parent = nullptr);
     ~MetricsView() override;
 
+    // The live edge is the cluster's now (samples carry its time); without a clock, the local now.
+    void setClock(std::shared_ptr<const ServerClock> clock) { m_clock = std::move(clock); }
     void appendMetrics(const QList<MetricSample> &samples);
     void clearMetrics();
     // Warning events of the deployment (time, reason), drawn as markers.
@@ -142,6 +148,7 @@ private:
     qint64 m_customFrom = 0;
     qint64 m_customTo = 0;
     qint64 m_anchorTo = 0; // the end of the range while not following
+    std::shared_ptr<const ServerClock> m_clock;
     qint64 m_drawnFrom = 0;
     qint64 m_drawnTo = 0;
     struct ViewedRange

@@ -88,7 +88,8 @@ void ServerClock::observeServerTime(qint64 serverMs, qint64 sentMs, qint64 recei
         std::swap(sentMs, receivedMs);
     // The server stamped the answer at some server time in [serverMs, serverMs + resolution) and at
     // some local time in [sentMs, receivedMs].
-    const Sample sample{sentMs + (receivedMs - sentMs) / 2, serverMs - receivedMs, serverMs + resolutionMs - sentMs};
+    const Sample sample{sentMs + (receivedMs - sentMs) / 2, serverMs - receivedMs, serverMs + resolutionMs - sentMs,
+                        (receivedMs - sentMs + 1) / 2};
     QMutexLocker lock(&m_mutex);
     if (!m_samples.empty()) {
         Sample &last = m_samples.back();
@@ -97,7 +98,7 @@ void ServerClock::observeServerTime(qint64 serverMs, qint64 sentMs, qint64 recei
             const qint64 lo = std::max(sample.lo, last.lo + shift);
             const qint64 hi = std::min(sample.hi, last.hi + shift);
             if (lo <= hi) {
-                last = {sample.atMs, lo, hi};
+                last = {sample.atMs, lo, hi, std::max(sample.halfRttMs, last.halfRttMs)};
                 estimateLocked();
                 return;
             }
@@ -109,29 +110,38 @@ void ServerClock::observeServerTime(qint64 serverMs, qint64 sentMs, qint64 recei
     estimateLocked();
 }
 
-// The rate the window's oldest and newest answers imply (0 when they agree with a clock keeping
-// time with ours), and the window's offset bounds at the newest answer under that rate. False when
-// the answers contradict each other.
+// The rate at which the server's clock runs against ours (0 when the answers agree with one that
+// keeps time with ours), and the window's offset bounds at the newest answer under that rate. False
+// when the answers contradict each other.
 bool ServerClock::fitLocked(double *rate, qint64 *lo, qint64 *hi) const
 {
-    const Sample &first = m_samples.front();
     const Sample &last = m_samples.back();
-    *rate = 0;
-    const qint64 dt = last.atMs - first.atMs;
-    if (m_samples.size() >= 2 && dt >= kMinRateBaselineMs) {
-        const double slowest = double(last.lo - first.hi) / double(dt);
-        const double fastest = double(last.hi - first.lo) / double(dt);
-        if (slowest > 0 || fastest < 0)
-            *rate = (slowest + fastest) / 2;
+    // Rates under which each older answer agrees with the newest one, intersected.
+    double slowest = -std::numeric_limits<double>::infinity();
+    double fastest = std::numeric_limits<double>::infinity();
+    for (const Sample &s : m_samples) {
+        const qint64 dt = last.atMs - s.atMs;
+        if (dt <= 0)
+            continue;
+        slowest = std::max(slowest, double(last.lo - s.hi) / double(dt));
+        fastest = std::min(fastest, double(last.hi - s.lo) / double(dt));
     }
+    if (slowest > fastest)
+        return false;
+    *rate = 0;
+    if (slowest > 0 || fastest < 0)
+        *rate = std::isinf(slowest) || std::isinf(fastest) ? (std::isinf(slowest) ? fastest : slowest)
+                                                           : (slowest + fastest) / 2;
     if (std::abs(*rate) > kMaxRate)
         return false;
     *lo = std::numeric_limits<qint64>::min();
     *hi = std::numeric_limits<qint64>::max();
     for (const Sample &s : m_samples) {
+        // A clock that moves also moves while the answer travels.
+        const qint64 slack = std::llround(std::abs(*rate) * double(s.halfRttMs));
         const qint64 shift = std::llround(*rate * double(last.atMs - s.atMs));
-        *lo = std::max(*lo, s.lo + shift);
-        *hi = std::min(*hi, s.hi + shift);
+        *lo = std::max(*lo, s.lo + shift - slack);
+        *hi = std::min(*hi, s.hi + shift + slack);
     }
     return *lo <= *hi;
 }
@@ -145,9 +155,9 @@ void ServerClock::estimateLocked()
     while (!fitLocked(&rate, &lo, &hi) && m_samples.size() > 1)
         m_samples.pop_front();
     const Sample &last = m_samples.back();
-    if (m_samples.size() < 3 && rate != 0) {
+    if (rate != 0 && (m_samples.size() < 3 || last.atMs - m_samples.front().atMs < kMinRateBaselineMs)) {
         // Two answers suggest a moving clock, but a jump looks the same: the newest answer alone
-        // until a third one confirms the rate.
+        // until a third one over a long enough baseline confirms the rate.
         rate = 0;
         lo = last.lo;
         hi = last.hi;

@@ -71,6 +71,7 @@ private:
         qint64 atMs; // local time of the answer (middle of send and receive)
         qint64 lo; // offset bounds, ms
         qint64 hi;
+        qint64 halfRttMs; // how far from atMs the server may have stamped it
     };
     void estimateLocked();
     qint64 offsetAtLocked(qint64 localMs) const;

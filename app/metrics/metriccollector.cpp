@@ -3,6 +3,7 @@
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
 #include "kube/resourcepath.h"
+#include "kube/serverclock.h"
 #include "logging.h"
 
 #include <QDateTime>
@@ -76,7 +77,8 @@ void MetricCollector::collect(const QString &jobId)
         return;
     ++m_generation;
     m_jobId = jobId;
-    m_timeMs = QDateTime::currentMSecsSinceEpoch();
+    // Stamped with the cluster's clock, like the snapshots and events the charts are read beside.
+    m_timeMs = m_client->clock()->nowMs();
     m_samples.clear();
     m_sourceOut = 0;
     m_sinkIn = 0;

@@ -8,6 +8,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <limits>
+
 namespace capstan {
 
 namespace {
@@ -40,10 +43,21 @@ bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample>
 {
     if (!isOpen())
         return false;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch(); // only paces the purges
     if (now - m_lastPurgeMs >= PurgeEveryMs) {
         m_lastPurgeMs = now;
-        purgeOlderThan(now - m_retentionMs);
+        // Samples carry the cluster's time, which may be offset from this computer's or run faster
+        // (a sandbox): retention counts back from the newest sample, not from the local now.
+        qint64 newest = std::numeric_limits<qint64>::min();
+        for (const MetricSample &sample : samples)
+            newest = std::max(newest, sample.timeMs);
+        if (samples.isEmpty()) {
+            QSqlQuery query(m_db.database());
+            if (query.exec(QStringLiteral("SELECT MAX(time) FROM metric_samples")) && query.next() && !query.isNull(0))
+                newest = query.value(0).toLongLong();
+        }
+        if (newest != std::numeric_limits<qint64>::min())
+            purgeOlderThan(newest - m_retentionMs);
     }
     if (samples.isEmpty())
         return true;

@@ -33,6 +33,31 @@ void printLine(const QString &line)
     std::fflush(stdout);
 }
 
+// "2h", "-90m", "30s", "1d", "1500ms" or plain seconds, as milliseconds.
+bool parseDuration(const QString &text, qint64 *ms)
+{
+    static const struct
+    {
+        const char *suffix;
+        qint64 factor;
+    } units[] = {{"ms", 1}, {"s", 1000}, {"m", 60 * 1000}, {"h", 3600 * 1000}, {"d", 24 * 3600 * 1000}};
+    QString number = text.trimmed();
+    qint64 factor = 1000;
+    for (const auto &unit : units) {
+        if (number.endsWith(QLatin1String(unit.suffix))) {
+            number.chop(int(qstrlen(unit.suffix)));
+            factor = unit.factor;
+            break;
+        }
+    }
+    bool ok = false;
+    const double value = number.toDouble(&ok);
+    if (!ok)
+        return false;
+    *ms = qint64(value * double(factor));
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -58,6 +83,11 @@ int main(int argc, char *argv[])
                                           QStringLiteral("m"), QStringLiteral("0"));
     const QCommandLineOption speedOption(QStringLiteral("speed"), QStringLiteral("Virtual clock speed factor."),
                                          QStringLiteral("x"), QStringLiteral("1"));
+    const QCommandLineOption clockOffsetOption(
+        QStringLiteral("clock-offset"),
+        QStringLiteral("Run the cluster's clock <offset> ahead of the wall clock (negative: behind), e.g. 2h, -90m, "
+                       "30s."),
+        QStringLiteral("offset"), QStringLiteral("0"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed for generated data."),
                                         QStringLiteral("s"), QStringLiteral("1"));
     const QCommandLineOption faultOption(
@@ -87,9 +117,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption churnOnSignalOption(
         QStringLiteral("churn-on-signal"),
         QStringLiteral("Start the churn on SIGUSR1 (and pause it on SIGUSR2) instead of at once."));
-    parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, seedOption,
-                       faultOption, noOperatorOption, prometheusOption, focusEventsOption, focusSnapshotsOption,
-                       churnOption, churnOnSignalOption});
+    parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, clockOffsetOption,
+                       seedOption, faultOption, noOperatorOption, prometheusOption, focusEventsOption,
+                       focusSnapshotsOption, churnOption, churnOnSignalOption});
     parser.process(app);
 
     bool ok = true;
@@ -115,6 +145,8 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
     options.speed = parser.value(speedOption).toDouble(&ok);
     if (!ok || options.speed <= 0)
+        parser.showHelp(2);
+    if (!parseDuration(parser.value(clockOffsetOption), &options.clockOffsetMs))
         parser.showHelp(2);
     options.seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok)

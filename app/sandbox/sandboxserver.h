@@ -12,6 +12,7 @@ namespace capstan::sandbox {
 class ResourceStore;
 class FaultPlan;
 class OperatorSimulation;
+class VirtualClock;
 
 struct SandboxOptions
 {
@@ -21,6 +22,9 @@ struct SandboxOptions
     int focusEvents = 0; // generated set only: Events of the first deployment, on top of `events`
     int focusSnapshots = 0; // generated set only: completed FlinkStateSnapshots of the first deployment
     double speed = 1.0; // virtual clock speed factor
+    // The cluster's clock starts this far from the wall clock (positive: ahead). Every time the
+    // sandbox writes or sends (timestamps, JobManager REST times, metrics, the Date header) is on it.
+    qint64 clockOffsetMs = 0;
     quint64 seed = 1;
     bool operatorSimulation = false; // run the Flink operator simulation and the JobManager REST API
     bool expiredServerCertificate = false; // serve a certificate that expired yesterday
@@ -70,6 +74,10 @@ public:
 
     ResourceStore &store();
     FaultPlan &faults();
+
+    // The cluster's clock: the operator simulation's once start() created it, else the server's own
+    // (speed and offset from SandboxOptions). Every response carries it in its Date header.
+    VirtualClock &clock();
 
     // The operator simulation when SandboxOptions::operatorSimulation is set (running from start()
     // until destruction), otherwise nullptr.

@@ -6,9 +6,9 @@
 
 namespace capstan::sandbox {
 
-VirtualClock::VirtualClock(double speed)
+VirtualClock::VirtualClock(double speed, qint64 startOffsetMs)
     : m_realStart(std::chrono::steady_clock::now())
-    , m_virtualStartMs(QDateTime::currentMSecsSinceEpoch())
+    , m_virtualStartMs(QDateTime::currentMSecsSinceEpoch() + startOffsetMs)
     , m_speed(speed > 0 ? speed : 1.0)
 {
 }
@@ -27,13 +27,17 @@ qint64 VirtualClock::nowMs() const
 
 void VirtualClock::advance(qint64 virtualMs)
 {
-    if (virtualMs <= 0)
-        return;
+    if (virtualMs > 0)
+        shift(virtualMs);
+}
+
+void VirtualClock::shift(qint64 ms)
+{
     std::lock_guard lock(m_mutex);
     if (m_pausedAtMs)
-        *m_pausedAtMs += virtualMs;
+        *m_pausedAtMs += ms;
     else
-        m_offsetMs += virtualMs;
+        m_offsetMs += ms;
 }
 
 void VirtualClock::setPaused(bool paused)

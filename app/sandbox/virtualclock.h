@@ -8,22 +8,24 @@
 
 namespace capstan::sandbox {
 
-// Virtual time for the operator simulation: starts at the wall-clock time of construction and runs
-// `speed` times faster than real time (speed 100: a 10 s JobManager start takes 0.1 s). Tests may
-// also jump it forward with advance(), or pause it to hold every simulated cluster in its current
-// phase (a JobManager stays DEPLOYING) and step it with advance().
+// Virtual time for the operator simulation: starts at the wall-clock time of construction (plus
+// `startOffsetMs`: a cluster whose clock is off) and runs `speed` times faster than real time (speed 100: a 10 s
+// JobManager start takes 0.1 s). Tests may also jump it forward with advance(), or pause it to hold every simulated
+// cluster in its current phase (a JobManager stays DEPLOYING) and step it with advance().
 //
 // Thread-safety: every method may be called from any thread.
 class VirtualClock final
 {
 public:
-    explicit VirtualClock(double speed = 1.0);
+    explicit VirtualClock(double speed = 1.0, qint64 startOffsetMs = 0);
 
     double speed() const { return m_speed; }
     // Virtual milliseconds since the epoch.
     qint64 nowMs() const;
     // Jumps the clock forward by a virtual duration, also while paused.
     void advance(qint64 virtualMs);
+    // Sets the clock forward or back by `ms` (a clock being corrected), also while paused.
+    void shift(qint64 ms);
     // A paused clock stands still until resumed; it then runs on from where it stood.
     void setPaused(bool paused);
     bool isPaused() const;

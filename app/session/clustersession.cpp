@@ -84,8 +84,7 @@ void ClusterSession::start()
     // Failure windows age out even when nothing new arrives.
     m_failureTimer = new QTimer(this);
     m_failureTimer->setInterval(std::clamp(m_options.failureWindowSeconds * 250, 500, 5000));
-    connect(m_failureTimer, &QTimer::timeout, this,
-            [this] { republish(m_failures.expire(QDateTime::currentDateTimeUtc())); });
+    connect(m_failureTimer, &QTimer::timeout, this, [this] { republish(m_failures.expire(m_clock->now())); });
     m_failureTimer->start();
     m_pinnedTimer = new QTimer(this);
     m_pinnedTimer->setInterval(m_options.pollIntervalMs);
@@ -276,7 +275,9 @@ Deployment ClusterSession::decorate(Deployment d) const
 
 void ClusterSession::onDeployments(const InformerBatch &batch)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // The failure window and the spec revisions' windows compare with event and snapshot times,
+    // which are the cluster's.
+    const QDateTime now = m_clock->now();
     DeploymentBatch out;
     out.resynced = batch.resynced;
     out.removed = batch.removed;
@@ -319,7 +320,7 @@ void ClusterSession::republish(const QStringList &uids)
 
 void ClusterSession::onWarnings(const InformerBatch &batch)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     QStringList changed;
     for (const QJsonObject &object : batch.upserted) {
         QString uid;
@@ -453,7 +454,7 @@ void ClusterSession::startWatch(const QJsonObject &object, const Opening &openin
     watch->setMetricStore(m_metricStore.get());
     m_watches.insert(uid, watch);
     connect(watch, &DeploymentWatch::restartCountObserved, this, [this](const QString &id, qint64 restarts) {
-        if (m_failures.observeRestartCount(id, restarts, QDateTime::currentDateTimeUtc()))
+        if (m_failures.observeRestartCount(id, restarts, m_clock->now()))
             republish({id});
     });
     watch->start();
@@ -463,6 +464,7 @@ void ClusterSession::startWatch(const QJsonObject &object, const Opening &openin
 
 void ClusterSession::reviewAccess(const QString &ns)
 {
+    // How old an answer is, as this computer counts: a local interval, not a cluster fact.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime asked = m_accessReviewedAt.value(ns);
     if (!m_client || (asked.isValid() && asked.secsTo(now) < 60))
@@ -516,8 +518,9 @@ void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
         return;
     // The Flink reporter labels a job's series with its job name, which the operator sets to the
     // deployment's name, so a range spans every job id the deployment ran. The last hour (the
-    // charts' default range) at a 5 s step, the day before it at 60 s.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // charts' default range) at a 5 s step, the day before it at 60 s; the charts' edge is the
+    // cluster's now.
+    const qint64 now = m_clock->nowMs();
     const qint64 hour = 3600LL * 1000;
     const struct
     {

@@ -3,6 +3,7 @@
 #include "kube/informer.h"
 #include "kube/kubeclient.h"
 #include "kube/resourcepath.h"
+#include "kube/serverclock.h"
 #include "logging.h"
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
@@ -69,8 +70,8 @@ void DeploymentWatch::start()
     m_metricCollector = new MetricCollector(m_client, m_deployment.ns, m_deployment.name, this);
     connect(m_metricCollector, &MetricCollector::collected, this, &DeploymentWatch::onMetricsCollected);
     if (m_metricStore) {
-        // The last hour of metric history, so charts open with it.
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // The last hour of metric history, so charts open with it (samples carry the cluster's time).
+        const qint64 now = m_client->clock()->nowMs();
         const QList<MetricSample> history = m_metricStore->range(m_deployment.uid, now - 3600 * 1000, now);
         if (!history.isEmpty())
             emit m_session->metricsAppended(m_deployment.uid, history);
@@ -119,7 +120,7 @@ void DeploymentWatch::recordJob()
     if (!m_history || m_deployment.jobId.isEmpty())
         return;
     m_history->observeJob(m_deployment.uid, m_deployment.jobId, m_deployment.jobState, m_deployment.generation,
-                          m_deployment.jobStartTime, QDateTime::currentDateTimeUtc());
+                          m_deployment.jobStartTime, m_client->clock()->now());
     emit m_session->jobsChanged(m_deployment.uid, m_history->jobs(m_deployment.uid));
 }
 
@@ -197,7 +198,7 @@ void DeploymentWatch::poll()
     const QString jobId = m_deployment.jobId;
     if (m_deployment.jobManagerStatus != QLatin1String("READY") || jobId.isEmpty()) {
         JobManagerInfo info;
-        info.polledAt = QDateTime::currentDateTimeUtc();
+        info.polledAt = m_client->clock()->now();
         info.error = Error::make(QStringLiteral("JobManagerNotReady"),
                                  m_deployment.jobManagerStatus.isEmpty()
                                      ? tr("The JobManager is not deployed.")
@@ -240,6 +241,7 @@ void DeploymentWatch::poll()
     });
     request(QStringLiteral("/jobs/%1/checkpoints").arg(jobId), [this, jobId](const QJsonObject &stats) {
         m_polling.latestCheckpoint = Snapshot::fromCheckpointStats(stats, jobId);
+        m_polling.restoredFrom = Snapshot::restoredFromCheckpointStats(stats, jobId);
         const QJsonObject counts = stats.value(QLatin1String("counts")).toObject();
         m_polling.completedCheckpoints = counts.value(QLatin1String("completed")).toInteger(-1);
         m_polling.failedCheckpoints = counts.value(QLatin1String("failed")).toInteger(-1);
@@ -259,7 +261,7 @@ void DeploymentWatch::poll()
 
 void DeploymentWatch::pollFinished()
 {
-    m_polling.polledAt = QDateTime::currentDateTimeUtc();
+    m_polling.polledAt = m_client->clock()->now();
     emit m_session->jobManagerChanged(m_deployment.uid, m_polling);
     if (m_polling.numRestarts >= 0)
         emit restartCountObserved(m_deployment.uid, m_polling.numRestarts);

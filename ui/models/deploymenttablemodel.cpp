@@ -1,5 +1,7 @@
 #include "ui/models/deploymenttablemodel.h"
 
+#include "kube/serverclock.h"
+
 #include "ui/widgets/stateicons.h"
 
 namespace capstan {
@@ -14,6 +16,18 @@ DeploymentTableModel::DeploymentTableModel(QObject *parent)
             emit dataChanged(index(0, LastSnapshot), index(rowCount() - 1, Age), {Qt::DisplayRole});
     });
     m_ageTimer.start();
+}
+
+void DeploymentTableModel::setClock(std::shared_ptr<const ServerClock> clock)
+{
+    m_clock = std::move(clock);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, LastSnapshot), index(rowCount() - 1, Age), {Qt::DisplayRole});
+}
+
+QDateTime DeploymentTableModel::now() const
+{
+    return ServerClock::nowOrLocal(m_clock.get());
 }
 
 QString DeploymentTableModel::ageText(qint64 seconds)
@@ -78,12 +92,11 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case FlinkVersion:
             return d.flinkVersion;
         case LastSnapshot:
-            return d.lastSnapshot.isValid() ? ageText(d.lastSnapshot.secsTo(QDateTime::currentDateTimeUtc()))
-                                            : QString();
+            return d.lastSnapshot.isValid() ? ageText(d.lastSnapshot.secsTo(now())) : QString();
         case Restarts:
             return d.failure.restarts > 0 ? QVariant(d.failure.restarts) : QVariant(QString());
         case Age:
-            return d.created.isValid() ? ageText(d.created.secsTo(QDateTime::currentDateTimeUtc())) : QString();
+            return d.created.isValid() ? ageText(d.created.secsTo(now())) : QString();
         case ColumnCount:
             break;
         }

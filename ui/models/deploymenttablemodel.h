@@ -7,7 +7,11 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
 namespace capstan {
+
+class ServerClock;
 
 // The deployments of one context. Observes batches from the session (never fetches); rows are
 // found by uid through a hash index, so a batch costs O(changes), not O(rows).
@@ -50,12 +54,17 @@ public:
     void setPinned(const QSet<QString> &keys);
     bool isPinned(const Deployment &d) const { return m_pinned.contains(d.ns + QLatin1Char('/') + d.name); }
 
+    // Ages are counted on the cluster's clock (SessionHost::clock()); without one, on the local clock.
+    void setClock(std::shared_ptr<const ServerClock> clock);
+    QDateTime now() const;
+
     static QString ageText(qint64 seconds);
     static QString stateText(DisplayState state);
 
 private:
     QTimer m_ageTimer;
     QSet<QString> m_pinned;
+    std::shared_ptr<const ServerClock> m_clock;
 };
 
 } // namespace capstan

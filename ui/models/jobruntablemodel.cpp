@@ -1,5 +1,7 @@
 #include "ui/models/jobruntablemodel.h"
 
+#include "kube/serverclock.h"
+
 #include "ui/models/deploymenttablemodel.h"
 
 #include <QFont>
@@ -9,6 +11,13 @@ namespace capstan {
 JobRunTableModel::JobRunTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+}
+
+void JobRunTableModel::setClock(std::shared_ptr<const ServerClock> clock)
+{
+    m_clock = std::move(clock);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Duration), index(rowCount() - 1, Duration), {Qt::DisplayRole});
 }
 
 int JobRunTableModel::rowCount(const QModelIndex &parent) const
@@ -38,7 +47,7 @@ QVariant JobRunTableModel::data(const QModelIndex &index, int role) const
         case End:
             return j.end.isValid() ? format(j.end) : tr("running now");
         case Duration: {
-            const QDateTime end = j.end.isValid() ? j.end : QDateTime::currentDateTimeUtc();
+            const QDateTime end = j.end.isValid() ? j.end : ServerClock::nowOrLocal(m_clock.get());
             return j.start.isValid() ? DeploymentTableModel::ageText(j.start.secsTo(end)) : QString();
         }
         case FinalState:

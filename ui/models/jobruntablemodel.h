@@ -4,7 +4,11 @@
 
 #include <QAbstractTableModel>
 
+#include <memory>
+
 namespace capstan {
+
+class ServerClock;
 
 // The jobs a deployment has run, newest first (the list is small and replaced as a whole).
 class JobRunTableModel final : public QAbstractTableModel
@@ -22,11 +26,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // A running job's duration is counted on the cluster's clock; without one, on the local clock.
+    void setClock(std::shared_ptr<const ServerClock> clock);
     void setJobs(const QList<JobRun> &jobs);
     const QList<JobRun> &jobs() const { return m_rows; }
 
 private:
     QList<JobRun> m_rows;
+    std::shared_ptr<const ServerClock> m_clock;
 };
 
 } // namespace capstan

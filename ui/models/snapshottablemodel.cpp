@@ -1,5 +1,7 @@
 #include "ui/models/snapshottablemodel.h"
 
+#include "kube/serverclock.h"
+
 #include "ui/models/deploymenttablemodel.h"
 
 #include <QColor>
@@ -9,6 +11,13 @@ namespace capstan {
 SnapshotTableModel::SnapshotTableModel(QObject *parent)
     : KeyedTableModel(ColumnCount, parent)
 {
+}
+
+void SnapshotTableModel::setClock(std::shared_ptr<const ServerClock> clock)
+{
+    m_clock = std::move(clock);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole});
 }
 
 QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
@@ -39,8 +48,9 @@ QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
         case Time:
             return s.time.isValid() ? s.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
         case Age:
-            return s.time.isValid() ? DeploymentTableModel::ageText(s.time.secsTo(QDateTime::currentDateTimeUtc()))
-                                    : QString();
+            return s.time.isValid()
+                ? DeploymentTableModel::ageText(s.time.secsTo(ServerClock::nowOrLocal(m_clock.get())))
+                : QString();
         case JobId:
             return s.jobId.left(8);
         case ColumnCount:

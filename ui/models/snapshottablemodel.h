@@ -4,7 +4,11 @@
 
 #include "ui/models/keyedtablemodel.h"
 
+#include <memory>
+
 namespace capstan {
+
+class ServerClock;
 
 // The snapshots of one deployment from every source, keyed by Snapshot::key.
 struct SnapshotKey
@@ -29,9 +33,15 @@ public:
     // rows arrive; empty for columns of free text.
     static QStringList widestTexts(Column column);
 
+    // Ages are counted on the cluster's clock (SessionHost::clock()); without one, on the local clock.
+    void setClock(std::shared_ptr<const ServerClock> clock);
+
     void applyBatch(const SnapshotBatch &batch);
     void clear();
     const QList<Snapshot> &snapshots() const { return rows(); }
+
+private:
+    std::shared_ptr<const ServerClock> m_clock;
 };
 
 } // namespace capstan

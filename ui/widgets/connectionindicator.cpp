@@ -1,10 +1,15 @@
 #include "ui/widgets/connectionindicator.h"
 
+#include "kube/serverclock.h"
 #include "ui/widgets/stateicons.h"
 
+#include <cmath>
+
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QStyle>
 
 namespace capstan {
@@ -41,6 +46,7 @@ void ConnectionIndicator::setState(SessionState state, const Error &error, int r
 {
     m_state = state;
     m_error = error;
+    // A countdown on this computer's clock: the session retries after a local interval.
     m_retryAt = retryInMs > 0 ? QDateTime::currentMSecsSinceEpoch() + retryInMs : 0;
     if (m_retryAt > 0)
         m_countdown.start();
@@ -54,9 +60,57 @@ void ConnectionIndicator::setInsecure(bool insecure)
     m_insecure->setVisible(insecure);
 }
 
+void ConnectionIndicator::setClock(std::shared_ptr<const ServerClock> clock)
+{
+    m_clock = std::move(clock);
+    render();
+}
+
 QString ConnectionIndicator::text() const
 {
     return m_text->text();
+}
+
+QString ConnectionIndicator::clockNote() const
+{
+    if (!m_clock || !m_clock->isKnown())
+        return {};
+    QStringList notes;
+    const qint64 skew = m_clock->skewMs();
+    const qint64 minutes = (std::abs(skew) + 30000) / 60000; // 1 h 59 min 59.6 s reads "2 h 0 min"
+    if (std::abs(skew) > 60000) {
+        const QString amount
+            = minutes >= 60 ? tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60) : tr("%1 min").arg(minutes);
+        notes << (skew > 0 ? tr("The cluster's clock is %1 ahead of this computer's; ages are shown by the "
+                                "cluster's clock.")
+                                 .arg(amount)
+                           : tr("The cluster's clock is %1 behind this computer's; ages are shown by the "
+                                "cluster's clock.")
+                                 .arg(amount));
+    }
+    // A sandbox's virtual clock may run faster than real time.
+    const double speed = 1 + m_clock->driftRate();
+    if (std::abs(speed - 1) >= 0.05)
+        notes << tr("The cluster's clock runs %1 times as fast as this computer's.")
+                     .arg(QLocale().toString(speed, 'f', speed >= 10 ? 0 : 1));
+    return notes.join(QLatin1Char(' '));
+}
+
+QString ConnectionIndicator::toolTipText() const
+{
+    const QString text = m_text->text();
+    QString tip = m_error.message.isEmpty() ? text : text + QLatin1Char('\n') + m_error.toString();
+    const QString note = clockNote();
+    if (!note.isEmpty())
+        tip += QLatin1Char('\n') + note;
+    return tip;
+}
+
+bool ConnectionIndicator::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip)
+        setToolTip(toolTipText());
+    return QWidget::event(event);
 }
 
 void ConnectionIndicator::render()
@@ -87,8 +141,7 @@ void ConnectionIndicator::render()
     }
     m_dot->setPixmap(StateIcons::dot(color).pixmap(14, 14));
     m_text->setText(text);
-    const QString tip = m_error.message.isEmpty() ? text : text + QLatin1Char('\n') + m_error.toString();
-    setToolTip(tip);
+    setToolTip(toolTipText());
     setAccessibleName(tr("Connection: %1").arg(text));
 }
 

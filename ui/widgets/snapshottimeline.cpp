@@ -13,6 +13,8 @@
 #include <QPainterPath>
 #include <QToolTip>
 
+#include "kube/serverclock.h"
+
 namespace capstan {
 
 namespace {
@@ -72,6 +74,12 @@ void SnapshotTimeline::setJobs(const QList<JobRun> &jobs)
     updateRange();
 }
 
+void SnapshotTimeline::setClock(std::shared_ptr<const ServerClock> clock)
+{
+    m_clock = std::move(clock);
+    updateRange();
+}
+
 bool SnapshotTimeline::isEmpty() const
 {
     return m_snapshots.isEmpty() && m_revisions.isEmpty() && m_jobs.isEmpty();
@@ -84,7 +92,7 @@ QDateTime SnapshotTimeline::jobEnd(const JobRun &job) const
 
 void SnapshotTimeline::updateRange()
 {
-    m_now = QDateTime::currentDateTimeUtc();
+    m_now = ServerClock::nowOrLocal(m_clock.get());
     qint64 from = std::numeric_limits<qint64>::max();
     qint64 to = std::numeric_limits<qint64>::min();
     const auto include = [&from, &to](const QDateTime &time) {

@@ -9,7 +9,11 @@
 #include <QRect>
 #include <QWidget>
 
+#include <memory>
+
 namespace capstan {
+
+class ServerClock;
 
 // A strip with one time axis: the jobs a deployment ran as bands, spec revisions as ticks ("gen N"),
 // and savepoints (◆) and checkpoints (●) as markers coloured by state. Hovering shows details.
@@ -25,6 +29,8 @@ public:
     // Each pair: when a generation (metadata.generation) of the spec was first seen, and the generation.
     void setRevisions(const QList<QPair<QDateTime, qint64>> &generationStarts);
     void setJobs(const QList<JobRun> &jobs);
+    // "Now" (the end of a running job) is the cluster's clock; without one, the local clock.
+    void setClock(std::shared_ptr<const ServerClock> clock);
 
     QList<Snapshot> snapshots() const { return m_snapshots; }
     bool isEmpty() const;
@@ -80,6 +86,7 @@ private:
     QDateTime m_from;
     QDateTime m_to;
     QDateTime m_now;
+    std::shared_ptr<const ServerClock> m_clock;
 };
 
 } // namespace capstan

@@ -12,6 +12,7 @@
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/selectors.h"
+#include "sandbox/virtualclock.h"
 
 #include <httplib.h>
 #include <openssl/pem.h>
@@ -239,6 +240,21 @@ QByteArray eventLine(const QString &type, const QJsonObject &object)
     return compactJson({{QStringLiteral("type"), type}, {QStringLiteral("object"), object}}) + '\n';
 }
 
+// RFC 7231 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), independent of the locale.
+std::string httpDate(qint64 ms)
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char *const months[]
+        = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    const QDate date = t.date();
+    const QTime time = t.time();
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[date.dayOfWeek() - 1], date.day(),
+                  months[date.month() - 1], date.year(), time.hour(), time.minute(), time.second());
+    return buffer;
+}
+
 QByteArray expiredLine(const QString &message)
 {
     return eventLine(QStringLiteral("ERROR"), makeStatus(410, QStringLiteral("Expired"), message));
@@ -260,6 +276,9 @@ struct SandboxServer::Private
     std::unique_ptr<OperatorSimulation> simulation; // after store: stopped before the store goes
     std::unique_ptr<MetricHistory> history; // after simulation: stops scraping it first
     std::unique_ptr<PrometheusQueryApi> prometheus; // Service monitoring/prometheus
+    std::unique_ptr<VirtualClock> ownClock; // the cluster's clock while no simulation runs
+
+    VirtualClock &clock() { return simulation ? simulation->clock() : *ownClock; }
 
     mutable std::mutex lifecycleMutex;
     std::unique_ptr<httplib::SSLServer> server;
@@ -400,6 +419,8 @@ bool SandboxServer::Private::startLocked(QString *error)
     }
     if (options.operatorSimulation && !simulation) {
         simulation = std::make_unique<OperatorSimulation>(store, options.speed);
+        // Its clock takes over from the server's own, where that one stands now.
+        simulation->clock().shift(ownClock->nowMs() - simulation->clock().nowMs());
         simulation->start();
         if (options.deployments < 0) { // the demo set: a day of metric history behind monitoring/prometheus
             history = std::make_unique<MetricHistory>(*simulation, options.seed);
@@ -465,6 +486,12 @@ void SandboxServer::Private::installHandlers(httplib::SSLServer &svr)
     svr.Put(".*", handler);
     svr.Patch(".*", handler);
     svr.Delete(".*", handler);
+    // Every answer, watch streams and proxied ones included, says the cluster's time (RFC 7231
+    // IMF-fixdate), from which clients learn how far their clock is from the cluster's.
+    svr.set_post_routing_handler([this](const httplib::Request &, httplib::Response &res) {
+        res.headers.erase("Date");
+        res.set_header("Date", httpDate(clock().nowMs()));
+    });
     svr.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
         sendStatus(res, 500, QStringLiteral("InternalError"), QStringLiteral("Internal error occurred"));
     });
@@ -795,6 +822,8 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         QJsonObject object = body.object();
         if (type.statusSubresource)
             object.remove(QStringLiteral("status")); // the API server resets status on create
+        if (!writeOpts.creationTimestamp.isValid()) // the cluster's clock, not the wall clock
+            writeOpts.creationTimestamp = QDateTime::fromMSecsSinceEpoch(clock().nowMs(), Qt::UTC);
         r = store.create(type.plural, route.ns, object, writeOpts);
     } else if (verb == QLatin1String("update")) {
         r = store.update(type.plural, route.ns, route.name, body.object(), writeOpts);
@@ -1012,6 +1041,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options)
     : d(std::make_unique<Private>())
 {
     d->options = options;
+    d->ownClock = std::make_unique<VirtualClock>(options.speed, options.clockOffsetMs);
     d->faults.setWakeUp([store = &d->store] { store->wakeWatchers(); });
 }
 
@@ -1144,6 +1174,11 @@ ResourceStore &SandboxServer::store()
 FaultPlan &SandboxServer::faults()
 {
     return d->faults;
+}
+
+VirtualClock &SandboxServer::clock()
+{
+    return d->clock();
 }
 
 OperatorSimulation *SandboxServer::operatorSimulation()

@@ -1,5 +1,6 @@
 #include "metrics/metricstore.h"
 
+#include "kube/serverclock.h"
 #include "logging.h"
 
 #include <QDateTime>
@@ -7,9 +8,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <algorithm>
-#include <limits>
 
 namespace capstan {
 
@@ -47,17 +45,8 @@ bool MetricStore::append(const QString &deploymentUid, const QList<MetricSample>
     if (now - m_lastPurgeMs >= PurgeEveryMs) {
         m_lastPurgeMs = now;
         // Samples carry the cluster's time, which may be offset from this computer's or run faster
-        // (a sandbox): retention counts back from the newest sample, not from the local now.
-        qint64 newest = std::numeric_limits<qint64>::min();
-        for (const MetricSample &sample : samples)
-            newest = std::max(newest, sample.timeMs);
-        if (samples.isEmpty()) {
-            QSqlQuery query(m_db.database());
-            if (query.exec(QStringLiteral("SELECT MAX(time) FROM metric_samples")) && query.next() && !query.isNull(0))
-                newest = query.value(0).toLongLong();
-        }
-        if (newest != std::numeric_limits<qint64>::min())
-            purgeOlderThan(newest - m_retentionMs);
+        // (a sandbox): retention counts back from the cluster's now.
+        purgeOlderThan(ServerClock::nowMsOrLocal(m_clock.get()) - m_retentionMs);
     }
     if (samples.isEmpty())
         return true;

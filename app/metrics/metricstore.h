@@ -7,7 +7,11 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace capstan {
+
+class ServerClock;
 
 // The metric history (SQLite), keyed by deployment uid — never by job id, which changes on most
 // redeploys — with each sample carrying the job id that produced it. Samples older than the
@@ -31,6 +35,9 @@ public:
     qint64 retentionMs() const { return m_retentionMs; }
     // Takes effect at the next append (or purgeOlderThan) — a shorter retention drops history.
     void setRetentionMs(qint64 ms);
+    // Samples carry the cluster's time: retention counts back from this clock's now (the local
+    // clock without one).
+    void setClock(std::shared_ptr<const ServerClock> clock) { m_clock = std::move(clock); }
 
     // Stores the samples in one transaction; purges what fell out of the retention at most once a minute.
     bool append(const QString &deploymentUid, const QList<MetricSample> &samples);
@@ -46,6 +53,7 @@ private:
 
     SqliteConnection m_db;
     qint64 m_retentionMs;
+    std::shared_ptr<const ServerClock> m_clock;
     qint64 m_lastPurgeMs = 0;
 };
 

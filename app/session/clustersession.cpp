@@ -59,6 +59,7 @@ void ClusterSession::start()
         m_revisions = std::make_unique<SpecRevisionStore>(historyPath);
         m_audit = std::make_unique<AuditLog>(historyPath);
         m_metricStore = std::make_unique<MetricStore>(historyPath, m_options.metricRetentionMs);
+        m_metricStore->setClock(m_clock);
     }
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);

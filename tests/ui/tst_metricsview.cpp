@@ -4,6 +4,7 @@
 
 #include "common/sandboxfixture.h"
 #include "metrics/metricstore.h"
+#include "sandbox/virtualclock.h"
 #include "session/auditlog.h"
 #include "ui/actionscontroller.h"
 #include "ui/deploymentpage.h"
@@ -518,7 +519,8 @@ void TestMetricsView::pinnedDeploymentIsCollectedWhileClosed()
     QVERIFY(!row.data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
     QVERIFY(!pin->isChecked());
-    const qint64 closedAt = QDateTime::currentMSecsSinceEpoch();
+    // Samples are stamped by the cluster's clock, which runs 20 times as fast as this one.
+    const qint64 closedAt = sandbox.server->clock().nowMs();
     MetricStore store(options.historyPath);
     const QString throughput = QString(MetricName::SourceRecordsOut);
     QTRY_VERIFY_WITH_TIMEOUT(store.range(uid, throughput, closedAt + 500, closedAt + 600000).size() >= 3, 30000);
@@ -529,7 +531,7 @@ void TestMetricsView::pinnedDeploymentIsCollectedWhileClosed()
     pin->trigger();
     QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
     QTest::qWait(500); // let a round in flight land
-    const qint64 unpinnedAt = QDateTime::currentMSecsSinceEpoch();
+    const qint64 unpinnedAt = sandbox.server->clock().nowMs() + 3000; // the session's estimate of it may lead
     QTest::qWait(1500); // five poll intervals
     QCOMPARE(store.range(uid, throughput, unpinnedAt, unpinnedAt + 600000).size(), 0);
 }

@@ -442,6 +442,30 @@
         <source>A session cluster has no job state to restore.</source>
         <translation>Ein Session-Cluster hat keinen Job-Zustand, der wiederhergestellt werden könnte.</translation>
     </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Keep Suspended</source>
+        <translation>Angehalten lassen</translation>
+    </message>
+    <message>
+        <source>Leave Job As Is</source>
+        <translation>Job so lassen</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Keep Current Spec</source>
+        <translation>Aktuelle Spec behalten</translation>
+    </message>
+    <message>
+        <source>Keep Deployment</source>
+        <translation>Deployment behalten</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionJob</name>
@@ -464,18 +488,6 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>configuration of generation %1 (live when the snapshot was taken) restored</source>
-        <translation>Konfiguration der Generation %1 (aktiv, als der Snapshot erstellt wurde) wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>configuration live when the snapshot was taken restored</source>
-        <translation>Konfiguration, die beim Erstellen des Snapshots aktiv war, wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>the configuration live when the snapshot was taken is unknown: only the state is restored, the current configuration is kept</source>
-        <translation>die beim Erstellen des Snapshots aktive Konfiguration ist unbekannt: Nur der Zustand wird wiederhergestellt, die aktuelle Konfiguration bleibt</translation>
     </message>
     <message>
         <source>deleting %1</source>
@@ -701,13 +713,143 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message>
-        <source>%1 %2 was refused: %3</source>
-        <translation>%1 für %2 wurde abgelehnt: %3</translation>
-    </message>
+</context>
+<context>
+    <name>capstan::ActionPlan</name>
     <message>
         <source>The last stable spec the operator recorded for %1 does not read as a spec, so there is nothing to roll back to.</source>
         <translation>Die letzte stabile Spec, die der Operator für %1 aufgezeichnet hat, lässt sich nicht als Spec lesen; es gibt nichts, worauf zurückgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <source>configuration of generation %1 (live when the snapshot was taken) restored</source>
+        <translation>Konfiguration der Generation %1 (aktiv, als der Snapshot erstellt wurde) wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>configuration live when the snapshot was taken restored</source>
+        <translation>Konfiguration, die beim Erstellen des Snapshots aktiv war, wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>the configuration live when the snapshot was taken is unknown: only the state is restored, the current configuration is kept</source>
+        <translation>die Konfiguration, die beim Erstellen des Snapshots aktiv war, ist unbekannt: nur der Zustand wird wiederhergestellt, die aktuelle Konfiguration bleibt</translation>
+    </message>
+    <message>
+        <source>%1 %2 was refused: %3</source>
+        <translation>%1 %2 wurde abgelehnt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActionReviewDialog</name>
+    <message>
+        <source>a savepoint is taken, then the job is redeployed from it.</source>
+        <translation>wird ein Savepoint erstellt und der Job daraus neu bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>the job is redeployed from %1.</source>
+        <translation>wird der Job aus %1 neu bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>the job is redeployed with empty state: its state is lost.</source>
+        <translation>wird der Job mit leerem Zustand neu bereitgestellt: sein Zustand geht verloren.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 changed on the cluster while this was open: the review shows it as it is now.</source>
+        <translation>%1 hat sich im Cluster geändert, während dies offen war: die Prüfung zeigt den jetzigen Stand.</translation>
+    </message>
+    <message>
+        <source>%1 is suspended: a savepoint is taken, then the job stops.</source>
+        <translation>%1 wird angehalten: ein Savepoint wird erstellt, dann stoppt der Job.</translation>
+    </message>
+    <message>
+        <source>Start restores from that savepoint.</source>
+        <translation>Starten stellt aus diesem Savepoint wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 is suspended: the job stops without a savepoint.</source>
+        <translation>%1 wird angehalten: der Job stoppt ohne Savepoint.</translation>
+    </message>
+    <message>
+        <source>Start restores from: %1.</source>
+        <translation>Starten stellt wieder her aus: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is suspended: the job stops and its state is discarded (upgrade mode stateless).</source>
+        <translation>%1 wird angehalten: der Job stoppt und sein Zustand wird verworfen (Upgrade-Modus stateless).</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled and keeps its latest state: the upgrade mode becomes last-state and the job stops without a savepoint.</source>
+        <translation>%1 wird abgebrochen und behält seinen letzten Zustand: der Upgrade-Modus wird last-state und der Job stoppt ohne Savepoint.</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled and its state discarded: the upgrade mode becomes stateless and the job stops.</source>
+        <translation>%1 wird abgebrochen und sein Zustand verworfen: der Upgrade-Modus wird stateless und der Job stoppt.</translation>
+    </message>
+    <message>
+        <source>Start will not restore any state.</source>
+        <translation>Starten stellt keinen Zustand wieder her.</translation>
+    </message>
+    <message>
+        <source>The operator deploys %1&apos;s job again.</source>
+        <translation>Der Operator stellt den Job von %1 erneut bereit.</translation>
+    </message>
+    <message>
+        <source>The operator restarts %1 (%2).</source>
+        <translation>Der Operator startet %1 neu (%2).</translation>
+    </message>
+    <message>
+        <source>With upgrade mode %1, %2</source>
+        <translation>Mit Upgrade-Modus %1 %2</translation>
+    </message>
+    <message>
+        <source>Restart and redeploy nonces, the desired state, the upgrade mode and initialSavepointPath stay as they are.</source>
+        <translation>Restart- und Redeploy-Nonces, der gewünschte Zustand, der Upgrade-Modus und initialSavepointPath bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The current spec already is the last stable spec: nothing is written.</source>
+        <translation>Die aktuelle Spec ist bereits die letzte stabile Spec: nichts wird geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 stays suspended: Start runs the rolled-back spec.</source>
+        <translation>%1 bleibt angehalten: Starten führt die zurückgesetzte Spec aus.</translation>
+    </message>
+    <message>
+        <source>The spec the operator last saw running stably replaces the current one.</source>
+        <translation>Die Spec, die der Operator zuletzt stabil laufen sah, ersetzt die aktuelle.</translation>
+    </message>
+    <message>
+        <source>taken %1 ago</source>
+        <translation>vor %1 erstellt</translation>
+    </message>
+    <message>
+        <source>of unknown time</source>
+        <translation>unbekannter Zeit</translation>
+    </message>
+    <message>
+        <source>The job is redeployed from the snapshot %1: %2</source>
+        <translation>Der Job wird aus dem Snapshot (%1) neu bereitgestellt: %2</translation>
+    </message>
+    <message>
+        <source>The configuration live at that time replaces today&apos;s; restart and redeploy nonces, the desired state and the upgrade mode stay as they are now.</source>
+        <translation>Die damals aktive Konfiguration ersetzt die heutige; Restart- und Redeploy-Nonces, der gewünschte Zustand und der Upgrade-Modus bleiben, wie sie jetzt sind.</translation>
+    </message>
+    <message>
+        <source>Capstan did not observe the configuration live at that time, so only the state is restored: today&apos;s configuration stays, with the snapshot as initialSavepointPath.</source>
+        <translation>Capstan hat die damals aktive Konfiguration nicht beobachtet, daher wird nur der Zustand wiederhergestellt: die heutige Konfiguration bleibt, mit dem Snapshot als initialSavepointPath.</translation>
+    </message>
+    <message>
+        <source>%1 is deleted.</source>
+        <translation>%1 wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).</source>
+        <translation>Zuerst wird ein letzter Savepoint erstellt (kubernetes.operator.job.savepoint-on-deletion).</translation>
+    </message>
+    <message>
+        <source>No final savepoint is taken: the job and its state are gone, except savepoints already written.</source>
+        <translation>Es wird kein letzter Savepoint erstellt: der Job und sein Zustand sind weg, außer bereits geschriebenen Savepoints.</translation>
     </message>
 </context>
 <context>
@@ -740,62 +882,12 @@
         <translation>Nicht erlaubt: Laut API-Server darf Ihr Konto im Namespace „%3“ nicht %1 auf %2 ausführen.</translation>
     </message>
     <message>
-        <source>Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.</source>
-        <translation>%1 anhalten? Es wird ein Savepoint erstellt, dann stoppt der Job. Starten stellt aus diesem Savepoint wieder her.</translation>
-    </message>
-    <message>
-        <source>Suspend %1? The job stops; the Kubernetes HA metadata and the latest checkpoint are kept, and Start restores from it.</source>
-        <translation>%1 anhalten? Der Job stoppt; die Kubernetes-HA-Metadaten und der neueste Checkpoint bleiben erhalten, und Starten stellt daraus wieder her.</translation>
-    </message>
-    <message>
-        <source>Suspend %1? The job stops and its state is discarded (upgrade mode stateless).</source>
-        <translation>%1 anhalten? Der Job stoppt und sein Zustand wird verworfen (Upgrade-Modus stateless).</translation>
-    </message>
-    <message>
-        <source>Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the Kubernetes HA metadata and the latest checkpoint are kept for Start.</source>
-        <translation>%1 abbrechen und den letzten Zustand behalten? Der Upgrade-Modus wird last-state und der Job stoppt; die Kubernetes-HA-Metadaten und der neueste Checkpoint bleiben für Starten erhalten.</translation>
-    </message>
-    <message>
-        <source>Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any state.</source>
-        <translation>%1 abbrechen und seinen Zustand verwerfen? Der Upgrade-Modus wird stateless: Starten stellt keinen Zustand wieder her.</translation>
-    </message>
-    <message>
-        <source>Start %1?
-%2</source>
-        <translation>%1 starten?
-%2</translation>
-    </message>
-    <message>
-        <source>Restart %1? The operator restarts the job (restartNonce).</source>
-        <translation>%1 neu starten? Der Operator startet den Job neu (restartNonce).</translation>
-    </message>
-    <message>
-        <source>Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the current one (restart and redeploy nonces are kept).</source>
-        <translation>%1 auf die letzte stabile Spec zurücksetzen? Die Spec, die der Operator zuletzt stabil laufen sah, ersetzt die aktuelle (Restart- und Redeploy-Nonces bleiben erhalten).</translation>
-    </message>
-    <message>
-        <source>Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).</source>
-        <translation>%1 löschen? Zuerst wird ein letzter Savepoint erstellt (kubernetes.operator.job.savepoint-on-deletion).</translation>
-    </message>
-    <message>
-        <source>Delete %1? No final savepoint is taken: the job and its state are gone, except savepoints already written.</source>
-        <translation>%1 löschen? Es wird kein letzter Savepoint erstellt: Der Job und sein Zustand sind weg, außer bereits geschriebenen Savepoints.</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>Bestätigen</translation>
-    </message>
-    <message>
         <source>Waiting for the cluster to show the result of the last action.</source>
         <translation>Warten, bis der Cluster das Ergebnis der letzten Aktion zeigt.</translation>
     </message>
     <message>
         <source>%1 did not complete: %2</source>
         <translation>%1 wurde nicht abgeschlossen: %2</translation>
-    </message>
-    <message>
-        <source>%1 %2?</source>
-        <translation>%1: %2?</translation>
     </message>
     <message>
         <source>Open %1 first: the change applies to it as it is now.</source>
@@ -1667,6 +1759,26 @@
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s clock is %1 ahead of this computer&apos;s; ages are shown by the cluster&apos;s clock.</source>
+        <translation>Die Uhr des Clusters geht gegenüber diesem Computer %1 vor; Alter richten sich nach der Uhr des Clusters.</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s clock is %1 behind this computer&apos;s; ages are shown by the cluster&apos;s clock.</source>
+        <translation>Die Uhr des Clusters geht gegenüber diesem Computer %1 nach; Alter richten sich nach der Uhr des Clusters.</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s clock runs %1 times as fast as this computer&apos;s.</source>
+        <translation>Die Uhr des Clusters läuft %1-mal so schnell wie die dieses Computers.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentPage</name>
@@ -1951,30 +2063,6 @@
     <message>
         <source>No conditions reported.</source>
         <translation>Keine Bedingungen gemeldet.</translation>
-    </message>
-    <message>
-        <source>Start would restore from: empty state (upgrade mode stateless or no savepoint known).</source>
-        <translation>Starten würde wiederherstellen aus: leerem Zustand (Upgrade-Modus stateless oder kein Savepoint bekannt).</translation>
-    </message>
-    <message>
-        <source>Start would restore from: savepoint %1, taken %2.</source>
-        <translation>Starten würde wiederherstellen aus: Savepoint %1, erstellt %2.</translation>
-    </message>
-    <message>
-        <source>Start would restore from: savepoint %1.</source>
-        <translation>Starten würde wiederherstellen aus: Savepoint %1.</translation>
-    </message>
-    <message>
-        <source>Start would restore from: latest checkpoint %1, %2 (kept in the Kubernetes HA metadata).</source>
-        <translation>Starten würde wiederherstellen aus: neuestem Checkpoint %1, %2 (in den Kubernetes-HA-Metadaten).</translation>
-    </message>
-    <message>
-        <source>Start would restore from: the latest checkpoint in the Kubernetes HA metadata.</source>
-        <translation>Starten würde wiederherstellen aus: dem neuesten Checkpoint in den Kubernetes-HA-Metadaten.</translation>
-    </message>
-    <message>
-        <source>Note: %1.</source>
-        <translation>Hinweis: %1.</translation>
     </message>
     <message>
         <source>Events (%1, %2 ⚠)</source>
@@ -2625,13 +2713,6 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     </message>
 </context>
 <context>
-    <name>capstan::MessageBox</name>
-    <message>
-        <source>&amp;Go Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-</context>
-<context>
     <name>capstan::MetricsView</name>
     <message>
         <source>15 minutes</source>
@@ -2960,36 +3041,66 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     </message>
 </context>
 <context>
-    <name>capstan::RollbackDialog</name>
+    <name>capstan::RestoreText</name>
     <message>
-        <source>Roll Back to Snapshot</source>
-        <translation>Auf Snapshot zurücksetzen</translation>
+        <source>empty state</source>
+        <translation>leerem Zustand</translation>
     </message>
     <message>
-        <source>The job is redeployed from the %1 taken %2:
-%3</source>
-        <translation>Der Job wird aus dem %1 vom %2 neu bereitgestellt:
-%3</translation>
+        <source>savepoint %1, taken %2 ago</source>
+        <translation>Savepoint %1, vor %2 erstellt</translation>
     </message>
     <message>
-        <source>checkpoint</source>
-        <translation>Checkpoint</translation>
+        <source>savepoint %1</source>
+        <translation>Savepoint %1</translation>
     </message>
     <message>
-        <source>savepoint</source>
-        <translation>Savepoint</translation>
+        <source>savepoint %1 (%2)</source>
+        <translation>Savepoint %1 (%2)</translation>
     </message>
     <message>
-        <source>The configuration live at that time replaces today&apos;s (the change below); restart and redeploy nonces, the desired state and the upgrade mode stay as they are now.</source>
-        <translation>Die damals aktive Konfiguration ersetzt die heutige (die Änderung unten); Restart- und Redeploy-Nonces, der gewünschte Zustand und der Upgrade-Modus bleiben wie jetzt.</translation>
+        <source>checkpoint %1 (%2)</source>
+        <translation>Checkpoint %1 (%2)</translation>
     </message>
     <message>
-        <source>Capstan did not observe the configuration live at that time, so only the state is restored: today&apos;s configuration stays, with the savepoint as initialSavepointPath.</source>
-        <translation>Capstan hat die damals aktive Konfiguration nicht beobachtet, daher wird nur der Zustand wiederhergestellt: Die heutige Konfiguration bleibt, mit dem Savepoint als initialSavepointPath.</translation>
+        <source>%1, taken %2 ago: the job restored from it and has completed no checkpoint since; kept in the Kubernetes HA metadata</source>
+        <translation>%1, vor %2 erstellt: der Job wurde daraus wiederhergestellt und hat seitdem keinen Checkpoint abgeschlossen; in den Kubernetes-HA-Metadaten gehalten</translation>
     </message>
     <message>
-        <source>&amp;Roll Back</source>
-        <translation>&amp;Zurücksetzen</translation>
+        <source>%1: the job restored from it and has completed no checkpoint since; kept in the Kubernetes HA metadata</source>
+        <translation>%1: der Job wurde daraus wiederhergestellt und hat seitdem keinen Checkpoint abgeschlossen; in den Kubernetes-HA-Metadaten gehalten</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 (%2), taken %3 ago, kept in the Kubernetes HA metadata</source>
+        <translation>Checkpoint %1 (%2), vor %3 erstellt, in den Kubernetes-HA-Metadaten gehalten</translation>
+    </message>
+    <message>
+        <source>checkpoint %1, taken %2 ago, kept in the Kubernetes HA metadata</source>
+        <translation>Checkpoint %1, vor %2 erstellt, in den Kubernetes-HA-Metadaten gehalten</translation>
+    </message>
+    <message>
+        <source>the latest checkpoint in the Kubernetes HA metadata, taken %1 ago by the operator</source>
+        <translation>dem neuesten Checkpoint in den Kubernetes-HA-Metadaten, vor %1 vom Operator erstellt</translation>
+    </message>
+    <message>
+        <source>the latest checkpoint in the Kubernetes HA metadata (no checkpoint of this job has been reported yet)</source>
+        <translation>dem neuesten Checkpoint in den Kubernetes-HA-Metadaten (für diesen Job wurde noch kein Checkpoint gemeldet)</translation>
+    </message>
+    <message>
+        <source>Start would restore from: empty state (upgrade mode stateless or no savepoint known).</source>
+        <translation>Starten würde wiederherstellen aus: leerem Zustand (Upgrade-Modus stateless oder kein Savepoint bekannt).</translation>
+    </message>
+    <message>
+        <source>Start would restore from: %1.</source>
+        <translation>Starten würde wiederherstellen aus: %1.</translation>
+    </message>
+    <message>
+        <source>Note: %1.</source>
+        <translation>Hinweis: %1.</translation>
+    </message>
+    <message>
+        <source>That checkpoint is %1 old, older than the %2 this deployment allows for last-state upgrades (kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age).</source>
+        <translation>Dieser Checkpoint ist %1 alt, älter als die %2, die dieses Deployment für last-state-Upgrades erlaubt (kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age).</translation>
     </message>
 </context>
 <context>

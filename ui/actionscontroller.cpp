@@ -2,15 +2,14 @@
 
 #include "actions/actionaccess.h"
 #include "actions/actiondescriptor.h"
-#include "flink/flinkconfiguration.h"
 #include "session/sessionhost.h"
+#include "ui/actionreviewdialog.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/deploymenttemplates.h"
 #include "ui/models/activitymodel.h"
+#include "ui/models/snapshottablemodel.h"
 #include "ui/preferencesstore.h"
-#include "ui/rollbackdialog.h"
-#include "ui/widgets/messagebox.h"
 #include "json/jsontools.h"
 
 #include <QAction>
@@ -88,6 +87,13 @@ void ActionsController::onDeploymentChanged()
     if (m_summary.generation >= m_awaitedGenerations.value(m_summary.uid))
         m_awaitedGenerations.remove(m_summary.uid);
     updateEnabled();
+    if (m_review) {
+        // The review follows its deployment; it cannot act on another one or on one that is gone.
+        if (m_review->request().deploymentUid != m_summary.uid)
+            m_review->reject();
+        else
+            m_review->setDeployment(m_object, known());
+    }
 }
 
 void ActionsController::onProgress(const ActionProgress &progress)
@@ -150,7 +156,8 @@ void ActionsController::updateEnabled()
             continue;
         }
         const Availability rule = availability(kind, d);
-        const bool loaded = kind != ActionKind::Configure || !m_object.isEmpty();
+        // Every action shows or reviews the deployment as the server has it: not before it has arrived.
+        const bool loaded = !m_object.isEmpty();
         a->setEnabled(selected && !busy && loaded && rule.available);
         a->setToolTip(!selected             ? tr("Select a deployment first.")
                           : busy            ? running
@@ -179,66 +186,16 @@ void ActionsController::updateEnabled()
     }
 }
 
-bool ActionsController::confirm(ActionKind kind)
+ActionRequest ActionsController::requestFor(ActionKind kind) const
 {
-    const ActionDescriptor &descriptor = ActionDescriptor::of(kind);
-    if (!descriptor.confirms() || !PreferencesStore::instance()->preferences().confirms(kind))
-        return true;
-    const Deployment &d = m_summary;
-    const QString name = d.name;
-    QString text;
-    switch (kind) {
-    case ActionKind::Suspend:
-        if (d.upgradeMode == QLatin1String("savepoint"))
-            text = tr("Suspend %1? A savepoint is taken, then the job stops. Start restores from that savepoint.")
-                       .arg(name);
-        else if (d.upgradeMode == QLatin1String("last-state"))
-            text = tr("Suspend %1? The job stops; the Kubernetes HA metadata and the latest checkpoint are kept, and "
-                      "Start restores from it.")
-                       .arg(name);
-        else
-            text = tr("Suspend %1? The job stops and its state is discarded (upgrade mode stateless).").arg(name);
-        break;
-    case ActionKind::CancelKeepState:
-        text = tr("Cancel %1 and keep its latest state? The upgrade mode becomes last-state and the job stops; the "
-                  "Kubernetes HA metadata and the latest checkpoint are kept for Start.")
-                   .arg(name);
-        break;
-    case ActionKind::CancelDiscardState:
-        text = tr("Cancel %1 and discard its state? The upgrade mode becomes stateless: Start will not restore any "
-                  "state.")
-                   .arg(name);
-        break;
-    case ActionKind::Start:
-        text = tr("Start %1?\n%2").arg(name, m_page->restoreText());
-        break;
-    case ActionKind::Restart:
-        text = tr("Restart %1? The operator restarts the job (restartNonce).").arg(name);
-        break;
-    case ActionKind::RollbackToStable:
-        text = tr("Roll %1 back to the last stable spec? The spec the operator last saw running stably replaces the "
-                  "current one (restart and redeploy nonces are kept).")
-                   .arg(name);
-        break;
-    case ActionKind::Delete: {
-        const bool savepoint = FlinkConfiguration(m_object.value(QLatin1String("spec")).toObject())
-                                   .value(QStringLiteral("kubernetes.operator.job.savepoint-on-deletion"))
-            == QLatin1String("true");
-        text = savepoint
-            ? tr("Delete %1? A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).")
-                  .arg(name)
-            : tr("Delete %1? No final savepoint is taken: the job and its state are gone, except savepoints already "
-                 "written.")
-                  .arg(name);
-        break;
-    }
-    default:
-        text = tr("%1 %2?").arg(descriptor.name(), name);
-        break;
-    }
-    return MessageBox::question(m_window, tr("Confirm"), text, descriptor.name(),
-                                kind == ActionKind::Delete ? QMessageBox::Warning : QMessageBox::Question)
-        == QMessageBox::Ok;
+    ActionRequest request;
+    request.kind = kind;
+    request.deploymentUid = m_summary.uid;
+    request.ns = m_summary.ns;
+    request.name = m_summary.name;
+    request.baseResourceVersion = m_summary.resourceVersion;
+    request.baseSpec = m_object.value(QLatin1String("spec")).toObject();
+    return request;
 }
 
 void ActionsController::trigger(ActionKind kind)
@@ -247,16 +204,40 @@ void ActionsController::trigger(ActionKind kind)
         openConfigureDialog(false);
         return;
     }
-    if (m_summary.uid.isEmpty() || !confirm(kind))
+    if (m_summary.uid.isEmpty())
         return;
-    ActionRequest request;
-    request.kind = kind;
-    request.deploymentUid = m_summary.uid;
-    request.ns = m_summary.ns;
-    request.name = m_summary.name;
-    request.baseResourceVersion = m_summary.resourceVersion;
-    request.baseSpec = m_object.value(QLatin1String("spec")).toObject();
-    run(request);
+    const ActionDescriptor &descriptor = ActionDescriptor::of(kind);
+    if (!descriptor.confirms() || !PreferencesStore::instance()->preferences().confirms(kind)) {
+        run(requestFor(kind));
+        return;
+    }
+    openReview(requestFor(kind), {});
+}
+
+void ActionsController::openReview(ActionRequest request, const SpecRevision &revision)
+{
+    if (m_review) {
+        m_review->activateWindow();
+        return;
+    }
+    // The review plans from the object it shows; the request then carries that object's version.
+    request.baseResourceVersion.clear();
+    auto *dialog = new ActionReviewDialog(request, revision, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDeployment(m_object, known());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { run(dialog->request()); });
+    m_review = dialog;
+    dialog->open();
+}
+
+ActionReviewDialog::Known ActionsController::known() const
+{
+    return {m_page->snapshotModel()->snapshots(), m_page->restoredFrom(), SessionHost::serverNow(m_session)};
+}
+
+ActionReviewDialog *ActionsController::reviewDialog() const
+{
+    return m_review;
 }
 
 quint64 ActionsController::run(ActionRequest request)
@@ -343,22 +324,10 @@ void ActionsController::onSpecRevision(const QString &uid, const QDateTime &time
     if (uid != m_summary.uid || m_pendingRollback.path.isEmpty() || time != m_pendingRollback.time)
         return;
     const Snapshot snapshot = std::exchange(m_pendingRollback, Snapshot());
-    const QJsonObject object = m_object;
-    auto *dialog = new RollbackDialog(snapshot, object.value(QLatin1String("spec")).toObject(), spec, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, snapshot, summary = m_summary, object] {
-        ActionRequest request;
-        request.kind = ActionKind::RollbackToSnapshot;
-        request.deploymentUid = summary.uid;
-        request.ns = summary.ns;
-        request.name = summary.name;
-        request.baseResourceVersion = summary.resourceVersion;
-        request.baseSpec = object.value(QLatin1String("spec")).toObject();
-        request.snapshotPath = snapshot.path;
-        request.snapshotTime = snapshot.time;
-        run(request);
-    });
-    dialog->open();
+    ActionRequest request = requestFor(ActionKind::RollbackToSnapshot);
+    request.snapshotPath = snapshot.path;
+    request.snapshotTime = snapshot.time;
+    openReview(request, SpecRevision{spec, -1});
 }
 
 } // namespace capstan

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "actions/actionplan.h"
 #include "actions/actionrequest.h"
 #include "flink/deployment.h"
 #include "flink/snapshot.h"
 #include "kube/accesscheck.h"
+#include "ui/actionreviewdialog.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -16,6 +18,7 @@ class QWidget;
 
 namespace capstan {
 
+class ActionReviewDialog;
 class ActivityModel;
 class ConfigureDialog;
 class DeploymentPage;
@@ -24,7 +27,7 @@ class SessionHost;
 // The deployment actions of one window (DESIGN §4), built from their descriptions
 // (actions/actiondescriptor.h): the menu entries and shortcuts, whether each may run on the page's
 // deployment now (a disabled action says why in its tooltip), the confirmation, the dialogs that
-// collect what an action needs (Configure, Roll Back to Snapshot), and sending requests to the
+// collect what an action needs (Configure) and review it (every other action that writes), and sending requests to the
 // session's backend thread. It follows the page's deployment and the session's answers itself.
 class ActionsController final : public QObject
 {
@@ -48,6 +51,8 @@ public:
     // Configure Deployment (the page's deployment) or New Deployment (in namespace `ns`).
     void openConfigureDialog(bool create, const QString &ns = {});
     ConfigureDialog *configureDialog() const;
+    // The open review of an action, or nullptr.
+    ActionReviewDialog *reviewDialog() const;
     // Configure Deployment again with the change of action `id` on the deployment as it is now.
     void reopenWithChange(quint64 id);
 
@@ -56,7 +61,10 @@ signals:
 
 private:
     void trigger(ActionKind kind);
-    bool confirm(ActionKind kind);
+    ActionRequest requestFor(ActionKind kind) const;
+    // The review every confirmed action shows before it writes (ActionReviewDialog); one at a time.
+    void openReview(ActionRequest request, const SpecRevision &revision);
+    ActionReviewDialog::Known known() const;
     void updateEnabled();
     void onDeploymentChanged();
     void onProgress(const ActionProgress &progress);
@@ -70,6 +78,7 @@ private:
     DeploymentPage *m_page;
     QPointer<SessionHost> m_session;
     QPointer<ConfigureDialog> m_dialog;
+    QPointer<ActionReviewDialog> m_review;
     QMenu *m_menu;
     QMenu *m_cancelMenu = nullptr;
     QHash<int, QAction *> m_actions;

@@ -13,6 +13,7 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
+#include "ui/restoretext.h"
 #include "ui/widgets/actionbar.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/snapshottimeline.h"
@@ -430,6 +431,7 @@ void DeploymentPage::clear()
     m_summary = Deployment();
     m_object = QJsonObject();
     m_jobManager = JobManagerInfo();
+    m_restoredFrom = Snapshot();
     m_eventModel->clear();
     m_snapshotModel->clear();
     m_jobModel->setJobs({});
@@ -722,28 +724,8 @@ void DeploymentPage::updateRestore()
         return;
     }
     m_restoreLabel->setVisible(true);
-    const RestoreSource source = RestoreSource::forStart(m_object, m_snapshotModel->snapshots());
-    QString text;
-    switch (source.kind) {
-    case RestoreSource::Kind::Empty:
-        text = tr("Start would restore from: empty state (upgrade mode stateless or no savepoint known).");
-        break;
-    case RestoreSource::Kind::Savepoint:
-        text = source.time.isValid()
-            ? tr("Start would restore from: savepoint %1, taken %2.").arg(source.path, relative(source.time))
-            : tr("Start would restore from: savepoint %1.").arg(source.path);
-        break;
-    case RestoreSource::Kind::LatestCheckpoint:
-        if (source.checkpointId >= 0)
-            text = tr("Start would restore from: latest checkpoint %1, %2 (kept in the Kubernetes HA metadata).")
-                       .arg(source.checkpointId)
-                       .arg(relative(source.time));
-        else
-            text = tr("Start would restore from: the latest checkpoint in the Kubernetes HA metadata.");
-        break;
-    }
-    if (!source.note.isEmpty())
-        text += QLatin1Char(' ') + tr("Note: %1.").arg(source.note);
+    const RestoreSource source = RestoreSource::forStart(m_object, m_snapshotModel->snapshots(), m_restoredFrom);
+    const QString text = RestoreText::startSentence(source, SessionHost::serverNow(m_session));
     m_restoreLabel->setText(text);
 }
 
@@ -778,6 +760,14 @@ void DeploymentPage::applySnapshots(const SnapshotBatch &batch)
 void DeploymentPage::setJobManager(const JobManagerInfo &info)
 {
     m_jobManager = info;
+    // Kept while the JobManager is gone (suspended): what the job restored from is still what its
+    // HA metadata holds until a checkpoint completes.
+    if (info.reachable || info.restoredFrom.checkpointId >= 0) {
+        const bool changed = m_restoredFrom.key != info.restoredFrom.key;
+        m_restoredFrom = info.restoredFrom;
+        if (changed)
+            updateRestore();
+    }
     if (info.reachable)
         m_exceptions->setExceptions(info.exceptions);
     else
@@ -872,12 +862,6 @@ void DeploymentPage::exportEvents()
     const QByteArray tsv = m_eventModel->toTsv(rows).toUtf8();
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-    // Ages on the page are counted on the cluster's clock.
-    const std::shared_ptr<const ServerClock> clock = session ? session->clock() : nullptr;
-    m_snapshotModel->setClock(clock);
-    m_jobModel->setClock(clock);
-    m_timeline->setClock(clock);
-    m_metrics->setClock(clock);
         const QString error = watcher->result();
         watcher->deleteLater();
         if (!error.isEmpty())
@@ -897,6 +881,12 @@ void DeploymentPage::setSession(SessionHost *session)
     if (m_session)
         disconnect(m_session->session(), nullptr, this, nullptr);
     m_session = session;
+    // Ages on the page are counted on the cluster's clock.
+    const std::shared_ptr<const ServerClock> clock = session ? session->clock() : nullptr;
+    m_snapshotModel->setClock(clock);
+    m_jobModel->setClock(clock);
+    m_timeline->setClock(clock);
+    m_metrics->setClock(clock);
     clear();
     hide();
     if (!session)

@@ -97,6 +97,8 @@ signals:
 
 public:
     QString restoreText() const;
+    // What the job last restored from, as the JobManager last said (checkpointId -1: nothing known).
+    const Snapshot &restoredFrom() const { return m_restoredFrom; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -131,6 +133,7 @@ private:
     Deployment m_summary;
     QJsonObject m_object;
     JobManagerInfo m_jobManager;
+    Snapshot m_restoredFrom; // as the JobManager last said
 
     QLabel *m_title;
     QLabel *m_stateIcon;

@@ -18,7 +18,6 @@
 #include "ui/preferencesdialog.h"
 #include "ui/preferencesstore.h"
 #include "ui/prometheusdialog.h"
-#include "ui/rollbackdialog.h"
 #include "ui/sessionsettings.h"
 #include "ui/shortcutsdialog.h"
 #include "ui/widgets/connectionindicator.h"
@@ -315,9 +314,9 @@ void MainWindow::startSession()
     updateTokenActions();
     m_session = new SessionHost(sessionConfig(context), context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
+    m_page->setSession(m_session);
     m_model->setClock(m_session->clock());
     m_indicator->setClock(m_session->clock());
-    m_page->setSession(m_session);
     loadPrometheus(context);
     applyPinned();
     const ClusterSession *source = m_session->session();

@@ -20,45 +20,55 @@ const ActionDescriptor kDescriptors[] = {
     {ActionKind::Configure, "Configure", QT_TRANSLATE_NOOP("capstan::Action", "Configure Deployment"),
      QT_TRANSLATE_NOOP("capstan::Action", "&Configure Deployment…"), nullptr,
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+E"), "configureAction", nullptr, false, true,
-     QT_TRANSLATE_NOOP("capstan::Action", "edit change parallelism scale arguments")},
+     QT_TRANSLATE_NOOP("capstan::Action", "edit change parallelism scale arguments"), nullptr, nullptr},
     {ActionKind::Savepoint, "Savepoint", QT_TRANSLATE_NOOP("capstan::Action", "Trigger Savepoint"),
      QT_TRANSLATE_NOOP("capstan::Action", "Trigger &Savepoint"), nullptr,
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+S"), "savepointAction", nullptr, false, true,
-     QT_TRANSLATE_NOOP("capstan::Action", "snapshot")},
+     QT_TRANSLATE_NOOP("capstan::Action", "snapshot"), nullptr, nullptr},
     {ActionKind::Suspend, "Suspend", QT_TRANSLATE_NOOP("capstan::Action", "Suspend"),
      QT_TRANSLATE_NOOP("capstan::Action", "Sus&pend"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+P"),
-     "suspendAction", "suspend", false, true, QT_TRANSLATE_NOOP("capstan::Action", "stop pause")},
+     "suspendAction", "suspend", false, true, QT_TRANSLATE_NOOP("capstan::Action", "stop pause"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Suspend"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Running")},
     {ActionKind::CancelKeepState, "CancelKeepState", QT_TRANSLATE_NOOP("capstan::Action", "Cancel and Keep State"),
      QT_TRANSLATE_NOOP("capstan::Action", "&Keep State"), QT_TRANSLATE_NOOP("capstan::Action", "Ca&ncel"),
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+K"), "cancelKeepStateAction", "cancelKeepState", false, true,
-     QT_TRANSLATE_NOOP("capstan::Action", "stop last-state checkpoint")},
+     QT_TRANSLATE_NOOP("capstan::Action", "stop last-state checkpoint"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Cancel and Keep State"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Keep Running")},
     {ActionKind::CancelDiscardState, "CancelDiscardState",
      QT_TRANSLATE_NOOP("capstan::Action", "Cancel and Discard State"),
      QT_TRANSLATE_NOOP("capstan::Action", "&Discard State"), QT_TRANSLATE_NOOP("capstan::Action", "Ca&ncel"),
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+D"), "cancelDiscardStateAction", "cancelDiscardState", true, true,
-     QT_TRANSLATE_NOOP("capstan::Action", "stop stateless")},
+     QT_TRANSLATE_NOOP("capstan::Action", "stop stateless"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Cancel and Discard State"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Keep Running")},
     {ActionKind::Start, "Start", QT_TRANSLATE_NOOP("capstan::Action", "Start"),
      QT_TRANSLATE_NOOP("capstan::Action", "S&tart"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+T"),
-     "startAction", "start", false, true, QT_TRANSLATE_NOOP("capstan::Action", "resume run")},
+     "startAction", "start", false, true, QT_TRANSLATE_NOOP("capstan::Action", "resume run"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Start"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Suspended")},
     {ActionKind::Restart, "Restart", QT_TRANSLATE_NOOP("capstan::Action", "Restart"),
      QT_TRANSLATE_NOOP("capstan::Action", "&Restart"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+R"),
-     "restartAction", "restart", false, true, QT_TRANSLATE_NOOP("capstan::Action", "restartNonce")},
+     "restartAction", "restart", false, true, QT_TRANSLATE_NOOP("capstan::Action", "restartNonce"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Restart"), QT_TRANSLATE_NOOP("capstan::Action", "Leave Job As Is")},
     {ActionKind::RollbackToStable, "RollbackToStable",
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to Last Stable Spec"),
      QT_TRANSLATE_NOOP("capstan::Action", "Roll &Back to Last Stable Spec"), nullptr,
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+B"), "rollbackToStableAction", "rollbackToStable", false, true,
-     QT_TRANSLATE_NOOP("capstan::Action", "rollback revert undo")},
+     QT_TRANSLATE_NOOP("capstan::Action", "rollback revert undo"), QT_TRANSLATE_NOOP("capstan::Action", "Roll Back"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Keep Current Spec")},
     {ActionKind::RollbackToSnapshot, "RollbackToSnapshot",
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to Snapshot"),
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to This &Snapshot…"), nullptr, nullptr, "rollbackToSnapshotAction",
-     nullptr, false, false, QT_TRANSLATE_NOOP("capstan::Action", "rollback restore")},
+     nullptr, false, false, QT_TRANSLATE_NOOP("capstan::Action", "rollback restore"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Roll Back"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Current Spec")},
     {ActionKind::Delete, "Delete", QT_TRANSLATE_NOOP("capstan::Action", "Delete"),
      QT_TRANSLATE_NOOP("capstan::Action", "De&lete…"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Shift+Del"),
-     "deleteAction", "delete", true, true, QT_TRANSLATE_NOOP("capstan::Action", "remove")},
+     "deleteAction", "delete", true, true, QT_TRANSLATE_NOOP("capstan::Action", "remove"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Delete"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Deployment")},
     {ActionKind::Create, "Create", QT_TRANSLATE_NOOP("capstan::Action", "New Deployment"),
      QT_TRANSLATE_NOOP("capstan::Action", "New &Deployment…"), nullptr,
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+N"), "newDeploymentAction", nullptr, false, false,
-     QT_TRANSLATE_NOOP("capstan::Action", "create add")},
+     QT_TRANSLATE_NOOP("capstan::Action", "create add"), nullptr, nullptr},
 };
 
 } // namespace
@@ -87,6 +97,16 @@ QString ActionDescriptor::shortcut() const
 QString ActionDescriptor::paletteWords() const
 {
     return translated(paletteWordsSource);
+}
+
+QString ActionDescriptor::confirmText() const
+{
+    return translated(confirmSource);
+}
+
+QString ActionDescriptor::declineText() const
+{
+    return translated(declineSource);
 }
 
 const ActionDescriptor &ActionDescriptor::of(ActionKind kind)

@@ -41,6 +41,10 @@ struct ActionDescriptor
     bool perDeployment;
     // More words the command palette matches ("stop", "rescale"); space separated, translated.
     const char *paletteWordsSource;
+    // The confirmation's two buttons, each named by its effect ("Cancel and Keep State" /
+    // "Keep Running"), never a bare "OK" or "Cancel"; nullptr for actions that do not confirm.
+    const char *confirmSource;
+    const char *declineSource;
 
     QString name() const;
     QString menuText() const;
@@ -48,6 +52,8 @@ struct ActionDescriptor
     // The key sequence in portable text ("Ctrl+Shift+K"; empty: none), for QKeySequence in the UI.
     QString shortcut() const;
     QString paletteWords() const;
+    QString confirmText() const;
+    QString declineText() const;
     bool confirms() const { return confirmationKey != nullptr; }
 
     // The description of `kind`; every ActionKind has one.

@@ -1,6 +1,7 @@
 #include "actions/actionjob.h"
 
 #include "actions/actiondescriptor.h"
+#include "actions/actionplan.h"
 #include "flink/deployment.h"
 #include "flink/specdiff.h"
 #include "kube/kubeclient.h"
@@ -23,10 +24,6 @@ const QLatin1String kJob("job");
 const QLatin1String kMetadata("metadata");
 const QLatin1String kStatus("status");
 const QLatin1String kState("state");
-const QLatin1String kUpgradeMode("upgradeMode");
-const QLatin1String kRestartNonce("restartNonce");
-const QLatin1String kRedeployNonce("savepointRedeployNonce");
-const QLatin1String kInitialSavepointPath("initialSavepointPath");
 constexpr int kMaxStatusOnlyRetries = 3;
 
 QJsonObject specOf(const QJsonObject &object)
@@ -42,67 +39,6 @@ QJsonObject jobOf(const QJsonObject &spec)
 QString resourceVersionOf(const QJsonObject &object)
 {
     return object.value(kMetadata).toObject().value(QLatin1String("resourceVersion")).toString();
-}
-
-qint64 nonceOf(const QJsonObject &spec, bool redeploy)
-{
-    return redeploy ? jobOf(spec).value(kRedeployNonce).toInteger(0) : spec.value(kRestartNonce).toInteger(0);
-}
-
-// The fields a rollback never takes from an old spec: every nonce (a nonce written back would
-// re-trigger or hide an operator action), the desired job state and the upgrade mode.
-const QStringList &keptJobFields()
-{
-    static const QStringList fields{QStringLiteral("savepointRedeployNonce"),
-                                    QStringLiteral("savepointTriggerNonce"),
-                                    QStringLiteral("checkpointTriggerNonce"),
-                                    QStringLiteral("autoscalerResetNonce"),
-                                    QStringLiteral("state"),
-                                    QStringLiteral("upgradeMode")};
-    return fields;
-}
-
-QJsonObject keepCurrentFields(QJsonObject target, const QJsonObject &current, bool keepInitialSavepointPath)
-{
-    if (current.contains(kRestartNonce))
-        target.insert(kRestartNonce, current.value(kRestartNonce));
-    else
-        target.remove(kRestartNonce);
-    if (!target.contains(kJob) || !current.contains(kJob))
-        return target;
-    QJsonObject job = jobOf(target);
-    const QJsonObject currentJob = jobOf(current);
-    QStringList fields = keptJobFields();
-    if (keepInitialSavepointPath)
-        fields << QString(kInitialSavepointPath);
-    for (const QString &field : std::as_const(fields)) {
-        if (currentJob.contains(field))
-            job.insert(field, currentJob.value(field));
-        else
-            job.remove(field);
-    }
-    target.insert(kJob, job);
-    return target;
-}
-
-// A user's merge patch may only move a nonce forward: older or removed values are dropped, so the
-// server keeps its current one.
-QJsonObject dropStaleNonces(QJsonObject patch, const QJsonObject &current)
-{
-    const QJsonValue restart = patch.value(kRestartNonce);
-    if (!restart.isUndefined() && !(restart.isDouble() && restart.toInteger() > nonceOf(current, false)))
-        patch.remove(kRestartNonce);
-    if (patch.value(kJob).isObject()) {
-        QJsonObject job = patch.value(kJob).toObject();
-        const QJsonValue redeploy = job.value(kRedeployNonce);
-        if (!redeploy.isUndefined() && !(redeploy.isDouble() && redeploy.toInteger() > nonceOf(current, true)))
-            job.remove(kRedeployNonce);
-        if (job.isEmpty())
-            patch.remove(kJob);
-        else
-            patch.insert(kJob, job);
-    }
-    return patch;
 }
 
 QString errorMessageOf(const QString &statusError)
@@ -206,117 +142,18 @@ void ActionJob::onFetched(const Result<QJsonObject> &result)
     buildAndSend();
 }
 
-ActionJob::Plan ActionJob::plan() const
-{
-    Plan p;
-    // The rule the UI enables its controls by, held against the object as the server has it now.
-    const Availability available = availability(m_request.kind, Deployment::fromJson(m_current));
-    if (!available.available) {
-        p.refusal = tr("%1 %2 was refused: %3")
-                        .arg(ActionDescriptor::of(m_request.kind).name(), m_request.name, available.reason);
-        return p;
-    }
-    const QJsonObject spec = specOf(m_current);
-    const auto jobPatch = [](std::initializer_list<std::pair<QLatin1String, QJsonValue>> fields) {
-        QJsonObject job;
-        for (const auto &field : fields)
-            job.insert(field.first, field.second);
-        return QJsonObject{{QString(kJob), job}};
-    };
-    switch (m_request.kind) {
-    case ActionKind::Configure:
-        return planConfigure();
-    case ActionKind::RollbackToStable:
-        return planRollbackToStable();
-    case ActionKind::RollbackToSnapshot:
-        return planRollbackToSnapshot();
-    case ActionKind::Suspend:
-        p.patch = jobPatch({{kState, QStringLiteral("suspended")}});
-        return p;
-    case ActionKind::CancelDiscardState:
-        p.patch = jobPatch({{kUpgradeMode, QStringLiteral("stateless")}, {kState, QStringLiteral("suspended")}});
-        return p;
-    case ActionKind::CancelKeepState:
-        p.patch = jobPatch({{kUpgradeMode, QStringLiteral("last-state")}, {kState, QStringLiteral("suspended")}});
-        return p;
-    case ActionKind::Start:
-        p.patch = jobPatch({{kState, QStringLiteral("running")}});
-        return p;
-    case ActionKind::Restart:
-        p.patch = QJsonObject{{QString(kRestartNonce), nonceOf(spec, false) + 1}};
-        p.note = QStringLiteral("restartNonce %1 → %2").arg(nonceOf(spec, false)).arg(nonceOf(spec, false) + 1);
-        return p;
-    case ActionKind::Delete:
-    case ActionKind::Create:
-    case ActionKind::Savepoint:
-        break;
-    }
-    return p;
-}
-
-ActionJob::Plan ActionJob::planConfigure() const
-{
-    Plan p;
-    p.patch = dropStaleNonces(json::createMergePatch(m_request.baseSpec, m_request.newSpec), specOf(m_current));
-    p.nothingToDo = p.patch.isEmpty();
-    return p;
-}
-
-ActionJob::Plan ActionJob::planRollbackToStable() const
-{
-    Plan p;
-    const QString stable = m_current.value(kStatus)
-                               .toObject()
-                               .value(QLatin1String("reconciliationStatus"))
-                               .toObject()
-                               .value(QLatin1String("lastStableSpec"))
-                               .toString();
-    const QJsonObject stableSpec = QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject();
-    if (stableSpec.isEmpty()) {
-        // The availability rule saw one recorded (hasLastStableSpec); here it does not read as a spec.
-        p.refusal = tr("The last stable spec the operator recorded for %1 does not read as a spec, so there is "
-                       "nothing to roll back to.")
-                        .arg(m_request.name);
-        return p;
-    }
-    const QJsonObject current = specOf(m_current);
-    const QJsonObject target = keepCurrentFields(stableSpec, current, true);
-    p.patch = json::createMergePatch(current, target);
-    p.nothingToDo = p.patch.isEmpty();
-    return p;
-}
-
-ActionJob::Plan ActionJob::planRollbackToSnapshot() const
-{
-    Plan p;
-    const QJsonObject current = specOf(m_current);
-    QString uid = m_request.deploymentUid;
-    if (uid.isEmpty())
-        uid = m_current.value(kMetadata).toObject().value(QLatin1String("uid")).toString();
-    const QJsonObject revision = m_revisions ? m_revisions->specAt(uid, m_request.snapshotTime) : QJsonObject();
-    QJsonObject target = current;
-    if (!revision.isEmpty() && revision.contains(kJob)) {
-        target = keepCurrentFields(revision, current, false);
-        const qint64 generation = m_revisions->generationAt(uid, m_request.snapshotTime);
-        p.note = generation >= 0
-            ? tr("configuration of generation %1 (live when the snapshot was taken) restored").arg(generation)
-            : tr("configuration live when the snapshot was taken restored");
-    } else {
-        p.note = tr("the configuration live when the snapshot was taken is unknown: only the state is "
-                    "restored, the current configuration is kept");
-    }
-    QJsonObject job = jobOf(target);
-    job.insert(kInitialSavepointPath, m_request.snapshotPath);
-    job.insert(kRedeployNonce, nonceOf(current, true) + 1);
-    target.insert(kJob, job);
-    p.patch = json::createMergePatch(current, target);
-    return p;
-}
-
 void ActionJob::buildAndSend()
 {
-    const Plan p = plan();
-    if (!p.refusal.isEmpty()) {
+    SpecRevision revision;
+    if (m_request.kind == ActionKind::RollbackToSnapshot && m_revisions) {
+        QString uid = m_request.deploymentUid;
+        if (uid.isEmpty())
+            uid = m_current.value(kMetadata).toObject().value(QLatin1String("uid")).toString();
+        revision = {m_revisions->specAt(uid, m_request.snapshotTime),
+                    m_revisions->generationAt(uid, m_request.snapshotTime)};
+    }
+    const ActionPlan p = ActionPlan::make(m_request, m_current, revision);
+    if (p.refused()) {
         finish(ActionResult::Outcome::Refused, p.refusal, Error::make(QStringLiteral("Refused"), p.refusal));
         return;
     }

@@ -59,23 +59,11 @@ private:
     enum class Phase { Idle, Fetching, Writing, ConflictFetch, Waiting, Done };
     enum class Target { None, Reconciled, Running, Suspended, Gone, SnapshotDone };
 
-    struct Plan
-    {
-        QJsonObject patch; // merge patch (spec changes under "spec")
-        QString refusal; // non-empty: refuse with this reason
-        QString note; // an extra step text (e.g. "spec revision unknown: state only")
-        bool nothingToDo = false;
-    };
-
     QString objectPath() const;
     void fetch(Phase phase);
     void onFetched(const Result<QJsonObject> &result);
     void onConflictFetched(const Result<QJsonObject> &result);
     void buildAndSend();
-    Plan plan() const;
-    Plan planConfigure() const;
-    Plan planRollbackToStable() const;
-    Plan planRollbackToSnapshot() const;
     void sendCreate();
     void sendSnapshot();
     void onWritten(const Result<QJsonObject> &result);

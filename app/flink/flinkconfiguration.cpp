@@ -86,4 +86,59 @@ bool FlinkConfiguration::checkpointsEnabled() const
         || !value(QStringLiteral("state.checkpoints.dir")).isEmpty();
 }
 
+qint64 FlinkConfiguration::durationMs(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.startsWith(QLatin1Char('P'), Qt::CaseInsensitive)) {
+        // ISO-8601, the form java.time.Duration prints: PnDTnHnMn.nS
+        static const QRegularExpression iso(
+            QStringLiteral("^P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?$"),
+            QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch m = iso.match(t);
+        if (!m.hasMatch() || t.size() < 3)
+            return -1;
+        return ((m.captured(1).toLongLong() * 24 + m.captured(2).toLongLong()) * 60 + m.captured(3).toLongLong())
+            * 60000
+            + qRound64(m.captured(4).toDouble() * 1000);
+    }
+    static const QRegularExpression plain(QStringLiteral("^(\\d+)\\s*([a-zA-Zµ]*)$"));
+    const QRegularExpressionMatch m = plain.match(t);
+    if (!m.hasMatch())
+        return -1;
+    bool ok = false;
+    const qint64 n = m.captured(1).toLongLong(&ok);
+    if (!ok)
+        return -1;
+    const QString unit = m.captured(2).toLower();
+    // The unit names of Flink's TimeUtils.
+    static const QList<QPair<QStringList, double>> units{
+        {{QStringLiteral("d"), QStringLiteral("day"), QStringLiteral("days")}, 86400000.0},
+        {{QStringLiteral("h"), QStringLiteral("hour"), QStringLiteral("hours")}, 3600000.0},
+        {{QStringLiteral("min"), QStringLiteral("m"), QStringLiteral("minute"), QStringLiteral("minutes")}, 60000.0},
+        {{QStringLiteral("s"), QStringLiteral("sec"), QStringLiteral("secs"), QStringLiteral("second"),
+          QStringLiteral("seconds")},
+         1000.0},
+        {{QString(), QStringLiteral("ms"), QStringLiteral("milli"), QStringLiteral("millis"),
+          QStringLiteral("millisecond"), QStringLiteral("milliseconds")},
+         1.0},
+        {{QStringLiteral("us"), QStringLiteral("µs"), QStringLiteral("micro"), QStringLiteral("micros"),
+          QStringLiteral("microsecond"), QStringLiteral("microseconds")},
+         0.001},
+        {{QStringLiteral("ns"), QStringLiteral("nano"), QStringLiteral("nanos"), QStringLiteral("nanosecond"),
+          QStringLiteral("nanoseconds")},
+         0.000001},
+    };
+    for (const auto &[names, factor] : units) {
+        if (names.contains(unit))
+            return qint64(double(n) * factor);
+    }
+    return -1;
+}
+
+qint64 FlinkConfiguration::maxCheckpointAgeMs() const
+{
+    const QString age = value(QStringLiteral("kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age"));
+    return age.isEmpty() ? -1 : durationMs(age);
+}
+
 } // namespace capstan

@@ -34,6 +34,13 @@ public:
     // A checkpoint interval other than 0, or a checkpoint directory.
     bool checkpointsEnabled() const;
 
+    // Flink's duration syntax in milliseconds: a number with an optional unit ("10 min", "600s",
+    // "1h", "250 ms", "2 d"; no unit: milliseconds) or ISO-8601 ("PT10M"). -1 when it does not parse.
+    static qint64 durationMs(const QString &text);
+    // The operator's kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age as set on
+    // this deployment, in milliseconds; -1 when not set or unreadable.
+    qint64 maxCheckpointAgeMs() const;
+
 private:
     QList<Entry> m_entries;
     QHash<QString, qsizetype> m_index;

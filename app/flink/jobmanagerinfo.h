@@ -33,6 +33,10 @@ struct JobManagerInfo
     qint64 durationMs = -1;
     qint64 numRestarts = -1; // -1: unknown
     QList<Snapshot> latestCheckpoint;
+    // What the running job restored from (checkpoint statistics' latest.restored); checkpointId -1:
+    // it started empty or the JobManager did not say. Until the job completes a checkpoint of its
+    // own, this is the newest entry of its checkpoint store: what last-state restores.
+    Snapshot restoredFrom;
     qint64 completedCheckpoints = -1;
     qint64 failedCheckpoints = -1;
     QList<JobException> exceptions; // newest first, root causes first within a timestamp

@@ -2,6 +2,8 @@
 
 #include "flink/flinkconfiguration.h"
 
+#include <algorithm>
+
 namespace capstan {
 
 namespace {
@@ -18,7 +20,59 @@ const Snapshot *newest(const QList<Snapshot> &snapshots, const QString &type)
 }
 } // namespace
 
-RestoreSource RestoreSource::forStart(const QJsonObject &deployment, const QList<Snapshot> &knownSnapshots)
+bool RestoreSource::olderThanMaxAge(const QDateTime &now) const
+{
+    return kind == Kind::LatestCheckpoint && maxCheckpointAgeMs >= 0 && time.isValid()
+        && time.msecsTo(now) > maxCheckpointAgeMs;
+}
+
+RestoreSource RestoreSource::latestCheckpoint(const QJsonObject &deployment, const QList<Snapshot> &knownSnapshots,
+                                              const Snapshot &restoredFrom)
+{
+    const QJsonObject spec = deployment.value(QLatin1String("spec")).toObject();
+    RestoreSource r;
+    r.kind = Kind::LatestCheckpoint;
+    r.maxCheckpointAgeMs = FlinkConfiguration(spec).maxCheckpointAgeMs();
+    if (const Snapshot *checkpoint = newest(knownSnapshots, QStringLiteral("CHECKPOINT"))) {
+        r.path = checkpoint->path;
+        r.checkpointId = checkpoint->checkpointId;
+        r.time = checkpoint->time;
+    }
+    // Checkpoint ids go on from the restored one: a restored entry with a higher id than every
+    // completed checkpoint known is still the newest in the store.
+    if (restoredFrom.checkpointId > r.checkpointId) {
+        r.path = restoredFrom.path;
+        r.checkpointId = restoredFrom.checkpointId;
+        r.restoredByJob = true;
+        r.restoredSavepoint = restoredFrom.type == QLatin1String("SAVEPOINT");
+        r.time = QDateTime();
+        for (const Snapshot &s : knownSnapshots) {
+            if (!restoredFrom.path.isEmpty() && s.path == restoredFrom.path && s.time.isValid())
+                r.time = s.time; // when it was taken, not when it was restored
+        }
+    }
+    // Checkpoints the operator triggered itself are recorded in the status, with their time only.
+    const QJsonObject info = deployment.value(QLatin1String("status"))
+                                 .toObject()
+                                 .value(QLatin1String("jobStatus"))
+                                 .toObject()
+                                 .value(QLatin1String("checkpointInfo"))
+                                 .toObject();
+    const qint64 operatorMs = std::max(
+        info.value(QLatin1String("lastCheckpoint")).toObject().value(QLatin1String("timeStamp")).toInteger(0),
+        info.value(QLatin1String("lastPeriodicCheckpointTimestamp")).toInteger(0));
+    if (operatorMs > 0
+        && (r.checkpointId < 0 || (r.time.isValid() && operatorMs > r.time.toMSecsSinceEpoch() + 1000))) {
+        r.path.clear();
+        r.checkpointId = -1;
+        r.restoredByJob = false;
+        r.time = QDateTime::fromMSecsSinceEpoch(operatorMs, Qt::UTC);
+    }
+    return r;
+}
+
+RestoreSource RestoreSource::forStart(const QJsonObject &deployment, const QList<Snapshot> &knownSnapshots,
+                                      const Snapshot &restoredFrom)
 {
     const QJsonObject spec = deployment.value(QLatin1String("spec")).toObject();
     const QJsonObject job = spec.value(QLatin1String("job")).toObject();
@@ -29,12 +83,7 @@ RestoreSource RestoreSource::forStart(const QJsonObject &deployment, const QList
     if (mode == QLatin1String("stateless"))
         return r;
     if (mode == QLatin1String("last-state")) {
-        r.kind = Kind::LatestCheckpoint;
-        if (const Snapshot *checkpoint = newest(knownSnapshots, QStringLiteral("CHECKPOINT"))) {
-            r.path = checkpoint->path;
-            r.checkpointId = checkpoint->checkpointId;
-            r.time = checkpoint->time;
-        }
+        r = latestCheckpoint(deployment, knownSnapshots, restoredFrom);
         if (!FlinkConfiguration(spec).kubernetesHa())
             r.note
                 = QStringLiteral("last-state needs Kubernetes HA; without it the operator cannot find the checkpoint");

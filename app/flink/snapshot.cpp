@@ -72,26 +72,49 @@ QList<Snapshot> Snapshot::fromLegacySavepointInfo(const QJsonObject &deploymentS
     return out;
 }
 
+namespace {
+// One entry of latest.{completed,restored} in /jobs/:id/checkpoints; key prefix tells them apart.
+Snapshot fromStatsEntry(const QJsonObject &entry, const QString &jobId, const QString &keyPrefix)
+{
+    Snapshot s;
+    s.origin = Snapshot::Origin::JobManager;
+    s.checkpointId = entry.value(QLatin1String("id")).toInteger(-1);
+    s.key = QStringLiteral("%1:%2:%3").arg(keyPrefix, jobId).arg(s.checkpointId);
+    s.type = entry.value(QLatin1String("is_savepoint")).toBool() ? QStringLiteral("SAVEPOINT")
+                                                                 : QStringLiteral("CHECKPOINT");
+    s.state = QStringLiteral("COMPLETED");
+    s.path = entry.value(QLatin1String("external_path")).toString();
+    s.jobId = jobId;
+    return s;
+}
+
+QJsonObject latestEntry(const QJsonObject &stats, const char *which)
+{
+    return stats.value(QLatin1String("latest")).toObject().value(QLatin1String(which)).toObject();
+}
+} // namespace
+
 QList<Snapshot> Snapshot::fromCheckpointStats(const QJsonObject &stats, const QString &jobId)
 {
-    const QJsonObject completed
-        = stats.value(QLatin1String("latest")).toObject().value(QLatin1String("completed")).toObject();
+    const QJsonObject completed = latestEntry(stats, "completed");
     if (completed.isEmpty())
         return {};
-    Snapshot s;
-    s.origin = Origin::JobManager;
-    s.checkpointId = completed.value(QLatin1String("id")).toInteger(-1);
-    s.key = QStringLiteral("jm:%1:%2").arg(jobId).arg(s.checkpointId);
-    s.type = completed.value(QLatin1String("is_savepoint")).toBool() ? QStringLiteral("SAVEPOINT")
-                                                                     : QStringLiteral("CHECKPOINT");
+    Snapshot s = fromStatsEntry(completed, jobId, QStringLiteral("jm"));
     s.trigger = QStringLiteral("PERIODIC");
-    s.state = QStringLiteral("COMPLETED");
-    s.path = completed.value(QLatin1String("external_path")).toString();
     s.time = fromEpochMs(completed.value(QLatin1String("latest_ack_timestamp")));
     if (!s.time.isValid())
         s.time = fromEpochMs(completed.value(QLatin1String("trigger_timestamp")));
-    s.jobId = jobId;
     return {s};
+}
+
+Snapshot Snapshot::restoredFromCheckpointStats(const QJsonObject &stats, const QString &jobId)
+{
+    const QJsonObject restored = latestEntry(stats, "restored");
+    if (restored.isEmpty())
+        return {};
+    Snapshot s = fromStatsEntry(restored, jobId, QStringLiteral("jm-restored"));
+    s.time = fromEpochMs(restored.value(QLatin1String("restore_timestamp")));
+    return s;
 }
 
 } // namespace capstan

@@ -32,6 +32,9 @@ struct Snapshot
     static QList<Snapshot> fromLegacySavepointInfo(const QJsonObject &deploymentStatus);
     // From /jobs/:id/checkpoints: the latest completed checkpoint, or nothing.
     static QList<Snapshot> fromCheckpointStats(const QJsonObject &stats, const QString &jobId);
+    // From /jobs/:id/checkpoints: what the job restored from (latest.restored), or a Snapshot with
+    // checkpointId -1. Its time is when the job restored it.
+    static Snapshot restoredFromCheckpointStats(const QJsonObject &stats, const QString &jobId);
 };
 
 struct SnapshotBatch

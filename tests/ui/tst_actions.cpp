@@ -1,6 +1,7 @@
 // Deployment actions from the real MainWindow against the sandbox's operator simulation: menu
 // entries enabled by state, confirmations, the Activity panel showing steps and outcome.
 
+#include "common/actionreview.h"
 #include "common/sandboxfixture.h"
 #include "sandbox/faultplan.h"
 #include "ui/actionscontroller.h"
@@ -11,7 +12,6 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/models/snapshottablemodel.h"
-#include "ui/widgets/messagebox.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -130,17 +130,19 @@ void TestActions::savepointSuspendStart()
     QCOMPARE(window->activity()->outcomeText(savepointId), QStringLiteral("succeeded"));
     QVERIFY(window->activity()->rowCount(window->activity()->index(0, 0)) >= 2);
 
-    // Suspend asks first and says a savepoint is taken (savepoint mode).
-    MessageBox::setNextAnswer(QMessageBox::Ok);
+    // Suspend shows its change first and says a savepoint is taken (savepoint mode).
     actions->action(ActionKind::Suspend)->trigger();
-    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("savepoint is taken")),
-             qPrintable(MessageBox::lastQuestion()));
-    {
-        std::unique_ptr<QMessageBox> box(MessageBox::create(window.get(), QStringLiteral("Confirm"),
-                                                            MessageBox::lastQuestion(), QStringLiteral("Suspend")));
-        box->show();
-        saveShot(box.get(), QStringLiteral("confirm-suspend"));
-    }
+    ActionReviewDialog *review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QVERIFY2(review->effectText().contains(QStringLiteral("savepoint is taken")), qPrintable(review->effectText()));
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Suspend"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Running"));
+    QCOMPARE(
+        review->plan().patch,
+        QJsonObject({{QStringLiteral("job"), QJsonObject({{QStringLiteral("state"), QStringLiteral("suspended")}})}}));
+    saveShot(review, QStringLiteral("confirm-suspend"));
+    test::answerReview(review, true);
+    QTRY_COMPARE_WITH_TIMEOUT(window->activity()->rowCount(), 2, 5000);
     const quint64 suspendId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(suspendId), 30000);
     QCOMPARE(window->activity()->outcomeText(suspendId), QStringLiteral("succeeded"));
@@ -153,16 +155,16 @@ void TestActions::savepointSuspendStart()
 
     // Start says where it restores from before it starts.
     QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::Start)->isEnabled(), 5000);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     actions->action(ActionKind::Start)->trigger();
-    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("restore from: savepoint")),
-             qPrintable(MessageBox::lastQuestion()));
-    {
-        std::unique_ptr<QMessageBox> box(MessageBox::create(window.get(), QStringLiteral("Confirm"),
-                                                            MessageBox::lastQuestion(), QStringLiteral("Start")));
-        box->show();
-        saveShot(box.get(), QStringLiteral("confirm-start"));
-    }
+    review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QVERIFY2(review->effectText().contains(QStringLiteral("restore from: savepoint")),
+             qPrintable(review->effectText()));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Suspended"));
+    saveShot(review, QStringLiteral("confirm-start"));
+    const int beforeStart = window->activity()->rowCount();
+    test::answerReview(review, true);
+    QTRY_COMPARE_WITH_TIMEOUT(window->activity()->rowCount(), beforeStart + 1, 5000);
     const quint64 startId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(startId), 30000);
     QCOMPARE(window->activity()->outcomeText(startId), QStringLiteral("succeeded"));
@@ -190,8 +192,13 @@ void TestActions::savepointSuspendStart()
 
     // A declined confirmation sends nothing.
     const int actionsBefore = window->activity()->rowCount();
-    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::Restart)->isEnabled(), 30000);
     actions->action(ActionKind::Restart)->trigger();
+    review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Leave Job As Is"));
+    test::answerReview(review, false);
+    QTRY_VERIFY(!test::waitForReview(window.get(), 0));
     QCOMPARE(window->activity()->rowCount(), actionsBefore);
 }
 
@@ -204,7 +211,7 @@ void TestActions::keepLatestStateNeedsHa()
     QTRY_VERIFY_WITH_TIMEOUT(window->deploymentPage()->uid().size() > 0, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(keep->toolTip().contains(QStringLiteral("Kubernetes HA")), 5000);
     QVERIFY(!keep->isEnabled());
-    QVERIFY(window->actions()->action(ActionKind::CancelDiscardState)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->action(ActionKind::CancelDiscardState)->isEnabled(), 5000);
 }
 
 void TestActions::configureParallelismThroughTheDialog()
@@ -369,8 +376,14 @@ void TestActions::nextActionWaitsForTheLastOnesResult()
     SandboxFixture *sandbox = m_sandbox.get();
     const auto cleanup = qScopeGuard([sandbox] { sandbox->server->faults().setWatchesSilent(false); });
     m_sandbox->server->faults().setWatchesSilent(true);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     actions->action(ActionKind::CancelDiscardState)->trigger();
+    ActionReviewDialog *review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Cancel and Discard State"));
+    // Losing state for good is not what Enter does.
+    QVERIFY(review->declineButton()->isDefault());
+    test::answerReview(review, true);
+    QTRY_VERIFY_WITH_TIMEOUT(window->activity()->rowCount() > 0, 5000);
     const quint64 cancelId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(cancelId), 30000);
     QCOMPARE(window->activity()->outcomeText(cancelId), QStringLiteral("succeeded"));
@@ -394,8 +407,12 @@ void TestActions::nextActionWaitsForTheLastOnesResult()
     QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
     QCOMPARE(window->deploymentPage()->summary().generation, serverGeneration);
     QVERIFY2(rollback->isEnabled(), qPrintable(rollback->toolTip()));
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     start->trigger();
+    review = test::waitForReview(window.get());
+    QVERIFY(review);
+    const int beforeStart = window->activity()->rowCount();
+    test::answerReview(review, true);
+    QTRY_COMPARE_WITH_TIMEOUT(window->activity()->rowCount(), beforeStart + 1, 5000);
     const quint64 startId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QVERIFY(startId != cancelId);
     QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(startId), 30000);

@@ -2,6 +2,7 @@
 // chosen deployment, and "<Action>: namespace/name" running through the same path as the
 // buttons, confirmation and Activity panel included. Keyboard only.
 
+#include "common/actionreview.h"
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
 #include "ui/actionscontroller.h"
@@ -11,7 +12,6 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/preferencesstore.h"
-#include "ui/widgets/messagebox.h"
 
 #include <QAction>
 #include <QApplication>
@@ -184,17 +184,23 @@ void TestCommandPalette::actionGoesThroughTheConfirmation()
     QVERIFY(palette);
     QTest::keyClicks(palette->lineEdit(), QStringLiteral("suspend github"));
     QCOMPARE(palette->shownTexts().value(0), QStringLiteral("Suspend: default/github-analytics"));
-    MessageBox::setNextAnswer(QMessageBox::Cancel);
     QTest::keyClick(palette->lineEdit(), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(MessageBox::lastQuestion().startsWith(QStringLiteral("Suspend github-analytics?")), 10000);
+    ActionReviewDialog *review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QVERIFY2(review->effectText().startsWith(QStringLiteral("github-analytics is suspended")),
+             qPrintable(review->effectText()));
+    test::answerReview(review, false);
+    QTRY_VERIFY(!test::waitForReview(window.get(), 0));
     QCOMPARE(activity->rowCount(), 0);
 
     // Confirmed: it runs, shows in the Activity panel and the deployment ends up suspended.
     palette = openPalette(window.get());
     QVERIFY(palette);
     QTest::keyClicks(palette->lineEdit(), QStringLiteral("suspend github"));
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     QTest::keyClick(palette->lineEdit(), Qt::Key_Return);
+    review = test::waitForReview(window.get());
+    QVERIFY(review);
+    test::answerReview(review, true);
     QTRY_COMPARE_WITH_TIMEOUT(activity->rowCount(), 1, 10000);
     const quint64 id = activity->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!activity->isRunning(id), 30000);

@@ -2,6 +2,7 @@
 // switches the palette (System gives the platform's back), a new poll interval reaches the open
 // session, and confirmations switched off are skipped while Delete always asks.
 
+#include "common/actionreview.h"
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
 #include "session/sessionhost.h"
@@ -12,7 +13,6 @@
 #include "ui/preferencesstore.h"
 #include "ui/settingskeys.h"
 #include "ui/theme.h"
-#include "ui/widgets/messagebox.h"
 
 #include <QAction>
 #include <QApplication>
@@ -295,20 +295,23 @@ void TestPreferences::confirmationsFollowPreferences()
     Preferences p;
     p.unconfirmed = {ActionKind::Restart};
     PreferencesStore::instance()->setPreferences(p);
-    // Restart runs without a question: a pending answer would otherwise be used up.
-    MessageBox::setNextAnswer(QMessageBox::Cancel);
-    const QString before = MessageBox::lastQuestion();
+    // Restart runs without a review.
     window.actions()->action(ActionKind::Restart)->trigger();
     QCOMPARE(window.activity()->rowCount(), 1);
-    QCOMPARE(MessageBox::lastQuestion(), before);
+    QVERIFY(!test::waitForReview(&window, 0));
 
-    // Delete asks all the same (and is cancelled here by the answer still pending).
+    // Delete asks all the same (and is declined here).
     const quint64 restartId = window.activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!window.activity()->isRunning(restartId), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::Delete)->isEnabled(), 10000);
     window.actions()->action(ActionKind::Delete)->trigger();
-    QVERIFY2(MessageBox::lastQuestion().startsWith(QStringLiteral("Delete github-analytics?")),
-             qPrintable(MessageBox::lastQuestion()));
+    ActionReviewDialog *review = test::waitForReview(&window);
+    QVERIFY(review);
+    QVERIFY2(review->effectText().startsWith(QStringLiteral("github-analytics is deleted")),
+             qPrintable(review->effectText()));
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Delete"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Deployment"));
+    test::answerReview(review, false);
     QCOMPARE(window.activity()->rowCount(), 1);
 }
 

@@ -2,12 +2,12 @@
 // event-loop stall probe stays under 50 ms at p99 while the window lists, opens a deployment and
 // runs actions.
 
+#include "common/actionreview.h"
 #include "common/sandboxfixture.h"
 #include "sandbox/faultplan.h"
 #include "ui/actionscontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/models/activitymodel.h"
-#include "ui/widgets/messagebox.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -63,8 +63,9 @@ void TestResponsiveness::guiNeverWaitsOnASlowServer()
 
     window.actions()->action(ActionKind::Savepoint)->trigger();
     QTest::qWait(300);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
-    window.actions()->action(ActionKind::Restart)->trigger(); // refused (busy) or queued: either way no wait
+    window.actions()->action(ActionKind::Restart)->trigger(); // reviewed, without waiting on anything
+    if (ActionReviewDialog *review = test::waitForReview(&window, 2000))
+        test::answerReview(review, true); // refused (busy) or queued: either way no wait
     window.openContext(QStringLiteral("sandbox-cert"), QStringLiteral("all")); // a new session while slow
     QTest::qWait(2500);
     window.openContext(QStringLiteral("sandbox"), QStringLiteral("all"));

@@ -1,8 +1,11 @@
 // DESIGN §1, the reference scenario, driven through the real MainWindow against the sandbox's
 // operator simulation at high speed: every step (1–6) by clicking what an operator would click.
 
+#include "common/actionreview.h"
 #include "common/logcapture.h"
 #include "common/sandboxfixture.h"
+#include "sandbox/flinkjobmodel.h"
+#include "sandbox/operatorsimulation.h"
 #include "ui/actionscontroller.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
@@ -12,9 +15,8 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/snapshottablemodel.h"
 #include "ui/preferencesstore.h"
-#include "ui/rollbackdialog.h"
 #include "ui/widgets/argumentlisteditor.h"
-#include "ui/widgets/messagebox.h"
+#include "ui/widgets/yamldiffview.h"
 
 #include <QAction>
 #include <QDir>
@@ -23,6 +25,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -301,36 +304,103 @@ void TestReferenceScenario::scenario()
     // Step 5: a savepoint cannot be taken now; Cancel → keep latest state.
     QTRY_VERIFY_WITH_TIMEOUT(!window.actions()->action(ActionKind::Savepoint)->isEnabled(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::CancelKeepState)->isEnabled(), 30000);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
+    // Each review names the checkpoint or savepoint the job will come back from, by id and path.
+    const QString loopingJobId = jobId();
+    const auto namedIn = [](const QString &text) {
+        static const QRegularExpression entry(QStringLiteral("(?:checkpoint|savepoint) (\\d+) \\((\\S+)\\)"));
+        const QRegularExpressionMatch m = entry.match(text);
+        return m.hasMatch() ? std::make_pair(m.captured(1).toLongLong(), m.captured(2))
+                            : std::make_pair(-1LL, QString());
+    };
     QVERIFY(clickCancelEntry(&window, window.actions()->action(ActionKind::CancelKeepState)));
-    {
-        std::unique_ptr<QMessageBox> box(MessageBox::create(
-            &window, QStringLiteral("Confirm"), MessageBox::lastQuestion(), QStringLiteral("Cancel and Keep State")));
-        box->show();
-        // The way out does not say "Cancel" next to an action called Cancel.
-        QCOMPARE(box->button(QMessageBox::Cancel)->text(), QStringLiteral("&Go Back"));
-        shot(box.get(), QStringLiteral("confirm-cancel-keep-state"));
-    }
+    ActionReviewDialog *review = test::waitForReview(&window);
+    QVERIFY(review);
+    // The buttons say what they do; none says "Cancel" next to an action called Cancel.
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Cancel and Keep State"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Running"));
+    QCOMPARE(review->plan().patch,
+             QJsonObject({{QStringLiteral("job"),
+                           QJsonObject({{QStringLiteral("upgradeMode"), QStringLiteral("last-state")},
+                                        {QStringLiteral("state"), QStringLiteral("suspended")}})}}));
+    const auto keptAtCancel = namedIn(review->effectText());
+    QVERIFY2(keptAtCancel.first > 0, qPrintable(review->effectText()));
+    QVERIFY2(review->effectText().contains(QStringLiteral("kept in the Kubernetes HA metadata")),
+             qPrintable(review->effectText()));
+    shot(review, QStringLiteral("review-cancel-keep-state"));
+    test::answerReview(review, true);
     QVERIFY(lastActionSucceeded(&window, 60000));
     QTRY_COMPARE_WITH_TIMEOUT(status().value(QLatin1String("lifecycleState")).toString(), QStringLiteral("SUSPENDED"),
                               30000);
     QCOMPARE(job().value(QLatin1String("upgradeMode")).toString(), QStringLiteral("last-state"));
-    //   … Rollback to the previous configuration (the flag goes) …
+
+    //   … Roll back to the previous configuration: the review shows the flag going …
     QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::RollbackToStable)->isEnabled(), 10000);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(clickPageButton(&window, window.actions()->action(ActionKind::RollbackToStable)));
+    review = test::waitForReview(&window);
+    QVERIFY(review);
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Roll Back"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Current Spec"));
+    const QJsonObject rollbackBefore = review->request().baseSpec;
+    const QJsonObject rollbackAfter = review->plan().specAfter(rollbackBefore);
+    const auto argsOf = [](const QJsonObject &spec) {
+        return spec.value(QLatin1String("job")).toObject().value(QLatin1String("args")).toArray();
+    };
+    QVERIFY(argsOf(rollbackBefore).contains(QStringLiteral("--enable-new-feature")));
+    QVERIFY(!argsOf(rollbackAfter).contains(QStringLiteral("--enable-new-feature")));
+    // The state and the upgrade mode stay as they are: the rollback does not start the job.
+    QCOMPARE(rollbackAfter.value(QLatin1String("job")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("suspended"));
+    const auto removedLines = [](ActionReviewDialog *dialog) {
+        QStringList removed;
+        for (const LineDiff::Line &line :
+             dialog->findChild<YamlDiffView *>(QStringLiteral("reviewDiffView"))->lines()) {
+            if (line.op == LineDiff::Op::Removed)
+                removed << line.text;
+        }
+        return removed.join(QLatin1Char('\n'));
+    };
+    QVERIFY2(removedLines(review).contains(QStringLiteral("--enable-new-feature")), qPrintable(removedLines(review)));
+    QVERIFY2(review->effectText().contains(QStringLiteral("stays suspended")), qPrintable(review->effectText()));
+    shot(review, QStringLiteral("review-rollback"));
+    test::answerReview(review, true);
     QVERIFY(lastActionSucceeded(&window, 60000));
     QTRY_VERIFY_WITH_TIMEOUT(
-        !job().value(QLatin1String("args")).toArray().contains(QStringLiteral("--enable-new-feature")), 10000);
-    //   … and Start, which first says which state it restores: the latest checkpoint.
+        !argsOf(server().value(QLatin1String("spec")).toObject()).contains(QStringLiteral("--enable-new-feature")),
+        10000);
+
+    //   … and Start, which says which checkpoint it restores and writes state: running.
     QTRY_VERIFY_WITH_TIMEOUT(window.actions()->action(ActionKind::Start)->isEnabled(), 10000);
-    MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(clickPageButton(&window, window.actions()->action(ActionKind::Start)));
-    QVERIFY2(MessageBox::lastQuestion().contains(QStringLiteral("latest checkpoint")),
-             qPrintable(MessageBox::lastQuestion()));
+    review = test::waitForReview(&window);
+    QVERIFY(review);
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Start"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Suspended"));
+    QCOMPARE(
+        review->plan().patch,
+        QJsonObject({{QStringLiteral("job"), QJsonObject({{QStringLiteral("state"), QStringLiteral("running")}})}}));
+    QStringList added;
+    for (const LineDiff::Line &line : review->findChild<YamlDiffView *>(QStringLiteral("reviewDiffView"))->lines()) {
+        if (line.op == LineDiff::Op::Added)
+            added << line.text.trimmed();
+    }
+    QCOMPARE(added, QStringList{QStringLiteral("state: running")});
+    // The entry named at Cancel, or one the job completed before it stopped.
+    const auto named = namedIn(review->effectText());
+    QVERIFY2(named.first >= keptAtCancel.first, qPrintable(review->effectText()));
+    shot(review, QStringLiteral("review-start"));
+    test::answerReview(review, true);
     QVERIFY(lastActionSucceeded(&window, 60000));
     QCOMPARE(status().value(QLatin1String("jobStatus")).toObject().value(QLatin1String("state")).toString(),
              QStringLiteral("RUNNING"));
+    // Last-state keeps the job: the same job id, restored from the checkpoint the review named.
+    QCOMPARE(jobId(), loopingJobId);
+    std::optional<sandbox::CheckpointRecord> restored;
+    QVERIFY(m_sandbox->server->operatorSimulation()->withCluster(
+        QStringLiteral("default"), QStringLiteral("github-analytics"),
+        [&](const sandbox::FlinkJobModel &cluster, qint64) { restored = cluster.restoredFrom(); }));
+    QVERIFY(restored.has_value());
+    QCOMPARE(restored->id, named.first);
+    QCOMPARE(restored->externalPath, named.second);
     QTRY_VERIFY_WITH_TIMEOUT(page->failingText().isEmpty(), 60000);
     shot(&window, QStringLiteral("step5"));
 
@@ -353,13 +423,21 @@ void TestReferenceScenario::scenario()
     auto *rollback = page->findChild<QPushButton *>(QStringLiteral("rollbackToSnapshotButton"));
     QTRY_VERIFY(rollback->isEnabled());
     QTest::mouseClick(rollback, Qt::LeftButton);
-    RollbackDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<RollbackDialog *>(QStringLiteral("rollbackDialog"))) != nullptr,
-                             5000);
-    shot(dialog, QStringLiteral("step6-dialog"));
+    review = test::waitForReview(&window);
+    QVERIFY(review);
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Roll Back"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Current Spec"));
+    shot(review, QStringLiteral("step6-dialog"));
     const qint64 nonceBefore = job().value(QLatin1String("savepointRedeployNonce")).toInteger();
-    const bool revisionKnown = dialog->revisionKnown(); // the dialog deletes itself once applied
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("rollbackApplyButton")), Qt::LeftButton);
+    const bool revisionKnown = !review->effectText().contains(QStringLiteral("did not observe"));
+    QCOMPARE(review->plan()
+                 .specAfter(review->request().baseSpec)
+                 .value(QLatin1String("job"))
+                 .toObject()
+                 .value(QLatin1String("initialSavepointPath"))
+                 .toString(),
+             early.path);
+    test::answerReview(review, true);
     QVERIFY(lastActionSucceeded(&window, 60000));
     const QJsonObject finalJob = job();
     QCOMPARE(finalJob.value(QLatin1String("initialSavepointPath")).toString(), early.path);

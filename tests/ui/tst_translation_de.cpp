@@ -3,6 +3,7 @@
 // no two entries of a menu or controls of a dialog share a mnemonic, the action buttons all fit
 // in the window, and screenshots are written to <build>/screenshots/*-de.png for review.
 
+#include "common/actionreview.h"
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
 #include "ui/actionscontroller.h"
@@ -12,7 +13,6 @@
 #include "ui/preferencesdialog.h"
 #include "ui/preferencesstore.h"
 #include "ui/shortcutsdialog.h"
-#include "ui/widgets/messagebox.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -290,19 +290,17 @@ void TestTranslationDe::dialogs()
     saveShot(&shortcuts, QStringLiteral("shortcuts"));
     shortcuts.close();
 
-    std::unique_ptr<QMessageBox> confirm(
-        MessageBox::create(window.get(), QCoreApplication::translate("capstan::ActionsController", "Confirm"),
-                           QCoreApplication::translate("capstan::ActionsController",
-                                                       "Suspend %1? A savepoint is taken, then the job stops. Start "
-                                                       "restores from that savepoint.")
-                               .arg(QStringLiteral("github-analytics")),
-                           QCoreApplication::translate("capstan::Action", "Suspend"), QMessageBox::Question));
-    confirm->show();
-    QVERIFY(QTest::qWaitForWindowExposed(confirm.get()));
-    QVERIFY(confirm->text().startsWith(QStringLiteral("github-analytics anhalten?")));
-    QCOMPARE(confirm->button(QMessageBox::Cancel)->text().remove(u'&'), QStringLiteral("Zurück"));
-    saveShot(confirm.get(), QStringLiteral("confirm-suspend"));
-    confirm->close();
+    // The review of Suspend: the buttons say what they do, in German.
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->action(ActionKind::Suspend)->isEnabled(), 30000);
+    window->actions()->action(ActionKind::Suspend)->trigger();
+    ActionReviewDialog *review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QCOMPARE(review->confirmButton()->text(), QStringLiteral("Anhalten"));
+    QCOMPARE(review->declineButton()->text(), QStringLiteral("Weiterlaufen lassen"));
+    QVERIFY2(review->effectText().startsWith(QStringLiteral("github-analytics wird angehalten")),
+             qPrintable(review->effectText()));
+    saveShot(review, QStringLiteral("review-suspend"));
+    test::answerReview(review, false);
 }
 
 QTEST_MAIN(TestTranslationDe)

@@ -66,14 +66,23 @@ QString ConfigureReviewPage::sentence(const QJsonObject &before, const QJsonObje
 
 void ConfigureReviewPage::showChange(const QJsonObject &before, const QJsonObject &after)
 {
-    m_ui->reviewSentenceLabel->setText(sentence(before, after));
+    showChange(before, after, sentence(before, after));
+}
+
+void ConfigureReviewPage::showChange(const QJsonObject &before, const QJsonObject &after, const QString &what,
+                                     const QString &detail)
+{
+    m_ui->reviewSentenceLabel->setText(what);
     m_ui->reviewDiffView->setTexts(YamlWriter::toYaml(before), YamlWriter::toYaml(after), tr("The spec is unchanged."));
     const int added = m_ui->reviewDiffView->addedCount();
     const int removed = m_ui->reviewDiffView->removedCount();
-    m_ui->reviewSummaryLabel->setText(added + removed == 0 ? tr("You have not changed anything yet.")
-                                                           : tr("Current \u2192 new spec: %1, %2.")
-                                                                 .arg(tr("%n line(s) added", nullptr, added),
-                                                                      tr("%n line(s) removed", nullptr, removed)));
+    m_ui->reviewDiffView->show();
+    m_ui->reviewSummaryLabel->show();
+    const QString counts = added + removed == 0
+        ? tr("You have not changed anything yet.")
+        : tr("Current \u2192 new spec: %1, %2.")
+              .arg(tr("%n line(s) added", nullptr, added), tr("%n line(s) removed", nullptr, removed));
+    m_ui->reviewSummaryLabel->setText(detail.isEmpty() ? counts : detail + QStringLiteral("\n\n") + counts);
 }
 
 void ConfigureReviewPage::showCreation(const QString &name, const QString &ns, const QJsonObject &spec)
@@ -91,6 +100,14 @@ void ConfigureReviewPage::showCreation(const QString &name, const QString &ns, c
     m_ui->reviewSummaryLabel->setText(
         tr("Creates FlinkDeployment \u201c%1\u201d in namespace \u201c%2\u201d with this spec:").arg(name, ns));
     m_ui->reviewDiffView->setTexts(QString(), YamlWriter::toYaml(spec));
+}
+
+void ConfigureReviewPage::showStatement(const QString &what, const QString &detail)
+{
+    m_ui->reviewSentenceLabel->setText(what);
+    m_ui->reviewSummaryLabel->setText(detail);
+    m_ui->reviewSummaryLabel->setVisible(!detail.isEmpty());
+    m_ui->reviewDiffView->hide();
 }
 
 void ConfigureReviewPage::showProblems(const QStringList &problems)

@@ -12,8 +12,8 @@ namespace Ui {
 class ConfigureReviewPage;
 }
 
-// The Review page of ConfigureDialog: what the operator will do with the change in one sentence, the
-// spec's diff, and what still blocks Apply.
+// The review of a spec change, for Configure Deployment and every action that writes the spec: what
+// the operator will do with it in one sentence, the spec's diff, and what still blocks it.
 class ConfigureReviewPage final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +28,11 @@ public:
 
     // Configure: the change from before to after.
     void showChange(const QJsonObject &before, const QJsonObject &after);
+    // An action's change, with the sentence the action has for it and what follows from it.
+    void showChange(const QJsonObject &before, const QJsonObject &after, const QString &what,
+                    const QString &detail = {});
+    // What an action does that is not a spec change (Delete): no diff.
+    void showStatement(const QString &what, const QString &detail);
     // New Deployment: the deployment to be created with spec.
     void showCreation(const QString &name, const QString &ns, const QJsonObject &spec);
     // What blocks Apply; none: nothing is shown.

@@ -1,0 +1,198 @@
+#include "actions/actionplan.h"
+
+#include "actions/actiondescriptor.h"
+#include "flink/deployment.h"
+#include "json/jsontools.h"
+
+#include <QJsonDocument>
+#include <QStringList>
+
+namespace capstan {
+
+namespace {
+
+const QLatin1String kSpec("spec");
+const QLatin1String kJob("job");
+const QLatin1String kState("state");
+const QLatin1String kUpgradeMode("upgradeMode");
+const QLatin1String kRestartNonce("restartNonce");
+const QLatin1String kRedeployNonce("savepointRedeployNonce");
+const QLatin1String kInitialSavepointPath("initialSavepointPath");
+
+QJsonObject jobOf(const QJsonObject &spec)
+{
+    return spec.value(kJob).toObject();
+}
+
+qint64 nonceOf(const QJsonObject &spec, bool redeploy)
+{
+    return redeploy ? jobOf(spec).value(kRedeployNonce).toInteger(0) : spec.value(kRestartNonce).toInteger(0);
+}
+
+// The fields a rollback never takes from an old spec: every nonce (a nonce written back would
+// re-trigger or hide an operator action), the desired job state and the upgrade mode.
+const QStringList &keptJobFields()
+{
+    static const QStringList fields{QStringLiteral("savepointRedeployNonce"),
+                                    QStringLiteral("savepointTriggerNonce"),
+                                    QStringLiteral("checkpointTriggerNonce"),
+                                    QStringLiteral("autoscalerResetNonce"),
+                                    QStringLiteral("state"),
+                                    QStringLiteral("upgradeMode")};
+    return fields;
+}
+
+QJsonObject keepCurrentFields(QJsonObject target, const QJsonObject &current, bool keepInitialSavepointPath)
+{
+    if (current.contains(kRestartNonce))
+        target.insert(kRestartNonce, current.value(kRestartNonce));
+    else
+        target.remove(kRestartNonce);
+    if (!target.contains(kJob) || !current.contains(kJob))
+        return target;
+    QJsonObject job = jobOf(target);
+    const QJsonObject currentJob = jobOf(current);
+    QStringList fields = keptJobFields();
+    if (keepInitialSavepointPath)
+        fields << QString(kInitialSavepointPath);
+    for (const QString &field : std::as_const(fields)) {
+        if (currentJob.contains(field))
+            job.insert(field, currentJob.value(field));
+        else
+            job.remove(field);
+    }
+    target.insert(kJob, job);
+    return target;
+}
+
+// A user's merge patch may only move a nonce forward: older or removed values are dropped, so the
+// server keeps its current one.
+QJsonObject dropStaleNonces(QJsonObject patch, const QJsonObject &current)
+{
+    const QJsonValue restart = patch.value(kRestartNonce);
+    if (!restart.isUndefined() && !(restart.isDouble() && restart.toInteger() > nonceOf(current, false)))
+        patch.remove(kRestartNonce);
+    if (patch.value(kJob).isObject()) {
+        QJsonObject job = patch.value(kJob).toObject();
+        const QJsonValue redeploy = job.value(kRedeployNonce);
+        if (!redeploy.isUndefined() && !(redeploy.isDouble() && redeploy.toInteger() > nonceOf(current, true)))
+            job.remove(kRedeployNonce);
+        if (job.isEmpty())
+            patch.remove(kJob);
+        else
+            patch.insert(kJob, job);
+    }
+    return patch;
+}
+
+QJsonObject jobPatch(std::initializer_list<std::pair<QLatin1String, QJsonValue>> fields)
+{
+    QJsonObject job;
+    for (const auto &field : fields)
+        job.insert(field.first, field.second);
+    return QJsonObject{{QString(kJob), job}};
+}
+
+ActionPlan planRollbackToStable(const ActionRequest &request, const QJsonObject &object)
+{
+    ActionPlan p;
+    const QString stable = object.value(QLatin1String("status"))
+                               .toObject()
+                               .value(QLatin1String("reconciliationStatus"))
+                               .toObject()
+                               .value(QLatin1String("lastStableSpec"))
+                               .toString();
+    const QJsonObject stableSpec = QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject();
+    if (stableSpec.isEmpty()) {
+        // The availability rule saw one recorded (hasLastStableSpec); here it does not read as a spec.
+        p.refusal = ActionPlan::tr("The last stable spec the operator recorded for %1 does not read as a spec, so "
+                                   "there is nothing to roll back to.")
+                        .arg(request.name);
+        return p;
+    }
+    const QJsonObject current = object.value(kSpec).toObject();
+    p.patch = json::createMergePatch(current, keepCurrentFields(stableSpec, current, true));
+    p.nothingToDo = p.patch.isEmpty();
+    return p;
+}
+
+ActionPlan planRollbackToSnapshot(const ActionRequest &request, const QJsonObject &object, const SpecRevision &revision)
+{
+    ActionPlan p;
+    const QJsonObject current = object.value(kSpec).toObject();
+    QJsonObject target = current;
+    if (!revision.spec.isEmpty() && revision.spec.contains(kJob)) {
+        target = keepCurrentFields(revision.spec, current, false);
+        p.note = revision.generation >= 0
+            ? ActionPlan::tr("configuration of generation %1 (live when the snapshot was taken) restored")
+                  .arg(revision.generation)
+            : ActionPlan::tr("configuration live when the snapshot was taken restored");
+    } else {
+        p.note = ActionPlan::tr("the configuration live when the snapshot was taken is unknown: only the state is "
+                                "restored, the current configuration is kept");
+    }
+    QJsonObject job = jobOf(target);
+    job.insert(kInitialSavepointPath, request.snapshotPath);
+    job.insert(kRedeployNonce, nonceOf(current, true) + 1);
+    target.insert(kJob, job);
+    p.patch = json::createMergePatch(current, target);
+    return p;
+}
+
+} // namespace
+
+QJsonObject ActionPlan::specAfter(const QJsonObject &currentSpec) const
+{
+    return json::applyMergePatch(currentSpec, patch).toObject();
+}
+
+bool ActionPlan::patchesSpec(ActionKind kind)
+{
+    return kind != ActionKind::Create && kind != ActionKind::Delete && kind != ActionKind::Savepoint;
+}
+
+ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &current, const SpecRevision &revision)
+{
+    ActionPlan p;
+    // The rule the UI enables its controls by, held against the object as it is.
+    const Availability available = availability(request.kind, Deployment::fromJson(current));
+    if (!available.available) {
+        p.refusal = tr("%1 %2 was refused: %3")
+                        .arg(ActionDescriptor::of(request.kind).name(), request.name, available.reason);
+        return p;
+    }
+    const QJsonObject spec = current.value(kSpec).toObject();
+    switch (request.kind) {
+    case ActionKind::Configure:
+        p.patch = dropStaleNonces(json::createMergePatch(request.baseSpec, request.newSpec), spec);
+        p.nothingToDo = p.patch.isEmpty();
+        return p;
+    case ActionKind::RollbackToStable:
+        return planRollbackToStable(request, current);
+    case ActionKind::RollbackToSnapshot:
+        return planRollbackToSnapshot(request, current, revision);
+    case ActionKind::Suspend:
+        p.patch = jobPatch({{kState, QStringLiteral("suspended")}});
+        return p;
+    case ActionKind::CancelDiscardState:
+        p.patch = jobPatch({{kUpgradeMode, QStringLiteral("stateless")}, {kState, QStringLiteral("suspended")}});
+        return p;
+    case ActionKind::CancelKeepState:
+        p.patch = jobPatch({{kUpgradeMode, QStringLiteral("last-state")}, {kState, QStringLiteral("suspended")}});
+        return p;
+    case ActionKind::Start:
+        p.patch = jobPatch({{kState, QStringLiteral("running")}});
+        return p;
+    case ActionKind::Restart:
+        p.patch = QJsonObject{{QString(kRestartNonce), nonceOf(spec, false) + 1}};
+        p.note = QStringLiteral("restartNonce %1 → %2").arg(nonceOf(spec, false)).arg(nonceOf(spec, false) + 1);
+        return p;
+    case ActionKind::Delete:
+    case ActionKind::Create:
+    case ActionKind::Savepoint:
+        break;
+    }
+    return p;
+}
+
+} // namespace capstan

@@ -1,0 +1,191 @@
+#include "ui/actionreviewdialog.h"
+
+#include "actions/actiondescriptor.h"
+#include "flink/flinkconfiguration.h"
+#include "flink/restoresource.h"
+#include "ui/configure/configurereviewpage.h"
+#include "ui/restoretext.h"
+#include "ui/widgets/messagebanner.h"
+
+#include <QDialogButtonBox>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace capstan {
+
+namespace {
+
+QString upgradeModeOf(const QJsonObject &spec)
+{
+    return spec.value(QLatin1String("job"))
+        .toObject()
+        .value(QLatin1String("upgradeMode"))
+        .toString(QStringLiteral("stateless"));
+}
+
+bool suspendedIn(const QJsonObject &spec)
+{
+    return spec.value(QLatin1String("job")).toObject().value(QLatin1String("state")).toString()
+        == QLatin1String("suspended");
+}
+
+// What restarting with `mode` does with the job's state, naming the checkpoint for last-state.
+QString restartState(const QString &mode, const QJsonObject &object, const ActionReviewDialog::Known &known)
+{
+    if (mode == QLatin1String("savepoint"))
+        return ActionReviewDialog::tr("a savepoint is taken, then the job is redeployed from it.");
+    if (mode == QLatin1String("last-state")) {
+        const RestoreSource latest = RestoreSource::latestCheckpoint(object, known.snapshots, known.restoredFrom);
+        return ActionReviewDialog::tr("the job is redeployed from %1.").arg(RestoreText::source(latest, known.now));
+    }
+    return ActionReviewDialog::tr("the job is redeployed with empty state: its state is lost.");
+}
+
+} // namespace
+
+ActionReviewDialog::ActionReviewDialog(const ActionRequest &request, const SpecRevision &revision, QWidget *parent)
+    : QDialog(parent)
+    , m_request(request)
+    , m_revision(revision)
+    , m_banner(new MessageBanner(this))
+    , m_review(new ConfigureReviewPage(this))
+{
+    const ActionDescriptor &action = ActionDescriptor::of(request.kind);
+    setObjectName(QStringLiteral("actionReviewDialog"));
+    setWindowTitle(tr("%1 \u2014 %2").arg(action.name(), request.name));
+    m_banner->setObjectName(QStringLiteral("reviewChangedBanner"));
+    m_banner->hide();
+    m_review->setObjectName(QStringLiteral("actionReviewPage"));
+    auto *buttons = new QDialogButtonBox(this);
+    m_confirm = buttons->addButton(action.confirmText(), QDialogButtonBox::AcceptRole);
+    m_confirm->setObjectName(QStringLiteral("reviewConfirmButton"));
+    m_decline = buttons->addButton(action.declineText(), QDialogButtonBox::RejectRole);
+    m_decline->setObjectName(QStringLiteral("reviewDeclineButton"));
+    // What loses state for good waits for a deliberate click; Enter alone keeps things as they are.
+    (action.alwaysConfirms ? m_decline : m_confirm)->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_review, 1);
+    layout->addWidget(buttons);
+    resize(860, request.kind == ActionKind::Delete ? 260 : 640);
+}
+
+ActionReviewDialog::~ActionReviewDialog() = default;
+
+void ActionReviewDialog::setDeployment(const QJsonObject &object, const Known &known)
+{
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+    const bool first = m_request.baseResourceVersion.isEmpty();
+    const QJsonObject shownBefore = m_shownSpec;
+    m_request.baseResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+    m_request.baseSpec = spec;
+    m_plan = ActionPlan::make(m_request, object, m_revision);
+    m_effect = effect(m_request, object, m_plan, known, !m_revision.spec.isEmpty());
+    if (!ActionPlan::patchesSpec(m_request.kind))
+        m_review->showStatement(m_effect.headline, m_effect.detail);
+    else
+        m_review->showChange(spec, m_plan.specAfter(spec), m_effect.headline, m_effect.detail);
+    m_shownSpec = m_plan.specAfter(spec);
+    if (m_plan.refused()) {
+        m_banner->showMessage(MessageBanner::Kind::Error, m_plan.refusal);
+    } else if (!first && !shownBefore.isEmpty() && shownBefore != m_shownSpec) {
+        m_banner->showMessage(
+            MessageBanner::Kind::Warning,
+            tr("%1 changed on the cluster while this was open: the review shows it as it is now.").arg(m_request.name));
+    }
+    m_confirm->setEnabled(!m_plan.refused());
+}
+
+ActionRequest ActionReviewDialog::request() const
+{
+    return m_request;
+}
+
+QString ActionReviewDialog::effectText() const
+{
+    return m_effect.detail.isEmpty() ? m_effect.headline : m_effect.headline + QLatin1Char(' ') + m_effect.detail;
+}
+
+ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &request, const QJsonObject &object,
+                                                      const ActionPlan &plan, const Known &known, bool revisionKnown)
+{
+    const QDateTime &now = known.now;
+    const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+    const QString mode = upgradeModeOf(spec);
+    const QString name = request.name;
+    const RestoreSource latest = RestoreSource::latestCheckpoint(object, known.snapshots, known.restoredFrom);
+    const auto withWarning = [&now](const QString &text, const RestoreSource &source) {
+        const QString warning = RestoreText::ageWarning(source, now);
+        return warning.isEmpty() ? text : text + QLatin1Char(' ') + warning;
+    };
+    switch (request.kind) {
+    case ActionKind::Suspend:
+        if (mode == QLatin1String("savepoint"))
+            return {tr("%1 is suspended: a savepoint is taken, then the job stops.").arg(name),
+                    tr("Start restores from that savepoint.")};
+        if (mode == QLatin1String("last-state"))
+            return {tr("%1 is suspended: the job stops without a savepoint.").arg(name),
+                    withWarning(tr("Start restores from: %1.").arg(RestoreText::source(latest, now)), latest)};
+        return {tr("%1 is suspended: the job stops and its state is discarded (upgrade mode stateless).").arg(name),
+                {}};
+    case ActionKind::CancelKeepState:
+        return {tr("%1 is cancelled and keeps its latest state: the upgrade mode becomes last-state and the job stops "
+                   "without a savepoint.")
+                    .arg(name),
+                withWarning(tr("Start restores from: %1.").arg(RestoreText::source(latest, now)), latest)};
+    case ActionKind::CancelDiscardState:
+        return {tr("%1 is cancelled and its state discarded: the upgrade mode becomes stateless and the job stops.")
+                    .arg(name),
+                tr("Start will not restore any state.")};
+    case ActionKind::Start:
+        return {tr("The operator deploys %1's job again.").arg(name),
+                RestoreText::startSentence(RestoreSource::forStart(object, known.snapshots, known.restoredFrom), now)};
+    case ActionKind::Restart:
+        return {tr("The operator restarts %1 (%2).").arg(name, plan.note),
+                tr("With upgrade mode %1, %2").arg(mode, restartState(mode, object, known))};
+    case ActionKind::RollbackToStable: {
+        const QString kept = tr("Restart and redeploy nonces, the desired state, the upgrade mode and "
+                                "initialSavepointPath stay as they are.");
+        QString then;
+        if (plan.nothingToDo)
+            then = tr("The current spec already is the last stable spec: nothing is written.");
+        else if (suspendedIn(spec))
+            then = tr("%1 stays suspended: Start runs the rolled-back spec.").arg(name);
+        else
+            then = tr("With upgrade mode %1, %2").arg(mode, restartState(mode, object, known));
+        return {tr("The spec the operator last saw running stably replaces the current one."),
+                kept + QLatin1Char(' ') + then};
+    }
+    case ActionKind::RollbackToSnapshot: {
+        const QString when = request.snapshotTime.isValid()
+            ? tr("taken %1 ago").arg(RestoreText::age(request.snapshotTime, now))
+            : tr("of unknown time");
+        return {tr("The job is redeployed from the snapshot %1: %2").arg(when, request.snapshotPath),
+                revisionKnown
+                    ? tr("The configuration live at that time replaces today's; restart and redeploy nonces, the "
+                         "desired state and the upgrade mode stay as they are now.")
+                    : tr("Capstan did not observe the configuration live at that time, so only the state is "
+                         "restored: today's configuration stays, with the snapshot as initialSavepointPath.")};
+    }
+    case ActionKind::Delete: {
+        const bool savepoint
+            = FlinkConfiguration(spec).value(QStringLiteral("kubernetes.operator.job.savepoint-on-deletion"))
+            == QLatin1String("true");
+        return {tr("%1 is deleted.").arg(name),
+                savepoint ? tr("A final savepoint is taken first (kubernetes.operator.job.savepoint-on-deletion).")
+                          : tr("No final savepoint is taken: the job and its state are gone, except savepoints "
+                               "already written.")};
+    }
+    case ActionKind::Configure:
+    case ActionKind::Create:
+    case ActionKind::Savepoint:
+        break;
+    }
+    return {ActionDescriptor::of(request.kind).name(), {}};
+}
+
+} // namespace capstan

@@ -116,6 +116,7 @@ void SpecRevisionStore::record(const QString &deploymentUid, const QString &reco
     insert.addBindValue(generation);
     insert.addBindValue(reconciledSpec);
     insert.addBindValue(sinceMs);
+    // When this computer wrote it, for the record; the window above is what compares with snapshots.
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!insert.exec()) {
         qCWarning(lcSession).noquote() << "spec history:" << insert.lastError().text();

@@ -6,11 +6,15 @@
 #include "ui/configure/configurereviewpage.h"
 #include "ui/restoretext.h"
 #include "ui/widgets/messagebanner.h"
+#include "ui/widgets/yamldiffview.h"
 
 #include <QDialogButtonBox>
 #include <QLocale>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace capstan {
 
@@ -63,14 +67,17 @@ ActionReviewDialog::ActionReviewDialog(const ActionRequest &request, const SpecR
     m_decline = buttons->addButton(action.declineText(), QDialogButtonBox::RejectRole);
     m_decline->setObjectName(QStringLiteral("reviewDeclineButton"));
     // What loses state for good waits for a deliberate click; Enter alone keeps things as they are.
-    (action.alwaysConfirms ? m_decline : m_confirm)->setDefault(true);
+    QPushButton *safe = action.alwaysConfirms ? m_decline : m_confirm;
+    for (QPushButton *button : {m_confirm, m_decline})
+        button->setAutoDefault(false);
+    safe->setDefault(true);
+    safe->setFocus();
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_review, 1);
     layout->addWidget(buttons);
-    resize(860, request.kind == ActionKind::Delete ? 260 : 640);
 }
 
 ActionReviewDialog::~ActionReviewDialog() = default;
@@ -98,6 +105,20 @@ void ActionReviewDialog::setDeployment(const QJsonObject &object, const Known &k
             tr("%1 changed on the cluster while this was open: the review shows it as it is now.").arg(m_request.name));
     }
     m_confirm->setEnabled(!m_plan.refused());
+    if (first)
+        fitToChange();
+}
+
+void ActionReviewDialog::fitToChange()
+{
+    // As tall as the change needs, so that a one-line change does not cover the page it is about.
+    auto *diff = m_review->findChild<YamlDiffView *>(QStringLiteral("reviewDiffView"));
+    int height = sizeHint().height();
+    if (diff && diff->isVisibleTo(this)) {
+        const int lines = std::min(diff->document()->blockCount(), 32);
+        height += std::max(0, (lines + 2) * diff->fontMetrics().lineSpacing() - diff->sizeHint().height());
+    }
+    resize(860, std::min(height, 700));
 }
 
 ActionRequest ActionReviewDialog::request() const

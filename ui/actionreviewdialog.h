@@ -65,6 +65,8 @@ public:
                          const Known &known, bool revisionKnown);
 
 private:
+    void fitToChange();
+
     ActionRequest m_request;
     SpecRevision m_revision;
     ActionPlan m_plan;

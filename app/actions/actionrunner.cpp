@@ -4,6 +4,7 @@
 #include "actions/actionjob.h"
 #include "flink/deployment.h"
 #include "kube/kubeclient.h"
+#include "kube/serverclock.h"
 #include "logging.h"
 #include "session/auditlog.h"
 
@@ -98,7 +99,7 @@ void ActionRunner::run(const ActionRequest &request)
         result.error = Error::make(QStringLiteral("Refused"), refusal);
         result.summary = refusal;
         result.deploymentUid = request.deploymentUid;
-        result.finishedAt = QDateTime::currentDateTimeUtc();
+        result.finishedAt = finishTime();
         audit(request, result, {});
         emit finished(result);
         return;
@@ -113,11 +114,16 @@ void ActionRunner::run(const ActionRequest &request)
     job->start();
 }
 
+QDateTime ActionRunner::finishTime() const
+{
+    return ServerClock::nowOrLocal(m_client ? m_client->clock().get() : nullptr);
+}
+
 void ActionRunner::onJobFinished(ActionJob *job, const ActionResult &jobResult)
 {
     ActionResult result = jobResult;
     result.deploymentUid = job->request().deploymentUid;
-    result.finishedAt = QDateTime::currentDateTimeUtc();
+    result.finishedAt = finishTime();
     m_jobs.remove(result.id);
     qCInfo(lcActions).noquote() << QLatin1String(ActionDescriptor::of(result.kind).key) << job->request().name
                                 << outcomeName(result.outcome) << ":" << result.summary;

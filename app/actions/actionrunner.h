@@ -53,6 +53,8 @@ signals:
     void finished(const capstan::ActionResult &result);
 
 private:
+    // By the cluster's clock: the audit entry is drawn on charts whose times are the cluster's.
+    QDateTime finishTime() const;
     void onJobFinished(ActionJob *job, const ActionResult &result);
     void audit(const ActionRequest &request, const ActionResult &result, const QJsonObject &diff);
 

@@ -40,6 +40,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -209,6 +210,14 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     layout->addWidget(m_actionBanner);
     layout->addWidget(m_tabs, 1);
     clear();
+    // The age in the restore sentence ("taken 3m ago") moves on while the page is shown.
+    auto *ages = new QTimer(this);
+    ages->setInterval(15000);
+    connect(ages, &QTimer::timeout, this, [this] {
+        if (isVisible() && !m_object.isEmpty())
+            updateRestore();
+    });
+    ages->start();
 }
 
 QWidget *DeploymentPage::createOverviewTab()

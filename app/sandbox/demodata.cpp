@@ -38,10 +38,10 @@ struct DeploymentSpec
 class Seeder
 {
 public:
-    Seeder(ResourceStore &store, quint64 seed)
+    Seeder(ResourceStore &store, quint64 seed, qint64 nowMs)
         : m_store(store)
         , m_random(seed)
-        , m_nowMs(QDateTime::currentMSecsSinceEpoch())
+        , m_nowMs(nowMs >= 0 ? nowMs : QDateTime::currentMSecsSinceEpoch())
     {
     }
 
@@ -224,7 +224,7 @@ public:
                                    .toString()
                                    .toLongLong();
         created.creationTimestamp = startMs > 0 ? QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC).addDays(-9)
-                                                : QDateTime::currentDateTimeUtc().addDays(-12);
+                                                : QDateTime::fromMSecsSinceEpoch(m_nowMs, Qt::UTC).addDays(-12);
         const StoreResult result = m_store.create(QStringLiteral("flinkdeployments"), d.ns, object, created);
         if (!result.ok())
             qCWarning(lcSandboxServer) << "seeding" << d.name << "failed:" << result.code;
@@ -550,9 +550,10 @@ private:
 
 } // namespace
 
-void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents, int focusSnapshots)
+void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents, int focusSnapshots,
+                  qint64 nowMs)
 {
-    Seeder seeder(store, seed);
+    Seeder seeder(store, seed, nowMs);
     if (deployments < 0) {
         seeder.seedDemo();
     } else {

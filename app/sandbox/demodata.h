@@ -13,7 +13,8 @@ class ResourceStore;
 // `events` generated Events; the first generated deployment also gets `focusEvents` Events and
 // `focusSnapshots` completed FlinkStateSnapshots of its own (a long-lived deployment's page, for
 // benchmarks), and then none of the `events`. The same seed gives the same names, specs and job ids.
+// Times are relative to nowMs, the cluster's clock (-1: this computer's).
 void seedDemoData(ResourceStore &store, int deployments, int events, quint64 seed, int focusEvents = 0,
-                  int focusSnapshots = 0);
+                  int focusSnapshots = 0, qint64 nowMs = -1);
 
 } // namespace capstan::sandbox

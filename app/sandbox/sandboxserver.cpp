@@ -414,7 +414,7 @@ bool SandboxServer::Private::startLocked(QString *error)
     }
     if (!seeded) {
         seedDemoData(store, options.deployments, options.events, options.seed, options.focusEvents,
-                     options.focusSnapshots);
+                     options.focusSnapshots, ownClock->nowMs());
         seeded = true;
     }
     if (options.operatorSimulation && !simulation) {

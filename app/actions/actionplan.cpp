@@ -93,6 +93,21 @@ QJsonObject jobPatch(std::initializer_list<std::pair<QLatin1String, QJsonValue>>
     return QJsonObject{{QString(kJob), job}};
 }
 
+// The operator serializes every field of its spec model, unset ones as null. Those are no values to
+// write: left in, every object holding one patches as {} ({"job":{}}), so a rollback to an equal
+// spec would still write.
+QJsonObject withoutNulls(const QJsonObject &object)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().isObject())
+            out.insert(it.key(), withoutNulls(it.value().toObject()));
+        else if (!it.value().isNull())
+            out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
 ActionPlan planRollbackToStable(const ActionRequest &request, const QJsonObject &object)
 {
     ActionPlan p;
@@ -102,7 +117,8 @@ ActionPlan planRollbackToStable(const ActionRequest &request, const QJsonObject 
                                .toObject()
                                .value(QLatin1String("lastStableSpec"))
                                .toString();
-    const QJsonObject stableSpec = QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject();
+    const QJsonObject stableSpec
+        = withoutNulls(QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject());
     if (stableSpec.isEmpty()) {
         // The availability rule saw one recorded (hasLastStableSpec); here it does not read as a spec.
         p.refusal = ActionPlan::tr("The last stable spec the operator recorded for %1 does not read as a spec, so "

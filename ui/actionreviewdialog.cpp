@@ -88,6 +88,8 @@ void ActionReviewDialog::setDeployment(const QJsonObject &object, const Known &k
     const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
     const bool first = m_request.baseResourceVersion.isEmpty();
     const QJsonObject shownBefore = m_shownSpec;
+    // A rollback's target stays the same when the spec changes under it; the patch it writes does not.
+    const QJsonObject patchBefore = m_plan.patch;
     m_request.baseResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
     m_request.baseSpec = spec;
     m_plan = ActionPlan::make(m_request, object, m_revision);
@@ -99,7 +101,7 @@ void ActionReviewDialog::setDeployment(const QJsonObject &object, const Known &k
     m_shownSpec = m_plan.specAfter(spec);
     if (m_plan.refused()) {
         m_banner->showMessage(MessageBanner::Kind::Error, m_plan.refusal);
-    } else if (!first && !shownBefore.isEmpty() && shownBefore != m_shownSpec) {
+    } else if (!first && !shownBefore.isEmpty() && (shownBefore != m_shownSpec || patchBefore != m_plan.patch)) {
         m_banner->showMessage(
             MessageBanner::Kind::Warning,
             tr("%1 changed on the cluster while this was open: the review shows it as it is now.").arg(m_request.name));

@@ -1,5 +1,9 @@
 #include "flink/failuredetector.h"
 
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace capstan {
 
 FailureDetector::FailureDetector(int windowSeconds, int restartThreshold)
@@ -12,6 +16,8 @@ void FailureDetector::resetSignals(Track &track)
 {
     track.restartTimes.clear();
     track.rootCause.clear();
+    track.oomAt = {};
+    track.oomCause.clear();
     // Event counts are kept: a deduplicated event whose count grows later is a new signal.
 }
 
@@ -29,6 +35,13 @@ bool FailureDetector::observeDeployment(const Deployment &d, const QDateTime &no
         track.jobId = d.jobId;
     track.lifecycle = d.lifecycleState;
     track.jobState = d.jobState;
+    track.deploymentError.clear();
+    if (d.jobManagerStatus == QLatin1String("ERROR") && !d.error.isEmpty()) {
+        // status.error is the operator's serialized exception: {"type": …, "message": …}.
+        const QJsonDocument doc = QJsonDocument::fromJson(d.error.toUtf8());
+        const QString message = doc.isObject() ? doc.object().value(QLatin1String("message")).toString() : d.error;
+        track.deploymentError = (message.isEmpty() ? d.error : message).section(QLatin1Char('\n'), 0, 0);
+    }
     if (d.jobState == QLatin1String("RESTARTING") || d.jobState == QLatin1String("FAILING")) {
         if (track.restartTimes.isEmpty() || track.restartTimes.last().secsTo(now) >= 1)
             track.restartTimes.append(now);
@@ -76,6 +89,91 @@ bool FailureDetector::observeRestartCount(const QString &uid, qint64 numRestarts
     return evaluate(uid, now);
 }
 
+bool FailureDetector::observePods(const QString &uid, const QList<Pod> &pods, const QDateTime &now)
+{
+    Track &track = m_tracks[uid];
+    QString podCause;
+    for (const Pod &pod : pods) {
+        const bool jobManager = pod.component == PodComponent::JobManager;
+        const ContainerStatus *main = pod.mainContainer();
+        if (!pod.unschedulableReason.isEmpty() && !pod.isTerminating()) {
+            const QString who = jobManager
+                ? QCoreApplication::translate("capstan::FailureDetector", "The JobManager pod cannot be scheduled: %1")
+                : QCoreApplication::translate("capstan::FailureDetector", "TaskManager pod %2 cannot be scheduled: %1");
+            const QString text
+                = jobManager ? who.arg(pod.unschedulableMessage) : who.arg(pod.unschedulableMessage, pod.name);
+            if (podCause.isEmpty() || jobManager)
+                podCause = text;
+        }
+        if (main && main->state.isWaiting()) {
+            const QString &reason = main->state.reason;
+            if (jobManager && reason == QLatin1String("CrashLoopBackOff")) {
+                QString why = track.logCause;
+                if (why.isEmpty() && main->lastState.isTerminated())
+                    why = QStringLiteral("%1 (exit %2)")
+                              .arg(main->lastState.reason.isEmpty() ? QStringLiteral("Error") : main->lastState.reason)
+                              .arg(main->lastState.exitCode);
+                podCause = why.isEmpty()
+                    ? QCoreApplication::translate("capstan::FailureDetector", "JobManager is crash-looping")
+                    : QCoreApplication::translate("capstan::FailureDetector", "JobManager is crash-looping: %1")
+                          .arg(why);
+            } else if (reason == QLatin1String("ImagePullBackOff") || reason == QLatin1String("ErrImagePull")
+                       || reason == QLatin1String("InvalidImageName")) {
+                const QString text = jobManager
+                    ? QCoreApplication::translate("capstan::FailureDetector",
+                                                  "JobManager cannot pull its image (%1): %2 — check spec.image and "
+                                                  "imagePullSecrets")
+                          .arg(reason, main->state.message)
+                    : QCoreApplication::translate("capstan::FailureDetector",
+                                                  "TaskManager %3 cannot pull its image (%1): %2 — check spec.image "
+                                                  "and imagePullSecrets")
+                          .arg(reason, main->state.message, pod.name);
+                if (podCause.isEmpty() || jobManager)
+                    podCause = text;
+            }
+        }
+        if (pod.component != PodComponent::TaskManager)
+            continue;
+        for (const ContainerStatus &c : pod.containers) {
+            for (const ContainerState *s : {&c.state, &c.lastState}) {
+                if (!s->isTerminated() || s->reason != QLatin1String("OOMKilled"))
+                    continue;
+                const QString key = pod.uid + QLatin1Char('/') + QString::number(s->finishedAt.toMSecsSinceEpoch());
+                if (track.oomSeen.contains(key))
+                    continue;
+                track.oomSeen.insert(key);
+                // A termination older than the window (history replayed by a relist) says nothing about now.
+                if (s->finishedAt.isValid() && s->finishedAt.secsTo(now) > m_windowSeconds)
+                    continue;
+                track.oomAt = now;
+                track.oomCause = QCoreApplication::translate(
+                                     "capstan::FailureDetector",
+                                     "TaskManager %1 was OOMKilled (exit %2): it exceeded its memory limit — raise "
+                                     "taskmanager memory (taskManager.resource.memory)")
+                                     .arg(pod.name)
+                                     .arg(s->exitCode);
+            }
+        }
+    }
+    if (track.oomSeen.size() > 1000)
+        track.oomSeen.clear(); // pods come and go: a long-lived deployment must not grow it forever
+    track.podCause = podCause;
+    return evaluate(uid, now);
+}
+
+bool FailureDetector::observeLogCause(const QString &uid, const QString &cause, const QDateTime &now)
+{
+    Track &track = m_tracks[uid];
+    if (cause.isEmpty() || track.logCause == cause)
+        return false;
+    track.logCause = cause;
+    const QString prefix = QCoreApplication::translate("capstan::FailureDetector", "JobManager is crash-looping");
+    if (track.podCause.startsWith(prefix))
+        track.podCause
+            = QCoreApplication::translate("capstan::FailureDetector", "JobManager is crash-looping: %1").arg(cause);
+    return evaluate(uid, now);
+}
+
 bool FailureDetector::forget(const QString &uid)
 {
     const auto track = m_tracks.constFind(uid);
@@ -115,10 +213,25 @@ bool FailureDetector::evaluate(const QString &uid, const QDateTime &now)
     next.restarts = static_cast<int>(track.restartTimes.size());
     const bool failedState = track.jobState == QLatin1String("FAILED") || track.lifecycle == QLatin1String("FAILED");
     const bool suspended = track.lifecycle == QLatin1String("SUSPENDED");
-    next.failing = !suspended && (failedState || next.restarts >= m_threshold);
+    const bool oomRecent = track.oomAt.isValid() && track.oomAt.secsTo(now) <= m_windowSeconds;
+    if (!oomRecent)
+        track.oomAt = {};
+    next.failing = !suspended
+        && (failedState || next.restarts >= m_threshold || !track.podCause.isEmpty() || !track.deploymentError.isEmpty()
+            || oomRecent);
     if (next.failing) {
-        next.rootCause
-            = !track.rootCause.isEmpty() ? track.rootCause : QStringLiteral("Job state %1").arg(track.jobState);
+        // The most specific cause first: what keeps the JobManager from running, what the operator
+        // reports, a TaskManager that ran out of memory, then the latest restart event.
+        if (!track.podCause.isEmpty())
+            next.rootCause = track.podCause;
+        else if (!track.deploymentError.isEmpty())
+            next.rootCause = QCoreApplication::translate("capstan::FailureDetector", "JobManager deployment ERROR: %1")
+                                 .arg(track.deploymentError);
+        else if (oomRecent)
+            next.rootCause = track.oomCause;
+        else
+            next.rootCause
+                = !track.rootCause.isEmpty() ? track.rootCause : QStringLiteral("Job state %1").arg(track.jobState);
         const FailureStatus previous = m_status.value(uid);
         next.since = previous.failing ? previous.since : now;
     }

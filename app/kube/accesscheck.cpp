@@ -6,7 +6,8 @@ const QString AccessCheck::reviewPath = QStringLiteral("/apis/authorization.k8s.
 
 QString AccessCheck::key() const
 {
-    const QString qualified = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
+    const QString plural = subresource.isEmpty() ? resource : resource + QLatin1Char('/') + subresource;
+    const QString qualified = group.isEmpty() ? plural : plural + QLatin1Char('.') + group;
     return ns.isEmpty() ? QStringLiteral("%1 %2").arg(verb, qualified)
                         : QStringLiteral("%1 %2 in %3").arg(verb, qualified, ns);
 }
@@ -15,6 +16,8 @@ QJsonObject AccessCheck::reviewRequest() const
 {
     QJsonObject attributes{
         {QStringLiteral("verb"), verb}, {QStringLiteral("group"), group}, {QStringLiteral("resource"), resource}};
+    if (!subresource.isEmpty())
+        attributes.insert(QStringLiteral("subresource"), subresource);
     if (!ns.isEmpty())
         attributes.insert(QStringLiteral("namespace"), ns);
     return {{QStringLiteral("apiVersion"), QStringLiteral("authorization.k8s.io/v1")},

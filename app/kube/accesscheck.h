@@ -16,6 +16,7 @@ struct AccessCheck
     QString verb; // get, list, create, patch, delete, …
     QString group; // "" for the core group
     QString resource; // plural: flinkdeployments
+    QString subresource; // log (pods/log), proxy (services/proxy); usually empty
     bool answered = false;
     bool allowed = true;
     QString reason; // the authorizer's reason, when it gave one

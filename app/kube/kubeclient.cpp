@@ -106,6 +106,14 @@ KubeReply *KubeClient::send(const KubeRequest &request)
     return new KubeReply(this, request);
 }
 
+LogStream *KubeClient::podLog(const QString &ns, const QString &pod, const LogOptions &options, QObject *parent)
+{
+    const QString path
+        = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log")
+              .arg(QString::fromLatin1(QUrl::toPercentEncoding(ns)), QString::fromLatin1(QUrl::toPercentEncoding(pod)));
+    return new LogStream(this, path, options.query(), options.follow, parent);
+}
+
 KubeReply *KubeClient::get(const QString &path, const QUrlQuery &query)
 {
     KubeRequest r;

@@ -3,6 +3,7 @@
 #include "kube/connectionconfig.h"
 #include "kube/credentialprovider.h"
 #include "kube/kubereply.h"
+#include "kube/logstream.h"
 
 #include <QJsonArray>
 #include <QNetworkRequest>
@@ -62,6 +63,10 @@ public:
     KubeReply *jsonPatch(const QString &objectPath, const QJsonArray &operations, bool dryRun = false);
     KubeReply *remove(const QString &objectPath, const QString &resourceVersion = {}, bool dryRun = false);
     KubeReply *send(const KubeRequest &request);
+    // core/v1 pods/{pod}/log, one-shot or (options.follow) streamed until the container ends. Not
+    // started: connect, then LogStream::start(). Owned by `parent` (the caller deletes it, with
+    // deleteLater when inside one of its signals).
+    LogStream *podLog(const QString &ns, const QString &pod, const LogOptions &options, QObject *parent);
 
     // Builds a request with TLS settings, identity headers and the given credential.
     QNetworkRequest buildRequest(const QString &path, const QUrlQuery &query, const Credential &credential) const;

@@ -34,6 +34,11 @@ ResourceType ResourceType::events()
     return {QString(), QStringLiteral("v1"), QStringLiteral("events"), QStringLiteral("Event"), true};
 }
 
+ResourceType ResourceType::pods()
+{
+    return {QString(), QStringLiteral("v1"), QStringLiteral("pods"), QStringLiteral("Pod"), true};
+}
+
 ResourceType ResourceType::namespaces()
 {
     return {QString(), QStringLiteral("v1"), QStringLiteral("namespaces"), QStringLiteral("Namespace"), false};

@@ -17,6 +17,7 @@ struct ResourceType
     static ResourceType flinkSessionJobs();
     static ResourceType flinkStateSnapshots();
     static ResourceType events();
+    static ResourceType pods();
     static ResourceType namespaces();
 
     QString apiVersion() const; // "flink.apache.org/v1beta1" or "v1"

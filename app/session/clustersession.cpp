@@ -10,6 +10,8 @@
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
 #include "metrics/prometheussource.h"
+#include "session/logreader.h"
+#include "session/podmonitor.h"
 #include "session/specrevisionstore.h"
 
 #include <QJsonArray>
@@ -103,7 +105,11 @@ void ClusterSession::stop()
     m_pinnedCollectors.clear();
     qDeleteAll(m_watches);
     m_watches.clear();
+    qDeleteAll(m_logs);
+    m_logs.clear();
     stopInformers();
+    delete m_podMonitor;
+    m_podMonitor = nullptr;
 }
 
 void ClusterSession::setPinned(const QStringList &keys)
@@ -176,6 +182,10 @@ void ClusterSession::stopInformers()
     delete m_warnings;
     delete m_snapshots;
     delete m_events;
+    delete m_podInformer;
+    if (m_podMonitor)
+        m_podMonitor->clear();
+    m_uidByKey.clear();
     m_lastSnapshotByName.clear();
     m_snapshotsByName.clear();
     m_snapshotOwner.clear();
@@ -219,6 +229,8 @@ void ClusterSession::startInformers()
 
     // The Events follow the first list of deployments rather than compete with it.
     connect(m_deployments, &Informer::synced, this, &ClusterSession::startEvents);
+    // Pods likewise: their obituaries are filed under deployment uids, known once the list is in.
+    connect(m_deployments, &Informer::synced, this, &ClusterSession::startPods);
 
     m_deployments->start();
     m_warnings->start();
@@ -237,6 +249,106 @@ void ClusterSession::startEvents()
     m_events = new Informer(m_client, ResourceType::events(), m_ns, options, this);
     connect(m_events, &Informer::changed, this, &ClusterSession::onEvents);
     m_events->start();
+}
+
+void ClusterSession::startPods()
+{
+    if (m_podInformer || !m_client)
+        return;
+    if (!m_podMonitor) {
+        m_podMonitor = new PodMonitor(
+            m_client, m_history.get(), [this](const QString &key) { return m_uidByKey.value(key); }, this);
+        connect(m_podMonitor, &PodMonitor::podsChanged, this, &ClusterSession::onPods);
+        connect(m_podMonitor, &PodMonitor::obituary, this, &ClusterSession::onObituary);
+    }
+    // One informer for every Flink pod in scope, native and standalone; the monitor keeps a compact
+    // form of each (Pod), the informer only resourceVersions.
+    Informer::Options options = m_options.informer;
+    options.retainObjects = false;
+    options.labelSelector = Pod::flinkPodSelector();
+    m_podInformer = new Informer(m_client, ResourceType::pods(), m_ns, options, this);
+    connect(m_podInformer, &Informer::changed, this,
+            [this](const InformerBatch &batch) { m_podMonitor->apply(batch, m_clock->now()); });
+    m_podInformer->start();
+}
+
+void ClusterSession::onPods(const QString &deploymentKey, const QList<Pod> &upserted, const QStringList &removed)
+{
+    const QString uid = m_uidByKey.value(deploymentKey);
+    if (uid.isEmpty())
+        return; // its deployment is not (yet) listed: observed when it is
+    if (m_watches.contains(uid) || m_opening.contains(uid)) {
+        PodBatch batch;
+        batch.deploymentUid = uid;
+        batch.upserted = upserted;
+        batch.removed = removed;
+        emit podsChanged(batch);
+    }
+    if (m_failures.observePods(uid, m_podMonitor->podsOf(deploymentKey), m_clock->now()))
+        republish({uid});
+}
+
+void ClusterSession::onObituary(const Obituary &obituary)
+{
+    if (obituary.deploymentUid.isEmpty())
+        return;
+    // The crash-looping JobManager's previous log names the cause of its failure.
+    if (obituary.component == PodComponent::JobManager && !obituary.logCause.isEmpty()
+        && m_failures.observeLogCause(obituary.deploymentUid, obituary.logCause, m_clock->now()))
+        republish({obituary.deploymentUid});
+    if (m_watches.contains(obituary.deploymentUid) || m_opening.contains(obituary.deploymentUid)) {
+        ObituaryBatch batch;
+        batch.deploymentUid = obituary.deploymentUid;
+        batch.obituaries = {obituary};
+        emit obituariesChanged(batch);
+    }
+}
+
+void ClusterSession::sendPodsAndObituaries(const QString &uid)
+{
+    const auto summary = m_summaries.constFind(uid);
+    if (summary == m_summaries.cend())
+        return;
+    PodBatch pods;
+    pods.deploymentUid = uid;
+    pods.reset = true;
+    if (m_podMonitor)
+        pods.upserted = m_podMonitor->podsOf(summary->key());
+    emit podsChanged(pods);
+    ObituaryBatch obituaries;
+    obituaries.deploymentUid = uid;
+    obituaries.reset = true;
+    if (m_history)
+        obituaries.obituaries = m_history->obituaries(uid);
+    emit obituariesChanged(obituaries);
+}
+
+void ClusterSession::openLog(quint64 id, const LogRequest &request)
+{
+    closeLog(id);
+    if (!m_client) {
+        emit logEnded(id, Error::make(LogReader::unavailableReason, tr("The cluster connection is not open.")));
+        return;
+    }
+    auto *reader = new LogReader(m_client, request, this);
+    m_logs.insert(id, reader);
+    connect(reader, &LogReader::lines, this,
+            [this, id](const QStringList &lines, const QString &source) { emit logLines(id, lines, source); });
+    connect(reader, &LogReader::finished, this, [this, id, reader](const Error &error) {
+        if (m_logs.value(id) == reader)
+            m_logs.remove(id);
+        reader->deleteLater();
+        emit logEnded(id, error);
+    });
+    reader->start();
+}
+
+void ClusterSession::closeLog(quint64 id)
+{
+    if (LogReader *reader = m_logs.take(id)) {
+        reader->stop();
+        reader->deleteLater();
+    }
 }
 
 void ClusterSession::onEvents(const InformerBatch &batch)
@@ -285,8 +397,12 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
     out.upserted.reserve(batch.upserted.size());
     for (const QJsonObject &object : batch.upserted) {
         const Deployment plain = Deployment::fromJson(object);
+        const bool isNew = !m_summaries.contains(plain.uid);
         m_summaries.insert(plain.uid, plain);
+        m_uidByKey.insert(plain.key(), plain.uid);
         m_failures.observeDeployment(plain, now);
+        if (isNew && m_podMonitor)
+            m_failures.observePods(plain.uid, m_podMonitor->podsOf(plain.key()), now);
         if (m_actions)
             m_actions->observe(object);
         out.upserted.append(decorate(plain));
@@ -294,6 +410,9 @@ void ClusterSession::onDeployments(const InformerBatch &batch)
             watch->update(object, plain);
     }
     for (const QString &uid : batch.removed) {
+        const auto gone = m_summaries.constFind(uid);
+        if (gone != m_summaries.cend() && m_uidByKey.value(gone->key()) == uid)
+            m_uidByKey.remove(gone->key());
         m_summaries.remove(uid);
         m_opening.remove(uid);
         m_failures.forget(uid);
@@ -412,6 +531,7 @@ void ClusterSession::openDeployment(const QString &uid)
     opening.eventsSent = m_events != nullptr;
     opening.snapshotsSent = m_snapshots != nullptr;
     m_opening.insert(uid, opening);
+    sendPodsAndObituaries(uid);
     if (opening.eventsSent) {
         // What the session already has goes out at once; the watch starts once the object is here.
         EventBatch history;

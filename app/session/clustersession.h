@@ -6,6 +6,8 @@
 #include "flink/deployment.h"
 #include "flink/failuredetector.h"
 #include "flink/jobmanagerinfo.h"
+#include "flink/obituary.h"
+#include "flink/pod.h"
 #include "flink/snapshot.h"
 #include "kube/accesscheck.h"
 #include "kube/informer.h"
@@ -14,6 +16,7 @@
 #include "session/auditlog.h"
 #include "session/deploymentwatch.h"
 #include "session/historystore.h"
+#include "session/logrequest.h"
 
 #include <QHash>
 #include <QObject>
@@ -29,7 +32,9 @@ namespace capstan {
 
 class ActionRunner;
 class KubeClient;
+class LogReader;
 class MetricStore;
+class PodMonitor;
 class ServerClock;
 class SpecRevisionStore;
 
@@ -105,6 +110,16 @@ public:
     // Answers with auditEntries(): the newest entries of the local audit log the query asks for.
     void requestAuditEntries(const capstan::AuditQuery &query);
 
+    // Logs (the logs viewer): reads `request` (see LogReader: pods/log, else Flink REST, else an
+    // access review naming the missing permission) and answers with logLines(id, …) batches, then
+    // logEnded(id, …) once — for a followed log when the container ends or the stream fails. `id`
+    // is the caller's (SessionHost::openLog hands them out). closeLog stops it; nothing follows.
+    void openLog(quint64 id, const capstan::LogRequest &request);
+    void closeLog(quint64 id);
+    int openLogCount() const { return static_cast<int>(m_logs.size()); }
+    // The pod informer's store (null before start() or without a connection).
+    const PodMonitor *pods() const { return m_podMonitor; }
+
     KubeClient *client() const { return m_client; }
     // The API server's clock, learned from its answers. Set at construction and never replaced, so
     // it may be fetched from any thread; ServerClock itself is thread-safe.
@@ -139,6 +154,20 @@ signals:
     void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
     void accessReviewed(const capstan::AccessCheckList &checks);
 
+    // Pods of the open deployments (one informer watches every Flink pod in scope; only open pages
+    // get batches): on opening, a batch with reset and every pod, then changes.
+    void podsChanged(const capstan::PodBatch &batch);
+    // Obituaries of the open deployments: on opening, every recorded one (reset), then each new one,
+    // and again (same key) when its log tail has arrived. For the Pods tab and the timeline/chart
+    // markers (Obituary::markerTime).
+    void obituariesChanged(const capstan::ObituaryBatch &batch);
+    // A batch of log lines of openLog(id); `source` says for people where they come from
+    // ("Kubernetes (pods/log)", or a Flink REST fallback and why).
+    void logLines(quint64 id, const QStringList &lines, const QString &source);
+    // The log ended: an empty error (error.reason empty) when the container or the read ended
+    // normally; otherwise what failed, with the missing permission named when that is the cause.
+    void logEnded(quint64 id, const capstan::Error &error);
+
 private:
     // A page whose object is being fetched.
     struct Opening
@@ -155,6 +184,10 @@ private:
     void onWarnings(const InformerBatch &batch);
     void onSnapshots(const InformerBatch &batch);
     void onEvents(const InformerBatch &batch);
+    void startPods();
+    void onPods(const QString &deploymentKey, const QList<Pod> &upserted, const QStringList &removed);
+    void onObituary(const Obituary &obituary);
+    void sendPodsAndObituaries(const QString &uid);
     void startEvents();
     // The summary with what the session observed about it (failures, the latest snapshot).
     Deployment decorate(Deployment d) const;
@@ -185,6 +218,7 @@ private:
     // The listed deployments in compact form: the informers keep no objects. A page's raw object is
     // fetched when it opens (m_opening: uids whose GET is in flight).
     QHash<QString, Deployment> m_summaries;
+    QHash<QString, QString> m_uidByKey; // "ns/name" → uid of m_summaries
     QHash<QString, Opening> m_opening;
     QHash<QString, DeploymentWatch *> m_watches;
     QHash<QString, QDateTime> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
@@ -198,6 +232,10 @@ private:
     QHash<QString, MetricCollector *> m_pinnedCollectors; // by uid; only for pages not open
     QTimer *m_pinnedTimer = nullptr;
     QHash<QString, QDateTime> m_accessReviewedAt; // by namespace
+    // Every Flink pod in scope (label type), into m_podMonitor; no objects kept.
+    QPointer<Informer> m_podInformer;
+    PodMonitor *m_podMonitor = nullptr;
+    QHash<quint64, LogReader *> m_logs; // open logs by the caller's id
 };
 
 } // namespace capstan

@@ -22,7 +22,14 @@ HistoryStore::HistoryStore(const QString &path)
             QStringLiteral("CREATE INDEX IF NOT EXISTS events_by_deployment ON events (deployment_uid, last_ts)"),
             QStringLiteral("CREATE TABLE IF NOT EXISTS job_runs (deployment_uid TEXT NOT NULL, job_id TEXT NOT "
                            "NULL, start_ts INTEGER, end_ts INTEGER, last_state TEXT, generation INTEGER, "
-                           "PRIMARY KEY (deployment_uid, job_id))")})
+                           "PRIMARY KEY (deployment_uid, job_id))"),
+            QStringLiteral("CREATE TABLE IF NOT EXISTS obituaries (key TEXT PRIMARY KEY, deployment_uid TEXT NOT NULL, "
+                           "ns TEXT, deployment TEXT, pod_name TEXT, pod_uid TEXT, component INTEGER, container TEXT, "
+                           "node TEXT, started_ts INTEGER, ended_ts INTEGER, reason TEXT, exit_code INTEGER, "
+                           "message TEXT, explanation TEXT, log_tail TEXT, log_source TEXT, log_error TEXT, "
+                           "log_cause TEXT)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS obituaries_by_deployment ON obituaries (deployment_uid, "
+                           "ended_ts)")})
 {
 }
 
@@ -149,6 +156,97 @@ QList<JobRun> HistoryStore::jobs(const QString &deploymentUid) const
     while (query.next())
         out.append({query.value(0).toString(), fromMs(query.value(1)), fromMs(query.value(2)),
                     query.value(3).toString(), query.value(4).toLongLong()});
+    return out;
+}
+
+void HistoryStore::saveObituary(const Obituary &o)
+{
+    if (!isOpen() || o.key.isEmpty() || o.deploymentUid.isEmpty())
+        return;
+    QSqlDatabase db = m_db.database();
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO obituaries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    query.addBindValue(o.key);
+    query.addBindValue(o.deploymentUid);
+    query.addBindValue(o.ns);
+    query.addBindValue(o.deployment);
+    query.addBindValue(o.podName);
+    query.addBindValue(o.podUid);
+    query.addBindValue(static_cast<int>(o.component));
+    query.addBindValue(o.container);
+    query.addBindValue(o.node);
+    query.addBindValue(ms(o.started));
+    query.addBindValue(ms(o.ended));
+    query.addBindValue(o.reason);
+    query.addBindValue(o.exitCode);
+    query.addBindValue(o.message);
+    query.addBindValue(o.explanation);
+    query.addBindValue(o.logTail.join(QLatin1Char('\n')));
+    query.addBindValue(o.logSource);
+    query.addBindValue(o.logError);
+    query.addBindValue(o.logCause);
+    if (!query.exec())
+        qCWarning(lcSession).noquote() << "history database:" << query.lastError().text();
+    // A crash loop writes one per restart: only the newest of each deployment are kept.
+    query.prepare(QStringLiteral("DELETE FROM obituaries WHERE deployment_uid = ? AND key NOT IN (SELECT key FROM "
+                                 "obituaries WHERE deployment_uid = ? ORDER BY ended_ts DESC LIMIT ?)"));
+    query.addBindValue(o.deploymentUid);
+    query.addBindValue(o.deploymentUid);
+    query.addBindValue(maxObituariesPerDeployment);
+    query.exec();
+    db.commit();
+}
+
+bool HistoryStore::hasObituary(const QString &key) const
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery query(m_db.database());
+    query.prepare(QStringLiteral("SELECT 1 FROM obituaries WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next();
+}
+
+QList<Obituary> HistoryStore::obituaries(const QString &deploymentUid, int limit) const
+{
+    QList<Obituary> out;
+    if (!isOpen())
+        return out;
+    QSqlQuery query(m_db.database());
+    query.prepare(QStringLiteral("SELECT key, ns, deployment, pod_name, pod_uid, component, container, node, "
+                                 "started_ts, ended_ts, reason, exit_code, message, explanation, log_tail, "
+                                 "log_source, log_error, log_cause FROM obituaries WHERE deployment_uid = ? "
+                                 "ORDER BY ended_ts DESC LIMIT ?"));
+    query.addBindValue(deploymentUid);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return out;
+    while (query.next()) {
+        Obituary o;
+        o.key = query.value(0).toString();
+        o.deploymentUid = deploymentUid;
+        o.ns = query.value(1).toString();
+        o.deployment = query.value(2).toString();
+        o.podName = query.value(3).toString();
+        o.podUid = query.value(4).toString();
+        o.component = static_cast<PodComponent>(query.value(5).toInt());
+        o.container = query.value(6).toString();
+        o.node = query.value(7).toString();
+        o.started = fromMs(query.value(8));
+        o.ended = fromMs(query.value(9));
+        o.reason = query.value(10).toString();
+        o.exitCode = query.value(11).toInt();
+        o.message = query.value(12).toString();
+        o.explanation = query.value(13).toString();
+        const QString tail = query.value(14).toString();
+        if (!tail.isEmpty())
+            o.logTail = tail.split(QLatin1Char('\n'));
+        o.logSource = query.value(15).toString();
+        o.logError = query.value(16).toString();
+        o.logCause = query.value(17).toString();
+        out.append(o);
+    }
     return out;
 }
 

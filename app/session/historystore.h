@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "flink/clusterevent.h"
+#include "flink/obituary.h"
 #include "session/sqliteconnection.h"
 
 #include <QDateTime>
@@ -47,6 +48,15 @@ public:
     void observeJob(const QString &deploymentUid, const QString &jobId, const QString &state, qint64 generation,
                     const QDateTime &start, const QDateTime &now);
     QList<JobRun> jobs(const QString &deploymentUid) const;
+
+    // Obituaries are kept like Events (they outlive the pods and app restarts), by deployment uid,
+    // the newest `maxObituariesPerDeployment` of each. Saving a known key replaces it (its log tail
+    // arrived).
+    static constexpr int maxObituariesPerDeployment = 500;
+    void saveObituary(const Obituary &obituary);
+    bool hasObituary(const QString &key) const;
+    // Newest first.
+    QList<Obituary> obituaries(const QString &deploymentUid, int limit = maxObituariesPerDeployment) const;
 
 private:
     void saveEventsOf(const QList<ClusterEvent> &events, const QString *deploymentUid);

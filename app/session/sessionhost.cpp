@@ -29,6 +29,12 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::AuditQuery>();
     qRegisterMetaType<capstan::AccessCheck>();
     qRegisterMetaType<capstan::AccessCheckList>();
+    qRegisterMetaType<capstan::Pod>();
+    qRegisterMetaType<capstan::PodBatch>();
+    qRegisterMetaType<capstan::PodProblem>();
+    qRegisterMetaType<capstan::Obituary>();
+    qRegisterMetaType<capstan::ObituaryBatch>();
+    qRegisterMetaType<capstan::LogRequest>();
 }
 
 SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, const QString &ns,
@@ -114,6 +120,18 @@ void SessionHost::requestSpecRevision(const QString &uid, const QDateTime &time)
 void SessionHost::requestAuditEntries(const AuditQuery &query)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, query] { session->requestAuditEntries(query); });
+}
+
+quint64 SessionHost::openLog(const LogRequest &request)
+{
+    const quint64 id = ++m_nextLogId;
+    QMetaObject::invokeMethod(m_session, [session = m_session, id, request] { session->openLog(id, request); });
+    return id;
+}
+
+void SessionHost::closeLog(quint64 id)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, id] { session->closeLog(id); });
 }
 
 void SessionHost::setNamespace(const QString &ns)

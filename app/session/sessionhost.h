@@ -41,6 +41,10 @@ public:
     void requestSpecRevision(const QString &uid, const QDateTime &time);
     // Answered by auditEntries() with the same query, so that each asker knows its answer.
     void requestAuditEntries(const capstan::AuditQuery &query);
+    // Opens a log (see ClusterSession::openLog): returns its id, by which session()->logLines and
+    // logEnded answer. Never blocks; closeLog stops it (no signal follows).
+    quint64 openLog(const capstan::LogRequest &request);
+    void closeLog(quint64 id);
 
     // The API server's clock (thread-safe, shared with the backend that learns it). Ages and "now" of
     // server-side facts (snapshots, events, job runs, metric samples) are computed against it, so
@@ -63,6 +67,7 @@ private:
     QThread m_thread;
     ClusterSession *m_session;
     std::shared_ptr<const ServerClock> m_clock;
+    quint64 m_nextLogId = 0;
 };
 
 } // namespace capstan

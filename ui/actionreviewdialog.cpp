@@ -77,6 +77,8 @@ ActionReviewDialog::ActionReviewDialog(const ActionRequest &request, const SpecR
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_review, 1);
+    // The review page's own margins would set its text in from the banner and the buttons.
+    m_review->layout()->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buttons);
 }
 
@@ -99,13 +101,18 @@ void ActionReviewDialog::setDeployment(const QJsonObject &object, const Known &k
     else
         m_review->showChange(spec, m_plan.specAfter(spec), m_effect.headline, m_effect.detail);
     m_shownSpec = m_plan.specAfter(spec);
-    if (m_plan.refused()) {
+    // What the user must not miss stands above the review: a refusal, a change under their eyes, a
+    // checkpoint older than the deployment allows.
+    QStringList warnings;
+    if (!first && !shownBefore.isEmpty() && (shownBefore != m_shownSpec || patchBefore != m_plan.patch))
+        warnings << tr("%1 changed on the cluster while this was open: the review shows it as it is now.")
+                        .arg(m_request.name);
+    if (!m_effect.warning.isEmpty())
+        warnings << m_effect.warning;
+    if (m_plan.refused())
         m_banner->showMessage(MessageBanner::Kind::Error, m_plan.refusal);
-    } else if (!first && !shownBefore.isEmpty() && (shownBefore != m_shownSpec || patchBefore != m_plan.patch)) {
-        m_banner->showMessage(
-            MessageBanner::Kind::Warning,
-            tr("%1 changed on the cluster while this was open: the review shows it as it is now.").arg(m_request.name));
-    }
+    else if (!warnings.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Warning, warnings.join(QLatin1Char(' ')));
     m_confirm->setEnabled(!m_plan.refused());
     if (first)
         fitToChange();
@@ -130,7 +137,9 @@ ActionRequest ActionReviewDialog::request() const
 
 QString ActionReviewDialog::effectText() const
 {
-    return m_effect.detail.isEmpty() ? m_effect.headline : m_effect.headline + QLatin1Char(' ') + m_effect.detail;
+    QStringList parts{m_effect.headline, m_effect.detail, m_effect.warning};
+    parts.removeAll(QString());
+    return parts.join(QLatin1Char(' '));
 }
 
 ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &request, const QJsonObject &object,
@@ -141,10 +150,6 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
     const QString mode = upgradeModeOf(spec);
     const QString name = request.name;
     const RestoreSource latest = RestoreSource::latestCheckpoint(object, known.snapshots, known.restoredFrom);
-    const auto withWarning = [&now](const QString &text, const RestoreSource &source) {
-        const QString warning = RestoreText::ageWarning(source, now);
-        return warning.isEmpty() ? text : text + QLatin1Char(' ') + warning;
-    };
     switch (request.kind) {
     case ActionKind::Suspend:
         if (mode == QLatin1String("savepoint"))
@@ -152,21 +157,25 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
                     tr("Start restores from that savepoint.")};
         if (mode == QLatin1String("last-state"))
             return {tr("%1 is suspended: the job stops without a savepoint.").arg(name),
-                    withWarning(tr("Start restores from: %1.").arg(RestoreText::source(latest, now)), latest)};
+                    tr("Start restores from: %1.").arg(RestoreText::source(latest, now)),
+                    RestoreText::ageWarning(latest, now)};
         return {tr("%1 is suspended: the job stops and its state is discarded (upgrade mode stateless).").arg(name),
                 {}};
     case ActionKind::CancelKeepState:
         return {tr("%1 is cancelled and keeps its latest state: the upgrade mode becomes last-state and the job stops "
                    "without a savepoint.")
                     .arg(name),
-                withWarning(tr("Start restores from: %1.").arg(RestoreText::source(latest, now)), latest)};
+                tr("Start restores from: %1.").arg(RestoreText::source(latest, now)),
+                RestoreText::ageWarning(latest, now)};
     case ActionKind::CancelDiscardState:
         return {tr("%1 is cancelled and its state discarded: the upgrade mode becomes stateless and the job stops.")
                     .arg(name),
                 tr("Start will not restore any state.")};
-    case ActionKind::Start:
-        return {tr("The operator deploys %1's job again.").arg(name),
-                RestoreText::startSentence(RestoreSource::forStart(object, known.snapshots, known.restoredFrom), now)};
+    case ActionKind::Start: {
+        const RestoreSource source = RestoreSource::forStart(object, known.snapshots, known.restoredFrom);
+        return {tr("The operator deploys %1's job again.").arg(name), RestoreText::startSentence(source, now, false),
+                RestoreText::ageWarning(source, now)};
+    }
     case ActionKind::Restart:
         return {tr("The operator restarts %1 (%2).").arg(name, plan.note),
                 tr("With upgrade mode %1, %2").arg(mode, restartState(mode, object, known))};

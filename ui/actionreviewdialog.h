@@ -58,8 +58,15 @@ public:
     // follows from it (where the state comes from, what stays).
     struct Effect
     {
+        Effect(QString what = {}, QString then = {}, QString caution = {})
+            : headline(std::move(what))
+            , detail(std::move(then))
+            , warning(std::move(caution))
+        {
+        }
         QString headline;
         QString detail;
+        QString warning; // shown above the review (a checkpoint older than allowed); empty: none
     };
     static Effect effect(const ActionRequest &request, const QJsonObject &object, const ActionPlan &plan,
                          const Known &known, bool revisionKnown);

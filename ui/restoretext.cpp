@@ -47,14 +47,14 @@ QString RestoreText::source(const RestoreSource &restore, const QDateTime &now)
     return {};
 }
 
-QString RestoreText::startSentence(const RestoreSource &restore, const QDateTime &now)
+QString RestoreText::startSentence(const RestoreSource &restore, const QDateTime &now, bool withAgeWarning)
 {
     QString text = restore.kind == RestoreSource::Kind::Empty
         ? tr("Start would restore from: empty state (upgrade mode stateless or no savepoint known).")
         : tr("Start would restore from: %1.").arg(source(restore, now));
     if (!restore.note.isEmpty())
         text += QLatin1Char(' ') + tr("Note: %1.").arg(restore.note);
-    const QString warning = ageWarning(restore, now);
+    const QString warning = withAgeWarning ? ageWarning(restore, now) : QString();
     if (!warning.isEmpty())
         text += QLatin1Char(' ') + warning;
     return text;

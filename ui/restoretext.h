@@ -20,8 +20,9 @@ public:
     // "checkpoint 42 (s3://…/chk-42), taken 3m ago, kept in the Kubernetes HA metadata",
     // "savepoint s3://…/savepoint-1, taken 5m ago", "empty state".
     static QString source(const RestoreSource &restore, const QDateTime &now);
-    // "Start would restore from: <source>." with the source's caveats.
-    static QString startSentence(const RestoreSource &restore, const QDateTime &now);
+    // "Start would restore from: <source>." with the source's caveats and, unless left to the caller,
+    // the age warning.
+    static QString startSentence(const RestoreSource &restore, const QDateTime &now, bool withAgeWarning = true);
     // When the checkpoint is older than the maximum age the deployment sets for last-state upgrades:
     // a sentence saying so; else empty.
     static QString ageWarning(const RestoreSource &restore, const QDateTime &now);

@@ -93,17 +93,26 @@ QJsonObject jobPatch(std::initializer_list<std::pair<QLatin1String, QJsonValue>>
     return QJsonObject{{QString(kJob), job}};
 }
 
-// The operator serializes every field of its spec model, unset ones as null. Those are no values to
-// write: left in, every object holding one patches as {} ({"job":{}}), so a rollback to an equal
-// spec would still write.
-QJsonObject withoutNulls(const QJsonObject &object)
+// The operator records the whole spec it saw: unset fields as null, and empty lists and maps where the
+// user wrote nothing. Neither is a change: what the current spec leaves out stays out.
+QJsonObject withoutUnsetFields(const QJsonObject &recorded, const QJsonObject &current)
 {
     QJsonObject out;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.value().isObject())
-            out.insert(it.key(), withoutNulls(it.value().toObject()));
-        else if (!it.value().isNull())
-            out.insert(it.key(), it.value());
+    for (auto it = recorded.begin(); it != recorded.end(); ++it) {
+        const QJsonValue value = it.value();
+        const QJsonValue mine = current.value(it.key());
+        if (value.isNull())
+            continue;
+        if (value.isObject()) {
+            const QJsonObject inner = withoutUnsetFields(value.toObject(), mine.toObject());
+            if (inner.isEmpty() && mine.isUndefined())
+                continue;
+            out.insert(it.key(), inner);
+        } else if (value.isArray() && value.toArray().isEmpty() && mine.isUndefined()) {
+            continue;
+        } else {
+            out.insert(it.key(), value);
+        }
     }
     return out;
 }
@@ -117,8 +126,9 @@ ActionPlan planRollbackToStable(const ActionRequest &request, const QJsonObject 
                                .toObject()
                                .value(QLatin1String("lastStableSpec"))
                                .toString();
+    const QJsonObject current = object.value(kSpec).toObject();
     const QJsonObject stableSpec
-        = withoutNulls(QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject());
+        = withoutUnsetFields(QJsonDocument::fromJson(stable.toUtf8()).object().value(kSpec).toObject(), current);
     if (stableSpec.isEmpty()) {
         // The availability rule saw one recorded (hasLastStableSpec); here it does not read as a spec.
         p.refusal = ActionPlan::tr("The last stable spec the operator recorded for %1 does not read as a spec, so "
@@ -126,7 +136,6 @@ ActionPlan planRollbackToStable(const ActionRequest &request, const QJsonObject 
                         .arg(request.name);
         return p;
     }
-    const QJsonObject current = object.value(kSpec).toObject();
     p.patch = json::createMergePatch(current, keepCurrentFields(stableSpec, current, true));
     p.nothingToDo = p.patch.isEmpty();
     return p;

@@ -16,6 +16,7 @@
 #include "ui/restoretext.h"
 #include "ui/widgets/actionbar.h"
 #include "ui/widgets/messagebanner.h"
+#include "ui/widgets/podspanel.h"
 #include "ui/widgets/snapshottimeline.h"
 #include "ui/widgets/stateicons.h"
 #include "ui/windowlayout.h"
@@ -201,6 +202,20 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     m_tabs->addTab(m_exceptions, tr("Exceptions"));
     m_configuration = new ConfigurationView(this);
     m_tabs->addTab(m_configuration, tr("Configuration"));
+    // Pods and their logs; obituaries also mark the timeline and the charts.
+    m_pods = new PodsPanel(this);
+    m_tabs->addTab(m_pods, m_pods->title());
+    connect(m_pods, &PodsPanel::titleChanged, this,
+            [this](const QString &title) { m_tabs->setTabText(PodsTab, title); });
+    connect(m_pods, &PodsPanel::obituariesChanged, this, [this](const QList<Obituary> &obituaries) {
+        m_timeline->setObituaries(obituaries);
+        QList<QPair<qint64, QString>> markers;
+        for (const Obituary &o : obituaries) {
+            if (o.markerTime().isValid())
+                markers.append({o.markerTime().toMSecsSinceEpoch(), o.markerLabel()});
+        }
+        m_metrics->setObituaryMarkers(markers);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -452,6 +467,7 @@ void DeploymentPage::clear()
     m_configuration->setObject({});
     m_timeline->setSnapshots({});
     m_timeline->setJobs({});
+    m_pods->setDeployment({});
     m_title->clear();
     m_stateIcon->clear();
     m_stateText->clear();
@@ -896,6 +912,7 @@ void DeploymentPage::setSession(SessionHost *session)
     m_jobModel->setClock(clock);
     m_timeline->setClock(clock);
     m_metrics->setClock(clock);
+    m_pods->setSession(session);
     clear();
     hide();
     if (!session)
@@ -956,6 +973,7 @@ void DeploymentPage::open(const Deployment &summary)
         return;
     }
     showDeployment(summary);
+    m_pods->setDeployment(summary);
     show();
     if (m_session)
         m_session->openDeployment(summary.uid);

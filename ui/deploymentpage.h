@@ -35,6 +35,7 @@ class ExceptionsView;
 class JobRunTableModel;
 class MessageBanner;
 class MetricsView;
+class PodsPanel;
 class SessionHost;
 class SnapshotTableModel;
 class SnapshotTimeline;
@@ -49,7 +50,7 @@ class DeploymentPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DeploymentPage)
 
 public:
-    enum Tab { OverviewTab, MetricsTab, EventsTab, SnapshotsTab, JobsTab, ExceptionsTab, ConfigurationTab };
+    enum Tab { OverviewTab, MetricsTab, EventsTab, SnapshotsTab, JobsTab, ExceptionsTab, ConfigurationTab, PodsTab };
 
     explicit DeploymentPage(QWidget *parent = nullptr);
 
@@ -66,6 +67,7 @@ public:
     // `reopen`, when set, is offered as "Reopen with My Change".
     void showActionFailure(const QString &text, const std::function<void()> &reopen);
     MetricsView *metricsView() const { return m_metrics; }
+    PodsPanel *podsPanel() const { return m_pods; }
 
     EventTableModel *eventModel() const { return m_eventModel; }
     SnapshotTableModel *snapshotModel() const { return m_snapshotModel; }
@@ -171,6 +173,7 @@ private:
     ExceptionsView *m_exceptions;
     MetricsView *m_metrics;
     ConfigurationView *m_configuration;
+    PodsPanel *m_pods;
 };
 
 } // namespace capstan

@@ -248,6 +248,18 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
             painter->drawPolygon(triangle);
             break;
         }
+        case ChartMarker::Kind::Obituary: {
+            const bool dark = palette().color(QPalette::Base).lightness() < 128;
+            const QColor red = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc4, 0x1e, 0x12);
+            painter->setPen(QPen(red, 1.5, Qt::SolidLine));
+            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            // A cross at the top, so it reads apart from an action's line without colour.
+            painter->setPen(QPen(red, 2.0, Qt::SolidLine, Qt::RoundCap));
+            const QPointF c(x, plot.top() + 5);
+            painter->drawLine(c + QPointF(-4, -4), c + QPointF(4, 4));
+            painter->drawLine(c + QPointF(4, -4), c + QPointF(-4, 4));
+            break;
+        }
         }
     }
     // The labels over every line, so that a marker close by does not cross one out.
@@ -303,7 +315,8 @@ QList<MetricChartView::MarkerLabel> MetricChartView::layoutMarkerLabels() const
     QList<const ChartMarker *> order;
     for (const ChartMarker &marker : m_markers) {
         const double x = xOf(marker.timeMs);
-        if (marker.label.isEmpty() || marker.kind == ChartMarker::Kind::Warning || x < plot.left() || x > plot.right())
+        if (marker.label.isEmpty() || marker.kind == ChartMarker::Kind::Warning
+            || marker.kind == ChartMarker::Kind::Obituary || x < plot.left() || x > plot.right())
             continue;
         order.append(&marker);
     }

@@ -11,14 +11,16 @@
 
 namespace capstan {
 
-// A vertical marker on a metric chart: where the job changed, a Warning event, or an action Capstan
-// ran on the deployment.
+// A vertical marker on a metric chart: where the job changed, a Warning event, an action Capstan
+// ran on the deployment, or a pod that died (an obituary).
 struct ChartMarker
 {
-    enum class Kind { JobChange, Warning, Action };
+    enum class Kind { JobChange, Warning, Action, Obituary };
     qint64 timeMs = 0;
     Kind kind = Kind::JobChange;
-    QString label; // drawn at the top (short job id) or bottom (action) of the line; the reason for warnings
+    // drawn at the top (short job id) or bottom (action) of the line; the reason for warnings, the
+    // pod and its end for obituaries (not drawn: the hover says it)
+    QString label;
 };
 
 // One downsampled metric line of a chart: segments of (time ms, value) points, never joined to

@@ -401,6 +401,7 @@ void MetricsView::clearMetrics()
     m_jobChanges.clear();
     m_warnings.clear();
     m_actionMarkers.clear();
+    m_obituaryMarkers.clear();
     m_typicalIntervalMs = 0;
     m_jobChangesDirty = false;
     m_zoomHistory.clear(); // zooms into another deployment's charts
@@ -425,6 +426,12 @@ QList<ChartMarker> sortedMarkers(ChartMarker::Kind kind, const QList<QPair<qint6
 void MetricsView::setWarningEvents(const QList<QPair<qint64, QString>> &warnings)
 {
     m_warnings = sortedMarkers(ChartMarker::Kind::Warning, warnings);
+    updateMarkers();
+}
+
+void MetricsView::setObituaryMarkers(const QList<QPair<qint64, QString>> &obituaries)
+{
+    m_obituaryMarkers = sortedMarkers(ChartMarker::Kind::Obituary, obituaries);
     updateMarkers();
 }
 
@@ -671,6 +678,7 @@ void MetricsView::updateMarkers()
 {
     QList<ChartMarker> markers = m_warnings;
     markers.append(m_actionMarkers);
+    markers.append(m_obituaryMarkers);
     markers.append(m_jobChanges);
     for (Panel &panel : m_panels)
         panel.view->setMarkers(markers);
@@ -754,6 +762,14 @@ void MetricsView::showHover(const Panel &panel, qint64 timeMs, const QPoint &glo
         rows << tr("<span style=\"color:%1\">■</span> %2: <b>%3</b> &nbsp;job %4")
                     .arg(color.name(), line.label.toHtmlEscaped(), formatValue(line.metric, nearest->value),
                          nearest->jobId.left(8));
+    }
+    // Pods that died near the pointer are named under the values.
+    for (const ChartMarker &marker : std::as_const(m_obituaryMarkers)) {
+        if (std::abs(marker.timeMs - timeMs) > tolerance)
+            continue;
+        if (shownTime < 0)
+            shownTime = marker.timeMs;
+        rows << tr("<span style=\"color:#d33a2c\">✕</span> pod gone: %1").arg(marker.label.toHtmlEscaped());
     }
     if (rows.isEmpty()) {
         hideHover();

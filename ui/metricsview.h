@@ -52,6 +52,9 @@ public:
     // Actions Capstan ran on the deployment (time, action name), drawn as labelled markers.
     void setActionMarkers(const QList<QPair<qint64, QString>> &actions);
     QList<ChartMarker> actionMarkers() const { return m_actionMarkers; }
+    // Pods that died (time, "pod reason (exit code)"), drawn as red markers and named on hover.
+    void setObituaryMarkers(const QList<QPair<qint64, QString>> &obituaries);
+    QList<ChartMarker> obituaryMarkers() const { return m_obituaryMarkers; }
 
     void setRange(Range range);
     Range range() const { return m_range; }
@@ -139,6 +142,7 @@ private:
     QList<ChartMarker> m_jobChanges;
     QList<ChartMarker> m_warnings;
     QList<ChartMarker> m_actionMarkers;
+    QList<ChartMarker> m_obituaryMarkers;
     qint64 m_typicalIntervalMs = 0;
     bool m_jobChangesDirty = false;
     QList<Panel> m_panels;

@@ -74,6 +74,12 @@ void SnapshotTimeline::setJobs(const QList<JobRun> &jobs)
     updateRange();
 }
 
+void SnapshotTimeline::setObituaries(const QList<Obituary> &obituaries)
+{
+    m_obituaries = obituaries;
+    updateRange();
+}
+
 void SnapshotTimeline::setClock(std::shared_ptr<const ServerClock> clock)
 {
     m_clock = std::move(clock);
@@ -82,7 +88,7 @@ void SnapshotTimeline::setClock(std::shared_ptr<const ServerClock> clock)
 
 bool SnapshotTimeline::isEmpty() const
 {
-    return m_snapshots.isEmpty() && m_revisions.isEmpty() && m_jobs.isEmpty();
+    return m_snapshots.isEmpty() && m_revisions.isEmpty() && m_jobs.isEmpty() && m_obituaries.isEmpty();
 }
 
 QDateTime SnapshotTimeline::jobEnd(const JobRun &job) const
@@ -106,6 +112,8 @@ void SnapshotTimeline::updateRange()
         include(snapshot.time);
     for (const auto &revision : std::as_const(m_revisions))
         include(revision.first);
+    for (const Obituary &obituary : std::as_const(m_obituaries))
+        include(obituary.markerTime());
     for (const JobRun &job : std::as_const(m_jobs)) {
         include(job.start);
         if (job.start.isValid())
@@ -245,6 +253,13 @@ QString SnapshotTimeline::toolTipAt(const QPoint &pos) const
             return parts.join(QStringLiteral("\n\n"));
         }
     }
+    QStringList deaths;
+    for (const Obituary &obituary : std::as_const(m_obituaries)) {
+        if (obituary.markerTime().isValid() && std::abs(xFor(obituary.markerTime(), g) - pos.x()) <= 3)
+            deaths << tr("Pod gone: %1\nEnded: %2").arg(obituary.markerLabel(), localTime(obituary.markerTime()));
+    }
+    if (!deaths.isEmpty())
+        return deaths.join(QStringLiteral("\n\n"));
     for (const auto &revision : std::as_const(m_revisions)) {
         if (revision.first.isValid() && std::abs(xFor(revision.first, g) - pos.x()) <= 3)
             return tr("Generation %1\nFirst seen: %2").arg(revision.second).arg(localTime(revision.first));
@@ -469,6 +484,21 @@ void SnapshotTimeline::paintEvent(QPaintEvent *)
     p.setPen(text);
     for (const Label &label : revisionLabels(g))
         p.drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter, label.text);
+
+    // Obituaries: a red line through the strip with a small cross at its top.
+    const QColor death = stateColor(QStringLiteral("FAILED"));
+    for (const Obituary &obituary : std::as_const(m_obituaries)) {
+        if (!obituary.markerTime().isValid())
+            continue;
+        const double x = xFor(obituary.markerTime(), g);
+        p.setPen(QPen(withAlpha(death, 200), 1.4));
+        p.drawLine(QPointF(x, g.labelTop + 4), QPointF(x, g.axisY));
+        const double k = 3.0;
+        const double y = g.labelTop + 4;
+        p.setPen(QPen(death, 1.6, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(x - k, y - k), QPointF(x + k, y + k));
+        p.drawLine(QPointF(x + k, y - k), QPointF(x - k, y + k));
+    }
 
     if (m_snapshots.isEmpty()) {
         p.setPen(muted);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flink/obituary.h"
 #include "flink/snapshot.h"
 #include "session/historystore.h"
 
@@ -16,7 +17,8 @@ namespace capstan {
 class ServerClock;
 
 // A strip with one time axis: the jobs a deployment ran as bands, spec revisions as ticks ("gen N"),
-// and savepoints (◆) and checkpoints (●) as markers coloured by state. Hovering shows details.
+// savepoints (◆) and checkpoints (●) as markers coloured by state, and pods that died (obituaries)
+// as red lines. Hovering shows details.
 class SnapshotTimeline final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     // Each pair: when a generation (metadata.generation) of the spec was first seen, and the generation.
     void setRevisions(const QList<QPair<QDateTime, qint64>> &generationStarts);
     void setJobs(const QList<JobRun> &jobs);
+    // Pods that ended abnormally or disappeared, marked at Obituary::markerTime().
+    void setObituaries(const QList<Obituary> &obituaries);
     // "Now" (the end of a running job) is the cluster's clock; without one, the local clock.
     void setClock(std::shared_ptr<const ServerClock> clock);
 
@@ -83,6 +87,7 @@ private:
     QList<Snapshot> m_snapshots;
     QList<QPair<QDateTime, qint64>> m_revisions;
     QList<JobRun> m_jobs;
+    QList<Obituary> m_obituaries;
     QDateTime m_from;
     QDateTime m_to;
     QDateTime m_now;

@@ -1,8 +1,6 @@
 #include "flink/failuredetector.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace capstan {
 
@@ -33,16 +31,18 @@ bool FailureDetector::observeDeployment(const Deployment &d, const QDateTime &no
     track.generation = d.generation;
     if (!d.jobId.isEmpty())
         track.jobId = d.jobId;
-    track.lifecycle = d.lifecycleState;
-    track.jobState = d.jobState;
+    // A session cluster's job state is left over from an earlier life (and so is a FAILED lifecycle
+    // the operator computed from it): its failure is its JobManager's.
+    const bool staleFailure = d.sessionCluster && d.lifecycleState == QLatin1String("FAILED")
+        && d.displayState() != DisplayState::Failed;
+    track.lifecycle = staleFailure ? QString() : d.lifecycleState;
+    track.jobState = d.sessionCluster ? QString() : d.jobState;
     track.deploymentError.clear();
-    if (d.jobManagerStatus == QLatin1String("ERROR") && !d.error.isEmpty()) {
-        // status.error is the operator's serialized exception: {"type": …, "message": …}.
-        const QJsonDocument doc = QJsonDocument::fromJson(d.error.toUtf8());
-        const QString message = doc.isObject() ? doc.object().value(QLatin1String("message")).toString() : d.error;
-        track.deploymentError = (message.isEmpty() ? d.error : message).section(QLatin1Char('\n'), 0, 0);
-    }
-    if (d.jobState == QLatin1String("RESTARTING") || d.jobState == QLatin1String("FAILING")) {
+    // status.error in either form (plain text before operator 1.3, a JSON document since), read once
+    // by Deployment::fromJson.
+    if (d.jobManagerStatus == QLatin1String("ERROR") && !d.errorMessage.isEmpty())
+        track.deploymentError = d.errorMessage;
+    if (track.jobState == QLatin1String("RESTARTING") || track.jobState == QLatin1String("FAILING")) {
         if (track.restartTimes.isEmpty() || track.restartTimes.last().secsTo(now) >= 1)
             track.restartTimes.append(now);
     }
@@ -157,6 +157,9 @@ bool FailureDetector::observePods(const QString &uid, const QList<Pod> &pods, co
     }
     if (track.oomSeen.size() > 1000)
         track.oomSeen.clear(); // pods come and go: a long-lived deployment must not grow it forever
+    // A JobManager that runs again may fail differently next time: its old log's cause is dropped.
+    if (!podCause.startsWith(QCoreApplication::translate("capstan::FailureDetector", "JobManager is crash-looping")))
+        track.logCause.clear();
     track.podCause = podCause;
     return evaluate(uid, now);
 }

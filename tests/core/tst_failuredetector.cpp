@@ -17,6 +17,50 @@ Deployment running(const QString &jobId, qint64 generation = 1, const QString &j
     d.jobState = jobState;
     return d;
 }
+Pod jobManager(const QString &waitingReason, const QString &message = {})
+{
+    Pod p;
+    p.uid = QStringLiteral("jm-pod");
+    p.name = QStringLiteral("github-analytics-7d9c6b5f8d-m2x8q");
+    p.ns = QStringLiteral("default");
+    p.deployment = QStringLiteral("github-analytics");
+    p.component = PodComponent::JobManager;
+    p.phase = QStringLiteral("Running");
+    ContainerStatus c;
+    c.name = Pod::mainContainerName;
+    if (waitingReason.isEmpty()) {
+        c.state.kind = ContainerState::Kind::Running;
+        c.ready = true;
+    } else {
+        c.state.kind = ContainerState::Kind::Waiting;
+        c.state.reason = waitingReason;
+        c.state.message = message;
+        c.restartCount = 3;
+        c.lastState.kind = ContainerState::Kind::Terminated;
+        c.lastState.reason = QStringLiteral("Error");
+        c.lastState.exitCode = 1;
+    }
+    p.containers = {c};
+    return p;
+}
+Pod oomTaskManager(const QDateTime &finished)
+{
+    Pod p;
+    p.uid = QStringLiteral("tm-pod-") + QString::number(finished.toSecsSinceEpoch());
+    p.name = QStringLiteral("github-analytics-taskmanager-1-2");
+    p.ns = QStringLiteral("default");
+    p.deployment = QStringLiteral("github-analytics");
+    p.component = PodComponent::TaskManager;
+    p.phase = QStringLiteral("Failed");
+    ContainerStatus c;
+    c.name = Pod::mainContainerName;
+    c.state.kind = ContainerState::Kind::Terminated;
+    c.state.reason = QStringLiteral("OOMKilled");
+    c.state.exitCode = 137;
+    c.state.finishedAt = finished;
+    p.containers = {c};
+    return p;
+}
 ClusterEvent exception(const QString &uid, int count, const QDateTime &at)
 {
     ClusterEvent e;
@@ -44,6 +88,13 @@ private slots:
     void oldEventsReplayedByRelistDoNotCount();
     void failedJobIsFailing();
     void deletedEventsAreForgotten();
+    void jobManagerCrashLoopNamesTheLogCause();
+    void jobManagerImagePull();
+    void unschedulablePod();
+    void taskManagerOomKilledFailsForTheWindow();
+    void oldOomReplayedByRelistDoesNotCount();
+    void deploymentStatusError();
+    void podCauseClearsWhenThePodRecovers();
 };
 
 void TestFailureDetector::restartLoopFromEventsThenRecovery()
@@ -129,6 +180,135 @@ void TestFailureDetector::deletedEventsAreForgotten()
     QVERIFY(!detector.observeEvent(exception(QStringLiteral("e99"), 1, now), now));
     detector.forget(QStringLiteral("dep-1"));
     QCOMPARE(detector.knownEventCount(), 0);
+}
+
+void TestFailureDetector::jobManagerCrashLoopNamesTheLogCause()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString uid = QStringLiteral("dep-1");
+    detector.observeDeployment(running(QStringLiteral("a")), now);
+    QVERIFY(detector.observePods(uid, {jobManager(QStringLiteral("CrashLoopBackOff"))}, now));
+    QVERIFY(detector.status(uid).failing);
+    QCOMPARE(detector.status(uid).rootCause, QStringLiteral("JobManager is crash-looping: Error (exit 1)"));
+    // The previous container's log names the cause.
+    QVERIFY(detector.observeLogCause(uid, QStringLiteral("ClassNotFoundException: com.example.Main"), now));
+    QCOMPARE(detector.status(uid).rootCause,
+             QStringLiteral("JobManager is crash-looping: ClassNotFoundException: com.example.Main"));
+    // Still crash-looping at the next pod update: the cause stays.
+    detector.observePods(uid, {jobManager(QStringLiteral("CrashLoopBackOff"))}, now.addSecs(30));
+    QCOMPARE(detector.status(uid).rootCause,
+             QStringLiteral("JobManager is crash-looping: ClassNotFoundException: com.example.Main"));
+}
+
+void TestFailureDetector::jobManagerImagePull()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString uid = QStringLiteral("dep-1");
+    detector.observeDeployment(running(QString(), 1, QString()), now);
+    Pod pod = jobManager(QStringLiteral("ImagePullBackOff"), QStringLiteral("Back-off pulling image \"flink:1.99\""));
+    pod.phase = QStringLiteral("Pending");
+    QVERIFY(detector.observePods(uid, {pod}, now));
+    const FailureStatus status = detector.status(uid);
+    QVERIFY(status.failing);
+    QVERIFY2(status.rootCause.startsWith(QLatin1String("JobManager cannot pull its image (ImagePullBackOff): Back-off "
+                                                       "pulling image \"flink:1.99\"")),
+             qPrintable(status.rootCause));
+}
+
+void TestFailureDetector::unschedulablePod()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString uid = QStringLiteral("dep-1");
+    detector.observeDeployment(running(QStringLiteral("a")), now);
+    Pod pod = oomTaskManager(now);
+    pod.containers.clear();
+    pod.phase = QStringLiteral("Pending");
+    pod.name = QStringLiteral("github-analytics-taskmanager-1-3");
+    pod.unschedulableReason = QStringLiteral("Unschedulable");
+    pod.unschedulableMessage = QStringLiteral("0/3 nodes are available: 3 Insufficient memory.");
+    QVERIFY(detector.observePods(uid, {pod}, now));
+    QCOMPARE(detector.status(uid).rootCause,
+             QStringLiteral("TaskManager pod github-analytics-taskmanager-1-3 cannot be scheduled: 0/3 nodes are "
+                            "available: 3 Insufficient memory."));
+    // The JobManager's own trouble is named first.
+    QVERIFY(detector.observePods(uid, {pod, jobManager(QStringLiteral("CrashLoopBackOff"))}, now));
+    QVERIFY(detector.status(uid).rootCause.startsWith(QLatin1String("JobManager is crash-looping")));
+}
+
+void TestFailureDetector::taskManagerOomKilledFailsForTheWindow()
+{
+    FailureDetector detector(120, 2);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString uid = QStringLiteral("dep-1");
+    detector.observeDeployment(running(QStringLiteral("a")), now);
+    QVERIFY(detector.observePods(uid, {oomTaskManager(now.addSecs(-2))}, now));
+    FailureStatus status = detector.status(uid);
+    QVERIFY(status.failing);
+    QCOMPARE(status.rootCause,
+             QStringLiteral("TaskManager github-analytics-taskmanager-1-2 was OOMKilled (exit 137): it exceeded its "
+                            "memory limit — raise taskmanager memory (taskManager.resource.memory)"));
+    // The same termination seen again does not renew it; the window ages it out.
+    now = now.addSecs(60);
+    detector.observePods(uid, {oomTaskManager(now.addSecs(-62))}, now);
+    QVERIFY(detector.status(uid).failing);
+    now = now.addSecs(61);
+    QCOMPARE(detector.expire(now), QList<QString>{uid});
+    QVERIFY(!detector.status(uid).failing);
+    // A new spec generation (more memory) starts afresh at once.
+    detector.observePods(uid, {oomTaskManager(now.addSecs(-1))}, now);
+    QVERIFY(detector.status(uid).failing);
+    QVERIFY(detector.observeDeployment(running(QStringLiteral("a"), 2), now));
+    QVERIFY(!detector.status(uid).failing);
+}
+
+void TestFailureDetector::oldOomReplayedByRelistDoesNotCount()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString uid = QStringLiteral("dep-1");
+    detector.observeDeployment(running(QStringLiteral("a")), now);
+    QVERIFY(!detector.observePods(uid, {oomTaskManager(now.addSecs(-3600))}, now));
+    QVERIFY(!detector.status(uid).failing);
+}
+
+void TestFailureDetector::deploymentStatusError()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Deployment d = running(QString(), 1, QString());
+    d.jobManagerStatus = QStringLiteral("ERROR");
+    d.error = QStringLiteral(R"({"type":"org.apache.flink.kubernetes.operator.exception.DeploymentFailedException",)"
+                             R"("message":"back-off 40s restarting failed container=flink-main-container",)"
+                             R"("additionalMetadata":{"reason":"CrashLoopBackOff"},"throwableList":[]})");
+    QVERIFY(detector.observeDeployment(d, now));
+    QCOMPARE(
+        detector.status(d.uid).rootCause,
+        QStringLiteral("JobManager deployment ERROR: back-off 40s restarting failed container=flink-main-container"));
+    // The pod's cause, with the log's words, is more specific.
+    detector.observePods(d.uid, {jobManager(QStringLiteral("CrashLoopBackOff"))}, now);
+    detector.observeLogCause(d.uid, QStringLiteral("ClassNotFoundException: com.example.Main"), now);
+    QCOMPARE(detector.status(d.uid).rootCause,
+             QStringLiteral("JobManager is crash-looping: ClassNotFoundException: com.example.Main"));
+    // A plain-text status.error is taken as it is.
+    d.error = QStringLiteral("Deployment failed");
+    detector.observePods(d.uid, {}, now);
+    detector.observeDeployment(d, now);
+    QCOMPARE(detector.status(d.uid).rootCause, QStringLiteral("JobManager deployment ERROR: Deployment failed"));
+}
+
+void TestFailureDetector::podCauseClearsWhenThePodRecovers()
+{
+    FailureDetector detector(120, 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString uid = QStringLiteral("dep-1");
+    detector.observeDeployment(running(QStringLiteral("a")), now);
+    detector.observePods(uid, {jobManager(QStringLiteral("CrashLoopBackOff"))}, now);
+    QVERIFY(detector.status(uid).failing);
+    QVERIFY(detector.observePods(uid, {jobManager(QString())}, now.addSecs(5)));
+    QVERIFY(!detector.status(uid).failing);
 }
 
 QTEST_APPLESS_MAIN(TestFailureDetector)

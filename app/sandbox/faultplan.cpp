@@ -128,6 +128,57 @@ void FaultPlan::resetCounters()
     m_counts.clear();
 }
 
+void FaultPlan::setPodFault(PodFault fault, const QString &deployment, bool active)
+{
+    std::lock_guard lock(m_mutex);
+    QSet<QString> &names = m_podFaults[int(fault)];
+    if (fault == PodFault::TaskManagerOom) {
+        if (active)
+            ++m_pendingOoms[deployment];
+        else
+            m_pendingOoms.remove(deployment);
+    }
+    if (active)
+        names.insert(deployment);
+    else
+        names.remove(deployment);
+}
+
+bool FaultPlan::hasPodFault(PodFault fault, const QString &ns, const QString &deployment) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_podFaults.constFind(int(fault));
+    return it != m_podFaults.cend() && (it->contains(deployment) || it->contains(ns + QLatin1Char('/') + deployment));
+}
+
+bool FaultPlan::takeTaskManagerOom(const QString &ns, const QString &deployment)
+{
+    std::lock_guard lock(m_mutex);
+    for (const QString &key : {deployment, QString(ns + QLatin1Char('/') + deployment)}) {
+        const auto it = m_pendingOoms.find(key);
+        if (it == m_pendingOoms.end() || *it <= 0)
+            continue;
+        if (--*it == 0) {
+            m_pendingOoms.erase(it);
+            m_podFaults[int(PodFault::TaskManagerOom)].remove(key);
+        }
+        return true;
+    }
+    return false;
+}
+
+void FaultPlan::setPodLogsForbidden(bool forbidden)
+{
+    std::lock_guard lock(m_mutex);
+    m_podLogsForbidden = forbidden;
+}
+
+bool FaultPlan::podLogsForbidden() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_podLogsForbidden;
+}
+
 bool FaultPlan::apply(const QString &spec, QString *error)
 {
     const qsizetype eq = spec.indexOf(QLatin1Char('='));
@@ -182,8 +233,27 @@ bool FaultPlan::apply(const QString &spec, QString *error)
         sendExpiredToWatches();
         return true;
     }
+    static const QHash<QString, PodFault> podFaults{{QStringLiteral("jm-crashloop"), PodFault::JobManagerCrashLoop},
+                                                    {QStringLiteral("tm-oom"), PodFault::TaskManagerOom},
+                                                    {QStringLiteral("image-pull"), PodFault::ImagePull},
+                                                    {QStringLiteral("unschedulable"), PodFault::Unschedulable}};
+    if (const auto podFault = podFaults.constFind(key); podFault != podFaults.cend()) {
+        QString name = value;
+        const bool off = name.endsWith(QLatin1String(":off"));
+        if (off)
+            name.chop(4);
+        if (name.isEmpty())
+            return fail(QStringLiteral("expected %1=DEPLOYMENT[:off]").arg(key));
+        setPodFault(*podFault, name, !off);
+        return true;
+    }
+    if (key == QLatin1String("forbid-pod-logs")) {
+        setPodLogsForbidden(value.isEmpty() || value == QLatin1String("1") || value == QLatin1String("true"));
+        return true;
+    }
     return fail(QStringLiteral("unknown fault (known: fail, latency, bookmark-interval, silent-watches, "
-                               "drop-watches, expire-watches)"));
+                               "drop-watches, expire-watches, jm-crashloop, tm-oom, image-pull, unschedulable, "
+                               "forbid-pod-logs)"));
 }
 
 void FaultPlan::setWakeUp(std::function<void()> wakeUp)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -58,9 +59,27 @@ public:
     QHash<QString, int> requestCounts() const;
     void resetCounters();
 
+    // Faults of a simulated deployment's pods, by FlinkDeployment name ("name" or "namespace/name").
+    enum class PodFault {
+        JobManagerCrashLoop, // the JobManager container exits (ClassNotFoundException) and goes CrashLoopBackOff
+        TaskManagerOom, // one TaskManager is OOMKilled (exit 137) once its job runs; one per setPodFault()
+        ImagePull, // the image cannot be pulled: ErrImagePull / ImagePullBackOff, the JobManager stays Pending
+        Unschedulable, // no node fits the JobManager pod: Pending, PodScheduled False, FailedScheduling
+    };
+    void setPodFault(PodFault fault, const QString &deployment, bool active = true);
+    bool hasPodFault(PodFault fault, const QString &ns, const QString &deployment) const;
+    // Consumes a pending TaskManager OOM of the deployment.
+    bool takeTaskManagerOom(const QString &ns, const QString &deployment);
+    // While set, no user may get pods/log (403, and SelfSubjectAccessReviews say so), as when RBAC
+    // grants pods but not their logs.
+    void setPodLogsForbidden(bool forbidden);
+    bool podLogsForbidden() const;
+
     // Applies a command-line spec: "fail=503x5", "fail=429x3:2" (Retry-After 2 s), "latency=200",
     // "bookmark-interval=1000", "silent-watches" / "silent-watches=0", "drop-watches",
-    // "drop-watches=clean", "expire-watches". Returns false and sets *error for an unknown spec.
+    // "drop-watches=clean", "expire-watches", "jm-crashloop=NAME", "tm-oom=NAME", "image-pull=NAME",
+    // "unschedulable=NAME" (a trailing ":off" clears a pod fault), "forbid-pod-logs" / "forbid-pod-logs=0".
+    // Returns false and sets *error for an unknown spec.
     bool apply(const QString &spec, QString *error = nullptr);
 
     // Called (outside the lock) after any change that open streams must notice promptly.
@@ -79,6 +98,9 @@ private:
     int m_latencyMs = 0;
     int m_bookmarkIntervalMs = 5000;
     QHash<QString, int> m_counts;
+    QHash<int, QSet<QString>> m_podFaults; // PodFault → deployment names
+    QHash<QString, int> m_pendingOoms; // deployment name → OOMs still to happen
+    bool m_podLogsForbidden = false;
     std::function<void()> m_wakeUp;
 };
 

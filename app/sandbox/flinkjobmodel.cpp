@@ -32,6 +32,16 @@ double noise(const QString &key, qint64 s)
 
 } // namespace
 
+qint64 FlinkJobModel::createdToRunningMs()
+{
+    return kCreatedMs;
+}
+
+qint64 FlinkJobModel::restartDelayMs()
+{
+    return kRestartDelayMs;
+}
+
 void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QString &jobId,
                            const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId)
 {
@@ -59,6 +69,10 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
     m_latestSavepoint = restore && restore->savepoint ? restore : std::nullopt;
     m_nextCheckpointId = std::max<qint64>(1, nextCheckpointId);
     m_nowMs = nowMs;
+    m_held = false;
+    m_jmStartMs = nowMs;
+    ++m_serial;
+    m_taskManagerIds.clear();
 }
 
 void FlinkJobModel::adopt(qint64 nowMs, const JobSettings &settings, const QString &jobId, qint64 startMs)
@@ -69,6 +83,7 @@ void FlinkJobModel::adopt(qint64 nowMs, const JobSettings &settings, const QStri
     m_notReadyAtMs = m_deployedAtMs + kJobManagerPodsMs;
     m_readyAtMs = startMs;
     m_startMs = startMs;
+    m_jmStartMs = m_deployedAtMs;
     if (settings.session)
         return;
     m_state = QStringLiteral("RUNNING");
@@ -104,6 +119,7 @@ void FlinkJobModel::stop(qint64 nowMs, const QString &finalState)
     if (m_state == QLatin1String("RUNNING"))
         m_runningTotalMs += nowMs - m_runningSinceMs;
     m_jm = JobManagerStatus::Missing;
+    m_held = false;
     if (!m_settings.session)
         setState(finalState, nowMs);
     m_endMs = nowMs;
@@ -120,8 +136,79 @@ void FlinkJobModel::advance(qint64 nowMs)
     m_nowMs = std::max(m_nowMs, nowMs);
 }
 
+void FlinkJobModel::setJobManagerHeld(bool held, qint64 nowMs)
+{
+    advance(nowMs);
+    if (m_jm == JobManagerStatus::Missing || held == m_held)
+        return;
+    m_held = held;
+    if (held) {
+        if (m_state == QLatin1String("RUNNING"))
+            m_runningTotalMs += nowMs - m_runningSinceMs;
+        m_jm = JobManagerStatus::Deploying;
+        if (!m_settings.session)
+            setState(QStringLiteral("INITIALIZING"), nowMs);
+        return;
+    }
+    // The JobManager process starts again: the same timeline as a deployment, from now.
+    m_jm = JobManagerStatus::Deploying;
+    m_jmStartMs = nowMs;
+    m_notReadyAtMs = nowMs + kJobManagerPodsMs;
+    m_readyAtMs = m_notReadyAtMs + kRestReadyMs;
+    m_startMs = m_readyAtMs;
+    if (m_latest) {
+        m_restored = m_latest;
+        m_restoreMs = m_readyAtMs + kCreatedMs;
+    }
+    m_nowMs = nowMs;
+}
+
+void FlinkJobModel::loseTaskManager(qint64 nowMs, const QString &taskManagerId, const QString &diagnostics)
+{
+    advance(nowMs);
+    if (m_jm != JobManagerStatus::Ready || m_settings.session
+        || (m_state != QLatin1String("RUNNING") && m_state != QLatin1String("CREATED")))
+        return;
+    if (m_state == QLatin1String("RUNNING"))
+        m_runningTotalMs += nowMs - m_runningSinceMs;
+    ++m_numRestarts;
+    m_restartTimes.push_back(nowMs);
+    JobExceptionRecord e;
+    e.timestampMs = nowMs;
+    e.exceptionName = QStringLiteral("org.apache.flink.runtime.jobmaster.JobMasterException");
+    e.stacktrace
+        = QStringLiteral(
+              "org.apache.flink.runtime.jobmaster.JobMasterException: TaskManager with id %1 is no longer reachable.\n"
+              "\tat org.apache.flink.runtime.jobmaster.JobMaster$TaskManagerHeartbeatListener.notifyTargetUnreachable("
+              "JobMaster.java:1601)\n"
+              "\tat org.apache.flink.runtime.heartbeat.DefaultHeartbeatMonitor.reportHeartbeatRpcFailure("
+              "DefaultHeartbeatMonitor.java:126)\n"
+              "\tat org.apache.flink.runtime.heartbeat.HeartbeatManagerImpl.runIfHeartbeatMonitorExists("
+              "HeartbeatManagerImpl.java:275)\n"
+              "\tat org.apache.flink.runtime.heartbeat.HeartbeatManagerImpl.reportHeartbeatTargetUnreachable("
+              "HeartbeatManagerImpl.java:267)\n"
+              "\tat org.apache.flink.runtime.heartbeat.HeartbeatManagerImpl.handleHeartbeatRpcFailure("
+              "HeartbeatManagerImpl.java:262)\n"
+              "\tat java.base/java.util.concurrent.CompletableFuture.uniHandle(Unknown Source)\n"
+              "\tat java.base/java.lang.Thread.run(Unknown Source)\n"
+              "Caused by: org.apache.flink.util.FlinkException: %2\n"
+              "\t... 7 more\n")
+              .arg(taskManagerId, diagnostics);
+    e.taskName
+        = QStringLiteral("%1 (1/%2)#%3").arg(vertices().at(0).name).arg(m_settings.parallelism).arg(m_numRestarts - 1);
+    e.taskManagerId = taskManagerId;
+    e.endpoint = QStringLiteral("%1:6122").arg(taskManagerId);
+    m_exceptions.push_back(e);
+    while (m_exceptions.size() > size_t(kExceptionHistorySize))
+        m_exceptions.pop_front();
+    setState(QStringLiteral("RESTARTING"), nowMs);
+    m_runningAtMs = nowMs + kRestartDelayMs;
+}
+
 qint64 FlinkJobModel::nextTransitionMs() const
 {
+    if (m_held)
+        return -1;
     switch (m_jm) {
     case JobManagerStatus::Missing:
         return -1;
@@ -277,6 +364,8 @@ int FlinkJobModel::taskManagerCount() const
 
 QString FlinkJobModel::taskManagerId(int index) const
 {
+    if (index >= 0 && index < m_taskManagerIds.size())
+        return m_taskManagerIds.at(index);
     return QStringLiteral("%1-taskmanager-1-%2").arg(m_settings.deploymentName).arg(index + 1);
 }
 

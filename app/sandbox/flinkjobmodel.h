@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <deque>
 #include <optional>
@@ -71,6 +72,9 @@ public:
 
     FlinkJobModel() = default;
 
+    static qint64 createdToRunningMs(); // a job is RUNNING this long after the JobManager is ready
+    static qint64 restartDelayMs(); // RESTARTING → RUNNING
+
     // Starts a new JobManager at nowMs; the job restores from `restore` if given and continues its
     // checkpoint ids from `nextCheckpointId`.
     void deploy(qint64 nowMs, const JobSettings &settings, const QString &jobId,
@@ -82,6 +86,16 @@ public:
     void stop(qint64 nowMs, const QString &finalState);
     // Runs every transition due up to nowMs.
     void advance(qint64 nowMs);
+
+    // While held, the JobManager process does not come up (its pod crash-loops or cannot start): the
+    // cluster stays DEPLOYING and a running job is lost with it. Releasing starts the JobManager anew
+    // at nowMs; the job keeps its id and restores from its latest checkpoint.
+    void setJobManagerHeld(bool held, qint64 nowMs);
+    bool jobManagerHeld() const { return m_held; }
+    // A TaskManager died (its pod was OOMKilled): a RUNNING job fails over and restarts.
+    void loseTaskManager(qint64 nowMs, const QString &taskManagerId, const QString &diagnostics);
+    // The TaskManager ids (in native mode the pod names) that taskManagerId(index) answers with.
+    void setTaskManagerIds(const QStringList &ids) { m_taskManagerIds = ids; }
 
     // A savepoint can complete only from a healthy RUNNING job.
     bool canSnapshot() const;
@@ -98,6 +112,9 @@ public:
     qint64 endTimeMs() const { return m_endMs; }
     qint64 stateSinceMs() const { return m_stateSinceMs; }
     qint64 deployedAtMs() const { return m_deployedAtMs; }
+    qint64 readyAtMs() const { return m_readyAtMs; }
+    qint64 jobManagerStartMs() const { return m_jmStartMs; } // the JobManager process started (again)
+    int deploymentSerial() const { return m_serial; } // counts deploy() and adopt(): one per JobManager deployment
     int numRestarts() const { return m_numRestarts; }
     int restartsSince(qint64 sinceMs) const;
     qint64 nextCheckpointId() const { return m_nextCheckpointId; }
@@ -161,6 +178,10 @@ private:
     std::optional<CheckpointRecord> m_restored;
     qint64 m_restoreMs = 0;
     std::deque<JobExceptionRecord> m_exceptions;
+    bool m_held = false;
+    qint64 m_jmStartMs = 0;
+    int m_serial = 0;
+    QStringList m_taskManagerIds;
 };
 
 } // namespace capstan::sandbox

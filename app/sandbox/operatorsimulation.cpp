@@ -2,6 +2,7 @@
 
 #include "sandbox/flinkjobmodel.h"
 #include "sandbox/jobmanagerapi.h"
+#include "sandbox/podsimulation.h"
 #include "sandbox/prometheusexporter.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
@@ -429,6 +430,7 @@ struct Managed
 
     qint64 lastPeriodicSavepointMs = 0;
     qint64 reportedExceptionMs = 0;
+    QString reportedPodProblem; // the container waiting reason last reported as ERROR
     qint64 specChangedEventGeneration = -1;
     qint64 nextUpgradeAttemptMs = 0;
 
@@ -488,6 +490,7 @@ struct OperatorSimulation::Private
     std::map<QString, PendingSnapshot> snapshots; // "ns/name"
     std::atomic<size_t> deploymentCount{0};
     std::mt19937_64 random{20240601};
+    PodSimulation pods{store};
 
     std::mutex threadMutex;
     std::condition_variable wake;
@@ -647,11 +650,13 @@ void OperatorSimulation::Private::reconcileDeployment(Managed &m, const QJsonObj
                        object.value(u"status"_s).toObject(),
                        now};
     m.cluster.advance(now);
-    const auto signatureOf = [&m](const QJsonObject &o) -> QString {
+    pods.sync(m.ns, m.name, m.uid, c.spec, m.cluster, now);
+    const auto signatureOf = [this, &m](const QJsonObject &o) -> QString {
         const FlinkJobModel &cl = m.cluster;
+        const auto problem = pods.jobManagerProblem(m.ns, m.name);
         return o.value(u"metadata"_s).toObject().value(u"resourceVersion"_s).toString() + u'|'
-            + QString::number(int(cl.jobManagerStatus())) + u'|' + cl.state() + u'|'
-            + QString::number(cl.numRestarts());
+            + QString::number(int(cl.jobManagerStatus())) + u'|' + cl.state() + u'|' + QString::number(cl.numRestarts())
+            + u'|' + (problem ? problem->message : QString());
     };
     if (m.initialized && now < m.nextTimedWorkMs && signatureOf(object) == m.signature)
         return;
@@ -726,6 +731,28 @@ void OperatorSimulation::Private::observe(ReconcileContext &c)
     if (!last.valid)
         return;
     c.status.insert(u"jobManagerDeploymentStatus"_s, jmStatusName(cluster.jobManagerStatus()));
+    // The observer's container check: a JobManager container crash-looping or failing to pull its
+    // image makes the deployment ERROR, with the container's waiting message as the error.
+    const auto problem = pods.jobManagerProblem(m.ns, m.name);
+    if (problem) {
+        c.status.insert(u"jobManagerDeploymentStatus"_s, u"ERROR"_s);
+        c.status.insert(
+            u"error"_s,
+            compact({{u"type"_s, u"org.apache.flink.kubernetes.operator.exception.DeploymentFailedException"_s},
+                     {u"message"_s, problem->message},
+                     {u"additionalMetadata"_s, QJsonObject{{u"reason"_s, problem->reason}}},
+                     {u"throwableList"_s, QJsonArray()}}));
+        if (m.reportedPodProblem != problem->reason) {
+            recordEvent(c, kWarning, problem->reason, problem->message);
+            m.reportedPodProblem = problem->reason;
+        }
+        return;
+    }
+    if (!m.reportedPodProblem.isEmpty()) {
+        m.reportedPodProblem.clear();
+        if (c.status.value(u"error"_s).toString().contains(u"DeploymentFailedException"_s))
+            c.status.remove(u"error"_s);
+    }
     if (cluster.jobManagerStatus() == JobManagerStatus::Missing)
         return;
     const JobSettings &settings = cluster.settings();
@@ -925,6 +952,7 @@ void OperatorSimulation::Private::reconcileSpecChange(ReconcileContext &c, DiffT
         // Redeploy from job.initialSavepointPath: cancel without keeping state, then deploy from it.
         const QString path = jobOf(target).value(u"initialSavepointPath"_s).toString();
         if (m.cluster.jobManagerStatus() != JobManagerStatus::Missing) {
+            pods.freeze(m.ns, m.name, m.cluster, c.now);
             m.cluster.stop(c.now, u"CANCELED"_s);
             deleteHaConfigMaps(m, m.cluster.jobId());
         }
@@ -1077,6 +1105,7 @@ void OperatorSimulation::Private::finishStop(ReconcileContext &c)
         deleteHaConfigMaps(m, jobId);
         jobStatus.remove(u"upgradeSavepointPath"_s);
     }
+    pods.freeze(m.ns, m.name, m.cluster, c.now);
     m.cluster.stop(c.now, finalState);
     deleteRestService(m);
     c.status.insert(u"jobManagerDeploymentStatus"_s, u"MISSING"_s);
@@ -1111,6 +1140,7 @@ void OperatorSimulation::Private::deploy(ReconcileContext &c, const QJsonObject 
 {
     Managed &m = c.m;
     const JobSettings settings = settingsFor(m.name, c.object, target);
+    pods.freeze(m.ns, m.name, m.cluster, c.now);
     m.cluster.deploy(c.now, settings, settings.session ? QString() : jobId, restore, nextCheckpointId);
     m.reportedExceptionMs = c.now;
     m.lastPeriodicSavepointMs = c.now;
@@ -1184,6 +1214,7 @@ void OperatorSimulation::Private::periodicWork(ReconcileContext &c)
             const qint64 next = cluster.nextCheckpointId();
             const ReconciledSpec last = parseReconciled(
                 c.status.value(u"reconciliationStatus"_s).toObject().value(u"lastReconciledSpec"_s).toString());
+            pods.freeze(m.ns, m.name, m.cluster, c.now);
             m.cluster.stop(c.now, u"FAILED"_s);
             deploy(c, last.spec, restore, jobId, next, false, false);
         }
@@ -1251,6 +1282,7 @@ void OperatorSimulation::Private::flush(ReconcileContext &c)
 void OperatorSimulation::Private::cleanupDeleted(const Managed &m)
 {
     Managed copy = m;
+    pods.removeDeployment(m.ns, m.name);
     deleteRestService(copy);
     deleteHaConfigMaps(copy, copy.cluster.jobId());
 }
@@ -1689,6 +1721,26 @@ ProxyResponse OperatorSimulation::proxyGet(const QString &ns, const QString &ser
         return ProxyResponse{200, text, "text/plain; version=0.0.4; charset=utf-8"};
     }
     return JobManagerApi(cluster, now).get(path, query);
+}
+
+void OperatorSimulation::setFaultPlan(FaultPlan *faults)
+{
+    std::lock_guard lock(d->mutex);
+    d->pods.setFaults(faults);
+}
+
+PodLogResult OperatorSimulation::podLog(const PodLogRequest &request, const PodLogCursor *after) const
+{
+    std::lock_guard lock(d->mutex);
+    const qint64 now = d->clock.nowMs();
+    const QString key = d->pods.deploymentOf(request.ns, request.pod);
+    const auto it = d->deployments.find(key);
+    FlinkJobModel *cluster = nullptr;
+    if (it != d->deployments.end()) {
+        cluster = &it->second.cluster;
+        cluster->advance(now);
+    }
+    return d->pods.log(request, cluster, now, after);
 }
 
 void OperatorSimulation::forEachCluster(

@@ -9,8 +9,12 @@
 
 namespace capstan::sandbox {
 
+class FaultPlan;
 class FlinkJobModel;
 class ResourceStore;
+struct PodLogCursor;
+struct PodLogRequest;
+struct PodLogResult;
 class VirtualClock;
 
 // An HTTP answer from a simulated JobManager (or the API server's proxy in front of it).
@@ -30,7 +34,8 @@ struct ProxyResponse
 // the operator's reasons and messages (deduplicated by count).
 //
 // Deployments that already carry a reconciled status (the demo data) are adopted as they are.
-// A job whose spec.job.args hold `--enable-new-feature true` fails in a restart loop.
+// A job whose spec.job.args hold `--enable-new-feature true` fails in a restart loop. Every running
+// cluster has its pods, kubelet Events and logs (PodSimulation).
 //
 // Thread-safety: every public method may be called from any thread. start() runs a reconcile loop
 // on its own std::thread (about every 100 ms real time, faster at high speeds); reconcileOnce()
@@ -59,6 +64,12 @@ public:
     // the JobManager REST API (JobManagerApi) or, for path "metrics", Prometheus text.
     ProxyResponse proxyGet(const QString &ns, const QString &service, const QString &path,
                            const QUrlQuery &query) const;
+
+    // Pod faults (crash loop, OOM kill, image pull, unschedulable) come from this plan; nullptr: none.
+    void setFaultPlan(FaultPlan *faults);
+    // GET pods/{name}/log of a simulated pod (PodSimulation::log); with `after`, what a follow has
+    // not seen yet of the run it follows.
+    PodLogResult podLog(const PodLogRequest &request, const PodLogCursor *after = nullptr) const;
 
     // Calls fn under the simulation's lock for every simulated cluster (or one of them).
     void forEachCluster(const std::function<void(const QString &ns, const QString &name, const FlinkJobModel &,

@@ -41,44 +41,32 @@ std::vector<ServedResourceType> buildTypes()
     ns.selectableFields = common + QStringList{QStringLiteral("status.phase")};
     types.push_back(ns);
 
-    ServedResourceType events;
-    events.plural = QStringLiteral("events");
-    events.singular = QStringLiteral("event");
-    events.kind = QStringLiteral("Event");
-    events.version = QStringLiteral("v1");
-    events.shortNames = {QStringLiteral("ev")};
-    events.selectableFields = common
-        + QStringList{QStringLiteral("involvedObject.kind"),
-                      QStringLiteral("involvedObject.namespace"),
-                      QStringLiteral("involvedObject.name"),
-                      QStringLiteral("involvedObject.uid"),
-                      QStringLiteral("involvedObject.apiVersion"),
-                      QStringLiteral("involvedObject.resourceVersion"),
-                      QStringLiteral("involvedObject.fieldPath"),
-                      QStringLiteral("reason"),
-                      QStringLiteral("reportingComponent"),
-                      QStringLiteral("source"),
-                      QStringLiteral("type")};
-    types.push_back(events);
-
-    ServedResourceType configMaps;
-    configMaps.plural = QStringLiteral("configmaps");
-    configMaps.singular = QStringLiteral("configmap");
-    configMaps.kind = QStringLiteral("ConfigMap");
-    configMaps.version = QStringLiteral("v1");
-    configMaps.shortNames = {QStringLiteral("cm")};
-    configMaps.selectableFields = common;
-    types.push_back(configMaps);
-
-    ServedResourceType services;
-    services.plural = QStringLiteral("services");
-    services.singular = QStringLiteral("service");
-    services.kind = QStringLiteral("Service");
-    services.version = QStringLiteral("v1");
-    services.shortNames = {QStringLiteral("svc")};
-    services.statusSubresource = true;
-    services.selectableFields = common;
-    types.push_back(services);
+    // A namespaced core/v1 type.
+    const auto core = [&](const char *plural, const char *singular, const char *kind, const char *shortName,
+                          bool statusSubresource, const QStringList &fields) {
+        ServedResourceType t;
+        t.plural = QLatin1String(plural);
+        t.singular = QLatin1String(singular);
+        t.kind = QLatin1String(kind);
+        t.version = QStringLiteral("v1");
+        t.shortNames = {QLatin1String(shortName)};
+        t.statusSubresource = statusSubresource;
+        t.selectableFields = common + fields;
+        types.push_back(t);
+    };
+    core("events", "event", "Event", "ev", false,
+         {QStringLiteral("involvedObject.kind"), QStringLiteral("involvedObject.namespace"),
+          QStringLiteral("involvedObject.name"), QStringLiteral("involvedObject.uid"),
+          QStringLiteral("involvedObject.apiVersion"), QStringLiteral("involvedObject.resourceVersion"),
+          QStringLiteral("involvedObject.fieldPath"), QStringLiteral("reason"), QStringLiteral("reportingComponent"),
+          QStringLiteral("source"), QStringLiteral("type")});
+    core("configmaps", "configmap", "ConfigMap", "cm", false, {});
+    core("services", "service", "Service", "svc", true, {});
+    // The pod fields the API server lets clients select on.
+    core("pods", "pod", "Pod", "po", true,
+         {QStringLiteral("spec.nodeName"), QStringLiteral("spec.restartPolicy"), QStringLiteral("spec.schedulerName"),
+          QStringLiteral("spec.serviceAccountName"), QStringLiteral("spec.hostNetwork"), QStringLiteral("status.phase"),
+          QStringLiteral("status.podIP"), QStringLiteral("status.podIPs"), QStringLiteral("status.nominatedNodeName")});
 
     const auto flink = [&](const char *plural, const char *singular, const char *kind, const char *shortName) {
         ServedResourceType t;

@@ -8,6 +8,8 @@
 #include "sandbox/metrichistory.h"
 #include "sandbox/openapi.h"
 #include "sandbox/operatorsimulation.h"
+#include "sandbox/podsimulation.h"
+#include "sandbox/podtable.h"
 #include "sandbox/prometheusqueryapi.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
@@ -190,6 +192,8 @@ QJsonObject resourceList(const QString &group)
             resources.append(apiResource(t, t.plural + QStringLiteral("/status"),
                                          {QStringLiteral("get"), QStringLiteral("patch"), QStringLiteral("update")},
                                          false));
+        if (t.plural == QLatin1String("pods"))
+            resources.append(apiResource(t, QStringLiteral("pods/log"), {QStringLiteral("get")}, false));
     }
     return {{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
@@ -298,6 +302,7 @@ struct SandboxServer::Private
     void handle(const httplib::Request &req, httplib::Response &res);
     void handleResource(const Route &route, const Identity &who, const httplib::Request &req, httplib::Response &res);
     void startWatch(const Route &route, const httplib::Request &req, httplib::Response &res);
+    void sendPodLog(const Route &route, const httplib::Request &req, httplib::Response &res);
     bool watchStep(WatchState &st, httplib::DataSink &sink);
     QByteArray nextWatchLine(WatchState &st);
     bool translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const;
@@ -419,6 +424,7 @@ bool SandboxServer::Private::startLocked(QString *error)
     }
     if (options.operatorSimulation && !simulation) {
         simulation = std::make_unique<OperatorSimulation>(store, options.speed);
+        simulation->setFaultPlan(&faults);
         // Its clock takes over from the server's own, where that one stands now.
         simulation->clock().shift(ownClock->nowMs() - simulation->clock().nowMs());
         simulation->start();
@@ -509,9 +515,19 @@ bool mayAccess(const Identity &who, const QString &verb, bool namespaced)
     return who.access == Access::Admin || (who.access == Access::ReadOnly && readVerb && namespaced);
 }
 
+// pods/log is its own resource for RBAC: the viewer may get it, unless the fault plan takes it away
+// from everybody (a cluster whose roles grant pods but not their logs).
+bool mayAccessSubresource(const Identity &who, const QString &verb, bool namespaced, const QString &resource,
+                          const QString &subresource, bool podLogsForbidden)
+{
+    if (resource == QLatin1String("pods") && subresource == QLatin1String("log"))
+        return verb == QLatin1String("get") && !podLogsForbidden && mayAccess(who, verb, namespaced);
+    return mayAccess(who, verb, namespaced);
+}
+
 // POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the API server's answer to "may I?",
 // from the same rule that guards the requests.
-void sendAccessReview(const Identity &who, const httplib::Request &req, httplib::Response &res)
+void sendAccessReview(const Identity &who, bool podLogsForbidden, const httplib::Request &req, httplib::Response &res)
 {
     if (req.method != "POST") {
         sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
@@ -533,7 +549,9 @@ void sendAccessReview(const Identity &who, const httplib::Request &req, httplib:
     if (!attributes.isEmpty()) {
         const ServedResourceType *type = findServedResourceType(attributes.value(QLatin1String("resource")).toString());
         const bool namespaced = type ? type->namespaced : true;
-        allowed = mayAccess(who, attributes.value(QLatin1String("verb")).toString(), namespaced);
+        allowed = mayAccessSubresource(who, attributes.value(QLatin1String("verb")).toString(), namespaced,
+                                       attributes.value(QLatin1String("resource")).toString(),
+                                       attributes.value(QLatin1String("subresource")).toString(), podLogsForbidden);
     } else {
         allowed = who.access == Access::Admin
             || nonResource.value(QLatin1String("verb")).toString() == QLatin1String("get");
@@ -629,7 +647,7 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
     }
     if (req.path == "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews") {
         faults.countRequest(QStringLiteral("create"));
-        sendAccessReview(who, req, res);
+        sendAccessReview(who, faults.podLogsForbidden(), req, res);
         return;
     }
     const bool isGet = req.method == "GET";
@@ -752,6 +770,24 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
     }
     faults.countRequest(verb);
     Subresource sub = Subresource::None;
+    if (type.plural == QLatin1String("pods") && route.subresource == QLatin1String("log")) {
+        if (verb != QLatin1String("get")) {
+            sendStatus(res, 405, QStringLiteral("MethodNotAllowed"),
+                       QStringLiteral("the server does not allow this method on the requested resource"));
+            return;
+        }
+        if (!mayAccessSubresource(who, verb, true, type.plural, route.subresource, faults.podLogsForbidden())) {
+            sendStatus(
+                res, 403, QStringLiteral("Forbidden"),
+                QStringLiteral("pods \"%1\" is forbidden: User \"%2\" cannot get resource \"pods/log\" in API "
+                               "group \"\" in the namespace \"%3\"")
+                    .arg(route.name, who.user, route.ns),
+                QJsonObject{{QStringLiteral("name"), route.name}, {QStringLiteral("kind"), QStringLiteral("pods")}});
+            return;
+        }
+        sendPodLog(route, req, res);
+        return;
+    }
     if (!route.subresource.isEmpty()) {
         if (route.subresource != QLatin1String("status")
             || !(type.statusSubresource || type.plural == QLatin1String("namespaces"))
@@ -784,8 +820,21 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         startWatch(route, req, res);
         return;
     }
+    // kubectl get asks pods for a Table: the columns it prints come from the server.
+    const bool table
+        = type.plural == QLatin1String("pods") && req.get_header_value("Accept").find("as=Table") != std::string::npos;
     if (verb == QLatin1String("get")) {
         const StoreResult r = store.get(type.plural, route.ns, route.name);
+        if (table && r.ok()) {
+            sendJson(res, 200,
+                     PodTable::render(QJsonArray{r.object},
+                                      r.object.value(QLatin1String("metadata"))
+                                          .toObject()
+                                          .value(QLatin1String("resourceVersion"))
+                                          .toString(),
+                                      param(req, "includeObject"), clock().nowMs()));
+            return;
+        }
         sendJson(res, r.code, r.object);
         return;
     }
@@ -796,6 +845,15 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         listOpts.limit = param(req, "limit").toInt();
         listOpts.continueToken = param(req, "continue");
         const StoreResult r = store.list(type.plural, route.ns, listOpts);
+        if (table && r.ok()) {
+            QJsonObject rendered = PodTable::render(
+                r.object.value(QLatin1String("items")).toArray(),
+                r.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString(),
+                param(req, "includeObject"), clock().nowMs());
+            rendered.insert(QStringLiteral("metadata"), r.object.value(QLatin1String("metadata")));
+            sendJson(res, 200, rendered);
+            return;
+        }
         sendJson(res, r.code, r.object);
         return;
     }
@@ -871,6 +929,155 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
     }
     qCDebug(lcSandboxServer) << verb << type.plural << route.ns << route.name << "->" << r.code;
     sendJson(res, r.code, r.object);
+}
+
+void SandboxServer::Private::sendPodLog(const Route &route, const httplib::Request &req, httplib::Response &res)
+{
+    PodLogRequest request;
+    request.ns = route.ns;
+    request.pod = route.name;
+    request.container = param(req, "container");
+    request.previous = isTrue(param(req, "previous"));
+    request.timestamps = isTrue(param(req, "timestamps"));
+    const bool follow = isTrue(param(req, "follow"));
+    // PodLogOptions validation, with the API server's messages.
+    QStringList invalid;
+    const auto integer = [&](const char *name, qint64 minimum, qint64 *out) {
+        const QString text = param(req, name);
+        if (text.isEmpty())
+            return true;
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (!ok) {
+            sendStatus(res, 400, QStringLiteral("BadRequest"),
+                       QStringLiteral("PodLogOptions in version \"v1\" cannot be handled as a PodLogOptions: "
+                                      "strconv.ParseInt: parsing \"%1\": invalid syntax")
+                           .arg(text));
+            return false;
+        }
+        if (value < minimum)
+            invalid.append(QStringLiteral("%1: Invalid value: %2: must be greater than %3")
+                               .arg(QLatin1String(name))
+                               .arg(value)
+                               .arg(minimum == 0 ? QStringLiteral("or equal to 0") : QStringLiteral("0")));
+        *out = value;
+        return true;
+    };
+    qint64 sinceSeconds = -1;
+    if (!integer("tailLines", 0, &request.tailLines) || !integer("sinceSeconds", 1, &sinceSeconds)
+        || !integer("limitBytes", 1, &request.limitBytes))
+        return;
+    const QString sinceTime = param(req, "sinceTime");
+    if (sinceSeconds >= 0 && !sinceTime.isEmpty())
+        invalid.append(QStringLiteral("sinceSeconds: Forbidden: at most one of `sinceTime` or `sinceSeconds` may be "
+                                      "specified"));
+    if (!invalid.isEmpty()) {
+        QJsonArray causes;
+        for (const QString &message : std::as_const(invalid))
+            causes.append(QJsonObject{{QStringLiteral("reason"), QStringLiteral("FieldValueInvalid")},
+                                      {QStringLiteral("message"), message.section(QLatin1String(": "), 1)},
+                                      {QStringLiteral("field"), message.section(QLatin1String(": "), 0, 0)}});
+        sendStatus(
+            res, 422, QStringLiteral("Invalid"),
+            QStringLiteral("PodLogOptions \"%1\" is invalid: %2").arg(route.name, invalid.join(QLatin1String(", "))),
+            QJsonObject{{QStringLiteral("name"), route.name},
+                        {QStringLiteral("kind"), QStringLiteral("PodLogOptions")},
+                        {QStringLiteral("causes"), causes}});
+        return;
+    }
+    const qint64 now = clock().nowMs();
+    if (sinceSeconds > 0)
+        request.sinceMs = now - sinceSeconds * 1000;
+    if (!sinceTime.isEmpty()) {
+        const QDateTime t = QDateTime::fromString(sinceTime, Qt::ISODateWithMs);
+        if (!t.isValid()) {
+            sendStatus(
+                res, 400, QStringLiteral("BadRequest"),
+                QStringLiteral("parsing time \"%1\" as \"2006-01-02T15:04:05Z07:00\": cannot parse").arg(sinceTime));
+            return;
+        }
+        request.sinceMs = t.toMSecsSinceEpoch();
+    }
+    PodLogResult first;
+    if (simulation)
+        first = simulation->podLog(request);
+    else
+        first.code = 404;
+    if (first.code == 404) {
+        // A pod the simulation does not run (created by a client): its containers never start.
+        const StoreResult stored = store.get(QStringLiteral("pods"), route.ns, route.name);
+        if (!stored.ok()) {
+            sendJson(res, stored.code, stored.object);
+            return;
+        }
+        const QJsonArray containers
+            = stored.object.value(QLatin1String("spec")).toObject().value(QLatin1String("containers")).toArray();
+        const QString container = request.container.isEmpty()
+            ? containers.at(0).toObject().value(QLatin1String("name")).toString()
+            : request.container;
+        sendStatus(res, 400, QStringLiteral("BadRequest"),
+                   QStringLiteral("container \"%1\" in pod \"%2\" is waiting to start: ContainerCreating")
+                       .arg(container, route.name));
+        return;
+    }
+    if (first.code >= 400) {
+        sendJson(res, first.code, first.status);
+        return;
+    }
+    res.status = 200;
+    res.set_header("Cache-Control", "no-cache, private");
+    if (!follow) {
+        res.set_content(first.body.toStdString(), "text/plain");
+        return;
+    }
+    // Streamed as the API server does: chunks as lines are written, the end when the container ends.
+    struct FollowState
+    {
+        PodLogRequest request;
+        PodLogResult last;
+        bool sentFirst = false;
+        qint64 bytesLeft = -1;
+        quint64 serverGeneration = 0;
+        int fd = -1;
+    };
+    auto st = std::make_shared<FollowState>();
+    st->request = request;
+    st->last = first;
+    st->bytesLeft = request.limitBytes;
+    st->serverGeneration = serverGeneration;
+    st->fd = req.ssl ? SSL_get_fd(req.ssl) : -1;
+    const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding"); // as for watches: no buffering
+    res.set_chunked_content_provider("text/plain", [this, st](size_t, httplib::DataSink &sink) {
+        if (st->serverGeneration != serverGeneration)
+            return false;
+        const auto send = [&](QByteArray body) {
+            if (st->bytesLeft >= 0) {
+                body.truncate(qsizetype(std::min<qint64>(body.size(), st->bytesLeft)));
+                st->bytesLeft -= body.size();
+            }
+            return body.isEmpty() || sink.write(body.constData(), size_t(body.size()));
+        };
+        if (!st->sentFirst) {
+            st->sentFirst = true;
+            if (!send(st->last.body))
+                return false;
+        } else {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (peerClosed(st->fd))
+                return false;
+            PodLogRequest next = st->request;
+            const PodLogCursor cursor = st->last.cursor;
+            const PodLogResult r = simulation->podLog(next, &cursor);
+            st->last = r;
+            if (r.code >= 400)
+                st->last.running = false; // the pod is gone
+            else if (!send(r.body))
+                return false;
+        }
+        if (!st->last.running || st->bytesLeft == 0)
+            sink.done();
+        return true;
+    });
 }
 
 void SandboxServer::Private::startWatch(const Route &route, const httplib::Request &req, httplib::Response &res)

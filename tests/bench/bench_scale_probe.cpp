@@ -17,6 +17,8 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/snapshottablemodel.h"
 
+#include "stallprobe.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -35,6 +37,8 @@
 #include <thread>
 
 using namespace capstan;
+using capstan::bench::percentile;
+using capstan::bench::StallProbe;
 
 namespace {
 
@@ -67,15 +71,6 @@ double heapInUseMb()
 {
     const struct mallinfo2 info = mallinfo2();
     return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    const auto rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
-    return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
 }
 
 // Runs `ready` in the GUI thread's event loop until it returns true (checked on every change of the
@@ -112,59 +107,6 @@ void pause(int ms)
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
 }
-
-// Event-loop latency as input would see it: a thread posts a probe to the GUI thread every 5 ms of
-// wall time and the GUI thread records how long each waited. Sampling on the wall clock (rather than
-// timer ticks, which cannot fire during a stall) weights long stalls by their length.
-class StallProbe
-{
-public:
-    explicit StallProbe(QObject *receiver)
-        : m_receiver(receiver)
-    {
-    }
-    ~StallProbe() { stop(); }
-
-    void start()
-    {
-        m_running = true;
-        m_thread = std::thread([this] {
-            using Clock = std::chrono::steady_clock;
-            auto next = Clock::now();
-            while (m_running) {
-                next += std::chrono::milliseconds(5);
-                std::this_thread::sleep_until(next);
-                const auto posted = Clock::now();
-                QMetaObject::invokeMethod(
-                    m_receiver,
-                    [this, posted] {
-                        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - posted).count();
-                        std::lock_guard lock(m_mutex);
-                        m_samples.append(ms);
-                    },
-                    Qt::QueuedConnection);
-            }
-        });
-    }
-    void stop()
-    {
-        m_running = false;
-        if (m_thread.joinable())
-            m_thread.join();
-    }
-    QList<double> samples()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_samples;
-    }
-
-private:
-    QObject *m_receiver;
-    std::atomic<bool> m_running = false;
-    std::thread m_thread;
-    std::mutex m_mutex;
-    QList<double> m_samples;
-};
 
 } // namespace
 

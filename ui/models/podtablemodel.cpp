@@ -222,10 +222,9 @@ QVariant PodTableModel::obituaryData(const Obituary &o, int column, int role) co
                                      : QString();
         case Node:
             return o.node;
-        case LastTermination: {
-            QString text = o.exitCode >= 0 ? tr("%1 (exit %2)").arg(o.reason).arg(o.exitCode) : o.reason;
-            return o.ended.isValid() ? tr("%1, %2").arg(text, localTime(o.ended)) : text;
-        }
+        case LastTermination:
+            // When: the Age column ("ended 5m ago") and the tooltip.
+            return o.exitCode >= 0 ? tr("%1 (exit %2)").arg(o.reason).arg(o.exitCode) : o.reason;
         case Explanation:
             return o.explanation;
         default:

@@ -492,9 +492,9 @@ void SnapshotTimeline::paintEvent(QPaintEvent *)
             continue;
         const double x = xFor(obituary.markerTime(), g);
         p.setPen(QPen(withAlpha(death, 200), 1.4));
-        p.drawLine(QPointF(x, g.labelTop + 4), QPointF(x, g.axisY));
         const double k = 3.0;
-        const double y = g.labelTop + 4;
+        const double y = g.labelTop + std::max(k + 1, g.lineHeight / 2.0);
+        p.drawLine(QPointF(x, y), QPointF(x, g.axisY));
         p.setPen(QPen(death, 1.6, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(QPointF(x - k, y - k), QPointF(x + k, y + k));
         p.drawLine(QPointF(x + k, y - k), QPointF(x - k, y + k));

@@ -418,6 +418,7 @@ struct Managed
     QJsonObject stopTarget; // the spec to record once stopped
     bool stopThenDeploy = false;
     bool stopRollback = false;
+    bool deployPending = false; // stopped for an upgrade: the next pass deploys, not one a minute later
     qint64 stopGeneration = 0;
 
     // Kubernetes HA metadata: the latest checkpoint survives the JobManager.
@@ -446,6 +447,8 @@ struct Managed
     {
         if (stopping)
             return stopDoneMs;
+        if (deployPending)
+            return now + 1;
         qint64 due = now + 60000;
         const auto consider = [&](qint64 t) {
             if (t > now)
@@ -831,6 +834,7 @@ void OperatorSimulation::Private::observe(ReconcileContext &c)
 void OperatorSimulation::Private::reconcile(ReconcileContext &c)
 {
     Managed &m = c.m;
+    m.deployPending = false; // this pass deploys, or says why it cannot
     QJsonObject rs = c.status.value(u"reconciliationStatus"_s).toObject();
     const ReconciledSpec last = parseReconciled(rs.value(u"lastReconciledSpec"_s).toString());
 
@@ -1116,6 +1120,7 @@ void OperatorSimulation::Private::finishStop(ReconcileContext &c)
         c.status.insert(u"jobStatus"_s, jobStatus);
     }
     QJsonObject rs = c.status.value(u"reconciliationStatus"_s).toObject();
+    m.deployPending = m.stopThenDeploy && !session;
     if (m.stopThenDeploy) {
         const QJsonObject recorded = session ? m.stopTarget : withJob(m.stopTarget, u"state"_s, u"suspended"_s);
         rs.insert(u"lastReconciledSpec"_s, serializeReconciled(recorded, m.stopGeneration, false));

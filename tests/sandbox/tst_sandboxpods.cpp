@@ -306,7 +306,8 @@ void TestSandboxPods::podsFollowRedeployScaleAndSuspend()
     QVERIFY2(seen.contains(u"MODIFIED %1 (terminating)"_s.arg(firstJm)), qPrintable(seen.join(u", "_s)));
     QVERIFY2(seen.contains(u"DELETED %1 (terminating)"_s.arg(firstJm)), qPrintable(seen.join(u", "_s)));
     QVERIFY(seen.contains(u"DELETED elastic-taskmanager-1-1 (terminating)"_s));
-    QCOMPARE(pods(u"app=elastic,component=taskmanager"_s).size(), 3);
+    QVERIFY2(pods(u"app=elastic,component=taskmanager"_s).size() == 3,
+             QJsonDocument(at(deployment(u"elastic"_s), u"status"_s)).toJson().constData());
     const QString secondJm = str(pod(u"app=elastic,component=jobmanager"_s), u"metadata.name"_s);
     QVERIFY(!secondJm.isEmpty());
     QVERIFY(secondJm != firstJm);

@@ -1,4 +1,7 @@
+#include "cli/deploymentlisting.h"
+#include "kube/connectionconfig.h"
 #include "kube/contextlisting.h"
+#include "kube/kubeclient.h"
 #include "kube/kubeconfigloader.h"
 #include "sandbox/sandboxserver.h"
 #include "session/sessionhost.h"
@@ -12,7 +15,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QNetworkInformation>
 #include <QTemporaryDir>
 
@@ -39,6 +44,10 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("namespace")});
     parser.addOption({QStringLiteral("list-contexts"),
                       QCoreApplication::translate("main", "Print the merged kubeconfig's contexts as JSON and exit.")});
+    parser.addOption({QStringLiteral("list-deployments"),
+                      QCoreApplication::translate("main",
+                                                  "Print what the deployment list shows (state, job state, failing, "
+                                                  "last snapshot, …) as JSON and exit.")});
     parser.addOption({QStringLiteral("sandbox"),
                       QCoreApplication::translate("main",
                                                   "Run the built-in sandbox cluster and open it (the default "
@@ -50,7 +59,7 @@ bool wantsConsoleOnly(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all"
-            || arg == "--list-contexts")
+            || arg == "--list-contexts" || arg == "--list-deployments")
             return true;
     }
     return false;
@@ -77,6 +86,55 @@ int listContexts(const QCommandLineParser &parser)
     return 0;
 }
 
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "capstan: %s\n", qPrintable(message));
+}
+
+// One list of each resource, derived as the window derives its list; no display needed.
+int listDeployments(const QCommandLineParser &parser)
+{
+    const auto sources = capstan::KubeConfigLoader::sourcesFromEnvironment(parser.value(QStringLiteral("kubeconfig")));
+    const auto config = capstan::KubeConfigLoader::load(sources);
+    if (!config) {
+        printError(config.error().toString());
+        return 1;
+    }
+    QString context = parser.value(QStringLiteral("context"));
+    if (context.isEmpty())
+        context = config->currentContext;
+    const auto connection = capstan::ConnectionConfig::resolve(config.value(), context);
+    if (!connection) {
+        // The window's words for a context it cannot open.
+        printError(QCoreApplication::translate("capstan::MainWindow", "Cannot open context \"%1\": %2")
+                       .arg(context, connection.error().toString()));
+        return 1;
+    }
+    // As the window: "all" (or "*") for every namespace, none given for the context's own.
+    QString ns = parser.value(QStringLiteral("namespace"));
+    if (ns == QLatin1String("all") || ns == QLatin1String("*"))
+        ns.clear();
+    else if (ns.isEmpty())
+        ns = connection->ns;
+
+    QNetworkAccessManager nam;
+    capstan::KubeClient client(&nam, connection.value());
+    capstan::DeploymentListing listing(&client, ns);
+    QObject::connect(&listing, &capstan::DeploymentListing::finished, QCoreApplication::instance(),
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    listing.start();
+    QCoreApplication::exec();
+    if (listing.failed()) {
+        printError(listing.error().message.isEmpty() ? listing.error().toString() : listing.error().message);
+        return 1;
+    }
+    const QByteArray json
+        = QJsonDocument(capstan::DeploymentListing::document(connection->contextName, ns, listing.deployments()))
+              .toJson(QJsonDocument::Indented);
+    std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -87,6 +145,8 @@ int main(int argc, char **argv)
         QCommandLineParser parser;
         addOptions(parser);
         parser.process(app); // handles --help and --version itself
+        if (parser.isSet(QStringLiteral("list-deployments")))
+            return listDeployments(parser);
         return listContexts(parser);
     }
 

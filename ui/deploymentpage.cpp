@@ -538,7 +538,7 @@ void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &obje
     m_object = object;
     // Keep what the session observed (failure, last snapshot) and take everything else from the object.
     const FailureStatus failure = m_summary.failure;
-    const QDateTime lastSnapshot = m_summary.lastSnapshot;
+    const SnapshotRef lastSnapshot = m_summary.lastSnapshot;
     m_summary = parsed;
     m_summary.failure = failure;
     m_summary.lastSnapshot = lastSnapshot;

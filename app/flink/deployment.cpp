@@ -1,6 +1,11 @@
 #include "flink/deployment.h"
 
+#include "flink/deploymentstatus.h"
 #include "flink/flinkconfiguration.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
 
 namespace capstan {
 
@@ -33,60 +38,88 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     d.sessionCluster = !job.isObject();
     if (job.isObject()) {
         const QJsonObject j = job.toObject();
-        d.desiredState = str(j, "state");
+        d.desiredState = str(j, "state").toLower();
         if (d.desiredState.isEmpty())
             d.desiredState = QStringLiteral("running");
         d.upgradeMode = str(j, "upgradeMode");
         if (d.upgradeMode.isEmpty())
             d.upgradeMode = QStringLiteral("stateless");
-        d.parallelism = j.value(QLatin1String("parallelism")).toInt();
+        d.parallelism = std::max(0, j.value(QLatin1String("parallelism")).toVariant().toInt());
     }
 
-    const QJsonObject status = obj(object, "status");
-    d.lifecycleState = str(status, "lifecycleState");
-    d.jobManagerStatus = str(status, "jobManagerDeploymentStatus");
-    d.observedGeneration = status.value(QLatin1String("observedGeneration")).toInteger();
-    const QJsonObject jobStatus = obj(status, "jobStatus");
-    d.jobState = str(jobStatus, "state");
-    d.jobId = str(jobStatus, "jobId");
-    d.error = str(status, "error");
-    const qint64 startMs = jobStatus.value(QLatin1String("startTime")).toString().toLongLong();
-    if (startMs > 0)
-        d.jobStartTime = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
     const FlinkConfiguration configuration(spec);
     d.haEnabled = configuration.kubernetesHa();
     d.checkpointsEnabled = configuration.checkpointsEnabled();
-    d.hasLastStableSpec = !str(obj(status, "reconciliationStatus"), "lastStableSpec").isEmpty();
+
+    const DeploymentStatus status = DeploymentStatus::fromJson(object.value(QLatin1String("status")), spec);
+    d.lifecycleState = status.lifecycleState;
+    d.lifecycleDerived = status.lifecycleDerived;
+    d.jobManagerStatus = status.jobManagerStatus;
+    d.observedGeneration = status.observedGeneration;
+    d.jobState = status.jobState;
+    d.jobId = status.jobId;
+    d.error = status.error;
+    d.errorMessage = status.errorMessage;
+    d.jobStartTime = status.jobStartTime;
+    d.hasLastStableSpec = status.hasLastStableSpec;
+    d.statusSnapshot = status.lastSnapshot;
+    d.lastSnapshot = status.lastSnapshot;
+
+    // A FlinkBlueGreenDeployment (operator 1.12+) owns the deployments it switches between.
+    const QJsonArray owners = metadata.value(QLatin1String("ownerReferences")).toArray();
+    QJsonObject owner;
+    for (const QJsonValue &v : owners) {
+        const QJsonObject o = v.toObject();
+        if (owner.isEmpty() || o.value(QLatin1String("controller")).toBool())
+            owner = o;
+    }
+    d.ownerKind = str(owner, "kind");
+    d.ownerName = str(owner, "name");
     return d;
 }
 
 DisplayState Deployment::displayState() const
 {
-    const QString job = jobState.toUpper();
-    if (lifecycleState == QLatin1String("FAILED") || job == QLatin1String("FAILED") || job == QLatin1String("FAILING"))
+    const QString &lifecycle = lifecycleState;
+    const QString &jm = jobManagerStatus;
+    const auto is = [](const QString &value, std::initializer_list<const char *> words) {
+        return std::any_of(words.begin(), words.end(), [&value](const char *w) { return value == QLatin1String(w); });
+    };
+    if (sessionCluster) {
+        // A session cluster has no job of its own: a job state in its status is left over from an
+        // earlier life (an application cluster turned session, or a job the operator once observed).
+        // Its state follows its JobManager and the lifecycle.
+        if (jm == QLatin1String("ERROR"))
+            return DisplayState::Failed;
+        if (lifecycle == QLatin1String("FAILED") && !(jm == QLatin1String("READY") && errorMessage.isEmpty()))
+            return DisplayState::Failed;
+        if (is(lifecycle, {"UPGRADING", "ROLLING_BACK", "DELETING", "CREATED"}))
+            return DisplayState::Transitioning;
+        if (lifecycle == QLatin1String("SUSPENDED"))
+            return DisplayState::Suspended;
+        if (jm == QLatin1String("READY"))
+            return DisplayState::Running;
+        return DisplayState::Transitioning; // MISSING, DEPLOYING, DEPLOYED_NOT_READY, or not yet written
+    }
+    const QString &job = jobState;
+    if (lifecycle == QLatin1String("FAILED") || job == QLatin1String("FAILED") || job == QLatin1String("FAILING"))
         return DisplayState::Failed;
     // While the operator upgrades, rolls back or deletes, the old job's end (FINISHED after a
     // stop-with-savepoint, CANCELED) is a step of the transition, not the deployment's state.
-    if (lifecycleState == QLatin1String("UPGRADING") || lifecycleState == QLatin1String("ROLLING_BACK")
-        || lifecycleState == QLatin1String("DELETING"))
+    if (is(lifecycle, {"UPGRADING", "ROLLING_BACK", "DELETING", "DELETED"}))
         return DisplayState::Transitioning;
-    if (lifecycleState == QLatin1String("SUSPENDED"))
+    if (lifecycle == QLatin1String("SUSPENDED") || job == QLatin1String("SUSPENDED"))
         return DisplayState::Suspended;
     if (job == QLatin1String("CANCELED") || job == QLatin1String("CANCELLING"))
-        return desiredState == QLatin1String("suspended") ? DisplayState::Suspended : DisplayState::Cancelled;
+        return suspended() ? DisplayState::Suspended : DisplayState::Cancelled;
     if (job == QLatin1String("FINISHED"))
         return DisplayState::Finished;
-    if (lifecycleState == QLatin1String("UPGRADING") || lifecycleState == QLatin1String("DEPLOYED")
-        || lifecycleState == QLatin1String("CREATED") || lifecycleState == QLatin1String("ROLLING_BACK")
-        || lifecycleState == QLatin1String("DELETING") || job == QLatin1String("RECONCILING")
-        || job == QLatin1String("CREATED") || job == QLatin1String("INITIALIZING")
-        || job == QLatin1String("RESTARTING"))
+    if (is(lifecycle, {"DEPLOYED", "CREATED"}) || is(job, {"RECONCILING", "CREATED", "INITIALIZING", "RESTARTING"}))
         return DisplayState::Transitioning;
-    if (job == QLatin1String("RUNNING") || (sessionCluster && jobManagerStatus == QLatin1String("READY")))
+    if (job == QLatin1String("RUNNING"))
         return DisplayState::Running;
-    if (lifecycleState.isEmpty() && job.isEmpty())
-        return DisplayState::Transitioning; // not reconciled yet
-    return DisplayState::Unknown;
+    // A job state this release of Capstan does not know, or none yet: the operator has not settled.
+    return DisplayState::Transitioning;
 }
 
 QString Deployment::displayStateName(DisplayState state)
@@ -108,6 +141,36 @@ QString Deployment::displayStateName(DisplayState state)
         break;
     }
     return QStringLiteral("Unknown");
+}
+
+Deployment Deployment::decorated(Deployment deployment, const FailureStatus &failure,
+                                 const SnapshotRef &newestResourceSnapshot)
+{
+    deployment.failure = failure;
+    deployment.lastSnapshot = SnapshotRef::newer(deployment.statusSnapshot, newestResourceSnapshot);
+    return deployment;
+}
+
+QJsonObject Deployment::toJson() const
+{
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    QJsonObject owner;
+    if (!ownerName.isEmpty())
+        owner = {{QStringLiteral("kind"), ownerKind}, {QStringLiteral("name"), ownerName}};
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("namespace"), ns},
+            {QStringLiteral("uid"), uid},
+            {QStringLiteral("state"), displayStateName(displayState())},
+            {QStringLiteral("jobState"), sessionCluster ? QJsonValue() : orNull(jobState)},
+            {QStringLiteral("sessionCluster"), sessionCluster},
+            {QStringLiteral("failing"), failure.failing},
+            {QStringLiteral("failingReason"), failure.failing ? orNull(failure.rootCause) : QJsonValue()},
+            {QStringLiteral("error"), orNull(errorMessage)},
+            {QStringLiteral("parallelism"), parallelism > 0 ? QJsonValue(parallelism) : QJsonValue()},
+            {QStringLiteral("upgradeMode"), orNull(upgradeMode)},
+            {QStringLiteral("flinkVersion"), orNull(flinkVersion)},
+            {QStringLiteral("lastSnapshot"), lastSnapshot.isValid() ? QJsonValue(lastSnapshot.toJson()) : QJsonValue()},
+            {QStringLiteral("owner"), owner.isEmpty() ? QJsonValue() : QJsonValue(owner)}};
 }
 
 } // namespace capstan

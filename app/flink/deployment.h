@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flink/failurestatus.h"
+#include "flink/snapshotref.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -12,7 +13,8 @@
 namespace capstan {
 
 // The state words operators know from Ververica Platform, derived from the operator's
-// lifecycleState, jobStatus.state and spec.job.state.
+// lifecycleState (derived in turn where the release did not write it), jobStatus.state,
+// jobManagerDeploymentStatus and spec.job.state.
 enum class DisplayState { Running, Transitioning, Suspended, Cancelled, Failed, Finished, Unknown };
 
 // A compact, immutable summary of one FlinkDeployment: what the list and header show. Built on the
@@ -27,25 +29,30 @@ struct Deployment
     qint64 observedGeneration = 0;
     QDateTime created;
 
-    QString lifecycleState; // status.lifecycleState (STABLE, UPGRADING, …)
+    QString lifecycleState; // status.lifecycleState (STABLE, UPGRADING, …), derived before operator 1.4
+    bool lifecycleDerived = false; // the status carries no lifecycleState: computed as the operator does
     QString jobManagerStatus; // status.jobManagerDeploymentStatus
-    QString jobState; // status.jobStatus.state (RUNNING, FAILED, RECONCILING, …)
+    QString jobState; // status.jobStatus.state (RUNNING, FAILED, RECONCILING, …); may be stale on a session cluster
     QString jobId;
     QString desiredState; // spec.job.state (running / suspended); empty for session clusters
     QString upgradeMode; // spec.job.upgradeMode
     int parallelism = 0; // spec.job.parallelism; 0 when unset
     QString flinkVersion; // spec.flinkVersion, e.g. v1_20
     QString image;
-    QString error; // status.error, raw
+    QString error; // status.error, raw: plain text (operator < 1.3) or a JSON document
+    QString errorMessage; // its message, first line; empty when there is no error
+    QString ownerKind; // the controlling owner (FlinkBlueGreenDeployment), empty when none
+    QString ownerName;
     bool sessionCluster = false; // no spec.job
     bool haEnabled = false; // high-availability.type kubernetes (or the legacy factory class)
     bool checkpointsEnabled = false; // a checkpoint interval and directory: last-state has something to restore
     bool hasLastStableSpec = false; // status.reconciliationStatus.lastStableSpec: a rollback target exists
     QDateTime jobStartTime; // status.jobStatus.startTime
+    SnapshotRef statusSnapshot; // the newest snapshot the status records (savepointInfo, upgradeSavepointPath, …)
 
     // Observed by the session, not part of the object:
     FailureStatus failure;
-    QDateTime lastSnapshot; // the latest completed savepoint or checkpoint known
+    SnapshotRef lastSnapshot; // the newest of statusSnapshot and the completed FlinkStateSnapshots
 
     // "namespace/name": how settings, pins and snapshots' job references name a deployment.
     QString key() const { return keyOf(ns, name); }
@@ -57,6 +64,13 @@ struct Deployment
     static QString displayStateName(DisplayState state); // untranslated English word
 
     static Deployment fromJson(const QJsonObject &object);
+    // What the session observed added to the object's summary: the window's list and
+    // `capstan --list-deployments` both decorate with this.
+    static Deployment decorated(Deployment deployment, const FailureStatus &failure,
+                                const SnapshotRef &newestResourceSnapshot);
+    // The list's derivation for scripts: name, namespace, uid, state, jobState, sessionCluster,
+    // failing, failingReason, error, parallelism, upgradeMode, flinkVersion, lastSnapshot, owner.
+    QJsonObject toJson() const;
 };
 
 struct DeploymentBatch

@@ -1,5 +1,7 @@
 #include "flink/failuredetector.h"
 
+#include "flink/deploymentstatus.h"
+
 #include <QCoreApplication>
 
 namespace capstan {
@@ -33,15 +35,18 @@ bool FailureDetector::observeDeployment(const Deployment &d, const QDateTime &no
         track.jobId = d.jobId;
     // A session cluster's job state is left over from an earlier life (and so is a FAILED lifecycle
     // the operator computed from it): its failure is its JobManager's.
-    const bool staleFailure = d.sessionCluster && d.lifecycleState == QLatin1String("FAILED")
-        && d.displayState() != DisplayState::Failed;
+    const bool staleFailure
+        = d.sessionCluster && d.lifecycleState == QLatin1String("FAILED") && d.displayState() != DisplayState::Failed;
     track.lifecycle = staleFailure ? QString() : d.lifecycleState;
     track.jobState = d.sessionCluster ? QString() : d.jobState;
     track.deploymentError.clear();
-    // status.error in either form (plain text before operator 1.3, a JSON document since), read once
-    // by Deployment::fromJson.
-    if (d.jobManagerStatus == QLatin1String("ERROR") && !d.errorMessage.isEmpty())
-        track.deploymentError = d.errorMessage;
+    // status.error in either form: plain text before operator 1.3, a JSON document since.
+    QString type;
+    QString errorMessage;
+    DeploymentStatus::parseError(d.error, &type, &errorMessage);
+    if (d.jobManagerStatus == QLatin1String("ERROR"))
+        track.deploymentError = errorMessage;
+    track.failedError = track.lifecycle == QLatin1String("FAILED") ? errorMessage : QString();
     if (track.jobState == QLatin1String("RESTARTING") || track.jobState == QLatin1String("FAILING")) {
         if (track.restartTimes.isEmpty() || track.restartTimes.last().secsTo(now) >= 1)
             track.restartTimes.append(now);
@@ -232,6 +237,10 @@ bool FailureDetector::evaluate(const QString &uid, const QDateTime &now)
                                  .arg(track.deploymentError);
         else if (oomRecent)
             next.rootCause = track.oomCause;
+        else if (failedState && track.rootCause.isEmpty() && !track.failedError.isEmpty())
+            next.rootCause = track.failedError; // what the operator says failed (before any deployment)
+        else if (track.rootCause.isEmpty() && track.jobState.isEmpty())
+            next.rootCause = QStringLiteral("Lifecycle %1").arg(track.lifecycle);
         else
             next.rootCause
                 = !track.rootCause.isEmpty() ? track.rootCause : QStringLiteral("Job state %1").arg(track.jobState);

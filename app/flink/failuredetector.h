@@ -57,6 +57,7 @@ private:
         qint64 numRestarts = -1;
         QString rootCause;
         QString deploymentError; // status.error's message while jobManagerDeploymentStatus is ERROR
+        QString failedError; // status.error's message while the lifecycle is FAILED
         QString podCause; // a pod condition that holds now (crash loop, image pull, unschedulable)
         QString logCause; // from the JobManager's previous log
         QDateTime oomAt; // the last TaskManager OOMKilled, within the window

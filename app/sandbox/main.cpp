@@ -4,6 +4,7 @@
 #include "sandbox/operatorsimulation.h"
 #include "sandbox/prometheusexporter.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/statusshape.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -117,9 +118,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption churnOnSignalOption(
         QStringLiteral("churn-on-signal"),
         QStringLiteral("Start the churn on SIGUSR1 (and pause it on SIGUSR2) instead of at once."));
+    const QCommandLineOption operatorVersionOption(
+        QStringLiteral("operator-version"),
+        QStringLiteral("Write FlinkDeployment status as this Flink Kubernetes Operator release does: %1.")
+            .arg(capstan::sandbox::StatusShape::supportedVersions().join(QStringLiteral(", "))),
+        QStringLiteral("version"), capstan::sandbox::StatusShape::latest());
     parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, clockOffsetOption,
                        seedOption, faultOption, noOperatorOption, prometheusOption, focusEventsOption,
-                       focusSnapshotsOption, churnOption, churnOnSignalOption});
+                       focusSnapshotsOption, churnOption, churnOnSignalOption, operatorVersionOption});
     parser.process(app);
 
     bool ok = true;
@@ -153,6 +159,9 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
 
     options.operatorSimulation = !parser.isSet(noOperatorOption);
+    options.operatorVersion = parser.value(operatorVersionOption);
+    if (!capstan::sandbox::StatusShape::isSupported(options.operatorVersion))
+        parser.showHelp(2);
     int prometheusPort = -1;
     if (parser.isSet(prometheusOption)) {
         prometheusPort = parser.value(prometheusOption).toInt(&ok);

@@ -6,6 +6,7 @@
 #include "sandbox/prometheusexporter.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
+#include "sandbox/statusshape.h"
 #include "sandbox/virtualclock.h"
 
 #include <QCryptographicHash>
@@ -494,6 +495,7 @@ struct OperatorSimulation::Private
     std::atomic<size_t> deploymentCount{0};
     std::mt19937_64 random{20240601};
     PodSimulation pods{store};
+    QString operatorVersion = StatusShape::latest();
 
     std::mutex threadMutex;
     std::condition_variable wake;
@@ -679,7 +681,12 @@ void OperatorSimulation::Private::reconcileDeployment(Managed &m, const QJsonObj
         adopt(c);
     }
     if (m.passive) {
-        if (c.generation <= c.status.value(u"observedGeneration"_s).toInteger())
+        // Releases before 1.8 record the reconciled generation only with the reconciled spec.
+        const QJsonObject rs = c.status.value(u"reconciliationStatus"_s).toObject();
+        const qint64 observed = c.status.contains(u"observedGeneration"_s)
+            ? c.status.value(u"observedGeneration"_s).toInteger()
+            : parseReconciled(rs.value(u"lastReconciledSpec"_s).toString()).generation;
+        if (c.generation <= observed)
             return;
         m.passive = false;
     }
@@ -1270,7 +1277,8 @@ void OperatorSimulation::Private::finalizeStatus(ReconcileContext &c)
 void OperatorSimulation::Private::flush(ReconcileContext &c)
 {
     finalizeStatus(c);
-    const QJsonObject patch = mergeDiff(c.written, c.status);
+    const QJsonObject shaped = StatusShape::rewrite(c.status, operatorVersion);
+    const QJsonObject patch = mergeDiff(c.written, shaped);
     if (patch.isEmpty())
         return;
     WriteOptions options;
@@ -1280,7 +1288,7 @@ void OperatorSimulation::Private::flush(ReconcileContext &c)
         qCDebug(lcSandboxServer) << "operator: status update of" << c.m.name << "failed:" << r.code;
         return;
     }
-    c.written = c.status;
+    c.written = shaped;
     c.object = r.object;
 }
 
@@ -1633,6 +1641,12 @@ OperatorSimulation::OperatorSimulation(ResourceStore &store, double speed)
 OperatorSimulation::~OperatorSimulation()
 {
     stop();
+}
+
+void OperatorSimulation::setOperatorVersion(const QString &version)
+{
+    std::lock_guard guard(d->mutex);
+    d->operatorVersion = version;
 }
 
 void OperatorSimulation::start()

@@ -65,6 +65,9 @@ public:
     ProxyResponse proxyGet(const QString &ns, const QString &service, const QString &path,
                            const QUrlQuery &query) const;
 
+    // The operator release whose status shape is written (StatusShape); "1.15" by default.
+    void setOperatorVersion(const QString &version);
+
     // Pod faults (crash loop, OOM kill, image pull, unschedulable) come from this plan; nullptr: none.
     void setFaultPlan(FaultPlan *faults);
     // GET pods/{name}/log of a simulated pod (PodSimulation::log); with `after`, what a follow has

@@ -14,6 +14,7 @@
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/selectors.h"
+#include "sandbox/statusshape.h"
 #include "sandbox/virtualclock.h"
 
 #include <httplib.h>
@@ -420,11 +421,13 @@ bool SandboxServer::Private::startLocked(QString *error)
     if (!seeded) {
         seedDemoData(store, options.deployments, options.events, options.seed, options.focusEvents,
                      options.focusSnapshots, ownClock->nowMs());
+        StatusShape::applyToStore(store, options.operatorVersion);
         seeded = true;
     }
     if (options.operatorSimulation && !simulation) {
         simulation = std::make_unique<OperatorSimulation>(store, options.speed);
         simulation->setFaultPlan(&faults);
+        simulation->setOperatorVersion(options.operatorVersion);
         // Its clock takes over from the server's own, where that one stands now.
         simulation->clock().shift(ownClock->nowMs() - simulation->clock().nowMs());
         simulation->start();

@@ -28,6 +28,8 @@ struct SandboxOptions
     quint64 seed = 1;
     bool operatorSimulation = false; // run the Flink operator simulation and the JobManager REST API
     bool expiredServerCertificate = false; // serve a certificate that expired yesterday
+    // Write FlinkDeployment status as this operator release does (StatusShape::supportedVersions()).
+    QString operatorVersion = QStringLiteral("1.15");
 };
 
 // A Kubernetes API server on loopback: HTTPS (CA and server certificate generated at start),

@@ -381,9 +381,7 @@ void ClusterSession::onEvents(const InformerBatch &batch)
 
 Deployment ClusterSession::decorate(Deployment d) const
 {
-    d.failure = m_failures.status(d.uid);
-    d.lastSnapshot = m_lastSnapshotByName.value(d.key());
-    return d;
+    return Deployment::decorated(d, m_failures.status(d.uid), m_lastSnapshotByName.value(d.key()));
 }
 
 void ClusterSession::onDeployments(const InformerBatch &batch)
@@ -473,9 +471,11 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
         m_snapshotOwner.insert(s.key, key);
         m_snapshotsByName[key].insert(s.key, s);
         upserted[key] << s;
-        if (!s.isCompleted() || !s.time.isValid() || m_lastSnapshotByName.value(key) >= s.time)
+        const SnapshotRef known = m_lastSnapshotByName.value(key);
+        const SnapshotRef newest = SnapshotRef::newer(known, SnapshotRef::fromSnapshot(s));
+        if (newest == known)
             continue;
-        m_lastSnapshotByName.insert(key, s.time);
+        m_lastSnapshotByName.insert(key, newest);
         touchedNames << key;
     }
     for (const QString &uid : batch.removed) {

@@ -221,7 +221,7 @@ private:
     QHash<QString, QString> m_uidByKey; // "ns/name" → uid of m_summaries
     QHash<QString, Opening> m_opening;
     QHash<QString, DeploymentWatch *> m_watches;
-    QHash<QString, QDateTime> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
+    QHash<QString, SnapshotRef> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
     // Every FlinkStateSnapshot in compact form, by "ns/name" of its deployment and by its uid (=
     // key), from which a page gets its snapshots at once; and each one's deployment.
     QHash<QString, QHash<QString, Snapshot>> m_snapshotsByName;

@@ -92,7 +92,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case FlinkVersion:
             return d.flinkVersion;
         case LastSnapshot:
-            return d.lastSnapshot.isValid() ? ageText(d.lastSnapshot.secsTo(now())) : QString();
+            return d.lastSnapshot.time.isValid() ? ageText(d.lastSnapshot.time.secsTo(now())) : QString();
         case Restarts:
             return d.failure.restarts > 0 ? QVariant(d.failure.restarts) : QVariant(QString());
         case Age:
@@ -112,7 +112,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case Restarts:
             return d.failure.restarts;
         case LastSnapshot:
-            return d.lastSnapshot.isValid() ? -d.lastSnapshot.toSecsSinceEpoch() : 0;
+            return d.lastSnapshot.time.isValid() ? -d.lastSnapshot.time.toSecsSinceEpoch() : 0;
         case Age:
             return d.created.isValid() ? -d.created.toSecsSinceEpoch() : 0; // ascending = youngest first
         default:
@@ -141,6 +141,11 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
                 .arg(d.lifecycleState.isEmpty() ? tr("unknown") : d.lifecycleState,
                      d.jobState.isEmpty() ? tr("unknown") : d.jobState,
                      d.jobManagerStatus.isEmpty() ? tr("unknown") : d.jobManagerStatus);
+        if (column == LastSnapshot && d.lastSnapshot.isValid())
+            return tr("%1 %2, recorded in %3")
+                .arg(d.lastSnapshot.kind == QLatin1String("checkpoint") ? tr("Checkpoint") : tr("Savepoint"),
+                     d.lastSnapshot.path.isEmpty() ? tr("(location not recorded)") : d.lastSnapshot.path,
+                     d.lastSnapshot.source);
         if (column == Age && d.created.isValid())
             return QLocale().toString(d.created.toLocalTime(), QLocale::LongFormat);
         break;

@@ -94,7 +94,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption faultOption(
         QStringLiteral("fault"),
         QStringLiteral("Inject a fault (repeatable): fail=STATUSxCOUNT[:RETRY_AFTER], latency=MS, "
-                       "bookmark-interval=MS, silent-watches[=0|1]."),
+                       "bookmark-interval=MS, silent-watches[=0|1]; pods of a deployment: jm-crashloop=NAME, "
+                       "tm-oom=NAME, image-pull=NAME, unschedulable=NAME; forbid-pod-logs[=0|1]."),
         QStringLiteral("spec"));
     const QCommandLineOption noOperatorOption(
         QStringLiteral("no-operator"),

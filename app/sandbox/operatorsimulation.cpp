@@ -1734,6 +1734,33 @@ ProxyResponse OperatorSimulation::proxyGet(const QString &ns, const QString &ser
     cluster.advance(now);
     if (cluster.jobManagerStatus() != JobManagerStatus::Ready)
         return unavailable;
+    // The log files of Flink's REST API (what a client reads when it may not get pods/log).
+    static const QRegularExpression logPath(u"^/?(jobmanager|taskmanagers/([^/]+))/(log|logs)$"_s);
+    if (const QRegularExpressionMatch m = logPath.match(path); m.hasMatch()) {
+        const QString taskManager = m.captured(2);
+        const auto lines = d->pods.restLog(ns, deployment, taskManager, cluster, now);
+        if (!lines) {
+            const QString message = u"Could not find TaskExecutor %1."_s.arg(taskManager);
+            return ProxyResponse{
+                404, QJsonDocument(QJsonObject{{u"errors"_s, QJsonArray{message}}}).toJson(QJsonDocument::Compact)};
+        }
+        QByteArray text;
+        for (const LogLine &line : *lines)
+            text += line.text.toUtf8() + '\n';
+        if (m.captured(3) == u"log"_s)
+            return ProxyResponse{200, text, "text/plain"};
+        const QString file = taskManager.isEmpty() ? u"jobmanager"_s : u"taskmanager"_s;
+        const qint64 mtime = lines->empty() ? now : lines->back().ms;
+        return ProxyResponse{200,
+                             QJsonDocument(QJsonObject{{u"logs"_s,
+                                                        QJsonArray{QJsonObject{{u"name"_s, QString(file + u".log"_s)},
+                                                                               {u"size"_s, qint64(text.size())},
+                                                                               {u"mtime"_s, mtime}},
+                                                                   QJsonObject{{u"name"_s, QString(file + u".out"_s)},
+                                                                               {u"size"_s, 0},
+                                                                               {u"mtime"_s, mtime}}}}})
+                                 .toJson(QJsonDocument::Compact)};
+    }
     if (path == u"metrics"_s) {
         QByteArray text;
         PrometheusExporter::appendCluster(&text, ns, deployment, cluster, now);

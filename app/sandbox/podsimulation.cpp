@@ -367,6 +367,22 @@ std::optional<PodSimulation::Problem> PodSimulation::jobManagerProblem(const QSt
     return it == m_clusters.end() ? std::nullopt : it->second->problem;
 }
 
+std::optional<std::vector<LogLine>> PodSimulation::restLog(const QString &ns, const QString &name,
+                                                           const QString &taskManager, const FlinkJobModel &cluster,
+                                                           qint64 nowMs) const
+{
+    const auto it = m_clusters.find(ns + u'/' + name);
+    if (it == m_clusters.end())
+        return std::nullopt;
+    for (const auto &[podName, pod] : it->second->pods) {
+        const bool wanted = taskManager.isEmpty() ? pod.jobManager : podName == taskManager;
+        const Container &main = pod.containers.front();
+        if (wanted && !pod.deleting && main.running())
+            return containerLog(*it->second, pod, main, cluster, nowMs);
+    }
+    return std::nullopt;
+}
+
 QString PodSimulation::deploymentOf(const QString &ns, const QString &pod) const
 {
     return m_podIndex.value(ns + u'/' + pod);

@@ -84,6 +84,11 @@ public:
     // What the operator reports as jobManagerDeploymentStatus ERROR.
     std::optional<Problem> jobManagerProblem(const QString &ns, const QString &name) const;
 
+    // What the JobManager's REST API serves as a log file (/jobmanager/log, /taskmanagers/{id}/log):
+    // the JobManager's, or a TaskManager's it still has registered (a running pod of that name).
+    std::optional<std::vector<LogLine>> restLog(const QString &ns, const QString &name, const QString &taskManager,
+                                                const FlinkJobModel &cluster, qint64 nowMs) const;
+
     // The deployment ("ns/name") a simulated pod belongs to; empty for other pods.
     QString deploymentOf(const QString &ns, const QString &pod) const;
     PodLogResult log(const PodLogRequest &request, const FlinkJobModel *cluster, qint64 nowMs,

@@ -74,6 +74,7 @@ private slots:
     void imagePullBackOff();
     void unschedulable();
     void podLogsCanBeForbidden();
+    void flinkRestLogs();
     void faultSpecs();
 
 private:
@@ -666,6 +667,31 @@ void TestSandboxPods::podLogsCanBeForbidden()
     QVERIFY(!review(u"log"_s));
     QVERIFY(review(QString())); // the pods themselves still
     QCOMPARE(get(u"/api/v1/namespaces/default/pods/secret-taskmanager-1-1"_s, readOnly).status, 200);
+}
+
+void TestSandboxPods::flinkRestLogs()
+{
+    // What a client falls back to without pods/log: the JobManager's REST API through the service proxy.
+    create(u"rest"_s, 2);
+    step(20000);
+    m_sandbox->server->faults().setPodLogsForbidden(true);
+    const QString proxy = u"/api/v1/namespaces/default/services/rest-rest:rest/proxy"_s;
+    Reply r = get(proxy + u"/jobmanager/log"_s);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.raw.contains("Submitting job 'rest'"));
+    const QString jm = str(pod(u"app=rest,component=jobmanager"_s), u"metadata.name"_s);
+    m_sandbox->server->faults().setPodLogsForbidden(false);
+    QCOMPARE(r.raw, get(u"/api/v1/namespaces/default/pods/%1/log"_s.arg(jm)).raw); // the same file
+    r = get(proxy + u"/jobmanager/logs"_s);
+    QCOMPARE(r.status, 200);
+    const QJsonObject file = r.body.value(u"logs"_s).toArray().at(0).toObject();
+    QCOMPARE(file.value(u"name"_s).toString(), u"jobmanager.log"_s);
+    QVERIFY(file.value(u"size"_s).toInteger() > 1000);
+    r = get(proxy + u"/taskmanagers/rest-taskmanager-1-1/log"_s);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.raw.contains("Starting TaskManager with ResourceID: rest-taskmanager-1-1"));
+    r = get(proxy + u"/taskmanagers/rest-taskmanager-9-9/log"_s);
+    QCOMPARE(r.status, 404);
 }
 
 void TestSandboxPods::faultSpecs()

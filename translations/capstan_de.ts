@@ -2222,6 +2222,22 @@
 <context>
     <name>capstan::DeploymentWatch</name>
     <message>
+    <message>
+        <source>%1 %2, recorded in %3</source>
+        <translation>%1 %2, verzeichnet in %3</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Savepoint</source>
+        <translation>Savepoint</translation>
+    </message>
+    <message>
+        <source>(location not recorded)</source>
+        <translation>(Ort nicht verzeichnet)</translation>
+    </message>
         <source>The JobManager is not deployed.</source>
         <translation>Der JobManager ist nicht bereitgestellt.</translation>
     </message>
@@ -3359,3 +3375,7 @@ Zuerst gesehen: %2</translation>
     </message>
 </context>
 </TS>
+    <message>
+        <source>Print what the deployment list shows (state, job state, failing, last snapshot, …) as JSON and exit.</source>
+        <translation>Ausgeben, was die Deployment-Liste zeigt (Zustand, Job-Zustand, fehlschlagend, letzter Snapshot, …), als JSON und beenden.</translation>
+    </message>

@@ -213,11 +213,14 @@ void TestLogModel::folding()
     QVERIFY(!model.isExpanded(1));
     QCOMPARE(model.index(1).data(LogModel::FoldedCountRole).toInt(), 8);
     QCOMPARE(model.index(1).data(LogModel::LevelRole).toInt(), int(LogLevel::Error));
+    QCOMPARE(model.index(1).data(LogModel::FoldedCauseRole).toString(),
+             QStringLiteral("Caused by: java.io.IOException: boom"));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     model.setExpanded(1, true);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.rowCount(), 11);
     QCOMPARE(model.index(1).data(LogModel::FoldedCountRole).toInt(), 0);
+    QCOMPARE(model.index(1).data(LogModel::FoldedCauseRole).toString(), QString());
     QVERIFY(model.index(2).data(LogModel::TraceRole).toBool());
     QCOMPARE(model.text(7), QStringLiteral("Caused by: java.io.IOException: boom"));
     QCOMPARE(model.text(10), record(2, "INFO", QStringLiteral("after")));

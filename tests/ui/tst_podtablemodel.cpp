@@ -123,6 +123,7 @@ private:
 
 void TestPodTableModel::saveShot(QWidget *widget, const QString &name)
 {
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     const QString suffix
@@ -150,8 +151,7 @@ void TestPodTableModel::orderAndColumns()
     QCOMPARE(model.index(0, PodTableModel::LastTermination).data().toString(),
              QStringLiteral("Error (exit 1), %1 ago").arg(DeploymentTableModel::ageText(90)));
     QVERIFY(model.index(0, PodTableModel::Explanation).data().toString().contains(QStringLiteral("previous")));
-    QCOMPARE(model.index(0, 0).data(PodTableModel::SeverityRole).toInt(),
-             int(PodProblem::Severity::Error));
+    QCOMPARE(model.index(0, 0).data(PodTableModel::SeverityRole).toInt(), int(PodProblem::Severity::Error));
     QVERIFY(model.index(0, PodTableModel::Status).data(Qt::ForegroundRole).isValid());
     QCOMPARE(model.index(1, PodTableModel::Status).data().toString(), QStringLiteral("Running"));
     QCOMPARE(model.index(1, PodTableModel::LastTermination).data().toString(), QString());
@@ -268,7 +268,7 @@ void TestPodTableModel::panel()
     obituaries.obituaries = {oomObituary()};
     obituaries.reset = true;
     panel.model()->applyObituaries(obituaries);
-    QCOMPARE(titles.last().at(0).toString(), QStringLiteral("Pods (1, 1 gone)"));
+    QCOMPARE(titles.last().at(0).toString(), QStringLiteral("Pods (1, 1 ended)"));
 
     auto *logs = panel.findChild<QPushButton *>(QStringLiteral("openLogsButton"));
     auto *previous = panel.findChild<QPushButton *>(QStringLiteral("previousLogsButton"));

@@ -97,7 +97,8 @@ QSize LogLineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     const int lineHeight = m_lineSpacing + 2 * Padding;
     if (!m_wrap) {
         // Every row as wide as the longest line held: the horizontal scroll bar reaches every end.
-        const int chars = m_model->maxLineLength() + 24; // room for "… N more lines"
+        // Room for "… N more lines, root cause: …" after the longest line.
+        const int chars = m_model->maxLineLength() + 60;
         return {m_gutterWidth + chars * m_charWidth + 2 * Padding, lineHeight};
     }
     QTextLayout layout(displayText(index), m_font);
@@ -180,15 +181,31 @@ void LogLineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     layout.draw(painter, origin);
 
     if (const int folded = index.data(LogModel::FoldedCountRole).toInt(); folded > 0) {
-        const QString more = tr("… %n more line(s)", nullptr, folded);
+        // The root cause stays in sight while its trace is folded.
+        const QString cause = index.data(LogModel::FoldedCauseRole).toString();
+        const QString more = cause.isEmpty() ? tr("… %n more line(s)", nullptr, folded)
+                                             : tr("… %n more line(s), root cause: %1", nullptr, folded)
+                                                   .arg(cause.mid(QLatin1String("Caused by: ").size()));
         QFont italic = f;
         italic.setItalic(true);
         painter->setFont(italic);
         painter->setPen(selected ? textColor : mutedText(palette));
         const QFontMetrics italicMetrics(italic);
-        const qreal x = origin.x() + lastLineEnd + metrics.horizontalAdvance(QLatin1Char(' ')) * 2;
-        const qreal baseline = origin.y() + y - metrics.lineSpacing() + metrics.ascent();
-        painter->drawText(QPointF(x, baseline), more);
+        const int width = italicMetrics.horizontalAdvance(more);
+        const int space = metrics.horizontalAdvance(QLatin1Char(' '));
+        // After the line, or over its end where the line runs past the right edge of the view.
+        const qreal visibleRight = m_view->viewport()->width() - space;
+        const qreal x
+            = std::max(origin.x() + space, std::min(origin.x() + lastLineEnd + 2 * space, visibleRight - width));
+        const qreal lineTop = origin.y() + y - metrics.lineSpacing();
+        if (x < origin.x() + lastLineEnd + space) {
+            const QRectF behind(x - space, lineTop, width + 2 * space, metrics.lineSpacing());
+            painter->fillRect(behind,
+                              selected                                            ? palette.brush(QPalette::Highlight)
+                                  : option.backgroundBrush.style() != Qt::NoBrush ? option.backgroundBrush
+                                                                                  : palette.brush(QPalette::Base));
+        }
+        painter->drawText(QPointF(x, lineTop + metrics.ascent()), more);
     }
     painter->restore();
 }

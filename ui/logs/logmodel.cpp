@@ -35,6 +35,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return l.traceCount > 0 && !m_expanded.contains(seqAt(index.row())) ? l.traceCount : 0;
     case TraceRole:
         return l.trace;
+    case FoldedCauseRole:
+        return l.lastCause > 0 && !m_expanded.contains(seqAt(index.row())) ? line(seqAt(index.row()) + l.lastCause).text
+                                                                           : QString();
     default:
         break;
     }
@@ -133,7 +136,10 @@ void LogModel::appendLines(const QStringList &lines)
             l.trace = true;
             l.header = p.trace ? p.header : previous;
             if (l.header >= m_firstSeq) {
-                ++line(l.header).traceCount;
+                Line &header = line(l.header);
+                ++header.traceCount;
+                if (l.text.startsWith(QLatin1String("Caused by: ")))
+                    header.lastCause = header.traceCount;
                 if (!m_expanded.contains(l.header))
                     changedHeader = l.header;
             }
@@ -156,7 +162,7 @@ void LogModel::appendLines(const QStringList &lines)
     if (changedHeader >= 0) {
         const int row = rowOfSeq(changedHeader);
         if (row >= 0)
-            emit dataChanged(index(row), index(row), {FoldedCountRole, FoldableRole});
+            emit dataChanged(index(row), index(row), {FoldedCountRole, FoldableRole, FoldedCauseRole});
     }
     if (skip > 0)
         emit droppedLinesChanged(m_dropped);

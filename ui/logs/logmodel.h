@@ -26,6 +26,7 @@ public:
         FoldableRole, // bool: a stack trace follows the line
         FoldedCountRole, // int: lines of the trace hidden under this one (0 when expanded or none)
         TraceRole, // bool: the line is part of a stack trace
+        FoldedCauseRole, // QString: the last "Caused by:" of a folded trace (the root cause), else empty
     };
     static constexpr int DefaultCapacity = 50000;
     static constexpr int AllLevels = 1 | 2 | 4 | 8;
@@ -85,6 +86,7 @@ private:
         bool trace = false;
         qint64 header = -1; // trace lines: the sequence number of the line the trace folds into
         int traceCount = 0; // headers: the trace lines that follow
+        int lastCause = 0; // headers: offset of the trace's last "Caused by:" line from the header; 0: none
     };
 
     const Line &line(qint64 seq) const { return m_lines[size_t(seq - m_firstSeq)]; }

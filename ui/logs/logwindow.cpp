@@ -114,6 +114,7 @@ void LogWindow::reload()
     request.options.tailLines = m_view->tailLines() > 0 ? m_view->tailLines() : -1;
     request.options.sinceSeconds = m_view->sinceSeconds();
     m_view->setSourceNote({});
+    m_fallback = false;
     m_logId = m_session->openLog(request);
     m_open = true;
 }
@@ -124,7 +125,8 @@ void LogWindow::onLines(quint64 id, const QStringList &lines, const QString &sou
         return;
     // The pod's own log needs no note; a fallback says what it is and why.
     const QString kubernetes = QCoreApplication::translate("capstan::LogReader", "Kubernetes (pods/log)");
-    m_view->setSourceNote(source.isEmpty() || source == kubernetes ? QString() : tr("Shown from %1.").arg(source));
+    m_fallback = !source.isEmpty() && source != kubernetes;
+    m_view->setSourceNote(m_fallback ? tr("Shown from %1.").arg(source) : QString());
     m_view->appendLines(lines);
 }
 
@@ -134,7 +136,7 @@ void LogWindow::onEnded(quint64 id, const Error &error)
         return;
     m_open = false;
     if (error.reason.isEmpty()) {
-        m_view->setEnded(m_view->follow() ? tr("the container ended") : tr("complete"));
+        m_view->setEnded(m_view->follow() && !m_fallback ? tr("the container ended") : tr("complete"));
         return;
     }
     m_view->setEnded(tr("not read"));

@@ -50,6 +50,7 @@ private:
     LogView *m_view;
     quint64 m_logId = 0;
     bool m_open = false;
+    bool m_fallback = false; // the lines come from Flink's REST API, read once
 };
 
 } // namespace capstan

@@ -212,8 +212,15 @@ QVariant PodTableModel::obituaryData(const Obituary &o, int column, int role) co
             return o.podName;
         case Component:
             return componentText(o.component);
-        case Status:
-            return tr("Gone");
+        case Status: {
+            // A JobManager container restarts in its pod; a failed TaskManager's pod stays a while.
+            const Pod *live = pod(rowOfPod(o.podUid));
+            if (!live)
+                return tr("Gone");
+            return live->phase == QLatin1String("Failed") || live->phase == QLatin1String("Succeeded")
+                ? tr("Ended")
+                : tr("Restarted");
+        }
         case Ready:
         case Restarts:
             return QString();
@@ -235,7 +242,8 @@ QVariant PodTableModel::obituaryData(const Obituary &o, int column, int role) co
             return o.ended.toMSecsSinceEpoch();
         return obituaryData(o, column, Qt::DisplayRole);
     } else if (role == Qt::ToolTipRole) {
-        QStringList lines{tr("%1 is gone. Ran from %2 to %3 on %4.")
+        QStringList lines{(rowOfPod(o.podUid) >= 0 ? tr("%1 ended; its pod is still there. It ran from %2 to %3 on %4.")
+                                                   : tr("%1 is gone. It ran from %2 to %3 on %4."))
                               .arg(o.podName, localTime(o.started), localTime(o.ended), o.node)};
         if (!o.message.isEmpty())
             lines << o.message;
@@ -327,6 +335,7 @@ void PodTableModel::upsertPod(const Pod &p)
     beginInsertRows({}, insertRow, insertRow);
     m_pods.insert(insertRow, p);
     endInsertRows();
+    obituariesOfPodChanged(p.uid);
 }
 
 void PodTableModel::removePod(const QString &uid)
@@ -337,6 +346,17 @@ void PodTableModel::removePod(const QString &uid)
     beginRemoveRows({}, row, row);
     m_pods.removeAt(row);
     endRemoveRows();
+    obituariesOfPodChanged(uid);
+}
+
+void PodTableModel::obituariesOfPodChanged(const QString &podUid)
+{
+    for (int i = 0; i < obituaryCount(); ++i) {
+        if (m_obituaries.at(i).podUid == podUid) {
+            const int row = podCount() + i;
+            emit dataChanged(index(row, Status), index(row, Status));
+        }
+    }
 }
 
 void PodTableModel::applyPods(const PodBatch &batch)

@@ -66,6 +66,8 @@ private:
     static bool podBefore(const Pod &a, const Pod &b);
     void upsertPod(const Pod &pod);
     void removePod(const QString &uid);
+    // The Status of a pod's obituaries says whether the pod is still there.
+    void obituariesOfPodChanged(const QString &podUid);
 
     QList<Pod> m_pods; // sorted by podBefore
     QList<Obituary> m_obituaries; // newest first

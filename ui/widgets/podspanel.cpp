@@ -92,12 +92,8 @@ PodsPanel::PodsPanel(QWidget *parent)
     updateSelection();
 }
 
-PodsPanel::~PodsPanel()
-{
-    // The windows outlive the tab only while it exists: they read through its session.
-    for (const QPointer<LogWindow> &window : std::as_const(m_windows))
-        delete window.data();
-}
+// The log windows are children of the panel (top-level windows): they go with it.
+PodsPanel::~PodsPanel() = default;
 
 void PodsPanel::setSession(SessionHost *session)
 {
@@ -131,7 +127,8 @@ void PodsPanel::setDeployment(const Deployment &deployment)
 QString PodsPanel::title() const
 {
     const int gone = m_model->obituaryCount();
-    return gone > 0 ? tr("Pods (%1, %2 gone)").arg(m_model->podCount()).arg(gone)
+    // Obituaries: pods that are gone and containers that ended abnormally.
+    return gone > 0 ? tr("Pods (%1, %2 ended)").arg(m_model->podCount()).arg(gone)
                     : tr("Pods (%1)").arg(m_model->podCount());
 }
 

@@ -214,6 +214,9 @@ struct PodSimulation::Cluster
     int attempt = 1;
     int nextTmIndex = 1;
     bool tmsRequested = false;
+    bool standalone = false; // spec.mode standalone: TaskManagers of the Deployment <name>-taskmanager
+    QString tmRsHash;
+    QString tmReplicaSetUid;
     QString image;
     QString pullPolicy;
     QString serviceAccount;
@@ -284,6 +287,9 @@ void PodSimulation::sync(const QString &ns, const QString &name, const QString &
         c.serial = cluster.deploymentSerial();
         const QString seed = ownerUid + u'/' + QString::number(c.serial);
         c.rsHash = suffixOf(seed + u"/rs"_s, 10);
+        c.standalone = spec.value(u"mode"_s).toString() == u"standalone"_s;
+        c.tmRsHash = suffixOf(seed + u"/tm-rs"_s, 10);
+        c.tmReplicaSetUid = uuidOf(seed + u"/tm-replicaset"_s);
         c.deploymentUid = uuidOf(seed + u"/deployment"_s);
         c.replicaSetUid = uuidOf(seed + u"/replicaset"_s);
         c.attempt = 1;
@@ -603,7 +609,9 @@ void PodSimulation::stepTaskManagers(Cluster &c, FlinkJobModel &cluster, qint64 
         qint64 createdMs = nowMs;
         if (!c.tmsRequested)
             createdMs = std::clamp(cluster.readyAtMs() + 300 + slot * 5, jm->createdMs, nowMs);
-        const QString name = u"%1-taskmanager-%2-%3"_s.arg(c.name).arg(c.attempt).arg(c.nextTmIndex);
+        const QString name = c.standalone ? u"%1-taskmanager-%2-%3"_s.arg(
+                                 c.name, c.tmRsHash, suffixOf(c.tmReplicaSetUid + QString::number(c.nextTmIndex), 5))
+                                          : u"%1-taskmanager-%2-%3"_s.arg(c.name).arg(c.attempt).arg(c.nextTmIndex);
         Pod &pod = addPod(c, name, false, createdMs);
         pod.index = c.nextTmIndex++;
         pod.slotIndex = slot;
@@ -811,26 +819,30 @@ QJsonObject PodSimulation::podObject(const Cluster &c, const Pod &pod, qint64 no
 {
     const bool jm = pod.jobManager;
     const QString component = jm ? u"jobmanager"_s : u"taskmanager"_s;
-    QJsonObject labels{{u"app"_s, c.name}, {u"component"_s, component}, {u"type"_s, u"flink-native-kubernetes"_s}};
+    QJsonObject labels{{u"app"_s, c.name},
+                       {u"component"_s, component},
+                       {u"type"_s, c.standalone ? u"flink-standalone-kubernetes"_s : u"flink-native-kubernetes"_s}};
     QJsonObject metadata{{u"name"_s, pod.name}, {u"namespace"_s, c.ns}};
-    if (jm) {
-        labels.insert(u"pod-template-hash"_s, c.rsHash);
-        metadata.insert(u"generateName"_s, u"%1-%2-"_s.arg(c.name, c.rsHash));
+    const auto ownedBy = [&](const QString &kind, const QString &name, const QString &uid) {
         metadata.insert(u"ownerReferences"_s,
                         QJsonArray{QJsonObject{{u"apiVersion"_s, u"apps/v1"_s},
-                                               {u"kind"_s, u"ReplicaSet"_s},
-                                               {u"name"_s, u"%1-%2"_s.arg(c.name, c.rsHash)},
-                                               {u"uid"_s, c.replicaSetUid},
+                                               {u"kind"_s, kind},
+                                               {u"name"_s, name},
+                                               {u"uid"_s, uid},
                                                {u"controller"_s, true},
                                                {u"blockOwnerDeletion"_s, true}}});
+    };
+    // The JobManager Deployment <name> and, in standalone mode, the TaskManager Deployment
+    // <name>-taskmanager own their pods through a ReplicaSet; native TaskManagers are bare pods
+    // owned by the JobManager Deployment.
+    if (jm || c.standalone) {
+        const QString deployment = jm ? c.name : c.name + u"-taskmanager"_s;
+        const QString hash = jm ? c.rsHash : c.tmRsHash;
+        labels.insert(u"pod-template-hash"_s, hash);
+        metadata.insert(u"generateName"_s, u"%1-%2-"_s.arg(deployment, hash));
+        ownedBy(u"ReplicaSet"_s, u"%1-%2"_s.arg(deployment, hash), jm ? c.replicaSetUid : c.tmReplicaSetUid);
     } else {
-        metadata.insert(u"ownerReferences"_s,
-                        QJsonArray{QJsonObject{{u"apiVersion"_s, u"apps/v1"_s},
-                                               {u"kind"_s, u"Deployment"_s},
-                                               {u"name"_s, c.name},
-                                               {u"uid"_s, c.deploymentUid},
-                                               {u"controller"_s, true},
-                                               {u"blockOwnerDeletion"_s, true}}});
+        ownedBy(u"Deployment"_s, c.name, c.deploymentUid);
     }
     metadata.insert(u"labels"_s, labels);
     metadata.insert(u"annotations"_s,
@@ -881,7 +893,7 @@ QJsonObject PodSimulation::podObject(const Cluster &c, const Pod &pod, qint64 no
     }
     QJsonObject spec{
         {u"containers"_s, containers},
-        {u"restartPolicy"_s, jm ? u"Always"_s : u"Never"_s},
+        {u"restartPolicy"_s, jm || c.standalone ? u"Always"_s : u"Never"_s},
         {u"serviceAccountName"_s, c.serviceAccount},
         {u"serviceAccount"_s, c.serviceAccount},
         {u"schedulerName"_s, u"default-scheduler"_s},

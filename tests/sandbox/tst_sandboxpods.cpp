@@ -63,6 +63,7 @@ private slots:
     void init();
     void cleanup();
     void podsOfADeployment();
+    void standaloneMode();
     void labelAndFieldSelectors();
     void podsFollowRedeployScaleAndSuspend();
     void logParametersAsTheApiServer();
@@ -249,6 +250,25 @@ void TestSandboxPods::podsOfADeployment()
         reasons.append(e.value(u"reason"_s).toString());
     for (const char *reason : {"Scheduled", "Pulling", "Pulled", "Created", "Started"})
         QVERIFY2(reasons.contains(QLatin1String(reason)), reason);
+}
+
+void TestSandboxPods::standaloneMode()
+{
+    create(u"solo"_s, 4, QJsonObject{{u"mode"_s, u"standalone"_s}});
+    step(15000);
+    QCOMPARE(pods(u"type=flink-standalone-kubernetes,app=solo"_s).size(), 3);
+    const QList<QJsonObject> tms = pods(u"app=solo,component=taskmanager"_s);
+    QCOMPARE(tms.size(), 2);
+    for (const QJsonObject &tm : tms) {
+        const QString hash = str(tm, u"metadata.labels.pod-template-hash"_s);
+        QVERIFY(QRegularExpression(u"^solo-taskmanager-%1-[b-z2-9]{5}$"_s.arg(hash))
+                    .match(str(tm, u"metadata.name"_s))
+                    .hasMatch());
+        const QJsonObject owner = at(tm, u"metadata"_s).value(u"ownerReferences"_s).toArray().at(0).toObject();
+        QCOMPARE(owner.value(u"kind"_s).toString(), u"ReplicaSet"_s);
+        QCOMPARE(owner.value(u"name"_s).toString(), u"solo-taskmanager-"_s + hash);
+        QCOMPARE(str(tm, u"spec.restartPolicy"_s), u"Always"_s);
+    }
 }
 
 void TestSandboxPods::labelAndFieldSelectors()

@@ -195,6 +195,7 @@ struct PodSimulation::Pod
     qint64 removeAtMs = -1;
     qint64 deleteAtMs = -1; // a failed TaskManager pod: Flink deletes it then
     bool failed = false;
+    bool unschedulable = false; // the scheduler found no node (not merely not yet bound)
     bool created = false;
     size_t writtenMeta = 0;
     size_t writtenStatus = 0;
@@ -443,6 +444,7 @@ void PodSimulation::stepJobManager(Cluster &c, Pod &pod, FlinkJobModel &cluster,
     Container &m = pod.containers.front();
 
     if (pod.scheduledMs < 0) {
+        pod.unschedulable = unschedulable;
         if (unschedulable) {
             cluster.setJobManagerHeld(true, nowMs);
             event(c, pod, nowMs, kWarning, u"FailedScheduling"_s,
@@ -936,11 +938,12 @@ QJsonObject PodSimulation::podObject(const Cluster &c, const Pod &pod, qint64 no
           };
     if (pod.scheduledMs < 0) {
         status.insert(u"phase"_s, u"Pending"_s);
-        status.insert(
-            u"conditions"_s,
-            QJsonArray{condition(u"PodScheduled"_s, false, pod.createdMs, u"Unschedulable"_s,
-                                 u"0/%1 nodes are available: %1 Insufficient memory. preemption: 0/%1 nodes "
-                                 u"are available: %1 No preemption victims found for incoming pod."_s.arg(kNodes))});
+        if (pod.unschedulable)
+            status.insert(u"conditions"_s,
+                          QJsonArray{condition(
+                              u"PodScheduled"_s, false, pod.createdMs, u"Unschedulable"_s,
+                              u"0/%1 nodes are available: %1 Insufficient memory. preemption: 0/%1 nodes "
+                              u"are available: %1 No preemption victims found for incoming pod."_s.arg(kNodes))});
         return QJsonObject{{u"apiVersion"_s, u"v1"_s},
                            {u"kind"_s, u"Pod"_s},
                            {u"metadata"_s, metadata},

@@ -237,6 +237,9 @@ struct WatchState
     quint64 serverGeneration = 0;
     int fd = -1;
 
+    bool table = false; // pods watched as a Table (kubectl get pods -w): each object becomes a one-row Table
+    QString includeObject;
+
     bool matches(const QJsonObject &o) const { return labels.matches(o) && fields.matches(o); }
 };
 
@@ -307,6 +310,7 @@ struct SandboxServer::Private
     bool watchStep(WatchState &st, httplib::DataSink &sink);
     QByteArray nextWatchLine(WatchState &st);
     bool translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const;
+    QByteArray watchLine(const WatchState &st, const QString &type, const QJsonObject &object) const;
     QByteArray bookmarkLine(const WatchState &st) const;
 };
 
@@ -1094,13 +1098,16 @@ void SandboxServer::Private::startWatch(const Route &route, const httplib::Reque
         sendStatus(res, 400, QStringLiteral("BadRequest"), error);
         return;
     }
+    st->table = route.type->plural == QLatin1String("pods")
+        && req.get_header_value("Accept").find("as=Table") != std::string::npos;
+    st->includeObject = param(req, "includeObject");
     const QString rv = param(req, "resourceVersion");
     if (rv.isEmpty() || rv == QLatin1String("0")) {
         QList<QJsonObject> objects;
         st->cursor = store.snapshot(route.type->plural, route.ns, &objects);
         for (const QJsonObject &o : std::as_const(objects)) {
             if (st->matches(o))
-                st->pending.push_back(eventLine(QStringLiteral("ADDED"), o));
+                st->pending.push_back(watchLine(*st, QStringLiteral("ADDED"), o));
         }
     } else {
         bool ok = false;
@@ -1148,19 +1155,29 @@ bool SandboxServer::Private::translate(const WatchState &st, const WatchEvent &e
     if (event.type == QLatin1String("MODIFIED")) {
         const bool before = st.matches(event.previous);
         if (now && before)
-            *line = eventLine(event.type, event.object);
+            *line = watchLine(st, event.type, event.object);
         else if (now)
-            *line = eventLine(QStringLiteral("ADDED"), event.object);
+            *line = watchLine(st, QStringLiteral("ADDED"), event.object);
         else if (before)
-            *line = eventLine(QStringLiteral("DELETED"), event.object);
+            *line = watchLine(st, QStringLiteral("DELETED"), event.object);
         else
             return false;
         return true;
     }
     if (!now)
         return false;
-    *line = eventLine(event.type, event.object);
+    *line = watchLine(st, event.type, event.object);
     return true;
+}
+
+QByteArray SandboxServer::Private::watchLine(const WatchState &st, const QString &type, const QJsonObject &object) const
+{
+    if (!st.table)
+        return eventLine(type, object);
+    const qint64 now = simulation ? simulation->clock().nowMs() : ownClock->nowMs();
+    const QString rv
+        = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
+    return eventLine(type, PodTable::render(QJsonArray{object}, rv, st.includeObject, now));
 }
 
 QByteArray SandboxServer::Private::nextWatchLine(WatchState &st)

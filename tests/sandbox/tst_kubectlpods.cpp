@@ -27,6 +27,7 @@ private slots:
     void getPodsBySelector();
     void logsOfAContainer();
     void followEndsWithTheContainer();
+    void watchShowsPodsComeAndGo();
     void previousContainerOfACrashLoop();
     void describePodWithEvents();
     void canIGetPodLogs();
@@ -152,6 +153,41 @@ void TestKubectlPods::followEndsWithTheContainer()
     seen += follow.readAllStandardOutput();
     QCOMPARE(follow.exitCode(), 0);
     QVERIFY2(seen.contains("RECEIVED SIGNAL 15: SIGTERM"), seen.right(300).constData());
+}
+
+void TestKubectlPods::watchShowsPodsComeAndGo()
+{
+    create(u"watched"_s, 1);
+    step(15000);
+    const int watchesBefore = m_sandbox->server->openWatchCount();
+    QProcess watch;
+    m_kubectl->start(watch, {u"get"_s, u"pods"_s, u"-l"_s, u"app=watched"_s, u"-w"_s});
+    QVERIFY(watch.waitForStarted(10000));
+    QByteArray seen;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            seen += watch.readAllStandardOutput();
+            return seen.contains("watched-taskmanager-1-1");
+        },
+        15000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->server->openWatchCount() > watchesBefore, 15000);
+    QVERIFY(
+        m_sandbox->server->store()
+            .mergePatch(u"flinkdeployments"_s, u"default"_s, u"watched"_s,
+                        QJsonObject{{u"spec"_s, QJsonObject{{u"job"_s, QJsonObject{{u"state"_s, u"suspended"_s}}}}}})
+            .ok());
+    step(5000);
+    // The server's Table rows, one per event: the pods terminate.
+    static const QRegularExpression terminating(u"watched-taskmanager-1-1 +[01]/1 +Terminating +0 +"_s);
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     seen += watch.readAllStandardOutput();
+                     return terminating.match(QString::fromUtf8(seen)).hasMatch();
+                 },
+                 15000),
+             seen.constData());
+    watch.kill();
+    watch.waitForFinished();
 }
 
 void TestKubectlPods::previousContainerOfACrashLoop()

@@ -1060,6 +1060,10 @@
         <source>The cluster connection is not open, so nothing was sent.</source>
         <translation>Die Verbindung zum Cluster ist nicht offen, daher wurde nichts gesendet.</translation>
     </message>
+    <message>
+        <source>The cluster connection is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>capstan::CommandPalette</name>
@@ -2218,10 +2222,6 @@
         <source>Age</source>
         <translation>Alter</translation>
     </message>
-</context>
-<context>
-    <name>capstan::DeploymentWatch</name>
-    <message>
     <message>
         <source>%1 %2, recorded in %3</source>
         <translation>%1 %2, verzeichnet in %3</translation>
@@ -2238,6 +2238,10 @@
         <source>(location not recorded)</source>
         <translation>(Ort nicht verzeichnet)</translation>
     </message>
+</context>
+<context>
+    <name>capstan::DeploymentWatch</name>
+    <message>
         <source>The JobManager is not deployed.</source>
         <translation>Der JobManager ist nicht bereitgestellt.</translation>
     </message>
@@ -2352,6 +2356,41 @@
     </message>
 </context>
 <context>
+    <name>capstan::FailureDetector</name>
+    <message>
+        <source>The JobManager pod cannot be scheduled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TaskManager pod %2 cannot be scheduled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobManager is crash-looping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobManager is crash-looping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobManager cannot pull its image (%1): %2 — check spec.image and imagePullSecrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TaskManager %3 cannot pull its image (%1): %2 — check spec.image and imagePullSecrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TaskManager %1 was OOMKilled (exit %2): it exceeded its memory limit — raise taskmanager memory (taskManager.resource.memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobManager deployment ERROR: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>capstan::FlinkConfigTable</name>
     <message>
         <source>Flink configuration</source>
@@ -2422,6 +2461,320 @@
     <message>
         <source>Cannot reach the API server at %1</source>
         <translation>Der API-Server unter %1 ist nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::LogLineDelegate</name>
+    <message numerus="yes">
+        <source>… %n more line(s)</source>
+        <translation>
+            <numerusform>… %n weitere Zeile</numerusform>
+            <numerusform>… %n weitere Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s), root cause: %1</source>
+        <translation>
+            <numerusform>… %n weitere Zeile, Ursache: %1</numerusform>
+            <numerusform>… %n weitere Zeilen, Ursache: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::LogReader</name>
+    <message>
+        <source>The cluster connection is closed.</source>
+        <translation type="unfinished">Die Verbindung zum Cluster ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Kubernetes (pods/log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flink&apos;s REST API has no log of a previous container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flink&apos;s REST API has no log of this pod.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flink REST (%1), not followed: pods/log is forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flink REST (%1): pods/log is forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not read this log: the permission %1 is missing. Ask your cluster administrator for it. Flink&apos;s REST API did not help either: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log cannot be read. Kubernetes said: %1 Flink&apos;s REST API said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>capstan::LogView</name>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>&amp;Previous container</source>
+        <translation>&amp;Vorheriger Container</translation>
+    </message>
+    <message>
+        <source>The log of the container&apos;s run before its last restart (kubectl logs --previous)</source>
+        <translation>Das Log des Container-Laufs vor dem letzten Neustart (kubectl logs --previous)</translation>
+    </message>
+    <message>
+        <source>&amp;Tail:</source>
+        <translation>Let&amp;zte:</translation>
+    </message>
+    <message>
+        <source>Last lines</source>
+        <translation>Letzte Zeilen</translation>
+    </message>
+    <message>
+        <source>all lines</source>
+        <translation>alle Zeilen</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>Read only the last lines of the log (kubectl logs --tail)</source>
+        <translation>Nur die letzten Zeilen des Logs lesen (kubectl logs --tail)</translation>
+    </message>
+    <message>
+        <source>&amp;Since:</source>
+        <translation>&amp;Seit:</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>5 minutes ago</source>
+        <translation>vor 5 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes ago</source>
+        <translation>vor 15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>vor 1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours ago</source>
+        <translation>vor 6 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours ago</source>
+        <translation>vor 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Read only the lines written since then (kubectl logs --since)</source>
+        <translation>Nur die seitdem geschriebenen Zeilen lesen (kubectl logs --since)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Mitlesen</translation>
+    </message>
+    <message>
+        <source>Keep reading as the container writes (kubectl logs -f)</source>
+        <translation>Weiterlesen, während der Container schreibt (kubectl logs -f)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap</source>
+        <translation>&amp;Umbrechen</translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation>Lange Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (or all shown) with their folded stack traces</source>
+        <translation>Die ausgewählten Zeilen (oder alle angezeigten) mit ihren eingeklappten Stacktraces kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>Spei&amp;chern…</translation>
+    </message>
+    <message>
+        <source>Save every line held to a file</source>
+        <translation>Alle gehaltenen Zeilen in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Search the log…</source>
+        <translation>Im Log suchen…</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Im Log suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation>Stufen:</translation>
+    </message>
+    <message>
+        <source>Show %1 lines</source>
+        <translation>%1-Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Logzeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to End</source>
+        <translation>Zum &amp;Ende springen</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest line and keep following</source>
+        <translation>Zur neuesten Zeile scrollen und weiter mitlesen</translation>
+    </message>
+    <message>
+        <source>The container has not restarted: there is no previous log.</source>
+        <translation>Der Container wurde nicht neu gestartet: Es gibt kein vorheriges Log.</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>%1 angezeigt von %2</translation>
+    </message>
+    <message>
+        <source>following; scrolling paused</source>
+        <translation>wird mitgelesen; Scrollen angehalten</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>wird mitgelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n older line(s) dropped (the viewer keeps the last %1)</source>
+        <translation>
+            <numerusform>· %n ältere Zeile verworfen (die Anzeige behält die letzten %1)</numerusform>
+            <numerusform>· %n ältere Zeilen verworfen (die Anzeige behält die letzten %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Log speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Logdateien (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>The log could not be saved to %1: %2</source>
+        <translation>Das Log konnte nicht nach %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::LogWindow</name>
+    <message>
+        <source>Logs of %1 (%2)</source>
+        <translation>Logs von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last lines of %1 (%2)</source>
+        <translation>Letzte Zeilen von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No lines were recorded: the pod was gone before its log could be read.</source>
+        <translation>Es wurden keine Zeilen aufgezeichnet: Der Pod war verschwunden, bevor sein Log gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>No lines were recorded: %1</source>
+        <translation>Es wurden keine Zeilen aufgezeichnet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n line(s), recorded when the pod ended, from %1.</source>
+        <translation>
+            <numerusform>Die letzte Zeile, aufgezeichnet beim Ende des Pods, aus %1.</numerusform>
+            <numerusform>Die letzten %n Zeilen, aufgezeichnet beim Ende des Pods, aus %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>recorded %1</source>
+        <translation>aufgezeichnet %1</translation>
+    </message>
+    <message>
+        <source>Not connected to the cluster.</source>
+        <translation>Nicht mit dem Cluster verbunden.</translation>
+    </message>
+    <message>
+        <source>Shown from %1.</source>
+        <translation>Angezeigt aus %1.</translation>
+    </message>
+    <message>
+        <source>the container ended</source>
+        <translation>der Container wurde beendet</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3267,261 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>No samples in this range</source>
         <translation>Keine Messwerte in diesem Zeitraum</translation>
     </message>
+    <message>
+        <source>ended: %1</source>
+        <translation>beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PodMonitor</name>
+    <message>
+        <source>The pod was deleted while %1 — by a scale-down, a job restart, a redeploy or suspend, or by the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not fetched: too many pods ended at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PodProblem</name>
+    <message>
+        <source>CrashLoopBackOff: the container keeps exiting and Kubernetes waits longer before each restart — the previous container&apos;s log says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image cannot be pulled%2 — check spec.image (name and tag) and the registry&apos;s imagePullSecrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>InvalidImageName: spec.image is not a valid image reference%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CreateContainerConfigError: a Secret or ConfigMap the container needs is missing%1 — create it or fix the pod template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the container could not be started%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the container is being started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waiting%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raise taskmanager memory (taskManager.resource.memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raise jobmanager memory (jobManager.resource.memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raise the container&apos;s memory limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OOMKilled (exit %1): the container exceeded its memory limit — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (exit 137): the container was killed (SIGKILL) — by a failed liveness probe, the node running out of memory or a forced deletion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (exit 143): the container was stopped (SIGTERM), usually because its pod was deleted or replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (exit %2): the container&apos;s command could not be run%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (exit %2): the process failed — its log (the previous container&apos;s, if it restarted) says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evicted: the node ran short of resources and removed the pod%1 — give the containers resource requests that match their use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no node can run the pod%2 — lower its CPU or memory request, or add nodes that fit its node selector and tolerations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PodTableModel</name>
+    <message>
+        <source>JobManager</source>
+        <translation>JobManager</translation>
+    </message>
+    <message>
+        <source>TaskManager</source>
+        <translation>TaskManager</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Init:%1</source>
+        <translation>Init:%1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit %1</translation>
+    </message>
+    <message>
+        <source>%1 (exit %2)</source>
+        <translation>%1 (Exit %2)</translation>
+    </message>
+    <message>
+        <source>%1, %2 ago</source>
+        <translation>%1, vor %2</translation>
+    </message>
+    <message>
+        <source>(not scheduled)</source>
+        <translation>(nicht eingeplant)</translation>
+    </message>
+    <message>
+        <source>Container %1 ended %2: %3</source>
+        <translation>Container %1 endete %2: %3</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Verschwunden</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Restarted</source>
+        <translation>Neu gestartet</translation>
+    </message>
+    <message>
+        <source>ended %1 ago</source>
+        <translation>beendet vor %1</translation>
+    </message>
+    <message>
+        <source>%1 ended; its pod is still there. It ran from %2 to %3 on %4.</source>
+        <translation>%1 wurde beendet; der Pod besteht noch. Lief von %2 bis %3 auf %4.</translation>
+    </message>
+    <message>
+        <source>%1 is gone. It ran from %2 to %3 on %4.</source>
+        <translation>%1 ist verschwunden. Lief von %2 bis %3 auf %4.</translation>
+    </message>
+    <message>
+        <source>No log lines were recorded.</source>
+        <translation>Es wurden keine Logzeilen aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log line(s) recorded: double-click to read them.</source>
+        <translation>
+            <numerusform>%n Logzeile aufgezeichnet: zum Lesen doppelklicken.</numerusform>
+            <numerusform>%n Logzeilen aufgezeichnet: zum Lesen doppelklicken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Last termination</source>
+        <translation>Letztes Ende</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Bedeutung</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PodsPanel</name>
+    <message>
+        <source>Open &amp;Logs…</source>
+        <translation>&amp;Logs öffnen…</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Container Logs…</source>
+        <translation>Logs des &amp;vorherigen Containers…</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>The log of the container&apos;s run before its last restart</source>
+        <translation>Das Log des Container-Laufs vor dem letzten Neustart</translation>
+    </message>
+    <message>
+        <source>Pods (%1, %2 ended)</source>
+        <translation>Pods (%1, %2 beendet)</translation>
+    </message>
+    <message>
+        <source>Pods (%1)</source>
+        <translation>Pods (%1)</translation>
+    </message>
+    <message>
+        <source>Recorded &amp;Lines…</source>
+        <translation>Aufgezeichnete &amp;Zeilen…</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 ist %2.</translation>
+    </message>
+    <message>
+        <source>No pods: the deployment has none running (suspended, or not deployed yet).</source>
+        <translation>Keine Pods: Das Deployment hat keine laufenden (angehalten oder noch nicht bereitgestellt).</translation>
+    </message>
+    <message>
+        <source>Select a pod to read its logs.</source>
+        <translation>Wählen Sie einen Pod aus, um seine Logs zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::Preferences</name>
@@ -3336,6 +3944,12 @@ Zuerst gesehen: %2</translation>
         <source>gen %1</source>
         <translation>Gen. %1</translation>
     </message>
+    <message>
+        <source>Ended: %1
+At: %2</source>
+        <translation>Beendet: %1
+Um: %2</translation>
+    </message>
 </context>
 <context>
     <name>capstan::YamlDiffView</name>
@@ -3373,9 +3987,9 @@ Zuerst gesehen: %2</translation>
         <source>Run the built-in sandbox cluster and open it (the default when no kubeconfig exists).</source>
         <translation>Den eingebauten Sandbox-Cluster starten und öffnen (Standard, wenn keine kubeconfig existiert).</translation>
     </message>
-</context>
-</TS>
     <message>
         <source>Print what the deployment list shows (state, job state, failing, last snapshot, …) as JSON and exit.</source>
         <translation>Ausgeben, was die Deployment-Liste zeigt (Zustand, Job-Zustand, fehlschlagend, letzter Snapshot, …), als JSON und beenden.</translation>
     </message>
+</context>
+</TS>

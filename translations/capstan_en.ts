@@ -73,6 +73,57 @@
     </message>
 </context>
 <context>
+    <name>capstan::LogLineDelegate</name>
+    <message numerus="yes">
+        <source>… %n more line(s)</source>
+        <translation>
+            <numerusform>… %n more line</numerusform>
+            <numerusform>… %n more lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s), root cause: %1</source>
+        <translation>
+            <numerusform>… %n more line, root cause: %1</numerusform>
+            <numerusform>… %n more lines, root cause: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::LogView</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n older line(s) dropped (the viewer keeps the last %1)</source>
+        <translation>
+            <numerusform>· %n older line dropped (the viewer keeps the last %1)</numerusform>
+            <numerusform>· %n older lines dropped (the viewer keeps the last %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::LogWindow</name>
+    <message numerus="yes">
+        <source>The last %n line(s), recorded when the pod ended, from %1.</source>
+        <translation>
+            <numerusform>The last line, recorded when the pod ended, from %1.</numerusform>
+            <numerusform>The last %n lines, recorded when the pod ended, from %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::MainWindow</name>
     <message numerus="yes">
         <source>%n deployment(s)</source>
@@ -86,6 +137,16 @@
         <translation>
             <numerusform>%1 of %n deployment</numerusform>
             <numerusform>%1 of %n deployments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PodTableModel</name>
+    <message numerus="yes">
+        <source>%n log line(s) recorded: double-click to read them.</source>
+        <translation>
+            <numerusform>%n log line recorded: double-click to read them.</numerusform>
+            <numerusform>%n log lines recorded: double-click to read them.</numerusform>
         </translation>
     </message>
 </context>

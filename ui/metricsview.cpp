@@ -763,13 +763,14 @@ void MetricsView::showHover(const Panel &panel, qint64 timeMs, const QPoint &glo
                     .arg(color.name(), line.label.toHtmlEscaped(), formatValue(line.metric, nearest->value),
                          nearest->jobId.left(8));
     }
-    // Pods that died near the pointer are named under the values.
+    // Pods and containers that ended near the pointer are named under the values.
     for (const ChartMarker &marker : std::as_const(m_obituaryMarkers)) {
         if (std::abs(marker.timeMs - timeMs) > tolerance)
             continue;
         if (shownTime < 0)
             shownTime = marker.timeMs;
-        rows << tr("<span style=\"color:#d33a2c\">✕</span> pod gone: %1").arg(marker.label.toHtmlEscaped());
+        rows << QStringLiteral("<span style=\"color:#d33a2c\">✕</span> ")
+                + tr("ended: %1").arg(marker.label.toHtmlEscaped());
     }
     if (rows.isEmpty()) {
         hideHover();

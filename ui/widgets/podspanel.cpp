@@ -43,15 +43,17 @@ PodsPanel::PodsPanel(QWidget *parent)
         m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(header)) + 24);
     };
     fit(PodTableModel::Name, QStringLiteral("github-analytics-taskmanager-12-34"));
-    fit(PodTableModel::Component, tr("TaskManager"));
+    // The widest texts as the model words them (in the language shown).
+    fit(PodTableModel::Component, PodTableModel::tr("TaskManager"));
     fit(PodTableModel::Status, QStringLiteral("CrashLoopBackOff"));
     fit(PodTableModel::Ready, QStringLiteral("0/0"));
     fit(PodTableModel::Restarts, QStringLiteral("999"));
-    fit(PodTableModel::Age, tr("ended %1 ago").arg(QStringLiteral("59m")));
+    fit(PodTableModel::Age, PodTableModel::tr("ended %1 ago").arg(QStringLiteral("59m")));
     fit(PodTableModel::Node, QStringLiteral("sandbox-worker-3"));
     fit(PodTableModel::LastTermination,
-        tr("%1, %2 ago")
-            .arg(tr("%1 (exit %2)").arg(QStringLiteral("OOMKilled"), QStringLiteral("137")), QStringLiteral("59m")));
+        PodTableModel::tr("%1, %2 ago")
+            .arg(PodTableModel::tr("%1 (exit %2)").arg(QStringLiteral("OOMKilled"), QStringLiteral("137")),
+                 QStringLiteral("59m")));
 
     m_detail->setObjectName(QStringLiteral("podDetailLabel"));
     m_detail->setWordWrap(true);

@@ -256,7 +256,7 @@ QString SnapshotTimeline::toolTipAt(const QPoint &pos) const
     QStringList deaths;
     for (const Obituary &obituary : std::as_const(m_obituaries)) {
         if (obituary.markerTime().isValid() && std::abs(xFor(obituary.markerTime(), g) - pos.x()) <= 3)
-            deaths << tr("Pod gone: %1\nEnded: %2").arg(obituary.markerLabel(), localTime(obituary.markerTime()));
+            deaths << tr("Ended: %1\nAt: %2").arg(obituary.markerLabel(), localTime(obituary.markerTime()));
     }
     if (!deaths.isEmpty())
         return deaths.join(QStringLiteral("\n\n"));

@@ -253,7 +253,7 @@ void ClusterSession::startEvents()
 
 void ClusterSession::startPods()
 {
-    if (m_podInformer || !m_client)
+    if (m_podInformer || !m_client || !m_options.watchPods)
         return;
     if (!m_podMonitor) {
         m_podMonitor = new PodMonitor(

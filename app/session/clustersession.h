@@ -61,6 +61,9 @@ struct SessionOptions
     int pollIntervalMs = 5000; // JobManager REST polling of open deployments
     qint64 metricRetentionMs = qint64(7) * 24 * 3600 * 1000; // local metric history kept this long
     int failureWindowSeconds = 120;
+    // false: no pod informer — no Pods tab content, obituaries or pod causes of failures (for
+    // measuring what the pods cost, and for clusters where listing pods is not wanted).
+    bool watchPods = true;
 };
 
 // One open kubeconfig context. Lives on its own backend thread (see SessionHost) and owns

@@ -10,8 +10,12 @@
 //                      API server follows), for S seconds; prints the lines received, the batches
 //                      (signals) per second and the GUI event-loop stall p50/p99/max (a probe
 //                      posted every 5 ms). Target: 2,000 lines/s with stall p99 ≤ 16 ms.
+//   with the sandbox   (--sandbox N) capstan-sandbox with N deployments (no operator) and three
+//                      pods each created over its API, then a fresh process per variant running a
+//                      ClusterSession on it until everything is listed: VmRSS with the pod informer
+//                      (SessionOptions::watchPods) and without it, as today. --runs R alternates them.
 //
-// Usage: bench_pods [--pods 15000] [--rate 2000] [--seconds 10]
+// Usage: bench_pods [--pods 15000] [--rate 2000] [--seconds 10] [--sandbox 5000 [--runs 3]]
 
 #include "../core/fakeapiserver.h"
 #include "flink/pod.h"
@@ -20,18 +24,24 @@
 #include "session/podmonitor.h"
 #include "session/sessionhost.h"
 
+#include "kube/kubereply.h"
+#include "kube/resourcepath.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
 #include <malloc.h>
 
 #include <algorithm>
+#include <optional>
 
 using namespace capstan;
 using capstan::test::FakeApiServer;
@@ -359,12 +369,195 @@ int benchLogFollow(int rate, int seconds)
 
 } // namespace
 
+// The child: a session on the sandbox until every deployment (and pod) is listed; prints its RSS.
+int probe(const QString &kubeconfig, bool watchPods, int deployments, int pods)
+{
+    const auto config = KubeConfigLoader::load({kubeconfig, QString(), QString()});
+    if (!config)
+        return 1;
+    QTemporaryDir dir;
+    SessionOptions options;
+    options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
+    options.watchPods = watchPods;
+    ClusterSession session(config.value(), config->currentContext, QString(), options);
+    QSet<QString> listed;
+    QObject::connect(&session, &ClusterSession::deploymentsChanged, &session, [&listed](const DeploymentBatch &b) {
+        for (const Deployment &d : b.upserted)
+            listed.insert(d.uid);
+    });
+    session.start();
+    QElapsedTimer timer;
+    timer.start();
+    const auto done = [&] {
+        return listed.size() >= deployments && (!watchPods || (session.pods() && session.pods()->size() >= pods));
+    };
+    while (!done() && timer.elapsed() < 600000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    const qint64 listMs = timer.elapsed();
+    QElapsedTimer settle; // the Events into the history, the watches open
+    settle.start();
+    while (settle.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    out() << "result " << rssMb() << ' ' << listMs << ' ' << listed.size() << ' '
+          << (session.pods() ? session.pods()->size() : 0) << Qt::endl;
+    return done() ? 0 : 1;
+}
+
+std::optional<QByteArray> readLine(QProcess &process, const QByteArray &prefix, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        while (process.canReadLine()) {
+            const QByteArray line = process.readLine().trimmed();
+            if (line.startsWith(prefix))
+                return line.mid(prefix.size()).trimmed();
+        }
+        if (process.state() == QProcess::NotRunning)
+            return std::nullopt;
+        process.waitForReadyRead(100);
+    }
+    return std::nullopt;
+}
+
+// Creates three pods (a JobManager, two TaskManagers) for every FlinkDeployment of the sandbox.
+int createPods(KubeClient &client)
+{
+    KubeReply *list = client.list(ResourceType::flinkDeployments().collectionPath(), {});
+    QList<QPair<QString, QString>> deployments; // ns, name
+    bool listed = false;
+    QObject::connect(list, &KubeReply::finished, &client, [&](const Result<QJsonObject> &result) {
+        listed = true;
+        if (!result)
+            return;
+        for (const QJsonValue &item : result->value(QLatin1String("items")).toArray()) {
+            const QJsonObject metadata = item.toObject().value(QLatin1String("metadata")).toObject();
+            deployments.append({metadata.value(QLatin1String("namespace")).toString(),
+                                metadata.value(QLatin1String("name")).toString()});
+        }
+    });
+    while (!listed)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    int next = 0;
+    int inFlight = 0;
+    int created = 0;
+    const int total = int(deployments.size()) * 3;
+    while (created < total) {
+        while (inFlight < 16 && next < total) {
+            const auto &[ns, name] = deployments.at(next / 3);
+            QJsonObject pod = makePod(next / 3, next % 3, 0);
+            QJsonObject metadata = pod.value(QLatin1String("metadata")).toObject();
+            const QString podName
+                = metadata.value(QLatin1String("name"))
+                      .toString()
+                      .replace(QStringLiteral("deployment-%1").arg(next / 3, 5, 10, QLatin1Char('0')), name);
+            metadata.insert(QStringLiteral("name"), podName);
+            metadata.insert(QStringLiteral("namespace"), ns);
+            for (const char *key : {"uid", "resourceVersion", "creationTimestamp", "managedFields"})
+                metadata.remove(QLatin1String(key));
+            QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
+            labels.insert(QStringLiteral("app"), name);
+            metadata.insert(QStringLiteral("labels"), labels);
+            pod.insert(QStringLiteral("metadata"), metadata);
+            KubeReply *reply = client.create(ResourceType::pods().collectionPath(ns), pod);
+            ++inFlight;
+            ++next;
+            QObject::connect(reply, &KubeReply::finished, &client, [&](const Result<QJsonObject> &result) {
+                --inFlight;
+                ++created;
+                if (!result)
+                    out() << "cannot create a pod: " << result.error().toString() << Qt::endl;
+            });
+        }
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    }
+    return total;
+}
+
+int benchSandbox(int deployments, int runs)
+{
+    QTemporaryDir dir;
+    const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig.yaml"));
+    QProcess sandbox;
+    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sandbox.start(QStringLiteral(CAPSTAN_SANDBOX_PATH),
+                  {QStringLiteral("--no-operator"), QStringLiteral("--deployments"), QString::number(deployments),
+                   QStringLiteral("--kubeconfig-out"), kubeconfig});
+    if (!readLine(sandbox, "Kubeconfig written", 600000)) {
+        out() << "the sandbox did not start\n";
+        return 1;
+    }
+    const auto config = KubeConfigLoader::load({kubeconfig, QString(), QString()});
+    const auto connection = ConnectionConfig::resolve(config.value(), config->currentContext);
+    if (!connection) {
+        out() << connection.error().toString() << Qt::endl;
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    int pods = 0;
+    {
+        QNetworkAccessManager nam;
+        KubeClient client(&nam, connection.value());
+        pods = createPods(client);
+    }
+    out() << QStringLiteral("with the sandbox    %1 deployments, %2 pods created in %3 s\n")
+                 .arg(deployments)
+                 .arg(pods)
+                 .arg(timer.elapsed() / 1000);
+    out().flush();
+    QList<double> without;
+    QList<double> with;
+    for (int run = 0; run < runs; ++run) {
+        for (const bool watchPods : {false, true}) {
+            QProcess child;
+            child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("capstan.*.info=false"));
+            child.setProcessEnvironment(env);
+            child.start(QCoreApplication::applicationFilePath(),
+                        {QStringLiteral("--probe"), kubeconfig, QStringLiteral("--watch-pods"),
+                         QString::number(int(watchPods)), QStringLiteral("--deployments"), QString::number(deployments),
+                         QStringLiteral("--pods"), QString::number(pods)});
+            const auto line = readLine(child, "result", 700000);
+            child.waitForFinished(30000);
+            if (!line) {
+                out() << "the probe gave no result\n";
+                return 1;
+            }
+            const QList<QByteArray> fields = line->split(' ');
+            const double rss = fields.value(0).toDouble();
+            (watchPods ? with : without) << rss;
+            out() << QStringLiteral("  run %1 %2 RSS %3 MB (listed in %4 ms: %5 deployments, %6 pods)\n")
+                         .arg(run + 1)
+                         .arg(watchPods ? QStringLiteral("with pods   ") : QStringLiteral("without pods"))
+                         .arg(rss, 0, 'f', 1)
+                         .arg(QString::fromLatin1(fields.value(1)), QString::fromLatin1(fields.value(2)),
+                              QString::fromLatin1(fields.value(3)));
+            out().flush();
+        }
+    }
+    std::sort(without.begin(), without.end());
+    std::sort(with.begin(), with.end());
+    const double median = with.at(with.size() / 2) - without.at(without.size() / 2);
+    out() << QStringLiteral("  the pods cost     %1 MB (medians; target: <= 60 MB)\n").arg(median, 0, 'f', 1);
+    out().flush();
+    sandbox.terminate();
+    sandbox.waitForFinished(10000);
+    return median <= 60 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int pods = 15000;
     int rate = 2000;
     int seconds = 10;
+    int sandboxDeployments = 0;
+    int runs = 3;
+    int deployments = 0;
+    QString probeKubeconfig;
+    bool watchPods = true;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--pods"))
@@ -373,7 +566,21 @@ int main(int argc, char **argv)
             rate = args.at(++i).toInt();
         else if (args.at(i) == QLatin1String("--seconds"))
             seconds = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--sandbox"))
+            sandboxDeployments = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--runs"))
+            runs = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--probe"))
+            probeKubeconfig = args.at(++i);
+        else if (args.at(i) == QLatin1String("--watch-pods"))
+            watchPods = args.at(++i) == QLatin1String("1");
+        else if (args.at(i) == QLatin1String("--deployments"))
+            deployments = args.at(++i).toInt();
     }
+    if (!probeKubeconfig.isEmpty())
+        return probe(probeKubeconfig, watchPods, deployments, pods);
+    if (sandboxDeployments > 0)
+        return benchSandbox(sandboxDeployments, std::max(1, runs));
     int failed = benchPods(pods);
     benchStoreAlone(pods);
     failed |= benchLogFollow(rate, seconds);

@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <source>The cluster connection is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Cluster ist nicht offen.</translation>
     </message>
 </context>
 <context>
@@ -2359,35 +2359,35 @@
     <name>capstan::FailureDetector</name>
     <message>
         <source>The JobManager pod cannot be scheduled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der JobManager-Pod kann keinem Knoten zugeteilt werden: %1</translation>
     </message>
     <message>
         <source>TaskManager pod %2 cannot be scheduled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TaskManager-Pod %2 kann keinem Knoten zugeteilt werden: %1</translation>
     </message>
     <message>
         <source>JobManager is crash-looping</source>
-        <translation type="unfinished"></translation>
+        <translation>Der JobManager stürzt immer wieder ab</translation>
     </message>
     <message>
         <source>JobManager is crash-looping: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der JobManager stürzt immer wieder ab: %1</translation>
     </message>
     <message>
         <source>JobManager cannot pull its image (%1): %2 — check spec.image and imagePullSecrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Der JobManager kann sein Image nicht laden (%1): %2 – prüfen Sie spec.image und imagePullSecrets</translation>
     </message>
     <message>
         <source>TaskManager %3 cannot pull its image (%1): %2 — check spec.image and imagePullSecrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TaskManager %3 kann sein Image nicht laden (%1): %2 – prüfen Sie spec.image und imagePullSecrets</translation>
     </message>
     <message>
         <source>TaskManager %1 was OOMKilled (exit %2): it exceeded its memory limit — raise taskmanager memory (taskManager.resource.memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>TaskManager %1 wurde wegen Speichermangels beendet (OOMKilled, Exit-Code %2): Er hat sein Speicherlimit überschritten – erhöhen Sie den TaskManager-Speicher (taskManager.resource.memory)</translation>
     </message>
     <message>
         <source>JobManager deployment ERROR: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JobManager-Deployment im Zustand ERROR: %1</translation>
     </message>
 </context>
 <context>
@@ -2484,39 +2484,39 @@
     <name>capstan::LogReader</name>
     <message>
         <source>The cluster connection is closed.</source>
-        <translation type="unfinished">Die Verbindung zum Cluster ist geschlossen.</translation>
+        <translation>Die Verbindung zum Cluster ist geschlossen.</translation>
     </message>
     <message>
         <source>Kubernetes (pods/log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubernetes (pods/log)</translation>
     </message>
     <message>
         <source>Flink&apos;s REST API has no log of a previous container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die REST-API von Flink kennt kein Log eines früheren Containers.</translation>
     </message>
     <message>
         <source>Flink&apos;s REST API has no log of this pod.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die REST-API von Flink kennt kein Log dieses Pods.</translation>
     </message>
     <message>
         <source>Flink REST (%1), not followed: pods/log is forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Flink REST (%1), ohne Mitlesen: pods/log ist nicht erlaubt</translation>
     </message>
     <message>
         <source>Flink REST (%1): pods/log is forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Flink REST (%1): pods/log ist nicht erlaubt</translation>
     </message>
     <message>
         <source>You may not read this log: the permission %1 is missing. Ask your cluster administrator for it. Flink&apos;s REST API did not help either: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen dieses Log nicht lesen: Ihnen fehlt die Berechtigung %1. Bitten Sie die Administration Ihres Clusters darum. Auch die REST-API von Flink half nicht weiter: %2</translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> und </translation>
     </message>
     <message>
         <source>The log cannot be read. Kubernetes said: %1 Flink&apos;s REST API said: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Log kann nicht gelesen werden. Kubernetes meldete: %1 Die REST-API von Flink meldete: %2</translation>
     </message>
 </context>
 <context>
@@ -3276,90 +3276,90 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     <name>capstan::PodMonitor</name>
     <message>
         <source>The pod was deleted while %1 — by a scale-down, a job restart, a redeploy or suspend, or by the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pod wurde im Zustand %1 gelöscht – durch Herunterskalieren, einen Neustart des Jobs, ein erneutes Deployment oder Anhalten, oder durch den Cluster.</translation>
     </message>
     <message>
         <source>Not fetched: too many pods ended at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgerufen: Zu viele Pods endeten gleichzeitig.</translation>
     </message>
     <message>
         <source>The log was empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Log war leer.</translation>
     </message>
 </context>
 <context>
     <name>capstan::PodProblem</name>
     <message>
         <source>CrashLoopBackOff: the container keeps exiting and Kubernetes waits longer before each restart — the previous container&apos;s log says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>CrashLoopBackOff: Der Container beendet sich immer wieder, und Kubernetes wartet vor jedem Neustart länger – das Log des vorigen Containers nennt den Grund.</translation>
     </message>
     <message>
         <source>%1: the image cannot be pulled%2 — check spec.image (name and tag) and the registry&apos;s imagePullSecrets.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Image kann nicht geladen werden%2 – prüfen Sie spec.image (Name und Tag) und die imagePullSecrets der Registry.</translation>
     </message>
     <message>
         <source>InvalidImageName: spec.image is not a valid image reference%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>InvalidImageName: spec.image ist keine gültige Image-Referenz%1.</translation>
     </message>
     <message>
         <source>CreateContainerConfigError: a Secret or ConfigMap the container needs is missing%1 — create it or fix the pod template.</source>
-        <translation type="unfinished"></translation>
+        <translation>CreateContainerConfigError: Ein Secret oder eine ConfigMap, die der Container braucht, fehlt%1 – legen Sie sie an oder korrigieren Sie das Pod-Template.</translation>
     </message>
     <message>
         <source>%1: the container could not be started%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Container konnte nicht gestartet werden%2.</translation>
     </message>
     <message>
         <source>%1: the container is being started.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Container wird gestartet.</translation>
     </message>
     <message>
         <source>Waiting%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet%1.</translation>
     </message>
     <message>
         <source>%1: waiting%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wartet%2.</translation>
     </message>
     <message>
         <source>raise taskmanager memory (taskManager.resource.memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>erhöhen Sie den TaskManager-Speicher (taskManager.resource.memory)</translation>
     </message>
     <message>
         <source>raise jobmanager memory (jobManager.resource.memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>erhöhen Sie den JobManager-Speicher (jobManager.resource.memory)</translation>
     </message>
     <message>
         <source>raise the container&apos;s memory limit</source>
-        <translation type="unfinished"></translation>
+        <translation>erhöhen Sie das Speicherlimit des Containers</translation>
     </message>
     <message>
         <source>OOMKilled (exit %1): the container exceeded its memory limit — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>OOMKilled (Exit-Code %1): Der Container hat sein Speicherlimit überschritten – %2.</translation>
     </message>
     <message>
         <source>%1 (exit 137): the container was killed (SIGKILL) — by a failed liveness probe, the node running out of memory or a forced deletion.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Exit-Code 137): Der Container wurde abgebrochen (SIGKILL) – durch eine fehlgeschlagene Liveness-Probe, Speichermangel auf dem Knoten oder ein erzwungenes Löschen.</translation>
     </message>
     <message>
         <source>%1 (exit 143): the container was stopped (SIGTERM), usually because its pod was deleted or replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Exit-Code 143): Der Container wurde beendet (SIGTERM), meist weil sein Pod gelöscht oder ersetzt wurde.</translation>
     </message>
     <message>
         <source>%1 (exit %2): the container&apos;s command could not be run%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Exit-Code %2): Der Befehl des Containers konnte nicht ausgeführt werden%3.</translation>
     </message>
     <message>
         <source>%1 (exit %2): the process failed — its log (the previous container&apos;s, if it restarted) says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Exit-Code %2): Der Prozess ist fehlgeschlagen – sein Log (das des vorigen Containers, falls er neu gestartet wurde) nennt den Grund.</translation>
     </message>
     <message>
         <source>Evicted: the node ran short of resources and removed the pod%1 — give the containers resource requests that match their use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evicted: Dem Knoten wurden die Ressourcen knapp, und er hat den Pod entfernt%1 – geben Sie den Containern Ressourcenanforderungen, die ihrem Verbrauch entsprechen.</translation>
     </message>
     <message>
         <source>%1: no node can run the pod%2 — lower its CPU or memory request, or add nodes that fit its node selector and tolerations.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Knoten kann den Pod ausführen%2 – senken Sie seine CPU- oder Speicheranforderung oder fügen Sie Knoten hinzu, die zu seinem Node-Selector und seinen Tolerations passen.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -159,42 +160,55 @@ QList<JobRun> HistoryStore::jobs(const QString &deploymentUid) const
     return out;
 }
 
-void HistoryStore::saveObituary(const Obituary &o)
+void HistoryStore::saveObituary(const Obituary &obituary)
 {
-    if (!isOpen() || o.key.isEmpty() || o.deploymentUid.isEmpty())
+    saveObituaries({obituary});
+}
+
+void HistoryStore::saveObituaries(const QList<Obituary> &obituaries)
+{
+    if (!isOpen() || obituaries.isEmpty())
         return;
     QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO obituaries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    query.addBindValue(o.key);
-    query.addBindValue(o.deploymentUid);
-    query.addBindValue(o.ns);
-    query.addBindValue(o.deployment);
-    query.addBindValue(o.podName);
-    query.addBindValue(o.podUid);
-    query.addBindValue(static_cast<int>(o.component));
-    query.addBindValue(o.container);
-    query.addBindValue(o.node);
-    query.addBindValue(ms(o.started));
-    query.addBindValue(ms(o.ended));
-    query.addBindValue(o.reason);
-    query.addBindValue(o.exitCode);
-    query.addBindValue(o.message);
-    query.addBindValue(o.explanation);
-    query.addBindValue(o.logTail.join(QLatin1Char('\n')));
-    query.addBindValue(o.logSource);
-    query.addBindValue(o.logError);
-    query.addBindValue(o.logCause);
-    if (!query.exec())
-        qCWarning(lcSession).noquote() << "history database:" << query.lastError().text();
+    QSet<QString> deployments;
+    for (const Obituary &o : obituaries) {
+        if (o.key.isEmpty() || o.deploymentUid.isEmpty())
+            continue;
+        deployments.insert(o.deploymentUid);
+        query.addBindValue(o.key);
+        query.addBindValue(o.deploymentUid);
+        query.addBindValue(o.ns);
+        query.addBindValue(o.deployment);
+        query.addBindValue(o.podName);
+        query.addBindValue(o.podUid);
+        query.addBindValue(static_cast<int>(o.component));
+        query.addBindValue(o.container);
+        query.addBindValue(o.node);
+        query.addBindValue(ms(o.started));
+        query.addBindValue(ms(o.ended));
+        query.addBindValue(o.reason);
+        query.addBindValue(o.exitCode);
+        query.addBindValue(o.message);
+        query.addBindValue(o.explanation);
+        query.addBindValue(o.logTail.join(QLatin1Char('\n')));
+        query.addBindValue(o.logSource);
+        query.addBindValue(o.logError);
+        query.addBindValue(o.logCause);
+        if (!query.exec())
+            qCWarning(lcSession).noquote() << "history database:" << query.lastError().text();
+    }
     // A crash loop writes one per restart: only the newest of each deployment are kept.
     query.prepare(QStringLiteral("DELETE FROM obituaries WHERE deployment_uid = ? AND key NOT IN (SELECT key FROM "
                                  "obituaries WHERE deployment_uid = ? ORDER BY ended_ts DESC LIMIT ?)"));
-    query.addBindValue(o.deploymentUid);
-    query.addBindValue(o.deploymentUid);
-    query.addBindValue(maxObituariesPerDeployment);
-    query.exec();
+    for (const QString &uid : std::as_const(deployments)) {
+        query.addBindValue(uid);
+        query.addBindValue(uid);
+        query.addBindValue(maxObituariesPerDeployment);
+        query.exec();
+    }
     db.commit();
 }
 

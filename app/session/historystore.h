@@ -54,6 +54,8 @@ public:
     // arrived).
     static constexpr int maxObituariesPerDeployment = 500;
     void saveObituary(const Obituary &obituary);
+    // Several in one transaction (a first list of pods can find hundreds of past terminations).
+    void saveObituaries(const QList<Obituary> &obituaries);
     bool hasObituary(const QString &key) const;
     // Newest first.
     QList<Obituary> obituaries(const QString &deploymentUid, int limit = maxObituariesPerDeployment) const;

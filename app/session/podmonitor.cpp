@@ -115,6 +115,9 @@ void PodMonitor::apply(const InformerBatch &batch, const QDateTime &now)
         keys.insert(it.key());
     for (auto it = removed.cbegin(); it != removed.cend(); ++it)
         keys.insert(it.key());
+    if (m_history && !m_unsaved.isEmpty())
+        m_history->saveObituaries(m_unsaved);
+    m_unsaved.clear();
     for (const QString &key : std::as_const(keys))
         emit podsChanged(key, upserted.value(key), removed.value(key));
     startFetches();
@@ -211,8 +214,7 @@ void PodMonitor::record(const Obituary &given, const LogRequest *fetch)
         qCDebug(lcSession).noquote() << "obituary of" << obituary.podName << "has no deployment yet; not kept";
         return;
     }
-    if (m_history)
-        m_history->saveObituary(obituary);
+    m_unsaved.append(obituary);
     emit this->obituary(obituary);
     if (!fetch)
         return;
@@ -228,8 +230,7 @@ void PodMonitor::record(const Obituary &given, const LogRequest *fetch)
     while (m_queue.size() > kMaxQueued) {
         Fetch dropped = m_queue.takeFirst();
         dropped.obituary.logError = tr("Not fetched: too many pods ended at once.");
-        if (m_history)
-            m_history->saveObituary(dropped.obituary);
+        m_unsaved.append(dropped.obituary);
         emit this->obituary(dropped.obituary);
     }
 }

@@ -79,6 +79,7 @@ private:
     // Pod uid → keys of its obituaries written (or found written) in this session. A pod that has one
     // is not recorded again when it disappears; forgotten once the pod is gone.
     QHash<QString, QSet<QString>> m_recorded;
+    QList<Obituary> m_unsaved; // recorded during apply(), written at its end in one transaction
     QList<Fetch> m_queue;
     QHash<QString, LogReader *> m_running; // by obituary key
     int m_maxFetches = 3;

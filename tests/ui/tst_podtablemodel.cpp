@@ -1,6 +1,8 @@
 #include "ui/logs/logmodel.h"
 #include "ui/logs/logview.h"
 #include "ui/logs/logwindow.h"
+#include "ui/metricchartview.h"
+#include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/models/podtablemodel.h"
 #include "ui/theme.h"
@@ -13,9 +15,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 using namespace capstan;
 
@@ -116,6 +120,8 @@ private slots:
     void panel();
     void screenshots_data();
     void screenshots();
+    void german();
+    void chartMarkers();
 
 private:
     void saveShot(QWidget *widget, const QString &name);
@@ -382,6 +388,87 @@ void TestPodTableModel::screenshots()
     QVERIFY(range.first <= gone.ended && range.second >= oomObituary().ended);
     saveShot(&timeline, QStringLiteral("obituary-timeline") + theme);
     Theme::apply(ThemeChoice::Light);
+}
+
+void TestPodTableModel::german()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/capstan_de.qm")));
+    QCoreApplication::installTranslator(&translator);
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+    PodsPanel panel;
+    Deployment d;
+    d.uid = QStringLiteral("dep-uid");
+    panel.setDeployment(d);
+    panel.resize(1280, 300);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.model()->applyPods(batch({crashLoopingJobManager()}, true));
+    ObituaryBatch obituaries;
+    obituaries.deploymentUid = d.uid;
+    obituaries.obituaries = {oomObituary()};
+    obituaries.reset = true;
+    panel.model()->applyObituaries(obituaries);
+    panel.view()->selectRow(0);
+    QCOMPARE(panel.model()->headerData(PodTableModel::Node, Qt::Horizontal).toString(), QStringLiteral("Knoten"));
+    QCOMPARE(panel.title(), QStringLiteral("Pods (1, 1 beendet)"));
+    saveShot(&panel, QStringLiteral("podstab-de"));
+    // Buttons show their whole text.
+    for (const QPushButton *button : panel.findChildren<QPushButton *>()) {
+        if (button->isVisible())
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+    }
+
+    LogWindow *window = panel.openLogs(1);
+    window->resize(1100, 300);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    saveShot(window, QStringLiteral("obituary-log-de"));
+    LogView view;
+    view.setPreviousAvailable(true);
+    view.resize(1100, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.appendLines(oomObituary().logTail);
+    view.flush();
+    saveShot(&view, QStringLiteral("logview-de"));
+    for (const QWidget *widget : view.findChildren<QWidget *>()) {
+        if (widget->isVisible()
+            && (qobject_cast<const QAbstractButton *>(widget) || qobject_cast<const QLabel *>(widget)))
+            QVERIFY2(widget->width() >= widget->sizeHint().width(), qPrintable(widget->objectName()));
+    }
+}
+
+void TestPodTableModel::chartMarkers()
+{
+    MetricsView view;
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const qint64 end = Now.toMSecsSinceEpoch() / 1000 * 1000;
+    QList<MetricSample> samples;
+    for (qint64 t = end - 1800 * 1000; t <= end; t += 5000) {
+        const QString job = t < end - 300 * 1000 ? QStringLiteral("a3f9c2e1aaaa") : QStringLiteral("7d41b0c9bbbb");
+        samples.append({t, job, QString(MetricName::SourceRecordsOut), 1000.0 + double((t / 5000) % 40) * 10});
+        samples.append({t, job, QString(MetricName::NumRestarts), t < end - 300 * 1000 ? 0.0 : 1.0});
+    }
+    view.appendMetrics(samples);
+    view.setCustomRange(end - 1800 * 1000, end);
+    const Obituary o = oomObituary();
+    view.setObituaryMarkers({{o.ended.toMSecsSinceEpoch(), o.markerLabel()}});
+    QCOMPARE(view.obituaryMarkers().size(), 1);
+    QCOMPARE(view.obituaryMarkers().constFirst().kind, ChartMarker::Kind::Obituary);
+    const QList<MetricChartView *> charts = view.findChildren<MetricChartView *>();
+    QVERIFY(!charts.isEmpty());
+    for (const MetricChartView *chart : charts) {
+        QVERIFY(std::any_of(chart->markers().cbegin(), chart->markers().cend(),
+                            [](const ChartMarker &m) { return m.kind == ChartMarker::Kind::Obituary; }));
+    }
+    view.redraw();
+    QCoreApplication::processEvents();
+    saveShot(view.chartsWidget(), QStringLiteral("obituary-chart"));
+    view.clearMetrics();
+    QVERIFY(view.obituaryMarkers().isEmpty());
 }
 
 QTEST_MAIN(TestPodTableModel)

@@ -93,6 +93,7 @@ void LogView::buildUi()
     m_container->setObjectName(QStringLiteral("containerComboBox"));
     m_container->setAccessibleName(tr("Container"));
     m_container->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_container->hide(); // until the pod has more than one container to choose from
     m_previous = new QCheckBox(tr("&Previous container"), this);
     m_previous->setObjectName(QStringLiteral("previousContainerCheckBox"));
     m_previous->setToolTip(tr("The log of the container's run before its last restart (kubectl logs --previous)"));
@@ -106,6 +107,7 @@ void LogView::buildUi()
     m_tail->setSpecialValueText(tr("all lines"));
     m_tail->setSuffix(tr(" lines"));
     m_tail->setValue(1000);
+    m_tailRead = m_tail->value();
     m_tail->setToolTip(tr("Read only the last lines of the log (kubectl logs --tail)"));
     tailLabel->setBuddy(m_tail);
     auto *sinceLabel = new QLabel(tr("&Since:"), this);
@@ -236,7 +238,13 @@ void LogView::buildUi()
         m_follow->setEnabled(!m_previous->isChecked());
         reload();
     });
-    connect(m_tail, &QSpinBox::editingFinished, this, reload);
+    // editingFinished also comes when the box merely loses focus: only a new value reads again.
+    connect(m_tail, &QSpinBox::editingFinished, this, [this, reload] {
+        if (m_tail->value() != m_tailRead) {
+            m_tailRead = m_tail->value();
+            reload();
+        }
+    });
     connect(m_since, &QComboBox::activated, this, reload);
     connect(m_follow, &QCheckBox::toggled, this, reload);
     connect(m_reload, &QPushButton::clicked, this, reload);
@@ -322,6 +330,7 @@ void LogView::setFollow(bool follow)
 void LogView::setTailLines(int lines)
 {
     m_tail->setValue(lines);
+    m_tailRead = lines;
 }
 
 void LogView::setReadOnlyOptions(bool readOnly)

@@ -118,7 +118,7 @@ private:
     QString m_ended;
     bool m_autoScroll = true;
     bool m_scrolling = false; // the view scrolls itself: not the user scrolling up
-    int m_saving = 0;
+    int m_tailRead = 0; // the tail the lines shown were read with
 };
 
 } // namespace capstan

@@ -1789,6 +1789,12 @@ PodLogResult OperatorSimulation::podLog(const PodLogRequest &request, const PodL
     return d->pods.log(request, cluster, now, after);
 }
 
+void OperatorSimulation::podDeletedByClient(const QString &ns, const QString &pod)
+{
+    std::lock_guard lock(d->mutex);
+    d->pods.podDeletedByClient(ns, pod);
+}
+
 void OperatorSimulation::forEachCluster(
     const std::function<void(const QString &, const QString &, const FlinkJobModel &, qint64)> &fn) const
 {

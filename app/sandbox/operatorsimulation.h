@@ -73,6 +73,8 @@ public:
     // GET pods/{name}/log of a simulated pod (PodSimulation::log); with `after`, what a follow has
     // not seen yet of the run it follows.
     PodLogResult podLog(const PodLogRequest &request, const PodLogCursor *after = nullptr) const;
+    // A client deleted a pod through the API: Flink or the ReplicaSet replaces it.
+    void podDeletedByClient(const QString &ns, const QString &pod);
 
     // Calls fn under the simulation's lock for every simulated cluster (or one of them).
     void forEachCluster(const std::function<void(const QString &ns, const QString &name, const FlinkJobModel &,

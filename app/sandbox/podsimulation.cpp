@@ -196,6 +196,7 @@ struct PodSimulation::Pod
     qint64 deleteAtMs = -1; // a failed TaskManager pod: Flink deletes it then
     bool failed = false;
     bool unschedulable = false; // the scheduler found no node (not merely not yet bound)
+    bool removedByClient = false; // deleted through the API (kubectl delete pod)
     bool created = false;
     size_t writtenMeta = 0;
     size_t writtenStatus = 0;
@@ -215,6 +216,7 @@ struct PodSimulation::Cluster
     int attempt = 1;
     int nextTmIndex = 1;
     bool tmsRequested = false;
+    int jobManagerPods = 0; // created for this deployment: a deleted one is replaced under a new name
     bool standalone = false; // spec.mode standalone: TaskManagers of the Deployment <name>-taskmanager
     QString tmRsHash;
     QString tmReplicaSetUid;
@@ -296,6 +298,7 @@ void PodSimulation::sync(const QString &ns, const QString &name, const QString &
         c.attempt = 1;
         c.nextTmIndex = 1;
         c.tmsRequested = false;
+        c.jobManagerPods = 0;
         c.workers.clear();
         c.problem.reset();
         c.image
@@ -310,6 +313,32 @@ void PodSimulation::sync(const QString &ns, const QString &name, const QString &
         c.jmSidecars = sidecarsOf(spec.value(u"podTemplate"_s).toObject()) + sidecarsOf(podTemplate(u"jobManager"_s));
         c.tmSidecars = sidecarsOf(spec.value(u"podTemplate"_s).toObject()) + sidecarsOf(podTemplate(u"taskManager"_s));
         startJobManagerPod(c, cluster, nowMs);
+    }
+    for (auto it = c.pods.begin(); it != c.pods.end();) {
+        Pod &pod = it->second;
+        if (!pod.removedByClient) {
+            ++it;
+            continue;
+        }
+        // Deleted by a client: a TaskManager is a lost worker (the job fails over, a new pod is
+        // requested); the ReplicaSet replaces a JobManager pod, whose process starts anew.
+        const bool jobManager = pod.jobManager && !pod.deleting;
+        if (!pod.jobManager && !pod.deleting && !pod.failed) {
+            const QString diagnostics = u"Pod %1 was deleted."_s.arg(pod.name);
+            if (WorkerRecord *w = c.worker(pod.name)) {
+                w->terminatedMs = nowMs;
+                w->diagnostics = diagnostics;
+            }
+            cluster.loseTaskManager(nowMs, pod.name, diagnostics);
+        }
+        m_podIndex.remove(c.ns + u'/' + pod.name);
+        it = c.pods.erase(it);
+        if (jobManager && !missing) {
+            ++c.attempt;
+            c.nextTmIndex = 1;
+            cluster.setJobManagerHeld(true, nowMs);
+            startJobManagerPod(c, cluster, nowMs);
+        }
     }
     if (missing) {
         c.problem.reset();
@@ -390,6 +419,18 @@ std::optional<std::vector<LogLine>> PodSimulation::restLog(const QString &ns, co
     return std::nullopt;
 }
 
+void PodSimulation::podDeletedByClient(const QString &ns, const QString &pod)
+{
+    const auto it = m_clusters.find(m_podIndex.value(ns + u'/' + pod));
+    if (it == m_clusters.end())
+        return;
+    const auto found = it->second->pods.find(pod);
+    if (found == it->second->pods.end())
+        return;
+    found->second.removedByClient = true;
+    it->second->nextDueMs = 0; // the next pass acts on it
+}
+
 QString PodSimulation::deploymentOf(const QString &ns, const QString &pod) const
 {
     return m_podIndex.value(ns + u'/' + pod);
@@ -397,8 +438,10 @@ QString PodSimulation::deploymentOf(const QString &ns, const QString &pod) const
 
 void PodSimulation::startJobManagerPod(Cluster &c, const FlinkJobModel &cluster, qint64 nowMs)
 {
-    const QString name = u"%1-%2-%3"_s.arg(c.name, c.rsHash, suffixOf(c.replicaSetUid + u"/pod"_s, 5));
-    addPod(c, name, true, std::min(nowMs, cluster.deployedAtMs()));
+    const QString name = u"%1-%2-%3"_s.arg(
+        c.name, c.rsHash, suffixOf(c.replicaSetUid + u"/pod"_s + QString::number(c.jobManagerPods), 5));
+    addPod(c, name, true, c.jobManagerPods == 0 ? std::min(nowMs, cluster.deployedAtMs()) : nowMs);
+    ++c.jobManagerPods;
 }
 
 PodSimulation::Pod &PodSimulation::addPod(Cluster &c, const QString &name, bool jobManager, qint64 createdMs)
@@ -503,8 +546,10 @@ void PodSimulation::stepJobManager(Cluster &c, Pod &pod, FlinkJobModel &cluster,
         }
         const bool restart = m.hasLast;
         startContainers(c, pod, startAt, !restart);
-        if (restart)
-            ++c.attempt; // the resource manager counts JobManager attempts: new TaskManager names
+        if (restart) {
+            ++c.attempt; // a new JobManager process: TaskManager names of its attempt, counted from 1
+            c.nextTmIndex = 1;
+        }
         if (crash) {
             m.crashing = true;
             m.crashFromStart = true;

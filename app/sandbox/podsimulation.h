@@ -81,6 +81,9 @@ public:
     // The FlinkDeployment is gone: its pods go with it (garbage collection).
     void removeDeployment(const QString &ns, const QString &name);
 
+    // A client deleted the pod (kubectl delete pod): its owner reacts on the next sync.
+    void podDeletedByClient(const QString &ns, const QString &pod);
+
     // What the operator reports as jobManagerDeploymentStatus ERROR.
     std::optional<Problem> jobManagerProblem(const QString &ns, const QString &name) const;
 

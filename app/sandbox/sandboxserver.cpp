@@ -934,6 +934,17 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
             }
         }
     }
+    if (simulation && r.ok() && !writeOpts.dryRun && type.plural == QLatin1String("pods")) {
+        if (verb == QLatin1String("delete")) {
+            simulation->podDeletedByClient(route.ns, route.name);
+        } else if (verb == QLatin1String("deletecollection")) {
+            for (const QJsonValue &item : r.object.value(QStringLiteral("items")).toArray()) {
+                const QJsonObject meta = item.toObject().value(QStringLiteral("metadata")).toObject();
+                simulation->podDeletedByClient(meta.value(QStringLiteral("namespace")).toString(),
+                                               meta.value(QStringLiteral("name")).toString());
+            }
+        }
+    }
     qCDebug(lcSandboxServer) << verb << type.plural << route.ns << route.name << "->" << r.code;
     sendJson(res, r.code, r.object);
 }

@@ -66,6 +66,7 @@ private slots:
     void standaloneMode();
     void labelAndFieldSelectors();
     void podsFollowRedeployScaleAndSuspend();
+    void deletedPodsAreReplaced();
     void logParametersAsTheApiServer();
     void logErrorsAsTheApiServer();
     void followEndsWhenTheContainerEnds();
@@ -347,6 +348,45 @@ void TestSandboxPods::podsFollowRedeployScaleAndSuspend()
     seen = eventsSince(rv);
     QVERIFY2(seen.contains(u"DELETED %1 (terminating)"_s.arg(secondJm)), qPrintable(seen.join(u", "_s)));
     QCOMPARE(seen.filter(u"DELETED elastic-taskmanager"_s).size(), 3);
+}
+
+void TestSandboxPods::deletedPodsAreReplaced()
+{
+    create(u"victim"_s, 2);
+    step(15000);
+    int restarts = -1;
+    const auto countRestarts = [&] {
+        sim()->withCluster(u"default"_s, u"victim"_s,
+                           [&](const FlinkJobModel &cluster, qint64) { restarts = cluster.numRestarts(); });
+        return restarts;
+    };
+    const int before = countRestarts();
+    // kubectl delete pod of a TaskManager: Flink loses a worker, the job fails over, a new pod comes.
+    QCOMPARE(get(u"/api/v1/namespaces/default/pods/victim-taskmanager-1-1"_s, {}, "DELETE").status, 200);
+    step(2000);
+    QCOMPARE(countRestarts(), before + 1);
+    QList<QJsonObject> tms = pods(u"app=victim,component=taskmanager"_s);
+    QCOMPARE(tms.size(), 1);
+    QCOMPARE(str(tms.first(), u"metadata.name"_s), u"victim-taskmanager-1-2"_s);
+    const QString jm = str(pod(u"app=victim,component=jobmanager"_s), u"metadata.name"_s);
+    QVERIFY(get(u"/api/v1/namespaces/default/pods/%1/log"_s.arg(jm))
+                .raw.contains("Worker victim-taskmanager-1-1 is terminated. Diagnostics: Pod victim-taskmanager-1-1 "
+                              "was deleted."));
+
+    // The JobManager pod: its ReplicaSet starts another, the JobManager comes up again (a new
+    // resource manager attempt), and so do TaskManagers.
+    QCOMPARE(get(u"/api/v1/namespaces/default/pods/%1"_s.arg(jm), {}, "DELETE").status, 200);
+    step(20000);
+    const QJsonObject next = pod(u"app=victim,component=jobmanager"_s);
+    QVERIFY(!next.isEmpty());
+    QVERIFY(str(next, u"metadata.name"_s) != jm);
+    QCOMPARE(str(next, u"metadata.labels.pod-template-hash"_s),
+             str(next, u"metadata.name"_s).section(u'-', 1, 1)); // the same ReplicaSet
+    QCOMPARE(str(next, u"status.phase"_s), u"Running"_s);
+    QCOMPARE(str(deployment(u"victim"_s), u"status.jobManagerDeploymentStatus"_s), u"READY"_s);
+    tms = pods(u"app=victim,component=taskmanager"_s);
+    QCOMPARE(tms.size(), 1);
+    QCOMPARE(str(tms.first(), u"metadata.name"_s), u"victim-taskmanager-2-1"_s);
 }
 
 void TestSandboxPods::logParametersAsTheApiServer()

@@ -41,6 +41,8 @@ private slots:
     void taskManagerOomLeavesAnObituary();
     void followsLikeKubectl();
     void forbiddenLogsFallBackToFlinkRest();
+    void imagePullBackOff();
+    void unschedulable();
 
 private:
     OperatorSimulation *sim() { return m_sandbox->server->operatorSimulation(); }
@@ -262,6 +264,53 @@ void TestPodsSandbox::forbiddenLogsFallBackToFlinkRest()
     logs->resize(1000, 300);
     QVERIFY(QTest::qWaitForWindowExposed(logs));
     saveShot(logs, QStringLiteral("sandbox-log-forbidden"));
+}
+
+void TestPodsSandbox::imagePullBackOff()
+{
+    m_sandbox->server->faults().setPodFault(FaultPlan::PodFault::ImagePull, QStringLiteral("pully"));
+    create(QStringLiteral("pully"), 2);
+    step(6500);
+    auto window = openWindow(QStringLiteral("pully"));
+    QVERIFY(window);
+    PodsPanel *pods = window->deploymentPage()->podsPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(pods->model()->podCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(pods->model()->index(0, PodTableModel::Status).data().toString(),
+                              QStringLiteral("ImagePullBackOff"), 10000);
+    QVERIFY(
+        pods->model()->index(0, PodTableModel::Explanation).data().toString().contains(QStringLiteral("spec.image")));
+    QTRY_VERIFY2_WITH_TIMEOUT(window->deploymentPage()->failingText().contains(QStringLiteral("ImagePullBackOff")),
+                              qPrintable(window->deploymentPage()->failingText()), 15000);
+    // A container that never started has no log: the viewer says what the API server said.
+    LogWindow *logs = pods->openLogs(0);
+    auto *banner = logs->findChild<QWidget *>(QStringLiteral("logSourceBanner"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QString text;
+    for (const QLabel *label : banner->findChildren<QLabel *>())
+        text += label->text();
+    QVERIFY2(text.contains(QStringLiteral("waiting to start")), qPrintable(text));
+}
+
+void TestPodsSandbox::unschedulable()
+{
+    m_sandbox->server->faults().setPodFault(FaultPlan::PodFault::Unschedulable, QStringLiteral("bigone"));
+    create(QStringLiteral("bigone"), 2);
+    step(5000);
+    auto window = openWindow(QStringLiteral("bigone"));
+    QVERIFY(window);
+    PodsPanel *pods = window->deploymentPage()->podsPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(pods->model()->podCount(), 1, 10000);
+    QCOMPARE(pods->model()->index(0, PodTableModel::Status).data().toString(), QStringLiteral("Unschedulable"));
+    QCOMPARE(pods->model()->index(0, PodTableModel::Node).data().toString(), QStringLiteral("(not scheduled)"));
+    pods->view()->selectRow(0);
+    auto *detail = pods->findChild<QLabel *>(QStringLiteral("podDetailLabel"));
+    QVERIFY2(detail->text().contains(QStringLiteral("nodes are available")), qPrintable(detail->text()));
+    // Room again: it is scheduled, and the row follows.
+    m_sandbox->server->faults().setPodFault(FaultPlan::PodFault::Unschedulable, QStringLiteral("bigone"), false);
+    step(15000);
+    QTRY_COMPARE_WITH_TIMEOUT(pods->model()->index(0, PodTableModel::Status).data().toString(),
+                              QStringLiteral("Running"), 10000);
+    QVERIFY(!detail->text().contains(QStringLiteral("nodes are available")));
 }
 
 QTEST_MAIN(TestPodsSandbox)

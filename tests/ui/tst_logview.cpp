@@ -207,6 +207,7 @@ void TestLogView::searchLevelsAndFolding()
     auto *search = view.findChild<QLineEdit *>(QStringLiteral("logSearchLineEdit"));
     auto *count = view.findChild<QLabel *>(QStringLiteral("matchCountLabel"));
     QTest::keyClicks(search, QStringLiteral("declined"));
+    view.findChild<QToolButton *>(QStringLiteral("levelDebugButton"))->setChecked(false);
     QVERIFY2(count->text().startsWith(QStringLiteral("%1 match").arg(view.model()->matchCount())),
              qPrintable(count->text()));
     QVERIFY(view.model()->matchCount() > 1);
@@ -340,6 +341,7 @@ void TestLogView::screenshots()
     view.flush();
     auto *search = view.findChild<QLineEdit *>(QStringLiteral("logSearchLineEdit"));
     QTest::keyClicks(search, QStringLiteral("declined"));
+    view.findChild<QToolButton *>(QStringLiteral("levelDebugButton"))->setChecked(false);
     // One trace unfolded, one folded, the view scrolled up from the end.
     int foldable = -1;
     for (int row = view.model()->rowCount() - 1; row >= 0 && foldable < 0; --row)

@@ -20,7 +20,14 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-QColor levelColor(LogLevel level, const QPalette &palette)
+QColor mutedText(const QPalette &palette)
+{
+    return palette.color(QPalette::PlaceholderText);
+}
+
+} // namespace
+
+QColor LogLineDelegate::levelColor(LogLevel level, const QPalette &palette)
 {
     const bool dark = isDark(palette);
     switch (level) {
@@ -37,13 +44,6 @@ QColor levelColor(LogLevel level, const QPalette &palette)
     }
     return palette.color(QPalette::PlaceholderText);
 }
-
-QColor mutedText(const QPalette &palette)
-{
-    return palette.color(QPalette::PlaceholderText);
-}
-
-} // namespace
 
 LogLineDelegate::LogLineDelegate(LogModel *model, QListView *view)
     : QStyledItemDelegate(view)

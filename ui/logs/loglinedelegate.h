@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/logs/loglevel.h"
+
 #include <QStyledItemDelegate>
 
 class QListView;
@@ -26,6 +28,8 @@ public:
     bool wrap() const { return m_wrap; }
     // The width of the fold gutter, in pixels.
     int gutterWidth() const;
+    // The colour of a level's word, readable on the palette's base.
+    static QColor levelColor(LogLevel level, const QPalette &palette);
     QFont font() const;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;

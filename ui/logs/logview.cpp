@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
@@ -197,6 +198,7 @@ void LogView::buildUi()
         search->addWidget(button);
         m_levelButtons.append(button);
     }
+    updateLevelButtons();
 
     m_list->setObjectName(QStringLiteral("logListView"));
     m_list->setAccessibleName(tr("Log lines"));
@@ -208,6 +210,11 @@ void LogView::buildUi()
     m_list->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setFont(m_delegate->font());
     m_list->installEventFilter(this);
+    auto *find = new QShortcut(QKeySequence::Find, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setContext(Qt::WidgetWithChildrenShortcut);
 
     m_dropped = new QLabel(this);
     m_dropped->setObjectName(QStringLiteral("droppedLinesLabel"));
@@ -463,8 +470,27 @@ void LogView::updateDropped()
                            .arg(QLocale().toString(m_model->capacity())));
 }
 
+void LogView::updateLevelButtons()
+{
+    // Each word in its colour while its lines are shown, greyed while they are hidden.
+    const LogLevel levels[] = {LogLevel::Error, LogLevel::Warn, LogLevel::Info, LogLevel::Debug};
+    for (int i = 0; i < m_levelButtons.size(); ++i) {
+        QToolButton *button = m_levelButtons.at(i);
+        QPalette pal = palette();
+        pal.setColor(QPalette::ButtonText,
+                     button->isChecked() ? LogLineDelegate::levelColor(levels[i], palette())
+                                         : palette().color(QPalette::PlaceholderText));
+        button->setPalette(pal);
+        QFont f = font();
+        f.setBold(button->isChecked());
+        f.setStrikeOut(!button->isChecked());
+        button->setFont(f);
+    }
+}
+
 void LogView::applyLevelFilter()
 {
+    updateLevelButtons();
     const int bits[] = {8, 4, 2, 1}; // ERROR, WARN, INFO, DEBUG as logLevelBit() numbers them
     int filter = 0;
     for (int i = 0; i < m_levelButtons.size(); ++i)
@@ -546,6 +572,8 @@ bool LogView::eventFilter(QObject *watched, QEvent *event)
 void LogView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateLevelButtons();
     if (event->type() == QEvent::FontChange) {
         m_delegate->setBaseFont(font());
         m_list->setFont(m_delegate->font());

@@ -89,6 +89,7 @@ private:
     void updateStatus();
     void updateDropped();
     void applyLevelFilter();
+    void updateLevelButtons();
     void saveAs();
 
     LogModel *m_model;

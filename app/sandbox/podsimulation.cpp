@@ -682,11 +682,11 @@ void PodSimulation::stepTaskManagers(Cluster &c, FlinkJobModel &cluster, qint64 
     for (Pod *pod : pods) {
         Container &m = pod->containers.front();
         if (m.startedMs < 0) {
-            const qint64 at = pod->scheduledMs + kStartMs;
+            const qint64 at = m.nextStartMs >= 0 ? m.nextStartMs : pod->scheduledMs + kStartMs;
             if (nowMs >= at) {
-                startContainers(c, *pod, at, true);
+                startContainers(c, *pod, at, !m.hasLast);
                 if (WorkerRecord *w = c.worker(pod->name))
-                    w->startedMs = at;
+                    w->startedMs = at; // standalone: the same pod registers again
             } else {
                 c.due(at);
             }
@@ -740,6 +740,31 @@ void PodSimulation::killTaskManager(Cluster &c, Pod &pod, FlinkJobModel &cluster
     m.finishedMs = nowMs;
     m.exitCode = 137;
     m.reason = u"OOMKilled"_s;
+    if (WorkerRecord *w = c.worker(pod.name)) {
+        w->terminatedMs = nowMs;
+        w->diagnostics = diagnostics;
+    }
+    if (c.standalone) {
+        // restartPolicy Always: the kubelet restarts the container in place, the pod stays.
+        freezePod(c, pod, cluster, nowMs);
+        m.hasLast = true;
+        m.lastStartedMs = m.startedMs;
+        m.lastFinishedMs = nowMs;
+        m.lastExitCode = 137;
+        m.lastReason = m.reason;
+        m.lastContainerId = m.containerId(pod.name);
+        m.lastLog = m.frozenLog;
+        ++m.restartCount;
+        m.startedMs = -1;
+        m.finishedMs = -1;
+        m.frozen = false;
+        m.frozenLog.clear();
+        m.waitingReason = u"ContainerCreating"_s;
+        m.nextStartMs = nowMs + kStartMs;
+        cluster.loseTaskManager(nowMs, pod.name, diagnostics);
+        c.due(m.nextStartMs);
+        return;
+    }
     for (Container &container : pod.containers) {
         if (container.main || !container.running())
             continue;
@@ -750,10 +775,6 @@ void PodSimulation::killTaskManager(Cluster &c, Pod &pod, FlinkJobModel &cluster
     freezePod(c, pod, cluster, nowMs);
     pod.failed = true;
     pod.deleteAtMs = nowMs + kFailedPodRemovalMs;
-    if (WorkerRecord *w = c.worker(pod.name)) {
-        w->terminatedMs = nowMs;
-        w->diagnostics = diagnostics;
-    }
     cluster.loseTaskManager(nowMs, pod.name, diagnostics);
     qCDebug(lcSandboxServer) << "pods: OOMKilled" << pod.name;
 }

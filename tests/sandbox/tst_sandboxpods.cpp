@@ -270,6 +270,26 @@ void TestSandboxPods::standaloneMode()
         QCOMPARE(owner.value(u"name"_s).toString(), u"solo-taskmanager-"_s + hash);
         QCOMPARE(str(tm, u"spec.restartPolicy"_s), u"Always"_s);
     }
+    // An OOM kill restarts the container in place: the same pod, restartCount 1, lastState OOMKilled.
+    m_sandbox->server->faults().setPodFault(FaultPlan::PodFault::TaskManagerOom, u"solo"_s);
+    step(3000);
+    QCOMPARE(pods(u"app=solo,component=taskmanager"_s).size(), 2);
+    int restarted = 0;
+    for (const QJsonObject &tm : pods(u"app=solo,component=taskmanager"_s)) {
+        const QJsonObject status = mainStatus(tm);
+        if (status.value(u"restartCount"_s).toInt() != 1)
+            continue;
+        ++restarted;
+        QCOMPARE(str(status, u"lastState.terminated.reason"_s), u"OOMKilled"_s);
+        QCOMPARE(at(status, u"lastState.terminated"_s).value(u"exitCode"_s).toInt(), 137);
+        QVERIFY(!str(status, u"state.running.startedAt"_s).isEmpty());
+        QCOMPARE(str(tm, u"status.phase"_s), u"Running"_s);
+        const Reply previous
+            = get(u"/api/v1/namespaces/default/pods/%1/log?previous=true"_s.arg(str(tm, u"metadata.name"_s)));
+        QCOMPARE(previous.status, 200);
+        QVERIFY(previous.raw.contains("Starting TaskManager with ResourceID"));
+    }
+    QCOMPARE(restarted, 1);
 }
 
 void TestSandboxPods::labelAndFieldSelectors()

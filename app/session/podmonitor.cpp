@@ -155,7 +155,7 @@ void PodMonitor::observe(const Pod &previous, const Pod &pod, bool known, const 
         consider(c);
     // Being deleted while not Succeeded: read its log now, while the pod still exists.
     if (pod.isTerminating() && (!known || !previous.isTerminating()) && pod.phase != QLatin1String("Succeeded"))
-        bury(pod, pod.deletionTime);
+        bury(pod, now);
 }
 
 void PodMonitor::bury(const Pod &pod, const QDateTime &now)

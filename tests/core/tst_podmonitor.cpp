@@ -222,7 +222,8 @@ void TestPodMonitor::deletionReadsTheLogWhileThePodExists()
     running.insert(QStringLiteral("metadata"), metadata);
     pods->apply(upsert({running}), utc("2026-11-30T09:29:00Z"));
     QCOMPARE(spy.size(), 0); // running: nothing to record
-    pods->apply(upsert({podJson(QStringLiteral("taskmanager-terminating"))}), utc("2026-11-30T09:30:00Z"));
+    // deletionTimestamp is when the grace period ends; the deletion began when it was seen.
+    pods->apply(upsert({podJson(QStringLiteral("taskmanager-terminating"))}), utc("2026-11-30T09:29:30Z"));
     QCOMPARE(spy.size(), 1);
     QCOMPARE(m_api->requests.size(), 0); // the fetch starts on the next turn, still before the pod is gone
     QTRY_COMPARE(spy.size(), 2);
@@ -231,7 +232,7 @@ void TestPodMonitor::deletionReadsTheLogWhileThePodExists()
     const Obituary o = obituaries(spy).last();
     QCOMPARE(o.reason, QStringLiteral("Deleted"));
     QCOMPARE(o.exitCode, -1);
-    QCOMPARE(o.ended, utc("2026-11-30T09:30:00Z"));
+    QCOMPARE(o.ended, utc("2026-11-30T09:29:30Z"));
     QCOMPARE(o.logTail,
              (QStringList{QStringLiteral("released 1"), QStringLiteral("released 2"), QStringLiteral("released 3")}));
 }

@@ -249,10 +249,18 @@ void TestLogModel::foldingGrowsAcrossBatches()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
     QCOMPARE(model.index(1).data(LogModel::FoldedCountRole).toInt(), 13);
+    // A batch that ends the trace and starts another says the first one grew.
+    changed.clear();
+    model.appendLines(QStringList{QStringLiteral("\tat last.Frame.run(Frame.java:2)")} + exception(2, 3));
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1).data(LogModel::FoldedCountRole).toInt(), 14);
+    QCOMPARE(model.index(3).data(LogModel::FoldedCountRole).toInt(), 6);
     // Expanded, a growing trace shows its new lines.
-    model.setExpanded(1, true);
+    model.setExpanded(3, true);
     model.appendLines({QStringLiteral("\tat more.Frame.run(Frame.java:1)")});
-    QCOMPARE(model.rowCount(), 16);
+    QCOMPARE(model.rowCount(), 11);
 }
 
 void TestLogModel::search()

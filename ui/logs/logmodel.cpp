@@ -115,7 +115,9 @@ void LogModel::appendLines(const QStringList &lines)
     // A batch larger than the ring keeps only its tail.
     const qsizetype skip = std::max<qsizetype>(0, lines.size() - m_capacity);
     m_dropped += skip;
-    qint64 changedHeader = -1; // a shown header whose folded count grows
+    // The header of the trace the batch continues (only that one can be shown already) grows.
+    const qint64 batchStart = m_firstSeq + qint64(m_lines.size());
+    qint64 changedHeader = -1;
     std::vector<qint64> shown;
     const int matchesBefore = matchCount();
     for (qsizetype i = skip; i < lines.size(); ++i) {
@@ -140,7 +142,7 @@ void LogModel::appendLines(const QStringList &lines)
                 ++header.traceCount;
                 if (l.text.startsWith(QLatin1String("Caused by: ")))
                     header.lastCause = header.traceCount;
-                if (!m_expanded.contains(l.header))
+                if (l.header < batchStart && !m_expanded.contains(l.header))
                     changedHeader = l.header;
             }
         }

@@ -18,6 +18,7 @@
 // Usage: bench_pods [--pods 15000] [--rate 2000] [--seconds 10] [--sandbox 5000 [--runs 3]]
 
 #include "../core/fakeapiserver.h"
+#include "childoutput.h"
 #include "flink/pod.h"
 #include "kube/informer.h"
 #include "kube/kubeclient.h"
@@ -47,6 +48,8 @@ using namespace capstan;
 using capstan::test::FakeApiServer;
 
 namespace {
+
+using capstan::bench::readLine;
 
 QTextStream &out()
 {
@@ -401,23 +404,6 @@ int probe(const QString &kubeconfig, bool watchPods, int deployments, int pods)
     out() << "result " << rssMb() << ' ' << listMs << ' ' << listed.size() << ' '
           << (session.pods() ? session.pods()->size() : 0) << Qt::endl;
     return done() ? 0 : 1;
-}
-
-std::optional<QByteArray> readLine(QProcess &process, const QByteArray &prefix, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        while (process.canReadLine()) {
-            const QByteArray line = process.readLine().trimmed();
-            if (line.startsWith(prefix))
-                return line.mid(prefix.size()).trimmed();
-        }
-        if (process.state() == QProcess::NotRunning)
-            return std::nullopt;
-        process.waitForReadyRead(100);
-    }
-    return std::nullopt;
 }
 
 // Creates three pods (a JobManager, two TaskManagers) for every FlinkDeployment of the sandbox.

@@ -20,6 +20,8 @@
 //                    [--churn-rate 2000] [--events-per-deployment 10] [--focus-events 10000]
 //                    [--focus-snapshots 1000] [--kubectl kubectl]
 
+#include "childoutput.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -38,6 +40,8 @@
 #include <optional>
 
 namespace {
+
+using capstan::bench::readLine;
 
 struct Settings
 {
@@ -64,24 +68,6 @@ QString loadAverage()
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-// Reads the child's stdout until a line starting with `prefix` arrives; returns the rest of the line.
-std::optional<QByteArray> readLine(QProcess &process, const QByteArray &prefix, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        while (process.canReadLine()) {
-            const QByteArray line = process.readLine().trimmed();
-            if (line.startsWith(prefix))
-                return line.mid(prefix.size()).trimmed();
-        }
-        if (process.state() == QProcess::NotRunning)
-            return std::nullopt;
-        process.waitForReadyRead(100);
-    }
-    return std::nullopt;
 }
 
 double timeKubectl(const Settings &settings, const QString &kubeconfig, const QProcessEnvironment &env)

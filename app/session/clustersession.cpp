@@ -183,6 +183,7 @@ void ClusterSession::stopInformers()
     delete m_snapshots;
     delete m_events;
     delete m_podInformer;
+    m_podsUnavailable = false;
     if (m_podMonitor)
         m_podMonitor->clear();
     m_uidByKey.clear();
@@ -269,6 +270,16 @@ void ClusterSession::startPods()
     m_podInformer = new Informer(m_client, ResourceType::pods(), m_ns, options, this);
     connect(m_podInformer, &Informer::changed, this,
             [this](const InformerBatch &batch) { m_podMonitor->apply(batch, m_clock->now()); });
+    connect(m_podInformer, &Informer::stateChanged, this, [this](InformerState state, const Error &error, int) {
+        if (state == InformerState::Backoff && !m_podsUnavailable) {
+            m_podsUnavailable = true;
+            qCInfo(lcSession).noquote() << "cannot watch pods:" << error.toString();
+            emit podsUnavailable(error);
+        } else if (state == InformerState::Watching && m_podsUnavailable) {
+            m_podsUnavailable = false;
+            emit podsUnavailable({});
+        }
+    });
     m_podInformer->start();
 }
 

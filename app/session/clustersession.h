@@ -160,6 +160,9 @@ signals:
     // Pods of the open deployments (one informer watches every Flink pod in scope; only open pages
     // get batches): on opening, a batch with reset and every pod, then changes.
     void podsChanged(const capstan::PodBatch &batch);
+    // The pods cannot be listed or watched (typically 403: the user may read FlinkDeployments but
+    // not pods); the Pods tab says so instead of staying empty. An empty error: they are back.
+    void podsUnavailable(const capstan::Error &error);
     // Obituaries of the open deployments: on opening, every recorded one (reset), then each new one,
     // and again (same key) when its log tail has arrived. For the Pods tab and the timeline/chart
     // markers (Obituary::markerTime).
@@ -238,6 +241,7 @@ private:
     // Every Flink pod in scope (label type), into m_podMonitor; no objects kept.
     QPointer<Informer> m_podInformer;
     PodMonitor *m_podMonitor = nullptr;
+    bool m_podsUnavailable = false;
     QHash<quint64, LogReader *> m_logs; // open logs by the caller's id
 };
 

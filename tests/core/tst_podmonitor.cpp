@@ -1,5 +1,6 @@
 #include "fakeapiserver.h"
 #include "kube/kubeclient.h"
+#include "session/clustersession.h"
 #include "session/historystore.h"
 #include "session/podmonitor.h"
 
@@ -86,6 +87,7 @@ private slots:
     void knownObituaryIsNotRecordedAgain();
     void oldTerminationIsRecordedWithoutFetch();
     void storeKeepsTheNewestPerDeployment();
+    void sessionSaysWhenPodsAreForbidden();
 
 private:
     PodMonitor *monitor();
@@ -361,6 +363,44 @@ void TestPodMonitor::storeKeepsTheNewestPerDeployment()
     QCOMPARE(kept.first().key, QStringLiteral("pod/%1").arg(HistoryStore::maxObituariesPerDeployment + 4));
     QVERIFY(m_history->hasObituary(kept.last().key));
     QVERIFY(!m_history->hasObituary(QStringLiteral("pod/0")));
+}
+
+void TestPodMonitor::sessionSaysWhenPodsAreForbidden()
+{
+    // A user who may read FlinkDeployments but not list pods.
+    QList<QPointer<QTcpSocket>> watches;
+    m_api->handler = [&watches](const FakeApiServer::Request &request, QTcpSocket *socket) {
+        if (request.path.endsWith(QLatin1String("/flinkdeployments"))) {
+            if (request.query.hasQueryItem(QStringLiteral("watch"))) {
+                FakeApiServer::beginChunked(socket);
+                watches << socket;
+            } else {
+                FakeApiServer::respond(
+                    socket, 200, R"({"kind":"FlinkDeploymentList","metadata":{"resourceVersion":"7"},"items":[]})",
+                    "application/json");
+            }
+        } else if (request.path.endsWith(QLatin1String("/pods"))) {
+            FakeApiServer::respondStatus(socket, 403, QStringLiteral("Forbidden"),
+                                         QStringLiteral("pods is forbidden: User \\\"dev\\\" cannot list resource "
+                                                        "\\\"pods\\\" in API group \\\"\\\" in the namespace "
+                                                        "\\\"default\\\""));
+        } else {
+            FakeApiServer::respondStatus(socket, 404, QStringLiteral("NotFound"), QStringLiteral("not found"));
+        }
+    };
+    const auto config = KubeConfigLoader::load({m_api->kubeconfigPath(), QString(), QString()});
+    QVERIFY(config.ok());
+    SessionOptions options;
+    options.historyPath = QStringLiteral("-");
+    ClusterSession session(config.value(), QStringLiteral("fake"), QStringLiteral("default"), options);
+    QSignalSpy unavailable(&session, &ClusterSession::podsUnavailable);
+    session.start();
+    QVERIFY(unavailable.wait(10000));
+    const Error error = unavailable.first().at(0).value<Error>();
+    QCOMPARE(error.httpStatus, 403);
+    QVERIFY2(error.message.contains(QLatin1String("cannot list resource")), qPrintable(error.message));
+    QVERIFY(!unavailable.wait(1500)); // said once, not at every retry
+    QCOMPARE(unavailable.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPodMonitor)

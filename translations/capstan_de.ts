@@ -2658,10 +2658,6 @@
         <translation>Stufen:</translation>
     </message>
     <message>
-        <source>Show %1 lines</source>
-        <translation>%1-Zeilen anzeigen</translation>
-    </message>
-    <message>
         <source>Log lines</source>
         <translation>Logzeilen</translation>
     </message>
@@ -2725,6 +2721,22 @@
     <message>
         <source>The log could not be saved to %1: %2</source>
         <translation>Das Log konnte nicht nach %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Show ERROR lines</source>
+        <translation>ERROR-Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show WARN lines</source>
+        <translation>WARN-Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show INFO lines</source>
+        <translation>INFO-Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show DEBUG and TRACE lines</source>
+        <translation>DEBUG- und TRACE-Zeilen anzeigen</translation>
     </message>
 </context>
 <context>

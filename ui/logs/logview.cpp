@@ -5,6 +5,8 @@
 #include "ui/logs/logmodel.h"
 #include "ui/widgets/messagebanner.h"
 
+#include "ui_logview.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -12,7 +14,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,7 +26,6 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
-#include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace capstan {
@@ -39,12 +39,10 @@ constexpr int FlushIntervalMs = 100;
 
 LogView::LogView(QWidget *parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::LogView>())
     , m_model(new LogModel(this))
-    , m_list(new QListView(this))
     , m_flushTimer(new QTimer(this))
 {
-    setObjectName(QStringLiteral("logView"));
-    m_delegate = new LogLineDelegate(m_model, m_list);
     buildUi();
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(FlushIntervalMs);
@@ -86,128 +84,42 @@ LogView::~LogView() = default;
 
 void LogView::buildUi()
 {
-    m_banner = new MessageBanner(this);
-    m_banner->setObjectName(QStringLiteral("logSourceBanner"));
+    m_ui->setupUi(this);
+    m_list = m_ui->logListView;
+    m_delegate = new LogLineDelegate(m_model, m_list);
+    m_banner = m_ui->logSourceBanner;
+    m_container = m_ui->containerComboBox;
+    m_previous = m_ui->previousContainerCheckBox;
+    m_tail = m_ui->tailLinesSpinBox;
+    m_since = m_ui->sinceComboBox;
+    m_follow = m_ui->followCheckBox;
+    m_reload = m_ui->reloadLogButton;
+    m_wrap = m_ui->wrapButton;
+    m_copy = m_ui->copyLogButton;
+    m_save = m_ui->saveLogButton;
+    m_search = m_ui->logSearchLineEdit;
+    m_findPrevious = m_ui->findPreviousButton;
+    m_findNext = m_ui->findNextButton;
+    m_matchLabel = m_ui->matchCountLabel;
+    m_levelButtons = {m_ui->levelErrorButton, m_ui->levelWarnButton, m_ui->levelInfoButton, m_ui->levelDebugButton};
+    m_dropped = m_ui->droppedLinesLabel;
+    m_status = m_ui->logStatusLabel;
+    m_jumpToEnd = m_ui->jumpToEndButton;
+    m_optionWidgets = {m_previous, m_ui->tailLabel, m_tail, m_ui->sinceLabel, m_since, m_follow, m_reload};
+
     m_banner->hide();
-
-    m_container = new QComboBox(this);
-    m_container->setObjectName(QStringLiteral("containerComboBox"));
-    m_container->setAccessibleName(tr("Container"));
-    m_container->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_container->hide(); // until the pod has more than one container to choose from
-    m_previous = new QCheckBox(tr("&Previous container"), this);
-    m_previous->setObjectName(QStringLiteral("previousContainerCheckBox"));
-    m_previous->setToolTip(tr("The log of the container's run before its last restart (kubectl logs --previous)"));
-    m_previous->setEnabled(false);
-    auto *tailLabel = new QLabel(tr("&Tail:"), this);
-    m_tail = new QSpinBox(this);
-    m_tail->setObjectName(QStringLiteral("tailLinesSpinBox"));
-    m_tail->setAccessibleName(tr("Last lines"));
-    m_tail->setRange(0, LogModel::DefaultCapacity);
-    m_tail->setSingleStep(500);
-    m_tail->setSpecialValueText(tr("all lines"));
-    m_tail->setSuffix(tr(" lines"));
-    m_tail->setValue(1000);
+    m_jumpToEnd->hide();
+    m_tail->setMaximum(LogModel::DefaultCapacity);
     m_tailRead = m_tail->value();
-    m_tail->setToolTip(tr("Read only the last lines of the log (kubectl logs --tail)"));
-    tailLabel->setBuddy(m_tail);
-    auto *sinceLabel = new QLabel(tr("&Since:"), this);
-    m_since = new QComboBox(this);
-    m_since->setObjectName(QStringLiteral("sinceComboBox"));
-    m_since->setAccessibleName(tr("Since"));
-    m_since->addItem(tr("the start"), 0);
-    m_since->addItem(tr("5 minutes ago"), 5 * 60);
-    m_since->addItem(tr("15 minutes ago"), 15 * 60);
-    m_since->addItem(tr("1 hour ago"), 3600);
-    m_since->addItem(tr("6 hours ago"), 6 * 3600);
-    m_since->addItem(tr("24 hours ago"), 24 * 3600);
-    m_since->setToolTip(tr("Read only the lines written since then (kubectl logs --since)"));
-    sinceLabel->setBuddy(m_since);
-    m_follow = new QCheckBox(tr("&Follow"), this);
-    m_follow->setObjectName(QStringLiteral("followCheckBox"));
-    m_follow->setChecked(true);
-    m_follow->setToolTip(tr("Keep reading as the container writes (kubectl logs -f)"));
-    m_reload = new QPushButton(tr("&Reload"), this);
-    m_reload->setObjectName(QStringLiteral("reloadLogButton"));
-
-    const auto toolButton = [this](const QString &text, const QString &name, const QString &tip) {
-        auto *button = new QToolButton(this);
-        button->setText(text);
-        button->setObjectName(name);
-        button->setToolTip(tip);
-        button->setAutoRaise(true);
-        return button;
-    };
-    m_wrap = toolButton(tr("&Wrap"), QStringLiteral("wrapButton"), tr("Wrap long lines"));
-    m_wrap->setCheckable(true);
-    m_copy = toolButton(tr("&Copy"), QStringLiteral("copyLogButton"),
-                        tr("Copy the selected lines (or all shown) with their folded stack traces"));
-    m_save = toolButton(tr("Sa&ve…"), QStringLiteral("saveLogButton"), tr("Save every line held to a file"));
-
-    auto *options = new QHBoxLayout;
-    options->addWidget(m_container);
-    options->addWidget(m_previous);
-    options->addSpacing(8);
-    options->addWidget(tailLabel);
-    options->addWidget(m_tail);
-    options->addWidget(sinceLabel);
-    options->addWidget(m_since);
-    options->addWidget(m_follow);
-    options->addWidget(m_reload);
-    options->addStretch(1);
-    m_optionWidgets = {m_previous, tailLabel, m_tail, sinceLabel, m_since, m_follow, m_reload};
-    options->addWidget(m_wrap);
-    options->addWidget(m_copy);
-    options->addWidget(m_save);
-
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("logSearchLineEdit"));
-    m_search->setPlaceholderText(tr("Search the log…"));
-    m_search->setAccessibleName(tr("Search the log"));
-    m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(this);
-    m_findPrevious
-        = toolButton(QStringLiteral("▲"), QStringLiteral("findPreviousButton"), tr("Previous match (Shift+Enter)"));
-    m_findPrevious->setAccessibleName(tr("Previous match"));
-    m_findNext = toolButton(QStringLiteral("▼"), QStringLiteral("findNextButton"), tr("Next match (Enter)"));
-    m_findNext->setAccessibleName(tr("Next match"));
-    m_matchLabel = new QLabel(this);
-    m_matchLabel->setObjectName(QStringLiteral("matchCountLabel"));
     m_matchLabel->setMinimumWidth(fontMetrics().horizontalAdvance(tr("%1 of %2").arg(88888).arg(88888)));
-
-    auto *search = new QHBoxLayout;
-    search->addWidget(m_search, 1);
-    search->addWidget(m_findPrevious);
-    search->addWidget(m_findNext);
-    search->addWidget(m_matchLabel);
-    search->addSpacing(12);
-    auto *levelLabel = new QLabel(tr("Levels:"), this);
-    search->addWidget(levelLabel);
-    const QList<QPair<QString, QString>> levels{{QStringLiteral("ERROR"), QStringLiteral("levelErrorButton")},
-                                                {QStringLiteral("WARN"), QStringLiteral("levelWarnButton")},
-                                                {QStringLiteral("INFO"), QStringLiteral("levelInfoButton")},
-                                                {QStringLiteral("DEBUG"), QStringLiteral("levelDebugButton")}};
-    for (const auto &[word, name] : levels) {
-        auto *button = new QToolButton(this);
-        button->setText(word); // log4j's own words, as the log prints them
-        button->setObjectName(name);
-        button->setCheckable(true);
-        button->setChecked(true);
-        button->setToolTip(tr("Show %1 lines").arg(word));
+    for (QToolButton *button : std::as_const(m_levelButtons))
         connect(button, &QToolButton::toggled, this, &LogView::applyLevelFilter);
-        search->addWidget(button);
-        m_levelButtons.append(button);
-    }
     updateLevelButtons();
 
-    m_list->setObjectName(QStringLiteral("logListView"));
-    m_list->setAccessibleName(tr("Log lines"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(m_delegate);
-    m_list->setUniformItemSizes(true);
-    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_list->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setFont(m_delegate->font());
     m_list->installEventFilter(this);
     auto *find = new QShortcut(QKeySequence::Find, this, [this] {
@@ -215,28 +127,6 @@ void LogView::buildUi()
         m_search->selectAll();
     });
     find->setContext(Qt::WidgetWithChildrenShortcut);
-
-    m_dropped = new QLabel(this);
-    m_dropped->setObjectName(QStringLiteral("droppedLinesLabel"));
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("logStatusLabel"));
-    m_jumpToEnd = new QPushButton(tr("&Jump to End"), this);
-    m_jumpToEnd->setObjectName(QStringLiteral("jumpToEndButton"));
-    m_jumpToEnd->setToolTip(tr("Scroll to the newest line and keep following"));
-    m_jumpToEnd->hide();
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_status);
-    status->addWidget(m_dropped);
-    status->addStretch(1);
-    status->addWidget(m_jumpToEnd);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_banner);
-    layout->addLayout(options);
-    layout->addLayout(search);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(status);
 
     const auto reload = [this] { emit reloadRequested(); };
     connect(m_container, &QComboBox::activated, this, reload);
@@ -321,7 +211,10 @@ int LogView::tailLines() const
 
 int LogView::sinceSeconds() const
 {
-    return m_since->currentData().toInt();
+    // The choices of sinceComboBox, in its order.
+    static constexpr int Seconds[] = {0, 5 * 60, 15 * 60, 3600, 6 * 3600, 24 * 3600};
+    const int index = m_since->currentIndex();
+    return index >= 0 && index < int(std::size(Seconds)) ? Seconds[index] : 0;
 }
 
 void LogView::setPrevious(bool previous)

@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -14,6 +16,10 @@ class QTimer;
 class QToolButton;
 
 namespace capstan {
+
+namespace Ui {
+class LogView;
+}
 
 class LogLineDelegate;
 class LogModel;
@@ -92,9 +98,10 @@ private:
     void updateLevelButtons();
     void saveAs();
 
+    std::unique_ptr<Ui::LogView> m_ui;
     LogModel *m_model;
-    LogLineDelegate *m_delegate;
-    QListView *m_list;
+    LogLineDelegate *m_delegate = nullptr;
+    QListView *m_list = nullptr;
     MessageBanner *m_banner;
     QComboBox *m_container;
     QCheckBox *m_previous;

@@ -21,6 +21,7 @@
 #include "ui/sessionsettings.h"
 #include "ui/shortcutsdialog.h"
 #include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/dashboardindicator.h"
 #include "ui/widgets/emptylistplaceholder.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/stateicons.h"
@@ -122,6 +123,11 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_page->addActionMenu(m_actions->cancelMenu());
     m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
                               m_actions->action(ActionKind::RollbackToStable)});
+    auto *dashboards = new DashboardIndicator(m_page, this);
+    m_actions->menu()->addAction(dashboards->openAction());
+    m_page->addHeaderActions({nullptr, dashboards->openAction()});
+    connect(dashboards, &DashboardIndicator::statusMessage, statusBar(), &QStatusBar::showMessage);
+    statusBar()->addPermanentWidget(dashboards);
     connect(m_page, &DeploymentPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_page, &DeploymentPage::closed, this, [this] {
         m_pinAction->setEnabled(false);
@@ -290,6 +296,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     setWindowTitle(tr("%1 – Capstan").arg(context));
 
     m_page->setSession(nullptr);
+    findChild<DashboardIndicator *>()->setSession(nullptr);
     m_contextName = context;
     m_actions->setSession(nullptr);
     updateTokenActions();
@@ -315,6 +322,7 @@ void MainWindow::startSession()
     m_session = new SessionHost(sessionConfig(context), context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
     m_page->setSession(m_session);
+    findChild<DashboardIndicator *>()->setSession(m_session);
     m_model->setClock(m_session->clock());
     m_indicator->setClock(m_session->clock());
     loadPrometheus(context);

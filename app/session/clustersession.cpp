@@ -3,6 +3,7 @@
 #include "actions/actionaccess.h"
 #include "actions/actionrunner.h"
 #include "kube/connectionconfig.h"
+#include "kube/dashboardproxy.h"
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
 #include "kube/serverclock.h"
@@ -107,6 +108,8 @@ void ClusterSession::stop()
     m_watches.clear();
     qDeleteAll(m_logs);
     m_logs.clear();
+    qDeleteAll(m_dashboards);
+    m_dashboards.clear();
     stopInformers();
     delete m_podMonitor;
     m_podMonitor = nullptr;
@@ -368,6 +371,43 @@ void ClusterSession::onEvents(const InformerBatch &batch)
     QList<ClusterEvent> events;
     events.reserve(batch.upserted.size());
     QHash<QString, QList<ClusterEvent>> forOpenPages;
+void ClusterSession::openDashboard(const QString &ns, const QString &name)
+{
+    const QString key = ns + QLatin1Char('/') + name;
+    if (DashboardProxy *open = m_dashboards.value(key)) {
+        emit dashboardOpened(ns, name, open->url());
+        return;
+    }
+    if (!m_client) {
+        emit dashboardFailed(ns, name,
+                             Error::make(QStringLiteral("NotConnected"), tr("The cluster connection is not open.")));
+        return;
+    }
+    auto *proxy = new DashboardProxy(m_client, ns, name, this);
+    const Result<QUrl> url = proxy->start();
+    if (!url) {
+        delete proxy;
+        emit dashboardFailed(ns, name, url.error());
+        return;
+    }
+    m_dashboards.insert(key, proxy);
+    emit dashboardOpened(ns, name, url.value());
+}
+
+void ClusterSession::closeDashboard(const QString &ns, const QString &name)
+{
+    if (DashboardProxy *proxy = m_dashboards.take(ns + QLatin1Char('/') + name)) {
+        proxy->stop();
+        proxy->deleteLater();
+    }
+    emit dashboardClosed(ns, name);
+}
+
+const DashboardProxy *ClusterSession::dashboard(const QString &ns, const QString &name) const
+{
+    return m_dashboards.value(ns + QLatin1Char('/') + name);
+}
+
     for (const QJsonObject &object : batch.upserted) {
         ClusterEvent event = ClusterEvent::fromJson(object);
         if (event.involvedUid.isEmpty())

@@ -31,6 +31,7 @@ class QNetworkAccessManager;
 namespace capstan {
 
 class ActionRunner;
+class DashboardProxy;
 class KubeClient;
 class LogReader;
 class MetricStore;
@@ -120,6 +121,12 @@ public:
     void openLog(quint64 id, const capstan::LogRequest &request);
     void closeLog(quint64 id);
     int openLogCount() const { return static_cast<int>(m_logs.size()); }
+    // The Flink Web Dashboard of a deployment through a DashboardProxy on loopback (see there):
+    // answers with dashboardOpened — again when it is open already, so the browser opens it again —
+    // or dashboardFailed. closeDashboard stops it and answers with dashboardClosed.
+    void openDashboard(const QString &ns, const QString &name);
+    void closeDashboard(const QString &ns, const QString &name);
+    const DashboardProxy *dashboard(const QString &ns, const QString &name) const;
     // The pod informer's store (null before start() or without a connection).
     const PodMonitor *pods() const { return m_podMonitor; }
 
@@ -173,6 +180,9 @@ signals:
     // The log ended: an empty error (error.reason empty) when the container or the read ended
     // normally; otherwise what failed, with the missing permission named when that is the cause.
     void logEnded(quint64 id, const capstan::Error &error);
+    void dashboardOpened(const QString &ns, const QString &name, const QUrl &url);
+    void dashboardClosed(const QString &ns, const QString &name);
+    void dashboardFailed(const QString &ns, const QString &name, const capstan::Error &error);
 
 private:
     // A page whose object is being fetched.
@@ -243,6 +253,7 @@ private:
     PodMonitor *m_podMonitor = nullptr;
     bool m_podsUnavailable = false;
     QHash<quint64, LogReader *> m_logs; // open logs by the caller's id
+    QHash<QString, DashboardProxy *> m_dashboards; // by "ns/name"
 };
 
 } // namespace capstan

@@ -134,6 +134,16 @@ void SessionHost::closeLog(quint64 id)
     QMetaObject::invokeMethod(m_session, [session = m_session, id] { session->closeLog(id); });
 }
 
+void SessionHost::openDashboard(const QString &ns, const QString &name)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns, name] { session->openDashboard(ns, name); });
+}
+
+void SessionHost::closeDashboard(const QString &ns, const QString &name)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns, name] { session->closeDashboard(ns, name); });
+}
+
 void SessionHost::setNamespace(const QString &ns)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, ns] { session->setNamespace(ns); });

@@ -45,6 +45,10 @@ public:
     // logEnded answer. Never blocks; closeLog stops it (no signal follows).
     quint64 openLog(const capstan::LogRequest &request);
     void closeLog(quint64 id);
+    // The Flink Web Dashboard of a deployment through a proxy on loopback (see
+    // ClusterSession::openDashboard): session()->dashboardOpened/Failed/Closed answer.
+    void openDashboard(const QString &ns, const QString &name);
+    void closeDashboard(const QString &ns, const QString &name);
 
     // The API server's clock (thread-safe, shared with the backend that learns it). Ages and "now" of
     // server-side facts (snapshots, events, job runs, metric samples) are computed against it, so

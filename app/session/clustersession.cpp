@@ -262,6 +262,12 @@ void ClusterSession::startPods()
     if (!m_podMonitor) {
         m_podMonitor = new PodMonitor(
             m_client, m_history.get(), [this](const QString &key) { return m_uidByKey.value(key); }, this);
+        m_podMonitor->setTeardownCheck([this](const QString &key) {
+            const Deployment d = m_summaries.value(m_uidByKey.value(key));
+            return d.desiredState == QLatin1String("suspended") || d.lifecycleState == QLatin1String("UPGRADING")
+                || d.lifecycleState == QLatin1String("SUSPENDED") || d.lifecycleState == QLatin1String("ROLLING_BACK")
+                || d.lifecycleState == QLatin1String("DELETING") || d.lifecycleState == QLatin1String("DELETED");
+        });
         connect(m_podMonitor, &PodMonitor::podsChanged, this, &ClusterSession::onPods);
         connect(m_podMonitor, &PodMonitor::obituary, this, &ClusterSession::onObituary);
     }
@@ -365,12 +371,6 @@ void ClusterSession::closeLog(quint64 id)
     }
 }
 
-void ClusterSession::onEvents(const InformerBatch &batch)
-{
-    // Events that expire on the server stay in the local history: removals are not passed on.
-    QList<ClusterEvent> events;
-    events.reserve(batch.upserted.size());
-    QHash<QString, QList<ClusterEvent>> forOpenPages;
 void ClusterSession::openDashboard(const QString &ns, const QString &name)
 {
     const QString key = ns + QLatin1Char('/') + name;
@@ -408,6 +408,12 @@ const DashboardProxy *ClusterSession::dashboard(const QString &ns, const QString
     return m_dashboards.value(ns + QLatin1Char('/') + name);
 }
 
+void ClusterSession::onEvents(const InformerBatch &batch)
+{
+    // Events that expire on the server stay in the local history: removals are not passed on.
+    QList<ClusterEvent> events;
+    events.reserve(batch.upserted.size());
+    QHash<QString, QList<ClusterEvent>> forOpenPages;
     for (const QJsonObject &object : batch.upserted) {
         ClusterEvent event = ClusterEvent::fromJson(object);
         if (event.involvedUid.isEmpty())

@@ -164,7 +164,7 @@ void PodMonitor::bury(const Pod &pod, const QDateTime &now)
         return;
     // One obituary per pod: a pod that already has one (its container died, or it was buried when
     // its deletion began) is not recorded again when it disappears.
-    if (m_recorded.contains(pod.uid))
+    if (m_recorded.contains(pod.uid) || goesWithItsCluster(pod))
         return;
     Obituary o = obituaryOf(pod);
     o.key = goneKey(pod);
@@ -183,6 +183,27 @@ void PodMonitor::bury(const Pod &pod, const QDateTime &now)
     LogRequest fetch;
     fetch.options.container = o.container;
     record(o, &fetch);
+}
+
+bool PodMonitor::goesWithItsCluster(const Pod &pod) const
+{
+    if (pod.reason == QLatin1String("Evicted"))
+        return false;
+    if (m_tearingDown && m_tearingDown(pod.deploymentKey()))
+        return true;
+    if (pod.component != PodComponent::TaskManager)
+        return false;
+    // Flink releases a failed TaskManager while its JobManager runs on: that is the death worth an
+    // obituary. When the JobManager is going (or gone) as well, the whole cluster is being taken down.
+    const auto pods = m_byDeployment.constFind(pod.deploymentKey());
+    if (pods == m_byDeployment.cend())
+        return true;
+    for (const QString &uid : *pods) {
+        const auto other = m_pods.constFind(uid);
+        if (other != m_pods.cend() && other->component == PodComponent::JobManager && !other->isTerminating())
+            return false;
+    }
+    return true;
 }
 
 Obituary PodMonitor::makeObituary(const Pod &pod, const ContainerStatus &container, const ContainerState &state) const

@@ -34,12 +34,17 @@ public:
     // Finds the uid of a FlinkDeployment by "namespace/name"; empty when not (yet) known.
     using UidResolver = std::function<QString(const QString &deploymentKey)>;
 
+    // Whether the deployment "namespace/name" is being stopped or replaced on purpose (suspended, upgrading,
+    // rolling back, deleted): its pods then go without an obituary.
+    using TeardownCheck = std::function<bool(const QString &deploymentKey)>;
+
     // Does not own client or history (history may be null: obituaries are then only signalled).
     PodMonitor(KubeClient *client, HistoryStore *history, UidResolver resolveUid, QObject *parent = nullptr);
     ~PodMonitor() override;
 
     static constexpr int logTailLines = 200;
     void setMaxFetches(int n) { m_maxFetches = n; }
+    void setTeardownCheck(TeardownCheck check) { m_tearingDown = std::move(check); }
     int maxFetches() const { return m_maxFetches; }
     int fetchesRunning() const { return static_cast<int>(m_running.size()); }
 
@@ -67,12 +72,16 @@ private:
     };
     void observe(const Pod &previous, const Pod &pod, bool known, const QDateTime &now);
     void bury(const Pod &pod, const QDateTime &now);
+    // A pod going with the rest of its cluster: the operator stopping or replacing it, or a TaskManager
+    // whose JobManager is going too.
+    bool goesWithItsCluster(const Pod &pod) const;
     Obituary makeObituary(const Pod &pod, const ContainerStatus &container, const ContainerState &state) const;
     void record(const Obituary &obituary, const LogRequest *fetch);
     void startFetches();
 
     QPointer<KubeClient> m_client;
     HistoryStore *m_history;
+    TeardownCheck m_tearingDown;
     UidResolver m_resolveUid;
     QHash<QString, Pod> m_pods; // by uid
     QHash<QString, QSet<QString>> m_byDeployment; // "ns/deployment" → pod uids

@@ -83,6 +83,7 @@ private slots:
     void deletionReadsTheLogWhileThePodExists();
     void disappearanceIsRecordedOnceAndSucceededIsNot();
     void gracefulStopIsNotADeath();
+    void teardownLeavesNoObituaries();
     void atMostThreeFetchesAtATime();
     void knownObituaryIsNotRecordedAgain();
     void oldTerminationIsRecordedWithoutFetch();
@@ -222,7 +223,8 @@ void TestPodMonitor::deletionReadsTheLogWhileThePodExists()
     QJsonObject metadata = running.value(QLatin1String("metadata")).toObject();
     metadata.remove(QStringLiteral("deletionTimestamp"));
     running.insert(QStringLiteral("metadata"), metadata);
-    pods->apply(upsert({running}), utc("2026-11-30T09:29:00Z"));
+    // Its JobManager runs on: Flink released this TaskManager.
+    pods->apply(upsert({podJson(QStringLiteral("jobmanager-running")), running}), utc("2026-11-30T09:29:00Z"));
     QCOMPARE(spy.size(), 0); // running: nothing to record
     // deletionTimestamp is when the grace period ends; the deletion began when it was seen.
     pods->apply(upsert({podJson(QStringLiteral("taskmanager-terminating"))}), utc("2026-11-30T09:29:30Z"));
@@ -283,10 +285,34 @@ void TestPodMonitor::gracefulStopIsNotADeath()
                                  {QStringLiteral("finishedAt"), QStringLiteral("2026-11-30T09:30:02Z")}}}});
     status.insert(QStringLiteral("containerStatuses"), QJsonArray{container});
     pod.insert(QStringLiteral("status"), status);
-    pods->apply(upsert({pod}), utc("2026-11-30T09:30:03Z"));
+    pods->apply(upsert({podJson(QStringLiteral("jobmanager-running")), pod}), utc("2026-11-30T09:30:03Z"));
     QTRY_COMPARE(spy.size(), 2);
     QCOMPARE(obituaries(spy).first().reason, QStringLiteral("Deleted")); // not "Error (exit 143)"
     QVERIFY(!QTest::qWaitFor([&] { return spy.size() > 2; }, 200));
+}
+
+void TestPodMonitor::teardownLeavesNoObituaries()
+{
+    m_api->handler
+        = [](const FakeApiServer::Request &, QTcpSocket *socket) { FakeApiServer::respond(socket, 200, "bye\n"); };
+    PodMonitor *pods = monitor();
+    QSignalSpy spy(pods, &PodMonitor::obituary);
+    QJsonObject running = podJson(QStringLiteral("taskmanager-terminating"));
+    QJsonObject metadata = running.value(QLatin1String("metadata")).toObject();
+    metadata.remove(QStringLiteral("deletionTimestamp"));
+    running.insert(QStringLiteral("metadata"), metadata);
+    // A TaskManager deleted while its JobManager is gone: the cluster is taken down, nobody died.
+    pods->apply(upsert({running}), utc("2026-11-30T09:29:00Z"));
+    pods->apply(upsert({podJson(QStringLiteral("taskmanager-terminating"))}), utc("2026-11-30T09:29:30Z"));
+    pods->apply(removal({QStringLiteral("9a6b1e34-7c8d-4f5e-8a6b-3c4d5e6f7081")}), utc("2026-11-30T09:30:31Z"));
+    QVERIFY(!QTest::qWaitFor([&] { return spy.size() > 0; }, 200));
+
+    // The operator suspending the deployment: its JobManager goes too, without an obituary.
+    pods->setTeardownCheck([](const QString &key) { return key == QLatin1String("flink-jobs/github-analytics"); });
+    pods->apply(upsert({podJson(QStringLiteral("jobmanager-running"))}), utc("2026-11-30T09:31:00Z"));
+    pods->apply(removal({QStringLiteral("0a8f6e52-5d1c-4a8e-9b61-2f3c4d5e6f70")}), utc("2026-11-30T09:32:00Z"));
+    QVERIFY(!QTest::qWaitFor([&] { return spy.size() > 0; }, 200));
+    QCOMPARE(m_api->requests.size(), 0);
 }
 
 void TestPodMonitor::atMostThreeFetchesAtATime()

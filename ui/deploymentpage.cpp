@@ -593,8 +593,11 @@ void DeploymentPage::updateHeader()
     m_facts->setToolTip(tr("Job ID: %1").arg(d.jobId));
 
     if (d.failure.failing) {
-        QString text = tr("Deployment is failing: %n restart(s) in the last %1 min.", nullptr, d.failure.restarts)
-                           .arg(d.failure.windowMinutes);
+        // A crash-looping JobManager or a pod that cannot start fails without restarting the job.
+        QString text = d.failure.restarts > 0
+            ? tr("Deployment is failing: %n restart(s) in the last %1 min.", nullptr, d.failure.restarts)
+                  .arg(d.failure.windowMinutes)
+            : tr("Deployment is failing.");
         // The JobManager's newest root cause says more than the event's first line.
         QString cause = d.failure.rootCause;
         for (const JobException &e : std::as_const(m_jobManager.exceptions)) {

@@ -130,9 +130,11 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         if (column == Name && !d.failure.failing && isPinned(d))
             return tr("Pinned: metrics are collected while its page is closed");
         if (column == Name && d.failure.failing)
-            return tr("Failing: %n restart(s) in the last %1 min. %2", nullptr, d.failure.restarts)
-                .arg(d.failure.windowMinutes)
-                .arg(d.failure.rootCause);
+            return d.failure.restarts > 0
+                ? tr("Failing: %n restart(s) in the last %1 min. %2", nullptr, d.failure.restarts)
+                      .arg(d.failure.windowMinutes)
+                      .arg(d.failure.rootCause)
+                : tr("Failing: %1").arg(d.failure.rootCause);
         if (column == Restarts)
             return tr("Restarts observed in the last %1 minutes (JobManager numRestarts and restart events)")
                 .arg(d.failure.windowMinutes);

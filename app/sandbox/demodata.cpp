@@ -393,7 +393,8 @@ public:
             = QJsonObject{{QStringLiteral("execution.checkpointing.interval"), QStringLiteral("30s")},
                           {QStringLiteral("kubernetes.operator.periodic.savepoint.interval"), QStringLiteral("10m")}};
         // Sources see 1500 records/s: one subtask (1000/s) is backpressured, two keep up.
-        github.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("1500")}};
+        github.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("1500")},
+                                         {QStringLiteral("sandbox.capstan.io/topology"), QStringLiteral("analytics")}};
         github.args = QJsonArray{QStringLiteral("--source"), QStringLiteral("kafka://events.github"),
                                  QStringLiteral("--window"), QStringLiteral("5m")};
         // The running jobs started about five hours ago: the sandbox's Prometheus holds the day before,
@@ -411,6 +412,9 @@ public:
         clickstream.upgradeMode = QStringLiteral("stateless");
         clickstream.jarURI = QStringLiteral("local:///opt/flink/usrlib/clickstream-sessionizer-2.1.0.jar");
         clickstream.args = QJsonArray{QStringLiteral("--session-gap"), QStringLiteral("30m")};
+        // The large job graph: 35 vertices.
+        clickstream.annotations
+            = QJsonObject{{QStringLiteral("sandbox.capstan.io/topology"), QStringLiteral("sessionizer")}};
         clickstream.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
         addLifecycleEvents(addDeployment(clickstream), false, clickstream.jobStartMs - 12000);
 
@@ -424,6 +428,7 @@ public:
         fraud.cpu = 2;
         fraud.jarURI = QStringLiteral("local:///opt/flink/usrlib/fraud-detector-0.9.3.jar");
         fraud.args = QJsonArray{QStringLiteral("--model"), QStringLiteral("s3://models/fraud/v7")};
+        fraud.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/topology"), QStringLiteral("fraud")}};
         fraud.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
         addLifecycleEvents(addDeployment(fraud), false, fraud.jobStartMs - 12000);
 
@@ -435,6 +440,7 @@ public:
         backfill.suspended = true;
         backfill.jarURI = QStringLiteral("local:///opt/flink/usrlib/backfill-1.0.0.jar");
         backfill.args = QJsonArray{QStringLiteral("--date"), QStringLiteral("yesterday")};
+        backfill.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/topology"), QStringLiteral("backfill")}};
         const QJsonObject backfillObject = addDeployment(backfill);
         addLifecycleEvents(backfillObject, true);
         // Suspended in savepoint mode: the operator took an UPGRADE savepoint to resume from.

@@ -46,6 +46,7 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
                            const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId)
 {
     m_settings = settings;
+    m_vertices = buildVertices(settings);
     m_jm = JobManagerStatus::Deploying;
     m_jobId = jobId;
     m_deployedAtMs = nowMs;
@@ -194,8 +195,10 @@ void FlinkJobModel::loseTaskManager(qint64 nowMs, const QString &taskManagerId, 
               "Caused by: org.apache.flink.util.FlinkException: %2\n"
               "\t... 7 more\n")
               .arg(taskManagerId, diagnostics);
-    e.taskName
-        = QStringLiteral("%1 (1/%2)#%3").arg(vertices().at(0).name).arg(m_settings.parallelism).arg(m_numRestarts - 1);
+    e.taskName = QStringLiteral("%1 (1/%2)#%3")
+                     .arg(m_vertices.at(0).name)
+                     .arg(m_vertices.at(0).parallelism)
+                     .arg(m_numRestarts - 1);
     e.taskManagerId = taskManagerId;
     e.endpoint = QStringLiteral("%1:6122").arg(taskManagerId);
     m_exceptions.push_back(e);
@@ -265,7 +268,11 @@ void FlinkJobModel::apply(qint64 atMs)
         m_restartTimes.push_back(atMs);
         while (m_restartTimes.size() > 1000)
             m_restartTimes.pop_front();
-        const int subtask = int(m_numRestarts % std::max(1, m_settings.parallelism));
+        // The failing operator: the first stateful one (it opens its state on start).
+        int failing = 0;
+        while (failing + 1 < m_vertices.size() && !m_vertices.at(failing).stateful)
+            ++failing;
+        const int subtask = int(m_numRestarts % m_vertices.at(failing).parallelism);
         JobExceptionRecord e;
         e.timestampMs = atMs;
         e.exceptionName = QStringLiteral("java.lang.IllegalStateException");
@@ -284,12 +291,12 @@ void FlinkJobModel::apply(qint64 atMs)
             "\tat org.apache.flink.runtime.taskmanager.Task.run(Task.java:566)\n"
             "\tat java.base/java.lang.Thread.run(Unknown Source)\n");
         e.taskName = QStringLiteral("%1 (%2/%3)#%4")
-                         .arg(vertices().at(1).name)
+                         .arg(m_vertices.at(failing).name)
                          .arg(subtask + 1)
-                         .arg(m_settings.parallelism)
+                         .arg(m_vertices.at(failing).parallelism)
                          .arg(m_numRestarts);
-        e.taskManagerId = taskManagerId(subtask / std::max(1, m_settings.taskSlots));
-        e.endpoint = QStringLiteral("10.244.0.%1:6122").arg(20 + subtask / std::max(1, m_settings.taskSlots));
+        e.taskManagerId = taskManagerId(taskManagerOfSubtask(subtask));
+        e.endpoint = QStringLiteral("10.244.0.%1:6122").arg(20 + taskManagerOfSubtask(subtask));
         m_exceptions.push_back(e);
         while (m_exceptions.size() > size_t(kExceptionHistorySize))
             m_exceptions.pop_front();
@@ -369,20 +376,281 @@ QString FlinkJobModel::taskManagerId(int index) const
     return QStringLiteral("%1-taskmanager-1-%2").arg(m_settings.deploymentName).arg(index + 1);
 }
 
-QList<FlinkJobModel::Vertex> FlinkJobModel::vertices() const
+namespace {
+
+// Builds a job graph vertex by vertex, in topological order.
+class GraphBuilder
 {
-    const QByteArray seed = m_settings.jobName.toUtf8();
+public:
+    GraphBuilder(const QByteArray &seed, int parallelism)
+        : m_seed(seed)
+        , m_p(std::max(1, parallelism))
+    {
+    }
+
+    int full() const { return m_p; }
+    int half() const { return std::max(1, m_p / 2); }
+
+    // A source reading `share` of the job's input.
+    int source(const QString &name, int parallelism, double share, double capacity = 4000)
+    {
+        FlinkJobModel::Vertex v = vertex(name, parallelism, capacity, 1);
+        v.source = true;
+        v.load = share;
+        m_vertices.append(v);
+        return int(m_vertices.size()) - 1;
+    }
+
+    int op(const QString &name, int parallelism, double capacity, double outputRatio,
+           const QList<FlinkJobModel::Input> &inputs, bool stateful = false)
+    {
+        FlinkJobModel::Vertex v = vertex(name, parallelism, capacity, outputRatio);
+        v.inputs = inputs;
+        v.stateful = stateful;
+        m_vertices.append(v);
+        return int(m_vertices.size()) - 1;
+    }
+
+    QList<FlinkJobModel::Vertex> finish()
+    {
+        for (FlinkJobModel::Vertex &v : m_vertices) {
+            if (v.source)
+                continue;
+            double load = 0;
+            for (const FlinkJobModel::Input &in : std::as_const(v.inputs)) {
+                const FlinkJobModel::Vertex &from = m_vertices.at(in.vertex);
+                // A broadcast edge hands every record to each subtask.
+                const double factor = in.shipStrategy == QLatin1String("BROADCAST") ? v.parallelism : 1;
+                load += from.load * from.outputRatio * factor;
+            }
+            v.load = load;
+        }
+        for (qsizetype i = m_vertices.size() - 1; i >= 0; --i) {
+            for (const FlinkJobModel::Input &in : std::as_const(m_vertices[i].inputs))
+                m_vertices[in.vertex].downstream |= (quint64(1) << i) | m_vertices.at(i).downstream;
+        }
+        for (FlinkJobModel::Vertex &v : m_vertices)
+            v.sink = v.downstream == 0;
+        return m_vertices;
+    }
+
+private:
+    FlinkJobModel::Vertex vertex(const QString &name, int parallelism, double capacity, double outputRatio) const
+    {
+        FlinkJobModel::Vertex v;
+        v.id = hexOf(m_seed + '#' + QByteArray::number(m_vertices.size()) + '#' + name.toUtf8(), 32);
+        v.name = name;
+        v.parallelism = std::clamp(parallelism, 1, m_p);
+        v.capacityPerSubtask = capacity;
+        v.outputRatio = outputRatio;
+        return v;
+    }
+
+    QByteArray m_seed;
+    int m_p = 1;
+    QList<FlinkJobModel::Vertex> m_vertices;
+};
+
+FlinkJobModel::Input in(int vertex, const char *strategy)
+{
+    return {vertex, QLatin1String(strategy)};
+}
+
+// GitHub events: parse, enrich, two event-time windows, two sinks.
+QList<FlinkJobModel::Vertex> analyticsGraph(const JobSettings &s)
+{
+    GraphBuilder g(s.jobName.toUtf8(), s.parallelism);
+    const int src = g.source(QStringLiteral("Source: Kafka github-events"), g.full(), 1.0);
+    const int parse = g.op(QStringLiteral("Parse JSON -> Filter bot accounts -> Timestamps/Watermarks"), g.full(), 3000,
+                           1, {in(src, "FORWARD")});
+    const int enrich = g.op(QStringLiteral("async wait operator: Enrich repository metadata"), g.full(), 2500, 1,
+                            {in(parse, "REBALANCE")});
+    const int stars = g.op(QStringLiteral("TumblingEventTimeWindows(300000) -> Aggregate stars per repository"),
+                           g.full(), 1000, 0.05, {in(enrich, "HASH")}, true);
+    const int contributors = g.op(QStringLiteral("SlidingEventTimeWindows(3600000, 300000) -> Top contributors"),
+                                  g.full(), 1500, 0.02, {in(enrich, "HASH")}, true);
+    g.op(QStringLiteral("Sink: Elasticsearch repository-stats"), g.half(), 5000, 1, {in(stars, "REBALANCE")});
+    g.op(QStringLiteral("Sink: Kafka contributor-rankings"), g.half(), 5000, 1, {in(contributors, "REBALANCE")});
+    return g.finish();
+}
+
+// Card transactions scored against broadcast rules and a model.
+QList<FlinkJobModel::Vertex> fraudGraph(const JobSettings &s)
+{
+    GraphBuilder g(s.jobName.toUtf8(), s.parallelism);
+    const int tx = g.source(QStringLiteral("Source: Kafka transactions"), g.full(), 0.999);
+    const int rules = g.source(QStringLiteral("Source: Kafka rule-updates"), 1, 0.001);
+    const int parse
+        = g.op(QStringLiteral("Parse transaction -> Timestamps/Watermarks"), g.full(), 4000, 1, {in(tx, "FORWARD")});
+    const int dynamic = g.op(QStringLiteral("Co-Process-Broadcast-Keyed: Dynamic rules"), g.full(), 1000, 1,
+                             {in(parse, "HASH"), in(rules, "BROADCAST")}, true);
+    const int velocity
+        = g.op(QStringLiteral("KeyedProcess: Velocity check (card)"), g.full(), 2000, 1, {in(dynamic, "HASH")}, true);
+    const int score = g.op(QStringLiteral("async wait operator: Score with model v7"), g.full(), 1500, 1,
+                           {in(velocity, "REBALANCE")});
+    const int alerts
+        = g.op(QStringLiteral("Filter: score > 0.9 -> Map: Alert"), g.full(), 8000, 0.01, {in(score, "FORWARD")});
+    g.op(QStringLiteral("Sink: Kafka fraud-alerts"), 1, 5000, 1, {in(alerts, "REBALANCE")});
+    g.op(QStringLiteral("Sink: Iceberg scored-transactions"), g.half(), 5000, 1, {in(score, "REBALANCE")});
+    return g.finish();
+}
+
+// A daily backfill over files: read, parse, aggregate per day, write.
+QList<FlinkJobModel::Vertex> backfillGraph(const JobSettings &s)
+{
+    GraphBuilder g(s.jobName.toUtf8(), s.parallelism);
+    const int files = g.source(QStringLiteral("Source: FileSource s3://raw-events/"), g.half(), 1.0);
+    const int parse = g.op(QStringLiteral("Parse CSV -> Deduplicate by event id"), g.full(), 3000, 0.97,
+                           {in(files, "REBALANCE")}, true);
+    const int daily = g.op(QStringLiteral("TumblingEventTimeWindows(86400000) -> Aggregate per customer and day"),
+                           g.full(), 1000, 0.1, {in(parse, "HASH")}, true);
+    g.op(QStringLiteral("Sink: Iceberg daily_customer_stats"), g.half(), 5000, 1, {in(daily, "REBALANCE")});
+    return g.finish();
+}
+
+// A large clickstream job: three sources, per-source cleaning, enrichment, session windows and a
+// fan-out of aggregations to their sinks (35 vertices).
+QList<FlinkJobModel::Vertex> sessionizerGraph(const JobSettings &s)
+{
+    GraphBuilder g(s.jobName.toUtf8(), s.parallelism);
+    const int web = g.source(QStringLiteral("Source: Kafka clicks-web"), g.full(), 0.5);
+    const int mobile = g.source(QStringLiteral("Source: Kafka clicks-mobile"), g.full(), 0.35);
+    const int ads = g.source(QStringLiteral("Source: Kafka ad-impressions"), g.half(), 0.15);
+    const int webParse = g.op(QStringLiteral("Parse web click"), g.full(), 6000, 1, {in(web, "FORWARD")});
+    const int webBots
+        = g.op(QStringLiteral("Filter: bot user agents (web)"), g.full(), 8000, 0.95, {in(webParse, "FORWARD")});
+    const int mobileParse = g.op(QStringLiteral("Parse mobile event"), g.full(), 6000, 1, {in(mobile, "FORWARD")});
+    const int mobileBots
+        = g.op(QStringLiteral("Filter: emulator devices (mobile)"), g.full(), 8000, 0.98, {in(mobileParse, "FORWARD")});
+    const int adsParse = g.op(QStringLiteral("Parse impression"), g.half(), 6000, 1, {in(ads, "FORWARD")});
+    const int normalize = g.op(QStringLiteral("Normalize event -> Timestamps/Watermarks"), g.full(), 5000, 1,
+                               {in(webBots, "REBALANCE"), in(mobileBots, "REBALANCE"), in(adsParse, "REBALANCE")});
+    const int dedup = g.op(QStringLiteral("KeyedProcess: Deduplicate by event id"), g.full(), 3000, 0.99,
+                           {in(normalize, "HASH")}, true);
+    const int geo
+        = g.op(QStringLiteral("async wait operator: Enrich geo (IP)"), g.full(), 2500, 1, {in(dedup, "REBALANCE")});
+    const int profile
+        = g.op(QStringLiteral("KeyedCoProcess: Join user profile"), g.full(), 2000, 1, {in(geo, "HASH")}, true);
+    const int sessions = g.op(QStringLiteral("EventTimeSessionWindows(1800000) -> Build session"), g.full(), 1000, 0.08,
+                              {in(profile, "HASH")}, true);
+    const int pages = g.op(QStringLiteral("TumblingEventTimeWindows(60000) -> Page views per page"), g.full(), 2500,
+                           0.02, {in(profile, "HASH")}, true);
+    const int referrers = g.op(QStringLiteral("TumblingEventTimeWindows(300000) -> Referrer stats"), g.half(), 2500,
+                               0.01, {in(profile, "HASH")}, true);
+    const int devices = g.op(QStringLiteral("TumblingEventTimeWindows(300000) -> Device stats"), g.half(), 2500, 0.01,
+                             {in(profile, "HASH")}, true);
+    const int late = g.op(QStringLiteral("Side output: late events"), g.half(), 8000, 0.005, {in(profile, "FORWARD")});
+    const int funnel = g.op(QStringLiteral("KeyedProcess: Checkout funnel steps"), g.full(), 3000, 0.2,
+                            {in(sessions, "HASH")}, true);
+    const int attribution = g.op(QStringLiteral("IntervalJoin: Attribute sessions to impressions"), g.full(), 2000, 0.5,
+                                 {in(sessions, "HASH"), in(adsParse, "HASH")}, true);
+    const int bounce = g.op(QStringLiteral("Filter: bounced sessions -> Map: Bounce record"), g.full(), 8000, 0.4,
+                            {in(sessions, "FORWARD")});
+    const int abandoned = g.op(QStringLiteral("KeyedProcess: Cart abandonment timer"), g.full(), 3000, 0.05,
+                               {in(sessions, "HASH")}, true);
+    const int sessionStats = g.op(QStringLiteral("TumblingEventTimeWindows(3600000) -> Session length histogram"),
+                                  g.half(), 3000, 0.01, {in(sessions, "HASH")}, true);
+    const int topPages = g.op(QStringLiteral("TumblingEventTimeWindowsAll(60000) -> Top 100 pages"), 1, 5000, 0.1,
+                              {in(pages, "GLOBAL")}, true);
+    const int conversions = g.op(QStringLiteral("TumblingEventTimeWindows(3600000) -> Conversions per campaign"),
+                                 g.half(), 3000, 0.05, {in(attribution, "HASH")}, true);
+    const int alerts
+        = g.op(QStringLiteral("Map: Abandoned-cart notification"), g.half(), 5000, 1, {in(abandoned, "REBALANCE")});
+    g.op(QStringLiteral("Sink: Kafka sessions"), g.full(), 6000, 1, {in(sessions, "FORWARD")});
+    g.op(QStringLiteral("Sink: ClickHouse page_views"), g.half(), 6000, 1, {in(pages, "REBALANCE")});
+    g.op(QStringLiteral("Sink: ClickHouse referrers"), g.half(), 6000, 1, {in(referrers, "FORWARD")});
+    g.op(QStringLiteral("Sink: ClickHouse devices"), g.half(), 6000, 1, {in(devices, "FORWARD")});
+    g.op(QStringLiteral("Sink: S3 late-events"), g.half(), 6000, 1, {in(late, "FORWARD")});
+    g.op(QStringLiteral("Sink: Kafka funnel-steps"), g.half(), 6000, 1, {in(funnel, "REBALANCE")});
+    g.op(QStringLiteral("Sink: Iceberg attribution"), g.half(), 6000, 1, {in(conversions, "FORWARD")});
+    g.op(QStringLiteral("Sink: Kafka bounces"), g.half(), 6000, 1, {in(bounce, "REBALANCE")});
+    g.op(QStringLiteral("Sink: Kafka cart-notifications"), g.half(), 6000, 1, {in(alerts, "FORWARD")});
+    g.op(QStringLiteral("Sink: ClickHouse session_lengths"), g.half(), 6000, 1, {in(sessionStats, "FORWARD")});
+    g.op(QStringLiteral("Sink: Redis top-pages"), 1, 6000, 1, {in(topPages, "FORWARD")});
+    return g.finish();
+}
+
+} // namespace
+
+QStringList FlinkJobModel::topologies()
+{
+    return {QStringLiteral("analytics"), QStringLiteral("fraud"), QStringLiteral("backfill"),
+            QStringLiteral("sessionizer")};
+}
+
+QList<FlinkJobModel::Vertex> FlinkJobModel::buildVertices(const JobSettings &s)
+{
+    if (s.session)
+        return {};
+    if (s.topology == QLatin1String("analytics"))
+        return analyticsGraph(s);
+    if (s.topology == QLatin1String("fraud"))
+        return fraudGraph(s);
+    if (s.topology == QLatin1String("backfill"))
+        return backfillGraph(s);
+    if (s.topology == QLatin1String("sessionizer"))
+        return sessionizerGraph(s);
+    // The default: a source and a window chained with its sink.
+    const QByteArray seed = s.jobName.toUtf8();
+    const int p = std::max(1, s.parallelism);
     Vertex source;
     source.id = hexOf(QByteArray(seed + "#source"), 32);
-    source.name = QStringLiteral("Source: %1 events").arg(m_settings.deploymentName);
+    source.name = QStringLiteral("Source: %1 events").arg(s.deploymentName);
     source.capacityPerSubtask = 4000;
     source.source = true;
+    source.parallelism = p;
+    source.downstream = 2;
     Vertex aggregate;
     aggregate.id = hexOf(QByteArray(seed + "#aggregate"), 32);
-    aggregate.name = QStringLiteral("Window aggregate -> Sink: %1 results").arg(m_settings.deploymentName);
+    aggregate.name = QStringLiteral("Window aggregate -> Sink: %1 results").arg(s.deploymentName);
     aggregate.capacityPerSubtask = 1000;
     aggregate.outputRatio = 0.1;
+    aggregate.parallelism = p;
+    aggregate.stateful = true;
+    aggregate.sink = true;
+    aggregate.inputs = {Input{0, QStringLiteral("HASH")}};
     return {source, aggregate};
+}
+
+int FlinkJobModel::taskManagerOfSubtask(int subtask) const
+{
+    return subtask / std::max(1, m_settings.taskSlots);
+}
+
+double FlinkJobModel::capacity() const
+{
+    double capacity = 1e18;
+    for (const Vertex &v : m_vertices) {
+        if (v.load > 0)
+            capacity = std::min(capacity, v.capacityPerSubtask * v.parallelism / v.load);
+    }
+    return capacity;
+}
+
+double FlinkJobModel::busyTimeAt(int vertex, double throughput) const
+{
+    if (vertex < 0 || vertex >= m_vertices.size())
+        return 0;
+    const Vertex &v = m_vertices.at(vertex);
+    return std::min(1000.0, 1000.0 * throughput * v.load / (v.capacityPerSubtask * v.parallelism));
+}
+
+double FlinkJobModel::backPressuredTimeAt(int vertex, double throughput, double demand) const
+{
+    if (vertex < 0 || vertex >= m_vertices.size() || throughput <= 0 || demand <= throughput)
+        return 0;
+    // Only the vertices upstream of a bottleneck wait for buffers; the bottleneck itself is busy.
+    const double limit = capacity() * (1 + 1e-9);
+    const quint64 downstream = m_vertices.at(vertex).downstream;
+    bool blocked = false;
+    for (qsizetype i = 0; i < m_vertices.size() && !blocked; ++i) {
+        const Vertex &v = m_vertices.at(i);
+        blocked
+            = (downstream & (quint64(1) << i)) && v.load > 0 && v.capacityPerSubtask * v.parallelism / v.load <= limit;
+    }
+    if (!blocked)
+        return 0;
+    return std::min(1000.0 - busyTimeAt(vertex, throughput), 1000.0 * (1.0 - throughput / demand));
 }
 
 double FlinkJobModel::demand(qint64 nowMs) const
@@ -396,47 +664,32 @@ double FlinkJobModel::throughput(qint64 nowMs) const
 {
     if (m_jm != JobManagerStatus::Ready || m_state != QLatin1String("RUNNING"))
         return 0;
-    double capacity = 1e18;
-    for (const Vertex &v : vertices())
-        capacity = std::min(capacity, v.capacityPerSubtask * std::max(1, m_settings.parallelism));
-    return std::min(demand(nowMs), capacity);
+    return std::min(demand(nowMs), capacity());
 }
 
 double FlinkJobModel::recordsInPerSecond(int vertex, qint64 nowMs) const
 {
-    const QList<Vertex> vs = vertices();
-    if (vertex < 0 || vertex >= vs.size() || vs.at(vertex).source)
+    if (vertex < 0 || vertex >= m_vertices.size() || m_vertices.at(vertex).source)
         return 0;
-    return throughput(nowMs);
+    return throughput(nowMs) * m_vertices.at(vertex).load;
 }
 
 double FlinkJobModel::recordsOutPerSecond(int vertex, qint64 nowMs) const
 {
-    const QList<Vertex> vs = vertices();
-    if (vertex < 0 || vertex >= vs.size())
+    if (vertex < 0 || vertex >= m_vertices.size())
         return 0;
-    return throughput(nowMs) * vs.at(vertex).outputRatio;
+    const Vertex &v = m_vertices.at(vertex);
+    return throughput(nowMs) * v.load * v.outputRatio;
 }
 
 double FlinkJobModel::busyTimeMsPerSecond(int vertex, qint64 nowMs) const
 {
-    const QList<Vertex> vs = vertices();
-    if (vertex < 0 || vertex >= vs.size())
-        return 0;
-    const double capacity = vs.at(vertex).capacityPerSubtask * std::max(1, m_settings.parallelism);
-    return std::min(1000.0, 1000.0 * throughput(nowMs) / capacity);
+    return busyTimeAt(vertex, throughput(nowMs));
 }
 
 double FlinkJobModel::backPressuredTimeMsPerSecond(int vertex, qint64 nowMs) const
 {
-    const QList<Vertex> vs = vertices();
-    if (vertex < 0 || vertex >= vs.size() || vertex + 1 >= vs.size())
-        return 0; // the last vertex writes to the sink and is never backpressured
-    const double t = throughput(nowMs);
-    const double d = demand(nowMs);
-    if (t <= 0 || d <= t)
-        return 0;
-    return std::min(1000.0 - busyTimeMsPerSecond(vertex, nowMs), 1000.0 * (1.0 - t / d));
+    return backPressuredTimeAt(vertex, throughput(nowMs), demand(nowMs));
 }
 
 double FlinkJobModel::idleTimeMsPerSecond(int vertex, qint64 nowMs) const
@@ -448,16 +701,13 @@ double FlinkJobModel::idleTimeMsPerSecond(int vertex, qint64 nowMs) const
 
 qint64 FlinkJobModel::numRecordsOut(int vertex, qint64 nowMs) const
 {
-    const QList<Vertex> vs = vertices();
-    if (vertex < 0 || vertex >= vs.size())
+    if (vertex < 0 || vertex >= m_vertices.size())
         return 0;
     qint64 runningMs = m_runningTotalMs;
     if (m_jm == JobManagerStatus::Ready && m_state == QLatin1String("RUNNING"))
         runningMs += std::max<qint64>(0, nowMs - m_runningSinceMs);
-    double capacity = 1e18;
-    for (const Vertex &v : vs)
-        capacity = std::min(capacity, v.capacityPerSubtask * std::max(1, m_settings.parallelism));
-    const double rate = std::min(m_settings.demandRecordsPerSecond, capacity) * vs.at(vertex).outputRatio;
+    const Vertex &v = m_vertices.at(vertex);
+    const double rate = std::min(m_settings.demandRecordsPerSecond, capacity()) * v.load * v.outputRatio;
     return qint64(rate * double(runningMs) / 1000.0);
 }
 
@@ -479,8 +729,7 @@ qint64 FlinkJobModel::checkpointDurationMs() const
 {
     // Larger state and backpressure (slow barrier alignment) make checkpoints slower.
     const double d = m_settings.demandRecordsPerSecond;
-    const double capacity = 1000.0 * std::max(1, m_settings.parallelism);
-    return 600 + (d > capacity ? 2400 : 0) + 400 / std::max(1, m_settings.parallelism);
+    return 600 + (d > capacity() ? 2400 : 0) + 400 / std::max(1, m_settings.parallelism);
 }
 
 qint64 FlinkJobModel::stateSizeAt(qint64 atMs) const

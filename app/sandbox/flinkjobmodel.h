@@ -48,6 +48,9 @@ struct JobSettings
     double taskManagerCpu = 1;
     qint64 taskManagerMemoryBytes = 2048LL * 1024 * 1024;
     bool session = false; // a session cluster: a JobManager without an application job
+    // The job graph's shape (annotation sandbox.capstan.io/topology): empty for a source and a chained
+    // window-and-sink, or one of FlinkJobModel::topologies().
+    QString topology;
 };
 
 enum class JobManagerStatus { Missing, Deploying, DeployedNotReady, Ready };
@@ -61,6 +64,13 @@ enum class JobManagerStatus { Missing, Deploying, DeployedNotReady, Ready };
 class FlinkJobModel final
 {
 public:
+    // An edge of the job graph: the vertex (index into vertices()) a vertex reads from and how.
+    struct Input
+    {
+        int vertex = 0;
+        QString shipStrategy; // FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL
+    };
+
     struct Vertex
     {
         QString id;
@@ -68,6 +78,12 @@ public:
         double capacityPerSubtask = 1000; // records/s one subtask can process
         double outputRatio = 1; // records out per record in
         bool source = false;
+        bool sink = false; // no other vertex reads from it
+        bool stateful = false; // keyed state or windows: its part of a checkpoint is large
+        int parallelism = 1; // at most the job's parallelism (the slots hold one subtask of each vertex)
+        double load = 1; // records/s into the vertex per record/s the job's sources read
+        QList<Input> inputs;
+        quint64 downstream = 0; // bit i: vertex i reads (directly or not) from this one
     };
 
     FlinkJobModel() = default;
@@ -129,7 +145,19 @@ public:
     int taskManagerCount() const;
     QString taskManagerId(int index) const;
 
-    QList<Vertex> vertices() const;
+    // The names vertices() knows besides the default; "" is the default.
+    static QStringList topologies();
+    // The job graph in topological order (sources first). At most 64 vertices.
+    QList<Vertex> vertices() const { return m_vertices; }
+    // The TaskManager (index for taskManagerId) subtask `subtask` of any vertex runs in: slot sharing
+    // puts one subtask of each vertex into every slot.
+    int taskManagerOfSubtask(int subtask) const;
+    // Records/s the job can take at most (the bottleneck vertex's capacity over its load).
+    double capacity() const;
+    // Per-subtask time metrics of vertex at job throughput `throughput` and source demand `demand`,
+    // shared with the synthesized metric history.
+    double busyTimeAt(int vertex, double throughput) const;
+    double backPressuredTimeAt(int vertex, double throughput, double demand) const;
     // Per-vertex rates at nowMs (sums over subtasks for the record rates, per-subtask values for the
     // time-per-second metrics).
     double throughput(qint64 nowMs) const; // records/s through the bottleneck
@@ -150,8 +178,10 @@ private:
     qint64 checkpointDurationMs() const;
     qint64 stateSizeAt(qint64 atMs) const;
     double demand(qint64 nowMs) const;
+    static QList<Vertex> buildVertices(const JobSettings &settings);
 
     JobSettings m_settings;
+    QList<Vertex> m_vertices;
     JobManagerStatus m_jm = JobManagerStatus::Missing;
     QString m_jobId;
     QString m_state;

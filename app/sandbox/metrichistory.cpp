@@ -180,8 +180,7 @@ public:
         , m_dayEndMs(dayEndMs)
     {
         m_model.adopt(job.startMs, plan.settings, job.jobId, job.startMs);
-        for (const FlinkJobModel::Vertex &v : m_model.vertices())
-            m_capacity = std::min(m_capacity, v.capacityPerSubtask * parallelism());
+        m_capacity = m_model.capacity();
         m_vertices = m_model.vertices();
     }
 
@@ -225,8 +224,7 @@ public:
 
     qint64 checkpointDurationMs() const
     {
-        const double capacity = 1000.0 * parallelism();
-        return 600 + (m_plan.settings.demandRecordsPerSecond > capacity ? 2400 : 0) + 400 / int(parallelism());
+        return 600 + (m_plan.settings.demandRecordsPerSecond > m_capacity ? 2400 : 0) + 400 / int(parallelism());
     }
 
     double value(const Series &s, qint64 t) const
@@ -265,35 +263,23 @@ public:
         case Quantity::InProgressCheckpoints:
             return 0;
         case Quantity::RecordsInPerSecond:
-            return m_vertices.at(v).source ? 0.0 : thr / parallelism();
+            return m_vertices.at(v).source ? 0.0 : thr * m_vertices.at(v).load / m_vertices.at(v).parallelism;
         case Quantity::RecordsOutPerSecond:
-            return thr * m_vertices.at(v).outputRatio / parallelism();
+            return thr * m_vertices.at(v).load * m_vertices.at(v).outputRatio / m_vertices.at(v).parallelism;
         case Quantity::RecordsOut: {
             // As FlinkJobModel counts it: the steady rate over the time the tasks ran.
-            const double rate = std::min(m_plan.settings.demandRecordsPerSecond, m_capacity)
-                * m_vertices.at(v).outputRatio / parallelism();
+            const double rate = std::min(m_plan.settings.demandRecordsPerSecond, m_capacity) * m_vertices.at(v).load
+                * m_vertices.at(v).outputRatio / m_vertices.at(v).parallelism;
             return std::floor(rate * double(std::max<qint64>(0, t - runningSince(t))) / 1000.0);
         }
         case Quantity::BusyTimeMsPerSecond:
-            return std::min(1000.0, 1000.0 * thr / (m_vertices.at(v).capacityPerSubtask * parallelism()));
-        case Quantity::BackPressuredTimeMsPerSecond: {
-            if (v + 1 >= m_vertices.size() || thr <= 0)
-                return 0;
-            const double d = demand(t);
-            if (d <= thr)
-                return 0;
-            const double busy = std::min(1000.0, 1000.0 * thr / (m_vertices.at(v).capacityPerSubtask * parallelism()));
-            return std::min(1000.0 - busy, 1000.0 * (1.0 - thr / d));
-        }
+            return m_model.busyTimeAt(v, thr);
+        case Quantity::BackPressuredTimeMsPerSecond:
+            return m_model.backPressuredTimeAt(v, thr, demand(t));
         case Quantity::IdleTimeMsPerSecond: {
             if (thr <= 0)
                 return 0;
-            const double busy = std::min(1000.0, 1000.0 * thr / (m_vertices.at(v).capacityPerSubtask * parallelism()));
-            double bp = 0;
-            const double d = demand(t);
-            if (v + 1 < m_vertices.size() && d > thr)
-                bp = std::min(1000.0 - busy, 1000.0 * (1.0 - thr / d));
-            return std::max(0.0, 1000.0 - busy - bp);
+            return std::max(0.0, 1000.0 - m_model.busyTimeAt(v, thr) - m_model.backPressuredTimeAt(v, thr, demand(t)));
         }
         }
         return 0;

@@ -618,6 +618,9 @@ JobSettings OperatorSimulation::Private::settingsFor(const QString &name, const 
         const QByteArray h = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Md5);
         s.demandRecordsPerSecond = 600 + (quint8(h.at(0)) * 256 + quint8(h.at(1))) % 1400;
     }
+    const QString topology = annotations.value(u"sandbox.capstan.io/topology"_s).toString();
+    if (FlinkJobModel::topologies().contains(topology))
+        s.topology = topology;
     s.flinkVersion = flinkVersionOf(spec.value(u"flinkVersion"_s).toString());
     s.flinkConfiguration = spec.value(u"flinkConfiguration"_s).toObject();
     const QJsonObject tmResource = spec.value(u"taskManager"_s).toObject().value(u"resource"_s).toObject();

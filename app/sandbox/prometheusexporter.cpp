@@ -95,13 +95,12 @@ std::vector<PrometheusExporter::Series> PrometheusExporter::seriesOf(const QStri
     add(Quantity::InProgressCheckpoints, "flink_jobmanager_job_numberOfInProgressCheckpoints", job);
 
     const QList<FlinkJobModel::Vertex> vertices = cluster.vertices();
-    const int p = std::max(1, cluster.settings().parallelism);
-    const int slotCount = std::max(1, cluster.settings().taskSlots);
     for (int v = 0; v < vertices.size(); ++v) {
         const FlinkJobModel::Vertex &vertex = vertices.at(v);
-        for (int subtask = 0; subtask < p; ++subtask) {
-            const Labels task{{u"host"_s, u"10.244.0.%1"_s.arg(20 + subtask / slotCount)},
-                              {u"tm_id"_s, cluster.taskManagerId(subtask / slotCount)},
+        for (int subtask = 0; subtask < vertex.parallelism; ++subtask) {
+            const int taskManager = cluster.taskManagerOfSubtask(subtask);
+            const Labels task{{u"host"_s, u"10.244.0.%1"_s.arg(20 + taskManager)},
+                              {u"tm_id"_s, cluster.taskManagerId(taskManager)},
                               {u"job_id"_s, jobId},
                               {u"job_name"_s, cluster.jobName()},
                               {u"task_id"_s, vertex.id},
@@ -129,8 +128,8 @@ std::vector<PrometheusExporter::Series> PrometheusExporter::seriesOf(const QStri
 double PrometheusExporter::valueOf(const Series &series, const FlinkJobModel &cluster, qint64 now)
 {
     const auto latest = cluster.latestCheckpoint();
-    const double p = std::max(1, cluster.settings().parallelism);
     const int v = series.vertex;
+    const double p = v >= 0 && v < cluster.vertices().size() ? cluster.vertices().at(v).parallelism : 1;
     switch (series.quantity) {
     case Quantity::NumRestarts:
         return cluster.numRestarts();

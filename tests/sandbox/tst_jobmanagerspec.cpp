@@ -389,7 +389,8 @@ void TestJobManagerSpec::everyEndpointMatchesTheSpec()
         const QJsonArray history = checkpoints.value(u"history"_s).toArray();
         QVERIFY2(!history.isEmpty(), qPrintable(job.name));
         const QJsonArray vertices = rest(job, j).body.toObject().value(u"vertices"_s).toArray();
-        for (const QJsonValue &c : history) {
+        // The newest and the oldest checkpoint of the history (a savepoint among them where the job took one).
+        for (const QJsonValue &c : {history.first(), history.last()}) {
             const QString details = u"%1/checkpoints/details/%2"_s.arg(j).arg(c.toObject().value(u"id"_s).toInteger());
             expect(job, details, u"/jobs/{jobid}/checkpoints/details/{checkpointid}"_s);
             for (const QJsonValue &v : vertices)
@@ -628,6 +629,8 @@ void TestJobManagerSpec::checkpointsAgree()
             for (auto it = tasks.begin(); it != tasks.end(); ++it) {
                 state += it.value().toObject().value(u"state_size"_s).toInteger();
                 lastAck = std::max(lastAck, it.value().toObject().value(u"latest_ack_timestamp"_s).toInteger());
+                if (cid != newest.value(u"id"_s).toInteger())
+                    continue; // the subtasks of the newest checkpoint stand for the others
                 const QJsonObject sub
                     = rest(job, u"jobs/%1/checkpoints/details/%2/subtasks/%3"_s.arg(id).arg(cid).arg(it.key()))
                           .body.toObject();

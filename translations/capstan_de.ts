@@ -1785,6 +1785,57 @@
     </message>
 </context>
 <context>
+    <name>capstan::DashboardIndicator</name>
+    <message>
+        <source>&amp;Open Flink Dashboard</source>
+        <translation>&amp;Flink-Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+D</source>
+        <translation>Ctrl+Alt+D</translation>
+    </message>
+    <message>
+        <source>Open the Flink Web Dashboard of this deployment in the browser, through its ingress or a local proxy with your cluster credentials</source>
+        <translation>Das Flink-Web-Dashboard dieses Deployments im Browser öffnen, über seinen Ingress oder einen lokalen Proxy mit Ihren Cluster-Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>Starting a local proxy for the Flink Dashboard of %1…</source>
+        <translation>Lokaler Proxy für das Flink-Dashboard von %1 wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Opened the Flink Dashboard of %1 in the browser.</source>
+        <translation>Das Flink-Dashboard von %1 wurde im Browser geöffnet.</translation>
+    </message>
+    <message>
+        <source>No browser could be started; the Flink Dashboard of %1 is at %2</source>
+        <translation>Es konnte kein Browser gestartet werden; das Flink-Dashboard von %1 ist unter %2 erreichbar</translation>
+    </message>
+    <message>
+        <source>Dashboard: %1</source>
+        <translation>Dashboard: %1</translation>
+    </message>
+    <message>
+        <source>The Flink Dashboard of %1, through a proxy on this computer at %2. Click to open it again.</source>
+        <translation>Das Flink-Dashboard von %1, über einen Proxy auf diesem Computer unter %2. Klicken, um es erneut zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Stop the proxy of the Flink Dashboard of %1</source>
+        <translation>Den Proxy des Flink-Dashboards von %1 beenden</translation>
+    </message>
+    <message>
+        <source>Stop the Flink Dashboard of %1</source>
+        <translation>Das Flink-Dashboard von %1 beenden</translation>
+    </message>
+    <message>
+        <source>Cannot open the Flink Dashboard of %1/%2: %3</source>
+        <translation>Das Flink-Dashboard von %1/%2 kann nicht geöffnet werden: %3</translation>
+    </message>
+</context>
+<context>
     <name>capstan::DeploymentPage</name>
     <message>
         <source>%1 memory</source>

@@ -125,7 +125,6 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
                               m_actions->action(ActionKind::RollbackToStable)});
     auto *dashboards = new DashboardIndicator(m_page, this);
     m_actions->menu()->addAction(dashboards->openAction());
-    m_page->addHeaderActions({nullptr, dashboards->openAction()});
     connect(dashboards, &DashboardIndicator::statusMessage, statusBar(), &QStatusBar::showMessage);
     statusBar()->addPermanentWidget(dashboards);
     connect(m_page, &DeploymentPage::statusMessage, statusBar(), &QStatusBar::showMessage);

@@ -15,7 +15,7 @@ namespace capstan {
 DashboardIndicator::DashboardIndicator(DeploymentPage *page, QWidget *parent)
     : QWidget(parent)
     , m_page(page)
-    , m_openAction(new QAction(tr("Open Flink &Dashboard"), this))
+    , m_openAction(new QAction(tr("&Open Flink Dashboard"), this))
     , m_layout(new QHBoxLayout(this))
 {
     setObjectName(QStringLiteral("dashboardIndicator"));

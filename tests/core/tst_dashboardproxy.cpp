@@ -147,6 +147,15 @@ void TestDashboardProxy::forwardsWithExecCredential()
     QCOMPARE(object.value(u"jobs-running"_s).toInt(), 1);
     QCOMPARE(client->credentials()->execRuns(), 1);
 
+    // The JobManager's own page at the token's root (the sandbox's says what it is), and its
+    // relative links resolve under the token.
+    const Answer index = get(url.value());
+    QCOMPARE(index.status, 200);
+    QVERIFY2(index.contentType.startsWith("text/html"), index.contentType.constData());
+    QVERIFY2(index.body.contains("sandbox"), index.body.constData());
+    QVERIFY(index.body.contains("href=\"jobs/overview\""));
+    QCOMPARE(get(url->resolved(QUrl(u"jobs/overview"_s))).status, 200);
+
     // With a query and the optional version prefix, as the dashboard asks.
     const Answer jobs = get(url->resolved(QUrl(u"v1/jobs/overview?x=1"_s)));
     QCOMPARE(jobs.status, 200);

@@ -412,7 +412,7 @@ public:
         clickstream.upgradeMode = QStringLiteral("stateless");
         clickstream.jarURI = QStringLiteral("local:///opt/flink/usrlib/clickstream-sessionizer-2.1.0.jar");
         clickstream.args = QJsonArray{QStringLiteral("--session-gap"), QStringLiteral("30m")};
-        // The large job graph: 35 vertices.
+        // The large job graph: 36 vertices.
         clickstream.annotations
             = QJsonObject{{QStringLiteral("sandbox.capstan.io/topology"), QStringLiteral("sessionizer")}};
         clickstream.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);

@@ -509,7 +509,7 @@ QList<FlinkJobModel::Vertex> backfillGraph(const JobSettings &s)
 }
 
 // A large clickstream job: three sources, per-source cleaning, enrichment, session windows and a
-// fan-out of aggregations to their sinks (35 vertices).
+// fan-out of aggregations to their sinks (36 vertices).
 QList<FlinkJobModel::Vertex> sessionizerGraph(const JobSettings &s)
 {
     GraphBuilder g(s.jobName.toUtf8(), s.parallelism);

@@ -11,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -33,6 +34,7 @@ private slots:
     void onlyTheTokenAnswers();
     void renewsAnExpiredExecCredential();
     void missingServiceIsPassedOn();
+    void streamsALargeBundle();
     void listensOnLoopbackOnlyAndStops();
     void ingressUrl_data();
     void ingressUrl();
@@ -243,6 +245,48 @@ void TestDashboardProxy::missingServiceIsPassedOn()
     const Answer answer = get(url.resolved(QUrl(u"overview"_s)));
     QCOMPARE(answer.status, 404); // the API server's own answer, as it gave it
     QVERIFY(answer.body.contains("no-such-deployment-rest"));
+}
+
+void TestDashboardProxy::streamsALargeBundle()
+{
+    // An API server of its own that answers with a 6 MB script, to see what arrives at it and that
+    // the bundle goes through whole and unchanged.
+    QTcpServer upstream;
+    QVERIFY(upstream.listen(QHostAddress::LocalHost));
+    QByteArray bundle(6 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bundle.size(); ++i)
+        bundle[i] = char('a' + i % 26);
+    QByteArray received;
+    connect(&upstream, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = upstream.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            received += socket->readAll();
+            if (!received.contains("\r\n\r\n"))
+                return;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/javascript\r\nCache-Control: max-age=60\r\n"
+                          "Content-Length: "
+                          + QByteArray::number(bundle.size()) + "\r\nConnection: close\r\n\r\n");
+            socket->write(bundle);
+            socket->disconnectFromHost();
+        });
+    });
+    ConnectionConfig config = m_sandbox->connection().value();
+    config.server = QUrl(u"http://127.0.0.1:%1"_s.arg(upstream.serverPort()));
+    config.user.token = u"static-token"_s;
+    m_nams.push_back(std::make_unique<QNetworkAccessManager>());
+    m_clients.push_back(std::make_unique<KubeClient>(m_nams.back().get(), config));
+    DashboardProxy proxy(m_clients.back().get(), u"default"_s, u"orders"_s);
+    const QUrl url = proxy.start().value();
+
+    const Answer answer = get(url.resolved(QUrl(u"assets/main.js?v=1"_s)));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.contentType, QByteArray("application/javascript"));
+    QCOMPARE(answer.body.size(), bundle.size());
+    QVERIFY(answer.body == bundle);
+    QVERIFY2(received.startsWith("GET /api/v1/namespaces/default/services/orders-rest:rest/proxy/assets/main.js?v=1 "),
+             received.left(200).constData());
+    QVERIFY(received.contains("Authorization: Bearer static-token\r\n"));
+    QTRY_COMPARE(proxy.openExchanges(), 0);
 }
 
 void TestDashboardProxy::listensOnLoopbackOnlyAndStops()

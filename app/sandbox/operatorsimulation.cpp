@@ -1537,11 +1537,13 @@ void OperatorSimulation::Private::reconcileSnapshots(qint64 now)
             Managed &m = dep->second;
             FlinkJobModel &cluster = m.cluster;
             const bool jobUp = cluster.hasJob() && cluster.jobManagerStatus() == JobManagerStatus::Ready;
-            const QString notRunning = u"Checkpoint triggering task %1 (1/%2) of job %3 is not being executed at "
-                                       u"the moment. Aborting checkpoint. Failure reason: Not all required tasks are "
-                                       u"currently running."_s.arg(cluster.vertices().at(0).name)
-                                           .arg(cluster.settings().parallelism)
-                                           .arg(cluster.jobId());
+            const QString notRunning
+                = u"Checkpoint triggering task %1 (1/%2) of job %3 is not being executed at "
+                  u"the moment. Aborting checkpoint. Failure reason: Not all required tasks are "
+                  u"currently running."_s
+                      .arg(cluster.vertices().isEmpty() ? u"Source"_s : cluster.vertices().constFirst().name)
+                      .arg(cluster.settings().parallelism)
+                      .arg(cluster.jobId());
             if (state == u"TRIGGER_PENDING"_s) {
                 if (jobUp && cluster.canSnapshot()) {
                     status.insert(u"state"_s, u"IN_PROGRESS"_s);

@@ -4,6 +4,7 @@
 
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
+#include "ui/actionscontroller.h"
 #include "ui/commandpalette.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
@@ -206,6 +207,8 @@ void TestKeyboard::tabOrder()
     // With a deployment open, Tab goes on from the list to the page's actions, then its tabs.
     QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
                              10000);
+    // The actions are enabled once the page has the deployment's object; disabled buttons take no focus.
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->configureAction()->isEnabled(), 10000);
     table->setFocus(Qt::TabFocusReason);
     QTest::keyClick(table, Qt::Key_Tab);
     QWidget *next = QApplication::focusWidget();

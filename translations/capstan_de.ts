@@ -2159,6 +2159,10 @@
         <source>&amp;Reopen with My Change</source>
         <translation>Mit meiner Änderung erneut ö&amp;ffnen</translation>
     </message>
+    <message>
+        <source>Deployment is failing.</source>
+        <translation>Deployment schlägt fehl.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentTableModel</name>
@@ -2288,6 +2292,10 @@
     <message>
         <source>(location not recorded)</source>
         <translation>(Ort nicht verzeichnet)</translation>
+    </message>
+    <message>
+        <source>Failing: %1</source>
+        <translation>Schlägt fehl: %1</translation>
     </message>
 </context>
 <context>

@@ -232,7 +232,7 @@ void ActionsController::openReview(ActionRequest request, const SpecRevision &re
 
 ActionReviewDialog::Known ActionsController::known() const
 {
-    return {m_page->snapshotModel()->snapshots(), m_page->restoredFrom(), SessionHost::serverNow(m_session)};
+    return {m_page->knownSnapshots(), m_page->restoredFrom(), SessionHost::serverNow(m_session)};
 }
 
 ActionReviewDialog *ActionsController::reviewDialog() const

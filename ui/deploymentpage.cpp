@@ -48,6 +48,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace capstan {
 
 namespace {
@@ -456,6 +458,7 @@ void DeploymentPage::clear()
     m_object = QJsonObject();
     m_jobManager = JobManagerInfo();
     m_restoredFrom = Snapshot();
+    m_lastCheckpoint = Snapshot();
     m_eventModel->clear();
     m_snapshotModel->clear();
     m_jobModel->setJobs({});
@@ -744,6 +747,20 @@ void DeploymentPage::updateOverview()
     updateRestore();
 }
 
+QList<Snapshot> DeploymentPage::knownSnapshots() const
+{
+    QList<Snapshot> known = m_snapshotModel->snapshots();
+    // The JobManager's latest checkpoint leaves the Snapshots table when the JobManager goes (its row
+    // is what the JobManager reports now); it is still what last-state restores.
+    if (m_lastCheckpoint.checkpointId >= 0) {
+        const bool listed = std::any_of(known.cbegin(), known.cend(),
+                                        [this](const Snapshot &s) { return s.key == m_lastCheckpoint.key; });
+        if (!listed)
+            known << m_lastCheckpoint;
+    }
+    return known;
+}
+
 void DeploymentPage::updateRestore()
 {
     if (m_object.isEmpty() || m_summary.sessionCluster) {
@@ -752,7 +769,7 @@ void DeploymentPage::updateRestore()
         return;
     }
     m_restoreLabel->setVisible(true);
-    const RestoreSource source = RestoreSource::forStart(m_object, m_snapshotModel->snapshots(), m_restoredFrom);
+    const RestoreSource source = RestoreSource::forStart(m_object, knownSnapshots(), m_restoredFrom);
     const QString text = RestoreText::startSentence(source, SessionHost::serverNow(m_session));
     m_restoreLabel->setText(text);
 }
@@ -791,8 +808,14 @@ void DeploymentPage::setJobManager(const JobManagerInfo &info)
     // Kept while the JobManager is gone (suspended): what the job restored from is still what its
     // HA metadata holds until a checkpoint completes.
     if (info.reachable || info.restoredFrom.checkpointId >= 0) {
-        const bool changed = m_restoredFrom.key != info.restoredFrom.key;
+        bool changed = m_restoredFrom.key != info.restoredFrom.key;
         m_restoredFrom = info.restoredFrom;
+        for (const Snapshot &s : info.latestCheckpoint) {
+            if (s.type == QLatin1String("CHECKPOINT") && s.checkpointId > m_lastCheckpoint.checkpointId) {
+                m_lastCheckpoint = s;
+                changed = true;
+            }
+        }
         if (changed)
             updateRestore();
     }

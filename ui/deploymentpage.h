@@ -101,6 +101,9 @@ public:
     QString restoreText() const;
     // What the job last restored from, as the JobManager last said (checkpointId -1: nothing known).
     const Snapshot &restoredFrom() const { return m_restoredFrom; }
+    // The snapshots the page knows, with the JobManager's last completed checkpoint kept after the
+    // JobManager is gone.
+    QList<Snapshot> knownSnapshots() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -136,6 +139,7 @@ private:
     QJsonObject m_object;
     JobManagerInfo m_jobManager;
     Snapshot m_restoredFrom; // as the JobManager last said
+    Snapshot m_lastCheckpoint; // the newest completed checkpoint the JobManager reported
 
     QLabel *m_title;
     QLabel *m_stateIcon;

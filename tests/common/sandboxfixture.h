@@ -5,8 +5,10 @@
 
 #include "kube/connectionconfig.h"
 #include "kube/kubeconfigloader.h"
+#include "sandbox/operatorsimulation.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/virtualclock.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace capstan::test {
@@ -80,6 +83,34 @@ public:
                                        QStringLiteral("local:///opt/flink/examples/streaming/StateMachineExample.jar")},
                                       {QStringLiteral("parallelism"), parallelism},
                                       {QStringLiteral("upgradeMode"), QStringLiteral("stateless")}}}}}};
+    }
+
+    // deployment() with two slots per TaskManager (ceil(parallelism / 2) TaskManager pods) and a checkpoint
+    // every 10 s; the fields of extraSpec replace the spec's.
+    static QJsonObject podDeployment(const QString &name, int parallelism, const QJsonObject &extraSpec = {})
+    {
+        QJsonObject object = deployment(name, parallelism);
+        QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+        spec.insert(QStringLiteral("flinkConfiguration"),
+                    QJsonObject{{QStringLiteral("taskmanager.numberOfTaskSlots"), QStringLiteral("2")},
+                                {QStringLiteral("execution.checkpointing.interval"), QStringLiteral("10s")}});
+        for (auto it = extraSpec.begin(); it != extraSpec.end(); ++it)
+            spec.insert(it.key(), it.value());
+        object.insert(QStringLiteral("spec"), spec);
+        return object;
+    }
+
+    // Runs the (paused) operator simulation `ms` of its time forward in passes of 250 ms; `afterPass`,
+    // when given, runs after each with the time done so far.
+    void stepSimulation(qint64 ms, const std::function<void(qint64 done)> &afterPass = {})
+    {
+        sandbox::OperatorSimulation *simulation = server->operatorSimulation();
+        for (qint64 done = 0; done < ms; done += 250) {
+            simulation->clock().advance(250);
+            simulation->reconcileOnce();
+            if (afterPass)
+                afterPass(done);
+        }
     }
 
     // uid → resourceVersion of every FlinkDeployment the server holds (in `ns`, or all).

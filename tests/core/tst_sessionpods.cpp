@@ -100,23 +100,17 @@ void TestSessionPods::cleanup()
 
 void TestSessionPods::step(qint64 ms)
 {
-    for (qint64 done = 0; done < ms; done += 250) {
-        sim()->clock().advance(250);
-        sim()->reconcileOnce();
+    m_sandbox->stepSimulation(ms, [](qint64 done) {
         if (done % 5000 == 0)
             QCoreApplication::processEvents(); // the session keeps up with the watch
-    }
+    });
 }
 
 void TestSessionPods::create(const QString &name, int parallelism)
 {
-    QJsonObject object = SandboxFixture::deployment(name, parallelism);
-    QJsonObject spec = object.value(u"spec"_s).toObject();
-    spec.insert(
-        u"flinkConfiguration"_s,
-        QJsonObject{{u"taskmanager.numberOfTaskSlots"_s, u"2"_s}, {u"execution.checkpointing.interval"_s, u"10s"_s}});
-    object.insert(u"spec"_s, spec);
-    QVERIFY(m_sandbox->server->store().create(u"flinkdeployments"_s, u"default"_s, object).ok());
+    QVERIFY(m_sandbox->server->store()
+                .create(u"flinkdeployments"_s, u"default"_s, SandboxFixture::podDeployment(name, parallelism))
+                .ok());
 }
 
 QString TestSessionPods::startAndOpen(const QString &name)

@@ -113,23 +113,15 @@ void TestSandboxPods::cleanup()
 
 void TestSandboxPods::step(qint64 ms)
 {
-    for (qint64 done = 0; done < ms; done += 250) {
-        sim()->clock().advance(250);
-        sim()->reconcileOnce();
-    }
+    m_sandbox->stepSimulation(ms);
 }
 
 void TestSandboxPods::create(const QString &name, int parallelism, const QJsonObject &extraSpec)
 {
-    QJsonObject object = SandboxFixture::deployment(name, parallelism);
-    QJsonObject spec = object.value(u"spec"_s).toObject();
-    spec.insert(
-        u"flinkConfiguration"_s,
-        QJsonObject{{u"taskmanager.numberOfTaskSlots"_s, u"2"_s}, {u"execution.checkpointing.interval"_s, u"10s"_s}});
-    for (auto it = extraSpec.begin(); it != extraSpec.end(); ++it)
-        spec.insert(it.key(), it.value());
-    object.insert(u"spec"_s, spec);
-    QVERIFY(m_sandbox->server->store().create(u"flinkdeployments"_s, u"default"_s, object).ok());
+    QVERIFY(
+        m_sandbox->server->store()
+            .create(u"flinkdeployments"_s, u"default"_s, SandboxFixture::podDeployment(name, parallelism, extraSpec))
+            .ok());
 }
 
 QList<QJsonObject> TestSandboxPods::pods(const QString &labelSelector, const QString &ns)

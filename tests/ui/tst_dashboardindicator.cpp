@@ -84,10 +84,7 @@ void TestDashboardIndicator::initTestCase()
         QJsonObject{{u"template"_s, u"{{name}}.{{namespace}}.flink.example.com"_s}, {u"className"_s, u"nginx"_s}});
     withIngress.insert(u"spec"_s, spec);
     QVERIFY(store.create(u"flinkdeployments"_s, u"default"_s, withIngress).ok());
-    for (int i = 0; i < 240; ++i) {
-        sim()->clock().advance(250);
-        sim()->reconcileOnce();
-    }
+    m_sandbox->stepSimulation(240 * 250);
 }
 
 void TestDashboardIndicator::cleanupTestCase()

@@ -75,22 +75,15 @@ void TestPodsSandbox::cleanup()
 
 void TestPodsSandbox::step(qint64 ms)
 {
-    for (qint64 done = 0; done < ms; done += 250) {
-        sim()->clock().advance(250);
-        sim()->reconcileOnce();
-    }
+    m_sandbox->stepSimulation(ms);
 }
 
 void TestPodsSandbox::create(const QString &name, int parallelism)
 {
-    QJsonObject object = SandboxFixture::deployment(name, parallelism);
-    QJsonObject spec = object.value(QStringLiteral("spec")).toObject();
-    spec.insert(QStringLiteral("flinkConfiguration"),
-                QJsonObject{{QStringLiteral("taskmanager.numberOfTaskSlots"), QStringLiteral("2")},
-                            {QStringLiteral("execution.checkpointing.interval"), QStringLiteral("10s")}});
-    object.insert(QStringLiteral("spec"), spec);
-    QVERIFY(
-        m_sandbox->server->store().create(QStringLiteral("flinkdeployments"), QStringLiteral("default"), object).ok());
+    QVERIFY(m_sandbox->server->store()
+                .create(QStringLiteral("flinkdeployments"), QStringLiteral("default"),
+                        SandboxFixture::podDeployment(name, parallelism))
+                .ok());
 }
 
 std::unique_ptr<MainWindow> TestPodsSandbox::openWindow(const QString &name)

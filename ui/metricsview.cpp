@@ -240,7 +240,13 @@ MetricsView::MetricsView(QWidget *parent)
     applyTheme();
 }
 
-MetricsView::~MetricsView() = default;
+MetricsView::~MetricsView()
+{
+    // The range editors report editingFinished when they lose focus, and they lose focus while
+    // QWidget's destructor takes this view apart, after this class is gone.
+    m_fromEdit->disconnect(this);
+    m_toEdit->disconnect(this);
+}
 
 MetricsView::Panel MetricsView::createPanel(const QString &objectName, const QString &leftTitle,
                                             const QString &rightTitle, const QList<Line> &lines)

@@ -80,7 +80,12 @@ LogView::LogView(QWidget *parent)
     updateMatchLabel();
 }
 
-LogView::~LogView() = default;
+LogView::~LogView()
+{
+    // The tail box reports editingFinished when it loses focus, and it loses focus while QWidget's
+    // destructor takes this view apart, after this class is gone.
+    m_tail->disconnect(this);
+}
 
 void LogView::buildUi()
 {

@@ -32,6 +32,8 @@ struct Error
     static Error make(const QString &reason, const QString &message);
     static Error inFile(const QString &file, int line, const QString &field, const QString &message);
 
+    // An error was set (a default-constructed Error means none).
+    bool isSet() const { return !reason.isEmpty() || !message.isEmpty() || httpStatus != 0; }
     bool isConflict() const { return httpStatus == 409; }
     bool isExpired() const
     {

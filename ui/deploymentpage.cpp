@@ -7,6 +7,7 @@
 #include "ui/backgroundpool.h"
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
+#include "ui/jobgraph/jobgraphpanel.h"
 #include "ui/metricsview.h"
 #include "ui/models/deploymenttablemodel.h"
 #include "ui/models/eventfilterproxymodel.h"
@@ -218,6 +219,9 @@ DeploymentPage::DeploymentPage(QWidget *parent)
         }
         m_metrics->setObituaryMarkers(markers);
     });
+    // Polled only while shown (the panel asks the session itself).
+    m_jobGraph = new JobGraphPanel(this);
+    m_tabs->addTab(m_jobGraph, tr("Job Graph"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -442,8 +446,11 @@ QWidget *DeploymentPage::createJobsTab()
     m_jobView = view;
     view->setSortingEnabled(false);
     view->setModel(m_jobModel);
-    view->horizontalHeader()->setSectionResizeMode(JobRunTableModel::JobId, QHeaderView::Stretch);
     const int w = fontMetrics().averageCharWidth();
+    view->setColumnWidth(JobRunTableModel::JobId, 34 * w);
+    view->setColumnWidth(JobRunTableModel::RestoredFrom, 46 * w);
+    // Where each job's state came from, next to what the operator meant: the long paths get the room.
+    view->horizontalHeader()->setStretchLastSection(true);
     for (int column : {JobRunTableModel::Start, JobRunTableModel::End})
         view->setColumnWidth(column, timeColumnWidth(fontMetrics()));
     view->setColumnWidth(JobRunTableModel::Duration, 10 * w);
@@ -471,6 +478,7 @@ void DeploymentPage::clear()
     m_timeline->setSnapshots({});
     m_timeline->setJobs({});
     m_pods->setDeployment({});
+    m_jobGraph->setDeployment({});
     m_title->clear();
     m_stateIcon->clear();
     m_stateText->clear();
@@ -939,6 +947,7 @@ void DeploymentPage::setSession(SessionHost *session)
     m_timeline->setClock(clock);
     m_metrics->setClock(clock);
     m_pods->setSession(session);
+    m_jobGraph->setSession(session);
     clear();
     hide();
     if (!session)
@@ -1000,6 +1009,7 @@ void DeploymentPage::open(const Deployment &summary)
     }
     showDeployment(summary);
     m_pods->setDeployment(summary);
+    m_jobGraph->setDeployment(summary);
     show();
     if (m_session)
         m_session->openDeployment(summary.uid);

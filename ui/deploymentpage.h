@@ -36,6 +36,7 @@ class JobRunTableModel;
 class MessageBanner;
 class MetricsView;
 class PodsPanel;
+class JobGraphPanel;
 class SessionHost;
 class SnapshotTableModel;
 class SnapshotTimeline;
@@ -50,7 +51,17 @@ class DeploymentPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DeploymentPage)
 
 public:
-    enum Tab { OverviewTab, MetricsTab, EventsTab, SnapshotsTab, JobsTab, ExceptionsTab, ConfigurationTab, PodsTab };
+    enum Tab {
+        OverviewTab,
+        MetricsTab,
+        EventsTab,
+        SnapshotsTab,
+        JobsTab,
+        ExceptionsTab,
+        ConfigurationTab,
+        PodsTab,
+        JobGraphTab
+    };
 
     explicit DeploymentPage(QWidget *parent = nullptr);
 
@@ -68,6 +79,7 @@ public:
     void showActionFailure(const QString &text, const std::function<void()> &reopen);
     MetricsView *metricsView() const { return m_metrics; }
     PodsPanel *podsPanel() const { return m_pods; }
+    JobGraphPanel *jobGraphPanel() const { return m_jobGraph; }
 
     EventTableModel *eventModel() const { return m_eventModel; }
     SnapshotTableModel *snapshotModel() const { return m_snapshotModel; }
@@ -178,6 +190,7 @@ private:
     MetricsView *m_metrics;
     ConfigurationView *m_configuration;
     PodsPanel *m_pods;
+    JobGraphPanel *m_jobGraph;
 };
 
 } // namespace capstan

@@ -69,4 +69,58 @@ QString RestoreText::ageWarning(const RestoreSource &restore, const QDateTime &n
         .arg(age(restore.time, now), DeploymentTableModel::ageText(restore.maxCheckpointAgeMs / 1000));
 }
 
+QString RestoreText::restored(const RestoreProvenance &p)
+{
+    if (!p.observed)
+        return {};
+    if (!p.restoredSomething())
+        return tr("nothing: started with empty state");
+    if (p.restoredSavepoint)
+        return tr("savepoint %1").arg(p.restoredPath);
+    if (p.restoredPath.isEmpty())
+        return tr("checkpoint %1").arg(p.restoredCheckpointId);
+    return tr("checkpoint %1 (%2)").arg(p.restoredCheckpointId).arg(p.restoredPath);
+}
+
+QString RestoreText::intended(const RestoreProvenance &p)
+{
+    switch (p.intent) {
+    case RestoreProvenance::Intent::Empty:
+        return tr("empty state (%1)").arg(p.intendedSource);
+    case RestoreProvenance::Intent::Savepoint:
+        return tr("savepoint %1 (%2)").arg(p.intendedPath, p.intendedSource);
+    case RestoreProvenance::Intent::LatestCheckpoint:
+        return p.intendedCheckpointId >= 0
+            ? tr("the latest checkpoint (last-state), at least checkpoint %1").arg(p.intendedCheckpointId)
+            : tr("the latest checkpoint (last-state)");
+    case RestoreProvenance::Intent::Unknown:
+        break;
+    }
+    return p.intendedSource.isEmpty() ? QString() : tr("unknown");
+}
+
+QString RestoreText::provenanceWarning(const RestoreProvenance &p)
+{
+    switch (p.verdict()) {
+    case RestoreProvenance::Verdict::Differs:
+        return tr("The job restored %1, not the savepoint the operator deployed it from (%2). Check which state "
+                  "it runs on before anything else changes.")
+            .arg(restored(p), p.intendedPath);
+    case RestoreProvenance::Verdict::StartedEmpty:
+        return tr("The job started with empty state although the operator meant it to restore %1. Its state "
+                  "(windows, joins, offsets kept in state) begins anew.")
+            .arg(intended(p));
+    case RestoreProvenance::Verdict::OlderCheckpoint:
+        return tr("The job restored checkpoint %1, older than checkpoint %2 that the job before it completed: "
+                  "what was processed since then is processed again.")
+            .arg(p.restoredCheckpointId)
+            .arg(p.intendedCheckpointId);
+    case RestoreProvenance::Verdict::Unknown:
+    case RestoreProvenance::Verdict::AsIntended:
+    case RestoreProvenance::Verdict::RestoredUnasked:
+        break;
+    }
+    return {};
+}
+
 } // namespace capstan

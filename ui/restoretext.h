@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flink/restoreprovenance.h"
 #include "flink/restoresource.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,14 @@ public:
     // When the checkpoint is older than the maximum age the deployment sets for last-state upgrades:
     // a sentence saying so; else empty.
     static QString ageWarning(const RestoreSource &restore, const QDateTime &now);
+    // What a job restored, as the JobManager said: "savepoint s3://…/sp-1", "checkpoint 42 (s3://…/chk-42)",
+    // "nothing: started with empty state"; empty while not known.
+    static QString restored(const RestoreProvenance &provenance);
+    // What the operator meant it to restore: "savepoint s3://…/sp-1 (upgradeSavepointPath)", "the latest
+    // checkpoint (last-state), at least checkpoint 44", "empty state (stateless)".
+    static QString intended(const RestoreProvenance &provenance);
+    // When the two disagree (RestoreProvenance::verdict), what happened and what it means; else empty.
+    static QString provenanceWarning(const RestoreProvenance &provenance);
     // "3m" as an age between `time` and `now`.
     static QString age(const QDateTime &time, const QDateTime &now);
 };

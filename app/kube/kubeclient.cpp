@@ -1,5 +1,6 @@
 #include "kube/kubeclient.h"
 
+#include "kube/resourcepath.h"
 #include "kube/serverclock.h"
 #include "logging.h"
 
@@ -120,6 +121,13 @@ KubeReply *KubeClient::get(const QString &path, const QUrlQuery &query)
     r.path = path;
     r.query = query;
     return send(r);
+}
+
+KubeReply *KubeClient::getThroughService(const QString &ns, const QString &service, const QString &port,
+                                         const QString &pathAndQuery)
+{
+    return get(serviceProxyPath(ns, service, port, pathAndQuery.section(QLatin1Char('?'), 0, 0)),
+               QUrlQuery(pathAndQuery.section(QLatin1Char('?'), 1)));
 }
 
 KubeReply *KubeClient::list(const QString &collectionPath, const ListOptions &options)

@@ -53,6 +53,9 @@ public:
     };
 
     KubeReply *get(const QString &path, const QUrlQuery &query = {});
+    // GET `pathAndQuery` ("/jobs/…?get=…") of a Service's port through the API server's service proxy.
+    KubeReply *getThroughService(const QString &ns, const QString &service, const QString &port,
+                                 const QString &pathAndQuery);
     KubeReply *list(const QString &collectionPath, const ListOptions &options);
     KubeReply *create(const QString &collectionPath, const QJsonObject &object, bool dryRun = false);
     KubeReply *replace(const QString &objectPath, const QJsonObject &object, bool dryRun = false);

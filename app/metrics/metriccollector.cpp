@@ -2,7 +2,6 @@
 
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
-#include "kube/resourcepath.h"
 #include "kube/serverclock.h"
 #include "logging.h"
 
@@ -53,9 +52,7 @@ void MetricCollector::request(const QString &path, std::function<void(const QJso
                               std::function<void()> failed)
 {
     ++m_pending;
-    const QString proxied
-        = serviceProxyPath(m_ns, m_service, QStringLiteral("rest"), path.section(QLatin1Char('?'), 0, 0));
-    KubeReply *reply = m_client->get(proxied, QUrlQuery(path.section(QLatin1Char('?'), 1)));
+    KubeReply *reply = m_client->getThroughService(m_ns, m_service, QStringLiteral("rest"), path);
     const quint64 generation = m_generation;
     connect(
         reply, &KubeReply::finished, this,

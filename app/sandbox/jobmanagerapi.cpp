@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace capstan::sandbox {
 
@@ -855,6 +856,17 @@ QJsonArray JobManagerApi::subtaskMetrics(int vertex, const QUrlQuery &query) con
         {u"backPressuredTimeMsPerSecond"_s, m_cluster.backPressuredTimeMsPerSecond(vertex, m_now), true},
         {u"idleTimeMsPerSecond"_s, m_cluster.idleTimeMsPerSecond(vertex, m_now), true},
     };
+    // Task-scope currentInputWatermark, the same values /watermarks reports per subtask; a source's
+    // is Long.MIN_VALUE, like Flink's.
+    std::optional<std::pair<double, double>> watermarkRange;
+    double watermarkSum = 0;
+    for (const QJsonValue &w : watermarks(vertex)) {
+        const double ms = w.toObject().value(u"value"_s).toString().toDouble();
+        watermarkRange = watermarkRange
+            ? std::pair{std::min(watermarkRange->first, ms), std::max(watermarkRange->second, ms)}
+            : std::pair{ms, ms};
+        watermarkSum += ms;
+    }
     const QStringList wanted = requested(query, u"get"_s);
     QStringList aggs = requested(query, u"agg"_s);
     if (aggs.isEmpty())
@@ -883,6 +895,24 @@ QJsonArray JobManagerApi::subtaskMetrics(int vertex, const QUrlQuery &query) con
                 o.insert(agg, sum);
             else if (agg == u"skew"_s)
                 o.insert(agg, avg > 0 ? std::round(100.0 * (max - avg) / avg) : 0.0);
+        }
+        out.append(o);
+    }
+    if (wanted.isEmpty())
+        out.append(QJsonObject{{u"id"_s, u"currentInputWatermark"_s}});
+    else if (wanted.contains(u"currentInputWatermark"_s) && watermarkRange) {
+        QJsonObject o{{u"id"_s, u"currentInputWatermark"_s}};
+        for (const QString &agg : std::as_const(aggs)) {
+            if (agg == u"min"_s)
+                o.insert(agg, watermarkRange->first);
+            else if (agg == u"max"_s)
+                o.insert(agg, watermarkRange->second);
+            else if (agg == u"avg"_s)
+                o.insert(agg, watermarkSum / p);
+            else if (agg == u"sum"_s)
+                o.insert(agg, watermarkSum);
+            else if (agg == u"skew"_s)
+                o.insert(agg, 0.0);
         }
         out.append(o);
     }

@@ -636,6 +636,8 @@ void ClusterSession::startWatch(const QJsonObject &object, const Opening &openin
             republish({id});
     });
     watch->start();
+    if (m_graphWatches.contains(uid))
+        watch->setGraphWatch(true, m_graphWatches.value(uid));
     loadPrometheusHistory(watch);
     reviewAccess(watch->deployment().ns);
 }
@@ -726,9 +728,20 @@ void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
     }
 }
 
+void ClusterSession::watchJobGraph(const QString &uid, bool on, const QString &vertexId)
+{
+    if (on)
+        m_graphWatches.insert(uid, vertexId);
+    else
+        m_graphWatches.remove(uid);
+    if (DeploymentWatch *watch = m_watches.value(uid))
+        watch->setGraphWatch(on, vertexId);
+}
+
 void ClusterSession::closeDeployment(const QString &uid)
 {
     m_opening.remove(uid);
+    m_graphWatches.remove(uid);
     delete m_watches.take(uid);
     collectPinned(); // a pinned deployment's collection carries on without its page
 }

@@ -5,6 +5,7 @@
 #include "flink/clusterevent.h"
 #include "flink/deployment.h"
 #include "flink/failuredetector.h"
+#include "flink/jobgraph.h"
 #include "flink/jobmanagerinfo.h"
 #include "flink/obituary.h"
 #include "flink/pod.h"
@@ -88,6 +89,9 @@ public:
     // Starts or stops the detailed watch of one deployment (events, snapshots, JobManager).
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    // While on, the open deployment's job graph is polled with its JobManager (jobGraphChanged) and,
+    // when vertexId is not empty, that vertex's details (vertexDetailsChanged). Off when it closes.
+    void watchJobGraph(const QString &uid, bool on, const QString &vertexId);
     // Asks the API server (SelfSubjectAccessReview) which actions the user may run in `ns`; answers
     // with accessReviewed. Answers younger than a minute are not asked again.
     void reviewAccess(const QString &ns);
@@ -150,6 +154,8 @@ signals:
     void snapshotsChanged(const capstan::SnapshotBatch &batch);
     void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+    void jobGraphChanged(const QString &uid, const capstan::JobGraph &graph);
+    void vertexDetailsChanged(const QString &uid, const capstan::VertexDetails &details);
     // Metric samples of an open deployment: its last hour of history on opening, then each poll's.
     void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
     // Prometheus could not be read for an open deployment (the JobManager's metrics still arrive).
@@ -237,6 +243,7 @@ private:
     QHash<QString, QString> m_uidByKey; // "ns/name" → uid of m_summaries
     QHash<QString, Opening> m_opening;
     QHash<QString, DeploymentWatch *> m_watches;
+    QHash<QString, QString> m_graphWatches; // uid → selected vertex, of pages showing the graph
     QHash<QString, SnapshotRef> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
     // Every FlinkStateSnapshot in compact form, by "ns/name" of its deployment and by its uid (=
     // key), from which a page gets its snapshots at once; and each one's deployment.

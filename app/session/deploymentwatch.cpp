@@ -8,8 +8,12 @@
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
 #include "session/clustersession.h"
+#include "session/jobgraphpoller.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
+#include <cstdlib>
 
 namespace capstan {
 
@@ -86,6 +90,33 @@ void DeploymentWatch::setPollInterval(int ms)
     m_pollTimer.setInterval(ms);
 }
 
+void DeploymentWatch::setGraphWatch(bool on, const QString &vertexId)
+{
+    if (!on) {
+        delete m_graphPoller;
+        m_graphPoller = nullptr;
+        return;
+    }
+    const bool started = !m_graphPoller;
+    const bool reselected = m_graphPoller && m_graphPoller->selectedVertex() != vertexId;
+    if (started) {
+        m_graphPoller = new JobGraphPoller(m_client, m_deployment.ns, m_deployment.name, this);
+        const QString uid = m_deployment.uid;
+        connect(m_graphPoller, &JobGraphPoller::graphPolled, m_session,
+                [this, uid](const JobGraph &graph) { emit m_session->jobGraphChanged(uid, graph); });
+        connect(m_graphPoller, &JobGraphPoller::vertexPolled, m_session,
+                [this, uid](const VertexDetails &details) { emit m_session->vertexDetailsChanged(uid, details); });
+    }
+    m_graphPoller->setSelectedVertex(vertexId);
+    // Opening the graph or choosing another vertex shows it now, not at the next poll.
+    if ((started || reselected) && m_deployment.jobManagerStatus == QLatin1String("READY")) {
+        if (reselected)
+            m_graphPoller->cancel();
+        m_graphPoller->poll(m_deployment.jobId,
+                            m_lastCompleted.jobId == m_deployment.jobId ? m_lastCompleted.checkpointId : -1);
+    }
+}
+
 void DeploymentWatch::onMetricsCollected(const QList<MetricSample> &samples)
 {
     if (m_metricStore)
@@ -121,7 +152,60 @@ void DeploymentWatch::recordJob()
         return;
     m_history->observeJob(m_deployment.uid, m_deployment.jobId, m_deployment.jobState, m_deployment.generation,
                           m_deployment.jobStartTime, m_client->clock()->now());
-    emit m_session->jobsChanged(m_deployment.uid, m_history->jobs(m_deployment.uid));
+    recordRestore(false);
+}
+
+void DeploymentWatch::recordRestore(bool polled)
+{
+    if (!m_history || m_deployment.jobId.isEmpty())
+        return;
+    QList<JobRun> runs = m_history->jobs(m_deployment.uid);
+    const auto current
+        = std::find_if(runs.begin(), runs.end(), [this](const JobRun &run) { return run.jobId == m_deployment.jobId; });
+    bool changed = false;
+    if (current != runs.end()) {
+        RestoreProvenance &restore = current->restore;
+        const QDateTime start = m_deployment.jobStartTime;
+        const bool startedAgain
+            = restore.jobStart.isValid() && start.isValid() && std::abs(restore.jobStart.msecsTo(start)) > 1000;
+        if (startedAgain)
+            restore = RestoreProvenance();
+        if (restore.intent == RestoreProvenance::Intent::Unknown && restore.intendedSource.isEmpty()) {
+            // The deployment's first job (initialSavepointPath applies) is the only run known, started
+            // within minutes of the resource's creation: a history that began later knows only the
+            // current job, which need not be the first.
+            const QDateTime created = QDateTime::fromString(m_object.value(QLatin1String("metadata"))
+                                                                .toObject()
+                                                                .value(QLatin1String("creationTimestamp"))
+                                                                .toString(),
+                                                            Qt::ISODate);
+            const bool firstJob = runs.size() == 1
+                && (!created.isValid() || !current->start.isValid() || created.secsTo(current->start) < 15 * 60);
+            // The last checkpoint before this start: of the job before it, or of this job id before it
+            // started again.
+            const bool before = m_lastCompleted.jobId != m_deployment.jobId
+                || (start.isValid() && m_lastCompleted.time.isValid() && m_lastCompleted.time <= start);
+            const Snapshot previous = before ? m_lastCompleted : Snapshot();
+            const RestoreProvenance intent = RestoreProvenance::intentAtStart(m_object, firstJob, previous);
+            restore.intent = intent.intent;
+            restore.intendedPath = intent.intendedPath;
+            restore.intendedCheckpointId = intent.intendedCheckpointId;
+            restore.intendedSource = intent.intendedSource;
+            restore.jobStart = start;
+            changed = true;
+        }
+        // latest.restored is set while the job initializes: a RUNNING job that names none started empty.
+        if (polled && !restore.observed && m_polling.reachable && m_polling.jobId == m_deployment.jobId
+            && m_polling.jobState == QLatin1String("RUNNING") && m_polling.completedCheckpoints >= 0
+            && !(start.isValid() && m_polling.startTime.isValid() && m_polling.startTime.msecsTo(start) > 5000)) {
+            restore.observe(m_polling.restoredFrom, m_polling.numRestarts);
+            changed = true;
+        }
+        if (changed)
+            m_history->saveRestore(m_deployment.uid, m_deployment.jobId, restore);
+    }
+    if (changed || !polled)
+        emit m_session->jobsChanged(m_deployment.uid, runs);
 }
 
 void DeploymentWatch::addEvents(const QList<ClusterEvent> &events)
@@ -208,6 +292,8 @@ void DeploymentWatch::poll()
     }
     if (m_metricCollector)
         m_metricCollector->collect(jobId);
+    if (m_graphPoller)
+        m_graphPoller->poll(jobId, m_lastCompleted.jobId == jobId ? m_lastCompleted.checkpointId : -1);
     const quint64 generation = ++m_pollGeneration;
     m_polling = JobManagerInfo();
     m_polling.jobId = jobId;
@@ -215,9 +301,7 @@ void DeploymentWatch::poll()
     const QString service = m_deployment.name + QStringLiteral("-rest");
     const auto request = [this, service, generation](const QString &path, auto handle) {
         ++m_pendingRequests;
-        const QString proxied
-            = serviceProxyPath(m_deployment.ns, service, QStringLiteral("rest"), path.section(QLatin1Char('?'), 0, 0));
-        KubeReply *reply = m_client->get(proxied, QUrlQuery(path.section(QLatin1Char('?'), 1)));
+        KubeReply *reply = m_client->getThroughService(m_deployment.ns, service, QStringLiteral("rest"), path);
         connect(reply, &KubeReply::finished, this, [this, generation, handle](const Result<QJsonObject> &result) {
             if (generation != m_pollGeneration)
                 return;
@@ -263,6 +347,9 @@ void DeploymentWatch::pollFinished()
 {
     m_polling.polledAt = m_client->clock()->now();
     emit m_session->jobManagerChanged(m_deployment.uid, m_polling);
+    if (!m_polling.latestCheckpoint.isEmpty())
+        m_lastCompleted = m_polling.latestCheckpoint.constFirst();
+    recordRestore(true);
     if (m_polling.numRestarts >= 0)
         emit restartCountObserved(m_deployment.uid, m_polling.numRestarts);
     // The latest checkpoint joins the snapshot table (one row, replaced as checkpoints complete).

@@ -21,6 +21,7 @@ class KubeClient;
 class KubeReply;
 class MetricCollector;
 class MetricStore;
+class JobGraphPoller;
 struct InformerBatch;
 
 // Everything the deployment page needs about one deployment, gathered on the backend thread:
@@ -66,6 +67,9 @@ public:
     // Where collected metrics are kept (not owned; null: none kept). Call before start(): start()
     // then publishes the last hour of history through metricsAppended before polling.
     void setMetricStore(MetricStore *store) { m_metricStore = store; }
+    // Polls the job graph (and the details of `vertexId`, when not empty) with the JobManager, while
+    // on: only while a page shows it. Publishes through jobGraphChanged/vertexDetailsChanged.
+    void setGraphWatch(bool on, const QString &vertexId);
     // A running poll timer restarts with the new interval.
     void setPollInterval(int ms);
     int pollInterval() const { return m_pollTimer.interval(); }
@@ -84,6 +88,9 @@ private:
     void pollFinished();
     void publishLegacySnapshots();
     void recordJob();
+    // Records the restore provenance of the current job: its intent when first seen, what the
+    // JobManager says it restored once it runs. Publishes the job runs again when either changed.
+    void recordRestore(bool polled);
     void onMetricsCollected(const QList<MetricSample> &samples);
 
     ClusterSession *m_session; // publishes what the watch gathers
@@ -102,6 +109,8 @@ private:
     QStringList m_checkpointKeys;
     MetricStore *m_metricStore = nullptr;
     MetricCollector *m_metricCollector = nullptr;
+    JobGraphPoller *m_graphPoller = nullptr; // while the graph is watched
+    Snapshot m_lastCompleted; // the latest completed checkpoint the JobManager reported, of whichever job
 };
 
 } // namespace capstan

@@ -24,6 +24,13 @@ HistoryStore::HistoryStore(const QString &path)
             QStringLiteral("CREATE TABLE IF NOT EXISTS job_runs (deployment_uid TEXT NOT NULL, job_id TEXT NOT "
                            "NULL, start_ts INTEGER, end_ts INTEGER, last_state TEXT, generation INTEGER, "
                            "PRIMARY KEY (deployment_uid, job_id))"),
+            // A table of its own rather than columns of job_runs: databases written before it need no
+            // migration.
+            QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS job_restores (deployment_uid TEXT NOT NULL, job_id TEXT NOT "
+                "NULL, intent INTEGER, intended_path TEXT, intended_id INTEGER, intended_source TEXT, "
+                "observed INTEGER, restored_path TEXT, restored_id INTEGER, restored_savepoint INTEGER, "
+                "restored_ts INTEGER, restarts INTEGER, started_ts INTEGER, PRIMARY KEY (deployment_uid, job_id))"),
             QStringLiteral("CREATE TABLE IF NOT EXISTS obituaries (key TEXT PRIMARY KEY, deployment_uid TEXT NOT NULL, "
                            "ns TEXT, deployment TEXT, pod_name TEXT, pod_uid TEXT, component INTEGER, container TEXT, "
                            "node TEXT, started_ts INTEGER, ended_ts INTEGER, reason TEXT, exit_code INTEGER, "
@@ -149,15 +156,61 @@ QList<JobRun> HistoryStore::jobs(const QString &deploymentUid) const
     if (!isOpen())
         return out;
     QSqlQuery query(m_db.database());
-    query.prepare(QStringLiteral("SELECT job_id, start_ts, end_ts, last_state, generation FROM job_runs WHERE "
-                                 "deployment_uid = ? ORDER BY start_ts DESC"));
+    query.prepare(QStringLiteral(
+        "SELECT r.job_id, r.start_ts, r.end_ts, r.last_state, r.generation, p.intent, p.intended_path, "
+        "p.intended_id, p.intended_source, p.observed, p.restored_path, p.restored_id, p.restored_savepoint, "
+        "p.restored_ts, p.restarts, p.started_ts FROM job_runs r LEFT JOIN job_restores p ON p.deployment_uid = "
+        "r.deployment_uid "
+        "AND p.job_id = r.job_id WHERE r.deployment_uid = ? ORDER BY r.start_ts DESC"));
     query.addBindValue(deploymentUid);
     if (!query.exec())
         return out;
-    while (query.next())
-        out.append({query.value(0).toString(), fromMs(query.value(1)), fromMs(query.value(2)),
-                    query.value(3).toString(), query.value(4).toLongLong()});
+    while (query.next()) {
+        JobRun run{query.value(0).toString(), fromMs(query.value(1)),      fromMs(query.value(2)),
+                   query.value(3).toString(), query.value(4).toLongLong(), {}};
+        if (!query.value(5).isNull()) {
+            RestoreProvenance &p = run.restore;
+            p.intent = static_cast<RestoreProvenance::Intent>(query.value(5).toInt());
+            p.intendedPath = query.value(6).toString();
+            p.intendedCheckpointId = query.value(7).toLongLong();
+            p.intendedSource = query.value(8).toString();
+            p.observed = query.value(9).toBool();
+            p.restoredPath = query.value(10).toString();
+            p.restoredCheckpointId = query.value(11).toLongLong();
+            p.restoredSavepoint = query.value(12).toBool();
+            p.restoredAt = fromMs(query.value(13));
+            p.restartsWhenObserved = query.value(14).toLongLong();
+            p.jobStart = fromMs(query.value(15));
+        }
+        out.append(run);
+    }
     return out;
+}
+
+void HistoryStore::saveRestore(const QString &deploymentUid, const QString &jobId, const RestoreProvenance &p)
+{
+    if (!isOpen() || jobId.isEmpty())
+        return;
+    QSqlQuery query(m_db.database());
+    query.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO job_restores (deployment_uid, job_id, intent, intended_path, "
+        "intended_id, intended_source, observed, restored_path, restored_id, "
+        "restored_savepoint, restored_ts, restarts, started_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(deploymentUid);
+    query.addBindValue(jobId);
+    query.addBindValue(static_cast<int>(p.intent));
+    query.addBindValue(p.intendedPath);
+    query.addBindValue(p.intendedCheckpointId);
+    query.addBindValue(p.intendedSource);
+    query.addBindValue(p.observed ? 1 : 0);
+    query.addBindValue(p.restoredPath);
+    query.addBindValue(p.restoredCheckpointId);
+    query.addBindValue(p.restoredSavepoint ? 1 : 0);
+    query.addBindValue(ms(p.restoredAt));
+    query.addBindValue(p.restartsWhenObserved);
+    query.addBindValue(ms(p.jobStart));
+    if (!query.exec())
+        qCWarning(lcSession).noquote() << "history database:" << query.lastError().text();
 }
 
 void HistoryStore::saveObituary(const Obituary &obituary)

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "flink/clusterevent.h"
 #include "flink/obituary.h"
+#include "flink/restoreprovenance.h"
 #include "session/sqliteconnection.h"
 
 #include <QDateTime>
@@ -20,6 +21,7 @@ struct JobRun
     QDateTime end; // invalid while it is the current job
     QString lastState; // the last job state seen (the final one once ended)
     qint64 generation = 0; // metadata.generation of the spec it ran
+    RestoreProvenance restore; // what it was meant to restore and what it restored
 };
 
 // The local history database (SQLite): events (they outlive the API server's one-hour TTL and app
@@ -48,6 +50,8 @@ public:
     void observeJob(const QString &deploymentUid, const QString &jobId, const QString &state, qint64 generation,
                     const QDateTime &start, const QDateTime &now);
     QList<JobRun> jobs(const QString &deploymentUid) const;
+    // Replaces what is recorded of the job's restore (see RestoreProvenance).
+    void saveRestore(const QString &deploymentUid, const QString &jobId, const RestoreProvenance &restore);
 
     // Obituaries are kept like Events (they outlive the pods and app restarts), by deployment uid,
     // the newest `maxObituariesPerDeployment` of each. Saving a known key replaces it (its log tail

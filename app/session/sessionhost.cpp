@@ -17,6 +17,8 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::EventBatch>();
     qRegisterMetaType<capstan::SnapshotBatch>();
     qRegisterMetaType<capstan::JobManagerInfo>();
+    qRegisterMetaType<capstan::JobGraph>();
+    qRegisterMetaType<capstan::VertexDetails>();
     qRegisterMetaType<capstan::JobRun>();
     qRegisterMetaType<QList<capstan::JobRun>>();
     qRegisterMetaType<capstan::MetricSample>();
@@ -95,6 +97,12 @@ void SessionHost::setPollInterval(int ms)
 void SessionHost::setMetricRetention(qint64 ms)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, ms] { session->setMetricRetention(ms); });
+}
+
+void SessionHost::watchJobGraph(const QString &uid, bool on, const QString &vertexId)
+{
+    QMetaObject::invokeMethod(m_session,
+                              [session = m_session, uid, on, vertexId] { session->watchJobGraph(uid, on, vertexId); });
 }
 
 void SessionHost::closeDeployment(const QString &uid)

@@ -27,6 +27,7 @@ public:
     void setNamespace(const QString &ns);
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
+    void watchJobGraph(const QString &uid, bool on, const QString &vertexId = {});
     void setPrometheus(const PrometheusConfig &config);
     // Deployments ("namespace/name") whose metrics are collected while their page is closed.
     void setPinned(const QStringList &keys);

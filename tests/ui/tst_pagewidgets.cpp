@@ -267,9 +267,9 @@ TimelineData realisticTimeline()
                              QStringLiteral("5be0477c9d2a4e1f8c3b6a5d4e3f2a10"),
                              QStringLiteral("e81d2c7f0a9b4c3d8e7f6a5b4c3d2e1f")};
     d.jobs = {
-        JobRun{ids[0], start, start.addSecs(2400), QStringLiteral("CANCELED"), 1},
-        JobRun{ids[1], start.addSecs(2460), start.addSecs(4800), QStringLiteral("FAILED"), 2},
-        JobRun{ids[2], start.addSecs(4860), QDateTime(), QStringLiteral("RUNNING"), 2},
+        JobRun{ids[0], start, start.addSecs(2400), QStringLiteral("CANCELED"), 1, {}},
+        JobRun{ids[1], start.addSecs(2460), start.addSecs(4800), QStringLiteral("FAILED"), 2, {}},
+        JobRun{ids[2], start.addSecs(4860), QDateTime(), QStringLiteral("RUNNING"), 2, {}},
     };
     d.revisions = {{start.addSecs(-60), 1}, {start.addSecs(2380), 2}};
     int checkpointId = 1;
@@ -667,8 +667,12 @@ void TestPageWidgets::timelineOneItem()
 
     // A job alone, still running, spans up to now.
     SnapshotTimeline jobs;
-    jobs.setJobs({JobRun{QStringLiteral("a3f9c2d17b8e4f60"), QDateTime::currentDateTimeUtc().addSecs(-600), QDateTime(),
-                         QStringLiteral("RUNNING"), 1}});
+    jobs.setJobs({JobRun{QStringLiteral("a3f9c2d17b8e4f60"),
+                         QDateTime::currentDateTimeUtc().addSecs(-600),
+                         QDateTime(),
+                         QStringLiteral("RUNNING"),
+                         1,
+                         {}}});
     QVERIFY(jobs.visibleRange().second >= QDateTime::currentDateTimeUtc().addSecs(-5));
     showAndWait(&jobs, QSize(720, jobs.sizeHint().height()));
     saveScreenshot(&jobs, QStringLiteral("snapshottimeline-job-only"));
@@ -716,11 +720,16 @@ void TestPageWidgets::timelineLabelsStayApart()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     SnapshotTimeline timeline;
     timeline.setJobs(
-        {JobRun{QStringLiteral("aaaaaaaa11111111"), now.addSecs(-3600), QDateTime(), QStringLiteral("RUNNING"), 1},
-         JobRun{QStringLiteral("bbbbbbbb22222222"), now.addSecs(-3590), now.addSecs(-1800), QStringLiteral("CANCELED"),
-                2},
-         JobRun{QStringLiteral("cccccccc33333333"), now.addSecs(-1800), now.addSecs(-20), QStringLiteral("FAILED"), 3},
-         JobRun{QStringLiteral("dddddddd44444444"), now.addSecs(-15), QDateTime(), QStringLiteral("RUNNING"), 4}});
+        {JobRun{QStringLiteral("aaaaaaaa11111111"), now.addSecs(-3600), QDateTime(), QStringLiteral("RUNNING"), 1, {}},
+         JobRun{QStringLiteral("bbbbbbbb22222222"),
+                now.addSecs(-3590),
+                now.addSecs(-1800),
+                QStringLiteral("CANCELED"),
+                2,
+                {}},
+         JobRun{
+             QStringLiteral("cccccccc33333333"), now.addSecs(-1800), now.addSecs(-20), QStringLiteral("FAILED"), 3, {}},
+         JobRun{QStringLiteral("dddddddd44444444"), now.addSecs(-15), QDateTime(), QStringLiteral("RUNNING"), 4, {}}});
     timeline.setRevisions({{now.addSecs(-3600), 1}, {now.addSecs(-3590), 2}, {now.addSecs(-15), 3}, {now, 4}});
     showAndWait(&timeline, QSize(720, timeline.sizeHint().height()));
     const QList<QRect> rects = timeline.labelRects();

@@ -3,6 +3,10 @@
 #include "kube/serverclock.h"
 
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/restoretext.h"
+
+#include <QApplication>
+#include <QStyle>
 
 #include <QFont>
 
@@ -54,10 +58,37 @@ QVariant JobRunTableModel::data(const QModelIndex &index, int role) const
             return j.lastState;
         case Generation:
             return j.generation;
+        case RestoredFrom: {
+            const QString restored = RestoreText::restored(j.restore);
+            // A job that ran and was never observed running (it failed while starting, or before
+            // Capstan watched it) says so rather than leaving the cell blank.
+            return restored.isEmpty() && j.end.isValid() ? tr("not observed") : restored;
+        }
+        case Intended:
+            return RestoreText::intended(j.restore);
         case ColumnCount:
             break;
         }
     }
+    if (index.column() == RestoredFrom) {
+        const QString warning = RestoreText::provenanceWarning(j.restore);
+        if (role == Qt::DecorationRole && !warning.isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (role == Qt::ToolTipRole) {
+            if (!warning.isEmpty())
+                return warning;
+            if (j.restore.verdict() == RestoreProvenance::Verdict::RestoredUnasked)
+                return tr("The job restored state although the operator named none (%1).")
+                    .arg(j.restore.intendedSource);
+            if (j.restore.observed && j.restore.restartsWhenObserved > 0 && j.restore.restoredSomething())
+                return tr("First read after %n restarts: the JobManager names the checkpoint of the latest "
+                          "restart, not necessarily the state the job started from.",
+                          nullptr, int(j.restore.restartsWhenObserved));
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Intended)
+        return data(index, Qt::DisplayRole);
     if (role == Qt::FontRole && index.column() == JobId) {
         QFont font;
         font.setFamily(QStringLiteral("monospace"));
@@ -84,6 +115,10 @@ QVariant JobRunTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Last state");
     case Generation:
         return tr("Spec generation");
+    case RestoredFrom:
+        return tr("Restored from");
+    case Intended:
+        return tr("Operator meant to restore");
     case ColumnCount:
         break;
     }

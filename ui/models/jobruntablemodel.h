@@ -17,7 +17,7 @@ class JobRunTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(JobRunTableModel)
 
 public:
-    enum Column { JobId, Start, End, Duration, FinalState, Generation, ColumnCount };
+    enum Column { JobId, Start, End, Duration, FinalState, Generation, RestoredFrom, Intended, ColumnCount };
 
     explicit JobRunTableModel(QObject *parent = nullptr);
 

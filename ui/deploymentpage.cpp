@@ -27,6 +27,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -447,7 +448,9 @@ QWidget *DeploymentPage::createJobsTab()
     view->setSortingEnabled(false);
     view->setModel(m_jobModel);
     const int w = fontMetrics().averageCharWidth();
-    view->setColumnWidth(JobRunTableModel::JobId, 34 * w);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    view->setColumnWidth(JobRunTableModel::JobId, QFontMetrics(mono).horizontalAdvance(QString(32, u'0')) + 2 * w);
     view->setColumnWidth(JobRunTableModel::RestoredFrom, 46 * w);
     // Where each job's state came from, next to what the operator meant: the long paths get the room.
     view->horizontalHeader()->setStretchLastSection(true);

@@ -113,6 +113,8 @@ public:
     QString restoreText() const;
     // What the job last restored from, as the JobManager last said (checkpointId -1: nothing known).
     const Snapshot &restoredFrom() const { return m_restoredFrom; }
+    // What the JobManager said at the last poll.
+    const JobManagerInfo &jobManager() const { return m_jobManager; }
     // The snapshots the page knows, with the JobManager's last completed checkpoint kept after the
     // JobManager is gone.
     QList<Snapshot> knownSnapshots() const;

@@ -137,13 +137,22 @@ void HistoryStore::observeJob(const QString &deploymentUid, const QString &jobId
     query.addBindValue(deploymentUid);
     query.addBindValue(jobId);
     query.exec();
+    // The operator writes a new job's id before its start time: a start not after the end of the run
+    // before it is that run's, and the new run starts now.
+    QDateTime started = start.isValid() ? start : now;
+    query.prepare(QStringLiteral("SELECT MAX(end_ts) FROM job_runs WHERE deployment_uid = ? AND job_id != ?"));
+    query.addBindValue(deploymentUid);
+    query.addBindValue(jobId);
+    if (query.exec() && query.next() && !query.value(0).isNull()
+        && started.toMSecsSinceEpoch() <= query.value(0).toLongLong())
+        started = now;
     query.prepare(QStringLiteral("INSERT INTO job_runs (deployment_uid, job_id, start_ts, end_ts, last_state, "
                                  "generation) VALUES (?, ?, ?, NULL, ?, ?) ON CONFLICT (deployment_uid, job_id) DO "
                                  "UPDATE SET last_state = excluded.last_state, generation = excluded.generation, "
                                  "end_ts = NULL, start_ts = COALESCE(job_runs.start_ts, excluded.start_ts)"));
     query.addBindValue(deploymentUid);
     query.addBindValue(jobId);
-    query.addBindValue(ms(start.isValid() ? start : now));
+    query.addBindValue(ms(started));
     query.addBindValue(state);
     query.addBindValue(generation);
     if (!query.exec())
@@ -161,7 +170,7 @@ QList<JobRun> HistoryStore::jobs(const QString &deploymentUid) const
         "p.intended_id, p.intended_source, p.observed, p.restored_path, p.restored_id, p.restored_savepoint, "
         "p.restored_ts, p.restarts, p.started_ts FROM job_runs r LEFT JOIN job_restores p ON p.deployment_uid = "
         "r.deployment_uid "
-        "AND p.job_id = r.job_id WHERE r.deployment_uid = ? ORDER BY r.start_ts DESC"));
+        "AND p.job_id = r.job_id WHERE r.deployment_uid = ? ORDER BY r.start_ts DESC, r.rowid DESC"));
     query.addBindValue(deploymentUid);
     if (!query.exec())
         return out;

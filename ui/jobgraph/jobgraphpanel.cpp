@@ -145,6 +145,8 @@ void JobGraphPanel::setDeployment(const Deployment &deployment)
         m_session->watchJobGraph(m_uid, false);
     m_watching = false;
     m_uid = deployment.uid;
+    m_jobState.clear();
+    m_restarts = -1;
     m_view->clear();
     m_model->clear();
     showMessage(tr("No job graph yet."));
@@ -186,8 +188,11 @@ void JobGraphPanel::showMessage(const QString &text)
 void JobGraphPanel::applyJobManager(const JobManagerInfo &info)
 {
     // Without a JobManager to ask, the last graph stays with a word about why it no longer moves.
-    if (info.reachable)
+    if (info.reachable) {
+        m_jobState = info.jobState;
+        m_restarts = info.numRestarts;
         return;
+    }
     const QString why = info.error.message.isEmpty() ? tr("The JobManager cannot be reached.") : info.error.message;
     if (m_view->graph().isEmpty())
         showMessage(why);
@@ -199,7 +204,7 @@ void JobGraphPanel::applyGraph(const JobGraph &graph)
 {
     if (graph.isEmpty()) {
         showMessage(graph.error.isSet() ? tr("The job graph could not be read: %1").arg(graph.error.message)
-                                : tr("The job has no vertices yet."));
+                                        : tr("The job has no vertices yet."));
         return;
     }
     const bool first = m_view->graph().jobId != graph.jobId;
@@ -219,6 +224,11 @@ void JobGraphPanel::applyGraph(const JobGraph &graph)
         }
     }
     QString text = tr("%1 · %n vertices", nullptr, int(graph.vertices.size())).arg(graph.jobName);
+    // A job that is not running shows the figures its tasks last had: say which state it is in.
+    if (!m_jobState.isEmpty() && m_jobState != QLatin1String("RUNNING"))
+        text += tr(" · job %1").arg(m_jobState);
+    if (m_restarts > 0)
+        text += tr(" · %n restart(s)", nullptr, int(m_restarts));
     // The bottleneck in one phrase: the busiest vertex, when something upstream waits for it.
     if (pressured > 0 && busiestRatio >= 0.5)
         text += tr(" · %n back-pressured, likely bottleneck: %1 (busy %2)", nullptr, pressured)
@@ -262,7 +272,7 @@ void JobGraphPanel::updateSummary()
     QStringList parts{QStringLiteral("<b>%1</b>").arg(v.name.toHtmlEscaped())};
     if (v.parallelism > 0)
         parts << tr("parallelism %1").arg(v.parallelism)
-                     + (v.maxParallelism > 0 ? tr(" (max %1)").arg(v.maxParallelism) : QString());
+                + (v.maxParallelism > 0 ? tr(" (max %1)").arg(v.maxParallelism) : QString());
     const QString load = GraphText::load(v);
     if (!load.isEmpty())
         parts << load.toHtmlEscaped();

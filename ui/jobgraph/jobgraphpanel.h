@@ -60,6 +60,8 @@ private:
     QString m_uid;
     bool m_watching = false;
     QString m_watchedVertex;
+    QString m_jobState; // as the JobManager last said, with its restarts
+    qint64 m_restarts = -1;
     JobGraphView *m_view;
     SubtaskTableModel *m_model;
     QTableView *m_subtasks;

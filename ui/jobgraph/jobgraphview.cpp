@@ -139,6 +139,7 @@ void JobGraphView::layout()
     }
 
     const QPen pen(palette().color(QPalette::WindowText), 1.3);
+    QHash<QString, int> labelsAtTarget; // fan-ins stack their labels above one another
     for (const JobEdge &e : std::as_const(m_graph.edges)) {
         const VertexItem *from = m_items.value(e.source);
         const VertexItem *to = m_items.value(e.target);
@@ -162,10 +163,11 @@ void JobGraphView::layout()
             label->setBrush(palette().color(QPalette::WindowText));
             // At the target's end, where the edges of a fan-out have parted (fan-ins are rarer).
             const QRectF r = label->boundingRect();
-            label->setPos(end.x() - r.width() - 12, end.y() - r.height() - 1);
+            const int stacked = labelsAtTarget[e.target]++;
+            label->setPos(end.x() - r.width() - 12, end.y() - (stacked + 1) * (r.height() + 1));
             label->setZValue(2);
-            label->setToolTip(tr("Ship strategy %1 from %2 to %3")
-                                  .arg(e.shipStrategy, from->vertex().name, to->vertex().name));
+            label->setToolTip(
+                tr("Ship strategy %1 from %2 to %3").arg(e.shipStrategy, from->vertex().name, to->vertex().name));
             m_labels.append(label);
         }
     }
@@ -285,7 +287,8 @@ void JobGraphView::moveSelection(int dx, int dy)
     qreal bestDistance = 0;
     for (const VertexItem *item : std::as_const(m_items)) {
         const QPointF d = item->pos() - from;
-        const bool ahead = dx != 0 ? (dx > 0 ? d.x() > 1 : d.x() < -1) : (std::abs(d.x()) < 1 && (dy > 0 ? d.y() > 1 : d.y() < -1));
+        const bool ahead
+            = dx != 0 ? (dx > 0 ? d.x() > 1 : d.x() < -1) : (std::abs(d.x()) < 1 && (dy > 0 ? d.y() > 1 : d.y() < -1));
         if (!ahead)
             continue;
         const qreal distance = std::abs(d.x()) * 4 + std::abs(d.y());

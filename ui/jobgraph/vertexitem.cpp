@@ -15,7 +15,8 @@ namespace {
 QColor blend(const QColor &a, const QColor &b, double t)
 {
     t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
                             float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
@@ -101,9 +102,9 @@ void VertexItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
 
     // A status stripe on the left: the task's own state, apart from its load.
     const bool running = m_vertex.status == QLatin1String("RUNNING");
-    const QColor stripe = running                                      ? QColor(46, 160, 67)
-                          : m_vertex.status == QLatin1String("FAILED") ? QColor(207, 34, 46)
-                                                                       : QColor(130, 130, 130);
+    const QColor stripe = running                    ? QColor(46, 160, 67)
+        : m_vertex.status == QLatin1String("FAILED") ? QColor(207, 34, 46)
+                                                     : QColor(130, 130, 130);
     painter->setPen(Qt::NoPen);
     painter->setBrush(stripe);
     painter->drawRoundedRect(QRectF(box.left(), box.top(), 6, box.height()), 3, 3);

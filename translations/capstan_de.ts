@@ -2163,6 +2163,10 @@
         <source>Deployment is failing.</source>
         <translation>Deployment schlägt fehl.</translation>
     </message>
+    <message>
+        <source>Job Graph</source>
+        <translation>Job-Graph</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentTableModel</name>
@@ -2481,6 +2485,224 @@
     </message>
 </context>
 <context>
+    <name>capstan::GraphText</name>
+    <message>
+        <source>%1M/s</source>
+        <translation>%1 Mio./s</translation>
+    </message>
+    <message>
+        <source>%1k/s</source>
+        <translation>%1 Tsd./s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>back-pressured %1 (%2)</source>
+        <translation>Rückstau %1 (%2)</translation>
+    </message>
+    <message>
+        <source>busy %1</source>
+        <translation>ausgelastet %1</translation>
+    </message>
+    <message>
+        <source>busy %1, not back-pressured</source>
+        <translation>ausgelastet %1, kein Rückstau</translation>
+    </message>
+    <message>
+        <source>not back-pressured</source>
+        <translation>kein Rückstau</translation>
+    </message>
+    <message>
+        <source>parallelism %1</source>
+        <translation>Parallelität %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>ein %1</translation>
+    </message>
+    <message>
+        <source>out %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>watermark lag %1</source>
+        <translation>Watermark-Verzug %1</translation>
+    </message>
+    <message>
+        <source>[back-pressured] %1</source>
+        <translation>[Rückstau] %1</translation>
+    </message>
+    <message>
+        <source>[busy] %1</source>
+        <translation>[ausgelastet] %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::JobGraphPanel</name>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into view (0)</source>
+        <translation>Den ganzen Graphen einpassen (0)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or the mouse wheel)</source>
+        <translation>Vergrößern (+ oder Mausrad)</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, or the mouse wheel)</source>
+        <translation>Verkleinern (- oder Mausrad)</translation>
+    </message>
+    <message>
+        <source>Red: busy · amber: back-pressured · each box says it in words too</source>
+        <translation>Rot: ausgelastet · Gelb: Rückstau · jeder Kasten sagt es auch in Worten</translation>
+    </message>
+    <message>
+        <source>Subtasks of the selected vertex</source>
+        <translation>Subtasks des gewählten Knotens</translation>
+    </message>
+    <message>
+        <source>No job graph yet.</source>
+        <translation>Noch kein Job-Graph.</translation>
+    </message>
+    <message>
+        <source>The JobManager cannot be reached.</source>
+        <translation>Der JobManager ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 The graph shows the last figures read.</source>
+        <translation>%1 Der Graph zeigt die zuletzt gelesenen Werte.</translation>
+    </message>
+    <message>
+        <source>The job graph could not be read: %1</source>
+        <translation>Der Job-Graph konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The job has no vertices yet.</source>
+        <translation>Der Job hat noch keine Knoten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n vertices</source>
+        <translation>
+            <numerusform>%1 · %n Knoten</numerusform>
+            <numerusform>%1 · %n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · job %1</source>
+        <translation> · Job %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n restart(s)</source>
+        <translation>
+            <numerusform> · %n Neustart</numerusform>
+            <numerusform> · %n Neustarts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n back-pressured, likely bottleneck: %1 (busy %2)</source>
+        <translation>
+            <numerusform> · %n mit Rückstau, vermutlicher Engpass: %1 (ausgelastet %2)</numerusform>
+            <numerusform> · %n mit Rückstau, vermutlicher Engpass: %1 (ausgelastet %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · last poll failed: %1</source>
+        <translation> · letzte Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Select a vertex to see its subtasks, where they run and their part of the latest checkpoint.</source>
+        <translation>Wählen Sie einen Knoten, um seine Subtasks zu sehen, wo sie laufen und ihren Anteil am letzten Checkpoint.</translation>
+    </message>
+    <message>
+        <source>parallelism %1</source>
+        <translation>Parallelität %1</translation>
+    </message>
+    <message>
+        <source> (max %1)</source>
+        <translation> (max. %1)</translation>
+    </message>
+    <message>
+        <source>checkpoint %1: %2 of state, %3 end to end, alignment up to %4</source>
+        <translation>Checkpoint %1: %2 Zustand, %3 Ende zu Ende, Alignment bis %4</translation>
+    </message>
+    <message>
+        <source>unknown size</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>no completed checkpoint yet</source>
+        <translation>noch kein abgeschlossener Checkpoint</translation>
+    </message>
+    <message>
+        <source>some details could not be read: %1</source>
+        <translation>einige Details konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::JobGraphView</name>
+    <message>
+        <source>Job graph</source>
+        <translation>Job-Graph</translation>
+    </message>
+    <message>
+        <source>Ship strategy %1 from %2 to %3</source>
+        <translation>Verteilstrategie %1 von %2 nach %3</translation>
+    </message>
+</context>
+<context>
     <name>capstan::JobRunTableModel</name>
     <message>
         <source>running now</source>
@@ -2509,6 +2731,29 @@
     <message>
         <source>Spec generation</source>
         <translation>Spec-Generation</translation>
+    </message>
+    <message>
+        <source>not observed</source>
+        <translation>nicht beobachtet</translation>
+    </message>
+    <message>
+        <source>The job restored state although the operator named none (%1).</source>
+        <translation>Der Job hat Zustand wiederhergestellt, obwohl der Operator keinen genannt hat (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>First read after %n restarts: the JobManager names the checkpoint of the latest restart, not necessarily the state the job started from.</source>
+        <translation>
+            <numerusform>Zuerst nach %n Neustart gelesen: der JobManager nennt den Checkpoint des letzten Neustarts, nicht unbedingt den Zustand, mit dem der Job gestartet ist.</numerusform>
+            <numerusform>Zuerst nach %n Neustarts gelesen: der JobManager nennt den Checkpoint des letzten Neustarts, nicht unbedingt den Zustand, mit dem der Job gestartet ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored from</source>
+        <translation>Wiederhergestellt aus</translation>
+    </message>
+    <message>
+        <source>Operator meant to restore</source>
+        <translation>Vom Operator vorgesehen</translation>
     </message>
 </context>
 <context>
@@ -3797,6 +4042,42 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>That checkpoint is %1 old, older than the %2 this deployment allows for last-state upgrades (kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age).</source>
         <translation>Dieser Checkpoint ist %1 alt, älter als die %2, die dieses Deployment für last-state-Upgrades erlaubt (kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age).</translation>
     </message>
+    <message>
+        <source>nothing: started with empty state</source>
+        <translation>nichts: mit leerem Zustand gestartet</translation>
+    </message>
+    <message>
+        <source>checkpoint %1</source>
+        <translation>Checkpoint %1</translation>
+    </message>
+    <message>
+        <source>empty state (%1)</source>
+        <translation>leerer Zustand (%1)</translation>
+    </message>
+    <message>
+        <source>the latest checkpoint (last-state), at least checkpoint %1</source>
+        <translation>der letzte Checkpoint (last-state), mindestens Checkpoint %1</translation>
+    </message>
+    <message>
+        <source>the latest checkpoint (last-state)</source>
+        <translation>der letzte Checkpoint (last-state)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The job restored %1, not the savepoint the operator deployed it from (%2). Check which state it runs on before anything else changes.</source>
+        <translation>Der Job hat %1 wiederhergestellt, nicht den Savepoint, aus dem der Operator ihn gestartet hat (%2). Prüfen Sie, mit welchem Zustand er läuft, bevor sich etwas anderes ändert.</translation>
+    </message>
+    <message>
+        <source>The job started with empty state although the operator meant it to restore %1. Its state (windows, joins, offsets kept in state) begins anew.</source>
+        <translation>Der Job ist mit leerem Zustand gestartet, obwohl der Operator %1 wiederherstellen wollte. Sein Zustand (Fenster, Joins, im Zustand gehaltene Offsets) beginnt neu.</translation>
+    </message>
+    <message>
+        <source>The job restored checkpoint %1, older than checkpoint %2 that the job before it completed: what was processed since then is processed again.</source>
+        <translation>Der Job hat Checkpoint %1 wiederhergestellt, älter als Checkpoint %2, den der Job davor abgeschlossen hat: was seitdem verarbeitet wurde, wird erneut verarbeitet.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::SecretStore</name>
@@ -4020,6 +4301,69 @@ Zuerst gesehen: %2</translation>
 At: %2</source>
         <translation>Beendet: %1
 Um: %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SubtaskTableModel</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (Versuch %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Subtask</source>
+        <translation>Subtask</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>TaskManager</source>
+        <translation>TaskManager</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ausgelastet</translation>
+    </message>
+    <message>
+        <source>Back-pressured</source>
+        <translation>Rückstau</translation>
+    </message>
+    <message>
+        <source>Records in</source>
+        <translation>Datensätze ein</translation>
+    </message>
+    <message>
+        <source>Records out</source>
+        <translation>Datensätze aus</translation>
+    </message>
+    <message>
+        <source>Watermark lag</source>
+        <translation>Watermark-Verzug</translation>
+    </message>
+    <message>
+        <source>Checkpoint state</source>
+        <translation>Checkpoint-Zustand</translation>
+    </message>
+    <message>
+        <source>Checkpoint duration</source>
+        <translation>Checkpoint-Dauer</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Alignment</translation>
     </message>
 </context>
 <context>

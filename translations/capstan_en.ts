@@ -73,6 +73,40 @@
     </message>
 </context>
 <context>
+    <name>capstan::JobGraphPanel</name>
+    <message numerus="yes">
+        <source>%1 · %n vertices</source>
+        <translation>
+            <numerusform>%1 · %n vertex</numerusform>
+            <numerusform>%1 · %n vertices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n restart(s)</source>
+        <translation>
+            <numerusform> · %n restart</numerusform>
+            <numerusform> · %n restarts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n back-pressured, likely bottleneck: %1 (busy %2)</source>
+        <translation>
+            <numerusform> · %n back-pressured, likely bottleneck: %1 (busy %2)</numerusform>
+            <numerusform> · %n back-pressured, likely bottleneck: %1 (busy %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::JobRunTableModel</name>
+    <message numerus="yes">
+        <source>First read after %n restarts: the JobManager names the checkpoint of the latest restart, not necessarily the state the job started from.</source>
+        <translation>
+            <numerusform>First read after %n restart: the JobManager names the checkpoint of the latest restart, not necessarily the state the job started from.</numerusform>
+            <numerusform>First read after %n restarts: the JobManager names the checkpoint of the latest restart, not necessarily the state the job started from.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::LogLineDelegate</name>
     <message numerus="yes">
         <source>… %n more line(s)</source>

@@ -10,7 +10,7 @@ namespace capstan {
 // How the job graph and its vertex details write their figures, the same in both.
 class GraphText final
 {
-    Q_DECLARE_TR_FUNCTIONS(GraphText)
+    Q_DECLARE_TR_FUNCTIONS(capstan::GraphText)
 
 public:
     // "1.2k/s", "830/s"; empty when unknown (< 0).

@@ -3385,6 +3385,14 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>%1 is not possible now: %2</source>
         <translation>%1 ist jetzt nicht möglich: %2</translation>
     </message>
+    <message>
+        <source>&amp;Pods</source>
+        <translation>&amp;Pods</translation>
+    </message>
+    <message>
+        <source>Job &amp;Graph</source>
+        <translation>Job-&amp;Graph</translation>
+    </message>
 </context>
 <context>
     <name>capstan::MessageBanner</name>

@@ -755,9 +755,9 @@ void MainWindow::createKeyboardActions()
     list->setShortcut(QKeySequence(tr("Ctrl+L")));
     QMenu *tabs = view->addMenu(tr("Deployment &Tab"));
     tabs->setObjectName(QStringLiteral("deploymentTabMenu"));
-    const QString tabNames[] = {tr("&Overview"), tr("&Metrics"),    tr("&Events"),       tr("&Snapshots"),
-                                tr("&Jobs"),     tr("E&xceptions"), tr("&Configuration")};
-    for (int tab = DeploymentPage::OverviewTab; tab <= DeploymentPage::ConfigurationTab; ++tab) {
+    const QString tabNames[] = {tr("&Overview"),   tr("&Metrics"),       tr("&Events"), tr("&Snapshots"), tr("&Jobs"),
+                                tr("E&xceptions"), tr("&Configuration"), tr("&Pods"),   tr("Job &Graph")};
+    for (int tab = DeploymentPage::OverviewTab; tab <= DeploymentPage::JobGraphTab; ++tab) {
         QAction *a = tabs->addAction(tabNames[tab], this, [this, tab] {
             if (!m_page->isVisible())
                 return;

@@ -3,6 +3,7 @@
 #include "flink/deploymentstatus.h"
 #include "flink/flinkconfiguration.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -82,6 +83,16 @@ DisplayState Deployment::displayState() const
 {
     const QString &lifecycle = lifecycleState;
     const QString &jm = jobManagerStatus;
+    if (platform == Platform::Ververica) {
+        // The platform states the deployment's state in its own words, the same words shown here.
+        static const QHash<QString, DisplayState> words{{QStringLiteral("RUNNING"), DisplayState::Running},
+                                                        {QStringLiteral("TRANSITIONING"), DisplayState::Transitioning},
+                                                        {QStringLiteral("SUSPENDED"), DisplayState::Suspended},
+                                                        {QStringLiteral("CANCELLED"), DisplayState::Cancelled},
+                                                        {QStringLiteral("FAILED"), DisplayState::Failed},
+                                                        {QStringLiteral("FINISHED"), DisplayState::Finished}};
+        return words.value(lifecycle, DisplayState::Unknown);
+    }
     const auto is = [](const QString &value, std::initializer_list<const char *> words) {
         return std::any_of(words.begin(), words.end(), [&value](const char *w) { return value == QLatin1String(w); });
     };

@@ -21,6 +21,11 @@ enum class DisplayState { Running, Transitioning, Suspended, Cancelled, Failed, 
 // backend thread from the API object; cheap to copy (implicitly shared strings).
 struct Deployment
 {
+    // Who manages it: the Flink Kubernetes Operator (a FlinkDeployment) or Ververica Platform (a
+    // Deployment of its Application Manager, read by VvpObjects).
+    enum class Platform { FlinkOperator, Ververica };
+
+    Platform platform = Platform::FlinkOperator;
     QString uid;
     QString name;
     QString ns;
@@ -35,7 +40,8 @@ struct Deployment
     QString jobState; // status.jobStatus.state (RUNNING, FAILED, RECONCILING, …); may be stale on a session cluster
     QString jobId;
     QString desiredState; // spec.job.state (running / suspended); empty for session clusters
-    QString upgradeMode; // spec.job.upgradeMode
+    QString upgradeMode; // spec.job.upgradeMode; Ververica Platform: spec.upgradeStrategy.kind
+    QString restoreStrategy; // Ververica Platform: spec.restoreStrategy.kind (the operator has none)
     int parallelism = 0; // spec.job.parallelism; 0 when unset
     QString flinkVersion; // spec.flinkVersion, e.g. v1_20
     QString image;

@@ -4,21 +4,34 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace capstan {
 
 namespace {
 
-// Flink writes a plan node's description as HTML ("Source: Orders<br/>+- Filter"): the text alone.
+// Flink writes a plan node's description as HTML ("Source: Orders<br/>+- Filter"), escaped for it and
+// with a backslash as "&#92;": the text alone.
 QString plainDescription(QString text)
 {
     static const QRegularExpression lineBreak(QStringLiteral("<br\\s*/?>"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression numeric(QStringLiteral("&#(\\d{1,6});"));
     text.replace(lineBreak, QStringLiteral("\n"));
     text.remove(tag);
     text.replace(QLatin1String("&gt;"), QLatin1String(">"));
     text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    qsizetype from = 0;
+    for (auto m = numeric.match(text); m.hasMatch(); m = numeric.match(text, from)) {
+        const char32_t code = m.captured(1).toUInt();
+        const bool valid = code > 0 && code <= 0x10FFFF && !QChar::isSurrogate(code);
+        const QString decoded = valid ? QString::fromUcs4(&code, 1) : m.captured();
+        text.replace(m.capturedStart(), m.capturedLength(), decoded);
+        from = m.capturedStart() + decoded.size();
+    }
+    // Last: "&amp;gt;" is the text "&gt;".
     text.replace(QLatin1String("&amp;"), QLatin1String("&"));
     return text.trimmed();
 }
@@ -30,7 +43,15 @@ double number(const QJsonValue &v, double fallback = -1)
         return v.toDouble();
     bool ok = false;
     const double d = v.toString().toDouble(&ok);
-    return ok ? d : fallback;
+    // A gauge Flink does not measure (a legacy source's busy time) is NaN, written as "NaN".
+    return ok && std::isfinite(d) ? d : fallback;
+}
+
+// A *TimeMsPerSecond aggregate as a ratio of the second, -1 when missing.
+double ratio(const QJsonValue &msPerSecond)
+{
+    const double ms = number(msPerSecond);
+    return ms < 0 ? -1 : std::min(ms / 1000.0, 1.0);
 }
 
 // A watermark Flink reports when there is none: Long.MIN_VALUE, as a double or a string.
@@ -160,9 +181,9 @@ void JobGraph::applyVertexMetrics(const QString &vertexId, const QJsonArray &met
         const QJsonObject m = value.toObject();
         const QString id = m.value(QLatin1String("id")).toString();
         if (id == QLatin1String("busyTimeMsPerSecond"))
-            v.busyRatio = std::clamp(number(m.value(QLatin1String("max"))) / 1000.0, -1.0, 1.0);
+            v.busyRatio = ratio(m.value(QLatin1String("max")));
         else if (id == QLatin1String("backPressuredTimeMsPerSecond"))
-            v.backPressuredRatio = std::clamp(number(m.value(QLatin1String("max"))) / 1000.0, -1.0, 1.0);
+            v.backPressuredRatio = ratio(m.value(QLatin1String("max")));
         else if (id == QLatin1String("numRecordsInPerSecond"))
             v.recordsInPerSecond = number(m.value(QLatin1String("sum")));
         else if (id == QLatin1String("numRecordsOutPerSecond"))

@@ -39,6 +39,8 @@ RestoreProvenance RestoreProvenance::intentAtStart(const QJsonObject &deployment
         p.intent = Intent::Savepoint;
         p.intendedPath = initial;
         p.intendedSource = QStringLiteral("initialSavepointPath");
+    } else if (mode == QLatin1String("last-state") && firstJob && lastCompleted.checkpointId < 0) {
+        // A new deployment's first job has no state to take over: it starts empty as meant.
     } else if (mode == QLatin1String("last-state")) {
         p.intent = Intent::LatestCheckpoint;
         if (lastCompleted.checkpointId >= 0) {

@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -124,9 +126,18 @@ int main(int argc, char *argv[])
         QStringLiteral("Write FlinkDeployment status as this Flink Kubernetes Operator release does: %1.")
             .arg(capstan::sandbox::StatusShape::supportedVersions().join(QStringLiteral(", "))),
         QStringLiteral("version"), capstan::sandbox::StatusShape::latest());
+    const QCommandLineOption vvpPortOption(
+        QStringLiteral("vvp-port"),
+        QStringLiteral("Serve the simulated Ververica Platform's API on http://127.0.0.1:<port> as well (0: a free "
+                       "one), with an API token written as vvp-token next to the --kubeconfig-out file."),
+        QStringLiteral("port"));
+    const QCommandLineOption noVvpOption(
+        QStringLiteral("no-vvp"),
+        QStringLiteral("Do not simulate a Ververica Platform (Service vvp/vvp-ververica-platform)."));
     parser.addOptions({portOption, kubeconfigOption, deploymentsOption, eventsOption, speedOption, clockOffsetOption,
                        seedOption, faultOption, noOperatorOption, prometheusOption, focusEventsOption,
-                       focusSnapshotsOption, churnOption, churnOnSignalOption, operatorVersionOption});
+                       focusSnapshotsOption, churnOption, churnOnSignalOption, operatorVersionOption, vvpPortOption,
+                       noVvpOption});
     parser.process(app);
 
     bool ok = true;
@@ -170,6 +181,17 @@ int main(int argc, char *argv[])
             parser.showHelp(2);
     }
 
+    if (parser.isSet(noVvpOption))
+        options.vvp = false;
+    if (parser.isSet(vvpPortOption)) {
+        options.vvpPort = parser.value(vvpPortOption).toInt(&ok);
+        // The token goes next to the kubeconfig and nowhere else, so the port needs that file.
+        if (!ok || options.vvpPort < 0 || options.vvpPort > 65535 || parser.isSet(noVvpOption)
+            || !parser.isSet(kubeconfigOption))
+            parser.showHelp(2);
+        options.vvp = true;
+    }
+
     capstan::sandbox::SandboxServer server(options);
     for (const QString &spec : parser.values(faultOption)) {
         QString error;
@@ -192,6 +214,17 @@ int main(int argc, char *argv[])
             return 1;
         }
         printLine(QStringLiteral("Kubeconfig written to %1").arg(path));
+        if (server.vvpPort() > 0) {
+            const QString tokenPath = QFileInfo(path).absoluteDir().filePath(QStringLiteral("vvp-token"));
+            if (!server.writeVvpToken(tokenPath, &error)) {
+                std::fprintf(stderr, "capstan-sandbox: cannot write %s: %s\n", tokenPath.toLocal8Bit().constData(),
+                             error.toLocal8Bit().constData());
+                return 1;
+            }
+            printLine(QStringLiteral("Ververica Platform API on http://127.0.0.1:%1 (API token in %2)")
+                          .arg(server.vvpPort())
+                          .arg(tokenPath));
+        }
     }
 
     std::unique_ptr<capstan::sandbox::PrometheusExporter> exporter;

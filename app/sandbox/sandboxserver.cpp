@@ -16,6 +16,8 @@
 #include "sandbox/selectors.h"
 #include "sandbox/statusshape.h"
 #include "sandbox/virtualclock.h"
+#include "sandbox/vvpapi.h"
+#include "sandbox/vvpplatform.h"
 
 #include <httplib.h>
 #include <openssl/pem.h>
@@ -285,6 +287,12 @@ struct SandboxServer::Private
     std::unique_ptr<MetricHistory> history; // after simulation: stops scraping it first
     std::unique_ptr<PrometheusQueryApi> prometheus; // Service monitoring/prometheus
     std::unique_ptr<VirtualClock> ownClock; // the cluster's clock while no simulation runs
+    std::unique_ptr<VvpPlatform> vvp; // after the clocks: goes before them
+    std::unique_ptr<VvpApi> vvpApi;
+    QString vvpToken;
+    std::unique_ptr<httplib::Server> vvpServer; // the platform's own port, plain HTTP
+    std::thread vvpThread;
+    std::atomic<quint16> vvpPort{0};
 
     VirtualClock &clock() { return simulation ? simulation->clock() : *ownClock; }
 
@@ -307,6 +315,8 @@ struct SandboxServer::Private
     void handleResource(const Route &route, const Identity &who, const httplib::Request &req, httplib::Response &res);
     void startWatch(const Route &route, const httplib::Request &req, httplib::Response &res);
     void sendPodLog(const Route &route, const httplib::Request &req, httplib::Response &res);
+    void sendVvp(const QString &path, const httplib::Request &req, httplib::Response &res);
+    bool startVvpServer(QString *error);
     bool watchStep(WatchState &st, httplib::DataSink &sink);
     QByteArray nextWatchLine(WatchState &st);
     bool translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const;
@@ -337,6 +347,38 @@ QString param(const httplib::Request &req, const char *name)
 bool isTrue(const QString &value)
 {
     return value == QLatin1String("1") || value == QLatin1String("true");
+}
+
+// Every path of every method the servers answer goes to handler.
+void routeEveryMethod(httplib::Server &svr, const httplib::Server::Handler &handler)
+{
+    svr.Get(".*", handler);
+    svr.Post(".*", handler);
+    svr.Put(".*", handler);
+    svr.Patch(".*", handler);
+    svr.Delete(".*", handler);
+}
+
+// Binds svr to 127.0.0.1:wanted (0: a free port): the port, or -1 with *error set.
+int bindLoopback(httplib::Server &svr, quint16 wanted, QString *error)
+{
+    int bound = -1;
+    if (wanted == 0)
+        bound = svr.bind_to_any_port("127.0.0.1");
+    else if (svr.bind_to_port("127.0.0.1", wanted))
+        bound = wanted;
+    if (bound <= 0 && error)
+        *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(wanted);
+    return bound;
+}
+
+// Runs svr's accept loop on *thread; returns once it accepts (or after 5 s).
+void runServer(httplib::Server &svr, std::thread *thread)
+{
+    *thread = std::thread([raw = &svr] { raw->listen_after_bind(); });
+    const auto until = Clock::now() + std::chrono::seconds(5);
+    while (!svr.is_running() && Clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 // The API server's service proxy in front of the simulated JobManagers (GET only) and of the
@@ -441,6 +483,14 @@ bool SandboxServer::Private::startLocked(QString *error)
             prometheus = std::make_unique<PrometheusQueryApi>(*history, simulation->clock());
         }
     }
+    if (options.vvp.value_or(options.deployments < 0) && !vvp) {
+        vvp = std::make_unique<VvpPlatform>(clock(), options.seed);
+        if (options.deployments < 0)
+            vvp->seedDemo();
+        vvpApi = std::make_unique<VvpApi>(*vvp);
+        vvpToken = randomToken();
+        VvpApi::publishService(store, clock().nowMs());
+    }
     auto svr = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) { return setupSsl(ctx); });
     if (!svr->is_valid()) {
         if (error)
@@ -454,31 +504,72 @@ bool SandboxServer::Private::startLocked(QString *error)
     svr->set_write_timeout(10);
     installHandlers(*svr);
     const quint16 wanted = port ? port.load() : options.port;
-    int bound = -1;
-    if (wanted == 0)
-        bound = svr->bind_to_any_port("127.0.0.1");
-    else if (svr->bind_to_port("127.0.0.1", wanted))
-        bound = wanted;
-    if (bound <= 0) {
-        if (error)
-            *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(wanted);
+    const int bound = bindLoopback(*svr, wanted, error);
+    if (bound <= 0)
         return false;
-    }
     port = quint16(bound);
     ++serverGeneration;
     server = std::move(svr);
-    httplib::SSLServer *raw = server.get();
-    thread = std::thread([raw] { raw->listen_after_bind(); });
-    const auto until = Clock::now() + std::chrono::seconds(5);
-    while (!raw->is_running() && Clock::now() < until)
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    runServer(*server, &thread);
     running = true;
     qCInfo(lcSandboxServer).noquote() << QStringLiteral("listening on https://127.0.0.1:%1").arg(port.load());
+    return vvp && options.vvpPort >= 0 ? startVvpServer(error) : true;
+}
+
+bool SandboxServer::Private::startVvpServer(QString *error)
+{
+    auto svr = std::make_unique<httplib::Server>();
+    // The platform's own port: its API token, then the same API as through the service proxy.
+    const auto handler = [this](const httplib::Request &req, httplib::Response &res) {
+        const std::string expected = "Bearer " + vvpToken.toStdString();
+        if (req.get_header_value("Authorization") != expected) {
+            res.status = 401;
+            res.set_content(compactJson({{QStringLiteral("kind"), QStringLiteral("Error")},
+                                         {QStringLiteral("statusCode"), 401},
+                                         {QStringLiteral("reason"), QStringLiteral("Unauthorized")},
+                                         {QStringLiteral("message"),
+                                          QStringLiteral("A valid API token is required (Authorization: Bearer …).")}})
+                                .toStdString(),
+                            "application/json");
+            return;
+        }
+        sendVvp(QString::fromStdString(req.path), req, res);
+    };
+    routeEveryMethod(*svr, handler);
+    svr->set_keep_alive_timeout(1);
+    const quint16 wanted = vvpPort ? vvpPort.load() : quint16(options.vvpPort);
+    const int bound = bindLoopback(*svr, wanted, error);
+    if (bound <= 0)
+        return false;
+    vvpPort = quint16(bound);
+    vvpServer = std::move(svr);
+    runServer(*vvpServer, &vvpThread);
+    qCInfo(lcSandboxServer).noquote()
+        << QStringLiteral("Ververica Platform API on http://127.0.0.1:%1").arg(vvpPort.load());
     return true;
+}
+
+void SandboxServer::Private::sendVvp(const QString &path, const httplib::Request &req, httplib::Response &res)
+{
+    QUrlQuery query;
+    for (const auto &[key, value] : req.params)
+        query.addQueryItem(QString::fromStdString(key), QString::fromStdString(value));
+    const ProxyResponse r
+        = vvpApi->handle(QString::fromStdString(req.method), path, query, QByteArray::fromStdString(req.body),
+                         QByteArray::fromStdString(req.get_header_value("Content-Type")));
+    res.status = r.status;
+    res.set_header("Cache-Control", "no-cache, private");
+    res.set_content(r.body.toStdString(), r.contentType.toStdString());
 }
 
 void SandboxServer::Private::stopLocked()
 {
+    if (vvpServer) {
+        vvpServer->stop();
+        if (vvpThread.joinable())
+            vvpThread.join();
+        vvpServer.reset();
+    }
     if (!server)
         return;
     running = false;
@@ -494,11 +585,7 @@ void SandboxServer::Private::stopLocked()
 void SandboxServer::Private::installHandlers(httplib::SSLServer &svr)
 {
     const auto handler = [this](const httplib::Request &req, httplib::Response &res) { handle(req, res); };
-    svr.Get(".*", handler);
-    svr.Post(".*", handler);
-    svr.Put(".*", handler);
-    svr.Patch(".*", handler);
-    svr.Delete(".*", handler);
+    routeEveryMethod(svr, handler);
     // Every answer, watch streams and proxied ones included, says the cluster's time (RFC 7231
     // IMF-fixdate), from which clients learn how far their clock is from the cluster's.
     svr.set_post_routing_handler([this](const httplib::Request &, httplib::Response &res) {
@@ -625,6 +712,25 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
     }
     if (ServiceProxyTarget proxy; parseServiceProxyPath(QString::fromStdString(req.path), &proxy)) {
         faults.countRequest(QStringLiteral("proxy"));
+        if (vvpApi && proxy.ns == VvpApi::serviceNamespace() && proxy.service == VvpApi::serviceName()) {
+            if (!mayAccess(who, req.method == "GET" ? QStringLiteral("get") : QStringLiteral("create"), true)) {
+                sendStatus(
+                    res, 403, QStringLiteral("Forbidden"),
+                    QStringLiteral("services \"%1\" is forbidden: User \"%2\" cannot create resource "
+                                   "\"services/proxy\" in API group \"\" in the namespace \"%3\"")
+                        .arg(proxy.service, who.user, proxy.ns),
+                    {{QStringLiteral("name"), proxy.service}, {QStringLiteral("kind"), QStringLiteral("services")}});
+            } else if (!proxy.port.isEmpty() && proxy.port != QLatin1String("http")
+                       && proxy.port != QLatin1String("8080")) {
+                sendStatus(
+                    res, 503, QStringLiteral("ServiceUnavailable"),
+                    QStringLiteral("no endpoints available for service \"%1:%2\"").arg(proxy.service, proxy.port));
+            } else {
+                // The API server does not forward the caller's Authorization: the platform sees none.
+                sendVvp(proxy.path, req, res);
+            }
+            return;
+        }
         sendServiceProxy(simulation.get(), prometheus.get(), proxy, req, res);
         return;
     }
@@ -1422,6 +1528,39 @@ VirtualClock &SandboxServer::clock()
 OperatorSimulation *SandboxServer::operatorSimulation()
 {
     return d->simulation.get();
+}
+
+VvpPlatform *SandboxServer::vvpPlatform()
+{
+    return d->vvp.get();
+}
+
+quint16 SandboxServer::vvpPort() const
+{
+    return d->vvpServer ? d->vvpPort.load() : quint16(0);
+}
+
+QString SandboxServer::vvpToken() const
+{
+    return d->vvpToken;
+}
+
+bool SandboxServer::writeVvpToken(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(d->vvpToken.toUtf8() + '\n');
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace capstan::sandbox

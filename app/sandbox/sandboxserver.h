@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace capstan::sandbox {
 
@@ -13,6 +14,7 @@ class ResourceStore;
 class FaultPlan;
 class OperatorSimulation;
 class VirtualClock;
+class VvpPlatform;
 
 struct SandboxOptions
 {
@@ -30,6 +32,12 @@ struct SandboxOptions
     bool expiredServerCertificate = false; // serve a certificate that expired yesterday
     // Write FlinkDeployment status as this operator release does (StatusShape::supportedVersions()).
     QString operatorVersion = QStringLiteral("1.15");
+    // A simulated Ververica Platform (VvpPlatform) behind Service vvp/vvp-ververica-platform:http.
+    // Unset: on for the demo set, off for generated sets.
+    std::optional<bool> vvp;
+    // >= 0: the platform's API also on plain HTTP at 127.0.0.1:<vvpPort> (0: a free port), requiring
+    // `Authorization: Bearer <vvpToken()>`.
+    int vvpPort = -1;
 };
 
 // A Kubernetes API server on loopback: HTTPS (CA and server certificate generated at start),
@@ -84,6 +92,14 @@ public:
     // The operator simulation when SandboxOptions::operatorSimulation is set (running from start()
     // until destruction), otherwise nullptr.
     OperatorSimulation *operatorSimulation();
+
+    // The simulated Ververica Platform once start() created it (SandboxOptions::vvp), otherwise nullptr.
+    VvpPlatform *vvpPlatform();
+    // Its own HTTP port (SandboxOptions::vvpPort), 0 when not served there, and the API token it asks for.
+    quint16 vvpPort() const;
+    QString vvpToken() const;
+    // Writes vvpToken() to path, readable by the owner only.
+    bool writeVvpToken(const QString &path, QString *error = nullptr) const;
 
 private:
     struct Private;

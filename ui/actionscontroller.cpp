@@ -62,7 +62,7 @@ void ActionsController::setSession(SessionHost *session)
     m_pendingRollback = Snapshot();
     if (!session)
         return;
-    const ClusterSession *source = session->session();
+    const BackendSession *source = session->session();
     connect(source, &ClusterSession::accessReviewed, this, [this](const AccessCheckList &checks) {
         for (const AccessCheck &check : checks)
             m_access.insert(check.key(), check);

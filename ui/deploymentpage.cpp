@@ -956,7 +956,7 @@ void DeploymentPage::setSession(SessionHost *session)
     if (!session)
         return;
     // Queued into this thread; each handler keeps what concerns the deployment shown.
-    const ClusterSession *source = session->session();
+    const BackendSession *source = session->session();
     connect(source, &ClusterSession::deploymentsChanged, this, &DeploymentPage::onDeploymentsChanged);
     connect(source, &ClusterSession::objectChanged, this, [this](const Deployment &parsed, const QJsonObject &object) {
         if (parsed.uid == uid())

@@ -272,6 +272,28 @@ QString MainWindow::currentContext() const
     return m_contextName;
 }
 
+QString MainWindow::kubeContextOf(const QString &context) const
+{
+    const auto platform = m_platforms.constFind(context);
+    return platform == m_platforms.cend() ? context : platform->first;
+}
+
+QString MainWindow::addPlatform(const QString &kubeContext, const VvpEndpoint &endpoint)
+{
+    // A name without "/" or ":", as settings are keyed by the context's name.
+    const QString name = endpoint.kind == VvpEndpoint::Kind::Url
+        ? tr("Ververica Platform at %1").arg(endpoint.url.host())
+        : tr("%1 (Ververica Platform %2.%3)").arg(kubeContext, endpoint.service, endpoint.ns);
+    if (!m_platforms.contains(name)) {
+        m_platforms.insert(name, {kubeContext, endpoint});
+        m_contextCombo->addItem(name, name);
+        m_contextCombo->setItemData(m_contextCombo->count() - 1,
+                                    tr("Ververica Platform's Application Manager at %1").arg(endpoint.describe()),
+                                    Qt::ToolTipRole);
+    }
+    return name;
+}
+
 QString MainWindow::currentNamespace() const
 {
     return m_namespace;
@@ -285,8 +307,11 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     const int index = m_contextCombo->findData(context);
     if (index >= 0)
         m_contextCombo->setCurrentIndex(index);
-    const KubeContext *entry = m_config.context(context);
-    m_contextNamespace = entry ? entry->ns : QString();
+    const KubeContext *entry = m_config.context(kubeContextOf(context));
+    // A platform's namespaces are its own, not the Kubernetes context's.
+    m_contextNamespace = entry && !m_platforms.contains(context) ? entry->ns : QString();
+    const auto platform = m_platforms.constFind(context);
+    m_options.platform = platform == m_platforms.cend() ? VvpEndpoint() : platform->second;
     if (ns == QLatin1String("*") || ns == QLatin1String("all"))
         m_namespace = kAllNamespaces;
     else
@@ -299,7 +324,8 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_contextName = context;
     m_actions->setSession(nullptr);
     updateTokenActions();
-    if (!hasKubeconfigCredentials(context) && !m_tokens.contains(context)) {
+    const QString kubeContext = kubeContextOf(context);
+    if (!m_platforms.contains(context) && !hasKubeconfigCredentials(kubeContext) && !m_tokens.contains(kubeContext)) {
         // A token entered for this context earlier waits in the keychain.
         m_indicator->setState(SessionState::Connecting, {}, 0);
         SecretStore::shared()->read(SecretStore::contextTokenKey(context), this, [this, context](const QString &token) {
@@ -316,7 +342,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
 
 void MainWindow::startSession()
 {
-    const QString context = m_contextName;
+    const QString context = kubeContextOf(m_contextName);
     updateTokenActions();
     m_session = new SessionHost(sessionConfig(context), context, m_namespace, m_options, this);
     m_actions->setSession(m_session);
@@ -326,7 +352,7 @@ void MainWindow::startSession()
     m_indicator->setClock(m_session->clock());
     loadPrometheus(context);
     applyPinned();
-    const ClusterSession *source = m_session->session();
+    const BackendSession *source = m_session->session();
     connect(source, &ClusterSession::actionFinished, this, [this] {
         if (auto *dialog = findChild<AuditLogDialog *>(); dialog && m_session)
             m_session->requestAuditEntries(AuditQuery()); // the open Audit Log shows it too
@@ -336,6 +362,10 @@ void MainWindow::startSession()
     connect(source, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(source, &ClusterSession::deploymentsChanged, m_model, &DeploymentTableModel::applyBatch);
     connect(source, &ClusterSession::namespacesListed, this, &MainWindow::onNamespacesListed);
+    connect(source, &BackendSession::platformsFound, this, [this, context](const QList<VvpEndpoint> &endpoints) {
+        for (const VvpEndpoint &endpoint : endpoints)
+            addPlatform(context, endpoint);
+    });
 }
 
 void MainWindow::setNamespaceItems(const QStringList &namespaces)
@@ -415,7 +445,8 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
 
 QString MainWindow::credentialsHint(const Error &error) const
 {
-    if ((error.httpStatus != 401 && error.httpStatus != 403) || hasKubeconfigCredentials(currentContext()))
+    if ((error.httpStatus != 401 && error.httpStatus != 403)
+        || hasKubeconfigCredentials(kubeContextOf(currentContext())))
         return {};
     return QLatin1Char('\n')
         + tr("The kubeconfig gives this context no credentials: use File → Connect with Token… to sign in with "

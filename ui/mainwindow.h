@@ -1,5 +1,7 @@
 #pragma once
 
+#include "vvp/vvpendpoint.h"
+
 #include "flink/snapshot.h"
 #include "kube/kubeconfig.h"
 #include "metrics/prometheusconfig.h"
@@ -55,6 +57,9 @@ public:
 
     // "" for all namespaces.
     void openContext(const QString &context, const QString &ns);
+    // Offers a Ververica Platform reached through `kubeContext` as a context of its own; returns the
+    // name it is listed (and opened with openContext) under.
+    QString addPlatform(const QString &kubeContext, const VvpEndpoint &endpoint);
 
     // Every open window, oldest first (the command palette lists all their deployments).
     static QList<MainWindow *> windows();
@@ -124,6 +129,10 @@ private:
     ActionsController *m_actions;
     QString m_contextName; // set at once, while the session may still wait for a keychain answer
     QHash<QString, QString> m_tokens; // context → token entered in Capstan (kept in the keychain too)
+    // Platforms offered as contexts: listed name → the kubeconfig context that reaches it and where.
+    QHash<QString, std::pair<QString, VvpEndpoint>> m_platforms;
+    // The kubeconfig context a listed context goes through (itself, unless it is a platform).
+    QString kubeContextOf(const QString &context) const;
     QAction *m_pinAction = nullptr;
     QAction *m_connectTokenAction = nullptr;
     QAction *m_forgetTokenAction = nullptr;

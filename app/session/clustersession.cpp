@@ -26,12 +26,11 @@ namespace capstan {
 
 ClusterSession::ClusterSession(const KubeConfig &config, const QString &contextName, const QString &ns,
                                const SessionOptions &options, QObject *parent)
-    : QObject(parent)
+    : BackendSession(parent)
     , m_config(config)
     , m_contextName(contextName)
     , m_ns(ns)
     , m_options(options)
-    , m_clock(std::make_shared<ServerClock>())
     , m_failures(options.failureWindowSeconds)
 {
 }
@@ -85,6 +84,7 @@ void ClusterSession::start()
     listNamespaces();
     loadSchema();
     startInformers();
+    findPlatforms();
     // Failure windows age out even when nothing new arrives.
     m_failureTimer = new QTimer(this);
     m_failureTimer->setInterval(std::clamp(m_options.failureWindowSeconds * 250, 500, 5000));
@@ -744,6 +744,34 @@ void ClusterSession::closeDeployment(const QString &uid)
     m_graphWatches.remove(uid);
     delete m_watches.take(uid);
     collectPinned(); // a pinned deployment's collection carries on without its page
+}
+
+void ClusterSession::findPlatforms()
+{
+    // Ververica's Helm chart labels its Service app=ververica-platform (or <release>-ververica-platform)
+    // and, in some releases, component=ververica-platform: both are asked, the answers merged.
+    auto found = std::make_shared<QHash<QString, VvpEndpoint>>();
+    auto pending = std::make_shared<int>(2);
+    for (const QString &selector : {QStringLiteral("app in (ververica-platform,vvp-ververica-platform)"),
+                                    QStringLiteral("component=ververica-platform")}) {
+        KubeClient::ListOptions options;
+        options.labelSelector = selector;
+        KubeReply *reply = m_client->list(QStringLiteral("/api/v1/services"), options);
+        connect(reply, &KubeReply::finished, this, [this, found, pending](const Result<QJsonObject> &result) {
+            // Listing Services cluster-wide is often not allowed: no platform is offered then.
+            if (result) {
+                const QJsonArray items = result->value(QLatin1String("items")).toArray();
+                for (const QJsonValue &item : items) {
+                    if (VvpEndpoint::isPlatformService(item.toObject())) {
+                        const VvpEndpoint e = VvpEndpoint::fromService(item.toObject());
+                        found->insert(e.describe(), e);
+                    }
+                }
+            }
+            if (--*pending == 0 && !found->isEmpty())
+                emit platformsFound(found->values());
+        });
+    }
 }
 
 void ClusterSession::listNamespaces()

@@ -15,9 +15,11 @@
 #include "kube/kubeconfig.h"
 #include "metrics/prometheusconfig.h"
 #include "session/auditlog.h"
+#include "session/backendsession.h"
 #include "session/deploymentwatch.h"
 #include "session/historystore.h"
 #include "session/logrequest.h"
+#include "vvp/vvpendpoint.h"
 
 #include <QHash>
 #include <QObject>
@@ -40,22 +42,6 @@ class PodMonitor;
 class ServerClock;
 class SpecRevisionStore;
 
-enum class SessionState {
-    Connecting, // resolving credentials, first list in flight
-    Live, // synced and watching: the view is current
-    Reconnecting, // the watch is down; the view shows the last known state
-    Failed, // the context cannot be used (bad kubeconfig entry, unreadable key, …)
-};
-
-struct ConnectionSummary
-{
-    QString contextName;
-    QString server;
-    QString user;
-    QString defaultNamespace;
-    bool insecure = false; // insecure-skip-tls-verify
-};
-
 struct SessionOptions
 {
     Informer::Options informer;
@@ -66,12 +52,17 @@ struct SessionOptions
     // false: no pod informer — no Pods tab content, obituaries or pod causes of failures (for
     // measuring what the pods cost, and for clusters where listing pods is not wanted).
     bool watchPods = true;
+    // A Ververica Platform instead of the operator's resources (SessionHost opens a VvpSession): where
+    // it answers, and for a URL its API token (in memory only, never saved or logged). An invalid
+    // endpoint: the Flink Kubernetes Operator's resources of the context.
+    VvpEndpoint platform;
+    QString platformToken;
 };
 
 // One open kubeconfig context. Lives on its own backend thread (see SessionHost) and owns
 // everything that waits: the QNetworkAccessManager, the API client, credential plugins, the
 // informers, the JobManager pollers and the local history database. It publishes value types only.
-class ClusterSession final : public QObject
+class ClusterSession final : public BackendSession
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClusterSession)
@@ -82,113 +73,61 @@ public:
     ~ClusterSession() override;
 
     // Must be called in the thread the session lives in.
-    void start();
-    void stop();
+    void start() override;
+    void stop() override;
     // Watches another namespace ("" = all namespaces). Drops the current view.
-    void setNamespace(const QString &ns);
+    void setNamespace(const QString &ns) override;
     // Starts or stops the detailed watch of one deployment (events, snapshots, JobManager).
-    void openDeployment(const QString &uid);
-    void closeDeployment(const QString &uid);
+    void openDeployment(const QString &uid) override;
+    void closeDeployment(const QString &uid) override;
     // While on, the open deployment's job graph is polled with its JobManager (jobGraphChanged) and,
     // when vertexId is not empty, that vertex's details (vertexDetailsChanged). Off when it closes.
-    void watchJobGraph(const QString &uid, bool on, const QString &vertexId);
+    void watchJobGraph(const QString &uid, bool on, const QString &vertexId) override;
     // Asks the API server (SelfSubjectAccessReview) which actions the user may run in `ns`; answers
     // with accessReviewed. Answers younger than a minute are not asked again.
     void reviewAccess(const QString &ns);
     // Deployments ("namespace/name") whose metrics are collected into the metric store while their
     // page is closed, so their charts have no hole when opened. Replaces the previous set.
-    void setPinned(const QStringList &keys);
+    void setPinned(const QStringList &keys) override;
     QStringList pinned() const { return m_pinned; }
     // Metric history from Prometheus for deployments opened from now on (an unset config: none).
-    void setPrometheus(const PrometheusConfig &config);
+    void setPrometheus(const PrometheusConfig &config) override;
     // Applies to the open deployments at once and to those opened later.
-    void setPollInterval(int ms);
+    void setPollInterval(int ms) override;
     // Takes effect at the metric store's next purge: a shorter retention drops history.
-    void setMetricRetention(qint64 ms);
+    void setMetricRetention(qint64 ms) override;
     const SessionOptions &options() const { return m_options; }
 
     // Actions (DESIGN §4), run by the session's ActionRunner: progress and the result come back
     // through actionProgress/actionFinished. Before start() or after a failed start the request
     // finishes at once with Outcome::Failed.
-    void runAction(const ActionRequest &request);
-    void abandonAction(quint64 id);
+    void runAction(const ActionRequest &request) override;
+    void abandonAction(quint64 id) override;
     // Answers with specRevision(): the spec the operator had reconciled for `uid` at `time` (empty
     // when unknown), for the rollback-to-snapshot preview.
-    void requestSpecRevision(const QString &uid, const QDateTime &time);
+    void requestSpecRevision(const QString &uid, const QDateTime &time) override;
     // Answers with auditEntries(): the newest entries of the local audit log the query asks for.
-    void requestAuditEntries(const capstan::AuditQuery &query);
+    void requestAuditEntries(const capstan::AuditQuery &query) override;
 
     // Logs (the logs viewer): reads `request` (see LogReader: pods/log, else Flink REST, else an
     // access review naming the missing permission) and answers with logLines(id, …) batches, then
     // logEnded(id, …) once — for a followed log when the container ends or the stream fails. `id`
     // is the caller's (SessionHost::openLog hands them out). closeLog stops it; nothing follows.
-    void openLog(quint64 id, const capstan::LogRequest &request);
-    void closeLog(quint64 id);
+    void openLog(quint64 id, const capstan::LogRequest &request) override;
+    void closeLog(quint64 id) override;
     int openLogCount() const { return static_cast<int>(m_logs.size()); }
     // The Flink Web Dashboard of a deployment through a DashboardProxy on loopback (see there):
     // answers with dashboardOpened — again when it is open already, so the browser opens it again —
     // or dashboardFailed. closeDashboard stops it and answers with dashboardClosed.
-    void openDashboard(const QString &ns, const QString &name);
-    void closeDashboard(const QString &ns, const QString &name);
+    void openDashboard(const QString &ns, const QString &name) override;
+    void closeDashboard(const QString &ns, const QString &name) override;
     const DashboardProxy *dashboard(const QString &ns, const QString &name) const;
     // The pod informer's store (null before start() or without a connection).
     const PodMonitor *pods() const { return m_podMonitor; }
 
     KubeClient *client() const { return m_client; }
-    // The API server's clock, learned from its answers. Set at construction and never replaced, so
-    // it may be fetched from any thread; ServerClock itself is thread-safe.
-    const std::shared_ptr<ServerClock> &clock() const { return m_clock; }
     ActionRunner *actionRunner() const { return m_actions; }
     int openWatchCount() const;
-
-signals:
-    void connected(const capstan::ConnectionSummary &summary);
-    void stateChanged(capstan::SessionState state, const capstan::Error &error, int retryInMs);
-    void deploymentsChanged(const capstan::DeploymentBatch &batch);
-    // forbidden: listing namespaces is not allowed; the UI falls back to the context's namespace.
-    void namespacesListed(const QStringList &namespaces, bool forbidden);
-
-    // The open deployment's object (its summary parsed from it, without what the session observed).
-    void objectChanged(const capstan::Deployment &deployment, const QJsonObject &object);
-    void eventsChanged(const capstan::EventBatch &batch);
-    void snapshotsChanged(const capstan::SnapshotBatch &batch);
-    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
-    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
-    void jobGraphChanged(const QString &uid, const capstan::JobGraph &graph);
-    void vertexDetailsChanged(const QString &uid, const capstan::VertexDetails &details);
-    // Metric samples of an open deployment: its last hour of history on opening, then each poll's.
-    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
-    // Prometheus could not be read for an open deployment (the JobManager's metrics still arrive).
-    void prometheusFailed(const QString &uid, const capstan::Error &error);
-
-    void actionProgress(const capstan::ActionProgress &progress);
-    void actionFinished(const capstan::ActionResult &result);
-    // The CRD's openAPIV3Schema of v1beta1, read once after connecting (not emitted when the
-    // apiextensions API is forbidden or fails).
-    void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
-    void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
-    void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
-    void accessReviewed(const capstan::AccessCheckList &checks);
-
-    // Pods of the open deployments (one informer watches every Flink pod in scope; only open pages
-    // get batches): on opening, a batch with reset and every pod, then changes.
-    void podsChanged(const capstan::PodBatch &batch);
-    // The pods cannot be listed or watched (typically 403: the user may read FlinkDeployments but
-    // not pods); the Pods tab says so instead of staying empty. An empty error: they are back.
-    void podsUnavailable(const capstan::Error &error);
-    // Obituaries of the open deployments: on opening, every recorded one (reset), then each new one,
-    // and again (same key) when its log tail has arrived. For the Pods tab and the timeline/chart
-    // markers (Obituary::markerTime).
-    void obituariesChanged(const capstan::ObituaryBatch &batch);
-    // A batch of log lines of openLog(id); `source` says for people where they come from
-    // ("Kubernetes (pods/log)", or a Flink REST fallback and why).
-    void logLines(quint64 id, const QStringList &lines, const QString &source);
-    // The log ended: an empty error (error.reason empty) when the container or the read ended
-    // normally; otherwise what failed, with the missing permission named when that is the cause.
-    void logEnded(quint64 id, const capstan::Error &error);
-    void dashboardOpened(const QString &ns, const QString &name, const QUrl &url);
-    void dashboardClosed(const QString &ns, const QString &name);
-    void dashboardFailed(const QString &ns, const QString &name, const capstan::Error &error);
 
 private:
     // A page whose object is being fetched.
@@ -202,6 +141,7 @@ private:
     void loadPrometheusHistory(DeploymentWatch *watch);
     void stopInformers();
     void listNamespaces();
+    void findPlatforms();
     void onDeployments(const InformerBatch &batch);
     void onWarnings(const InformerBatch &batch);
     void onSnapshots(const InformerBatch &batch);
@@ -222,7 +162,6 @@ private:
     QString m_contextName;
     QString m_ns;
     SessionOptions m_options;
-    std::shared_ptr<ServerClock> m_clock;
     QNetworkAccessManager *m_nam = nullptr;
     KubeClient *m_client = nullptr;
     std::unique_ptr<HistoryStore> m_history;
@@ -264,6 +203,3 @@ private:
 };
 
 } // namespace capstan
-
-Q_DECLARE_METATYPE(capstan::SessionState)
-Q_DECLARE_METATYPE(capstan::ConnectionSummary)

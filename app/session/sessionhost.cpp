@@ -1,5 +1,7 @@
 #include "session/sessionhost.h"
 
+#include "vvp/vvpsession.h"
+
 #include "kube/serverclock.h"
 
 namespace capstan {
@@ -18,6 +20,8 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::SnapshotBatch>();
     qRegisterMetaType<capstan::JobManagerInfo>();
     qRegisterMetaType<capstan::JobGraph>();
+    qRegisterMetaType<capstan::VvpEndpoint>();
+    qRegisterMetaType<QList<capstan::VvpEndpoint>>();
     qRegisterMetaType<capstan::VertexDetails>();
     qRegisterMetaType<capstan::JobRun>();
     qRegisterMetaType<QList<capstan::JobRun>>();
@@ -44,7 +48,10 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     : QObject(parent)
     , m_contextName(contextName)
     , m_pollIntervalMs(options.pollIntervalMs)
-    , m_session(new ClusterSession(config, contextName, ns, options))
+    , m_session(options.platform.isValid() ? static_cast<BackendSession *>(
+                    new VvpSession(config, contextName, options.platform, ns, options.platformToken,
+                                   VvpSession::Options{std::max(5000, options.pollIntervalMs), options.pollIntervalMs}))
+                                           : new ClusterSession(config, contextName, ns, options))
     , m_clock(m_session->clock())
 {
     registerMetaTypes();

@@ -62,7 +62,7 @@ public:
     static QDateTime serverNow(const SessionHost *host);
 
     // For connecting to its signals only: its methods must be called in its own thread.
-    const ClusterSession *session() const { return m_session; }
+    const BackendSession *session() const { return m_session; }
 
     static void registerMetaTypes();
 
@@ -70,7 +70,7 @@ private:
     QString m_contextName;
     int m_pollIntervalMs;
     QThread m_thread;
-    ClusterSession *m_session;
+    BackendSession *m_session;
     std::shared_ptr<const ServerClock> m_clock;
     quint64 m_nextLogId = 0;
 };

@@ -229,7 +229,7 @@ void TestLiveApply::failureAfterTheDialogClosedOffersReopen()
         = server().value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInteger();
     timedOut.finishedAt = QDateTime::currentDateTimeUtc();
     timedOut.summary = QStringLiteral("The operator did not finish within 600 s.");
-    emit const_cast<ClusterSession *>(window->session()->session())->actionFinished(timedOut);
+    emit const_cast<BackendSession *>(window->session()->session())->actionFinished(timedOut);
 
     auto *banner = page->findChild<QWidget *>(QStringLiteral("actionBanner"));
     QVERIFY(banner);

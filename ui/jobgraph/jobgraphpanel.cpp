@@ -119,7 +119,7 @@ void JobGraphPanel::setSession(SessionHost *session)
     }
     m_session = session;
     if (session) {
-        const ClusterSession *s = session->session();
+        const BackendSession *s = session->session();
         connect(s, &ClusterSession::jobGraphChanged, this, [this](const QString &uid, const JobGraph &graph) {
             if (uid == m_uid)
                 applyGraph(graph);

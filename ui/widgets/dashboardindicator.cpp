@@ -45,7 +45,7 @@ void DashboardIndicator::setSession(SessionHost *session)
         removeEntry(key);
     m_session = session;
     if (session) {
-        const ClusterSession *source = session->session();
+        const BackendSession *source = session->session();
         connect(source, &ClusterSession::dashboardOpened, this, &DashboardIndicator::onOpened);
         connect(source, &ClusterSession::dashboardClosed, this, &DashboardIndicator::onClosed);
         connect(source, &ClusterSession::dashboardFailed, this, &DashboardIndicator::onFailed);

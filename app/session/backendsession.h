@@ -1,0 +1,148 @@
+#pragma once
+
+#include "actions/actionrequest.h"
+#include "error.h"
+#include "flink/clusterevent.h"
+#include "flink/deployment.h"
+#include "flink/jobgraph.h"
+#include "flink/jobmanagerinfo.h"
+#include "flink/obituary.h"
+#include "flink/pod.h"
+#include "flink/snapshot.h"
+#include "kube/accesscheck.h"
+#include "metrics/metricsample.h"
+#include "metrics/prometheusconfig.h"
+#include "session/auditlog.h"
+#include "session/historystore.h"
+#include "session/logrequest.h"
+#include "vvp/vvpendpoint.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace capstan {
+
+class ServerClock;
+
+enum class SessionState {
+    Connecting, // resolving credentials, first list in flight
+    Live, // synced and watching: the view is current
+    Reconnecting, // the watch is down; the view shows the last known state
+    Failed, // the context cannot be used (bad kubeconfig entry, unreadable key, …)
+};
+
+struct ConnectionSummary
+{
+    QString contextName;
+    QString server;
+    QString user;
+    QString defaultNamespace;
+    bool insecure = false; // insecure-skip-tls-verify
+};
+
+// What a view of Capstan talks to for one open context, whichever system manages its Flink
+// deployments: the Flink Kubernetes Operator's resources (ClusterSession) or a Ververica Platform
+// (VvpSession). Lives on its own backend thread (see SessionHost); its methods are called in that
+// thread. Every signal is declared here, once, and carries value types only, so the views connect to
+// one interface and show both systems the same way.
+class BackendSession : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BackendSession)
+
+public:
+    explicit BackendSession(QObject *parent = nullptr);
+    ~BackendSession() override;
+
+    virtual void start() = 0;
+    virtual void stop() = 0;
+    // Shows another namespace ("" = all namespaces). Drops the current view.
+    virtual void setNamespace(const QString &ns) = 0;
+    // Starts or stops the detailed watch of one deployment (events, snapshots, jobs, JobManager).
+    virtual void openDeployment(const QString &uid) = 0;
+    virtual void closeDeployment(const QString &uid) = 0;
+    virtual void watchJobGraph(const QString &uid, bool on, const QString &vertexId) = 0;
+    // Deployments ("namespace/name") whose metrics are collected while their page is closed.
+    virtual void setPinned(const QStringList &keys) = 0;
+    virtual void setPrometheus(const PrometheusConfig &config) = 0;
+    virtual void setPollInterval(int ms) = 0;
+    virtual void setMetricRetention(qint64 ms) = 0;
+    // Actions: progress and the result come back through actionProgress/actionFinished.
+    virtual void runAction(const ActionRequest &request) = 0;
+    virtual void abandonAction(quint64 id) = 0;
+    virtual void requestSpecRevision(const QString &uid, const QDateTime &time) = 0;
+    virtual void requestAuditEntries(const capstan::AuditQuery &query) = 0;
+    virtual void openLog(quint64 id, const capstan::LogRequest &request) = 0;
+    virtual void closeLog(quint64 id) = 0;
+    virtual void openDashboard(const QString &ns, const QString &name) = 0;
+    virtual void closeDashboard(const QString &ns, const QString &name) = 0;
+
+    // The server's clock, learned from its answers. Set at construction and never replaced, so it
+    // may be fetched from any thread; ServerClock itself is thread-safe.
+    const std::shared_ptr<ServerClock> &clock() const { return m_clock; }
+
+signals:
+    void connected(const capstan::ConnectionSummary &summary);
+    void stateChanged(capstan::SessionState state, const capstan::Error &error, int retryInMs);
+    void deploymentsChanged(const capstan::DeploymentBatch &batch);
+    // forbidden: listing namespaces is not allowed; the UI falls back to the context's namespace.
+    void namespacesListed(const QStringList &namespaces, bool forbidden);
+
+    // The open deployment's object (its summary parsed from it, without what the session observed).
+    void objectChanged(const capstan::Deployment &deployment, const QJsonObject &object);
+    void eventsChanged(const capstan::EventBatch &batch);
+    void snapshotsChanged(const capstan::SnapshotBatch &batch);
+    void jobManagerChanged(const QString &uid, const capstan::JobManagerInfo &info);
+    void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
+    void jobGraphChanged(const QString &uid, const capstan::JobGraph &graph);
+    void vertexDetailsChanged(const QString &uid, const capstan::VertexDetails &details);
+    // Metric samples of an open deployment: its last hour of history on opening, then each poll's.
+    void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
+    // Prometheus could not be read for an open deployment (the JobManager's metrics still arrive).
+    void prometheusFailed(const QString &uid, const capstan::Error &error);
+
+    void actionProgress(const capstan::ActionProgress &progress);
+    void actionFinished(const capstan::ActionResult &result);
+    // The CRD's openAPIV3Schema of v1beta1, read once after connecting (not emitted when the
+    // apiextensions API is forbidden or fails).
+    void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
+    void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
+    void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
+    void accessReviewed(const capstan::AccessCheckList &checks);
+
+    // Pods of the open deployments (one informer watches every Flink pod in scope; only open pages
+    // get batches): on opening, a batch with reset and every pod, then changes.
+    void podsChanged(const capstan::PodBatch &batch);
+    // The pods cannot be listed or watched (typically 403: the user may read FlinkDeployments but
+    // not pods); the Pods tab says so instead of staying empty. An empty error: they are back.
+    void podsUnavailable(const capstan::Error &error);
+    // Obituaries of the open deployments: on opening, every recorded one (reset), then each new one,
+    // and again (same key) when its log tail has arrived. For the Pods tab and the timeline/chart
+    // markers (Obituary::markerTime).
+    void obituariesChanged(const capstan::ObituaryBatch &batch);
+    // A batch of log lines of openLog(id); `source` says for people where they come from
+    // ("Kubernetes (pods/log)", or a Flink REST fallback and why).
+    void logLines(quint64 id, const QStringList &lines, const QString &source);
+    // The log ended: an empty error (error.reason empty) when the container or the read ended
+    // normally; otherwise what failed, with the missing permission named when that is the cause.
+    void logEnded(quint64 id, const capstan::Error &error);
+    void dashboardOpened(const QString &ns, const QString &name, const QUrl &url);
+    void dashboardClosed(const QString &ns, const QString &name);
+    void dashboardFailed(const QString &ns, const QString &name, const capstan::Error &error);
+    // Ververica Platforms found in the cluster (Services of Ververica's Helm chart), each openable
+    // as a context of its own; emitted once after connecting when there are any.
+    void platformsFound(const QList<capstan::VvpEndpoint> &endpoints);
+
+protected:
+    std::shared_ptr<ServerClock> m_clock;
+};
+
+} // namespace capstan
+
+Q_DECLARE_METATYPE(capstan::SessionState)
+Q_DECLARE_METATYPE(capstan::ConnectionSummary)
+Q_DECLARE_METATYPE(capstan::VvpEndpoint)

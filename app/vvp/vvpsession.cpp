@@ -1,0 +1,461 @@
+#include "vvp/vvpsession.h"
+
+#include "kube/kubeclient.h"
+#include "kube/kubereply.h"
+#include "kube/serverclock.h"
+#include "logging.h"
+#include "vvp/vvpclient.h"
+#include "vvp/vvpobjects.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+
+#include <algorithm>
+#include <memory>
+
+namespace capstan {
+
+VvpSession::VvpSession(const KubeConfig &config, const QString &contextName, const VvpEndpoint &endpoint,
+                       const QString &ns, const QString &token, const Options &options, QObject *parent)
+    : BackendSession(parent)
+    , m_config(config)
+    , m_contextName(contextName)
+    , m_endpoint(endpoint)
+    , m_ns(ns)
+    , m_token(token)
+    , m_options(options)
+    , m_listTimer(this)
+    , m_pollTimer(this)
+{
+    m_listTimer.setInterval(options.listIntervalMs);
+    m_pollTimer.setInterval(options.pollIntervalMs);
+    connect(&m_listTimer, &QTimer::timeout, this, &VvpSession::list);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        const QStringList uids = m_pages.keys();
+        for (const QString &uid : uids)
+            pollPage(uid);
+    });
+}
+
+VvpSession::~VvpSession() = default;
+
+void VvpSession::start()
+{
+    emit stateChanged(SessionState::Connecting, {}, 0);
+    Result<ConnectionConfig> connection = m_endpoint.kind == VvpEndpoint::Kind::Url
+        ? Result<ConnectionConfig>(VvpEndpoint::directConnection(m_endpoint.url, m_token))
+        : ConnectionConfig::resolve(m_config, m_contextName);
+    if (!m_endpoint.isValid())
+        connection
+            = Error::make(QStringLiteral("InvalidEndpoint"),
+                          tr("No Ververica Platform is named: give its Service (namespace/name:port) or its URL."));
+    if (!connection) {
+        emit stateChanged(SessionState::Failed, connection.error(), 0);
+        return;
+    }
+    m_nam = new QNetworkAccessManager(this);
+    m_client = new KubeClient(m_nam, connection.value(), this);
+    m_client->setClock(m_clock);
+    m_vvp = new VvpClient(m_client, m_endpoint, this);
+    emit connected({m_contextName.isEmpty() ? m_endpoint.describe() : m_contextName,
+                    tr("Ververica Platform %1").arg(m_endpoint.describe()), connection->user.name, m_ns,
+                    connection->insecure()});
+    list();
+    m_listTimer.start();
+    m_pollTimer.start();
+}
+
+void VvpSession::stop()
+{
+    m_listTimer.stop();
+    m_pollTimer.stop();
+    ++m_generation;
+    m_pages.clear();
+}
+
+void VvpSession::setNamespace(const QString &ns)
+{
+    if (ns == m_ns)
+        return;
+    m_ns = ns;
+    ++m_generation;
+    m_listing = false;
+    m_synced = false;
+    DeploymentBatch batch;
+    batch.resynced = true;
+    m_summaries.clear();
+    m_objects.clear();
+    emit deploymentsChanged(batch);
+    list();
+}
+
+void VvpSession::list()
+{
+    if (!m_vvp || m_listing)
+        return;
+    m_listing = true;
+    ++m_lists;
+    const quint64 generation = m_generation;
+    // Which namespaces: the one chosen, else every namespace the platform has.
+    if (!m_ns.isEmpty()) {
+        m_namespaces = {m_ns};
+        listed(m_namespaces, {});
+        return;
+    }
+    KubeReply *reply = m_vvp->get(VvpClient::namespacesPath());
+    connect(reply, &KubeReply::finished, this, [this, generation](const Result<QJsonObject> &result) {
+        if (generation != m_generation)
+            return;
+        if (!result) {
+            listFailed(result.error());
+            return;
+        }
+        QStringList names;
+        const QJsonArray list = result->value(QLatin1String("namespaces")).toArray();
+        for (const QJsonValue &value : list) {
+            // "namespaces/default"
+            const QString name = value.toObject().value(QLatin1String("name")).toString().section(QLatin1Char('/'), -1);
+            if (!name.isEmpty())
+                names << name;
+        }
+        if (names != m_namespaces)
+            emit namespacesListed(names, false);
+        m_namespaces = names;
+        listed(names, {});
+    });
+}
+
+// Lists the deployments of each namespace in turn (a platform has a handful), then publishes the
+// difference to what was listed before.
+void VvpSession::listed(const QStringList &namespaces, const QHash<QString, QJsonObject> &objects)
+{
+    if (namespaces.isEmpty()) {
+        DeploymentBatch batch;
+        batch.resynced = !m_synced;
+        QStringList gone;
+        for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+            if (!objects.contains(it.key()))
+                gone << it.key();
+        }
+        for (const QString &uid : std::as_const(gone)) {
+            m_summaries.remove(uid);
+            m_objects.remove(uid);
+            batch.removed << uid;
+        }
+        for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
+            const Deployment d = VvpObjects::deployment(it.value());
+            const auto known = m_summaries.constFind(it.key());
+            if (batch.resynced || known == m_summaries.cend() || known->resourceVersion != d.resourceVersion
+                || known->lifecycleState != d.lifecycleState || known->jobId != d.jobId)
+                batch.upserted << d;
+            m_summaries.insert(it.key(), d);
+            m_objects.insert(it.key(), it.value());
+        }
+        m_listing = false;
+        m_synced = true;
+        if (!m_live) {
+            m_live = true;
+            emit stateChanged(SessionState::Live, {}, 0);
+        }
+        if (!batch.upserted.isEmpty() || !batch.removed.isEmpty() || batch.resynced)
+            emit deploymentsChanged(batch);
+        return;
+    }
+    const quint64 generation = m_generation;
+    const QString ns = namespaces.constFirst();
+    KubeReply *reply = m_vvp->get(VvpClient::deploymentsPath(ns));
+    connect(reply, &KubeReply::finished, this,
+            [this, generation, rest = namespaces.mid(1), objects](const Result<QJsonObject> &result) {
+                if (generation != m_generation)
+                    return;
+                if (!result) {
+                    listFailed(result.error());
+                    return;
+                }
+                QHash<QString, QJsonObject> all = objects;
+                for (const QJsonObject &o : VvpObjects::items(result.value())) {
+                    const QString uid
+                        = o.value(QLatin1String("metadata")).toObject().value(QLatin1String("id")).toString();
+                    if (!uid.isEmpty())
+                        all.insert(uid, o);
+                }
+                listed(rest, all);
+            });
+}
+
+void VvpSession::listFailed(const Error &error)
+{
+    m_listing = false;
+    qCInfo(lcSession).noquote() << "Ververica Platform list failed:" << error.toString();
+    // The list stays as last known, marked as such, and is asked again at the next tick.
+    m_live = false;
+    emit stateChanged(m_synced ? SessionState::Reconnecting : SessionState::Connecting, error, m_listTimer.interval());
+}
+
+void VvpSession::openDeployment(const QString &uid)
+{
+    const auto object = m_objects.constFind(uid);
+    if (object == m_objects.cend() || m_pages.contains(uid))
+        return;
+    const Deployment &d = m_summaries[uid];
+    Page page;
+    page.ns = d.ns;
+    page.name = d.name;
+    m_pages.insert(uid, page);
+    emit objectChanged(d, *object);
+    // The platform does not pass the JobManager's REST API on: the page says so instead of waiting.
+    JobManagerInfo info;
+    info.polledAt = m_clock->now();
+    info.error = Error::make(QStringLiteral("NotExposed"),
+                             tr("Ververica Platform does not expose the JobManager's REST API to Capstan."));
+    emit jobManagerChanged(uid, info);
+    pollPage(uid);
+}
+
+void VvpSession::closeDeployment(const QString &uid)
+{
+    m_pages.remove(uid);
+}
+
+void VvpSession::pollPage(const QString &uid)
+{
+    if (!m_vvp || !m_pages.contains(uid))
+        return;
+    const Page &page = m_pages[uid];
+    const quint64 generation = m_generation;
+    const QUrlQuery byDeployment{{QStringLiteral("deploymentId"), uid}};
+    const auto alive = [this, uid, generation] { return generation == m_generation && m_pages.contains(uid); };
+
+    connect(m_vvp->get(VvpClient::deploymentPath(page.ns, page.name)), &KubeReply::finished, this,
+            [this, uid, alive](const Result<QJsonObject> &result) {
+                if (!alive() || !result)
+                    return;
+                const Deployment d = VvpObjects::deployment(result.value());
+                m_objects.insert(uid, result.value());
+                emit objectChanged(d, result.value());
+            });
+    connect(m_vvp->get(VvpClient::eventsPath(page.ns), byDeployment), &KubeReply::finished, this,
+            [this, uid, alive](const Result<QJsonObject> &result) {
+                if (!alive() || !result)
+                    return;
+                Page &p = m_pages[uid];
+                EventBatch batch;
+                batch.deploymentUid = uid;
+                batch.reset = !p.sentOnce;
+                for (const QJsonObject &o : VvpObjects::items(result.value())) {
+                    ClusterEvent e = VvpObjects::event(o);
+                    e.ns = p.ns;
+                    e.involvedName = p.name;
+                    if (batch.reset || !p.events.contains(e.uid))
+                        batch.upserted << e;
+                    p.events.insert(e.uid);
+                }
+                p.sentOnce = true;
+                if (batch.reset || !batch.upserted.isEmpty())
+                    emit eventsChanged(batch);
+            });
+    connect(m_vvp->get(VvpClient::savepointsPath(page.ns), byDeployment), &KubeReply::finished, this,
+            [this, uid, alive](const Result<QJsonObject> &result) {
+                if (!alive() || !result)
+                    return;
+                Page &p = m_pages[uid];
+                SnapshotBatch batch;
+                batch.deploymentUid = uid;
+                QHash<QString, Snapshot> now;
+                for (const QJsonObject &o : VvpObjects::items(result.value())) {
+                    const Snapshot s = VvpObjects::savepoint(o);
+                    now.insert(s.key, s);
+                    const auto known = p.snapshots.constFind(s.key);
+                    if (known == p.snapshots.cend() || known->state != s.state || known->time != s.time)
+                        batch.upserted << s;
+                }
+                for (auto it = p.snapshots.cbegin(); it != p.snapshots.cend(); ++it) {
+                    if (!now.contains(it.key()))
+                        batch.removed << it.key();
+                }
+                p.snapshots = now;
+                if (!batch.upserted.isEmpty() || !batch.removed.isEmpty())
+                    emit snapshotsChanged(batch);
+            });
+    connect(m_vvp->get(VvpClient::jobsPath(page.ns), byDeployment), &KubeReply::finished, this,
+            [this, uid, alive](const Result<QJsonObject> &result) {
+                if (!alive() || !result)
+                    return;
+                QList<JobRun> runs;
+                for (const QJsonObject &o : VvpObjects::items(result.value()))
+                    runs << VvpObjects::job(o);
+                std::sort(runs.begin(), runs.end(), [](const JobRun &a, const JobRun &b) { return a.start > b.start; });
+                emit jobsChanged(uid, runs);
+            });
+}
+
+void VvpSession::finish(const ActionRequest &request, ActionResult::Outcome outcome, const QString &summary,
+                        const Error &error)
+{
+    ActionResult result;
+    result.id = request.id;
+    result.kind = request.kind;
+    result.outcome = outcome;
+    result.summary = summary;
+    result.error = error;
+    emit actionFinished(result);
+}
+
+void VvpSession::runAction(const ActionRequest &request)
+{
+    if (!m_vvp) {
+        finish(request, ActionResult::Outcome::Failed, tr("The platform connection is not open, so nothing was sent."),
+               Error::make(QStringLiteral("NotConnected"), tr("The platform connection is not open.")));
+        return;
+    }
+    QString state;
+    switch (request.kind) {
+    case ActionKind::Start:
+        state = QStringLiteral("RUNNING");
+        break;
+    case ActionKind::Suspend:
+        state = QStringLiteral("SUSPENDED");
+        break;
+    case ActionKind::CancelKeepState:
+        // The platform keeps retained checkpoints of a cancelled job: LATEST_STATE restores them.
+        state = QStringLiteral("CANCELLED");
+        break;
+    case ActionKind::Savepoint: {
+        const QJsonObject body{{QStringLiteral("metadata"),
+                                QJsonObject{{QStringLiteral("namespace"), request.ns},
+                                            {QStringLiteral("deploymentId"), request.deploymentUid}}}};
+        KubeReply *reply = m_vvp->post(VvpClient::savepointsPath(request.ns), body);
+        connect(reply, &KubeReply::finished, this, [this, request](const Result<QJsonObject> &result) {
+            if (!result)
+                finish(request, ActionResult::Outcome::Failed, result.error().message, result.error());
+            else
+                finish(request, ActionResult::Outcome::Succeeded,
+                       tr("Ververica Platform takes a savepoint of %1.").arg(request.name));
+        });
+        return;
+    }
+    case ActionKind::Delete: {
+        KubeReply *reply = m_vvp->remove(VvpClient::deploymentPath(request.ns, request.name));
+        connect(reply, &KubeReply::finished, this, [this, request](const Result<QJsonObject> &result) {
+            if (!result)
+                finish(request, ActionResult::Outcome::Failed,
+                       tr("%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended "
+                          "deployments; cancel it first.")
+                           .arg(request.name, result.error().message),
+                       result.error());
+            else
+                finish(request, ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(request.name));
+        });
+        return;
+    }
+    default: {
+        const QString reason = tr("This action is not available for Ververica Platform deployments in this version "
+                                  "of Capstan; use the platform's own UI for it.");
+        finish(request, ActionResult::Outcome::Refused, reason, Error::make(QStringLiteral("Refused"), reason));
+        return;
+    }
+    }
+    // The desired state, written against the version the user looked at: a change made meanwhile is a
+    // conflict, not overwritten.
+    QJsonObject metadata;
+    if (!request.baseResourceVersion.isEmpty())
+        metadata.insert(QStringLiteral("resourceVersion"), request.baseResourceVersion.toLongLong());
+    const QJsonObject body{{QStringLiteral("metadata"), metadata},
+                           {QStringLiteral("spec"), QJsonObject{{QStringLiteral("state"), state}}}};
+    ActionProgress progress;
+    progress.id = request.id;
+    progress.kind = request.kind;
+    progress.deploymentName = request.name;
+    progress.steps << ActionStep{tr("Set the desired state to %1").arg(state), ActionStep::State::Running, 0};
+    emit actionProgress(progress);
+    KubeReply *reply = m_vvp->patch(VvpClient::deploymentPath(request.ns, request.name), body);
+    connect(reply, &KubeReply::finished, this, [this, request, state](const Result<QJsonObject> &result) {
+        if (!result) {
+            const bool conflict = result.error().isConflict();
+            finish(request, conflict ? ActionResult::Outcome::Conflict : ActionResult::Outcome::Failed,
+                   conflict ? tr("%1 was changed meanwhile; nothing was written.").arg(request.name)
+                            : result.error().message,
+                   result.error());
+            return;
+        }
+        m_objects.insert(request.deploymentUid, result.value());
+        finish(request, ActionResult::Outcome::Succeeded,
+               tr("Ververica Platform moves %1 to %2.").arg(request.name, state));
+        list();
+    });
+}
+
+void VvpSession::abandonAction(quint64 id)
+{
+    Q_UNUSED(id) // every action is a single request: it is over when it answers
+}
+
+void VvpSession::watchJobGraph(const QString &uid, bool on, const QString &vertexId)
+{
+    Q_UNUSED(vertexId)
+    if (!on)
+        return;
+    JobGraph graph;
+    graph.error = Error::make(QStringLiteral("NotExposed"),
+                              tr("Ververica Platform does not expose the JobManager's REST API to Capstan."));
+    emit jobGraphChanged(uid, graph);
+}
+
+void VvpSession::setPinned(const QStringList &keys)
+{
+    Q_UNUSED(keys) // no JobManager metrics to collect on the platform
+}
+
+void VvpSession::setPrometheus(const PrometheusConfig &config)
+{
+    Q_UNUSED(config)
+}
+
+void VvpSession::setPollInterval(int ms)
+{
+    m_options.pollIntervalMs = ms;
+    m_pollTimer.setInterval(ms);
+}
+
+void VvpSession::setMetricRetention(qint64 ms)
+{
+    Q_UNUSED(ms)
+}
+
+void VvpSession::requestSpecRevision(const QString &uid, const QDateTime &time)
+{
+    emit specRevision(uid, time, {});
+}
+
+void VvpSession::requestAuditEntries(const AuditQuery &query)
+{
+    emit auditEntries(query, {});
+}
+
+void VvpSession::openLog(quint64 id, const LogRequest &request)
+{
+    Q_UNUSED(request)
+    emit logEnded(id,
+                  Error::make(QStringLiteral("NotExposed"),
+                              tr("Ververica Platform does not pass pod logs on to Capstan; read them in the "
+                                 "platform's UI or with kubectl logs.")));
+}
+
+void VvpSession::closeLog(quint64 id)
+{
+    Q_UNUSED(id)
+}
+
+void VvpSession::openDashboard(const QString &ns, const QString &name)
+{
+    emit dashboardFailed(ns, name,
+                         Error::make(QStringLiteral("NotExposed"),
+                                     tr("Open the Flink UI from Ververica Platform's own deployment page.")));
+}
+
+void VvpSession::closeDashboard(const QString &ns, const QString &name)
+{
+    emit dashboardClosed(ns, name);
+}
+
+} // namespace capstan

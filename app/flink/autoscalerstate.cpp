@@ -460,9 +460,10 @@ void readDelayedScaleDown(const YAML::Node &root, AutoscalerState *state, Walk *
                             info.maxRecommendedParallelism
                                 = integer(f->second, at + QStringLiteral(": maxRecommendedParallelism"));
                         } else if (field == QLatin1String("recommendedParallelisms")) {
-                            if (!f->second.IsSequence())
+                            const YAML::Node list = f->second; // a copy: the iterator yields temporaries
+                            if (!list.IsSequence())
                                 throw FormatError{at + QStringLiteral(": recommendedParallelisms is not a list")};
-                            for (const YAML::Node &item : f->second) {
+                            for (const YAML::Node &item : list) {
                                 walk->tick();
                                 const QString of = at + QStringLiteral(": a recommendation");
                                 if (!mapping(item, of))
@@ -681,6 +682,16 @@ QByteArray instantValue(const QDateTime &t)
 QByteArray indent(int level)
 {
     return QByteArray(level * 2, ' ');
+}
+
+// A mapping key at level, up to its colon. SnakeYAML, which Jackson writes with, spells a key of 128
+// characters or more as an explicit "? key" (YAML readers refuse longer implicit keys).
+QByteArray mapKey(int level, const QString &name)
+{
+    const QByteArray k = key(name);
+    if (k.size() < 128)
+        return indent(level) + k + ':';
+    return indent(level) + "? " + k + '\n' + indent(level) + ':';
 }
 
 // Ends the line of a mapping's key: " {}" when the mapping is empty (Jackson writes it so), else a
@@ -938,7 +949,7 @@ QByteArray AutoscalerState::scalingHistoryYaml() const
     if (!opens(y, scalingHistory.isEmpty()))
         return y;
     for (auto v = scalingHistory.cbegin(); v != scalingHistory.cend(); ++v) {
-        y += key(v.key()) + ':';
+        y += mapKey(0, v.key());
         if (!opens(y, v->isEmpty()))
             continue;
         for (auto e = v->cbegin(); e != v->cend(); ++e) {
@@ -949,7 +960,7 @@ QByteArray AutoscalerState::scalingHistoryYaml() const
                 continue;
             y += indent(2) + "metrics:\n";
             for (auto m = e->metrics.cbegin(); m != e->metrics.cend(); ++m) {
-                y += indent(3) + key(m.key()) + ":\n";
+                y += mapKey(3, m.key()) + '\n';
                 y += indent(4) + "current: " + javaDouble(m->current) + '\n';
                 y += indent(4) + "average: " + javaDouble(m->average) + '\n';
             }
@@ -985,10 +996,10 @@ QByteArray AutoscalerState::collectedMetricsYaml() const
         y += indent(1) + "vertexMetrics:";
         opens(y, w->isEmpty());
         for (auto v = w->cbegin(); v != w->cend(); ++v) {
-            y += indent(2) + key(v.key()) + ':';
+            y += mapKey(2, v.key());
             opens(y, v->isEmpty());
             for (auto m = v->cbegin(); m != v->cend(); ++m)
-                y += indent(3) + key(m.key()) + ": " + javaDouble(m.value()) + '\n';
+                y += mapKey(3, m.key()) + ' ' + javaDouble(m.value()) + '\n';
         }
         y += indent(1) + "outputRatios: {}\n";
     }
@@ -1000,7 +1011,7 @@ QByteArray AutoscalerState::configOverridesYaml() const
     QByteArray y = "---\noverrides:";
     opens(y, configOverrides.isEmpty());
     for (auto o = configOverrides.cbegin(); o != configOverrides.cend(); ++o)
-        y += indent(1) + key(o.key()) + ": " + quoted(o.value()) + '\n';
+        y += mapKey(1, o.key()) + ' ' + quoted(o.value()) + '\n';
     y += "removals:";
     y += configRemovals.isEmpty() ? " []\n" : "\n";
     for (const QString &r : configRemovals)
@@ -1014,7 +1025,7 @@ QByteArray AutoscalerState::delayedScaleDownYaml() const
     if (!opens(y, delayedScaleDown.isEmpty()))
         return y;
     for (auto v = delayedScaleDown.cbegin(); v != delayedScaleDown.cend(); ++v) {
-        y += indent(1) + key(v.key()) + ':';
+        y += mapKey(1, v.key());
         const bool legacy = v->recommendations.isEmpty() && v->maxRecommendedParallelism != -1;
         if (!opens(y, !v->firstTriggerTime.isValid() && v->recommendations.isEmpty() && !legacy))
             continue;

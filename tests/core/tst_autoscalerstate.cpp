@@ -471,7 +471,9 @@ void TestAutoscalerState::roundTrip()
     state.collectedMetrics[t1][kSource].insert(QStringLiteral("LOAD"), 0.5);
     state.parallelismOverrides = {{kSource, 3}, {kSink, 1}, {QStringLiteral("odd:key,'x'"), 7}};
     state.configOverrides = {{QStringLiteral("taskmanager.memory.process.size"), QStringLiteral("4096m")},
-                             {QStringLiteral("yes"), QStringLiteral("line\nbreak \"quoted\" \\ tab\t ü")}};
+                             {QStringLiteral("yes"), QStringLiteral("line\nbreak \"quoted\" \\ tab\t ü")},
+                             // too long for an implicit YAML key: written as "? key"
+                             {QString(1200, u'k'), QStringLiteral("long")}};
     state.configRemovals = {QStringLiteral("taskmanager.memory.jvm-overhead.fraction")};
     AutoscalerDelayedScaleDown delayed;
     delayed.firstTriggerTime = t0;

@@ -1211,6 +1211,12 @@ void VvpPlatform::Private::seedDemo()
     lastMs = now;
     ensureNamespace(u"default"_s, now - 30 * day);
     NamespaceRec &ns = namespaces.at(u"default"_s);
+    // The installation predates the demo's history.
+    ns.defaultsCreatedMs = ns.defaultsModifiedMs = now - 30 * day;
+    for (auto &[name, target] : ns.resources[int(Kind::DeploymentTarget)]) {
+        target.insert(u"createdMs"_s, double(now - 30 * day));
+        target.insert(u"modifiedMs"_s, double(now - 30 * day));
+    }
     {
         QJsonObject s{{u"id"_s, newId()},
                       {u"name"_s, u"kafka-password"_s},

@@ -1,5 +1,7 @@
 #include "ui/actionreviewdialog.h"
 
+#include "vvp/vvpobjects.h"
+
 #include "actions/actiondescriptor.h"
 #include "flink/flinkconfiguration.h"
 #include "flink/restoresource.h"
@@ -150,6 +152,30 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
     const QString mode = upgradeModeOf(spec);
     const QString name = request.name;
     const RestoreSource latest = RestoreSource::latestCheckpoint(object, known.snapshots, known.restoredFrom);
+    if (VvpObjects::isPlatformDeployment(object)) {
+        const RestoreSource start = RestoreSource::forStart(object, known.snapshots, known.restoredFrom);
+        switch (request.kind) {
+        case ActionKind::Start:
+            return {tr("Ververica Platform starts a new job for %1.").arg(name),
+                    RestoreText::startSentence(start, now, false)};
+        case ActionKind::Suspend:
+            return {tr("Ververica Platform takes a savepoint of %1 (origin SUSPEND), then stops the job.").arg(name),
+                    tr("Start restores from that savepoint (restore strategy %1).")
+                        .arg(VvpObjects::deployment(object).restoreStrategy)};
+        case ActionKind::CancelKeepState:
+            return {tr("Ververica Platform cancels %1: the job stops without a savepoint.").arg(name),
+                    tr("With restore strategy LATEST_STATE, Start restores the newer of the latest savepoint and the "
+                       "latest retained checkpoint; now: %1.")
+                        .arg(RestoreText::source(start, now))};
+        case ActionKind::Delete:
+            return {tr("%1 is deleted from Ververica Platform.").arg(name),
+                    tr("Its savepoints stay in their storage; the platform forgets the deployment's jobs and "
+                       "events.")};
+        default:
+            break;
+        }
+        return {ActionDescriptor::of(request.kind).name(), {}};
+    }
     switch (request.kind) {
     case ActionKind::Suspend:
         if (mode == QLatin1String("savepoint"))

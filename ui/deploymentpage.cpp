@@ -493,6 +493,10 @@ void DeploymentPage::clear()
 
 void DeploymentPage::showDeployment(const Deployment &summary)
 {
+    // A platform's deployment has no pods or JobManager Capstan can reach: those tabs would stay empty.
+    const bool platform = summary.platform == Deployment::Platform::Ververica;
+    m_tabs->setTabVisible(PodsTab, !platform);
+    m_tabs->setTabVisible(JobGraphTab, !platform);
     m_summary = summary;
     updateHeader();
     emit deploymentChanged();
@@ -656,6 +660,11 @@ void DeploymentPage::updateOverview()
         m_restoreLabel->clear();
         return;
     }
+    if (m_summary.platform == Deployment::Platform::Ververica) {
+        updatePlatformOverview();
+        updateRestore();
+        return;
+    }
     QString specHtml = QStringLiteral("<table>");
     specHtml += row(tr("Image"), spec.value(QLatin1String("image")).toString());
     specHtml += row(tr("Flink version"), spec.value(QLatin1String("flinkVersion")).toString());
@@ -756,6 +765,66 @@ void DeploymentPage::updateOverview()
         top->setExpanded(false);
     }
     updateRestore();
+}
+
+void DeploymentPage::updatePlatformOverview()
+{
+    const QJsonObject spec = m_object.value(QLatin1String("spec")).toObject();
+    const QJsonObject status = m_object.value(QLatin1String("status")).toObject();
+    const QJsonObject running = status.value(QLatin1String("running")).toObject();
+    const QJsonObject templateSpec
+        = spec.value(QLatin1String("template")).toObject().value(QLatin1String("spec")).toObject();
+    const QJsonObject artifact = templateSpec.value(QLatin1String("artifact")).toObject();
+    const QJsonObject restore = spec.value(QLatin1String("restoreStrategy")).toObject();
+    QString specHtml = QStringLiteral("<table>");
+    specHtml += row(tr("Image"), m_summary.image);
+    specHtml += row(tr("Flink version"), m_summary.flinkVersion);
+    specHtml += row(tr("Jar"), artifact.value(QLatin1String("jarUri")).toString());
+    specHtml += row(tr("Entry class"), artifact.value(QLatin1String("entryClass")).toString());
+    specHtml += row(tr("Arguments"), artifact.value(QLatin1String("mainArgs")).toString());
+    specHtml += row(tr("Parallelism"), QString::number(m_summary.parallelism));
+    specHtml += row(tr("Upgrade strategy"), m_summary.upgradeMode);
+    QString restoreText = m_summary.restoreStrategy;
+    if (restore.value(QLatin1String("allowNonRestoredState")).toBool())
+        restoreText += tr(", non-restored state allowed");
+    specHtml += row(tr("Restore strategy"), restoreText);
+    specHtml += row(tr("Desired state"), spec.value(QLatin1String("state")).toString());
+    specHtml += row(tr("Deployment target"), spec.value(QLatin1String("deploymentTargetName")).toString());
+    specHtml += row(tr("Kubernetes HA"), m_summary.haEnabled ? tr("on") : tr("off"));
+    specHtml += QStringLiteral("</table>");
+    m_specLabel->setText(specHtml);
+    m_specLabel->setToolTip(QString());
+
+    const QDateTime since
+        = QDateTime::fromString(running.value(QLatin1String("transitionTime")).toString(), Qt::ISODate);
+    QString statusHtml = QStringLiteral("<table>");
+    statusHtml += row(tr("Platform"), tr("Ververica Platform"));
+    statusHtml += row(tr("State"), status.value(QLatin1String("state")).toString());
+    statusHtml += row(tr("Job ID"), running.value(QLatin1String("jobId")).toString());
+    if (since.isValid())
+        statusHtml += row(tr("Since"), relative(since, SessionHost::serverNow(m_session.data())));
+    statusHtml += row(tr("Resource version"), m_summary.resourceVersion);
+    statusHtml += QStringLiteral("</table>");
+    m_statusLabel->setText(statusHtml);
+    m_statusLabel->setToolTip(QString());
+
+    m_conditions->clear();
+    for (const QJsonValue &v : running.value(QLatin1String("conditions")).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QDateTime changed
+            = QDateTime::fromString(c.value(QLatin1String("lastTransitionTime")).toString(), Qt::ISODate);
+        m_conditions->addTopLevelItem(new QTreeWidgetItem(
+            {c.value(QLatin1String("type")).toString(), c.value(QLatin1String("status")).toString(),
+             c.value(QLatin1String("reason")).toString(), c.value(QLatin1String("message")).toString(),
+             relative(changed, SessionHost::serverNow(m_session.data()))}));
+    }
+    if (m_conditions->topLevelItemCount() == 0)
+        m_conditions->addTopLevelItem(new QTreeWidgetItem({tr("No conditions reported.")}));
+    for (int c = 0; c < 3; ++c)
+        m_conditions->resizeColumnToContents(c);
+    m_errorTree->clear();
+    m_errorTree->setVisible(false);
+    m_errorHeading->setVisible(false);
 }
 
 QList<Snapshot> DeploymentPage::knownSnapshots() const

@@ -135,6 +135,8 @@ private:
     void requestActionMarkers();
     void showActionMarkers(const AuditQuery &query, const QList<AuditEntry> &entries);
     QWidget *createOverviewTab();
+    // The Overview of a Ververica Platform deployment: the platform's spec and status fields.
+    void updatePlatformOverview();
     QWidget *createEventsTab();
     QWidget *createSnapshotsTab();
     QWidget *createJobsTab();

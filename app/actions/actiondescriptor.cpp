@@ -152,6 +152,35 @@ Availability availability(ActionKind kind, const Deployment &d)
 {
     const auto no = [](const char *source) { return Availability{false, translated(source)}; };
     const bool job = !d.sessionCluster;
+    if (d.platform == Deployment::Platform::Ververica) {
+        // The platform changes a deployment by its desired state; what it means is the platform's.
+        const bool meantToRun = d.desiredState == QLatin1String("running");
+        switch (kind) {
+        case ActionKind::Start:
+            if (meantToRun)
+                return no(QT_TRANSLATE_NOOP("capstan::Action", "The deployment is already meant to run."));
+            return {};
+        case ActionKind::Suspend:
+        case ActionKind::CancelKeepState:
+            if (!meantToRun)
+                return no(QT_TRANSLATE_NOOP("capstan::Action", "The deployment is not meant to run."));
+            return {};
+        case ActionKind::Savepoint:
+            if (d.jobState != QLatin1String("RUNNING"))
+                return no(QT_TRANSLATE_NOOP("capstan::Action", "The job is not running."));
+            return {};
+        case ActionKind::Delete:
+            if (meantToRun)
+                return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                            "Ververica Platform deletes only cancelled or "
+                                            "suspended deployments: cancel or suspend it first."));
+            return {};
+        default:
+            return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                        "Not available for Ververica Platform deployments in "
+                                        "this version of Capstan: use the platform's own UI."));
+        }
+    }
     switch (kind) {
     case ActionKind::Savepoint:
         if (!job)

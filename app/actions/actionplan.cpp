@@ -1,5 +1,7 @@
 #include "actions/actionplan.h"
 
+#include "vvp/vvpobjects.h"
+
 #include "actions/actiondescriptor.h"
 #include "flink/deployment.h"
 #include "json/jsontools.h"
@@ -180,13 +182,23 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
 {
     ActionPlan p;
     // The rule the UI enables its controls by, held against the object as it is.
-    const Availability available = availability(request.kind, Deployment::fromJson(current));
+    const Availability available = availability(request.kind, VvpObjects::summaryOf(current));
     if (!available.available) {
         p.refusal = tr("%1 %2 was refused: %3")
                         .arg(ActionDescriptor::of(request.kind).name(), request.name, available.reason);
         return p;
     }
     const QJsonObject spec = current.value(kSpec).toObject();
+    if (VvpObjects::isPlatformDeployment(current)) {
+        // Ververica Platform: an action sets the deployment's desired state, the platform does the rest.
+        const QString state = request.kind == ActionKind::Start ? QStringLiteral("RUNNING")
+            : request.kind == ActionKind::Suspend               ? QStringLiteral("SUSPENDED")
+            : request.kind == ActionKind::CancelKeepState       ? QStringLiteral("CANCELLED")
+                                                                : QString();
+        if (!state.isEmpty())
+            p.patch = QJsonObject{{QStringLiteral("state"), state}};
+        return p;
+    }
     switch (request.kind) {
     case ActionKind::Configure:
         p.patch = dropStaleNonces(json::createMergePatch(request.baseSpec, request.newSpec), spec);

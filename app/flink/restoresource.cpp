@@ -79,6 +79,8 @@ RestoreSource RestoreSource::forStart(const QJsonObject &deployment, const QList
     const QJsonObject jobStatus
         = deployment.value(QLatin1String("status")).toObject().value(QLatin1String("jobStatus")).toObject();
     const QString mode = job.value(QLatin1String("upgradeMode")).toString(QStringLiteral("stateless"));
+    if (spec.contains(QLatin1String("restoreStrategy")))
+        return forPlatformStart(spec, knownSnapshots);
     RestoreSource r;
     if (mode == QLatin1String("stateless"))
         return r;
@@ -111,6 +113,31 @@ RestoreSource RestoreSource::forStart(const QJsonObject &deployment, const QList
         r.kind = Kind::Savepoint;
         r.path = initial;
     }
+    return r;
+}
+
+RestoreSource RestoreSource::forPlatformStart(const QJsonObject &spec, const QList<Snapshot> &knownSnapshots)
+{
+    const QString strategy = spec.value(QLatin1String("restoreStrategy"))
+                                 .toObject()
+                                 .value(QLatin1String("kind"))
+                                 .toString(QStringLiteral("LATEST_STATE"));
+    RestoreSource r;
+    if (strategy == QLatin1String("NONE"))
+        return r;
+    const Snapshot *savepoint = newest(knownSnapshots, QStringLiteral("SAVEPOINT"));
+    const Snapshot *checkpoint
+        = strategy == QLatin1String("LATEST_STATE") ? newest(knownSnapshots, QStringLiteral("CHECKPOINT")) : nullptr;
+    // LATEST_STATE: whichever is newer, the latest savepoint or the latest retained checkpoint.
+    const Snapshot *chosen = savepoint;
+    if (checkpoint && (!chosen || checkpoint->time > chosen->time))
+        chosen = checkpoint;
+    if (!chosen)
+        return r;
+    r.kind = chosen == savepoint ? Kind::Savepoint : Kind::LatestCheckpoint;
+    r.path = chosen->path;
+    r.checkpointId = chosen->checkpointId;
+    r.time = chosen->time;
     return r;
 }
 

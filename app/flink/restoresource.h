@@ -36,8 +36,12 @@ struct RestoreSource
     // A checkpoint whose age is known and exceeds maxCheckpointAgeMs at `now`.
     bool olderThanMaxAge(const QDateTime &now) const;
 
+    // A Ververica Platform deployment (its spec has a restoreStrategy) follows the platform's rules:
+    // LATEST_STATE the newer of the latest savepoint and the latest retained checkpoint,
+    // LATEST_SAVEPOINT the latest savepoint, NONE empty state.
     static RestoreSource forStart(const QJsonObject &deployment, const QList<Snapshot> &knownSnapshots,
                                   const Snapshot &restoredFrom = {});
+    static RestoreSource forPlatformStart(const QJsonObject &spec, const QList<Snapshot> &knownSnapshots);
     // The latest checkpoint as last known, whatever the upgrade mode: what Cancel and Keep State keeps.
     // restoredFrom: what the job last restored from (JobManagerInfo::restoredFrom), the newest entry
     // of its checkpoint store until it completes a checkpoint of its own.

@@ -43,6 +43,17 @@ bool VvpObjects::isFailureEvent(const QString &name)
         || name.contains(QLatin1String("RESTART"));
 }
 
+bool VvpObjects::isPlatformDeployment(const QJsonObject &object)
+{
+    return object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment")
+        && !object.value(QLatin1String("apiVersion")).toString().contains(QLatin1Char('/'));
+}
+
+Deployment VvpObjects::summaryOf(const QJsonObject &object)
+{
+    return isPlatformDeployment(object) ? deployment(object) : Deployment::fromJson(object);
+}
+
 Deployment VvpObjects::deployment(const QJsonObject &object)
 {
     const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();

@@ -22,6 +22,10 @@ class VvpObjects final
 {
 public:
     static Deployment deployment(const QJsonObject &object);
+    // A platform's Deployment (API v1, a template in its spec) rather than a FlinkDeployment.
+    static bool isPlatformDeployment(const QJsonObject &object);
+    // The summary of either kind of object.
+    static Deployment summaryOf(const QJsonObject &object);
     static ClusterEvent event(const QJsonObject &object);
     static Snapshot savepoint(const QJsonObject &object);
     static JobRun job(const QJsonObject &object);

@@ -1,5 +1,6 @@
 #include "vvp/vvpsession.h"
 
+#include "actions/actionplan.h"
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
 #include "kube/serverclock.h"
@@ -308,17 +309,10 @@ void VvpSession::runAction(const ActionRequest &request)
                Error::make(QStringLiteral("NotConnected"), tr("The platform connection is not open.")));
         return;
     }
-    QString state;
     switch (request.kind) {
     case ActionKind::Start:
-        state = QStringLiteral("RUNNING");
-        break;
     case ActionKind::Suspend:
-        state = QStringLiteral("SUSPENDED");
-        break;
     case ActionKind::CancelKeepState:
-        // The platform keeps retained checkpoints of a cancelled job: LATEST_STATE restores them.
-        state = QStringLiteral("CANCELLED");
         break;
     case ActionKind::Savepoint: {
         const QJsonObject body{{QStringLiteral("metadata"),
@@ -355,13 +349,19 @@ void VvpSession::runAction(const ActionRequest &request)
         return;
     }
     }
-    // The desired state, written against the version the user looked at: a change made meanwhile is a
-    // conflict, not overwritten.
+    // The same plan the review showed, against the object as last read; written against the version
+    // the user looked at: a change made meanwhile is a conflict, not overwritten.
+    const ActionPlan plan = ActionPlan::make(request, m_objects.value(request.deploymentUid));
+    if (plan.refused()) {
+        finish(request, ActionResult::Outcome::Refused, plan.refusal,
+               Error::make(QStringLiteral("Refused"), plan.refusal));
+        return;
+    }
+    const QString state = plan.patch.value(QLatin1String("state")).toString();
     QJsonObject metadata;
     if (!request.baseResourceVersion.isEmpty())
         metadata.insert(QStringLiteral("resourceVersion"), request.baseResourceVersion.toLongLong());
-    const QJsonObject body{{QStringLiteral("metadata"), metadata},
-                           {QStringLiteral("spec"), QJsonObject{{QStringLiteral("state"), state}}}};
+    const QJsonObject body{{QStringLiteral("metadata"), metadata}, {QStringLiteral("spec"), plan.patch}};
     ActionProgress progress;
     progress.id = request.id;
     progress.kind = request.kind;
@@ -369,7 +369,11 @@ void VvpSession::runAction(const ActionRequest &request)
     progress.steps << ActionStep{tr("Set the desired state to %1").arg(state), ActionStep::State::Running, 0};
     emit actionProgress(progress);
     KubeReply *reply = m_vvp->patch(VvpClient::deploymentPath(request.ns, request.name), body);
-    connect(reply, &KubeReply::finished, this, [this, request, state](const Result<QJsonObject> &result) {
+    connect(reply, &KubeReply::finished, this, [this, request, state, progress](const Result<QJsonObject> &result) {
+        ActionProgress done = progress;
+        done.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
+        done.written = bool(result);
+        emit actionProgress(done);
         if (!result) {
             const bool conflict = result.error().isConflict();
             finish(request, conflict ? ActionResult::Outcome::Conflict : ActionResult::Outcome::Failed,

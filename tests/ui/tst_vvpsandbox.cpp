@@ -1,0 +1,291 @@
+// Ververica Platform as a second backend, through the real window against the sandbox's simulated
+// Application Manager: the platform found in the cluster and offered as a context, its deployments
+// listed in its own state words, a deployment's page with the platform's Events, Savepoints and Jobs,
+// Suspend and Start through the same review and Activity panel as for the operator, a stale write shown
+// as a conflict, and a platform reached at its URL with its API token, which no log shows.
+
+#include "common/actionreview.h"
+#include "common/sandboxfixture.h"
+#include "sandbox/sandboxserver.h"
+#include "sandbox/vvpplatform.h"
+#include "session/sessionhost.h"
+#include "ui/actionscontroller.h"
+#include "ui/deploymentpage.h"
+#include "ui/mainwindow.h"
+#include "ui/models/deploymenttablemodel.h"
+#include "ui/models/eventtablemodel.h"
+#include "ui/models/jobruntablemodel.h"
+#include "ui/models/snapshottablemodel.h"
+#include "vvp/vvpsession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace capstan;
+using namespace capstan::sandbox;
+using capstan::test::SandboxFixture;
+
+namespace {
+
+QStringList g_log;
+
+void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_log << message;
+}
+
+} // namespace
+
+class TestVvpSandbox : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void platformOfferedAndListed();
+    void pageShowsThePlatformsRecords();
+    void suspendThenStartFromTheSavepoint();
+    void staleWriteIsAConflict();
+    void urlWithTokenNeverLogged();
+
+private:
+    void step(qint64 ms);
+    bool stepUntil(const std::function<bool()> &done, qint64 maxMs = 120000);
+    QString platformState(const QString &name);
+    std::unique_ptr<MainWindow> openPlatform();
+    const Deployment *listed(MainWindow *window, const QString &name) const;
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    QTemporaryDir m_dir;
+};
+
+void TestVvpSandbox::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestVvpSandbox::init()
+{
+    m_sandbox = std::make_unique<SandboxFixture>(-1, 1.0);
+    QVERIFY(m_sandbox->started);
+    QVERIFY(m_sandbox->server->vvpPlatform());
+    m_sandbox->server->clock().setPaused(true);
+}
+
+void TestVvpSandbox::cleanup()
+{
+    m_sandbox.reset();
+}
+
+void TestVvpSandbox::step(qint64 ms)
+{
+    m_sandbox->server->clock().advance(ms);
+    m_sandbox->server->vvpPlatform()->reconcile();
+}
+
+bool TestVvpSandbox::stepUntil(const std::function<bool()> &done, qint64 maxMs)
+{
+    for (qint64 t = 0; t < maxMs; t += 1000) {
+        if (done())
+            return true;
+        step(1000);
+        QTest::qWait(10);
+    }
+    return done();
+}
+
+QString TestVvpSandbox::platformState(const QString &name)
+{
+    const VvpResult d = m_sandbox->server->vvpPlatform()->getDeployment(QStringLiteral("default"), name);
+    return d.body.value(u"status").toObject().value(u"state").toString();
+}
+
+const Deployment *TestVvpSandbox::listed(MainWindow *window, const QString &name) const
+{
+    for (const Deployment &d : window->deploymentModel()->rows()) {
+        if (d.name == name)
+            return &d;
+    }
+    return nullptr;
+}
+
+std::unique_ptr<MainWindow> TestVvpSandbox::openPlatform()
+{
+    SessionOptions options;
+    options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
+    options.pollIntervalMs = 300;
+    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"),
+                                               QStringLiteral("default"), options);
+    window->resize(1400, 900);
+    window->show();
+    // The context finds the platform's Service (the labels of Ververica's Helm chart) and offers it.
+    auto *contexts = window->findChild<QComboBox *>(QStringLiteral("contextComboBox"));
+    QString platform;
+    const bool offered = QTest::qWaitFor(
+        [&] {
+            for (int i = 0; i < contexts->count(); ++i) {
+                if (contexts->itemText(i).contains(QStringLiteral("Ververica Platform")))
+                    platform = contexts->itemData(i).toString();
+            }
+            return !platform.isEmpty();
+        },
+        10000);
+    if (!offered)
+        return {};
+    window->openContext(platform, QStringLiteral("all"));
+    return window;
+}
+
+void TestVvpSandbox::platformOfferedAndListed()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_COMPARE_WITH_TIMEOUT(window->deploymentModel()->rowCount(), 3, 10000);
+    const Deployment *analytics = listed(window.get(), QStringLiteral("github-analytics"));
+    QVERIFY(analytics);
+    QCOMPARE(analytics->platform, Deployment::Platform::Ververica);
+    QCOMPARE(analytics->displayState(), DisplayState::Running);
+    QCOMPARE(analytics->upgradeMode, QStringLiteral("STATEFUL"));
+    QCOMPARE(analytics->restoreStrategy, QStringLiteral("LATEST_STATE"));
+    QCOMPARE(listed(window.get(), QStringLiteral("nightly-backfill"))->displayState(), DisplayState::Suspended);
+    QVERIFY(window->windowTitle().contains(QStringLiteral("Ververica Platform")));
+}
+
+void TestVvpSandbox::pageShowsThePlatformsRecords()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    DeploymentPage *page = window->deploymentPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->eventModel()->rowCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->snapshotModel()->rowCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->jobModel()->rowCount() > 0, 10000);
+    // Nothing of pods or a JobManager to show: those tabs are not offered.
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+    QVERIFY(!tabs->isTabVisible(DeploymentPage::PodsTab));
+    QVERIFY(!tabs->isTabVisible(DeploymentPage::JobGraphTab));
+    // LATEST_STATE names what Start would restore: the newest savepoint or retained checkpoint.
+    QTRY_VERIFY_WITH_TIMEOUT(page->restoreText().contains(QStringLiteral("s3://")), 10000);
+    // What the platform does not do through Capstan yet is not offered.
+    QVERIFY(!window->actions()->action(ActionKind::Restart)->isEnabled());
+    QVERIFY(!window->actions()->action(ActionKind::RollbackToStable)->isEnabled());
+}
+
+void TestVvpSandbox::suspendThenStartFromTheSavepoint()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    DeploymentPage *page = window->deploymentPage();
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->action(ActionKind::Suspend)->isEnabled(), 10000);
+    const int savepointsBefore = page->snapshotModel()->rowCount();
+
+    window->actions()->action(ActionKind::Suspend)->trigger();
+    ActionReviewDialog *review = test::waitForReview(window.get());
+    QVERIFY(review);
+    // The review says what the platform will do and shows the desired state changing.
+    QVERIFY(review->effectText().contains(QStringLiteral("Ververica Platform takes a savepoint")));
+    test::answerReview(review, true);
+    QVERIFY(stepUntil([&] { return platformState(QStringLiteral("github-analytics")) == u"SUSPENDED"; }));
+    QTRY_COMPARE_WITH_TIMEOUT(listed(window.get(), QStringLiteral("github-analytics"))->displayState(),
+                              DisplayState::Suspended, 15000);
+    // The savepoint the platform took on suspension is listed, with its origin.
+    QTRY_VERIFY_WITH_TIMEOUT(page->snapshotModel()->rowCount() > savepointsBefore, 10000);
+    const auto suspendSavepoint = [&] {
+        const QList<Snapshot> snapshots = page->snapshotModel()->snapshots();
+        return std::any_of(snapshots.cbegin(), snapshots.cend(),
+                           [](const Snapshot &s) { return s.trigger == u"SUSPEND" && s.isCompleted(); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(suspendSavepoint(), 10000);
+
+    QTRY_VERIFY_WITH_TIMEOUT(window->actions()->action(ActionKind::Start)->isEnabled(), 10000);
+    window->actions()->action(ActionKind::Start)->trigger();
+    review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QVERIFY(review->effectText().contains(QStringLiteral("starts a new job")));
+    test::answerReview(review, true);
+    QVERIFY(stepUntil([&] { return platformState(QStringLiteral("github-analytics")) == u"RUNNING"; }));
+    QTRY_COMPARE_WITH_TIMEOUT(listed(window.get(), QStringLiteral("github-analytics"))->displayState(),
+                              DisplayState::Running, 15000);
+}
+
+void TestVvpSandbox::staleWriteIsAConflict()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(listed(window.get(), QStringLiteral("fraud-detector")), 10000);
+    const Deployment fraud = *listed(window.get(), QStringLiteral("fraud-detector"));
+    QVERIFY(window->openDeployment(QStringLiteral("default"), QStringLiteral("fraud-detector")));
+    QTRY_COMPARE_WITH_TIMEOUT(window->deploymentPage()->summary().uid, fraud.uid, 10000);
+    QSignalSpy finished(window->session()->session(), &BackendSession::actionFinished);
+    ActionRequest request;
+    request.id = 4242;
+    request.kind = ActionKind::Suspend;
+    request.deploymentUid = fraud.uid;
+    request.ns = fraud.ns;
+    request.name = fraud.name;
+    request.baseResourceVersion = QString::number(fraud.resourceVersion.toLongLong() - 1); // someone wrote since
+    window->session()->runAction(request);
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.constLast().constFirst().value<ActionResult>();
+    QCOMPARE(result.outcome, ActionResult::Outcome::Conflict);
+    QCOMPARE(platformState(QStringLiteral("fraud-detector")), QStringLiteral("RUNNING"));
+}
+
+void TestVvpSandbox::urlWithTokenNeverLogged()
+{
+    // The platform on a port of its own, as `capstan-sandbox --vvp-port` serves it.
+    m_sandbox.reset();
+    SandboxOptions sandboxOptions;
+    sandboxOptions.deployments = -1;
+    sandboxOptions.vvpPort = 0;
+    SandboxServer server(sandboxOptions);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const quint16 port = server.vvpPort();
+    QVERIFY(port > 0);
+    const QString token = server.vvpToken();
+    QVERIFY(!token.isEmpty());
+    g_log.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+    VvpEndpoint endpoint;
+    endpoint.kind = VvpEndpoint::Kind::Url;
+    endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    {
+        SessionOptions options;
+        options.historyPath = QStringLiteral("-");
+        options.platform = endpoint;
+        options.platformToken = token;
+        SessionHost host(KubeConfig(), QString(), QString(), options);
+        QSignalSpy listed(host.session(), &BackendSession::deploymentsChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
+        QCOMPARE(listed.constFirst().constFirst().value<DeploymentBatch>().upserted.size(), 3);
+    }
+    {
+        SessionOptions options;
+        options.historyPath = QStringLiteral("-");
+        options.platform = endpoint;
+        options.platformToken = QStringLiteral("not-the-token");
+        SessionHost host(KubeConfig(), QString(), QString(), options);
+        QSignalSpy states(host.session(), &BackendSession::stateChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(states.cbegin(), states.cend(),
+                        [](const QList<QVariant> &s) { return s.at(1).value<Error>().httpStatus == 401; }),
+            10000);
+    }
+    qInstallMessageHandler(previous);
+    for (const QString &line : std::as_const(g_log))
+        QVERIFY2(!line.contains(token), "the platform's API token reached a log");
+}
+
+QTEST_MAIN(TestVvpSandbox)
+#include "tst_vvpsandbox.moc"

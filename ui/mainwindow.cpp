@@ -20,6 +20,7 @@
 #include "ui/prometheusdialog.h"
 #include "ui/sessionsettings.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/vvp/vvpadminactions.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/dashboardindicator.h"
 #include "ui/widgets/emptylistplaceholder.h"
@@ -321,6 +322,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
 
     m_page->setSession(nullptr);
     findChild<DashboardIndicator *>()->setSession(nullptr);
+    findChild<VvpAdminActions *>()->setSession(nullptr);
     m_contextName = context;
     m_actions->setSession(nullptr);
     updateTokenActions();
@@ -348,6 +350,7 @@ void MainWindow::startSession()
     m_actions->setSession(m_session);
     m_page->setSession(m_session);
     findChild<DashboardIndicator *>()->setSession(m_session);
+    findChild<VvpAdminActions *>()->setSession(m_options.platform.isValid() ? m_session.data() : nullptr);
     m_model->setClock(m_session->clock());
     m_indicator->setClock(m_session->clock());
     loadPrometheus(context);
@@ -519,6 +522,7 @@ void MainWindow::createMenus()
     audit->setObjectName(QStringLiteral("auditLogAction"));
     QAction *history = view->addAction(tr("Metric &History Source…"), this, &MainWindow::editPrometheus);
     history->setObjectName(QStringLiteral("prometheusAction"));
+    new VvpAdminActions(this, view);
 
     QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

@@ -81,6 +81,32 @@ public:
     virtual void openDashboard(const QString &ns, const QString &name) = 0;
     virtual void closeDashboard(const QString &ns, const QString &name) = 0;
 
+    // A Ververica Platform namespace's Deployment Defaults and Secret Values (answered by
+    // deploymentDefaults, secretValues or adminFailed with the request's kind). Secret values are
+    // write-only. Other backends answer that they are no Ververica Platform.
+    enum AdminRequest { AdminDefaults, AdminSaveDefaults, AdminSecretValues, AdminCreateSecret, AdminDeleteSecret };
+    virtual void requestDeploymentDefaults(const QString &ns) { notPlatform(ns, AdminDefaults); }
+    // specPatch: a merge patch of the defaults' spec; resourceVersion: of the defaults it was made from.
+    virtual void saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion)
+    {
+        Q_UNUSED(specPatch)
+        Q_UNUSED(resourceVersion)
+        notPlatform(ns, AdminSaveDefaults);
+    }
+    virtual void requestSecretValues(const QString &ns) { notPlatform(ns, AdminSecretValues); }
+    virtual void createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value)
+    {
+        Q_UNUSED(name)
+        Q_UNUSED(kind)
+        Q_UNUSED(value)
+        notPlatform(ns, AdminCreateSecret);
+    }
+    virtual void deleteSecretValue(const QString &ns, const QString &name)
+    {
+        Q_UNUSED(name)
+        notPlatform(ns, AdminDeleteSecret);
+    }
+
     // The server's clock, learned from its answers. Set at construction and never replaced, so it
     // may be fetched from any thread; ServerClock itself is thread-safe.
     const std::shared_ptr<ServerClock> &clock() const { return m_clock; }
@@ -136,9 +162,24 @@ signals:
     // Ververica Platforms found in the cluster (Services of Ververica's Helm chart), each openable
     // as a context of its own; emitted once after connecting when there are any.
     void platformsFound(const QList<capstan::VvpEndpoint> &endpoints);
+    // A namespace's DeploymentDefaults object (metadata with resourceVersion, spec): as read, or as saved.
+    void deploymentDefaults(const QString &ns, const QJsonObject &object);
+    // The namespace's secret values by name, with their kinds (never their values).
+    void secretValues(const QString &ns, const QStringList &names, const QStringList &kinds);
+    // request: an AdminRequest. A stale resourceVersion arrives as httpStatus 409.
+    void adminFailed(const QString &ns, int request, const capstan::Error &error);
 
 protected:
     std::shared_ptr<ServerClock> m_clock;
+
+private:
+    void notPlatform(const QString &ns, int request)
+    {
+        emit adminFailed(ns, request,
+                         Error::make(QStringLiteral("NotVervericaPlatform"),
+                                     tr("This context is not a Ververica Platform: Deployment Defaults and Secret "
+                                        "Values belong to a platform's namespaces.")));
+    }
 };
 
 } // namespace capstan

@@ -159,6 +159,35 @@ void SessionHost::closeDashboard(const QString &ns, const QString &name)
     QMetaObject::invokeMethod(m_session, [session = m_session, ns, name] { session->closeDashboard(ns, name); });
 }
 
+void SessionHost::requestDeploymentDefaults(const QString &ns)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns] { session->requestDeploymentDefaults(ns); });
+}
+
+void SessionHost::saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns, specPatch, resourceVersion] {
+        session->saveDeploymentDefaults(ns, specPatch, resourceVersion);
+    });
+}
+
+void SessionHost::requestSecretValues(const QString &ns)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns] { session->requestSecretValues(ns); });
+}
+
+void SessionHost::createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns, name, kind, value] {
+        session->createSecretValue(ns, name, kind, value);
+    });
+}
+
+void SessionHost::deleteSecretValue(const QString &ns, const QString &name)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, ns, name] { session->deleteSecretValue(ns, name); });
+}
+
 void SessionHost::setNamespace(const QString &ns)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, ns] { session->setNamespace(ns); });

@@ -50,6 +50,12 @@ public:
     // ClusterSession::openDashboard): session()->dashboardOpened/Failed/Closed answer.
     void openDashboard(const QString &ns, const QString &name);
     void closeDashboard(const QString &ns, const QString &name);
+    // A Ververica Platform namespace's Deployment Defaults and Secret Values (see BackendSession).
+    void requestDeploymentDefaults(const QString &ns);
+    void saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion);
+    void requestSecretValues(const QString &ns);
+    void createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value);
+    void deleteSecretValue(const QString &ns, const QString &name);
 
     // The API server's clock (thread-safe, shared with the backend that learns it). Ages and "now" of
     // server-side facts (snapshots, events, job runs, metric samples) are computed against it, so

@@ -5,6 +5,7 @@
 #include "kube/kubereply.h"
 #include "kube/serverclock.h"
 #include "logging.h"
+#include "vvp/vvpadmin.h"
 #include "vvp/vvpclient.h"
 #include "vvp/vvpobjects.h"
 
@@ -25,6 +26,7 @@ VvpSession::VvpSession(const KubeConfig &config, const QString &contextName, con
     , m_ns(ns)
     , m_token(token)
     , m_options(options)
+    , m_admin(new VvpAdmin(this, [this] { return m_vvp; }))
     , m_listTimer(this)
     , m_pollTimer(this)
 {
@@ -39,6 +41,31 @@ VvpSession::VvpSession(const KubeConfig &config, const QString &contextName, con
 }
 
 VvpSession::~VvpSession() = default;
+
+void VvpSession::requestDeploymentDefaults(const QString &ns)
+{
+    m_admin->requestDefaults(ns);
+}
+
+void VvpSession::saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion)
+{
+    m_admin->saveDefaults(ns, specPatch, resourceVersion);
+}
+
+void VvpSession::requestSecretValues(const QString &ns)
+{
+    m_admin->requestSecretValues(ns);
+}
+
+void VvpSession::createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value)
+{
+    m_admin->createSecretValue(ns, name, kind, value);
+}
+
+void VvpSession::deleteSecretValue(const QString &ns, const QString &name)
+{
+    m_admin->deleteSecretValue(ns, name);
+}
 
 void VvpSession::start()
 {

@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 namespace capstan {
 
 class KubeClient;
+class VvpAdmin;
 class VvpClient;
 
 // One open Ververica Platform: its deployments listed by polling the Application Manager (it has no
@@ -57,6 +58,11 @@ public:
     void closeLog(quint64 id) override;
     void openDashboard(const QString &ns, const QString &name) override;
     void closeDashboard(const QString &ns, const QString &name) override;
+    void requestDeploymentDefaults(const QString &ns) override;
+    void saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion) override;
+    void requestSecretValues(const QString &ns) override;
+    void createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value) override;
+    void deleteSecretValue(const QString &ns, const QString &name) override;
 
     const VvpEndpoint &endpoint() const { return m_endpoint; }
     int listCount() const { return m_lists; }
@@ -89,6 +95,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     KubeClient *m_client = nullptr;
     VvpClient *m_vvp = nullptr;
+    VvpAdmin *m_admin; // Deployment Defaults and Secret Values
     QTimer m_listTimer;
     QTimer m_pollTimer;
     quint64 m_generation = 0; // a list started before setNamespace/stop is dropped

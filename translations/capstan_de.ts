@@ -1055,6 +1055,13 @@
     </message>
 </context>
 <context>
+    <name>capstan::BackendSession</name>
+    <message>
+        <source>This context is not a Ververica Platform: Deployment Defaults and Secret Values belong to a platform&apos;s namespaces.</source>
+        <translation>Dieser Kontext ist keine Ververica Platform: Deployment-Standardwerte und Secret Values gehören zu den Namespaces einer Plattform.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ClusterSession</name>
     <message>
         <source>The cluster connection is not open, so nothing was sent.</source>
@@ -1833,6 +1840,113 @@
     <message>
         <source>Cannot open the Flink Dashboard of %1/%2: %3</source>
         <translation>Das Flink-Dashboard von %1/%2 kann nicht geöffnet werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeploymentDefaultsDialog</name>
+    <message>
+        <source>Deployment Defaults of %1</source>
+        <translation>Deployment-Standardwerte von %1</translation>
+    </message>
+    <message>
+        <source>Namespace-wide defaults the platform merges under every deployment&apos;s own spec when it starts a job. A deployment&apos;s own settings win.</source>
+        <translation>Standardwerte für den ganzen Namespace, die die Plattform beim Start eines Jobs unter die eigene Spec jedes Deployments legt. Die eigenen Einstellungen eines Deployments haben Vorrang.</translation>
+    </message>
+    <message>
+        <source>&amp;Defaults</source>
+        <translation>&amp;Standardwerte</translation>
+    </message>
+    <message>
+        <source>Effective configuration</source>
+        <translation>Wirksame Konfiguration</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>&amp;Effective Configuration</source>
+        <translation>&amp;Wirksame Konfiguration</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Reading the defaults…</source>
+        <translation>Standardwerte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The YAML does not parse: fix the error above to save.</source>
+        <translation>Das YAML lässt sich nicht lesen: Beheben Sie den Fehler oben, um zu speichern.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the defaults already say this.</source>
+        <translation>Nichts geändert: Die Standardwerte sagen bereits dasselbe.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved. The platform applies the defaults to jobs it starts from now on.</source>
+        <translation>Gespeichert. Die Plattform wendet die Standardwerte auf alle Jobs an, die sie ab jetzt startet.</translation>
+    </message>
+    <message>
+        <source>Read at resourceVersion %1.</source>
+        <translation>Gelesen mit resourceVersion %1.</translation>
+    </message>
+    <message>
+        <source>Conflict: someone changed the defaults after you opened them, so your edit was not saved. Reload to see their version, then make your change again.</source>
+        <translation>Konflikt: Jemand hat die Standardwerte geändert, nachdem Sie sie geöffnet haben; Ihre Änderung wurde daher nicht gespeichert. Laden Sie neu, um die andere Fassung zu sehen, und nehmen Sie Ihre Änderung dann erneut vor.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The defaults could not be read: %1</source>
+        <translation>Die Standardwerte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The YAML parses; Save sends the change with resourceVersion %1.</source>
+        <translation>Das YAML ist lesbar; Speichern sendet die Änderung mit resourceVersion %1.</translation>
+    </message>
+    <message>
+        <source>Select a deployment in the list to see its effective configuration here.</source>
+        <translation>Wählen Sie ein Deployment in der Liste, um hier seine wirksame Konfiguration zu sehen.</translation>
+    </message>
+    <message>
+        <source>What a job of %1 starts with: its own spec over the defaults as saved on the platform.</source>
+        <translation>Womit ein Job von %1 startet: seine eigene Spec über den Standardwerten, wie sie auf der Plattform gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>eigene</translation>
+    </message>
+    <message>
+        <source>from defaults</source>
+        <translation>aus Standardwerten</translation>
+    </message>
+    <message>
+        <source>own (default: %1)</source>
+        <translation>eigene (Standardwert: %1)</translation>
+    </message>
+    <message>
+        <source>The YAML parses. The platform checks the defaults when they are saved.</source>
+        <translation>Das YAML ist lesbar. Die Plattform prüft die Standardwerte beim Speichern.</translation>
     </message>
 </context>
 <context>
@@ -4099,6 +4213,116 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     </message>
 </context>
 <context>
+    <name>capstan::SecretValuesDialog</name>
+    <message>
+        <source>Secret Values of %1</source>
+        <translation>Secret Values von %1</translation>
+    </message>
+    <message>
+        <source>Deployments reference a secret value as ${name} in their configuration. Values are write-only: neither the platform nor Capstan shows them again.</source>
+        <translation>Deployments verweisen in ihrer Konfiguration mit ${name} auf einen Secret Value. Werte lassen sich nur schreiben: Weder die Plattform noch Capstan zeigen sie wieder an.</translation>
+    </message>
+    <message>
+        <source>Secret values</source>
+        <translation>Secret Values</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>New secret value</source>
+        <translation>Neuer Secret Value</translation>
+    </message>
+    <message>
+        <source>e.g. kafka-password</source>
+        <translation>z. B. kafka-password</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Reading the secret values…</source>
+        <translation>Secret Values werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Created %1. Reference it as ${%1}.</source>
+        <translation>%1 angelegt. Verweisen Sie darauf mit ${%1}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret value(s).</source>
+        <translation>
+            <numerusform>%n Secret Value.</numerusform>
+            <numerusform>%n Secret Values.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret values could not be listed: %1</source>
+        <translation>Die Secret Values konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>Nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>%1 wird angelegt…</translation>
+    </message>
+    <message>
+        <source>Delete Secret Value</source>
+        <translation>Secret Value löschen</translation>
+    </message>
+    <message>
+        <source>Delete the secret value %1 from namespace %2?</source>
+        <translation>Den Secret Value %1 aus dem Namespace %2 löschen?</translation>
+    </message>
+    <message>
+        <source>Deployments whose configuration references ${%1} fail to start until it exists again. Its value cannot be recovered.</source>
+        <translation>Deployments, deren Konfiguration auf ${%1} verweist, starten nicht, bis er wieder existiert. Sein Wert lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>A secret value of this name exists: delete it first.</source>
+        <translation>Ein Secret Value dieses Namens existiert: Löschen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>Lowercase letters, digits and dashes; starting and ending with a letter or digit.</source>
+        <translation>Kleinbuchstaben, Ziffern und Bindestriche; Anfang und Ende ein Buchstabe oder eine Ziffer.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -4372,6 +4596,32 @@ Um: %2</translation>
     <message>
         <source>Alignment</source>
         <translation>Alignment</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::VvpAdmin</name>
+    <message>
+        <source>The Ververica Platform is not connected yet; try again shortly.</source>
+        <translation>Die Ververica Platform ist noch nicht verbunden; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::VvpAdminActions</name>
+    <message>
+        <source>Deployment &amp;Defaults…</source>
+        <translation>Deployment-&amp;Standardwerte…</translation>
+    </message>
+    <message>
+        <source>The Ververica Platform namespace&apos;s defaults and a deployment&apos;s effective configuration</source>
+        <translation>Die Standardwerte des Ververica-Platform-Namespace und die wirksame Konfiguration eines Deployments</translation>
+    </message>
+    <message>
+        <source>Secret &amp;Values…</source>
+        <translation>Secret &amp;Values…</translation>
+    </message>
+    <message>
+        <source>The Ververica Platform namespace&apos;s secret values</source>
+        <translation>Die Secret Values des Ververica-Platform-Namespace</translation>
     </message>
 </context>
 <context>

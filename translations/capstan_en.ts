@@ -185,6 +185,16 @@
     </message>
 </context>
 <context>
+    <name>capstan::SecretValuesDialog</name>
+    <message numerus="yes">
+        <source>%n secret value(s).</source>
+        <translation>
+            <numerusform>%n secret value.</numerusform>
+            <numerusform>%n secret values.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::SnapshotTimeline</name>
     <message numerus="yes">
         <source>%n savepoint(s)</source>

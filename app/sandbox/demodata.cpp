@@ -468,6 +468,27 @@ public:
                       QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
                                      "1.20.1/flink-examples-streaming-1.20.1.jar"));
 
+        // The autoscaler at work: the input follows the day (400 records/s at night, 1600 by day), so the
+        // window aggregate scales up after 08:00 UTC and back down in the evening.
+        DeploymentSpec orders;
+        orders.name = QStringLiteral("orders-enrichment");
+        orders.ns = QStringLiteral("default");
+        orders.parallelism = 1;
+        orders.upgradeMode = QStringLiteral("last-state");
+        orders.kubernetesHa = true;
+        orders.jarURI = QStringLiteral("local:///opt/flink/usrlib/orders-enrichment-3.2.0.jar");
+        orders.extraConfiguration
+            = QJsonObject{{QStringLiteral("job.autoscaler.enabled"), QStringLiteral("true")},
+                          {QStringLiteral("job.autoscaler.stabilization.interval"), QStringLiteral("1m")},
+                          {QStringLiteral("job.autoscaler.metrics.window"), QStringLiteral("5m")},
+                          {QStringLiteral("job.autoscaler.target.utilization"), QStringLiteral("0.7")},
+                          {QStringLiteral("job.autoscaler.target.utilization.boundary"), QStringLiteral("0.3")},
+                          {QStringLiteral("job.autoscaler.scale-down.interval"), QStringLiteral("30m")}};
+        orders.annotations = QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("800")},
+                                         {QStringLiteral("sandbox.capstan.io/load-profile"), QStringLiteral("daily")}};
+        orders.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
+        addLifecycleEvents(addDeployment(orders), false, orders.jobStartMs - 12000);
+
         addPrometheusService();
     }
 

@@ -47,6 +47,22 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
 {
     m_settings = settings;
     m_vertices = buildVertices(settings);
+    // pipeline.jobvertex-parallelism-overrides ("vertexId:parallelism,…", the autoscaler's decisions) sets
+    // vertices apart; the slots follow the largest.
+    const QStringList overrides
+        = settings.flinkConfiguration.value(QLatin1String("pipeline.jobvertex-parallelism-overrides"))
+              .toString()
+              .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &entry : overrides) {
+        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+        const int p = entry.mid(colon + 1).trimmed().toInt();
+        for (Vertex &v : m_vertices) {
+            if (colon > 0 && p > 0 && v.id == entry.left(colon).trimmed()) {
+                v.parallelism = p;
+                m_settings.parallelism = std::max(m_settings.parallelism, p);
+            }
+        }
+    }
     m_jm = JobManagerStatus::Deploying;
     m_jobId = jobId;
     m_deployedAtMs = nowMs;
@@ -657,7 +673,28 @@ double FlinkJobModel::demand(qint64 nowMs) const
 {
     constexpr double kTwoPi = 6.283185307179586;
     const double wave = 0.15 * std::sin(kTwoPi * double(nowMs % 900000) / 900000.0);
-    return m_settings.demandRecordsPerSecond * (1.0 + wave + 0.03 * noise(m_settings.jobName, nowMs / 1000));
+    return m_settings.demandRecordsPerSecond * loadProfileFactor(m_settings.loadProfile, nowMs)
+        * (1.0 + wave + 0.03 * noise(m_settings.jobName, nowMs / 1000));
+}
+
+double FlinkJobModel::loadProfileFactor(const QString &profile, qint64 nowMs)
+{
+    if (profile != QLatin1String("daily"))
+        return 1;
+    constexpr qint64 kDayMs = 24 * 3600 * 1000;
+    constexpr qint64 kRampMs = 10 * 60 * 1000;
+    constexpr qint64 kRiseMs = 8 * 3600 * 1000;
+    constexpr qint64 kFallMs = 18 * 3600 * 1000;
+    constexpr double kNight = 0.5;
+    constexpr double kDay = 2.0;
+    const qint64 t = ((nowMs % kDayMs) + kDayMs) % kDayMs;
+    if (t < kRiseMs || t >= kFallMs + kRampMs)
+        return kNight;
+    if (t < kRiseMs + kRampMs)
+        return kNight + (kDay - kNight) * double(t - kRiseMs) / kRampMs;
+    if (t < kFallMs)
+        return kDay;
+    return kDay - (kDay - kNight) * double(t - kFallMs) / kRampMs;
 }
 
 double FlinkJobModel::throughput(qint64 nowMs) const

@@ -51,6 +51,9 @@ struct JobSettings
     // The job graph's shape (annotation sandbox.capstan.io/topology): empty for a source and a chained
     // window-and-sink, or one of FlinkJobModel::topologies().
     QString topology;
+    // How the input rate varies over the virtual day (annotation sandbox.capstan.io/load-profile): empty for
+    // steady, or "daily".
+    QString loadProfile;
 };
 
 enum class JobManagerStatus { Missing, Deploying, DeployedNotReady, Ready };
@@ -158,6 +161,11 @@ public:
     // shared with the synthesized metric history.
     double busyTimeAt(int vertex, double throughput) const;
     double backPressuredTimeAt(int vertex, double throughput, double demand) const;
+    // The factor a load profile applies to the input rate at nowMs: 1 for steady; "daily" is low at night,
+    // rises within ten minutes from 08:00 UTC to a day-time peak and falls again from 18:00.
+    static double loadProfileFactor(const QString &profile, qint64 nowMs);
+    // Records/s the sources are offered at nowMs (whether or not the job keeps up).
+    double inputRate(qint64 nowMs) const { return demand(nowMs); }
     // Per-vertex rates at nowMs (sums over subtasks for the record rates, per-subtask values for the
     // time-per-second metrics).
     double throughput(qint64 nowMs) const; // records/s through the bottleneck

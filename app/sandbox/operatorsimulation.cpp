@@ -1,5 +1,6 @@
 #include "sandbox/operatorsimulation.h"
 
+#include "sandbox/autoscalersimulation.h"
 #include "sandbox/flinkjobmodel.h"
 #include "sandbox/jobmanagerapi.h"
 #include "sandbox/podsimulation.h"
@@ -496,6 +497,12 @@ struct OperatorSimulation::Private
     std::mt19937_64 random{20240601};
     PodSimulation pods{store};
     QString operatorVersion = StatusShape::latest();
+    AutoscalerSimulation autoscaler{
+        store,
+        [this](const QJsonObject &deployment, const QString &type, const QString &reason, const QString &message) {
+            recordEvent(deployment.value(u"metadata"_s).toObject().value(u"namespace"_s).toString(), deployment, type,
+                        reason, message, clock.nowMs());
+        }};
 
     std::mutex threadMutex;
     std::condition_variable wake;
@@ -621,6 +628,7 @@ JobSettings OperatorSimulation::Private::settingsFor(const QString &name, const 
     const QString topology = annotations.value(u"sandbox.capstan.io/topology"_s).toString();
     if (FlinkJobModel::topologies().contains(topology))
         s.topology = topology;
+    s.loadProfile = annotations.value(u"sandbox.capstan.io/load-profile"_s).toString();
     s.flinkVersion = flinkVersionOf(spec.value(u"flinkVersion"_s).toString());
     s.flinkConfiguration = spec.value(u"flinkConfiguration"_s).toObject();
     const QJsonObject tmResource = spec.value(u"taskManager"_s).toObject().value(u"resource"_s).toObject();
@@ -666,7 +674,8 @@ void OperatorSimulation::Private::reconcileDeployment(Managed &m, const QJsonObj
             + QString::number(int(cl.jobManagerStatus())) + u'|' + cl.state() + u'|' + QString::number(cl.numRestarts())
             + u'|' + (problem ? problem->message : QString());
     };
-    if (m.initialized && now < m.nextTimedWorkMs && signatureOf(object) == m.signature)
+    if (m.initialized && now < m.nextTimedWorkMs && !autoscaler.due(m.ns, m.name, now)
+        && signatureOf(object) == m.signature)
         return;
     struct Remember
     {
@@ -885,6 +894,11 @@ void OperatorSimulation::Private::reconcile(ReconcileContext &c)
     }
 
     const QString state = rs.value(u"state"_s).toString();
+    // The autoscaler's parallelism overrides become part of the spec reconciled (never of the user's spec): a
+    // new decision is a spec change that redeploys the job.
+    c.spec = autoscaler.scale(
+        c.object, c.spec, m.cluster,
+        state == u"DEPLOYED"_s && c.generation <= last.generation && jobStateOf(last.spec) == u"running"_s, c.now);
     SpecChangeSet diff = diffSpecs(last.spec, c.spec);
     if (state == u"ROLLED_BACK"_s && c.generation <= last.generation)
         diff = SpecChangeSet(); // the rolled-back spec stays until the user changes the resource again
@@ -1299,6 +1313,7 @@ void OperatorSimulation::Private::cleanupDeleted(const Managed &m)
 {
     Managed copy = m;
     pods.removeDeployment(m.ns, m.name);
+    autoscaler.forget(m.ns, m.name);
     deleteRestService(copy);
     deleteHaConfigMaps(copy, copy.cluster.jobId());
 }

@@ -363,7 +363,7 @@ void TestSandboxServer::createGetListWithPagingAndSelectors()
 
     // All namespaces, and events by involvedObject.uid.
     r = admin("GET", QStringLiteral("/apis/flink.apache.org/v1beta1/flinkdeployments"));
-    QCOMPARE(r.body.value(QLatin1String("items")).toArray().size(), 5);
+    QCOMPARE(r.body.value(QLatin1String("items")).toArray().size(), 6);
     const Reply dep = admin(
         "GET", QStringLiteral("/apis/flink.apache.org/v1beta1/namespaces/default/flinkdeployments/github-analytics"));
     const QString uid = meta(dep.body, "uid");
@@ -570,7 +570,7 @@ void TestSandboxServer::watchDeliversEventsAndBookmarks()
     openWatch(&initial,
               QStringLiteral("/apis/flink.apache.org/v1beta1/"
                              "flinkdeployments?watch=true&labelSelector=app.kubernetes.io%2Fpart-of%3Dstreaming"));
-    QTRY_COMPARE(initial.typesWithoutBookmarks().size(), 4);
+    QTRY_COMPARE(initial.typesWithoutBookmarks().size(), 5);
     QVERIFY(!initial.typesWithoutBookmarks().contains(QStringLiteral("MODIFIED")));
 
     // timeoutSeconds ends the stream cleanly.
@@ -694,7 +694,7 @@ void TestSandboxServer::kubectl()
                  &out),
              0);
     const QJsonArray items = QJsonDocument::fromJson(out).object().value(QLatin1String("items")).toArray();
-    QCOMPARE(items.size(), 5);
+    QCOMPARE(items.size(), 6);
     QCOMPARE(run({QStringLiteral("--context"), QStringLiteral("sandbox-cert"), QStringLiteral("get"),
                   QStringLiteral("flinkdep"), QStringLiteral("-n"), QStringLiteral("flink-jobs"), QStringLiteral("-o"),
                   QStringLiteral("name")},

@@ -1,5 +1,7 @@
 #include "ui/configuredialog.h"
 
+#include "vvp/vvpobjects.h"
+
 #include "ui/configure/configureconflictpage.h"
 #include "ui/configure/configureformpage.h"
 #include "ui/configure/configurereviewpage.h"
@@ -151,7 +153,8 @@ ConfigureDialog::ConfigureDialog(Mode mode, const QJsonObject &object, QWidget *
     connect(m_conflictPage, &ConfigureConflictPage::discardRequested, this, &ConfigureDialog::discardMine);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ConfigureDialog::onTabChanged);
     connect(m_applyButton, &QPushButton::clicked, this, &ConfigureDialog::onApplyClicked);
-    connect(m_backButton, &QPushButton::clicked, this, [this] { setCurrentPage(Page::Form); });
+    connect(m_backButton, &QPushButton::clicked, this,
+            [this] { setCurrentPage(m_platform ? Page::Yaml : Page::Form); });
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 
     if (m_templateCombo) {
@@ -221,6 +224,8 @@ void ConfigureDialog::updateButtons()
 void ConfigureDialog::loadObject(const QJsonObject &object)
 {
     m_object = object;
+    m_platform = VvpObjects::isPlatformDeployment(object);
+    m_tabs->setTabVisible(static_cast<int>(Page::Form), !m_platform);
     const QJsonObject metadata = object.value(kMetadata).toObject();
     m_spec = object.value(kSpec).toObject();
     m_baseSpec = m_mode == Mode::Configure ? m_spec : QJsonObject();
@@ -234,8 +239,11 @@ void ConfigureDialog::loadObject(const QJsonObject &object)
         m_formPage->setMetadata(metadata.value(QLatin1String("name")).toString(),
                                 metadata.value(QLatin1String("namespace")).toString());
     }
-    m_formPage->load(m_spec);
+    if (!m_platform)
+        m_formPage->load(m_spec);
     m_yamlPage->replaceSpec(m_spec);
+    if (m_platform)
+        setCurrentPage(Page::Yaml);
     revalidate();
 }
 
@@ -288,7 +296,8 @@ void ConfigureDialog::onTabChanged(int index)
             return;
         }
         m_spec = m_yamlPage->spec();
-        m_formPage->load(m_spec);
+        if (!m_platform)
+            m_formPage->load(m_spec);
         revalidate();
     }
     m_page = target;
@@ -322,6 +331,10 @@ QList<SpecChecks::Problem> ConfigureDialog::collectProblems() const
             problems.append({QStringLiteral("metadata.name"), nameProblem});
         if (m_formPage->namespaceName().isEmpty())
             problems.append({QStringLiteral("metadata.namespace"), tr("Choose the namespace to create it in.")});
+    }
+    if (m_platform) {
+        problems.append(SpecChecks::checkPlatform(m_spec));
+        return problems;
     }
     problems.append(SpecChecks::check(m_spec));
     if (!m_validator.isNull()) {
@@ -415,10 +428,12 @@ ActionRequest ConfigureDialog::request() const
     request.kind = m_mode == Mode::Create ? ActionKind::Create : ActionKind::Configure;
     const QJsonObject metadata = m_object.value(kMetadata).toObject();
     if (m_mode == Mode::Configure) {
-        request.deploymentUid = metadata.value(QLatin1String("uid")).toString();
+        // A platform's object has an id and a numeric resourceVersion.
+        request.deploymentUid = metadata.value(QLatin1String(m_platform ? "id" : "uid")).toString();
         request.ns = metadata.value(QLatin1String("namespace")).toString();
         request.name = metadata.value(QLatin1String("name")).toString();
-        request.baseResourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+        const QJsonValue version = metadata.value(QLatin1String("resourceVersion"));
+        request.baseResourceVersion = version.isDouble() ? QString::number(version.toInteger()) : version.toString();
         request.baseSpec = m_baseSpec;
     } else {
         request.ns = m_formPage->namespaceName();

@@ -128,6 +128,9 @@ private:
     QJsonObject m_conflictMine;
     // Not flow state: the banner shows why the YAML page cannot be left, to be hidden once it can.
     bool m_yamlBlockedBanner = false;
+    // A Ververica Platform deployment: its spec is edited as YAML (the form is the operator's) and
+    // checked by the platform's rules.
+    bool m_platform = false;
 
     MessageBanner *m_banner;
     QLabel *m_titleLabel;

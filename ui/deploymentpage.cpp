@@ -558,7 +558,9 @@ void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &obje
     const FailureStatus failure = m_summary.failure;
     const SnapshotRef lastSnapshot = m_summary.lastSnapshot;
     m_summary = parsed;
-    m_summary.failure = failure;
+    // A platform states its failures in the object itself; the operator's are observed by the session.
+    if (parsed.platform != Deployment::Platform::Ververica)
+        m_summary.failure = failure;
     m_summary.lastSnapshot = lastSnapshot;
     updateHeader();
     updateOverview();

@@ -362,9 +362,23 @@ void MainWindow::startSession()
     });
     connect(source, &ClusterSession::connected, this,
             [this](const ConnectionSummary &summary) { m_indicator->setInsecure(summary.insecure); });
-    connect(source, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
-    connect(source, &ClusterSession::deploymentsChanged, m_model, &DeploymentTableModel::applyBatch);
-    connect(source, &ClusterSession::namespacesListed, this, &MainWindow::onNamespacesListed);
+    // What a previous context's session queued before it was closed may still arrive: only the current
+    // session's reach the list.
+    const quint64 serial = ++m_sessionSerial;
+    connect(source, &ClusterSession::stateChanged, this,
+            [this, serial](SessionState state, const Error &error, int retryInMs) {
+                if (serial == m_sessionSerial)
+                    onStateChanged(state, error, retryInMs);
+            });
+    connect(source, &ClusterSession::deploymentsChanged, m_model, [this, serial](const DeploymentBatch &batch) {
+        if (serial == m_sessionSerial)
+            m_model->applyBatch(batch);
+    });
+    connect(source, &ClusterSession::namespacesListed, this,
+            [this, serial](const QStringList &namespaces, bool forbidden) {
+                if (serial == m_sessionSerial)
+                    onNamespacesListed(namespaces, forbidden);
+            });
     connect(source, &BackendSession::platformsFound, this, [this, context](const QList<VvpEndpoint> &endpoints) {
         for (const VvpEndpoint &endpoint : endpoints)
             addPlatform(context, endpoint);

@@ -131,6 +131,7 @@ private:
     QHash<QString, QString> m_tokens; // context → token entered in Capstan (kept in the keychain too)
     // Platforms offered as contexts: listed name → the kubeconfig context that reaches it and where.
     QHash<QString, std::pair<QString, VvpEndpoint>> m_platforms;
+    quint64 m_sessionSerial = 0; // counts the sessions opened: a closed one's late signals are dropped
     // The kubeconfig context a listed context goes through (itself, unless it is a platform).
     QString kubeContextOf(const QString &context) const;
     QAction *m_pinAction = nullptr;

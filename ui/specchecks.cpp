@@ -113,4 +113,31 @@ bool SpecChecks::isValidMemory(const QString &memory)
     return size.match(memory).hasMatch();
 }
 
+QList<SpecChecks::Problem> SpecChecks::checkPlatform(const QJsonObject &spec)
+{
+    QList<Problem> problems;
+    const auto oneOf = [&](const QString &field, const QString &value, const QStringList &allowed) {
+        if (!value.isEmpty() && !allowed.contains(value))
+            problems.append(
+                {field, tr("\u201c%1\u201d is not one of %2.").arg(value, allowed.join(QStringLiteral(", ")))});
+    };
+    oneOf(QStringLiteral("state"), spec.value(QLatin1String("state")).toString(),
+          {QStringLiteral("RUNNING"), QStringLiteral("SUSPENDED"), QStringLiteral("CANCELLED")});
+    const QString upgrade
+        = spec.value(QLatin1String("upgradeStrategy")).toObject().value(QLatin1String("kind")).toString();
+    oneOf(QStringLiteral("upgradeStrategy.kind"), upgrade,
+          {QStringLiteral("STATEFUL"), QStringLiteral("STATELESS"), QStringLiteral("NONE")});
+    const QString restore
+        = spec.value(QLatin1String("restoreStrategy")).toObject().value(QLatin1String("kind")).toString();
+    oneOf(QStringLiteral("restoreStrategy.kind"), restore,
+          {QStringLiteral("LATEST_STATE"), QStringLiteral("LATEST_SAVEPOINT"), QStringLiteral("NONE")});
+    const QJsonObject templateSpec
+        = spec.value(QLatin1String("template")).toObject().value(QLatin1String("spec")).toObject();
+    const QJsonValue parallelism = templateSpec.value(QLatin1String("parallelism"));
+    if (!parallelism.isUndefined() && (!parallelism.isDouble() || parallelism.toInt() < 1))
+        problems.append(
+            {QStringLiteral("template.spec.parallelism"), tr("Parallelism must be a whole number of at least 1.")});
+    return problems;
+}
+
 } // namespace capstan

@@ -25,6 +25,9 @@ public:
     };
 
     static QList<Problem> check(const QJsonObject &spec);
+    // The same for a Ververica Platform deployment's spec: the desired state, the upgrade and restore
+    // strategies the platform knows and a parallelism of at least 1.
+    static QList<Problem> checkPlatform(const QJsonObject &spec);
     // A Kubernetes object name a FlinkDeployment can have (RFC 1123 label, at most 45 characters so the
     // operator's derived service names fit); empty when valid.
     static QString checkName(const QString &name);

@@ -160,6 +160,8 @@ Availability availability(ActionKind kind, const Deployment &d)
             if (meantToRun)
                 return no(QT_TRANSLATE_NOOP("capstan::Action", "The deployment is already meant to run."));
             return {};
+        case ActionKind::Configure:
+            return {};
         case ActionKind::Suspend:
         case ActionKind::CancelKeepState:
             if (!meantToRun)

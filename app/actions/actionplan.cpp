@@ -197,6 +197,10 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
                                                                 : QString();
         if (!state.isEmpty())
             p.patch = QJsonObject{{QStringLiteral("state"), state}};
+        if (request.kind == ActionKind::Configure) {
+            p.patch = json::createMergePatch(request.baseSpec, request.newSpec);
+            p.nothingToDo = p.patch.isEmpty();
+        }
         return p;
     }
     switch (request.kind) {

@@ -99,14 +99,28 @@ Deployment VvpObjects::deployment(const QJsonObject &object)
         + text(configuration.value(QLatin1String("high-availability.type")));
     d.haEnabled = ha.contains(QLatin1String("kubernetes"), Qt::CaseInsensitive);
     d.checkpointsEnabled = configuration.contains(QLatin1String("execution.checkpointing.interval"));
-    // A failed deployment says why in its conditions.
+    // A failed deployment says why in its conditions; a job restarting in a loop says so in
+    // JobFailing, which is what the failing banner shows (the platform counts the restarts itself).
     const QJsonArray conditions = running.value(QLatin1String("conditions")).toArray();
     for (const QJsonValue &value : conditions) {
         const QJsonObject c = value.toObject();
-        if (d.lifecycleState == QLatin1String("FAILED") && !text(c.value(QLatin1String("message"))).isEmpty()) {
-            d.error = text(c.value(QLatin1String("message")));
+        const QString message = text(c.value(QLatin1String("message")));
+        const bool failingNow = text(c.value(QLatin1String("type"))) == QLatin1String("JobFailing")
+            && text(c.value(QLatin1String("status"))) == QLatin1String("True");
+        if ((d.lifecycleState == QLatin1String("FAILED") || failingNow) && !message.isEmpty()) {
+            d.error = message;
             d.errorMessage = d.error.section(QLatin1Char('\n'), 0, 0);
         }
+        if (failingNow) {
+            d.failure.failing = true;
+            d.failure.rootCause = d.errorMessage;
+            d.failure.since = time(c.value(QLatin1String("lastTransitionTime")));
+        }
+    }
+    if (d.lifecycleState == QLatin1String("FAILED")) {
+        d.failure.failing = true;
+        if (d.failure.rootCause.isEmpty())
+            d.failure.rootCause = d.errorMessage.isEmpty() ? QStringLiteral("FAILED") : d.errorMessage;
     }
     return d;
 }

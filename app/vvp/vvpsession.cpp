@@ -187,6 +187,11 @@ void VvpSession::listed(const QStringList &namespaces, const QHash<QString, QJso
         }
         if (!batch.upserted.isEmpty() || !batch.removed.isEmpty() || batch.resynced)
             emit deploymentsChanged(batch);
+        const QSet<QString> pending = m_pendingOpens;
+        for (const QString &uid : pending) {
+            if (m_objects.contains(uid))
+                openDeployment(uid);
+        }
         return;
     }
     const quint64 generation = m_generation;
@@ -223,9 +228,14 @@ void VvpSession::listFailed(const Error &error)
 void VvpSession::openDeployment(const QString &uid)
 {
     const auto object = m_objects.constFind(uid);
-    if (object == m_objects.cend() || m_pages.contains(uid))
+    if (object == m_objects.cend()) {
+        // Not listed (yet, or again after a change of namespace): opened once the list has it.
+        m_pendingOpens.insert(uid);
         return;
+    }
+    m_pendingOpens.remove(uid);
     const Deployment &d = m_summaries[uid];
+    // Opened again (another page of the same deployment): it gets everything afresh too.
     Page page;
     page.ns = d.ns;
     page.name = d.name;
@@ -242,6 +252,7 @@ void VvpSession::openDeployment(const QString &uid)
 
 void VvpSession::closeDeployment(const QString &uid)
 {
+    m_pendingOpens.remove(uid);
     m_pages.remove(uid);
 }
 
@@ -261,6 +272,14 @@ void VvpSession::pollPage(const QString &uid)
                 const Deployment d = VvpObjects::deployment(result.value());
                 m_objects.insert(uid, result.value());
                 emit objectChanged(d, result.value());
+                // An open deployment is polled more often than the list: the list shows it as fresh.
+                const auto known = m_summaries.constFind(uid);
+                if (known != m_summaries.cend() && known->resourceVersion != d.resourceVersion) {
+                    m_summaries.insert(uid, d);
+                    DeploymentBatch batch;
+                    batch.upserted << d;
+                    emit deploymentsChanged(batch);
+                }
             });
     connect(m_vvp->get(VvpClient::eventsPath(page.ns), byDeployment), &KubeReply::finished, this,
             [this, uid, alive](const Result<QJsonObject> &result) {
@@ -340,6 +359,7 @@ void VvpSession::runAction(const ActionRequest &request)
     case ActionKind::Start:
     case ActionKind::Suspend:
     case ActionKind::CancelKeepState:
+    case ActionKind::Configure:
         break;
     case ActionKind::Savepoint: {
         const QJsonObject body{{QStringLiteral("metadata"),
@@ -384,6 +404,11 @@ void VvpSession::runAction(const ActionRequest &request)
                Error::make(QStringLiteral("Refused"), plan.refusal));
         return;
     }
+    if (plan.nothingToDo) {
+        finish(request, ActionResult::Outcome::Succeeded, tr("Nothing to apply to %1.").arg(request.name));
+        return;
+    }
+    const bool configure = request.kind == ActionKind::Configure;
     const QString state = plan.patch.value(QLatin1String("state")).toString();
     QJsonObject metadata;
     if (!request.baseResourceVersion.isEmpty())
@@ -393,27 +418,45 @@ void VvpSession::runAction(const ActionRequest &request)
     progress.id = request.id;
     progress.kind = request.kind;
     progress.deploymentName = request.name;
-    progress.steps << ActionStep{tr("Set the desired state to %1").arg(state), ActionStep::State::Running, 0};
+    progress.steps << ActionStep{configure ? tr("Write the changed spec")
+                                           : tr("Set the desired state to %1").arg(state),
+                                 ActionStep::State::Running, 0};
     emit actionProgress(progress);
     KubeReply *reply = m_vvp->patch(VvpClient::deploymentPath(request.ns, request.name), body);
-    connect(reply, &KubeReply::finished, this, [this, request, state, progress](const Result<QJsonObject> &result) {
-        ActionProgress done = progress;
-        done.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
-        done.written = bool(result);
-        emit actionProgress(done);
-        if (!result) {
-            const bool conflict = result.error().isConflict();
-            finish(request, conflict ? ActionResult::Outcome::Conflict : ActionResult::Outcome::Failed,
-                   conflict ? tr("%1 was changed meanwhile; nothing was written.").arg(request.name)
-                            : result.error().message,
-                   result.error());
-            return;
-        }
-        m_objects.insert(request.deploymentUid, result.value());
-        finish(request, ActionResult::Outcome::Succeeded,
-               tr("Ververica Platform moves %1 to %2.").arg(request.name, state));
-        list();
-    });
+    connect(reply, &KubeReply::finished, this,
+            [this, request, state, configure, progress](const Result<QJsonObject> &result) {
+                ActionProgress done = progress;
+                done.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
+                done.written = bool(result);
+                emit actionProgress(done);
+                if (!result && result.error().isConflict()) {
+                    // What the server has now, so that the conflict shows what changed.
+                    const Error error = result.error();
+                    connect(m_vvp->get(VvpClient::deploymentPath(request.ns, request.name)), &KubeReply::finished, this,
+                            [this, request, error](const Result<QJsonObject> &current) {
+                                ActionResult conflict;
+                                conflict.id = request.id;
+                                conflict.kind = request.kind;
+                                conflict.outcome = ActionResult::Outcome::Conflict;
+                                conflict.summary
+                                    = tr("%1 was changed meanwhile; nothing was written.").arg(request.name);
+                                conflict.error = error;
+                                if (current)
+                                    conflict.serverObject = current.value();
+                                emit actionFinished(conflict);
+                            });
+                    return;
+                }
+                if (!result) {
+                    finish(request, ActionResult::Outcome::Failed, result.error().message, result.error());
+                    return;
+                }
+                m_objects.insert(request.deploymentUid, result.value());
+                finish(request, ActionResult::Outcome::Succeeded,
+                       configure ? tr("Ververica Platform applies the change to %1.").arg(request.name)
+                                 : tr("Ververica Platform moves %1 to %2.").arg(request.name, state));
+                list();
+            });
 }
 
 void VvpSession::abandonAction(quint64 id)

@@ -59,7 +59,8 @@ public:
     void openDashboard(const QString &ns, const QString &name) override;
     void closeDashboard(const QString &ns, const QString &name) override;
     void requestDeploymentDefaults(const QString &ns) override;
-    void saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion) override;
+    void saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch,
+                                const QString &resourceVersion) override;
     void requestSecretValues(const QString &ns) override;
     void createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value) override;
     void deleteSecretValue(const QString &ns, const QString &name) override;
@@ -107,6 +108,7 @@ private:
     QHash<QString, Deployment> m_summaries; // by uid
     QHash<QString, QJsonObject> m_objects; // by uid: the platform's objects, for pages and actions
     QHash<QString, Page> m_pages; // open deployments by uid
+    QSet<QString> m_pendingOpens; // pages opened before the list had their deployment
 };
 
 } // namespace capstan

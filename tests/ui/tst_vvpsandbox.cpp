@@ -5,6 +5,7 @@
 // as a conflict, and a platform reached at its URL with its API token, which no log shows.
 
 #include "common/actionreview.h"
+#include "common/platformwindow.h"
 #include "common/sandboxfixture.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/vvpplatform.h"
@@ -121,26 +122,7 @@ std::unique_ptr<MainWindow> TestVvpSandbox::openPlatform()
     SessionOptions options;
     options.historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
     options.pollIntervalMs = 300;
-    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"),
-                                               QStringLiteral("default"), options);
-    window->resize(1400, 900);
-    window->show();
-    // The context finds the platform's Service (the labels of Ververica's Helm chart) and offers it.
-    auto *contexts = window->findChild<QComboBox *>(QStringLiteral("contextComboBox"));
-    QString platform;
-    const bool offered = QTest::qWaitFor(
-        [&] {
-            for (int i = 0; i < contexts->count(); ++i) {
-                if (contexts->itemText(i).contains(QStringLiteral("Ververica Platform")))
-                    platform = contexts->itemData(i).toString();
-            }
-            return !platform.isEmpty();
-        },
-        10000);
-    if (!offered)
-        return {};
-    window->openContext(platform, QStringLiteral("all"));
-    return window;
+    return test::openPlatformWindow(*m_sandbox, options);
 }
 
 void TestVvpSandbox::platformOfferedAndListed()
@@ -189,6 +171,12 @@ void TestVvpSandbox::suspendThenStartFromTheSavepoint()
     QTRY_VERIFY_WITH_TIMEOUT(window->actions()->action(ActionKind::Suspend)->isEnabled(), 10000);
     const int savepointsBefore = page->snapshotModel()->rowCount();
 
+    const auto platformObject = [&] {
+        return m_sandbox->server->vvpPlatform()
+            ->getDeployment(QStringLiteral("default"), QStringLiteral("github-analytics"))
+            .body;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(test::pageIsCurrent(window.get(), platformObject()), 10000);
     window->actions()->action(ActionKind::Suspend)->trigger();
     ActionReviewDialog *review = test::waitForReview(window.get());
     QVERIFY(review);
@@ -208,6 +196,7 @@ void TestVvpSandbox::suspendThenStartFromTheSavepoint()
     QTRY_VERIFY_WITH_TIMEOUT(suspendSavepoint(), 10000);
 
     QTRY_VERIFY_WITH_TIMEOUT(window->actions()->action(ActionKind::Start)->isEnabled(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::pageIsCurrent(window.get(), platformObject()), 10000);
     window->actions()->action(ActionKind::Start)->trigger();
     review = test::waitForReview(window.get());
     QVERIFY(review);

@@ -23,6 +23,8 @@ ConfigureReviewPage::~ConfigureReviewPage() = default;
 
 QString ConfigureReviewPage::sentence(const QJsonObject &before, const QJsonObject &after)
 {
+    if (after.contains(QLatin1String("template")))
+        return platformSentence(before, after);
     const QJsonObject job = after.value(QLatin1String("job")).toObject();
     const QString mode = job.value(QLatin1String("upgradeMode")).toString(QStringLiteral("stateless"));
     const bool suspendedBefore
@@ -115,6 +117,24 @@ void ConfigureReviewPage::showProblems(const QStringList &problems)
     m_ui->reviewProblemsLabel->setText(
         problems.isEmpty() ? QString() : tr("Fix these first: %1").arg(problems.join(QStringLiteral(" \u2022 "))));
     m_ui->reviewProblemsLabel->setVisible(!problems.isEmpty());
+}
+
+QString ConfigureReviewPage::platformSentence(const QJsonObject &before, const QJsonObject &after)
+{
+    if (before == after)
+        return tr("Nothing to apply.");
+    const QString state = after.value(QLatin1String("state")).toString();
+    if (state != QLatin1String("RUNNING"))
+        return tr("Nothing runs now: the platform applies the change at the next start.");
+    if (before.value(QLatin1String("state")).toString() != QLatin1String("RUNNING"))
+        return tr("Ververica Platform starts a new job with the new spec.");
+    const QString upgrade
+        = after.value(QLatin1String("upgradeStrategy")).toObject().value(QLatin1String("kind")).toString();
+    if (upgrade == QLatin1String("STATEFUL"))
+        return tr("Ververica Platform takes a savepoint (origin SUSPEND_AND_UPGRADE), then starts a new job from it.");
+    if (upgrade == QLatin1String("STATELESS"))
+        return tr("Ververica Platform stops the job and starts a new one without its state.");
+    return tr("The running job is left as it is (upgrade strategy NONE): the change applies at the next start.");
 }
 
 } // namespace capstan

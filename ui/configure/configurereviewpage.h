@@ -25,6 +25,8 @@ public:
 
     // The sentence for a change of a running deployment's spec from before to after (translated).
     static QString sentence(const QJsonObject &before, const QJsonObject &after);
+    // The same for a Ververica Platform deployment's spec, by its desired state and upgrade strategy.
+    static QString platformSentence(const QJsonObject &before, const QJsonObject &after);
 
     // Configure: the change from before to after.
     void showChange(const QJsonObject &before, const QJsonObject &after);

@@ -1,0 +1,50 @@
+#pragma once
+
+// Opens the sandbox's simulated Ververica Platform in a MainWindow the way a user does: the window
+// opens the Kubernetes context, which finds the platform's Service and offers it as a context of its
+// own; the test picks it.
+
+#include "common/sandboxfixture.h"
+#include "ui/deploymentpage.h"
+#include "ui/mainwindow.h"
+
+#include <QComboBox>
+#include <QTest>
+
+#include <memory>
+
+namespace capstan::test {
+
+inline std::unique_ptr<MainWindow> openPlatformWindow(const SandboxFixture &sandbox, const SessionOptions &options)
+{
+    auto window = std::make_unique<MainWindow>(sandbox.kubeConfig(), QStringLiteral("sandbox"),
+                                               QStringLiteral("default"), options);
+    window->resize(1500, 1000);
+    window->show();
+    auto *contexts = window->findChild<QComboBox *>(QStringLiteral("contextComboBox"));
+    QString platform;
+    const bool offered = QTest::qWaitFor(
+        [&] {
+            for (int i = 0; i < contexts->count(); ++i) {
+                if (contexts->itemText(i).contains(QStringLiteral("Ververica Platform")))
+                    platform = contexts->itemData(i).toString();
+            }
+            return !platform.isEmpty();
+        },
+        10000);
+    if (!offered)
+        return {};
+    window->openContext(platform, QStringLiteral("all"));
+    return window;
+}
+
+// Whether `window`'s page shows the deployment at the version `platformObject` has: what the
+// platform changes by itself (a savepoint completing, a job starting) raises the version, and a write
+// from an older one is rightly a conflict.
+inline bool pageIsCurrent(MainWindow *window, const QJsonObject &platformObject)
+{
+    return window->deploymentPage()->object().value(u"metadata")[u"resourceVersion"]
+        == platformObject.value(u"metadata")[u"resourceVersion"];
+}
+
+} // namespace capstan::test

@@ -226,6 +226,9 @@ void ConfigureDialog::loadObject(const QJsonObject &object)
     m_object = object;
     m_platform = VvpObjects::isPlatformDeployment(object);
     m_tabs->setTabVisible(static_cast<int>(Page::Form), !m_platform);
+    m_yamlPage->setValidNote(m_platform ? tr("The YAML parses and follows Ververica Platform's rules for the desired "
+                                             "state, the strategies and the parallelism.")
+                                        : QString());
     const QJsonObject metadata = object.value(kMetadata).toObject();
     m_spec = object.value(kSpec).toObject();
     m_baseSpec = m_mode == Mode::Configure ? m_spec : QJsonObject();

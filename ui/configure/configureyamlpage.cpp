@@ -223,8 +223,9 @@ void ConfigureYamlPage::showProblems(const QList<SpecChecks::Problem> &problems,
             addItem(at.line, at.column, p.field.isEmpty() ? p.message : tr("%1: %2").arg(p.field, p.message));
         }
         m_status->setText(m_errors->count() == 0
-                              ? (hasSchema ? tr("The YAML is valid against the cluster's schema.")
-                                           : tr("The YAML parses; the cluster's schema has not arrived yet."))
+                              ? (!m_validNote.isEmpty() ? m_validNote
+                                     : hasSchema        ? tr("The YAML is valid against the cluster's schema.")
+                                                 : tr("The YAML parses; the cluster's schema has not arrived yet."))
                               : tr("%n problem(s) to fix before applying:", nullptr, m_errors->count()));
     }
     m_errors->setVisible(m_errors->count() > 0);

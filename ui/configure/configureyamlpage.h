@@ -32,6 +32,9 @@ public:
     void setSpec(const QJsonObject &spec);
     // Shows spec as YAML written anew, whatever the user's text was.
     void replaceSpec(const QJsonObject &spec);
+    // What the status says when nothing is wrong, instead of the schema's words (a spec that is not
+    // checked against a CRD schema).
+    void setValidNote(const QString &note) { m_validNote = note; }
 
     // Whether the user typed since the text was last set or committed.
     bool isEdited() const { return m_edited; }
@@ -72,6 +75,7 @@ private:
     // Not flow state: set while the page sets the text itself, so that change is no edit.
     bool m_settingText = false;
 
+    QString m_validNote;
     QPlainTextEdit *m_editor;
     YamlHighlighter *m_highlighter;
     QLabel *m_status;

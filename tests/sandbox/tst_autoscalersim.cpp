@@ -41,6 +41,7 @@ private slots:
     void excludedPeriodHolds();
     void resetNonceClearsState();
     void disabledLeavesNoState();
+    void demoDeploymentAutoscales();
 
 private:
     OperatorSimulation *sim() { return m_sandbox->server->operatorSimulation(); }
@@ -342,6 +343,23 @@ void TestAutoscalerSim::disabledLeavesNoState()
     QVERIFY(AutoscalerSimulation::enabled(QJsonObject{
         {QStringLiteral("flinkConfiguration"),
          QJsonObject{{QStringLiteral("kubernetes.operator.job.autoscaler.enabled"), QStringLiteral("true")}}}}));
+}
+
+void TestAutoscalerSim::demoDeploymentAutoscales()
+{
+    // The demo set's autoscaled deployment, adopted running: its autoscaler collects at once.
+    m_sandbox = std::make_unique<SandboxFixture>(-1, 1.0);
+    QVERIFY(m_sandbox->started);
+    sim()->clock().setPaused(true);
+    const QString name = QStringLiteral("orders-enrichment");
+    QVERIFY(AutoscalerSimulation::enabled(deployment(name).value(QLatin1String("spec")).toObject()));
+    step(2 * 60000);
+    bool exists = false;
+    const AutoscalerState s = state(name, &exists);
+    QVERIFY(exists);
+    QVERIFY(s.errors.isEmpty());
+    QVERIFY(!s.collectedMetrics.isEmpty());
+    QCOMPARE(s.vertexIds().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestAutoscalerSim)

@@ -37,6 +37,8 @@ const QString kIneffectiveMessage = u"Ineffective scaling detected for %1 (expec
 
 // Metrics are collected once per this much virtual time (the operator: once per reconcile).
 constexpr qint64 kCollectIntervalMs = 10000;
+// The ConfigMap is written at most this often (the operator: once per reconcile), a decision at once.
+constexpr qint64 kFlushIntervalMs = 60000;
 constexpr int kDefaultMaxParallelism = 128; // Flink's default key groups for parallelism up to 128
 
 // A job.autoscaler.* option, or its kubernetes.operator. legacy spelling.
@@ -160,6 +162,7 @@ struct AutoscalerSimulation::Entry
     int jobRestarts = -1;
     qint64 collectFromMs = 0; // the metric window starts here (after the stabilization interval)
     qint64 nextCollectMs = 0;
+    qint64 storedAtMs = std::numeric_limits<qint64>::min() / 2;
     double lag = 0; // records the sources have not read yet
     qint64 lagAtMs = 0;
     QString lastReport; // the last ScalingReport's decisions, deduplicated within the event interval
@@ -297,9 +300,13 @@ QJsonObject AutoscalerSimulation::scale(const QJsonObject &deployment, const QJs
     const QDateTime oldest = instant(nowMs - window);
     while (!e.state.collectedMetrics.isEmpty() && e.state.collectedMetrics.firstKey() < oldest)
         e.state.collectedMetrics.erase(e.state.collectedMetrics.begin());
+    const QMap<QString, int> overridesBefore = e.state.parallelismOverrides;
     if (nowMs - e.collectFromMs >= window)
         evaluate(e, deployment, conf, cluster, nowMs);
-    store(e);
+    if (e.state.parallelismOverrides != overridesBefore || nowMs - e.storedAtMs >= kFlushIntervalMs) {
+        store(e);
+        e.storedAtMs = nowMs;
+    }
     return result;
 }
 

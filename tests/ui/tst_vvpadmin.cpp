@@ -4,6 +4,7 @@
 // and a secret value is created and deleted without its value reaching a log line, a settings file,
 // the history database or the audit log.
 
+#include "common/platformwindow.h"
 #include "common/sandboxfixture.h"
 #include "flink/yamlwriter.h"
 #include "sandbox/sandboxserver.h"
@@ -13,12 +14,13 @@
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/theme.h"
 #include "ui/vvp/deploymentdefaultsdialog.h"
 #include "ui/vvp/secretvaluesdialog.h"
 #include "vvp/vvpadmin.h"
 
 #include <QAction>
-#include <QComboBox>
+#include <QApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -30,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -77,18 +80,22 @@ class TestVvpAdmin : public QObject
 
 private slots:
     void initTestCase();
+    void onlyOnAPlatform();
     void init();
     void cleanup();
     void effectiveConfigurationFollowsAnEditedDefault();
     void staleDefaultsAreAConflict();
     void secretValueCreatedAndDeletedNeverShown();
     void effectiveSpecMarksOwnAndDefaults();
+    void darkTheme();
 
 private:
     std::unique_ptr<MainWindow> openPlatform();
+    static bool openAnalytics(MainWindow *window);
     DeploymentDefaultsDialog *openDefaults(MainWindow *window);
     QJsonObject platformDefaults();
     bool anyFileContains(const QString &dir, const QByteArray &needle);
+    void saveShot(QWidget *widget, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -119,28 +126,33 @@ std::unique_ptr<MainWindow> TestVvpAdmin::openPlatform()
     SessionOptions options;
     options.historyPath = m_dir->filePath(QStringLiteral("history.sqlite"));
     options.pollIntervalMs = 300;
-    auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), QStringLiteral("sandbox"),
-                                               QStringLiteral("default"), options);
-    window->resize(1200, 800);
-    window->show();
-    auto *contexts = window->findChild<QComboBox *>(QStringLiteral("contextComboBox"));
-    QString platform;
-    const bool offered = QTest::qWaitFor(
-        [&] {
-            for (int i = 0; i < contexts->count(); ++i) {
-                if (contexts->itemText(i).contains(QStringLiteral("Ververica Platform")))
-                    platform = contexts->itemData(i).toString();
-            }
-            return !platform.isEmpty();
-        },
-        10000);
-    if (!offered)
-        return {};
-    // Not a platform: the entries are off.
-    if (window->findChild<QAction *>(QStringLiteral("deploymentDefaultsAction"))->isEnabled())
-        return {};
-    window->openContext(platform, QStringLiteral("default"));
-    return window;
+    // All namespaces: the dialogs take the selected deployment's namespace, else "default".
+    return test::openPlatformWindow(*m_sandbox, options);
+}
+
+void TestVvpAdmin::onlyOnAPlatform()
+{
+    SessionOptions options;
+    options.historyPath = m_dir->filePath(QStringLiteral("history.sqlite"));
+    MainWindow window(m_sandbox->kubeConfig(), QStringLiteral("sandbox"), QStringLiteral("default"), options);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() > 0, 10000);
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("deploymentDefaultsAction"))->isEnabled());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("secretValuesAction"))->isEnabled());
+    // A backend that is no platform says so.
+    QSignalSpy failed(window.session()->session(), &BackendSession::adminFailed);
+    window.session()->requestSecretValues(QStringLiteral("default"));
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.constFirst().at(2).value<Error>().reason, QStringLiteral("NotVervericaPlatform"));
+}
+
+// Opens github-analytics's page and waits for the platform's object of it.
+bool TestVvpAdmin::openAnalytics(MainWindow *window)
+{
+    return QTest::qWaitFor(
+               [&] { return window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")); },
+               10000)
+        && QTest::qWaitFor([&] { return !window->deploymentPage()->object().isEmpty(); }, 10000);
 }
 
 DeploymentDefaultsDialog *TestVvpAdmin::openDefaults(MainWindow *window)
@@ -175,13 +187,19 @@ bool TestVvpAdmin::anyFileContains(const QString &dir, const QByteArray &needle)
     return false;
 }
 
+void TestVvpAdmin::saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
 void TestVvpAdmin::effectiveConfigurationFollowsAnEditedDefault()
 {
     auto window = openPlatform();
     QVERIFY(window);
-    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
-                             10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->deploymentPage()->object().isEmpty(), 10000);
+    QVERIFY(openAnalytics(window.get()));
     DeploymentDefaultsDialog *dialog = openDefaults(window.get());
     QVERIFY(dialog);
     QCOMPARE(dialog->ns(), QStringLiteral("default"));
@@ -217,6 +235,11 @@ void TestVvpAdmin::effectiveConfigurationFollowsAnEditedDefault()
     QTreeWidgetItem *parallelism = row(QStringLiteral("template.spec.parallelism"));
     QVERIFY(parallelism);
     QCOMPARE(parallelism->data(2, Qt::UserRole).toBool(), true);
+    saveShot(dialog, QStringLiteral("vvp-defaults-light"));
+    auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("defaultsTabs"));
+    tabs->setCurrentIndex(1);
+    saveShot(dialog, QStringLiteral("vvp-effective-light"));
+    tabs->setCurrentIndex(0);
 
     // Broken YAML cannot be saved and says where it breaks.
     editor->setPlainText(QStringLiteral("template:\n  spec: [1, 2\n"));
@@ -297,6 +320,7 @@ void TestVvpAdmin::secretValueCreatedAndDeletedNeverShown()
         QVERIFY(value->text().isEmpty()); // gone from the dialog with the request
         QTRY_VERIFY_WITH_TIMEOUT(dialog->names().contains(QStringLiteral("db-password")), 10000);
         QVERIFY(dialog->statusText().contains(QStringLiteral("${db-password}")));
+        saveShot(dialog, QStringLiteral("vvp-secrets-light"));
         const VvpResult stored = m_sandbox->server->vvpPlatform()->getResource(
             VvpPlatform::Kind::SecretValue, QStringLiteral("default"), QStringLiteral("db-password"));
         QCOMPARE(stored.status, 200);
@@ -320,6 +344,7 @@ void TestVvpAdmin::secretValueCreatedAndDeletedNeverShown()
         QMessageBox *box = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((box = dialog->findChild<QMessageBox *>(QStringLiteral("confirmDeleteSecret"))), 5000);
         QVERIFY(box->text().contains(QStringLiteral("db-password")));
+        saveShot(box, QStringLiteral("vvp-secret-delete-light"));
         box->findChild<QPushButton *>(QStringLiteral("confirmDeleteButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->names().contains(QStringLiteral("db-password")), 10000);
         QVERIFY(dialog->names().contains(QStringLiteral("kafka-password")));
@@ -369,6 +394,35 @@ void TestVvpAdmin::effectiveSpecMarksOwnAndDefaults()
     QVERIFY(std::any_of(leaves.cbegin(), leaves.cend(), [](const auto &leaf) {
         return leaf.first == QStringList{QStringLiteral("conf"), QStringLiteral("x.y")};
     }));
+}
+
+void TestVvpAdmin::darkTheme()
+{
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(Theme::darkPalette());
+    auto window = openPlatform();
+    QVERIFY(window);
+    QVERIFY(openAnalytics(window.get()));
+    DeploymentDefaultsDialog *defaults = openDefaults(window.get());
+    QVERIFY(defaults);
+    // A syntax error, marked at its line.
+    defaults->yamlPage()
+        ->findChild<QPlainTextEdit *>(QStringLiteral("yamlEditor"))
+        ->setPlainText(YamlWriter::toYaml(defaults->defaults().value(u"spec").toObject())
+                       + QStringLiteral("extra: [unclosed\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(!defaults->yamlPage()->isValid(), 5000);
+    saveShot(defaults, QStringLiteral("vvp-defaults-dark"));
+    defaults->findChild<QTabWidget *>(QStringLiteral("defaultsTabs"))->setCurrentIndex(1);
+    saveShot(defaults, QStringLiteral("vvp-effective-dark"));
+    defaults->close();
+    window->findChild<QAction *>(QStringLiteral("secretValuesAction"))->trigger();
+    SecretValuesDialog *secrets = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((secrets = window->findChild<SecretValuesDialog *>()), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!secrets->names().isEmpty(), 10000);
+    secrets->findChild<QLineEdit *>(QStringLiteral("secretNameEdit"))->setText(QStringLiteral("schema-registry-token"));
+    secrets->findChild<QLineEdit *>(QStringLiteral("secretValueEdit"))->setText(QStringLiteral("hidden"));
+    saveShot(secrets, QStringLiteral("vvp-secrets-dark"));
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestVvpAdmin)

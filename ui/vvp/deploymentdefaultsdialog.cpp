@@ -68,7 +68,10 @@ DeploymentDefaultsDialog::DeploymentDefaultsDialog(SessionHost *host, const QStr
     m_effective->setRootIsDecorated(false);
     m_effective->setUniformRowHeights(true);
     m_effective->setHeaderLabels({tr("Setting"), tr("Value"), tr("From")});
-    m_effective->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Long paths are elided in the middle, so that both the section and the key stay readable.
+    m_effective->setTextElideMode(Qt::ElideMiddle);
+    m_effective->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_effective->header()->resizeSection(0, 400);
     m_effective->header()->setStretchLastSection(false);
     m_effective->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_effective->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
@@ -221,11 +224,17 @@ void DeploymentDefaultsDialog::showEffective()
             from = tr("own (default: %1)").arg(valueText(defaultValue));
         auto *item = new QTreeWidgetItem(m_effective, {path.join(QLatin1Char('.')), valueText(value), from});
         item->setData(2, Qt::UserRole, isOwn);
+        item->setToolTip(0, item->text(0));
         item->setToolTip(1, valueText(value));
         item->setToolTip(2, from);
         if (!isOwn) {
-            for (int column = 0; column < 3; ++column)
-                item->setForeground(column, pal.color(QPalette::PlaceholderText));
+            // Inherited values stand out from the deployment's own, which are most of the list.
+            QFont font = m_effective->font();
+            font.setItalic(true);
+            for (int column = 0; column < 3; ++column) {
+                item->setFont(column, font);
+                item->setForeground(column, pal.color(QPalette::Link));
+            }
         }
     }
 }

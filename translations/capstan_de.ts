@@ -215,6 +215,14 @@
         <source>Last-state needs Kubernetes HA: turn on “Enable Kubernetes HA”.</source>
         <translation>Last-state braucht Kubernetes HA: Schalten Sie „Kubernetes-HA aktivieren“ ein.</translation>
     </message>
+    <message>
+        <source>“%1” is not one of %2.</source>
+        <translation>„%1“ ist keiner der Werte %2.</translation>
+    </message>
+    <message>
+        <source>Parallelism must be a whole number of at least 1.</source>
+        <translation>Die Parallelität muss eine ganze Zahl von mindestens 1 sein.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::Action</name>
@@ -465,6 +473,22 @@
     <message>
         <source>Keep Deployment</source>
         <translation>Deployment behalten</translation>
+    </message>
+    <message>
+        <source>The deployment is already meant to run.</source>
+        <translation>Das Deployment soll bereits laufen.</translation>
+    </message>
+    <message>
+        <source>The deployment is not meant to run.</source>
+        <translation>Das Deployment soll nicht laufen.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform deletes only cancelled or suspended deployments: cancel or suspend it first.</source>
+        <translation>Ververica Platform löscht nur abgebrochene oder angehaltene Deployments: brechen Sie es zuerst ab oder halten Sie es an.</translation>
+    </message>
+    <message>
+        <source>Not available for Ververica Platform deployments in this version of Capstan: use the platform&apos;s own UI.</source>
+        <translation>In dieser Version von Capstan für Deployments auf Ververica Platform nicht verfügbar: nutzen Sie die Oberfläche der Plattform.</translation>
     </message>
 </context>
 <context>
@@ -850,6 +874,34 @@
     <message>
         <source>No final savepoint is taken: the job and its state are gone, except savepoints already written.</source>
         <translation>Es wird kein letzter Savepoint erstellt: der Job und sein Zustand sind weg, außer bereits geschriebenen Savepoints.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform starts a new job for %1.</source>
+        <translation>Ververica Platform startet einen neuen Job für %1.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform takes a savepoint of %1 (origin SUSPEND), then stops the job.</source>
+        <translation>Ververica Platform erstellt einen Savepoint von %1 (Ursprung SUSPEND) und stoppt dann den Job.</translation>
+    </message>
+    <message>
+        <source>Start restores from that savepoint (restore strategy %1).</source>
+        <translation>Start stellt aus diesem Savepoint wieder her (Wiederherstellungsstrategie %1).</translation>
+    </message>
+    <message>
+        <source>Ververica Platform cancels %1: the job stops without a savepoint.</source>
+        <translation>Ververica Platform bricht %1 ab: der Job stoppt ohne Savepoint.</translation>
+    </message>
+    <message>
+        <source>With restore strategy LATEST_STATE, Start restores the newer of the latest savepoint and the latest retained checkpoint; now: %1.</source>
+        <translation>Mit der Wiederherstellungsstrategie LATEST_STATE stellt Start den neueren aus letztem Savepoint und letztem aufbewahrten Checkpoint wieder her; jetzt: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is deleted from Ververica Platform.</source>
+        <translation>%1 wird aus Ververica Platform gelöscht.</translation>
+    </message>
+    <message>
+        <source>Its savepoints stay in their storage; the platform forgets the deployment&apos;s jobs and events.</source>
+        <translation>Seine Savepoints bleiben in ihrem Speicher; die Plattform vergisst die Jobs und Ereignisse des Deployments.</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1393,10 @@
         <source>Sending your change to the cluster…</source>
         <translation>Ihre Änderung wird an den Cluster gesendet…</translation>
     </message>
+    <message>
+        <source>The YAML parses and follows Ververica Platform&apos;s rules for the desired state, the strategies and the parallelism.</source>
+        <translation>Das YAML ist lesbar und folgt den Regeln von Ververica Platform für den Sollzustand, die Strategien und die Parallelität.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConfigureFormPage</name>
@@ -1688,6 +1744,26 @@
     <message>
         <source>Changes to the spec</source>
         <translation>Änderungen an der Spec</translation>
+    </message>
+    <message>
+        <source>Nothing runs now: the platform applies the change at the next start.</source>
+        <translation>Derzeit läuft nichts: die Plattform übernimmt die Änderung beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform starts a new job with the new spec.</source>
+        <translation>Ververica Platform startet einen neuen Job mit der neuen Spezifikation.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform takes a savepoint (origin SUSPEND_AND_UPGRADE), then starts a new job from it.</source>
+        <translation>Ververica Platform erstellt einen Savepoint (Ursprung SUSPEND_AND_UPGRADE) und startet daraus einen neuen Job.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform stops the job and starts a new one without its state.</source>
+        <translation>Ververica Platform stoppt den Job und startet einen neuen ohne seinen Zustand.</translation>
+    </message>
+    <message>
+        <source>The running job is left as it is (upgrade strategy NONE): the change applies at the next start.</source>
+        <translation>Der laufende Job bleibt, wie er ist (Upgrade-Strategie NONE): die Änderung gilt ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2356,38 @@
     <message>
         <source>Job Graph</source>
         <translation>Job-Graph</translation>
+    </message>
+    <message>
+        <source>Upgrade strategy</source>
+        <translation>Upgrade-Strategie</translation>
+    </message>
+    <message>
+        <source>, non-restored state allowed</source>
+        <translation>, nicht wiederhergestellter Zustand erlaubt</translation>
+    </message>
+    <message>
+        <source>Restore strategy</source>
+        <translation>Wiederherstellungsstrategie</translation>
+    </message>
+    <message>
+        <source>Deployment target</source>
+        <translation>Deployment-Ziel</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Ververica Platform</source>
+        <translation>Ververica Platform</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Resource version</source>
+        <translation>Ressourcenversion</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3615,18 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>Job &amp;Graph</source>
         <translation>Job-&amp;Graph</translation>
     </message>
+    <message>
+        <source>Ververica Platform at %1</source>
+        <translation>Ververica Platform auf %1</translation>
+    </message>
+    <message>
+        <source>%1 (Ververica Platform %2.%3)</source>
+        <translation>%1 (Ververica Platform %2.%3)</translation>
+    </message>
+    <message>
+        <source>Ververica Platform&apos;s Application Manager at %1</source>
+        <translation>Application Manager von Ververica Platform auf %1</translation>
+    </message>
 </context>
 <context>
     <name>capstan::MessageBanner</name>
@@ -4622,6 +4742,85 @@ Um: %2</translation>
     <message>
         <source>The Ververica Platform namespace&apos;s secret values</source>
         <translation>Die Secret Values des Ververica-Platform-Namespace</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F</source>
+        <translation>Ctrl+Alt+F</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+V</source>
+        <translation>Ctrl+Alt+V</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::VvpSession</name>
+    <message>
+        <source>No Ververica Platform is named: give its Service (namespace/name:port) or its URL.</source>
+        <translation>Keine Ververica Platform angegeben: nennen Sie ihren Service (Namespace/Name:Port) oder ihre URL.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform %1</source>
+        <translation>Ververica Platform %1</translation>
+    </message>
+    <message>
+        <source>Ververica Platform does not expose the JobManager&apos;s REST API to Capstan.</source>
+        <translation>Ververica Platform stellt Capstan die REST-API des JobManagers nicht bereit.</translation>
+    </message>
+    <message>
+        <source>The platform connection is not open, so nothing was sent.</source>
+        <translation>Die Verbindung zur Plattform ist nicht offen, daher wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The platform connection is not open.</source>
+        <translation>Die Verbindung zur Plattform ist nicht offen.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform takes a savepoint of %1.</source>
+        <translation>Ververica Platform erstellt einen Savepoint von %1.</translation>
+    </message>
+    <message>
+        <source>%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended deployments; cancel it first.</source>
+        <translation>%1 wurde nicht gelöscht: %2 Ververica Platform löscht nur abgebrochene oder angehaltene Deployments; brechen Sie es zuerst ab.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation>%1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>This action is not available for Ververica Platform deployments in this version of Capstan; use the platform&apos;s own UI for it.</source>
+        <translation>Diese Aktion ist in dieser Version von Capstan für Deployments auf Ververica Platform nicht verfügbar; nutzen Sie dafür die Oberfläche der Plattform.</translation>
+    </message>
+    <message>
+        <source>Nothing to apply to %1.</source>
+        <translation>Nichts auf %1 anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Write the changed spec</source>
+        <translation>Die geänderte Spezifikation schreiben</translation>
+    </message>
+    <message>
+        <source>Set the desired state to %1</source>
+        <translation>Den Sollzustand auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>%1 was changed meanwhile; nothing was written.</source>
+        <translation>%1 wurde inzwischen geändert; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform applies the change to %1.</source>
+        <translation>Ververica Platform übernimmt die Änderung an %1.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform moves %1 to %2.</source>
+        <translation>Ververica Platform bringt %1 in den Zustand %2.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform does not pass pod logs on to Capstan; read them in the platform&apos;s UI or with kubectl logs.</source>
+        <translation>Ververica Platform gibt Pod-Logs nicht an Capstan weiter; lesen Sie sie in der Oberfläche der Plattform oder mit kubectl logs.</translation>
+    </message>
+    <message>
+        <source>Open the Flink UI from Ververica Platform&apos;s own deployment page.</source>
+        <translation>Öffnen Sie die Flink-Oberfläche über die Deployment-Seite von Ververica Platform.</translation>
     </message>
 </context>
 <context>

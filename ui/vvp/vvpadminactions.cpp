@@ -7,6 +7,7 @@
 #include "ui/vvp/secretvaluesdialog.h"
 
 #include <QAction>
+#include <QKeySequence>
 #include <QMenu>
 
 namespace capstan {
@@ -20,7 +21,9 @@ VvpAdminActions::VvpAdminActions(MainWindow *window, QMenu *menu)
     m_defaults->setObjectName(QStringLiteral("deploymentDefaultsAction"));
     m_defaults->setStatusTip(
         tr("The Ververica Platform namespace's defaults and a deployment's effective configuration"));
+    m_defaults->setShortcut(QKeySequence(tr("Ctrl+Alt+F")));
     m_secrets = menu->addAction(tr("Secret &Values…"), this, &VvpAdminActions::showSecrets);
+    m_secrets->setShortcut(QKeySequence(tr("Ctrl+Alt+V")));
     m_secrets->setObjectName(QStringLiteral("secretValuesAction"));
     m_secrets->setStatusTip(tr("The Ververica Platform namespace's secret values"));
     setSession(nullptr);

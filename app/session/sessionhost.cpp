@@ -164,7 +164,8 @@ void SessionHost::requestDeploymentDefaults(const QString &ns)
     QMetaObject::invokeMethod(m_session, [session = m_session, ns] { session->requestDeploymentDefaults(ns); });
 }
 
-void SessionHost::saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch, const QString &resourceVersion)
+void SessionHost::saveDeploymentDefaults(const QString &ns, const QJsonObject &specPatch,
+                                         const QString &resourceVersion)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, ns, specPatch, resourceVersion] {
         session->saveDeploymentDefaults(ns, specPatch, resourceVersion);
@@ -178,9 +179,8 @@ void SessionHost::requestSecretValues(const QString &ns)
 
 void SessionHost::createSecretValue(const QString &ns, const QString &name, const QString &kind, const QString &value)
 {
-    QMetaObject::invokeMethod(m_session, [session = m_session, ns, name, kind, value] {
-        session->createSecretValue(ns, name, kind, value);
-    });
+    QMetaObject::invokeMethod(
+        m_session, [session = m_session, ns, name, kind, value] { session->createSecretValue(ns, name, kind, value); });
 }
 
 void SessionHost::deleteSecretValue(const QString &ns, const QString &name)

@@ -5,6 +5,7 @@
 #include "sandbox/virtualclock.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QRegularExpression>

@@ -1,5 +1,8 @@
 #include "ui/logs/loglevel.h"
 
+#include <QLatin1String>
+#include <QString>
+
 namespace capstan {
 
 namespace {

@@ -5,6 +5,7 @@
 #include "ui/models/deploymenttablemodel.h"
 
 #include <QColor>
+#include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 

@@ -5,12 +5,14 @@
 // own; the test picks it.
 
 #include "common/sandboxfixture.h"
+#include "sandbox/vvpplatform.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 
 #include <QComboBox>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace capstan::test {
@@ -45,6 +47,20 @@ inline bool pageIsCurrent(MainWindow *window, const QJsonObject &platformObject)
 {
     return window->deploymentPage()->object().value(u"metadata")[u"resourceVersion"]
         == platformObject.value(u"metadata")[u"resourceVersion"];
+}
+
+// Runs the sandbox's (paused) platform a second at a time until `done`, at most `maxMs` of its time.
+// Each second leaves the window time to poll the platform, so the states it passes through are seen.
+inline bool stepPlatformUntil(const SandboxFixture &sandbox, const std::function<bool()> &done, qint64 maxMs = 180000)
+{
+    for (qint64 t = 0; t < maxMs; t += 1000) {
+        if (done())
+            return true;
+        sandbox.server->clock().advance(1000);
+        sandbox.server->vvpPlatform()->reconcile();
+        QTest::qWait(40);
+    }
+    return done();
 }
 
 } // namespace capstan::test

@@ -57,8 +57,7 @@ private slots:
     void urlWithTokenNeverLogged();
 
 private:
-    void step(qint64 ms);
-    bool stepUntil(const std::function<bool()> &done, qint64 maxMs = 120000);
+    bool stepUntil(const std::function<bool()> &done) { return test::stepPlatformUntil(*m_sandbox, done); }
     QString platformState(const QString &name);
     std::unique_ptr<MainWindow> openPlatform();
     const Deployment *listed(MainWindow *window, const QString &name) const;
@@ -83,23 +82,6 @@ void TestVvpSandbox::init()
 void TestVvpSandbox::cleanup()
 {
     m_sandbox.reset();
-}
-
-void TestVvpSandbox::step(qint64 ms)
-{
-    m_sandbox->server->clock().advance(ms);
-    m_sandbox->server->vvpPlatform()->reconcile();
-}
-
-bool TestVvpSandbox::stepUntil(const std::function<bool()> &done, qint64 maxMs)
-{
-    for (qint64 t = 0; t < maxMs; t += 1000) {
-        if (done())
-            return true;
-        step(1000);
-        QTest::qWait(10);
-    }
-    return done();
 }
 
 QString TestVvpSandbox::platformState(const QString &name)

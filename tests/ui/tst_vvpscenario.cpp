@@ -38,8 +38,7 @@ private slots:
     void scenario();
 
 private:
-    void step(qint64 ms);
-    bool stepUntil(const std::function<bool()> &done, qint64 maxMs = 180000);
+    bool stepUntil(const std::function<bool()> &done) { return test::stepPlatformUntil(*m_sandbox, done); }
     QJsonObject platformDeployment();
     QString state() { return platformDeployment().value(u"status").toObject().value(u"state").toString(); }
     QString jobId() { return platformDeployment().value(u"status")[u"running"][u"jobId"].toString(); }
@@ -58,24 +57,6 @@ void TestVvpScenario::initTestCase()
     QVERIFY(m_sandbox->started);
     QVERIFY(m_sandbox->server->vvpPlatform());
     m_sandbox->server->clock().setPaused(true);
-}
-
-void TestVvpScenario::step(qint64 ms)
-{
-    m_sandbox->server->clock().advance(ms);
-    m_sandbox->server->vvpPlatform()->reconcile();
-}
-
-bool TestVvpScenario::stepUntil(const std::function<bool()> &done, qint64 maxMs)
-{
-    for (qint64 t = 0; t < maxMs; t += 1000) {
-        if (done())
-            return true;
-        step(1000);
-        // A second of the platform's time lets the page poll it at least once: its states are seen.
-        QTest::qWait(40);
-    }
-    return done();
 }
 
 QJsonObject TestVvpScenario::platformDeployment()

@@ -51,6 +51,9 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     const FlinkConfiguration configuration(spec);
     d.haEnabled = configuration.kubernetesHa();
     d.checkpointsEnabled = configuration.checkpointsEnabled();
+    const AutoscalerConfig autoscaler = AutoscalerConfig::fromSpec(spec);
+    d.autoscaler = d.sessionCluster ? AutoscalerConfig::Mode::Off : autoscaler.mode();
+    d.autoscalerConfigured = !d.sessionCluster && autoscaler.configured();
 
     const DeploymentStatus status = DeploymentStatus::fromJson(object.value(QLatin1String("status")), spec);
     d.lifecycleState = status.lifecycleState;

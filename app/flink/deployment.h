@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flink/autoscalerconfig.h"
 #include "flink/failurestatus.h"
 #include "flink/snapshotref.h"
 
@@ -52,6 +53,10 @@ struct Deployment
     bool sessionCluster = false; // no spec.job
     bool haEnabled = false; // high-availability.type kubernetes (or the legacy factory class)
     bool checkpointsEnabled = false; // a checkpoint interval and directory: last-state has something to restore
+    // The operator's autoscaler as the spec configures it (job.autoscaler.enabled, scaling.enabled);
+    // autoscalerConfigured: any job.autoscaler.* option is set, even with the autoscaler off.
+    AutoscalerConfig::Mode autoscaler = AutoscalerConfig::Mode::Off;
+    bool autoscalerConfigured = false;
     bool hasLastStableSpec = false; // status.reconciliationStatus.lastStableSpec: a rollback target exists
     QDateTime jobStartTime; // status.jobStatus.startTime
     SnapshotRef statusSnapshot; // the newest snapshot the status records (savepointInfo, upgradeSavepointPath, …)

@@ -1,12 +1,11 @@
 #include "sandbox/autoscalersimulation.h"
 
+#include "flink/autoscalerconfig.h"
 #include "flink/autoscalerstate.h"
 #include "sandbox/flinkjobmodel.h"
 #include "sandbox/resourcestore.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
-#include <QTime>
 
 #include <algorithm>
 #include <cmath>
@@ -40,77 +39,6 @@ constexpr qint64 kCollectIntervalMs = 10000;
 // The ConfigMap is written at most this often (the operator: once per reconcile), a decision at once.
 constexpr qint64 kFlushIntervalMs = 60000;
 constexpr int kDefaultMaxParallelism = 128; // Flink's default key groups for parallelism up to 128
-
-// A job.autoscaler.* option, or its kubernetes.operator. legacy spelling.
-QString option(const QJsonObject &conf, const QString &key)
-{
-    const QJsonValue v = conf.value(u"job.autoscaler."_s + key);
-    const QJsonValue value = v.isUndefined() ? conf.value(u"kubernetes.operator.job.autoscaler."_s + key) : v;
-    if (value.isDouble())
-        return QString::number(value.toDouble());
-    if (value.isBool())
-        return value.toBool() ? u"true"_s : u"false"_s;
-    return value.toString().trimmed();
-}
-
-double doubleOption(const QJsonObject &conf, const QString &key, double fallback)
-{
-    bool ok = false;
-    const double value = option(conf, key).toDouble(&ok);
-    return ok ? value : fallback;
-}
-
-int intOption(const QJsonObject &conf, const QString &key, int fallback)
-{
-    bool ok = false;
-    const int value = option(conf, key).toInt(&ok);
-    return ok ? value : fallback;
-}
-
-// Flink durations in the autoscaler's options: "5 min", "30s", "1h", plain milliseconds.
-qint64 durationOption(const QJsonObject &conf, const QString &key, qint64 fallback)
-{
-    static const QRegularExpression re(u"^(\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|"
-                                       u"d|days?)?$"_s);
-    const QRegularExpressionMatch m = re.match(option(conf, key).toLower());
-    if (!m.hasMatch())
-        return fallback;
-    const QString unit = m.captured(2);
-    qint64 factor = 1;
-    if (unit.startsWith(u's'))
-        factor = 1000;
-    else if (unit.startsWith(u'm') && unit != u"ms"_s)
-        factor = 60000;
-    else if (unit.startsWith(u'h'))
-        factor = 3600000;
-    else if (unit.startsWith(u'd'))
-        factor = 86400000;
-    return qint64(m.captured(1).toDouble() * double(factor));
-}
-
-// job.autoscaler.excluded.periods: "HH:mm[:ss]-HH:mm[:ss]" ranges of the (UTC) day, ";"-separated. Cron
-// expressions, which the operator also takes, are not simulated.
-bool excluded(const QJsonObject &conf, qint64 nowMs)
-{
-    const QTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).time();
-    const QStringList periods = option(conf, u"excluded.periods"_s).split(u';', Qt::SkipEmptyParts);
-    for (const QString &period : periods) {
-        const QStringList ends = period.trimmed().split(u'-');
-        if (ends.size() != 2)
-            continue;
-        const auto parse = [](const QString &text) {
-            const QTime t = QTime::fromString(text.trimmed(), u"H:mm:ss"_s);
-            return t.isValid() ? t : QTime::fromString(text.trimmed(), u"H:mm"_s);
-        };
-        const QTime from = parse(ends.at(0));
-        const QTime to = parse(ends.at(1));
-        if (!from.isValid() || !to.isValid())
-            continue;
-        if (from <= to ? (now >= from && now < to) : (now >= from || now < to))
-            return true;
-    }
-    return false;
-}
 
 // Java's Double.toString for the values the operator's messages print with %s.
 QString javaDouble(double value)
@@ -180,8 +108,7 @@ AutoscalerSimulation::~AutoscalerSimulation() = default;
 
 bool AutoscalerSimulation::enabled(const QJsonObject &spec)
 {
-    return option(spec.value(u"flinkConfiguration"_s).toObject(), u"enabled"_s).compare(u"true"_s, Qt::CaseInsensitive)
-        == 0;
+    return AutoscalerConfig::fromSpec(spec).enabled();
 }
 
 bool AutoscalerSimulation::due(const QString &ns, const QString &name, qint64 nowMs) const
@@ -276,9 +203,7 @@ QJsonObject AutoscalerSimulation::scale(const QJsonObject &deployment, const QJs
         // job has stabilized, and a scaling in progress has its restart time.
         e.jobSerial = cluster.deploymentSerial();
         e.jobRestarts = cluster.numRestarts();
-        e.collectFromMs = cluster.stateSinceMs()
-            + durationOption(conf, u"stabilization.interval"_s,
-                             durationOption(conf, u"stabilization-interval"_s, 300000));
+        e.collectFromMs = cluster.stateSinceMs() + AutoscalerConfig::fromFlinkConfiguration(conf).stabilizationMs();
         e.nextCollectMs = e.collectFromMs;
         e.lag = 0;
         e.lagAtMs = nowMs;
@@ -296,7 +221,7 @@ QJsonObject AutoscalerSimulation::scale(const QJsonObject &deployment, const QJs
         return result;
     e.nextCollectMs = std::max(nowMs, e.collectFromMs) + kCollectIntervalMs;
     collect(e, cluster, nowMs);
-    const qint64 window = durationOption(conf, u"metrics.window"_s, 15 * 60000);
+    const qint64 window = AutoscalerConfig::fromFlinkConfiguration(conf).metricsWindowMs();
     const QDateTime oldest = instant(nowMs - window);
     while (!e.state.collectedMetrics.isEmpty() && e.state.collectedMetrics.firstKey() < oldest)
         e.state.collectedMetrics.erase(e.state.collectedMetrics.begin());
@@ -341,17 +266,18 @@ void AutoscalerSimulation::collect(Entry &e, const FlinkJobModel &cluster, qint6
 void AutoscalerSimulation::evaluate(Entry &e, const QJsonObject &deployment, const QJsonObject &conf,
                                     const FlinkJobModel &cluster, qint64 nowMs)
 {
-    const double utilization = doubleOption(conf, u"target.utilization"_s, 0.7);
-    const double boundary = doubleOption(conf, u"target.utilization.boundary"_s, 0.3);
-    const double maxUpFactor = doubleOption(conf, u"scale-up.max-factor"_s, 100000.0);
-    const double maxDownFactor = doubleOption(conf, u"scale-down.max-factor"_s, 0.6);
-    const int lowerLimit = std::max(1, intOption(conf, u"vertex.min-parallelism"_s, 1));
-    const int upperLimit = intOption(conf, u"vertex.max-parallelism"_s, std::numeric_limits<int>::max());
-    const qint64 scaleDownIntervalMs = durationOption(conf, u"scale-down.interval"_s, 3600000);
-    const qint64 eventIntervalMs = durationOption(conf, u"scaling.event.interval"_s, 30 * 60000);
-    const bool blockIneffective = option(conf, u"scaling.effectiveness.detection.enabled"_s) == u"true"_s;
-    const double ineffectiveThreshold = doubleOption(conf, u"scaling.effectiveness.threshold"_s, 0.1);
-    const bool scalingEnabled = option(conf, u"scaling.enabled"_s).compare(u"false"_s, Qt::CaseInsensitive) != 0;
+    const AutoscalerConfig config = AutoscalerConfig::fromFlinkConfiguration(conf);
+    const double utilization = config.targetUtilization();
+    const double boundary = config.utilizationBoundary();
+    const double maxUpFactor = config.option(u"scale-up.max-factor"_s, 100000.0);
+    const double maxDownFactor = config.option(u"scale-down.max-factor"_s, 0.6);
+    const int lowerLimit = std::max(1, config.vertexMinParallelism());
+    const int upperLimit = config.vertexMaxParallelism();
+    const qint64 scaleDownIntervalMs = config.scaleDownIntervalMs();
+    const qint64 eventIntervalMs = config.durationMs(u"scaling.event.interval"_s, 30 * 60000);
+    const bool blockIneffective = config.option(u"scaling.effectiveness.detection.enabled"_s) == u"true"_s;
+    const double ineffectiveThreshold = config.option(u"scaling.effectiveness.threshold"_s, 0.1);
+    const bool scalingEnabled = config.mode() == AutoscalerConfig::Mode::Active;
     bool ok = false;
     const int configuredMax = conf.value(u"pipeline.max-parallelism"_s).toVariant().toString().toInt(&ok);
     const int maxParallelism = ok && configuredMax > 0 ? configuredMax : kDefaultMaxParallelism;
@@ -488,7 +414,7 @@ void AutoscalerSimulation::evaluate(Entry &e, const QJsonObject &deployment, con
     }
     if (!outsideBounds || decisions.isEmpty())
         return; // every vertex is within its utilization bounds
-    if (excluded(conf, nowMs))
+    if (AutoscalerConfig::fromFlinkConfiguration(conf).inExcludedPeriod(instant(nowMs)))
         return; // autoscaling halts inside an excluded period
 
     QString entries;

@@ -3,6 +3,7 @@
 #include "vvp/vvpobjects.h"
 
 #include "actions/actiondescriptor.h"
+#include "flink/autoscalerconfig.h"
 #include "flink/flinkconfiguration.h"
 #include "flink/restoresource.h"
 #include "ui/configure/configurereviewpage.h"
@@ -238,6 +239,44 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
                           : tr("No final savepoint is taken: the job and its state are gone, except savepoints "
                                "already written.")};
     }
+    case ActionKind::ResetAutoscaler:
+        return {tr("The operator resets the autoscaler of %1 (%2).").arg(name, plan.note),
+                tr("The autoscaler's collected metrics, its parallelism overrides and its scaling history are "
+                   "cleared; the job returns to the spec's parallelism at its next upgrade and the autoscaler starts "
+                   "collecting anew.")};
+    case ActionKind::AutoscalerAdvisory:
+        return {tr("The autoscaler of %1 becomes advisory: it only recommends.").arg(name),
+                tr("It keeps collecting metrics and computing parallelisms, but no longer rescales the job; the "
+                   "operator reports each recommendation as an event.")};
+    case ActionKind::AutoscalerActive:
+        return {tr("The autoscaler of %1 becomes active: it scales the job.").arg(name),
+                tr("When its metrics call for another parallelism, the operator rescales the job: in place where "
+                   "Flink supports it, otherwise by redeploying it; with upgrade mode %1, %2")
+                    .arg(mode, restartState(mode, object, known))};
+    case ActionKind::EnableAutoscaler: {
+        const AutoscalerConfig after = AutoscalerConfig::fromSpec(plan.specAfter(spec));
+        const QString headline = tr("The operator's autoscaler is enabled for %1.").arg(name);
+        if (after.mode() == AutoscalerConfig::Mode::Active)
+            return {headline,
+                    tr("The spec already lets it scale (%1: true): it rescales the job once it has collected "
+                       "enough metrics.")
+                        .arg(after.keyFor(QStringLiteral("scaling.enabled")))};
+        const bool setHere = !AutoscalerConfig::fromSpec(spec).flinkConfiguration().contains(
+            after.keyFor(QStringLiteral("scaling.enabled")));
+        return {headline,
+                (setHere ? tr("It starts in advisory mode (%1: false): it collects metrics and recommends "
+                              "parallelisms without changing the job.")
+                         : tr("It is advisory (%1: false): it collects metrics and recommends parallelisms "
+                              "without changing the job."))
+                        .arg(after.keyFor(QStringLiteral("scaling.enabled")))
+                    + QLatin1Char(' ') + tr("Read its recommendations, then switch it to Active to let it scale.")};
+    }
+    case ActionKind::DisableAutoscaler:
+        return {tr("The operator's autoscaler is disabled for %1.").arg(name),
+                tr("The operator drops the autoscaler's parallelism overrides and the job returns to the spec's "
+                   "parallelism: where the autoscaler had changed it, the job is redeployed; with upgrade mode "
+                   "%1, %2")
+                    .arg(mode, restartState(mode, object, known))};
     case ActionKind::Configure:
     case ActionKind::Create:
     case ActionKind::Savepoint:

@@ -16,6 +16,8 @@
 #include <QMenu>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace capstan {
 
 ActionsController::ActionsController(QWidget *window, ActivityModel *activity, DeploymentPage *page)
@@ -30,15 +32,21 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity, D
     QHash<QString, QMenu *> submenus;
     for (ActionKind kind : ActionDescriptor::deploymentActions()) {
         const ActionDescriptor &d = ActionDescriptor::of(kind);
-        if (kind == ActionKind::Savepoint || kind == ActionKind::RollbackToStable || kind == ActionKind::Delete)
+        if (kind == ActionKind::Savepoint || kind == ActionKind::RollbackToStable || kind == ActionKind::Delete
+            || kind == ActionKind::EnableAutoscaler)
             m_menu->addSeparator();
         QMenu *menu = m_menu;
         if (d.submenuSource) {
             QMenu *&submenu = submenus[QLatin1String(d.submenuSource)];
             if (!submenu) {
                 submenu = m_menu->addMenu(d.submenuText());
-                submenu->setObjectName(QStringLiteral("cancelMenu"));
-                m_cancelMenu = submenu;
+                if (kind == ActionKind::CancelKeepState || kind == ActionKind::CancelDiscardState) {
+                    submenu->setObjectName(QStringLiteral("cancelMenu"));
+                    m_cancelMenu = submenu;
+                } else {
+                    submenu->setObjectName(QStringLiteral("autoscalerMenu"));
+                    m_autoscalerMenu = submenu;
+                }
             }
             menu = submenu;
         }
@@ -183,6 +191,15 @@ void ActionsController::updateEnabled()
         m_cancelMenu->menuAction()->setEnabled(any);
         m_cancelMenu->menuAction()->setToolTip(any ? m_cancelMenu->title().remove(QLatin1Char('&'))
                                                    : discard->toolTip());
+    }
+    if (m_autoscalerMenu) {
+        // Open whenever one of its entries can run; otherwise it says why in the words of Reset, which
+        // any job's configured autoscaler allows (a session cluster, busy, not permitted).
+        const QList<QAction *> entries = m_autoscalerMenu->actions();
+        const bool any = std::any_of(entries.cbegin(), entries.cend(), [](QAction *a) { return a->isEnabled(); });
+        m_autoscalerMenu->menuAction()->setEnabled(any);
+        m_autoscalerMenu->menuAction()->setToolTip(any ? m_autoscalerMenu->title().remove(QLatin1Char('&'))
+                                                       : action(ActionKind::ResetAutoscaler)->toolTip());
     }
 }
 

@@ -41,6 +41,7 @@ public:
 
     QMenu *menu() const { return m_menu; }
     QMenu *cancelMenu() const { return m_cancelMenu; }
+    QMenu *autoscalerMenu() const { return m_autoscalerMenu; }
     QAction *action(ActionKind kind) const { return m_actions.value(static_cast<int>(kind)); }
     QAction *configureAction() const { return action(ActionKind::Configure); }
 
@@ -81,6 +82,7 @@ private:
     QPointer<ActionReviewDialog> m_review;
     QMenu *m_menu;
     QMenu *m_cancelMenu = nullptr;
+    QMenu *m_autoscalerMenu = nullptr;
     QHash<int, QAction *> m_actions;
     Deployment m_summary;
     QHash<QString, AccessCheck> m_access; // the API server's answers, by AccessCheck::key()

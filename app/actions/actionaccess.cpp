@@ -31,6 +31,11 @@ AccessCheck requiredAccess(ActionKind kind, const QString &ns)
     case ActionKind::Restart:
     case ActionKind::RollbackToStable:
     case ActionKind::RollbackToSnapshot:
+    case ActionKind::ResetAutoscaler:
+    case ActionKind::AutoscalerAdvisory:
+    case ActionKind::AutoscalerActive:
+    case ActionKind::EnableAutoscaler:
+    case ActionKind::DisableAutoscaler:
         check.verb = QStringLiteral("patch");
         break;
     }

@@ -61,6 +61,37 @@ const ActionDescriptor kDescriptors[] = {
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to This &Snapshot…"), nullptr, nullptr, "rollbackToSnapshotAction",
      nullptr, false, false, QT_TRANSLATE_NOOP("capstan::Action", "rollback restore"),
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Current Spec")},
+    // The operator's autoscaler, in a submenu of its own: turned on (advisory at first), switched between
+    // recommending and scaling, turned off, and its collected state reset.
+    {ActionKind::EnableAutoscaler, "EnableAutoscaler", QT_TRANSLATE_NOOP("capstan::Action", "Enable Autoscaler"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Enable"), QT_TRANSLATE_NOOP("capstan::Action", "&Autoscaler"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Alt+E"), "enableAutoscalerAction", "enableAutoscaler", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "autoscaler scaling turn on advisory recommend"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Enable Autoscaler"), QT_TRANSLATE_NOOP("capstan::Action", "Leave It Off")},
+    {ActionKind::AutoscalerAdvisory, "AutoscalerAdvisory",
+     QT_TRANSLATE_NOOP("capstan::Action", "Switch Autoscaler to Advisory"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ad&visory (Recommend Only)"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Autoscaler"), QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Alt+R"),
+     "autoscalerAdvisoryAction", "autoscalerAdvisory", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "autoscaler scaling advisory recommend"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Recommend Only"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Scaling")},
+    {ActionKind::AutoscalerActive, "AutoscalerActive",
+     QT_TRANSLATE_NOOP("capstan::Action", "Switch Autoscaler to Active"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ac&tive (Scale the Job)"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Autoscaler"), QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Alt+S"),
+     "autoscalerActiveAction", "autoscalerActive", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "autoscaler scaling active rescale"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Let It Scale"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Recommending")},
+    {ActionKind::DisableAutoscaler, "DisableAutoscaler", QT_TRANSLATE_NOOP("capstan::Action", "Disable Autoscaler"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Disable"), QT_TRANSLATE_NOOP("capstan::Action", "&Autoscaler"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Alt+X"), "disableAutoscalerAction", "disableAutoscaler", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "autoscaler scaling turn off"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Disable Autoscaler"), QT_TRANSLATE_NOOP("capstan::Action", "Keep It On")},
+    {ActionKind::ResetAutoscaler, "ResetAutoscaler", QT_TRANSLATE_NOOP("capstan::Action", "Reset Autoscaler"),
+     QT_TRANSLATE_NOOP("capstan::Action", "&Reset"), QT_TRANSLATE_NOOP("capstan::Action", "&Autoscaler"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Alt+A"), "resetAutoscalerAction", "resetAutoscaler", false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "autoscaler scaling reset nonce autoscalerResetNonce"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Reset Autoscaler"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Its State")},
     {ActionKind::Delete, "Delete", QT_TRANSLATE_NOOP("capstan::Action", "Delete"),
      QT_TRANSLATE_NOOP("capstan::Action", "De&lete…"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Shift+Del"),
      "deleteAction", "delete", true, true, QT_TRANSLATE_NOOP("capstan::Action", "remove"),
@@ -174,8 +205,19 @@ Availability availability(ActionKind kind, const Deployment &d)
         case ActionKind::Delete:
             if (meantToRun)
                 return no(QT_TRANSLATE_NOOP("capstan::Action",
-                                            "Ververica Platform deletes only cancelled or "
-                                            "suspended deployments: cancel or suspend it first."));
+                                            "Ververica Platform deletes only cancelled or suspended deployments: "
+                                            "cancel it first (Cancel ▸ Keep State)."));
+            if (d.lifecycleState != QLatin1String("CANCELLED") && d.lifecycleState != QLatin1String("SUSPENDED"))
+                return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                            "Ververica Platform deletes only cancelled or suspended deployments: "
+                                            "wait until it has stopped."));
+            return {};
+        case ActionKind::RollbackToSnapshot:
+            // Started from the savepoint; a running job would have to stop first, which the user chooses.
+            if (meantToRun)
+                return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                            "Ververica Platform starts a deployment from a chosen savepoint only "
+                                            "when it is not meant to run: suspend or cancel it first."));
             return {};
         default:
             return no(QT_TRANSLATE_NOOP("capstan::Action",
@@ -230,6 +272,36 @@ Availability availability(ActionKind kind, const Deployment &d)
         if (!job)
             return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job state to restore."));
         return {};
+    case ActionKind::ResetAutoscaler:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no autoscaler."));
+        if (!d.autoscalerConfigured)
+            return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                        "The autoscaler is not configured for this deployment, so it has no state "
+                                        "to reset."));
+        return {};
+    case ActionKind::EnableAutoscaler:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no autoscaler."));
+        if (d.autoscaler != AutoscalerConfig::Mode::Off)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The autoscaler is already enabled."));
+        return {};
+    case ActionKind::DisableAutoscaler:
+        if (d.autoscaler == AutoscalerConfig::Mode::Off)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The autoscaler is not enabled."));
+        return {};
+    case ActionKind::AutoscalerAdvisory:
+    case ActionKind::AutoscalerActive: {
+        // Each switches between the two modes of an enabled autoscaler, towards its own.
+        const bool toActive = kind == ActionKind::AutoscalerActive;
+        if (d.autoscaler == (toActive ? AutoscalerConfig::Mode::Active : AutoscalerConfig::Mode::Advisory))
+            return no(toActive ? QT_TRANSLATE_NOOP("capstan::Action", "The autoscaler is already active.")
+                               : QT_TRANSLATE_NOOP("capstan::Action",
+                                                   "The autoscaler is already advisory: it only recommends."));
+        if (d.autoscaler == AutoscalerConfig::Mode::Off)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The autoscaler is not enabled: enable it first."));
+        return {};
+    }
     case ActionKind::Configure:
     case ActionKind::Create:
     case ActionKind::Delete:

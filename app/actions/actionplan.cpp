@@ -3,6 +3,7 @@
 #include "vvp/vvpobjects.h"
 
 #include "actions/actiondescriptor.h"
+#include "flink/autoscalerconfig.h"
 #include "flink/deployment.h"
 #include "json/jsontools.h"
 
@@ -20,6 +21,8 @@ const QLatin1String kUpgradeMode("upgradeMode");
 const QLatin1String kRestartNonce("restartNonce");
 const QLatin1String kRedeployNonce("savepointRedeployNonce");
 const QLatin1String kInitialSavepointPath("initialSavepointPath");
+const QLatin1String kAutoscalerResetNonce("autoscalerResetNonce");
+const QLatin1String kFlinkConfiguration("flinkConfiguration");
 
 QJsonObject jobOf(const QJsonObject &spec)
 {
@@ -119,6 +122,43 @@ QJsonObject withoutUnsetFields(const QJsonObject &recorded, const QJsonObject &c
     return out;
 }
 
+// The autoscaler's switches: options in flinkConfiguration, each under the spelling the spec already
+// uses for it (job.autoscaler.* or the legacy kubernetes.operator.job.autoscaler.*), so that the
+// operator reads the key that changed rather than an older one beside it.
+ActionPlan planAutoscalerSwitch(ActionKind kind, const QJsonObject &spec)
+{
+    const AutoscalerConfig config = AutoscalerConfig::fromSpec(spec);
+    const QString scaling = QStringLiteral("scaling.enabled");
+    QJsonObject conf;
+    switch (kind) {
+    case ActionKind::AutoscalerAdvisory:
+        conf.insert(config.keyFor(scaling), QStringLiteral("false"));
+        break;
+    case ActionKind::AutoscalerActive:
+        conf.insert(config.keyFor(scaling), QStringLiteral("true"));
+        break;
+    case ActionKind::EnableAutoscaler: {
+        conf.insert(config.keyFor(QStringLiteral("enabled")), QStringLiteral("true"));
+        // A first enable only recommends: the user reads its recommendations, then switches it to
+        // Active. A spec that says how it should scale keeps its own choice.
+        const QJsonObject &current = config.flinkConfiguration();
+        if (!current.contains(AutoscalerConfig::kPrefix + scaling)
+            && !current.contains(AutoscalerConfig::kLegacyPrefix + scaling))
+            conf.insert(config.keyFor(scaling), QStringLiteral("false"));
+        break;
+    }
+    case ActionKind::DisableAutoscaler:
+        conf.insert(config.keyFor(QStringLiteral("enabled")), QStringLiteral("false"));
+        break;
+    default:
+        break;
+    }
+    ActionPlan p;
+    p.patch = QJsonObject{{QString(kFlinkConfiguration), conf}};
+    p.nothingToDo = json::createMergePatch(spec, p.specAfter(spec)).isEmpty();
+    return p;
+}
+
 ActionPlan planRollbackToStable(const ActionRequest &request, const QJsonObject &object)
 {
     ActionPlan p;
@@ -201,6 +241,14 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
             p.patch = json::createMergePatch(request.baseSpec, request.newSpec);
             p.nothingToDo = p.patch.isEmpty();
         }
+        if (request.kind == ActionKind::RollbackToSnapshot) {
+            // The session copies the savepoint to the deployment first (the newest one then), which
+            // LATEST_SAVEPOINT and LATEST_STATE restore; NONE would restore nothing.
+            p.patch = QJsonObject{{QStringLiteral("state"), QStringLiteral("RUNNING")}};
+            if (VvpObjects::deployment(current).restoreStrategy == QLatin1String("NONE"))
+                p.patch.insert(QStringLiteral("restoreStrategy"),
+                               QJsonObject{{QStringLiteral("kind"), QStringLiteral("LATEST_SAVEPOINT")}});
+        }
         return p;
     }
     switch (request.kind) {
@@ -228,6 +276,18 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
         p.patch = QJsonObject{{QString(kRestartNonce), nonceOf(spec, false) + 1}};
         p.note = QStringLiteral("restartNonce %1 → %2").arg(nonceOf(spec, false)).arg(nonceOf(spec, false) + 1);
         return p;
+    case ActionKind::ResetAutoscaler: {
+        // Absent counts as 0, as the operator reads it; any new value tells it to start over.
+        const qint64 nonce = jobOf(spec).value(kAutoscalerResetNonce).toInteger(0);
+        p.patch = jobPatch({{kAutoscalerResetNonce, nonce + 1}});
+        p.note = QStringLiteral("autoscalerResetNonce %1 → %2").arg(nonce).arg(nonce + 1);
+        return p;
+    }
+    case ActionKind::AutoscalerAdvisory:
+    case ActionKind::AutoscalerActive:
+    case ActionKind::EnableAutoscaler:
+    case ActionKind::DisableAutoscaler:
+        return planAutoscalerSwitch(request.kind, spec);
     case ActionKind::Delete:
     case ActionKind::Create:
     case ActionKind::Savepoint:

@@ -24,6 +24,12 @@ enum class ActionKind {
     RollbackToStable, // spec := lastStableSpec.spec, current nonces kept
     RollbackToSnapshot, // spec := revision live at the snapshot (nonces kept) + initialSavepointPath +
                         // savepointRedeployNonce + 1
+    // The operator's autoscaler, by its options in flinkConfiguration (the spelling the spec uses):
+    ResetAutoscaler, // bump job.autoscalerResetNonce: collected metrics, overrides and history start over
+    AutoscalerAdvisory, // scaling.enabled: "false" (it only recommends)
+    AutoscalerActive, // scaling.enabled: "true"
+    EnableAutoscaler, // enabled: "true"; scaling.enabled: "false" too when the spec has none
+    DisableAutoscaler, // enabled: "false"
 };
 
 struct ActionRequest

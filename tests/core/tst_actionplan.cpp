@@ -4,6 +4,7 @@
 #include "actions/actiondescriptor.h"
 #include "actions/actionplan.h"
 #include "common/jsonliteral.h"
+#include "flink/autoscalerconfig.h"
 #include "flink/deployment.h"
 #include "json/jsontools.h"
 
@@ -128,6 +129,18 @@ QJsonObject withJob(const QJsonObject &spec, const char *field, const QJsonValue
     return json::withValueAt(spec, {QStringLiteral("job"), QLatin1String(field)}, value);
 }
 
+// kSpec with the autoscaler options `autoscaler` (JSON text) added to its flinkConfiguration.
+QJsonObject withAutoscaler(const char *autoscaler)
+{
+    QJsonObject spec = jsonObject(kSpec);
+    QJsonObject conf = spec.value(QLatin1String("flinkConfiguration")).toObject();
+    const QJsonObject options = jsonObject(autoscaler);
+    for (auto it = options.begin(); it != options.end(); ++it)
+        conf.insert(it.key(), it.value());
+    spec.insert(QStringLiteral("flinkConfiguration"), conf);
+    return spec;
+}
+
 } // namespace
 
 class TestActionPlan : public QObject
@@ -148,6 +161,11 @@ private slots:
     void refusalsFollowAvailability();
     void patchesSpec();
     void confirmationTexts();
+    void resetAutoscalerBumpsTheNonce();
+    void autoscalerSwitches_data();
+    void autoscalerSwitches();
+    void autoscalerAvailability_data();
+    void autoscalerAvailability();
 };
 
 void TestActionPlan::stopAndStart_data()
@@ -490,11 +508,194 @@ void TestActionPlan::confirmationTexts()
         for (ActionKind other : ActionDescriptor::all())
             QVERIFY2(decline != ActionDescriptor::of(other).confirmText(), d.key);
     }
-    QCOMPARE(confirming, 7); // all but Configure, Savepoint, New Deployment and the snapshot rollback
+    QCOMPARE(confirming, 12); // all but Configure, Savepoint, New Deployment and the snapshot rollback
     // The review of a rollback to a snapshot confirms with its own buttons, although Preferences
     // cannot switch it off.
     QVERIFY(!ActionDescriptor::of(ActionKind::RollbackToSnapshot).confirmText().isEmpty());
     QVERIFY(!ActionDescriptor::of(ActionKind::RollbackToSnapshot).declineText().isEmpty());
+}
+
+void TestActionPlan::resetAutoscalerBumpsTheNonce()
+{
+    // No nonce yet: absent counts as 0, the first reset writes 1.
+    const QJsonObject spec = withAutoscaler(R"({"job.autoscaler.enabled": "true"})");
+    const ActionPlan first = ActionPlan::make(request(ActionKind::ResetAutoscaler), deployment(spec));
+    QVERIFY2(!first.refused(), qPrintable(first.refusal));
+    QVERIFY(!first.nothingToDo);
+    QCOMPARE(compact(first.patch), QStringLiteral(R"({"job":{"autoscalerResetNonce":1}})"));
+    QCOMPARE(first.note, QStringLiteral("autoscalerResetNonce 0 → 1"));
+    QCOMPARE(first.specAfter(spec), withJob(spec, "autoscalerResetNonce", 1));
+
+    // From 3 to 4, everything else (the restart nonce, the autoscaler's options) as it is.
+    const QJsonObject three = withJob(spec, "autoscalerResetNonce", 3);
+    const ActionPlan next = ActionPlan::make(request(ActionKind::ResetAutoscaler), deployment(three));
+    QCOMPARE(compact(next.patch), QStringLiteral(R"({"job":{"autoscalerResetNonce":4}})"));
+    QCOMPARE(next.note, QStringLiteral("autoscalerResetNonce 3 → 4"));
+    QCOMPARE(next.specAfter(three), withJob(spec, "autoscalerResetNonce", 4));
+    QVERIFY(ActionPlan::patchesSpec(ActionKind::ResetAutoscaler));
+}
+
+void TestActionPlan::autoscalerSwitches_data()
+{
+    QTest::addColumn<ActionKind>("kind");
+    QTest::addColumn<QString>("options"); // the autoscaler's options in the spec before
+    QTest::addColumn<QString>("patch");
+    QTest::addColumn<int>("modeAfter"); // AutoscalerConfig::Mode
+
+    const int off = int(AutoscalerConfig::Mode::Off);
+    const int advisory = int(AutoscalerConfig::Mode::Advisory);
+    const int active = int(AutoscalerConfig::Mode::Active);
+    QTest::newRow("advisory") << ActionKind::AutoscalerAdvisory
+                              << QStringLiteral(R"({"job.autoscaler.enabled":"true"})")
+                              << QStringLiteral(R"({"flinkConfiguration":{"job.autoscaler.scaling.enabled":"false"}})")
+                              << advisory;
+    QTest::newRow("advisory-legacy")
+        << ActionKind::AutoscalerAdvisory
+        << QStringLiteral(R"({"kubernetes.operator.job.autoscaler.enabled":"true",)"
+                          R"("kubernetes.operator.job.autoscaler.scaling.enabled":"true"})")
+        << QStringLiteral(R"({"flinkConfiguration":{"kubernetes.operator.job.autoscaler.scaling.enabled":"false"}})")
+        << advisory;
+    QTest::newRow("active") << ActionKind::AutoscalerActive
+                            << QStringLiteral(
+                                   R"({"job.autoscaler.enabled":"true","job.autoscaler.scaling.enabled":"false"})")
+                            << QStringLiteral(R"({"flinkConfiguration":{"job.autoscaler.scaling.enabled":"true"}})")
+                            << active;
+    QTest::newRow("active-legacy")
+        << ActionKind::AutoscalerActive
+        << QStringLiteral(R"({"job.autoscaler.enabled":"true",)"
+                          R"("kubernetes.operator.job.autoscaler.scaling.enabled":"false"})")
+        << QStringLiteral(R"({"flinkConfiguration":{"kubernetes.operator.job.autoscaler.scaling.enabled":"true"}})")
+        << active;
+    // A first enable only recommends.
+    QTest::newRow("enable-first") << ActionKind::EnableAutoscaler << QStringLiteral("{}")
+                                  << QStringLiteral(R"({"flinkConfiguration":{"job.autoscaler.enabled":"true",)"
+                                                    R"("job.autoscaler.scaling.enabled":"false"}})")
+                                  << advisory;
+    QTest::newRow("enable-off") << ActionKind::EnableAutoscaler
+                                << QStringLiteral(
+                                       R"({"job.autoscaler.enabled":"false","job.autoscaler.metrics.window":"5m"})")
+                                << QStringLiteral(R"({"flinkConfiguration":{"job.autoscaler.enabled":"true",)"
+                                                  R"("job.autoscaler.scaling.enabled":"false"}})")
+                                << advisory;
+    // A spec that says whether to scale keeps its choice, in its spelling.
+    QTest::newRow("enable-legacy-scaling")
+        << ActionKind::EnableAutoscaler
+        << QStringLiteral(R"({"kubernetes.operator.job.autoscaler.enabled":"false",)"
+                          R"("kubernetes.operator.job.autoscaler.scaling.enabled":"true"})")
+        << QStringLiteral(R"({"flinkConfiguration":{"kubernetes.operator.job.autoscaler.enabled":"true"}})") << active;
+    QTest::newRow("enable-advisory-set") << ActionKind::EnableAutoscaler
+                                         << QStringLiteral(R"({"job.autoscaler.scaling.enabled":"false"})")
+                                         << QStringLiteral(
+                                                R"({"flinkConfiguration":{"job.autoscaler.enabled":"true"}})")
+                                         << advisory;
+    QTest::newRow("disable") << ActionKind::DisableAutoscaler
+                             << QStringLiteral(
+                                    R"({"job.autoscaler.enabled":"true","job.autoscaler.scaling.enabled":"false"})")
+                             << QStringLiteral(R"({"flinkConfiguration":{"job.autoscaler.enabled":"false"}})") << off;
+    QTest::newRow("disable-legacy")
+        << ActionKind::DisableAutoscaler << QStringLiteral(R"({"kubernetes.operator.job.autoscaler.enabled":"true"})")
+        << QStringLiteral(R"({"flinkConfiguration":{"kubernetes.operator.job.autoscaler.enabled":"false"}})") << off;
+}
+
+void TestActionPlan::autoscalerSwitches()
+{
+    QFETCH(ActionKind, kind);
+    QFETCH(QString, options);
+    QFETCH(QString, patch);
+    QFETCH(int, modeAfter);
+    const QJsonObject spec = withAutoscaler(options.toUtf8().constData());
+
+    const ActionPlan plan = ActionPlan::make(request(kind), deployment(spec));
+    QVERIFY2(!plan.refused(), qPrintable(plan.refusal));
+    QVERIFY(!plan.nothingToDo);
+    QVERIFY(ActionPlan::patchesSpec(kind));
+    QCOMPARE(compact(plan.patch), patch);
+
+    // Only the autoscaler's options change; the rest of flinkConfiguration and the spec stay.
+    const QJsonObject after = plan.specAfter(spec);
+    QCOMPARE(int(AutoscalerConfig::fromSpec(after).mode()), modeAfter);
+    QJsonObject expected = spec;
+    QJsonObject conf = spec.value(QLatin1String("flinkConfiguration")).toObject();
+    const QJsonObject changes = plan.patch.value(QLatin1String("flinkConfiguration")).toObject();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        conf.insert(it.key(), it.value());
+    expected.insert(QStringLiteral("flinkConfiguration"), conf);
+    QCOMPARE(after, expected);
+}
+
+void TestActionPlan::autoscalerAvailability_data()
+{
+    QTest::addColumn<ActionKind>("kind");
+    QTest::addColumn<QString>("options");
+    QTest::addColumn<bool>("session");
+    QTest::addColumn<QString>("refusal"); // empty: available
+
+    const QString activeOptions = QStringLiteral(R"({"job.autoscaler.enabled":"true"})");
+    const QString advisoryOptions
+        = QStringLiteral(R"({"job.autoscaler.enabled":"true","job.autoscaler.scaling.enabled":"false"})");
+    const QString offOptions = QStringLiteral(R"({"job.autoscaler.enabled":"false"})");
+    const QString none = QStringLiteral("{}");
+
+    QTest::newRow("reset-active") << ActionKind::ResetAutoscaler << activeOptions << false << QString();
+    QTest::newRow("reset-off-configured") << ActionKind::ResetAutoscaler << offOptions << false << QString();
+    QTest::newRow("reset-legacy") << ActionKind::ResetAutoscaler
+                                  << QStringLiteral(R"({"kubernetes.operator.job.autoscaler.enabled":"true"})") << false
+                                  << QString();
+    QTest::newRow("reset-unconfigured") << ActionKind::ResetAutoscaler << none << false
+                                        << QStringLiteral("The autoscaler is not configured");
+    QTest::newRow("reset-session") << ActionKind::ResetAutoscaler << activeOptions << true
+                                   << QStringLiteral("A session cluster has no autoscaler.");
+
+    QTest::newRow("advisory-active") << ActionKind::AutoscalerAdvisory << activeOptions << false << QString();
+    QTest::newRow("advisory-advisory") << ActionKind::AutoscalerAdvisory << advisoryOptions << false
+                                       << QStringLiteral("The autoscaler is already advisory");
+    QTest::newRow("advisory-off") << ActionKind::AutoscalerAdvisory << offOptions << false
+                                  << QStringLiteral("The autoscaler is not enabled");
+
+    QTest::newRow("active-advisory") << ActionKind::AutoscalerActive << advisoryOptions << false << QString();
+    QTest::newRow("active-active") << ActionKind::AutoscalerActive << activeOptions << false
+                                   << QStringLiteral("The autoscaler is already active.");
+    QTest::newRow("active-off") << ActionKind::AutoscalerActive << none << false
+                                << QStringLiteral("The autoscaler is not enabled");
+
+    QTest::newRow("enable-unconfigured") << ActionKind::EnableAutoscaler << none << false << QString();
+    QTest::newRow("enable-off") << ActionKind::EnableAutoscaler << offOptions << false << QString();
+    QTest::newRow("enable-active") << ActionKind::EnableAutoscaler << activeOptions << false
+                                   << QStringLiteral("The autoscaler is already enabled.");
+    QTest::newRow("enable-session") << ActionKind::EnableAutoscaler << none << true
+                                    << QStringLiteral("session cluster");
+
+    QTest::newRow("disable-active") << ActionKind::DisableAutoscaler << activeOptions << false << QString();
+    QTest::newRow("disable-advisory") << ActionKind::DisableAutoscaler << advisoryOptions << false << QString();
+    QTest::newRow("disable-off") << ActionKind::DisableAutoscaler << offOptions << false
+                                 << QStringLiteral("The autoscaler is not enabled.");
+}
+
+void TestActionPlan::autoscalerAvailability()
+{
+    QFETCH(ActionKind, kind);
+    QFETCH(QString, options);
+    QFETCH(bool, session);
+    QFETCH(QString, refusal);
+    QJsonObject spec = withAutoscaler(options.toUtf8().constData());
+    if (session)
+        spec.remove(QStringLiteral("job"));
+    const QJsonObject object = deployment(spec);
+
+    const Availability available = availability(kind, Deployment::fromJson(object));
+    const ActionPlan plan = ActionPlan::make(request(kind), object);
+    if (refusal.isEmpty()) {
+        QVERIFY2(available.available, qPrintable(available.reason));
+        QVERIFY2(!plan.refused(), qPrintable(plan.refusal));
+        QVERIFY(!plan.patch.isEmpty());
+        return;
+    }
+    QVERIFY(!available.available);
+    QVERIFY2(available.reason.contains(refusal), qPrintable(available.reason));
+    // The action refuses by the same rule when the deployment it reads fails it.
+    QVERIFY(plan.refused());
+    QVERIFY2(plan.refusal.contains(available.reason), qPrintable(plan.refusal));
+    QVERIFY(plan.patch.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestActionPlan)

@@ -1010,7 +1010,9 @@ const SavepointRec *VvpPlatform::Private::restoreCandidate(const DeploymentRec &
             continue;
         if (strategy == u"LATEST_SAVEPOINT"_s && s.origin == kRetained)
             continue;
-        if (!best || s.record.ackMs > best->record.ackMs)
+        // Of two at the same instant, the later resource (kept in order of creation): a copy made just now
+        // is newer than the savepoint its deployment's suspension completed in the same millisecond.
+        if (!best || s.record.ackMs >= best->record.ackMs)
             best = &s;
     }
     return best;
@@ -1784,6 +1786,14 @@ VvpResult VvpPlatform::createSavepoint(const QString &ns, const QJsonObject &bod
         sp.state = kCompleted;
         sp.location = location;
         sp.record.id = dep->nextCheckpointId;
+        // A copy of a savepoint the platform knows holds that savepoint's state (the Flink job restores
+        // what it wrote); it is the newest Savepoint resource all the same, as the restore strategy sees it.
+        for (const SavepointRec &known : d->savepoints) {
+            if (known.location == location && known.state == kCompleted) {
+                sp.record = known.record;
+                break;
+            }
+        }
         sp.record.triggerMs = now;
         sp.record.ackMs = now;
         sp.record.externalPath = location;

@@ -48,10 +48,11 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     : QObject(parent)
     , m_contextName(contextName)
     , m_pollIntervalMs(options.pollIntervalMs)
-    , m_session(options.platform.isValid() ? static_cast<BackendSession *>(
-                    new VvpSession(config, contextName, options.platform, ns, options.platformToken,
-                                   VvpSession::Options{std::max(5000, options.pollIntervalMs), options.pollIntervalMs}))
-                                           : new ClusterSession(config, contextName, ns, options))
+    , m_session(
+          options.platform.isValid() ? static_cast<BackendSession *>(new VvpSession(
+              config, contextName, options.platform, ns, options.platformToken,
+              VvpSession::Options{std::max(5000, options.pollIntervalMs), options.pollIntervalMs, options.historyPath}))
+                                     : new ClusterSession(config, contextName, ns, options))
     , m_clock(m_session->clock())
 {
     registerMetaTypes();

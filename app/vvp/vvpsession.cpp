@@ -1,15 +1,19 @@
 #include "vvp/vvpsession.h"
 
+#include "actions/actiondescriptor.h"
 #include "actions/actionplan.h"
+#include "actions/actionrunner.h"
 #include "kube/kubeclient.h"
 #include "kube/kubereply.h"
 #include "kube/serverclock.h"
 #include "logging.h"
+#include "session/specrevisionstore.h"
 #include "vvp/vvpadmin.h"
 #include "vvp/vvpclient.h"
 #include "vvp/vvpobjects.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 
 #include <algorithm>
@@ -80,6 +84,14 @@ void VvpSession::start()
     if (!connection) {
         emit stateChanged(SessionState::Failed, connection.error(), 0);
         return;
+    }
+    // Opened here, on the backend thread, as ClusterSession does: the same file and tables.
+    if (m_options.historyPath != QLatin1String("-")) {
+        const QString historyPath
+            = m_options.historyPath.isEmpty() ? HistoryStore::defaultPath() : m_options.historyPath;
+        m_history = std::make_unique<HistoryStore>(historyPath);
+        m_revisions = std::make_unique<SpecRevisionStore>(historyPath);
+        m_audit = std::make_unique<AuditLog>(historyPath);
     }
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
@@ -178,6 +190,7 @@ void VvpSession::listed(const QStringList &namespaces, const QHash<QString, QJso
                 batch.upserted << d;
             m_summaries.insert(it.key(), d);
             m_objects.insert(it.key(), it.value());
+            observeSpec(it.key(), it.value());
         }
         m_listing = false;
         m_synced = true;
@@ -239,8 +252,20 @@ void VvpSession::openDeployment(const QString &uid)
     Page page;
     page.ns = d.ns;
     page.name = d.name;
+    EventBatch history;
+    if (m_history) {
+        // What was kept of its Events (the platform may have dropped some since), then the live ones.
+        history.deploymentUid = uid;
+        history.reset = true;
+        history.upserted = m_history->events(uid);
+        page.sentOnce = true;
+        for (const ClusterEvent &e : std::as_const(history.upserted))
+            page.events.insert(e.uid);
+    }
     m_pages.insert(uid, page);
     emit objectChanged(d, *object);
+    if (m_history)
+        emit eventsChanged(history);
     // The platform does not pass the JobManager's REST API on: the page says so instead of waiting.
     JobManagerInfo info;
     info.polledAt = m_clock->now();
@@ -271,6 +296,7 @@ void VvpSession::pollPage(const QString &uid)
                     return;
                 const Deployment d = VvpObjects::deployment(result.value());
                 m_objects.insert(uid, result.value());
+                observeSpec(uid, result.value());
                 emit objectChanged(d, result.value());
                 // An open deployment is polled more often than the list: the list shows it as fresh.
                 const auto known = m_summaries.constFind(uid);
@@ -298,6 +324,8 @@ void VvpSession::pollPage(const QString &uid)
                     p.events.insert(e.uid);
                 }
                 p.sentOnce = true;
+                if (m_history)
+                    m_history->saveEvents(uid, batch.upserted);
                 if (batch.reset || !batch.upserted.isEmpty())
                     emit eventsChanged(batch);
             });
@@ -336,8 +364,37 @@ void VvpSession::pollPage(const QString &uid)
             });
 }
 
+QString VvpSession::auditContext() const
+{
+    // Not translated: entries written in one language are found again in another.
+    if (m_endpoint.kind == VvpEndpoint::Kind::Url || m_contextName.isEmpty())
+        return QStringLiteral("Ververica Platform at %1").arg(m_endpoint.url.host());
+    return QStringLiteral("%1 (Ververica Platform %2.%3)").arg(m_contextName, m_endpoint.service, m_endpoint.ns);
+}
+
+void VvpSession::observeSpec(const QString &uid, const QJsonObject &object)
+{
+    if (!m_revisions || uid.isEmpty())
+        return;
+    // In the operator's form of a recorded spec ({"spec": …}), so that the store reads both alike.
+    const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+    const QString text
+        = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("spec"), spec}}).toJson(QJsonDocument::Compact));
+    QString &recorded = m_recordedSpecs[uid];
+    if (recorded == text)
+        return;
+    recorded = text;
+    // Live since the platform last modified the deployment: the platform's clock, as its savepoints'
+    // times are, so that "the spec live when this savepoint was taken" compares like with like.
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    QDateTime since = QDateTime::fromString(metadata.value(QLatin1String("modifiedAt")).toString(), Qt::ISODateWithMs);
+    if (!since.isValid())
+        since = ServerClock::nowOrLocal(m_clock.get());
+    m_revisions->record(uid, text, -1, since.toUTC());
+}
+
 void VvpSession::finish(const ActionRequest &request, ActionResult::Outcome outcome, const QString &summary,
-                        const Error &error)
+                        const Error &error, const QJsonObject &sent)
 {
     ActionResult result;
     result.id = request.id;
@@ -345,6 +402,27 @@ void VvpSession::finish(const ActionRequest &request, ActionResult::Outcome outc
     result.outcome = outcome;
     result.summary = summary;
     result.error = error;
+    publish(request, result, sent);
+}
+
+void VvpSession::publish(const ActionRequest &request, ActionResult result, const QJsonObject &sent)
+{
+    result.deploymentUid = request.deploymentUid;
+    // By the platform's clock, like its Events and savepoints the entry is drawn among.
+    result.finishedAt = ServerClock::nowOrLocal(m_clock.get());
+    qCInfo(lcActions).noquote() << QLatin1String(ActionDescriptor::of(request.kind).key) << request.name
+                                << ActionRunner::outcomeName(result.outcome) << ":" << result.summary;
+    if (m_audit) {
+        AuditEntry entry;
+        entry.time = result.finishedAt;
+        entry.context = auditContext();
+        entry.ns = request.ns;
+        entry.deployment = request.name;
+        entry.action = QLatin1String(ActionDescriptor::of(request.kind).key);
+        entry.outcome = ActionRunner::outcomeName(result.outcome);
+        entry.message = result.summary;
+        m_audit->append(entry, sent);
+    }
     emit actionFinished(result);
 }
 
@@ -360,32 +438,20 @@ void VvpSession::runAction(const ActionRequest &request)
     case ActionKind::Suspend:
     case ActionKind::CancelKeepState:
     case ActionKind::Configure:
+    case ActionKind::RollbackToSnapshot:
+    case ActionKind::Delete:
         break;
     case ActionKind::Savepoint: {
         const QJsonObject body{{QStringLiteral("metadata"),
                                 QJsonObject{{QStringLiteral("namespace"), request.ns},
                                             {QStringLiteral("deploymentId"), request.deploymentUid}}}};
         KubeReply *reply = m_vvp->post(VvpClient::savepointsPath(request.ns), body);
-        connect(reply, &KubeReply::finished, this, [this, request](const Result<QJsonObject> &result) {
+        connect(reply, &KubeReply::finished, this, [this, request, body](const Result<QJsonObject> &result) {
             if (!result)
-                finish(request, ActionResult::Outcome::Failed, result.error().message, result.error());
+                finish(request, ActionResult::Outcome::Failed, result.error().message, result.error(), body);
             else
                 finish(request, ActionResult::Outcome::Succeeded,
-                       tr("Ververica Platform takes a savepoint of %1.").arg(request.name));
-        });
-        return;
-    }
-    case ActionKind::Delete: {
-        KubeReply *reply = m_vvp->remove(VvpClient::deploymentPath(request.ns, request.name));
-        connect(reply, &KubeReply::finished, this, [this, request](const Result<QJsonObject> &result) {
-            if (!result)
-                finish(request, ActionResult::Outcome::Failed,
-                       tr("%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended "
-                          "deployments; cancel it first.")
-                           .arg(request.name, result.error().message),
-                       result.error());
-            else
-                finish(request, ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(request.name));
+                       tr("Ververica Platform takes a savepoint of %1.").arg(request.name), {}, body);
         });
         return;
     }
@@ -408,23 +474,91 @@ void VvpSession::runAction(const ActionRequest &request)
         finish(request, ActionResult::Outcome::Succeeded, tr("Nothing to apply to %1.").arg(request.name));
         return;
     }
-    const bool configure = request.kind == ActionKind::Configure;
-    const QString state = plan.patch.value(QLatin1String("state")).toString();
-    QJsonObject metadata;
-    if (!request.baseResourceVersion.isEmpty())
-        metadata.insert(QStringLiteral("resourceVersion"), request.baseResourceVersion.toLongLong());
-    const QJsonObject body{{QStringLiteral("metadata"), metadata}, {QStringLiteral("spec"), plan.patch}};
     ActionProgress progress;
     progress.id = request.id;
     progress.kind = request.kind;
     progress.deploymentName = request.name;
-    progress.steps << ActionStep{configure ? tr("Write the changed spec")
-                                           : tr("Set the desired state to %1").arg(state),
-                                 ActionStep::State::Running, 0};
+    if (request.kind == ActionKind::Delete) {
+        // The platform refuses it too (409) when the deployment started running meanwhile.
+        KubeReply *reply = m_vvp->remove(VvpClient::deploymentPath(request.ns, request.name));
+        connect(reply, &KubeReply::finished, this, [this, request](const Result<QJsonObject> &result) {
+            if (!result)
+                finish(request, ActionResult::Outcome::Failed,
+                       tr("%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended "
+                          "deployments; cancel it first.")
+                           .arg(request.name, result.error().message),
+                       result.error());
+            else
+                finish(request, ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(request.name));
+        });
+        return;
+    }
+    if (request.kind == ActionKind::RollbackToSnapshot) {
+        startFromSavepoint(request, plan.patch);
+        return;
+    }
+    const bool configure = request.kind == ActionKind::Configure;
+    const QString state = plan.patch.value(QLatin1String("state")).toString();
+    writeSpec(request, plan.patch,
+              configure ? tr("Write the changed spec") : tr("Set the desired state to %1").arg(state),
+              configure ? tr("Ververica Platform applies the change to %1.").arg(request.name)
+                        : tr("Ververica Platform moves %1 to %2.").arg(request.name, state),
+              progress);
+}
+
+// As the platform's own UI does it: the chosen savepoint is copied to the deployment (a Savepoint
+// resource of origin COPIED pointing at the same location), which makes it the newest one, so that
+// the restore strategy picks it when the deployment starts.
+void VvpSession::startFromSavepoint(const ActionRequest &request, const QJsonObject &patch)
+{
+    const QJsonObject body{
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("namespace"), request.ns},
+                     {QStringLiteral("deploymentId"), request.deploymentUid},
+                     {QStringLiteral("origin"), QStringLiteral("COPIED")}}},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("savepointLocation"), request.snapshotPath}}}};
+    ActionProgress progress;
+    progress.id = request.id;
+    progress.kind = request.kind;
+    progress.deploymentName = request.name;
+    progress.steps << ActionStep{
+        tr("Copy the savepoint %1 to %2 (origin COPIED)").arg(request.snapshotPath, request.name),
+        ActionStep::State::Running, 0};
+    emit actionProgress(progress);
+    KubeReply *reply = m_vvp->post(VvpClient::savepointsPath(request.ns), body);
+    connect(
+        reply, &KubeReply::finished, this, [this, request, patch, body, progress](const Result<QJsonObject> &result) {
+            ActionProgress next = progress;
+            next.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
+            emit actionProgress(next);
+            if (!result) {
+                finish(request, ActionResult::Outcome::Failed,
+                       tr("The savepoint was not copied to %1, so it was not started: %2")
+                           .arg(request.name, result.error().message),
+                       result.error(), QJsonObject{{QStringLiteral("savepoint"), body}});
+                return;
+            }
+            writeSpec(request, patch, tr("Set the desired state to RUNNING"),
+                      tr("Ververica Platform starts %1 from the savepoint %2.").arg(request.name, request.snapshotPath),
+                      next, QJsonObject{{QStringLiteral("savepoint"), body}});
+        });
+}
+
+void VvpSession::writeSpec(const ActionRequest &request, const QJsonObject &patch, const QString &stepText,
+                           const QString &doneText, ActionProgress progress, const QJsonObject &sentBefore)
+{
+    QJsonObject metadata;
+    if (!request.baseResourceVersion.isEmpty())
+        metadata.insert(QStringLiteral("resourceVersion"), request.baseResourceVersion.toLongLong());
+    const QJsonObject body{{QStringLiteral("metadata"), metadata}, {QStringLiteral("spec"), patch}};
+    QJsonObject sent = sentBefore;
+    for (auto it = body.begin(); it != body.end(); ++it)
+        sent.insert(it.key(), it.value());
+    progress.steps << ActionStep{stepText, ActionStep::State::Running, 0};
     emit actionProgress(progress);
     KubeReply *reply = m_vvp->patch(VvpClient::deploymentPath(request.ns, request.name), body);
     connect(reply, &KubeReply::finished, this,
-            [this, request, state, configure, progress](const Result<QJsonObject> &result) {
+            [this, request, doneText, progress, sent](const Result<QJsonObject> &result) {
                 ActionProgress done = progress;
                 done.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
                 done.written = bool(result);
@@ -433,28 +567,30 @@ void VvpSession::runAction(const ActionRequest &request)
                     // What the server has now, so that the conflict shows what changed.
                     const Error error = result.error();
                     connect(m_vvp->get(VvpClient::deploymentPath(request.ns, request.name)), &KubeReply::finished, this,
-                            [this, request, error](const Result<QJsonObject> &current) {
+                            [this, request, error, sent](const Result<QJsonObject> &current) {
                                 ActionResult conflict;
                                 conflict.id = request.id;
                                 conflict.kind = request.kind;
                                 conflict.outcome = ActionResult::Outcome::Conflict;
-                                conflict.summary
-                                    = tr("%1 was changed meanwhile; nothing was written.").arg(request.name);
+                                conflict.summary = request.kind == ActionKind::RollbackToSnapshot
+                                    ? tr("%1 was changed meanwhile; it was not started. The copied savepoint "
+                                         "stays: the next Start restores from it.")
+                                          .arg(request.name)
+                                    : tr("%1 was changed meanwhile; nothing was written.").arg(request.name);
                                 conflict.error = error;
                                 if (current)
                                     conflict.serverObject = current.value();
-                                emit actionFinished(conflict);
+                                publish(request, conflict, sent);
                             });
                     return;
                 }
                 if (!result) {
-                    finish(request, ActionResult::Outcome::Failed, result.error().message, result.error());
+                    finish(request, ActionResult::Outcome::Failed, result.error().message, result.error(), sent);
                     return;
                 }
                 m_objects.insert(request.deploymentUid, result.value());
-                finish(request, ActionResult::Outcome::Succeeded,
-                       configure ? tr("Ververica Platform applies the change to %1.").arg(request.name)
-                                 : tr("Ververica Platform moves %1 to %2.").arg(request.name, state));
+                observeSpec(request.deploymentUid, result.value());
+                finish(request, ActionResult::Outcome::Succeeded, doneText, {}, sent);
                 list();
             });
 }
@@ -498,12 +634,21 @@ void VvpSession::setMetricRetention(qint64 ms)
 
 void VvpSession::requestSpecRevision(const QString &uid, const QDateTime &time)
 {
-    emit specRevision(uid, time, {});
+    emit specRevision(uid, time, m_revisions ? m_revisions->specAt(uid, time) : QJsonObject());
 }
 
 void VvpSession::requestAuditEntries(const AuditQuery &query)
 {
-    emit auditEntries(query, {});
+    if (!m_audit) {
+        emit auditEntries(query, {});
+        return;
+    }
+    // A page asks by the Kubernetes context its session was opened with; this platform's entries are
+    // under its own name. The answer carries the query as asked, for the page to recognise.
+    AuditQuery own = query;
+    if (own.isForDeployment() && own.context == m_contextName)
+        own.context = auditContext();
+    emit auditEntries(query, m_audit->entries(own));
 }
 
 void VvpSession::openLog(quint64 id, const LogRequest &request)

@@ -9,20 +9,25 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
 class QNetworkAccessManager;
 
 namespace capstan {
 
 class KubeClient;
+class SpecRevisionStore;
 class VvpAdmin;
 class VvpClient;
 
 // One open Ververica Platform: its deployments listed by polling the Application Manager (it has no
 // watch) at the pace of the platform's own UI, with the same Live / Reconnecting states as a watched
 // cluster; an open deployment's object, Events, Savepoints and Jobs polled at the poll interval; and
-// the actions that change the deployment's desired state (Start, Suspend, Cancel) and take a
-// savepoint. The platform is reached through a kubeconfig context's service proxy, or at a URL with
-// its API token (never logged). Lives on its own backend thread, like ClusterSession.
+// the actions that change the deployment's desired state (Start, Suspend, Cancel), take a savepoint,
+// start from a chosen savepoint and delete. Like ClusterSession it keeps the local history: every
+// action in the audit log, the Events of open deployments, and each spec it sees as a revision. The
+// platform is reached through a kubeconfig context's service proxy, or at a URL with its API token
+// (never logged, never in the history). Lives on its own backend thread, like ClusterSession.
 class VvpSession final : public BackendSession
 {
     Q_OBJECT
@@ -33,6 +38,7 @@ public:
     {
         int listIntervalMs = 5000; // the deployment list (the platform's UI polls as often)
         int pollIntervalMs = 5000; // an open deployment's details
+        QString historyPath; // empty: HistoryStore::defaultPath(); "-": no local history
     };
 
     // ServiceProxy endpoints connect with `contextName` of `config`; Url endpoints with `token`.
@@ -67,6 +73,10 @@ public:
 
     const VvpEndpoint &endpoint() const { return m_endpoint; }
     int listCount() const { return m_lists; }
+    // The context the audit log names this platform's actions by: the name the window gives the
+    // platform ("<kube context> (Ververica Platform <service>.<namespace>)", or "Ververica Platform at
+    // <host>"), so that they are told apart from the operator's in the same Kubernetes context.
+    QString auditContext() const;
 
 private:
     // An open page's view of one deployment: what was sent last, so that only changes go out.
@@ -85,7 +95,16 @@ private:
     void listFailed(const Error &error);
     void pollPage(const QString &uid);
     void finish(const ActionRequest &request, ActionResult::Outcome outcome, const QString &summary,
-                const Error &error = {});
+                const Error &error = {}, const QJsonObject &sent = {});
+    // Every result goes out here: stamped with the deployment and the time, and written to the audit log
+    // with what was sent.
+    void publish(const ActionRequest &request, ActionResult result, const QJsonObject &sent);
+    // Writes the desired state (or the edited spec) the plan says, against the version the user saw.
+    void writeSpec(const ActionRequest &request, const QJsonObject &patch, const QString &stepText,
+                   const QString &doneText, ActionProgress progress, const QJsonObject &sentBefore = {});
+    void startFromSavepoint(const ActionRequest &request, const QJsonObject &patch);
+    // Records the deployment's spec as a revision when it changed since the last one recorded.
+    void observeSpec(const QString &uid, const QJsonObject &object);
 
     KubeConfig m_config;
     QString m_contextName;
@@ -109,6 +128,10 @@ private:
     QHash<QString, QJsonObject> m_objects; // by uid: the platform's objects, for pages and actions
     QHash<QString, Page> m_pages; // open deployments by uid
     QSet<QString> m_pendingOpens; // pages opened before the list had their deployment
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<SpecRevisionStore> m_revisions;
+    std::unique_ptr<AuditLog> m_audit;
+    QHash<QString, QString> m_recordedSpecs; // by uid: the spec last recorded, compact JSON
 };
 
 } // namespace capstan

@@ -99,6 +99,7 @@ private slots:
     void statefulUpgradeTakesASavepointAndStartsANewJob();
     void featureFlagFailsInALoop();
     void cancelThenLatestStateRestoresTheRetainedCheckpoint();
+    void aCopiedSavepointIsRestored();
     void staleResourceVersionIsAConflict();
     void deleteOnlyWhenStopped();
     void secretValuesAreNeverReturned();
@@ -401,6 +402,15 @@ void TestVvpApi::everyPathAndMethodMatchesTheDescription()
                                      kNs + u"/savepoints/"_s + at(triggered, u"metadata.id"_s).toString(), {}, 200);
     QCOMPARE(at(taken, u"status.state"_s).toString(), u"COMPLETED"_s);
     QCOMPARE(at(taken, u"metadata.origin"_s).toString(), u"USER_REQUEST"_s);
+    // A savepoint copied to a deployment (how a start from a chosen savepoint begins): completed at once.
+    const QJsonObject copied = expect(
+        "POST", ns + u"/savepoints"_s, kNs + u"/savepoints"_s,
+        {{u"metadata"_s,
+          QJsonObject{{u"deploymentId"_s, github}, {u"namespace"_s, u"default"_s}, {u"origin"_s, u"COPIED"_s}}},
+         {u"spec"_s, QJsonObject{{u"savepointLocation"_s, at(taken, u"spec.savepointLocation"_s)}}}},
+        201);
+    QCOMPARE(at(copied, u"metadata.origin"_s).toString(), u"COPIED"_s);
+    QCOMPARE(at(copied, u"status.state"_s).toString(), u"COMPLETED"_s);
 
     // Secret values.
     const QJsonObject secret{{u"metadata"_s, QJsonObject{{u"name"_s, u"api-check"_s}}},
@@ -691,6 +701,39 @@ void TestVvpApi::cancelThenLatestStateRestoresTheRetainedCheckpoint()
     const QString thirdJob = at(deployment(u"restore-check"_s), u"status.running.jobId"_s).toString();
     QCOMPARE(at(jobOf(thirdJob), u"spec.savepointLocation"_s).toString(),
              at(api("GET", kNs + u"/savepoints/"_s + userSavepoint).body, u"spec.savepointLocation"_s).toString());
+}
+
+void TestVvpApi::aCopiedSavepointIsRestored()
+{
+    QCOMPARE(api("POST", kNs + u"/deployments"_s, deploymentBody(u"copy-check"_s, u"RUNNING"_s)).status, 201);
+    const auto state = [&] { return at(deployment(u"copy-check"_s), u"status.state"_s).toString(); };
+    QVERIFY(stepUntil([&] { return state() == u"RUNNING"_s; }));
+    const QString id = at(deployment(u"copy-check"_s), u"metadata.id"_s).toString();
+    // Two savepoints a user took, the first of which is wanted back.
+    QStringList locations;
+    for (int i = 0; i < 2; ++i) {
+        const Reply triggered
+            = api("POST", kNs + u"/savepoints"_s, {{u"metadata"_s, QJsonObject{{u"deploymentId"_s, id}}}});
+        QCOMPARE(triggered.status, 201);
+        const QString path = kNs + u"/savepoints/"_s + at(triggered.body, u"metadata.id"_s).toString();
+        QVERIFY(stepUntil([&] { return at(api("GET", path).body, u"status.state"_s) == u"COMPLETED"_s; }));
+        locations << at(api("GET", path).body, u"spec.savepointLocation"_s).toString();
+    }
+    QCOMPARE(api("PATCH", kNs + u"/deployments/copy-check"_s, {{u"spec"_s, QJsonObject{{u"state"_s, u"CANCELLED"_s}}}})
+                 .status,
+             200);
+    QVERIFY(stepUntil([&] { return state() == u"CANCELLED"_s; }));
+    const Reply copied = api("POST", kNs + u"/savepoints"_s,
+                             {{u"metadata"_s, QJsonObject{{u"deploymentId"_s, id}, {u"origin"_s, u"COPIED"_s}}},
+                              {u"spec"_s, QJsonObject{{u"savepointLocation"_s, locations.constFirst()}}}});
+    QCOMPARE(copied.status, 201);
+    QCOMPARE(
+        api("PATCH", kNs + u"/deployments/copy-check"_s, {{u"spec"_s, QJsonObject{{u"state"_s, u"RUNNING"_s}}}}).status,
+        200);
+    QVERIFY(stepUntil([&] { return state() == u"RUNNING"_s; }));
+    // The copy is the newest savepoint: LATEST_STATE restores it, not the later savepoint or checkpoint.
+    const QString job = at(deployment(u"copy-check"_s), u"status.running.jobId"_s).toString();
+    QCOMPARE(at(jobOf(job), u"spec.savepointLocation"_s).toString(), locations.constFirst());
 }
 
 void TestVvpApi::staleResourceVersionIsAConflict()

@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -231,15 +232,38 @@ void TestVvpSandbox::urlWithTokenNeverLogged()
     VvpEndpoint endpoint;
     endpoint.kind = VvpEndpoint::Kind::Url;
     endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    // The local history (audit log, Events, spec revisions) is written too: an action is recorded.
+    QTemporaryDir historyDir;
+    QVERIFY(historyDir.isValid());
+    const QString historyPath = historyDir.filePath(QStringLiteral("history.sqlite"));
     {
         SessionOptions options;
-        options.historyPath = QStringLiteral("-");
+        options.historyPath = historyPath;
         options.platform = endpoint;
         options.platformToken = token;
         SessionHost host(KubeConfig(), QString(), QString(), options);
         QSignalSpy listed(host.session(), &BackendSession::deploymentsChanged);
         QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
-        QCOMPARE(listed.constFirst().constFirst().value<DeploymentBatch>().upserted.size(), 3);
+        const DeploymentBatch batch = listed.constFirst().constFirst().value<DeploymentBatch>();
+        QCOMPARE(batch.upserted.size(), 3);
+        const auto analytics = std::find_if(batch.upserted.cbegin(), batch.upserted.cend(),
+                                            [](const Deployment &d) { return d.name == u"github-analytics"; });
+        QVERIFY(analytics != batch.upserted.cend());
+        QSignalSpy finished(host.session(), &BackendSession::actionFinished);
+        ActionRequest request;
+        request.id = 77;
+        request.kind = ActionKind::Savepoint;
+        request.deploymentUid = analytics->uid;
+        request.ns = analytics->ns;
+        request.name = analytics->name;
+        host.runAction(request);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+        QSignalSpy answered(host.session(), &BackendSession::auditEntries);
+        host.requestAuditEntries(AuditQuery());
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+        const auto entries = answered.constFirst().at(1).value<QList<AuditEntry>>();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.constFirst().context, QStringLiteral("Ververica Platform at 127.0.0.1"));
     }
     {
         SessionOptions options;
@@ -256,6 +280,16 @@ void TestVvpSandbox::urlWithTokenNeverLogged()
     qInstallMessageHandler(previous);
     for (const QString &line : std::as_const(g_log))
         QVERIFY2(!line.contains(token), "the platform's API token reached a log");
+    // Nor the history database (with its journal, whatever SQLite left beside it).
+    const QStringList files = QDir(historyDir.path()).entryList(QDir::Files);
+    QVERIFY(files.contains(QStringLiteral("history.sqlite")));
+    for (const QString &name : files) {
+        QFile file(historyDir.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(token.toUtf8()), qPrintable(name + QStringLiteral(" holds the platform's API token")));
+        QVERIFY2(!bytes.contains(token.toUtf8().toBase64()), qPrintable(name));
+    }
 }
 
 QTEST_MAIN(TestVvpSandbox)

@@ -4,6 +4,7 @@
 #include "flink/resourceunits.h"
 #include "flink/restoresource.h"
 #include "session/sessionhost.h"
+#include "ui/autoscaler/autoscalerpanel.h"
 #include "ui/backgroundpool.h"
 #include "ui/configurationview.h"
 #include "ui/exceptionsview.h"
@@ -223,6 +224,9 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     // Polled only while shown (the panel asks the session itself).
     m_jobGraph = new JobGraphPanel(this);
     m_tabs->addTab(m_jobGraph, tr("Job Graph"));
+    // Shown only for deployments whose spec configures the operator's autoscaler.
+    m_autoscaler = new AutoscalerPanel(this);
+    m_tabs->addTab(m_autoscaler, tr("Autoscaler"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -482,6 +486,7 @@ void DeploymentPage::clear()
     m_timeline->setJobs({});
     m_pods->setDeployment({});
     m_jobGraph->setDeployment({});
+    m_autoscaler->setDeployment({});
     m_title->clear();
     m_stateIcon->clear();
     m_stateText->clear();
@@ -497,6 +502,9 @@ void DeploymentPage::showDeployment(const Deployment &summary)
     const bool platform = summary.platform == Deployment::Platform::Ververica;
     m_tabs->setTabVisible(PodsTab, !platform);
     m_tabs->setTabVisible(JobGraphTab, !platform);
+    m_tabs->setTabVisible(AutoscalerTab,
+                          !platform
+                              && (summary.autoscalerConfigured || summary.autoscaler != AutoscalerConfig::Mode::Off));
     m_summary = summary;
     updateHeader();
     emit deploymentChanged();
@@ -1022,6 +1030,7 @@ void DeploymentPage::setSession(SessionHost *session)
     m_metrics->setClock(clock);
     m_pods->setSession(session);
     m_jobGraph->setSession(session);
+    m_autoscaler->setSession(session);
     clear();
     hide();
     if (!session)
@@ -1084,6 +1093,7 @@ void DeploymentPage::open(const Deployment &summary)
     showDeployment(summary);
     m_pods->setDeployment(summary);
     m_jobGraph->setDeployment(summary);
+    m_autoscaler->setDeployment(summary);
     show();
     if (m_session)
         m_session->openDeployment(summary.uid);

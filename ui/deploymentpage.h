@@ -36,6 +36,7 @@ class JobRunTableModel;
 class MessageBanner;
 class MetricsView;
 class PodsPanel;
+class AutoscalerPanel;
 class JobGraphPanel;
 class SessionHost;
 class SnapshotTableModel;
@@ -60,7 +61,8 @@ public:
         ExceptionsTab,
         ConfigurationTab,
         PodsTab,
-        JobGraphTab
+        JobGraphTab,
+        AutoscalerTab
     };
 
     explicit DeploymentPage(QWidget *parent = nullptr);
@@ -80,6 +82,7 @@ public:
     MetricsView *metricsView() const { return m_metrics; }
     PodsPanel *podsPanel() const { return m_pods; }
     JobGraphPanel *jobGraphPanel() const { return m_jobGraph; }
+    AutoscalerPanel *autoscalerPanel() const { return m_autoscaler; }
 
     EventTableModel *eventModel() const { return m_eventModel; }
     SnapshotTableModel *snapshotModel() const { return m_snapshotModel; }
@@ -195,6 +198,7 @@ private:
     ConfigurationView *m_configuration;
     PodsPanel *m_pods;
     JobGraphPanel *m_jobGraph;
+    AutoscalerPanel *m_autoscaler;
 };
 
 } // namespace capstan

@@ -6,6 +6,7 @@
 #include "ui/actionscontroller.h"
 #include "ui/activitypanel.h"
 #include "ui/auditlogdialog.h"
+#include "ui/autoscaler/autoscalerpanel.h"
 #include "ui/commandpalette.h"
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
@@ -124,6 +125,10 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_page->addActionMenu(m_actions->cancelMenu());
     m_page->addHeaderActions({m_actions->action(ActionKind::Start), m_actions->action(ActionKind::Restart),
                               m_actions->action(ActionKind::RollbackToStable)});
+    m_page->autoscalerPanel()->addActionButtons(
+        {m_actions->action(ActionKind::EnableAutoscaler), m_actions->action(ActionKind::AutoscalerAdvisory),
+         m_actions->action(ActionKind::AutoscalerActive), m_actions->action(ActionKind::DisableAutoscaler),
+         m_actions->action(ActionKind::ResetAutoscaler)});
     auto *dashboards = new DashboardIndicator(m_page, this);
     m_actions->menu()->addAction(dashboards->openAction());
     connect(dashboards, &DashboardIndicator::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -804,9 +809,10 @@ void MainWindow::createKeyboardActions()
     list->setShortcut(QKeySequence(tr("Ctrl+L")));
     QMenu *tabs = view->addMenu(tr("Deployment &Tab"));
     tabs->setObjectName(QStringLiteral("deploymentTabMenu"));
-    const QString tabNames[] = {tr("&Overview"),   tr("&Metrics"),       tr("&Events"), tr("&Snapshots"), tr("&Jobs"),
-                                tr("E&xceptions"), tr("&Configuration"), tr("&Pods"),   tr("Job &Graph")};
-    for (int tab = DeploymentPage::OverviewTab; tab <= DeploymentPage::JobGraphTab; ++tab) {
+    const QString tabNames[]
+        = {tr("&Overview"),   tr("&Metrics"),       tr("&Events"), tr("&Snapshots"), tr("&Jobs"),
+           tr("E&xceptions"), tr("&Configuration"), tr("&Pods"),   tr("Job &Graph"), tr("&Autoscaler")};
+    for (int tab = DeploymentPage::OverviewTab; tab <= DeploymentPage::AutoscalerTab; ++tab) {
         QAction *a = tabs->addAction(tabNames[tab], this, [this, tab] {
             if (!m_page->isVisible())
                 return;
@@ -815,7 +821,8 @@ void MainWindow::createKeyboardActions()
                 tabWidget->tabBar()->setFocus(Qt::ShortcutFocusReason);
         });
         a->setObjectName(QStringLiteral("deploymentTab%1Action").arg(tab + 1));
-        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + tab)));
+        // Alt+1 … Alt+9, and Alt+0 for the tenth, as browsers number their tabs.
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(tab < 9 ? Qt::Key_1 + tab : Qt::Key_0)));
     }
 
     QAction *about = help->actions().value(0);

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -155,3 +156,5 @@ public:
 };
 
 } // namespace capstan
+
+Q_DECLARE_METATYPE(capstan::AutoscalerState)

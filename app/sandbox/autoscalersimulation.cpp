@@ -446,6 +446,10 @@ void AutoscalerSimulation::evaluate(Entry &e, const QJsonObject &deployment, con
         e.state.parallelismOverrides.insert(d.vertex, d.to);
     }
     e.state.scalingRecords.insert(when, AutoscalerScalingRecord());
+    // The job restarts at the new parallelism: the operator decides again only from a window of the new
+    // run, once it has stabilized (the block for a new run in scale() sets the next collection).
+    e.state.collectedMetrics.clear();
+    e.collectFromMs = e.nextCollectMs = std::numeric_limits<qint64>::max() / 2;
 }
 
 void AutoscalerSimulation::store(Entry &e)

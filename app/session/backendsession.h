@@ -2,6 +2,7 @@
 
 #include "actions/actionrequest.h"
 #include "error.h"
+#include "flink/autoscalerstate.h"
 #include "flink/clusterevent.h"
 #include "flink/deployment.h"
 #include "flink/jobgraph.h"
@@ -66,6 +67,13 @@ public:
     virtual void openDeployment(const QString &uid) = 0;
     virtual void closeDeployment(const QString &uid) = 0;
     virtual void watchJobGraph(const QString &uid, bool on, const QString &vertexId) = 0;
+    // Reads the operator autoscaler's state of an open deployment while on (autoscalerChanged).
+    // Backends without the operator's autoscaler ignore it.
+    virtual void watchAutoscaler(const QString &uid, bool on)
+    {
+        Q_UNUSED(uid)
+        Q_UNUSED(on)
+    }
     // Deployments ("namespace/name") whose metrics are collected while their page is closed.
     virtual void setPinned(const QStringList &keys) = 0;
     virtual void setPrometheus(const PrometheusConfig &config) = 0;
@@ -126,6 +134,12 @@ signals:
     void jobsChanged(const QString &uid, const QList<capstan::JobRun> &jobs);
     void jobGraphChanged(const QString &uid, const capstan::JobGraph &graph);
     void vertexDetailsChanged(const QString &uid, const capstan::VertexDetails &details);
+    // The operator autoscaler's state of a watched deployment (watchAutoscaler) whose spec configures it: its ConfigMap
+    // (configMapPresent false: none yet) and the job's plan for the vertices' names and current
+    // parallelism (empty until the JobManager answered). error: the ConfigMap cannot be read (typically
+    // 403 on configmaps); the last known state is kept. Sent on opening and on every change.
+    void autoscalerChanged(const QString &uid, const capstan::AutoscalerState &state, bool configMapPresent,
+                           const capstan::JobGraph &plan, const capstan::Error &error);
     // Metric samples of an open deployment: its last hour of history on opening, then each poll's.
     void metricsAppended(const QString &uid, const QList<capstan::MetricSample> &samples);
     // Prometheus could not be read for an open deployment (the JobManager's metrics still arrive).

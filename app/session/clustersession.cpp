@@ -638,6 +638,8 @@ void ClusterSession::startWatch(const QJsonObject &object, const Opening &openin
     watch->start();
     if (m_graphWatches.contains(uid))
         watch->setGraphWatch(true, m_graphWatches.value(uid));
+    if (m_autoscalerWatches.contains(uid))
+        watch->setAutoscalerWatch(true);
     loadPrometheusHistory(watch);
     reviewAccess(watch->deployment().ns);
 }
@@ -738,10 +740,21 @@ void ClusterSession::watchJobGraph(const QString &uid, bool on, const QString &v
         watch->setGraphWatch(on, vertexId);
 }
 
+void ClusterSession::watchAutoscaler(const QString &uid, bool on)
+{
+    if (on)
+        m_autoscalerWatches.insert(uid);
+    else
+        m_autoscalerWatches.remove(uid);
+    if (DeploymentWatch *watch = m_watches.value(uid))
+        watch->setAutoscalerWatch(on);
+}
+
 void ClusterSession::closeDeployment(const QString &uid)
 {
     m_opening.remove(uid);
     m_graphWatches.remove(uid);
+    m_autoscalerWatches.remove(uid);
     delete m_watches.take(uid);
     collectPinned(); // a pinned deployment's collection carries on without its page
 }

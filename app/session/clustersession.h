@@ -83,6 +83,7 @@ public:
     // While on, the open deployment's job graph is polled with its JobManager (jobGraphChanged) and,
     // when vertexId is not empty, that vertex's details (vertexDetailsChanged). Off when it closes.
     void watchJobGraph(const QString &uid, bool on, const QString &vertexId) override;
+    void watchAutoscaler(const QString &uid, bool on) override;
     // Asks the API server (SelfSubjectAccessReview) which actions the user may run in `ns`; answers
     // with accessReviewed. Answers younger than a minute are not asked again.
     void reviewAccess(const QString &ns);
@@ -183,6 +184,7 @@ private:
     QHash<QString, Opening> m_opening;
     QHash<QString, DeploymentWatch *> m_watches;
     QHash<QString, QString> m_graphWatches; // uid → selected vertex, of pages showing the graph
+    QSet<QString> m_autoscalerWatches; // uids of pages showing the autoscaler
     QHash<QString, SnapshotRef> m_lastSnapshotByName; // "ns/name" of the deployment → newest completed
     // Every FlinkStateSnapshot in compact form, by "ns/name" of its deployment and by its uid (=
     // key), from which a page gets its snapshots at once; and each one's deployment.

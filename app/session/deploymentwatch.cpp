@@ -2,6 +2,7 @@
 
 #include "kube/informer.h"
 #include "kube/kubeclient.h"
+#include "kube/kubereply.h"
 #include "kube/resourcepath.h"
 #include "kube/serverclock.h"
 #include "logging.h"
@@ -137,11 +138,14 @@ void DeploymentWatch::stop()
 void DeploymentWatch::update(const QJsonObject &object, const Deployment &parsed)
 {
     const QString previousJm = m_deployment.jobManagerStatus;
+    const QString previousJob = m_deployment.jobId;
     m_object = object;
     m_deployment = parsed;
     emit m_session->objectChanged(m_deployment, m_object);
     publishLegacySnapshots();
     recordJob();
+    if (previousJm != m_deployment.jobManagerStatus || previousJob != m_deployment.jobId)
+        fetchAutoscalerPlan();
     if (previousJm != m_deployment.jobManagerStatus)
         poll();
 }
@@ -277,6 +281,7 @@ void DeploymentWatch::publishLegacySnapshots()
 
 void DeploymentWatch::poll()
 {
+    pollAutoscaler();
     if (m_pendingRequests > 0)
         return;
     const QString jobId = m_deployment.jobId;
@@ -366,6 +371,96 @@ void DeploymentWatch::pollFinished()
     m_checkpointKeys = keys;
     if (!batch.upserted.isEmpty() || !batch.removed.isEmpty())
         emit m_session->snapshotsChanged(batch);
+}
+
+void DeploymentWatch::setAutoscalerWatch(bool on)
+{
+    if (on == m_autoscalerWatched)
+        return;
+    m_autoscalerWatched = on;
+    ++m_autoscalerGeneration; // an answer of the previous watch is not published
+    m_autoscalerMapPending = false;
+    m_autoscalerPlanPending = false;
+    if (!on)
+        return;
+    m_autoscalerVersion.clear();
+    pollAutoscaler();
+    fetchAutoscalerPlan();
+}
+
+void DeploymentWatch::pollAutoscaler()
+{
+    // Read, not watched: a watch would hold one of the few connections to the API server for as long
+    // as the tab is open, and the operator rewrites the ConfigMap at most once per reconcile.
+    const bool configured = m_deployment.autoscalerConfigured || m_deployment.autoscaler != AutoscalerConfig::Mode::Off;
+    if (!m_autoscalerWatched || !configured || m_autoscalerMapPending)
+        return;
+    m_autoscalerMapPending = true;
+    const quint64 generation = m_autoscalerGeneration;
+    const ResourceType configMaps{QString(), QStringLiteral("v1"), QStringLiteral("configmaps"),
+                                  QStringLiteral("ConfigMap"), true};
+    KubeReply *reply
+        = m_client->get(configMaps.objectPath(m_deployment.ns, AutoscalerState::configMapName(m_deployment.name)));
+    connect(reply, &KubeReply::finished, this, [this, generation](const Result<QJsonObject> &result) {
+        if (generation != m_autoscalerGeneration)
+            return;
+        m_autoscalerMapPending = false;
+        if (!result && result.error().httpStatus != 404) {
+            // Keep what was last read and say why it is not current (typically 403 on configmaps).
+            m_autoscalerError = result.error();
+            publishAutoscaler();
+            return;
+        }
+        const bool present = bool(result);
+        const QString version = present ? result.value()
+                                              .value(QLatin1String("metadata"))
+                                              .toObject()
+                                              .value(QLatin1String("resourceVersion"))
+                                              .toString()
+                                        : QString();
+        const bool changed = present != m_autoscalerPresent || version != m_autoscalerVersion
+            || m_autoscalerError.isSet() || m_autoscalerVersion.isNull();
+        if (!changed)
+            return;
+        m_autoscalerVersion = present ? version : QStringLiteral("");
+        m_autoscalerPresent = present;
+        // Decoded here, on the backend thread, so the view gets the state ready to show.
+        m_autoscalerState = present ? AutoscalerState::fromConfigMap(result.value()) : AutoscalerState();
+        m_autoscalerError = Error();
+        publishAutoscaler();
+        // A new decision rescales the job: its parallelism is read again.
+        fetchAutoscalerPlan();
+    });
+}
+
+void DeploymentWatch::fetchAutoscalerPlan()
+{
+    if (!m_autoscalerWatched || m_autoscalerPlanPending || m_deployment.jobId.isEmpty()
+        || m_deployment.jobManagerStatus != QLatin1String("READY"))
+        return;
+    m_autoscalerPlanPending = true;
+    const QString jobId = m_deployment.jobId;
+    const quint64 generation = m_autoscalerGeneration;
+    KubeReply *reply = m_client->getThroughService(m_deployment.ns, m_deployment.name + QStringLiteral("-rest"),
+                                                   QStringLiteral("rest"), QStringLiteral("/jobs/") + jobId);
+    connect(reply, &KubeReply::finished, this, [this, jobId, generation](const Result<QJsonObject> &result) {
+        if (generation != m_autoscalerGeneration)
+            return;
+        m_autoscalerPlanPending = false;
+        if (!result)
+            return; // the names wait for the next change; the view shows vertex ids meanwhile
+        JobGraph plan = JobGraph::fromPlan(result.value().value(QLatin1String("plan")).toObject());
+        plan.applyJobDetails(result.value());
+        plan.jobId = jobId;
+        m_autoscalerPlan = plan;
+        publishAutoscaler();
+    });
+}
+
+void DeploymentWatch::publishAutoscaler()
+{
+    emit m_session->autoscalerChanged(m_deployment.uid, m_autoscalerState, m_autoscalerPresent, m_autoscalerPlan,
+                                      m_autoscalerError);
 }
 
 } // namespace capstan

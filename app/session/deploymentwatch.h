@@ -1,7 +1,9 @@
 #pragma once
 
+#include "flink/autoscalerstate.h"
 #include "flink/clusterevent.h"
 #include "flink/deployment.h"
+#include "flink/jobgraph.h"
 #include "flink/jobmanagerinfo.h"
 #include "flink/snapshot.h"
 #include "metrics/metricsample.h"
@@ -70,6 +72,9 @@ public:
     // Polls the job graph (and the details of `vertexId`, when not empty) with the JobManager, while
     // on: only while a page shows it. Publishes through jobGraphChanged/vertexDetailsChanged.
     void setGraphWatch(bool on, const QString &vertexId);
+    // Reads the operator autoscaler's ConfigMap and the job's plan at the poll interval while on:
+    // only while a page shows the Autoscaler tab. Publishes through autoscalerChanged.
+    void setAutoscalerWatch(bool on);
     // A running poll timer restarts with the new interval.
     void setPollInterval(int ms);
     int pollInterval() const { return m_pollTimer.interval(); }
@@ -92,6 +97,11 @@ private:
     // JobManager says it restored once it runs. Publishes the job runs again when either changed.
     void recordRestore(bool polled);
     void onMetricsCollected(const QList<MetricSample> &samples);
+    // Reads the autoscaler's ConfigMap (at the poll interval, while watched and configured).
+    void pollAutoscaler();
+    // Reads the job's plan (vertex names, parallelism) for the autoscaler's view; one request at a time.
+    void fetchAutoscalerPlan();
+    void publishAutoscaler();
 
     ClusterSession *m_session; // publishes what the watch gathers
     KubeClient *m_client;
@@ -110,6 +120,15 @@ private:
     MetricStore *m_metricStore = nullptr;
     MetricCollector *m_metricCollector = nullptr;
     JobGraphPoller *m_graphPoller = nullptr; // while the graph is watched
+    bool m_autoscalerWatched = false; // a page shows the autoscaler
+    quint64 m_autoscalerGeneration = 0;
+    bool m_autoscalerMapPending = false;
+    QString m_autoscalerVersion; // resourceVersion of the ConfigMap last read; null: none read yet
+    AutoscalerState m_autoscalerState;
+    bool m_autoscalerPresent = false;
+    Error m_autoscalerError;
+    JobGraph m_autoscalerPlan;
+    bool m_autoscalerPlanPending = false;
     Snapshot m_lastCompleted; // the latest completed checkpoint the JobManager reported, of whichever job
 };
 

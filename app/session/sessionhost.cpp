@@ -20,6 +20,7 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::SnapshotBatch>();
     qRegisterMetaType<capstan::JobManagerInfo>();
     qRegisterMetaType<capstan::JobGraph>();
+    qRegisterMetaType<capstan::AutoscalerState>();
     qRegisterMetaType<capstan::VvpEndpoint>();
     qRegisterMetaType<QList<capstan::VvpEndpoint>>();
     qRegisterMetaType<capstan::VertexDetails>();
@@ -111,6 +112,11 @@ void SessionHost::watchJobGraph(const QString &uid, bool on, const QString &vert
 {
     QMetaObject::invokeMethod(m_session,
                               [session = m_session, uid, on, vertexId] { session->watchJobGraph(uid, on, vertexId); });
+}
+
+void SessionHost::watchAutoscaler(const QString &uid, bool on)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, uid, on] { session->watchAutoscaler(uid, on); });
 }
 
 void SessionHost::closeDeployment(const QString &uid)

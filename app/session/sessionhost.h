@@ -28,6 +28,7 @@ public:
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
     void watchJobGraph(const QString &uid, bool on, const QString &vertexId = {});
+    void watchAutoscaler(const QString &uid, bool on);
     void setPrometheus(const PrometheusConfig &config);
     // Deployments ("namespace/name") whose metrics are collected while their page is closed.
     void setPinned(const QStringList &keys);

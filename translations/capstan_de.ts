@@ -483,12 +483,160 @@
         <translation>Das Deployment soll nicht laufen.</translation>
     </message>
     <message>
-        <source>Ververica Platform deletes only cancelled or suspended deployments: cancel or suspend it first.</source>
-        <translation>Ververica Platform löscht nur abgebrochene oder angehaltene Deployments: brechen Sie es zuerst ab oder halten Sie es an.</translation>
-    </message>
-    <message>
         <source>Not available for Ververica Platform deployments in this version of Capstan: use the platform&apos;s own UI.</source>
         <translation>In dieser Version von Capstan für Deployments auf Ververica Platform nicht verfügbar: nutzen Sie die Oberfläche der Plattform.</translation>
+    </message>
+    <message>
+        <source>Enable Autoscaler</source>
+        <translation>Autoskalierer einschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Einschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Autoscaler</source>
+        <translation>A&amp;utoskalierer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>autoscaler scaling turn on advisory recommend</source>
+        <translation>autoskalierer skalierung einschalten beratend empfehlen autoscaler</translation>
+    </message>
+    <message>
+        <source>Leave It Off</source>
+        <translation>Ausgeschaltet lassen</translation>
+    </message>
+    <message>
+        <source>Switch Autoscaler to Advisory</source>
+        <translation>Autoskalierer auf beratend umstellen</translation>
+    </message>
+    <message>
+        <source>Ad&amp;visory (Recommend Only)</source>
+        <translation>&amp;Nur empfehlen (beratend)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+R</source>
+        <translation>Ctrl+Alt+R</translation>
+    </message>
+    <message>
+        <source>autoscaler scaling advisory recommend</source>
+        <translation>autoskalierer skalierung beratend empfehlen autoscaler</translation>
+    </message>
+    <message>
+        <source>Recommend Only</source>
+        <translation>Nur empfehlen</translation>
+    </message>
+    <message>
+        <source>Keep Scaling</source>
+        <translation>Weiter skalieren</translation>
+    </message>
+    <message>
+        <source>Switch Autoscaler to Active</source>
+        <translation>Autoskalierer auf aktiv umstellen</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tive (Scale the Job)</source>
+        <translation>&amp;Aktiv (Job skalieren)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+S</source>
+        <translation>Ctrl+Alt+S</translation>
+    </message>
+    <message>
+        <source>autoscaler scaling active rescale</source>
+        <translation>autoskalierer skalierung aktiv umskalieren autoscaler</translation>
+    </message>
+    <message>
+        <source>Let It Scale</source>
+        <translation>Skalieren lassen</translation>
+    </message>
+    <message>
+        <source>Keep Recommending</source>
+        <translation>Weiter nur empfehlen</translation>
+    </message>
+    <message>
+        <source>Disable Autoscaler</source>
+        <translation>Autoskalierer ausschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>A&amp;usschalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+X</source>
+        <translation>Ctrl+Alt+X</translation>
+    </message>
+    <message>
+        <source>autoscaler scaling turn off</source>
+        <translation>autoskalierer skalierung ausschalten autoscaler</translation>
+    </message>
+    <message>
+        <source>Keep It On</source>
+        <translation>Eingeschaltet lassen</translation>
+    </message>
+    <message>
+        <source>Reset Autoscaler</source>
+        <translation>Autoskalierer zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+A</source>
+        <translation>Ctrl+Alt+A</translation>
+    </message>
+    <message>
+        <source>autoscaler scaling reset nonce autoscalerResetNonce</source>
+        <translation>autoskalierer skalierung zurücksetzen nonce autoscalerResetNonce</translation>
+    </message>
+    <message>
+        <source>Keep Its State</source>
+        <translation>Seinen Zustand behalten</translation>
+    </message>
+    <message>
+        <source>Ververica Platform deletes only cancelled or suspended deployments: cancel it first (Cancel ▸ Keep State).</source>
+        <translation>Ververica Platform löscht nur abgebrochene oder angehaltene Deployments: brechen Sie es zuerst ab (Abbrechen ▸ Zustand behalten).</translation>
+    </message>
+    <message>
+        <source>Ververica Platform deletes only cancelled or suspended deployments: wait until it has stopped.</source>
+        <translation>Ververica Platform löscht nur abgebrochene oder angehaltene Deployments: warten Sie, bis es gestoppt ist.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform starts a deployment from a chosen savepoint only when it is not meant to run: suspend or cancel it first.</source>
+        <translation>Ververica Platform startet ein Deployment nur dann aus einem gewählten Savepoint, wenn es nicht laufen soll: halten Sie es zuerst an oder brechen Sie es ab.</translation>
+    </message>
+    <message>
+        <source>A session cluster has no autoscaler.</source>
+        <translation>Ein Session-Cluster hat keinen Autoskalierer.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is not configured for this deployment, so it has no state to reset.</source>
+        <translation>Der Autoskalierer ist für dieses Deployment nicht konfiguriert, daher gibt es keinen Zustand zum Zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is already enabled.</source>
+        <translation>Der Autoskalierer ist bereits eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is not enabled.</source>
+        <translation>Der Autoskalierer ist nicht eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is already active.</source>
+        <translation>Der Autoskalierer ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is already advisory: it only recommends.</source>
+        <translation>Der Autoskalierer ist bereits beratend: Er empfiehlt nur.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is not enabled: enable it first.</source>
+        <translation>Der Autoskalierer ist nicht eingeschaltet: Schalten Sie ihn zuerst ein.</translation>
     </message>
 </context>
 <context>
@@ -903,6 +1051,58 @@
         <source>Its savepoints stay in their storage; the platform forgets the deployment&apos;s jobs and events.</source>
         <translation>Seine Savepoints bleiben in ihrem Speicher; die Plattform vergisst die Jobs und Ereignisse des Deployments.</translation>
     </message>
+    <message>
+        <source>The operator resets the autoscaler of %1 (%2).</source>
+        <translation>Der Operator setzt den Autoskalierer von %1 zurück (%2).</translation>
+    </message>
+    <message>
+        <source>The autoscaler&apos;s collected metrics, its parallelism overrides and its scaling history are cleared; the job returns to the spec&apos;s parallelism at its next upgrade and the autoscaler starts collecting anew.</source>
+        <translation>Die gesammelten Metriken des Autoskalierers, seine Parallelitäts-Overrides und sein Skalierungsverlauf werden gelöscht; der Job kehrt beim nächsten Upgrade zur Parallelität der Spec zurück, und der Autoskalierer sammelt von Neuem.</translation>
+    </message>
+    <message>
+        <source>The autoscaler of %1 becomes advisory: it only recommends.</source>
+        <translation>Der Autoskalierer von %1 wird beratend: Er empfiehlt nur.</translation>
+    </message>
+    <message>
+        <source>It keeps collecting metrics and computing parallelisms, but no longer rescales the job; the operator reports each recommendation as an event.</source>
+        <translation>Er sammelt weiter Metriken und berechnet Parallelitäten, skaliert den Job aber nicht mehr; der Operator meldet jede Empfehlung als Ereignis.</translation>
+    </message>
+    <message>
+        <source>The autoscaler of %1 becomes active: it scales the job.</source>
+        <translation>Der Autoskalierer von %1 wird aktiv: Er skaliert den Job.</translation>
+    </message>
+    <message>
+        <source>When its metrics call for another parallelism, the operator rescales the job: in place where Flink supports it, otherwise by redeploying it; with upgrade mode %1, %2</source>
+        <translation>Verlangen seine Metriken eine andere Parallelität, skaliert der Operator den Job: direkt, wo Flink es unterstützt, sonst durch erneutes Deployen; mit dem Upgrade-Modus %1, %2</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s autoscaler is enabled for %1.</source>
+        <translation>Der Autoskalierer des Operators wird für %1 eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The spec already lets it scale (%1: true): it rescales the job once it has collected enough metrics.</source>
+        <translation>Die Spec lässt ihn bereits skalieren (%1: true): Er skaliert den Job, sobald er genug Metriken gesammelt hat.</translation>
+    </message>
+    <message>
+        <source>It starts in advisory mode (%1: false): it collects metrics and recommends parallelisms without changing the job.</source>
+        <translation>Er beginnt beratend (%1: false): Er sammelt Metriken und empfiehlt Parallelitäten, ohne den Job zu ändern.</translation>
+    </message>
+    <message>
+        <source>It is advisory (%1: false): it collects metrics and recommends parallelisms without changing the job.</source>
+        <translation>Er ist beratend (%1: false): Er sammelt Metriken und empfiehlt Parallelitäten, ohne den Job zu ändern.</translation>
+    </message>
+    <message>
+        <source>Read its recommendations, then switch it to Active to let it scale.</source>
+        <translation>Lesen Sie seine Empfehlungen und stellen Sie ihn dann auf „Aktiv“, damit er skaliert.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s autoscaler is disabled for %1.</source>
+        <translation>Der Autoskalierer des Operators wird für %1 ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The operator drops the autoscaler&apos;s parallelism overrides and the job returns to the spec&apos;s parallelism: where the autoscaler had changed it, the job is redeployed; with upgrade mode %1, %2</source>
+        <translation>Der Operator verwirft die Parallelitäts-Overrides des Autoskalierers, und der Job kehrt zur Parallelität der Spec zurück: Wo der Autoskalierer sie geändert hatte, wird der Job neu deployt; mit dem Upgrade-Modus %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionRunner</name>
@@ -1104,6 +1304,380 @@
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::AutoscalerPanel</name>
+    <message>
+        <source>Vertices as the autoscaler sees them</source>
+        <translation>Knoten, wie der Autoskalierer sie sieht</translation>
+    </message>
+    <message>
+        <source>The autoscaler&apos;s decisions, newest first</source>
+        <translation>Die Entscheidungen des Autoskalierers, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Decisions (scaling history and the autoscaler&apos;s Events, newest first)</source>
+        <translation>Entscheidungen (Skalierungsverlauf und Ereignisse des Autoskalierers, neueste zuerst)</translation>
+    </message>
+    <message>
+        <source>Reading the deployment…</source>
+        <translation>Deployment wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The autoscaler&apos;s ConfigMap cannot be read: %1. Showing what was last read.</source>
+        <translation>Die ConfigMap des Autoskalierers kann nicht gelesen werden: %1. Angezeigt wird der zuletzt gelesene Stand.</translation>
+    </message>
+    <message>
+        <source>Unreadable in the ConfigMap (the operator discards such a key and starts it anew): %1.</source>
+        <translation>Unlesbar in der ConfigMap (der Operator verwirft einen solchen Schlüssel und beginnt ihn neu): %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart cost of past scalings: %n scaling(s) recorded</source>
+        <translation>
+            <numerusform>Neustartkosten vergangener Skalierungen: %n Skalierung aufgezeichnet</numerusform>
+            <numerusform>Neustartkosten vergangener Skalierungen: %n Skalierungen aufgezeichnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, the job ran again after %1 s on average</source>
+        <translation>, der Job lief im Mittel nach %1 s wieder</translation>
+    </message>
+    <message>
+        <source>; the latest (%1) took %2 s.</source>
+        <translation>; die letzte (%1) dauerte %2 s.</translation>
+    </message>
+    <message>
+        <source>; the latest (%1) is still restarting or was not measured.</source>
+        <translation>; die letzte (%1) startet noch neu oder wurde nicht gemessen.</translation>
+    </message>
+    <message>
+        <source>Memory tuning proposes: %1.</source>
+        <translation>Die Speicheroptimierung schlägt vor: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::AutoscalerReport</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could process %2 at full load, but %3 arrive: at the target utilization of %4 it needs %n subtask(s).</source>
+        <translation>
+            <numerusform>%1 könnte bei voller Last %2 verarbeiten, es kommen aber %3 an: Bei der Zielauslastung von %4 braucht er %n Subtask.</numerusform>
+            <numerusform>%1 könnte bei voller Last %2 verarbeiten, es kommen aber %3 an: Bei der Zielauslastung von %4 braucht er %n Subtasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could process %2 at full load and only %3 arrive: %n subtask(s) keep it at the target utilization of %4.</source>
+        <translation>
+            <numerusform>%1 könnte bei voller Last %2 verarbeiten, und es kommen nur %3 an: %n Subtask hält ihn bei der Zielauslastung von %4.</numerusform>
+            <numerusform>%1 könnte bei voller Last %2 verarbeiten, und es kommen nur %3 an: %n Subtasks halten ihn bei der Zielauslastung von %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was busier than the target utilization of %2 allows.</source>
+        <translation>%1 war stärker ausgelastet, als die Zielauslastung von %2 erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 was idler than the target utilization of %2 calls for.</source>
+        <translation>%1 war weniger ausgelastet, als die Zielauslastung von %2 verlangt.</translation>
+    </message>
+    <message>
+        <source>Expected capacity after scaling: %1.</source>
+        <translation>Erwartete Kapazität nach der Skalierung: %1.</translation>
+    </message>
+    <message>
+        <source>%1 M/s</source>
+        <translation>%1 Mio./s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Off: job.autoscaler options are set, but job.autoscaler.enabled is not &quot;true&quot;. The job runs at the spec&apos;s parallelism.</source>
+        <translation>Aus: job.autoscaler-Optionen sind gesetzt, aber job.autoscaler.enabled ist nicht „true“. Der Job läuft mit der Parallelität der Spec.</translation>
+    </message>
+    <message>
+        <source>Advisory: the autoscaler evaluates the job and reports the parallelism it recommends in ScalingReport Events, but does not apply it (job.autoscaler.scaling.enabled: false).</source>
+        <translation>Beratend: Der Autoskalierer bewertet den Job und meldet die empfohlene Parallelität in ScalingReport-Ereignissen, wendet sie aber nicht an (job.autoscaler.scaling.enabled: false).</translation>
+    </message>
+    <message>
+        <source>Active: the autoscaler rescales each vertex whose busy time leaves %1 ± %2, judged over a %3 metric window once the job has run for %4.</source>
+        <translation>Aktiv: Der Autoskalierer skaliert jeden Knoten, dessen Auslastung %1 ± %2 verlässt, beurteilt über ein Metrikfenster von %3, sobald der Job %4 gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>Now inside an excluded period (%1, UTC): it decides nothing until the period ends.</source>
+        <translation>Jetzt in einem ausgeschlossenen Zeitraum (%1, UTC): Er entscheidet nichts, bis der Zeitraum endet.</translation>
+    </message>
+    <message>
+        <source>Excluded periods: %1 (UTC).</source>
+        <translation>Ausgeschlossene Zeiträume: %1 (UTC).</translation>
+    </message>
+    <message>
+        <source>Cron expressions among them are not evaluated here.</source>
+        <translation>Cron-Ausdrücke darunter werden hier nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <source>spec change seen here</source>
+        <translation>hier gesehene Spec-Änderung</translation>
+    </message>
+    <message>
+        <source>Event SpecChanged</source>
+        <translation>Ereignis SpecChanged</translation>
+    </message>
+    <message>
+        <source>Autoscaler reset</source>
+        <translation>Autoskalierer zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>spec.job.autoscalerResetNonce changed: the autoscaler&apos;s collected metrics, parallelism overrides and scaling history were cleared.</source>
+        <translation>spec.job.autoscalerResetNonce wurde geändert: Die gesammelten Metriken, Parallelitäts-Overrides und der Skalierungsverlauf des Autoskalierers wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Scale-down to %1 held back since %2: the autoscaler scales down only after the load has stayed low for the scale-down interval (%3, until %4).</source>
+        <translation>Herunterskalieren auf %1 seit %2 zurückgehalten: Der Autoskalierer skaliert erst herunter, wenn die Last das ganze Herunterskalierungsintervall niedrig blieb (%3, bis %4).</translation>
+    </message>
+    <message>
+        <source>ConfigMap (scalingHistory)</source>
+        <translation>ConfigMap (scalingHistory)</translation>
+    </message>
+    <message>
+        <source>ConfigMap (scalingHistory) and Event ScalingReport</source>
+        <translation>ConfigMap (scalingHistory) und Ereignis ScalingReport</translation>
+    </message>
+    <message>
+        <source>The job ran again %1 later.</source>
+        <translation>Der Job lief %1 später wieder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Event %1 (%n times)</source>
+        <translation>
+            <numerusform>Ereignis %1 (%n-mal)</numerusform>
+            <numerusform>Ereignis %1 (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>Not applied: advisory mode (job.autoscaler.scaling.enabled: false).</source>
+        <translation>Nicht angewendet: beratender Modus (job.autoscaler.scaling.enabled: false).</translation>
+    </message>
+    <message>
+        <source>%1 limited to %2 (wanted %3)</source>
+        <translation>%1 auf %2 begrenzt (gewünscht %3)</translation>
+    </message>
+    <message>
+        <source>The load calls for %1 subtasks, but a keyed or partitioned vertex is scaled to a parallelism that divides its %2 key groups or partitions evenly, at most %3: %4 is the closest that does. Raise pipeline.max-parallelism (a state migration) or job.autoscaler.vertex.max-parallelism to allow more.</source>
+        <translation>Die Last verlangt %1 Subtasks, aber ein Knoten mit Schlüsseln oder Partitionen wird auf eine Parallelität skaliert, die seine %2 Key Groups oder Partitionen gleichmäßig teilt, höchstens %3: %4 kommt dem am nächsten. Erhöhen Sie pipeline.max-parallelism (eine Zustandsmigration) oder job.autoscaler.vertex.max-parallelism, um mehr zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Scaling limited</source>
+        <translation>Skalierung begrenzt</translation>
+    </message>
+    <message>
+        <source>Ineffective scaling</source>
+        <translation>Wirkungslose Skalierung</translation>
+    </message>
+    <message>
+        <source>A scale-up that did not raise the processing rate as expected: the bottleneck is elsewhere (an external system, skew). With job.autoscaler.scaling.effectiveness.detection.enabled the autoscaler stops scaling this vertex up.</source>
+        <translation>Ein Hochskalieren, das die Verarbeitungsrate nicht wie erwartet erhöht hat: Der Engpass liegt woanders (ein externes System, ungleich verteilte Schlüssel). Mit job.autoscaler.scaling.effectiveness.detection.enabled skaliert der Autoskalierer diesen Knoten nicht weiter hoch.</translation>
+    </message>
+    <message>
+        <source>Blocked by the namespace&apos;s resource quota</source>
+        <translation>Durch das Ressourcenkontingent des Namespace blockiert</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>Speicherdruck</translation>
+    </message>
+    <message>
+        <source>Scaling vetoed</source>
+        <translation>Skalierung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Autoscaler error</source>
+        <translation>Fehler des Autoskalierers</translation>
+    </message>
+    <message>
+        <source>Memory tuning</source>
+        <translation>Speicheroptimierung</translation>
+    </message>
+    <message>
+        <source>removes %1</source>
+        <translation>entfernt %1</translation>
+    </message>
+    <message>
+        <source>The autoscaler&apos;s state of an earlier run is still kept in its ConfigMap.</source>
+        <translation>Der Zustand des Autoskalierers aus einem früheren Lauf liegt noch in seiner ConfigMap.</translation>
+    </message>
+    <message>
+        <source>No autoscaler state yet: it starts collecting metrics once the job has run for %1, and decides after a full metric window of %2.</source>
+        <translation>Noch kein Zustand des Autoskalierers: Er beginnt Metriken zu sammeln, sobald der Job %1 gelaufen ist, und entscheidet nach einem vollen Metrikfenster von %2.</translation>
+    </message>
+    <message>
+        <source>The autoscaler&apos;s state is empty (reset, or nothing collected yet): it collects metrics again once the job has run for %1.</source>
+        <translation>Der Zustand des Autoskalierers ist leer (zurückgesetzt oder noch nichts gesammelt): Er sammelt wieder Metriken, sobald der Job %1 gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>Collecting metrics: %1 of the %2 window so far; no decision before it is full.</source>
+        <translation>Metriken werden gesammelt: bisher %1 des Fensters von %2; keine Entscheidung, bevor es voll ist.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::AutoscalerTimelineModel</name>
+    <message>
+        <source>Scaled up</source>
+        <translation>Hochskaliert</translation>
+    </message>
+    <message>
+        <source>Scaled down</source>
+        <translation>Herunterskaliert</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>Limited</source>
+        <translation>Begrenzt</translation>
+    </message>
+    <message>
+        <source>Ineffective</source>
+        <translation>Wirkungslos</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Memory tuning</source>
+        <translation>Speicheroptimierung</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::AutoscalerVertexModel</name>
+    <message>
+        <source>%1 (as now)</source>
+        <translation>%1 (wie jetzt)</translation>
+    </message>
+    <message>
+        <source>%1 ▲</source>
+        <translation>%1 ▲</translation>
+    </message>
+    <message>
+        <source>%1 ▼</source>
+        <translation>%1 ▼</translation>
+    </message>
+    <message>
+        <source>%1
+Vertex ID %2</source>
+        <translation>%1
+Knoten-ID %2</translation>
+    </message>
+    <message>
+        <source>The parallelism the autoscaler set (its override) or, in advisory mode, recommends</source>
+        <translation>Die Parallelität, die der Autoskalierer gesetzt hat (sein Override) oder im beratenden Modus empfiehlt</translation>
+    </message>
+    <message>
+        <source>Busy time of the vertex&apos;s subtasks, averaged over the metric window</source>
+        <translation>Auslastung der Subtasks des Knotens, gemittelt über das Metrikfenster</translation>
+    </message>
+    <message>
+        <source>Records per second the vertex would process at full load (its true processing rate)</source>
+        <translation>Datensätze pro Sekunde, die der Knoten bei voller Last verarbeiten würde (seine tatsächliche Verarbeitungsrate)</translation>
+    </message>
+    <message>
+        <source>Records per second arriving that the vertex must keep up with, including catching up on lag</source>
+        <translation>Ankommende Datensätze pro Sekunde, mit denen der Knoten Schritt halten muss, einschließlich des Abbaus von Rückstand</translation>
+    </message>
+    <message>
+        <source>Records the source has not read yet (pending records)</source>
+        <translation>Datensätze, die die Quelle noch nicht gelesen hat (ausstehende Datensätze)</translation>
+    </message>
+    <message>
+        <source>Key groups or source partitions: the parallelism is kept to a divisor of it</source>
+        <translation>Key Groups oder Quellpartitionen: Die Parallelität bleibt ein Teiler davon</translation>
+    </message>
+    <message>
+        <source>Vertex</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>Parallelität</translation>
+    </message>
+    <message>
+        <source>Autoscaler</source>
+        <translation>Autoskalierer</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>True processing rate</source>
+        <translation>Tatsächliche Verarbeitungsrate</translation>
+    </message>
+    <message>
+        <source>Target rate</source>
+        <translation>Zielrate</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +2963,10 @@
         <source>Resource version</source>
         <translation>Ressourcenversion</translation>
     </message>
+    <message>
+        <source>Autoscaler</source>
+        <translation>Autoskalierer</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentTableModel</name>
@@ -3627,6 +4205,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>Ververica Platform&apos;s Application Manager at %1</source>
         <translation>Application Manager von Ververica Platform auf %1</translation>
     </message>
+    <message>
+        <source>&amp;Autoscaler</source>
+        <translation>&amp;Autoskalierer</translation>
+    </message>
 </context>
 <context>
     <name>capstan::MessageBanner</name>
@@ -4821,6 +5403,26 @@ Um: %2</translation>
     <message>
         <source>Open the Flink UI from Ververica Platform&apos;s own deployment page.</source>
         <translation>Öffnen Sie die Flink-Oberfläche über die Deployment-Seite von Ververica Platform.</translation>
+    </message>
+    <message>
+        <source>Copy the savepoint %1 to %2 (origin COPIED)</source>
+        <translation>Den Savepoint %1 nach %2 kopieren (Herkunft COPIED)</translation>
+    </message>
+    <message>
+        <source>The savepoint was not copied to %1, so it was not started: %2</source>
+        <translation>Der Savepoint wurde nicht nach %1 kopiert, daher wurde nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>Set the desired state to RUNNING</source>
+        <translation>Den Sollzustand auf RUNNING setzen</translation>
+    </message>
+    <message>
+        <source>Ververica Platform starts %1 from the savepoint %2.</source>
+        <translation>Ververica Platform startet %1 aus dem Savepoint %2.</translation>
+    </message>
+    <message>
+        <source>%1 was changed meanwhile; it was not started. The copied savepoint stays: the next Start restores from it.</source>
+        <translation>%1 wurde inzwischen geändert; es wurde nicht gestartet. Der kopierte Savepoint bleibt: Der nächste Start stellt aus ihm wieder her.</translation>
     </message>
 </context>
 <context>

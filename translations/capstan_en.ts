@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>capstan::AutoscalerPanel</name>
+    <message numerus="yes">
+        <source>Restart cost of past scalings: %n scaling(s) recorded</source>
+        <translation>
+            <numerusform>Restart cost of past scalings: %n scaling recorded</numerusform>
+            <numerusform>Restart cost of past scalings: %n scalings recorded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::AutoscalerReport</name>
+    <message numerus="yes">
+        <source>%1 could process %2 at full load, but %3 arrive: at the target utilization of %4 it needs %n subtask(s).</source>
+        <translation>
+            <numerusform>%1 could process %2 at full load, but %3 arrive: at the target utilization of %4 it needs %n subtask.</numerusform>
+            <numerusform>%1 could process %2 at full load, but %3 arrive: at the target utilization of %4 it needs %n subtasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could process %2 at full load and only %3 arrive: %n subtask(s) keep it at the target utilization of %4.</source>
+        <translation>
+            <numerusform>%1 could process %2 at full load and only %3 arrive: %n subtask keeps it at the target utilization of %4.</numerusform>
+            <numerusform>%1 could process %2 at full load and only %3 arrive: %n subtasks keep it at the target utilization of %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event %1 (%n times)</source>
+        <translation>
+            <numerusform>Event %1 (%n time)</numerusform>
+            <numerusform>Event %1 (%n times)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::ConfigurationView</name>
     <message numerus="yes">
         <source>%n line(s) added</source>

@@ -1777,6 +1777,10 @@ Knoten-ID %2</translation>
             <numerusform>%n Zeilen entfernt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Managed by the autoscaler: %1 in the reconciled spec is %2, set by the operator&apos;s autoscaler, not in the deployment&apos;s spec.</source>
+        <translation>Vom Autoskalierer verwaltet: %1 ist in der abgeglichenen Spec %2, gesetzt vom Autoskalierer des Operators, nicht in der Spec des Deployments.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConfigureConflictPage</name>
@@ -2338,6 +2342,10 @@ Knoten-ID %2</translation>
     <message>
         <source>The running job is left as it is (upgrade strategy NONE): the change applies at the next start.</source>
         <translation>Der laufende Job bleibt, wie er ist (Upgrade-Strategie NONE): die Änderung gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>The autoscaler is active: it sets the parallelism of the vertices it scales itself (pipeline.jobvertex-parallelism-overrides), so this parallelism holds only until its next decision. Switch it to advisory (Deployment ▸ Autoscaler) to keep yours.</source>
+        <translation>Der Autoskalierer ist aktiv: Er setzt die Parallelität der Knoten, die er skaliert, selbst (pipeline.jobvertex-parallelism-overrides); diese Parallelität gilt also nur bis zu seiner nächsten Entscheidung. Stellen Sie ihn auf beratend (Deployment ▸ Autoskalierer), um Ihre zu behalten.</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +2974,10 @@ Knoten-ID %2</translation>
     <message>
         <source>Autoscaler</source>
         <translation>Autoskalierer</translation>
+    </message>
+    <message>
+        <source>scaled</source>
+        <translation>skaliert</translation>
     </message>
 </context>
 <context>

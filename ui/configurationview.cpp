@@ -2,6 +2,7 @@
 
 #include "ui/widgets/yamldiffview.h"
 
+#include "flink/autoscalerconfig.h"
 #include "flink/yamlwriter.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/yamlhighlighter.h"
@@ -135,12 +136,46 @@ void ConfigurationView::setObject(const QJsonObject &flinkDeployment)
     updateBanner(flinkDeployment);
     const QJsonValue spec = flinkDeployment.value(QLatin1String("spec"));
     setTextKeepingScroll(m_specView, spec.isObject() ? YamlWriter::toYaml(spec) : QString());
+    // The autoscaler's decisions reach the job through the reconciled spec only: say whose they are, so a
+    // difference nobody typed is not taken for someone else's change.
+    const QString serialized = flinkDeployment.value(QLatin1String("status"))
+                                   .toObject()
+                                   .value(QLatin1String("reconciliationStatus"))
+                                   .toObject()
+                                   .value(QLatin1String("lastReconciledSpec"))
+                                   .toString();
+    const QJsonObject reconciled
+        = QJsonDocument::fromJson(serialized.toUtf8()).object().value(QLatin1String("spec")).toObject();
+    const QString reconciledOverrides = reconciled.value(QLatin1String("flinkConfiguration"))
+                                            .toObject()
+                                            .value(AutoscalerConfig::kParallelismOverridesKey)
+                                            .toString();
+    const QString ownOverrides = spec.toObject()
+                                     .value(QLatin1String("flinkConfiguration"))
+                                     .toObject()
+                                     .value(AutoscalerConfig::kParallelismOverridesKey)
+                                     .toString();
+    const QString note = !reconciledOverrides.isEmpty() && reconciledOverrides != ownOverrides
+            && AutoscalerConfig::fromSpec(reconciled).enabled()
+        ? tr("Managed by the autoscaler: %1 in the reconciled spec is %2, set by the operator's autoscaler, not "
+             "in the deployment's spec.")
+              .arg(AutoscalerConfig::kParallelismOverridesKey, reconciledOverrides)
+        : QString();
+    if (note != m_autoscalerNote) {
+        m_autoscalerNote = note;
+        m_diffKnown = false;
+    }
     updateDiff(flinkDeployment.value(QLatin1String("status")).toObject());
 }
 
 QString ConfigurationView::specYaml() const
 {
     return m_specView->toPlainText();
+}
+
+QString ConfigurationView::diffSummary() const
+{
+    return m_diffSummary->text();
 }
 
 QString ConfigurationView::diffText() const
@@ -197,8 +232,9 @@ void ConfigurationView::updateDiff(const QJsonObject &status)
 
 void ConfigurationView::renderDiff()
 {
+    const QString note = m_autoscalerNote.isEmpty() ? QString() : QStringLiteral("\n") + m_autoscalerNote;
     if (!m_diffMessage.isEmpty()) {
-        m_diffSummary->setText(m_diffMessage);
+        m_diffSummary->setText(m_diffMessage + note);
         m_diffView->clear();
         m_diffView->hide();
         return;
@@ -206,7 +242,8 @@ void ConfigurationView::renderDiff()
     m_diffView->setTexts(m_diffBefore, m_diffAfter);
     m_diffSummary->setText(tr("The last reconciled spec differs from the last stable spec: %1, %2.")
                                .arg(tr("%n line(s) added", nullptr, m_diffView->addedCount()),
-                                    tr("%n line(s) removed", nullptr, m_diffView->removedCount())));
+                                    tr("%n line(s) removed", nullptr, m_diffView->removedCount()))
+                           + note);
     m_diffView->show();
 }
 

@@ -30,6 +30,8 @@ public:
     QString specYaml() const;
     // The diff as shown: one line per entry, prefixed "+ ", "− " or "  ", or the sentence that replaces it.
     QString diffText() const;
+    // The line above the diff: what differs, and whose the parallelism overrides are.
+    QString diffSummary() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,6 +52,7 @@ private:
     QString m_diffBefore;
     QString m_diffAfter;
     QString m_diffMessage;
+    QString m_autoscalerNote; // the reconciled spec carries parallelism overrides the autoscaler set
     bool m_diffKnown = false;
 };
 

@@ -361,13 +361,21 @@ QWidget *DeploymentPage::createEventsTab()
     // Warning events become markers on the metric charts.
     const auto warningMarkers = [this] {
         QList<QPair<qint64, QString>> warnings;
+        QList<QPair<qint64, QString>> scalings;
         for (int row = 0; row < m_eventModel->rowCount(); ++row) {
             const ClusterEvent &e = m_eventModel->event(row);
             const QDateTime time = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
             if (e.isWarning() && time.isValid())
                 warnings.append({time.toMSecsSinceEpoch(), e.reason});
+            // An applied scaling (not an advisory recommendation) restarts the job like a job change.
+            const bool applied
+                = (e.reason == QLatin1String("ScalingReport") && !e.message.contains(QLatin1String("disabled")))
+                || e.reason == QLatin1String("Scaling");
+            if (applied && time.isValid())
+                scalings.append({time.toMSecsSinceEpoch(), tr("scaled")});
         }
         m_metrics->setWarningEvents(warnings);
+        m_metrics->setScalingMarkers(scalings);
     };
     connect(m_eventModel, &QAbstractItemModel::rowsInserted, this, warningMarkers);
     connect(m_eventModel, &QAbstractItemModel::modelReset, this, warningMarkers);

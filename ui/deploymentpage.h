@@ -83,6 +83,7 @@ public:
     PodsPanel *podsPanel() const { return m_pods; }
     JobGraphPanel *jobGraphPanel() const { return m_jobGraph; }
     AutoscalerPanel *autoscalerPanel() const { return m_autoscaler; }
+    ConfigurationView *configurationView() const { return m_configuration; }
 
     EventTableModel *eventModel() const { return m_eventModel; }
     SnapshotTableModel *snapshotModel() const { return m_snapshotModel; }

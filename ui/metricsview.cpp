@@ -435,6 +435,12 @@ void MetricsView::setWarningEvents(const QList<QPair<qint64, QString>> &warnings
     updateMarkers();
 }
 
+void MetricsView::setScalingMarkers(const QList<QPair<qint64, QString>> &scalings)
+{
+    m_scalingMarkers = sortedMarkers(ChartMarker::Kind::JobChange, scalings);
+    updateMarkers();
+}
+
 void MetricsView::setObituaryMarkers(const QList<QPair<qint64, QString>> &obituaries)
 {
     m_obituaryMarkers = sortedMarkers(ChartMarker::Kind::Obituary, obituaries);
@@ -686,6 +692,7 @@ void MetricsView::updateMarkers()
     markers.append(m_actionMarkers);
     markers.append(m_obituaryMarkers);
     markers.append(m_jobChanges);
+    markers.append(m_scalingMarkers);
     for (Panel &panel : m_panels)
         panel.view->setMarkers(markers);
 }

@@ -54,6 +54,10 @@ public:
     QList<ChartMarker> actionMarkers() const { return m_actionMarkers; }
     // Pods that died (time, "pod reason (exit code)"), drawn as red markers and named on hover.
     void setObituaryMarkers(const QList<QPair<qint64, QString>> &obituaries);
+    // The autoscaler's applied scaling decisions (time, label), marked like job changes: a rescale
+    // restarts the job.
+    void setScalingMarkers(const QList<QPair<qint64, QString>> &scalings);
+    QList<ChartMarker> scalingMarkers() const { return m_scalingMarkers; }
     QList<ChartMarker> obituaryMarkers() const { return m_obituaryMarkers; }
 
     void setRange(Range range);
@@ -143,6 +147,7 @@ private:
     QList<ChartMarker> m_warnings;
     QList<ChartMarker> m_actionMarkers;
     QList<ChartMarker> m_obituaryMarkers;
+    QList<ChartMarker> m_scalingMarkers;
     qint64 m_typicalIntervalMs = 0;
     bool m_jobChangesDirty = false;
     QList<Panel> m_panels;

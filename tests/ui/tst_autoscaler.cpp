@@ -9,8 +9,10 @@
 #include "sandbox/virtualclock.h"
 #include "session/sessionhost.h"
 #include "ui/autoscaler/autoscalerpanel.h"
+#include "ui/configurationview.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
+#include "ui/metricsview.h"
 #include "ui/models/autoscalertimelinemodel.h"
 #include "ui/models/autoscalervertexmodel.h"
 #include "ui/theme.h"
@@ -209,6 +211,13 @@ void TestAutoscaler::scaleUpExplained()
     QVERIFY2(panel(window.get())->summaryText().contains(u"Restart cost"),
              qPrintable(panel(window.get())->summaryText()));
     shots(window.get(), QStringLiteral("active"));
+    // The override reached the job through the reconciled spec: the Configuration tab says whose it is.
+    window->deploymentPage()->setCurrentTab(DeploymentPage::ConfigurationTab);
+    QTRY_VERIFY2(window->deploymentPage()->configurationView()->diffSummary().contains(u"Managed by the autoscaler"),
+                 qPrintable(window->deploymentPage()->configurationView()->diffSummary()));
+    QVERIFY(window->deploymentPage()->configurationView()->diffSummary().contains(aggregate.id + u":2"));
+    // The Metrics tab marks the applied scaling like a job change.
+    QTRY_VERIFY(!window->deploymentPage()->metricsView()->scalingMarkers().isEmpty());
 }
 
 void TestAutoscaler::advisoryRecommendsOnly()

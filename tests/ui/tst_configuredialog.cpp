@@ -1,4 +1,5 @@
 #include "ui/backgroundpool.h"
+#include "ui/configure/configurereviewpage.h"
 #include "ui/configuredialog.h"
 #include "ui/theme.h"
 
@@ -87,6 +88,7 @@ private slots:
     void reviewSentenceForRescaleInSavepointMode();
     void reviewSentences_data();
     void reviewSentences();
+    void rescaleWarnsOfAnActiveAutoscaler();
     void applyEmitsRequest();
     void succeededAccepts();
     void sentButUnsuccessfulIsNotAppliedAgain();
@@ -489,6 +491,32 @@ void TestConfigureDialog::reviewSentences_data()
         << QStringLiteral("The job is suspended: its latest checkpoint and HA metadata are kept to resume from.");
     QTest::newRow("nothing") << QString() << QJsonValue() << QStringLiteral("savepoint")
                              << QStringLiteral("Nothing to apply.");
+}
+
+void TestConfigureDialog::rescaleWarnsOfAnActiveAutoscaler()
+{
+    QJsonObject before = githubAnalytics().value(QLatin1String("spec")).toObject();
+    QJsonObject conf = before.value(QLatin1String("flinkConfiguration")).toObject();
+    conf.insert(QStringLiteral("job.autoscaler.enabled"), QStringLiteral("true"));
+    before.insert(QStringLiteral("flinkConfiguration"), conf);
+    QJsonObject after = before;
+    QJsonObject job = after.value(QLatin1String("job")).toObject();
+    job.insert(QStringLiteral("parallelism"), job.value(QLatin1String("parallelism")).toInt(1) + 1);
+    after.insert(QStringLiteral("job"), job);
+    QVERIFY2(ConfigureReviewPage::sentence(before, after).contains(QLatin1String("The autoscaler is active")),
+             qPrintable(ConfigureReviewPage::sentence(before, after)));
+
+    // Advisory: the manual parallelism stands, so nothing to warn of.
+    conf.insert(QStringLiteral("job.autoscaler.scaling.enabled"), QStringLiteral("false"));
+    before.insert(QStringLiteral("flinkConfiguration"), conf);
+    after.insert(QStringLiteral("flinkConfiguration"), conf);
+    QVERIFY(!ConfigureReviewPage::sentence(before, after).contains(QLatin1String("autoscaler")));
+    // Another change with the autoscaler active does not touch the parallelism: no warning either.
+    conf.remove(QStringLiteral("job.autoscaler.scaling.enabled"));
+    before.insert(QStringLiteral("flinkConfiguration"), conf);
+    QJsonObject imageOnly = before;
+    imageOnly.insert(QStringLiteral("image"), QStringLiteral("flink:1.20.1"));
+    QVERIFY(!ConfigureReviewPage::sentence(before, imageOnly).contains(QLatin1String("autoscaler")));
 }
 
 void TestConfigureDialog::reviewSentences()

@@ -2,6 +2,7 @@
 
 #include "ui_configurereviewpage.h"
 
+#include "flink/autoscalerconfig.h"
 #include "flink/specdiff.h"
 #include "flink/yamlwriter.h"
 
@@ -54,14 +55,28 @@ QString ConfigureReviewPage::sentence(const QJsonObject &before, const QJsonObje
         return tr("The job starts with empty state.");
     case ChangeClass::Scale:
     case ChangeClass::Upgrade:
-    case ChangeClass::Restart:
+    case ChangeClass::Restart: {
+        QString text;
         if (suspendedBefore && suspendedAfter)
-            return tr("The job stays suspended: the change takes effect when it starts.");
-        if (mode == QLatin1String("savepoint"))
-            return tr("This change restarts the job: a savepoint is taken, then the job is redeployed from it.");
-        if (mode == QLatin1String("last-state"))
-            return tr("This change restarts the job from its latest checkpoint.");
-        return tr("This change restarts the job with empty state.");
+            text = tr("The job stays suspended: the change takes effect when it starts.");
+        else if (mode == QLatin1String("savepoint"))
+            text = tr("This change restarts the job: a savepoint is taken, then the job is redeployed from it.");
+        else if (mode == QLatin1String("last-state"))
+            text = tr("This change restarts the job from its latest checkpoint.");
+        else
+            text = tr("This change restarts the job with empty state.");
+        const QJsonValue parallelismBefore
+            = before.value(QLatin1String("job")).toObject().value(QLatin1String("parallelism"));
+        if (job.value(QLatin1String("parallelism")) != parallelismBefore
+            && AutoscalerConfig::fromSpec(after).mode() == AutoscalerConfig::Mode::Active) {
+            // The operator puts the autoscaler's overrides on top of the spec's parallelism.
+            text += QLatin1Char(' ')
+                + tr("The autoscaler is active: it sets the parallelism of the vertices it scales itself "
+                     "(pipeline.jobvertex-parallelism-overrides), so this parallelism holds only until its next "
+                     "decision. Switch it to advisory (Deployment \u25b8 Autoscaler) to keep yours.");
+        }
+        return text;
+    }
     }
     return tr("Nothing to apply.");
 }

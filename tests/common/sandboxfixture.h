@@ -10,6 +10,7 @@
 #include "sandbox/sandboxserver.h"
 #include "sandbox/virtualclock.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
@@ -98,6 +99,16 @@ public:
             spec.insert(it.key(), it.value());
         object.insert(QStringLiteral("spec"), spec);
         return object;
+    }
+
+    // Moves the operator simulation's clock to hour:minute UTC of its current day (load profiles follow
+    // the time of day).
+    void setTimeOfDay(int hour, int minute)
+    {
+        sandbox::VirtualClock &clock = server->operatorSimulation()->clock();
+        const qint64 now = clock.nowMs();
+        const QDateTime today(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date(), QTime(hour, minute), Qt::UTC);
+        clock.shift(today.toMSecsSinceEpoch() - now);
     }
 
     // Runs the (paused) operator simulation `ms` of its time forward in passes of 250 ms; `afterPass`,

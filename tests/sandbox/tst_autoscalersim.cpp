@@ -47,8 +47,6 @@ private:
     OperatorSimulation *sim() { return m_sandbox->server->operatorSimulation(); }
     ResourceStore &store() { return m_sandbox->server->store(); }
     void step(qint64 ms) { m_sandbox->stepSimulation(ms); }
-    // Sets the virtual clock to hh:mm UTC of today.
-    void setTimeOfDay(int hour, int minute);
     bool create(const QString &name, const QJsonObject &autoscaler, const QJsonObject &annotations);
     QJsonObject deployment(const QString &name)
     {
@@ -68,19 +66,12 @@ void TestAutoscalerSim::init()
     QVERIFY(m_sandbox->started);
     sim()->clock().setPaused(true);
     // A fixed time of day: the input rate's wave and noise, and so every decision, repeat run by run.
-    setTimeOfDay(3, 0);
+    m_sandbox->setTimeOfDay(3, 0);
 }
 
 void TestAutoscalerSim::cleanup()
 {
     m_sandbox.reset();
-}
-
-void TestAutoscalerSim::setTimeOfDay(int hour, int minute)
-{
-    const qint64 now = sim()->clock().nowMs();
-    const QDateTime today(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date(), QTime(hour, minute), Qt::UTC);
-    sim()->clock().shift(today.toMSecsSinceEpoch() - now);
 }
 
 bool TestAutoscalerSim::create(const QString &name, const QJsonObject &autoscaler, const QJsonObject &annotations)
@@ -157,7 +148,7 @@ void TestAutoscalerSim::loadProfile()
 
 void TestAutoscalerSim::scaleUpOnLoadRise()
 {
-    setTimeOfDay(7, 50);
+    m_sandbox->setTimeOfDay(7, 50);
     QVERIFY(create(QStringLiteral("orders"), {},
                    QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("600")},
                                {QStringLiteral("sandbox.capstan.io/load-profile"), QStringLiteral("daily")}}));
@@ -284,7 +275,7 @@ void TestAutoscalerSim::limitedByMaxParallelism()
 
 void TestAutoscalerSim::excludedPeriodHolds()
 {
-    setTimeOfDay(10, 0);
+    m_sandbox->setTimeOfDay(10, 0);
     QVERIFY(create(QStringLiteral("quiet"),
                    QJsonObject{{QStringLiteral("job.autoscaler.excluded.periods"), QStringLiteral("9:00-11:00")}},
                    QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("2000")}}));

@@ -51,7 +51,6 @@ private slots:
 private:
     OperatorSimulation *sim() { return m_sandbox->server->operatorSimulation(); }
     void create(const QString &name, const QJsonObject &autoscaler, const QJsonObject &annotations);
-    void setTimeOfDay(int hour, int minute);
     // Steps the simulation by `stepMs` at a time, letting the window catch up after each step.
     bool runUntil(const std::function<bool()> &done, qint64 maxMs, qint64 stepMs = 5000);
     std::unique_ptr<MainWindow> openWindow(const QString &name);
@@ -80,13 +79,6 @@ void TestAutoscaler::cleanup()
 {
     m_sandbox.reset();
     QApplication::setPalette(QApplication::style()->standardPalette());
-}
-
-void TestAutoscaler::setTimeOfDay(int hour, int minute)
-{
-    const qint64 now = sim()->clock().nowMs();
-    const QDateTime today(QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).date(), QTime(hour, minute), Qt::UTC);
-    sim()->clock().shift(today.toMSecsSinceEpoch() - now);
 }
 
 void TestAutoscaler::create(const QString &name, const QJsonObject &autoscaler, const QJsonObject &annotations)
@@ -169,7 +161,7 @@ QString TestAutoscaler::describe(MainWindow *window)
 
 void TestAutoscaler::scaleUpExplained()
 {
-    setTimeOfDay(7, 50);
+    m_sandbox->setTimeOfDay(7, 50);
     create(QStringLiteral("orders"), {},
            QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("600")},
                        {QStringLiteral("sandbox.capstan.io/load-profile"), QStringLiteral("daily")}});

@@ -101,6 +101,27 @@ public:
         return object;
     }
 
+    // A one-subtask pod deployment with the operator's autoscaler on, a 1 min stabilization and a 2 min
+    // metric window (decisions within minutes of simulated time); `autoscaler` adds or overrides options.
+    static QJsonObject autoscaledDeployment(const QString &name, const QJsonObject &autoscaler,
+                                            const QJsonObject &annotations)
+    {
+        QJsonObject object = podDeployment(name, 1);
+        QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+        QJsonObject conf = spec.value(QLatin1String("flinkConfiguration")).toObject();
+        conf.insert(QStringLiteral("job.autoscaler.enabled"), QStringLiteral("true"));
+        conf.insert(QStringLiteral("job.autoscaler.stabilization.interval"), QStringLiteral("1m"));
+        conf.insert(QStringLiteral("job.autoscaler.metrics.window"), QStringLiteral("2m"));
+        for (auto it = autoscaler.begin(); it != autoscaler.end(); ++it)
+            conf.insert(it.key(), it.value());
+        spec.insert(QStringLiteral("flinkConfiguration"), conf);
+        object.insert(QStringLiteral("spec"), spec);
+        QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+        meta.insert(QStringLiteral("annotations"), annotations);
+        object.insert(QStringLiteral("metadata"), meta);
+        return object;
+    }
+
     // Moves the operator simulation's clock to hour:minute UTC of its current day (load profiles follow
     // the time of day).
     void setTimeOfDay(int hour, int minute)

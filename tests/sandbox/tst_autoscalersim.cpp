@@ -76,20 +76,10 @@ void TestAutoscalerSim::cleanup()
 
 bool TestAutoscalerSim::create(const QString &name, const QJsonObject &autoscaler, const QJsonObject &annotations)
 {
-    QJsonObject object = SandboxFixture::podDeployment(name, 1);
-    QJsonObject spec = object.value(QLatin1String("spec")).toObject();
-    QJsonObject conf = spec.value(QLatin1String("flinkConfiguration")).toObject();
-    conf.insert(QStringLiteral("job.autoscaler.enabled"), QStringLiteral("true"));
-    conf.insert(QStringLiteral("job.autoscaler.stabilization.interval"), QStringLiteral("1m"));
-    conf.insert(QStringLiteral("job.autoscaler.metrics.window"), QStringLiteral("2m"));
-    for (auto it = autoscaler.begin(); it != autoscaler.end(); ++it)
-        conf.insert(it.key(), it.value());
-    spec.insert(QStringLiteral("flinkConfiguration"), conf);
-    object.insert(QStringLiteral("spec"), spec);
-    QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
-    meta.insert(QStringLiteral("annotations"), annotations);
-    object.insert(QStringLiteral("metadata"), meta);
-    return store().create(QStringLiteral("flinkdeployments"), kNs, object).ok();
+    return store()
+        .create(QStringLiteral("flinkdeployments"), kNs,
+                SandboxFixture::autoscaledDeployment(name, autoscaler, annotations))
+        .ok();
 }
 
 QJsonObject TestAutoscalerSim::reconciledSpec(const QString &name)

@@ -83,20 +83,10 @@ void TestAutoscaler::cleanup()
 
 void TestAutoscaler::create(const QString &name, const QJsonObject &autoscaler, const QJsonObject &annotations)
 {
-    QJsonObject object = SandboxFixture::podDeployment(name, 1);
-    QJsonObject spec = object.value(u"spec").toObject();
-    QJsonObject conf = spec.value(u"flinkConfiguration").toObject();
-    conf.insert(QStringLiteral("job.autoscaler.enabled"), QStringLiteral("true"));
-    conf.insert(QStringLiteral("job.autoscaler.stabilization.interval"), QStringLiteral("1m"));
-    conf.insert(QStringLiteral("job.autoscaler.metrics.window"), QStringLiteral("2m"));
-    for (auto it = autoscaler.begin(); it != autoscaler.end(); ++it)
-        conf.insert(it.key(), it.value());
-    spec.insert(QStringLiteral("flinkConfiguration"), conf);
-    object.insert(QStringLiteral("spec"), spec);
-    QJsonObject meta = object.value(u"metadata").toObject();
-    meta.insert(QStringLiteral("annotations"), annotations);
-    object.insert(QStringLiteral("metadata"), meta);
-    QVERIFY(m_sandbox->server->store().create(QStringLiteral("flinkdeployments"), kNs, object).ok());
+    QVERIFY(m_sandbox->server->store()
+                .create(QStringLiteral("flinkdeployments"), kNs,
+                        SandboxFixture::autoscaledDeployment(name, autoscaler, annotations))
+                .ok());
 }
 
 bool TestAutoscaler::runUntil(const std::function<bool()> &done, qint64 maxMs, qint64 stepMs)

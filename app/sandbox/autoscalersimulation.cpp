@@ -220,11 +220,16 @@ QJsonObject AutoscalerSimulation::scale(const QJsonObject &deployment, const QJs
     if (nowMs < e.nextCollectMs)
         return result;
     e.nextCollectMs = std::max(nowMs, e.collectFromMs) + kCollectIntervalMs;
-    collect(e, cluster, nowMs);
     const qint64 window = AutoscalerConfig::fromFlinkConfiguration(conf).metricsWindowMs();
     const QDateTime oldest = instant(nowMs - window);
     while (!e.state.collectedMetrics.isEmpty() && e.state.collectedMetrics.firstKey() < oldest)
         e.state.collectedMetrics.erase(e.state.collectedMetrics.begin());
+    // Like the operator, the window is full one window length after its first sample: a job that was
+    // already running when the autoscaler first saw it, or samples that all aged out of the window, are
+    // not judged from a single new sample.
+    if (e.state.collectedMetrics.isEmpty())
+        e.collectFromMs = std::max(e.collectFromMs, nowMs);
+    collect(e, cluster, nowMs);
     const QMap<QString, int> overridesBefore = e.state.parallelismOverrides;
     if (nowMs - e.collectFromMs >= window)
         evaluate(e, deployment, conf, cluster, nowMs);

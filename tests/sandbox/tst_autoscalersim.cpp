@@ -41,6 +41,7 @@ private slots:
     void excludedPeriodHolds();
     void resetNonceClearsState();
     void disabledLeavesNoState();
+    void demoDeploymentAutoscales_data();
     void demoDeploymentAutoscales();
 
 private:
@@ -326,21 +327,48 @@ void TestAutoscalerSim::disabledLeavesNoState()
          QJsonObject{{QStringLiteral("kubernetes.operator.job.autoscaler.enabled"), QStringLiteral("true")}}}}));
 }
 
+void TestAutoscalerSim::demoDeploymentAutoscales_data()
+{
+    QTest::addColumn<int>("hour");
+    QTest::addColumn<bool>("scalesUp");
+    QTest::newRow("night") << 2 << false;
+    QTest::newRow("midday") << 12 << true;
+}
+
 void TestAutoscalerSim::demoDeploymentAutoscales()
 {
-    // The demo set's autoscaled deployment, adopted running: its autoscaler collects at once.
+    QFETCH(int, hour);
+    QFETCH(bool, scalesUp);
+    // The demo set's autoscaled deployment, adopted running: its autoscaler collects at once and decides
+    // only once a full window is collected, whatever the time of day the suite runs at.
     m_sandbox = std::make_unique<SandboxFixture>(-1, 1.0);
     QVERIFY(m_sandbox->started);
     sim()->clock().setPaused(true);
+    // Forward to the next `hour` o'clock: the demo job started hours before the sandbox did, and stays so.
+    VirtualClock &clock = sim()->clock();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC);
+    QDateTime target(now.date(), QTime(hour, 0), Qt::UTC);
+    if (target <= now)
+        target = target.addDays(1);
+    clock.shift(now.msecsTo(target));
+
     const QString name = QStringLiteral("orders-enrichment");
     QVERIFY(AutoscalerSimulation::enabled(deployment(name).value(QLatin1String("spec")).toObject()));
     step(2 * 60000);
     bool exists = false;
-    const AutoscalerState s = state(name, &exists);
+    AutoscalerState s = state(name, &exists);
     QVERIFY(exists);
     QVERIFY(s.errors.isEmpty());
     QVERIFY(!s.collectedMetrics.isEmpty());
     QCOMPARE(s.vertexIds().size(), 2);
+    QVERIFY(s.scalingHistory.isEmpty());
+
+    // The demo's 5 min window is full: by day its input outgrows one subtask, at night it does not.
+    step(4 * 60000);
+    s = state(name);
+    QVERIFY(s.errors.isEmpty());
+    QCOMPARE(!s.scalingHistory.isEmpty(), scalesUp);
+    QCOMPARE(!events(name, QStringLiteral("ScalingReport")).isEmpty(), scalesUp);
 }
 
 QTEST_GUILESS_MAIN(TestAutoscalerSim)

@@ -83,6 +83,9 @@ public:
     virtual void runAction(const ActionRequest &request) = 0;
     virtual void abandonAction(quint64 id) = 0;
     virtual void requestSpecRevision(const QString &uid, const QDateTime &time) = 0;
+    // The revision recorded before the deployment's current spec, answered by previousSpecRevision.
+    // Backends whose objects carry their own spec history (the operator's lastStableSpec) answer none.
+    virtual void requestPreviousSpecRevision(const QString &uid) { emit previousSpecRevision(uid, {}, {}, {}, {}); }
     virtual void requestAuditEntries(const capstan::AuditQuery &query) = 0;
     virtual void openLog(quint64 id, const capstan::LogRequest &request) = 0;
     virtual void closeLog(quint64 id) = 0;
@@ -151,6 +154,11 @@ signals:
     // apiextensions API is forbidden or fails).
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
+    // The spec `uid` had before its current one (empty: no earlier revision recorded), recorded at
+    // `since`, replaced at `until` by the action of the audit log's key `action` ("": none of Capstan's
+    // actions that Capstan knows of).
+    void previousSpecRevision(const QString &uid, const QJsonObject &spec, const QDateTime &since,
+                              const QDateTime &until, const QString &action);
     void auditEntries(const capstan::AuditQuery &query, const QList<capstan::AuditEntry> &entries);
     void accessReviewed(const capstan::AccessCheckList &checks);
 

@@ -139,6 +139,11 @@ void SessionHost::requestSpecRevision(const QString &uid, const QDateTime &time)
     QMetaObject::invokeMethod(m_session, [session = m_session, uid, time] { session->requestSpecRevision(uid, time); });
 }
 
+void SessionHost::requestPreviousSpecRevision(const QString &uid)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, uid] { session->requestPreviousSpecRevision(uid); });
+}
+
 void SessionHost::requestAuditEntries(const AuditQuery &query)
 {
     QMetaObject::invokeMethod(m_session, [session = m_session, query] { session->requestAuditEntries(query); });

@@ -41,6 +41,8 @@ public:
     void runAction(const ActionRequest &request);
     void abandonAction(quint64 id);
     void requestSpecRevision(const QString &uid, const QDateTime &time);
+    // Answered by session()->previousSpecRevision.
+    void requestPreviousSpecRevision(const QString &uid);
     // Answered by auditEntries() with the same query, so that each asker knows its answer.
     void requestAuditEntries(const capstan::AuditQuery &query);
     // Opens a log (see ClusterSession::openLog): returns its id, by which session()->logLines and

@@ -171,4 +171,18 @@ int SpecRevisionStore::revisionCount(const QString &deploymentUid) const
     return query.value(0).toInt();
 }
 
+SpecRevisionStore::Revision SpecRevisionStore::previousRevision(const QString &deploymentUid) const
+{
+    if (!isOpen())
+        return {};
+    QSqlQuery query(m_db.database());
+    query.prepare(QStringLiteral("SELECT spec, since_ms, until_ms FROM spec_revisions WHERE deployment_uid = ? AND "
+                                 "until_ms IS NOT NULL ORDER BY since_ms DESC LIMIT 1"));
+    query.addBindValue(deploymentUid);
+    if (!query.exec() || !query.next())
+        return {};
+    return {parseSpec(query.value(0).toString()), QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC),
+            QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)};
+}
+
 } // namespace capstan

@@ -49,6 +49,17 @@ public:
     qint64 generationAt(const QString &deploymentUid, const QDateTime &time) const;
     int revisionCount(const QString &deploymentUid) const;
 
+    // A recorded revision and the window in which it was the current one.
+    struct Revision
+    {
+        QJsonObject spec; // empty: none
+        QDateTime since;
+        QDateTime until; // when the next revision replaced it
+    };
+    // The revision the newest one replaced: what the current spec was changed from (spec empty while
+    // fewer than two are recorded).
+    Revision previousRevision(const QString &deploymentUid) const;
+
 private:
     static QByteArray fingerprint(const QString &reconciledSpec);
 

@@ -17,6 +17,7 @@
 #include <QNetworkAccessManager>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 namespace capstan {
@@ -635,6 +636,33 @@ void VvpSession::setMetricRetention(qint64 ms)
 void VvpSession::requestSpecRevision(const QString &uid, const QDateTime &time)
 {
     emit specRevision(uid, time, m_revisions ? m_revisions->specAt(uid, time) : QJsonObject());
+}
+
+void VvpSession::requestPreviousSpecRevision(const QString &uid)
+{
+    const SpecRevisionStore::Revision previous
+        = m_revisions ? m_revisions->previousRevision(uid) : SpecRevisionStore::Revision();
+    // The change is Capstan's when one of its actions on the deployment succeeded when the spec
+    // changed: both times are the platform's, a few seconds apart at most.
+    QString action;
+    const QJsonObject metadata = m_objects.value(uid).value(QLatin1String("metadata")).toObject();
+    if (m_audit && previous.until.isValid() && !metadata.isEmpty()) {
+        AuditQuery query;
+        query.context = auditContext();
+        query.ns = metadata.value(QLatin1String("namespace")).toString();
+        query.deployment = metadata.value(QLatin1String("name")).toString();
+        query.limit = 50;
+        qint64 closest = 60000;
+        for (const AuditEntry &entry : m_audit->entries(query)) {
+            const qint64 apart = std::abs(entry.time.msecsTo(previous.until));
+            if (entry.outcome == QLatin1String("Succeeded") && entry.action != QLatin1String("Savepoint")
+                && apart <= closest) {
+                closest = apart;
+                action = entry.action;
+            }
+        }
+    }
+    emit previousSpecRevision(uid, previous.spec, previous.since, previous.until, action);
 }
 
 void VvpSession::requestAuditEntries(const AuditQuery &query)

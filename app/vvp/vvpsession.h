@@ -59,6 +59,7 @@ public:
     void runAction(const ActionRequest &request) override;
     void abandonAction(quint64 id) override;
     void requestSpecRevision(const QString &uid, const QDateTime &time) override;
+    void requestPreviousSpecRevision(const QString &uid) override;
     void requestAuditEntries(const capstan::AuditQuery &query) override;
     void openLog(quint64 id, const capstan::LogRequest &request) override;
     void closeLog(quint64 id) override;

@@ -111,7 +111,7 @@ ConfigureDialog::ConfigureDialog(Mode mode, const QJsonObject &object, QWidget *
     }
     layout->addWidget(m_banner);
 
-    m_formPage = new ConfigureFormPage(m_mode == Mode::Create, this);
+    m_formPage = new ConfigureFormPage(m_mode == Mode::Create, ConfigureFormPage::Backend::Operator, this);
     m_yamlPage = new ConfigureYamlPage(this);
     m_reviewPage = new ConfigureReviewPage(this);
     m_conflictPage = new ConfigureConflictPage(this);
@@ -153,8 +153,7 @@ ConfigureDialog::ConfigureDialog(Mode mode, const QJsonObject &object, QWidget *
     connect(m_conflictPage, &ConfigureConflictPage::discardRequested, this, &ConfigureDialog::discardMine);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ConfigureDialog::onTabChanged);
     connect(m_applyButton, &QPushButton::clicked, this, &ConfigureDialog::onApplyClicked);
-    connect(m_backButton, &QPushButton::clicked, this,
-            [this] { setCurrentPage(m_platform ? Page::Yaml : Page::Form); });
+    connect(m_backButton, &QPushButton::clicked, this, [this] { setCurrentPage(Page::Form); });
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 
     if (m_templateCombo) {
@@ -225,7 +224,7 @@ void ConfigureDialog::loadObject(const QJsonObject &object)
 {
     m_object = object;
     m_platform = VvpObjects::isPlatformDeployment(object);
-    m_tabs->setTabVisible(static_cast<int>(Page::Form), !m_platform);
+    useFormPage(m_platform ? ConfigureFormPage::Backend::Platform : ConfigureFormPage::Backend::Operator);
     m_yamlPage->setValidNote(m_platform ? tr("The YAML parses and follows Ververica Platform's rules for the desired "
                                              "state, the strategies and the parallelism.")
                                         : QString());
@@ -238,16 +237,32 @@ void ConfigureDialog::loadObject(const QJsonObject &object)
                                   .arg(metadata.value(QLatin1String("name")).toString(),
                                        metadata.value(QLatin1String("namespace")).toString()));
     } else {
-        m_titleLabel->setText(tr("A new FlinkDeployment"));
+        m_titleLabel->setText(m_platform ? tr("A new Ververica Platform Deployment") : tr("A new FlinkDeployment"));
         m_formPage->setMetadata(metadata.value(QLatin1String("name")).toString(),
                                 metadata.value(QLatin1String("namespace")).toString());
     }
-    if (!m_platform)
-        m_formPage->load(m_spec);
+    m_formPage->load(m_spec);
     m_yamlPage->replaceSpec(m_spec);
-    if (m_platform)
-        setCurrentPage(Page::Yaml);
     revalidate();
+}
+
+// The Form page of the object's backend: the operator's and the platform's specs have their fields at
+// different paths and with different choices.
+void ConfigureDialog::useFormPage(ConfigureFormPage::Backend backend)
+{
+    if (m_formPage->backend() == backend)
+        return;
+    const QSignalBlocker blocker(m_tabs);
+    const int index = static_cast<int>(Page::Form);
+    const bool wasCurrent = m_tabs->currentIndex() == index;
+    m_tabs->removeTab(index);
+    delete m_formPage;
+    m_formPage = new ConfigureFormPage(m_mode == Mode::Create, backend, this);
+    connect(m_formPage, &ConfigureFormPage::edited, this, &ConfigureDialog::onFormEdited);
+    m_tabs->insertTab(index, m_formPage, tr("&Form"));
+    if (wasCurrent)
+        m_tabs->setCurrentIndex(index);
+    updateColours();
 }
 
 void ConfigureDialog::onFormEdited()
@@ -299,8 +314,7 @@ void ConfigureDialog::onTabChanged(int index)
             return;
         }
         m_spec = m_yamlPage->spec();
-        if (!m_platform)
-            m_formPage->load(m_spec);
+        m_formPage->load(m_spec);
         revalidate();
     }
     m_page = target;
@@ -401,7 +415,8 @@ void ConfigureDialog::setSchema(const QJsonObject &openApiV3Schema)
                                       .toArray();
     for (const QJsonValue &v : enumValues)
         versions.append(v.toString());
-    m_formPage->setFlinkVersions(versions);
+    if (!m_platform) // the operator's CRD names the operator's versions
+        m_formPage->setFlinkVersions(versions);
     revalidate();
     if (m_page == Page::Review)
         refreshReview();

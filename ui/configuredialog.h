@@ -2,6 +2,7 @@
 
 #include "actions/actionrequest.h"
 #include "flink/schemavalidator.h"
+#include "ui/configure/configureformpage.h"
 #include "ui/specchecks.h"
 
 #include <QDialog>
@@ -19,7 +20,6 @@ class QTabWidget;
 namespace capstan {
 
 class ConfigureConflictPage;
-class ConfigureFormPage;
 class ConfigureReviewPage;
 class ConfigureYamlPage;
 class MessageBanner;
@@ -96,6 +96,7 @@ private:
     State editingState() const { return m_page == Page::Review ? State::Reviewing : State::Editing; }
 
     void loadObject(const QJsonObject &object);
+    void useFormPage(ConfigureFormPage::Backend backend);
     void onFormEdited();
     void onYamlParsed(bool valid);
     void onTemplateChosen(int index);
@@ -128,8 +129,8 @@ private:
     QJsonObject m_conflictMine;
     // Not flow state: the banner shows why the YAML page cannot be left, to be hidden once it can.
     bool m_yamlBlockedBanner = false;
-    // A Ververica Platform deployment: its spec is edited as YAML (the form is the operator's) and
-    // checked by the platform's rules.
+    // A Ververica Platform deployment: its spec is edited by the platform's form and checked by the
+    // platform's rules.
     bool m_platform = false;
 
     MessageBanner *m_banner;

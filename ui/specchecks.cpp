@@ -137,6 +137,37 @@ QList<SpecChecks::Problem> SpecChecks::checkPlatform(const QJsonObject &spec)
     if (!parallelism.isUndefined() && (!parallelism.isDouble() || parallelism.toInt() < 1))
         problems.append(
             {QStringLiteral("template.spec.parallelism"), tr("Parallelism must be a whole number of at least 1.")});
+    const QJsonObject artifact = templateSpec.value(QLatin1String("artifact")).toObject();
+    const QString kind = artifact.value(QLatin1String("kind")).toString(QStringLiteral("JAR"));
+    // A deployment without an artifact may take it from the namespace's Deployment Defaults.
+    if (!artifact.isEmpty() && kind == QLatin1String("JAR")
+        && artifact.value(QLatin1String("jarUri")).toString().trimmed().isEmpty())
+        problems.append({QStringLiteral("template.spec.artifact.jarUri"),
+                         tr("A JAR deployment needs the jar's URI, e.g. s3://artifacts/job.jar.")});
+    const QJsonObject resources = templateSpec.value(QLatin1String("resources")).toObject();
+    for (const QString &component : {QStringLiteral("jobmanager"), QStringLiteral("taskmanager")}) {
+        const QJsonObject resource = resources.value(component).toObject();
+        const QString field = QStringLiteral("template.spec.resources.") + component;
+        const QJsonValue cpu = resource.value(QLatin1String("cpu"));
+        if (!cpu.isUndefined() && (!cpu.isDouble() || cpu.toDouble() <= 0))
+            problems.append({field + QStringLiteral(".cpu"), tr("CPU must be a number more than 0.")});
+        const QJsonValue memory = resource.value(QLatin1String("memory"));
+        if (!memory.isUndefined() && (!memory.isString() || !isValidMemory(memory.toString())))
+            problems.append({field + QStringLiteral(".memory"),
+                             tr("Memory \u201c%1\u201d is not a size: use e.g. 2G or 4096m.")
+                                 .arg(memory.isString() ? memory.toString() : QString())});
+    }
+    const QJsonValue taskManagers = templateSpec.value(QLatin1String("numberOfTaskManagers"));
+    if (!taskManagers.isUndefined() && (!taskManagers.isDouble() || taskManagers.toInt() < 1))
+        problems.append({QStringLiteral("template.spec.numberOfTaskManagers"),
+                         tr("The number of TaskManagers must be a whole number of at least 1.")});
+    // Every configuration value of the platform's spec is a string.
+    const QJsonObject configuration = templateSpec.value(QLatin1String("flinkConfiguration")).toObject();
+    for (auto it = configuration.begin(); it != configuration.end(); ++it) {
+        if (!it.value().isString())
+            problems.append({QStringLiteral("template.spec.flinkConfiguration"),
+                             tr("The value of %1 must be text: write it in quotes.").arg(it.key())});
+    }
     return problems;
 }
 

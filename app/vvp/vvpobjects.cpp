@@ -1,5 +1,7 @@
 #include "vvp/vvpobjects.h"
 
+#include "vvp/vvpartifact.h"
+
 #include <QJsonArray>
 
 namespace capstan {
@@ -85,14 +87,7 @@ Deployment VvpObjects::deployment(const QJsonObject &object)
     d.restoreStrategy = text(spec.value(QLatin1String("restoreStrategy")).toObject().value(QLatin1String("kind")));
     d.parallelism = templateSpec.value(QLatin1String("parallelism")).toInt(0);
     d.flinkVersion = text(artifact.value(QLatin1String("flinkVersion")));
-    QString image = text(artifact.value(QLatin1String("flinkImageRepository")));
-    const QString registry = text(artifact.value(QLatin1String("flinkImageRegistry")));
-    if (!registry.isEmpty() && !image.isEmpty())
-        image = registry + QLatin1Char('/') + image;
-    const QString tag = text(artifact.value(QLatin1String("flinkImageTag")));
-    if (!tag.isEmpty())
-        image += (image.isEmpty() ? QString() : QStringLiteral(":")) + tag;
-    d.image = image;
+    d.image = VvpArtifact::image(artifact);
     d.sessionCluster = !text(spec.value(QLatin1String("sessionClusterName"))).isEmpty();
     // Ververica Platform's own Kubernetes HA ("vvp-kubernetes"), or Flink's.
     const QString ha = text(configuration.value(QLatin1String("high-availability")))

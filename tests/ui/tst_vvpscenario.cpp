@@ -21,7 +21,9 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +46,7 @@ private:
     QString jobId() { return platformDeployment().value(u"status")[u"running"][u"jobId"].toString(); }
     // Opens Configure Deployment, replaces `from` by `to` in its YAML as a user would type it, and
     // applies through the Review; returns the review's sentence.
+    // from empty: the parallelism typed on the form; else from replaced by to in the YAML.
     QString configure(MainWindow *window, const QString &from, const QString &to);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
@@ -81,17 +84,26 @@ QString TestVvpScenario::configure(MainWindow *window, const QString &from, cons
     auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
     if (!dialog)
         return QStringLiteral("no dialog");
-    // A platform's spec is edited as YAML; the form is the operator's.
-    if (dialog->currentPage() != ConfigureDialog::Page::Yaml)
-        return QStringLiteral("the dialog did not open on its YAML page");
-    auto *editor = dialog->findChild<QPlainTextEdit *>(QStringLiteral("yamlEditor"));
-    QString text = editor->toPlainText();
-    if (!text.contains(from))
-        return QStringLiteral("the YAML has no \"%1\"").arg(from);
-    text.replace(from, to);
-    editor->selectAll();
-    QTest::keyClicks(editor, QString()); // focus, as a user's click would
-    editor->setPlainText(text);
+    if (dialog->currentPage() != ConfigureDialog::Page::Form)
+        return QStringLiteral("the dialog did not open on its form");
+    if (from.isEmpty()) {
+        // The parallelism on the form, as a user types it.
+        auto *parallelism = dialog->findChild<QSpinBox *>(QStringLiteral("parallelismSpinBox"));
+        parallelism->selectAll();
+        QTest::keyClicks(parallelism, to);
+    } else {
+        // The rest in the YAML, where the whole spec is.
+        auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("configureTabs"));
+        tabs->setCurrentIndex(static_cast<int>(ConfigureDialog::Page::Yaml));
+        auto *editor = dialog->findChild<QPlainTextEdit *>(QStringLiteral("yamlEditor"));
+        QString text = editor->toPlainText();
+        if (!text.contains(from))
+            return QStringLiteral("the YAML has no \"%1\"").arg(from);
+        text.replace(from, to);
+        editor->selectAll();
+        QTest::keyClicks(editor, QString()); // focus, as a user's click would
+        editor->setPlainText(text);
+    }
     auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
     if (!QTest::qWaitFor([&] { return apply->isEnabled(); }, 5000))
         return QStringLiteral("Apply stays disabled");
@@ -121,8 +133,7 @@ void TestVvpScenario::scenario()
     const QString firstJob = jobId();
 
     // Step 1: parallelism 1 → 2; STATEFUL: a savepoint, then a new job of the same deployment.
-    const QString sentence
-        = configure(window.get(), QStringLiteral("parallelism: 1"), QStringLiteral("parallelism: 2"));
+    const QString sentence = configure(window.get(), QString(), QStringLiteral("2"));
     QVERIFY2(sentence.contains(QStringLiteral("takes a savepoint")), qPrintable(sentence));
     QVERIFY(stepUntil([&] { return state() == u"RUNNING" && jobId() != firstJob && !jobId().isEmpty(); }));
     QCOMPARE(platformDeployment().value(u"spec")[u"template"][u"spec"][u"parallelism"].toInt(), 2);

@@ -2,6 +2,7 @@
 
 #include "flink/flinkconfiguration.h"
 #include "ui/widgets/argumentlisteditor.h"
+#include "vvp/vvpartifact.h"
 #include "json/jsontools.h"
 
 #include <algorithm>
@@ -24,6 +25,19 @@ namespace capstan {
 namespace {
 const QLatin1String kHaType("high-availability.type");
 const QLatin1String kHaStorage("high-availability.storageDir");
+
+const QLatin1String kPlatformHa("high-availability");
+const QLatin1String kPlatformHaValue("vvp-kubernetes");
+
+// The Flink versions a platform Deployment names in its artifact; others it names are kept as they are.
+const QStringList &platformFlinkVersions()
+{
+    static const QStringList versions{
+        QStringLiteral("1.15"), QStringLiteral("1.16"), QStringLiteral("1.17"), QStringLiteral("1.18"),
+        QStringLiteral("1.19"), QStringLiteral("1.20"), QStringLiteral("2.0"),
+    };
+    return versions;
+}
 
 const QStringList &defaultFlinkVersions()
 {
@@ -61,6 +75,32 @@ QString upgradeModeExplanation(const QString &mode)
     if (mode == QLatin1String("stateless"))
         return ConfigureFormPage::tr("Every upgrade starts the job again with empty state; nothing is carried over.");
     return ConfigureFormPage::tr("An upgrade mode the operator does not know: choose one of the three.");
+}
+
+QString upgradeStrategyExplanation(const QString &kind)
+{
+    if (kind == QLatin1String("STATEFUL"))
+        return ConfigureFormPage::tr("A change to the running deployment suspends the job with a savepoint (origin "
+                                     "SUSPEND_AND_UPGRADE) and starts the new job from it.");
+    if (kind == QLatin1String("STATELESS"))
+        return ConfigureFormPage::tr("A change to the running deployment cancels the job without a savepoint and "
+                                     "starts the new job without its state.");
+    if (kind == QLatin1String("NONE"))
+        return ConfigureFormPage::tr("A change leaves the running job alone: it applies when the deployment is "
+                                     "started the next time.");
+    return ConfigureFormPage::tr("An upgrade strategy Ververica Platform does not know: choose one of the three.");
+}
+
+QString restoreStrategyExplanation(const QString &kind)
+{
+    if (kind == QLatin1String("LATEST_STATE"))
+        return ConfigureFormPage::tr("A start restores the latest state the platform knows of: the newest savepoint "
+                                     "or retained checkpoint, found through Kubernetes HA.");
+    if (kind == QLatin1String("LATEST_SAVEPOINT"))
+        return ConfigureFormPage::tr("A start restores the newest savepoint; checkpoints are not used.");
+    if (kind == QLatin1String("NONE"))
+        return ConfigureFormPage::tr("A start begins with empty state, even when savepoints exist.");
+    return ConfigureFormPage::tr("A restore strategy Ververica Platform does not know: choose one of the three.");
 }
 
 // A field with its explanation and its error under it.
@@ -134,8 +174,61 @@ void alignLabels(const QList<QFormLayout *> &forms, const QList<QFormLayout *> &
 }
 } // namespace
 
-ConfigureFormPage::ConfigureFormPage(bool withMetadata, QWidget *parent)
+const ConfigureFormPage::Fields &ConfigureFormPage::fieldsOf(Backend backend)
+{
+    static const Fields operatorFields{
+        QStringLiteral("job.jarURI"),
+        QStringLiteral("job.entryClass"),
+        QStringLiteral("job.args"),
+        QStringLiteral("job.parallelism"),
+        QStringLiteral("job.upgradeMode"),
+        QString(),
+        QString(),
+        QStringLiteral("job.state"),
+        QStringLiteral("flinkVersion"),
+        QStringLiteral("image"),
+        QStringLiteral("jobManager.resource.cpu"),
+        QStringLiteral("jobManager.resource.memory"),
+        QStringLiteral("taskManager.resource.cpu"),
+        QStringLiteral("taskManager.resource.memory"),
+        QStringLiteral("taskManager.replicas"),
+        QStringLiteral("flinkConfiguration"),
+    };
+    static const Fields platformFields{
+        QStringLiteral("template.spec.artifact.jarUri"),
+        QStringLiteral("template.spec.artifact.entryClass"),
+        QStringLiteral("template.spec.artifact.mainArgs"),
+        QStringLiteral("template.spec.parallelism"),
+        QStringLiteral("upgradeStrategy.kind"),
+        QStringLiteral("restoreStrategy.kind"),
+        QStringLiteral("restoreStrategy.allowNonRestoredState"),
+        QStringLiteral("state"),
+        QStringLiteral("template.spec.artifact.flinkVersion"),
+        QStringLiteral("template.spec.artifact.flinkImageRepository"),
+        QStringLiteral("template.spec.resources.jobmanager.cpu"),
+        QStringLiteral("template.spec.resources.jobmanager.memory"),
+        QStringLiteral("template.spec.resources.taskmanager.cpu"),
+        QStringLiteral("template.spec.resources.taskmanager.memory"),
+        QStringLiteral("template.spec.numberOfTaskManagers"),
+        QStringLiteral("template.spec.flinkConfiguration"),
+    };
+    return backend == Backend::Platform ? platformFields : operatorFields;
+}
+
+QString ConfigureFormPage::upgradeExplanation() const
+{
+    const QString value = m_upgradeMode->currentData().toString();
+    return m_backend == Backend::Platform ? upgradeStrategyExplanation(value) : upgradeModeExplanation(value);
+}
+
+QString ConfigureFormPage::restoreExplanation() const
+{
+    return m_restoreStrategy ? restoreStrategyExplanation(m_restoreStrategy->currentData().toString()) : QString();
+}
+
+ConfigureFormPage::ConfigureFormPage(bool withMetadata, Backend backend, QWidget *parent)
     : QScrollArea(parent)
+    , m_backend(backend)
 {
     setObjectName(QStringLiteral("formPage"));
     setWidgetResizable(true);
@@ -203,12 +296,15 @@ QFormLayout *ConfigureFormPage::buildMetadataGroup(QWidget *page, QVBoxLayout *p
 
 QFormLayout *ConfigureFormPage::buildJobGroup(QWidget *page, QVBoxLayout *pageLayout)
 {
+    const bool platform = m_backend == Backend::Platform;
+    const Fields &f = fields();
     auto *jobBox = new QGroupBox(tr("Job"), page);
     QFormLayout *jobForm = formLayout(jobBox);
     m_jarUriEdit = new QLineEdit(jobBox);
     m_jarUriEdit->setObjectName(QStringLiteral("jarUriEdit"));
     m_jarUriEdit->setAccessibleName(tr("Jar URI"));
-    m_jarUriEdit->setPlaceholderText(tr("local:///opt/flink/usrlib/job.jar"));
+    m_jarUriEdit->setPlaceholderText(platform ? tr("e.g. s3://artifacts/job.jar or https://…/job.jar")
+                                              : tr("local:///opt/flink/usrlib/job.jar"));
     m_entryClassEdit = new QLineEdit(jobBox);
     m_entryClassEdit->setObjectName(QStringLiteral("entryClassEdit"));
     m_entryClassEdit->setAccessibleName(tr("Entry class"));
@@ -223,10 +319,17 @@ QFormLayout *ConfigureFormPage::buildJobGroup(QWidget *page, QVBoxLayout *pageLa
     m_parallelism->setMaximumWidth(140);
     m_upgradeMode = new QComboBox(jobBox);
     m_upgradeMode->setObjectName(QStringLiteral("upgradeModeComboBox"));
-    m_upgradeMode->setAccessibleName(tr("Upgrade mode"));
-    m_upgradeMode->addItem(tr("Savepoint"), QStringLiteral("savepoint"));
-    m_upgradeMode->addItem(tr("Last state"), QStringLiteral("last-state"));
-    m_upgradeMode->addItem(tr("Stateless"), QStringLiteral("stateless"));
+    if (platform) {
+        m_upgradeMode->setAccessibleName(tr("Upgrade strategy"));
+        m_upgradeMode->addItem(tr("Stateful"), QStringLiteral("STATEFUL"));
+        m_upgradeMode->addItem(tr("Stateless"), QStringLiteral("STATELESS"));
+        m_upgradeMode->addItem(tr("None"), QStringLiteral("NONE"));
+    } else {
+        m_upgradeMode->setAccessibleName(tr("Upgrade mode"));
+        m_upgradeMode->addItem(tr("Savepoint"), QStringLiteral("savepoint"));
+        m_upgradeMode->addItem(tr("Last state"), QStringLiteral("last-state"));
+        m_upgradeMode->addItem(tr("Stateless"), QStringLiteral("stateless"));
+    }
     m_upgradeMode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_upgradeModeExplanation = new QLabel(jobBox);
     m_upgradeModeExplanation->setObjectName(QStringLiteral("upgradeModeExplanationLabel"));
@@ -234,37 +337,73 @@ QFormLayout *ConfigureFormPage::buildJobGroup(QWidget *page, QVBoxLayout *pageLa
     m_upgradeModeExplanation->setProperty("capstanNote", true); // muted by ConfigureDialog::updateColours()
     m_jobState = new QComboBox(jobBox);
     m_jobState->setObjectName(QStringLiteral("jobStateComboBox"));
-    m_jobState->setAccessibleName(tr("Job state"));
-    m_jobState->addItem(tr("Running"), QStringLiteral("running"));
-    m_jobState->addItem(tr("Suspended"), QStringLiteral("suspended"));
+    if (platform) {
+        m_jobState->setAccessibleName(tr("Desired state"));
+        m_jobState->addItem(tr("Running"), QStringLiteral("RUNNING"));
+        m_jobState->addItem(tr("Suspended"), QStringLiteral("SUSPENDED"));
+        m_jobState->addItem(tr("Cancelled"), QStringLiteral("CANCELLED"));
+    } else {
+        m_jobState->setAccessibleName(tr("Job state"));
+        m_jobState->addItem(tr("Running"), QStringLiteral("running"));
+        m_jobState->addItem(tr("Suspended"), QStringLiteral("suspended"));
+    }
     m_jobState->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
+    jobForm->addRow(tr("&Jar URI:"),
+                    cell(page, m_jarUriEdit, addErrorLabel(QStringLiteral("jarUriErrorLabel"), {f.jarUri})));
     jobForm->addRow(
-        tr("&Jar URI:"),
-        cell(page, m_jarUriEdit, addErrorLabel(QStringLiteral("jarUriErrorLabel"), {QStringLiteral("job.jarURI")})));
-    jobForm->addRow(tr("&Entry class:"),
-                    cell(page, m_entryClassEdit,
-                         addErrorLabel(QStringLiteral("entryClassErrorLabel"), {QStringLiteral("job.entryClass")})));
-    jobForm->addRow(
-        tr("Ar&guments:"),
-        cell(page, m_arguments, addErrorLabel(QStringLiteral("argumentsErrorLabel"), {QStringLiteral("job.args")})));
+        tr("&Entry class:"),
+        cell(page, m_entryClassEdit, addErrorLabel(QStringLiteral("entryClassErrorLabel"), {f.entryClass})));
+    jobForm->addRow(tr("Ar&guments:"),
+                    cell(page, m_arguments, addErrorLabel(QStringLiteral("argumentsErrorLabel"), {f.arguments})));
     jobForm->addRow(tr("&Parallelism:"),
                     cell(page, leftAligned(jobBox, m_parallelism),
-                         addErrorLabel(QStringLiteral("parallelismErrorLabel"), {QStringLiteral("job.parallelism")})));
-    jobForm->addRow(tr("&Upgrade mode:"),
+                         addErrorLabel(QStringLiteral("parallelismErrorLabel"), {f.parallelism})));
+    jobForm->addRow(platform ? tr("&Upgrade strategy:") : tr("&Upgrade mode:"),
                     cell(page, leftAligned(jobBox, m_upgradeMode),
                          addErrorLabel(QStringLiteral("upgradeModeErrorLabel"),
-                                       {QStringLiteral("job.upgradeMode"), QStringLiteral("job.initialSavepointPath")}),
+                                       {f.upgrade, QStringLiteral("job.initialSavepointPath")}),
                          m_upgradeModeExplanation));
-    jobForm->addRow(tr("Job &state:"),
-                    cell(page, leftAligned(jobBox, m_jobState),
-                         addErrorLabel(QStringLiteral("jobStateErrorLabel"), {QStringLiteral("job.state")})));
+    if (platform) {
+        m_restoreStrategy = new QComboBox(jobBox);
+        m_restoreStrategy->setObjectName(QStringLiteral("restoreStrategyComboBox"));
+        m_restoreStrategy->setAccessibleName(tr("Restore strategy"));
+        m_restoreStrategy->addItem(tr("Latest state"), QStringLiteral("LATEST_STATE"));
+        m_restoreStrategy->addItem(tr("Latest savepoint"), QStringLiteral("LATEST_SAVEPOINT"));
+        m_restoreStrategy->addItem(tr("None"), QStringLiteral("NONE"));
+        m_restoreStrategy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        m_allowNonRestoredState = new QCheckBox(tr("Allow &non-restored state"), jobBox);
+        m_allowNonRestoredState->setObjectName(QStringLiteral("allowNonRestoredStateCheckBox"));
+        m_allowNonRestoredState->setToolTip(tr("Start even when the restored state holds operators the new job "
+                                               "no longer has; their state is dropped."));
+        m_restoreExplanation = new QLabel(jobBox);
+        m_restoreExplanation->setObjectName(QStringLiteral("restoreStrategyExplanationLabel"));
+        m_restoreExplanation->setWordWrap(true);
+        m_restoreExplanation->setProperty("capstanNote", true);
+        auto *restoreRow = new QWidget(jobBox);
+        auto *h = new QHBoxLayout(restoreRow);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(m_restoreStrategy);
+        h->addSpacing(12);
+        h->addWidget(m_allowNonRestoredState);
+        h->addStretch(1);
+        jobForm->addRow(
+            tr("&Restore strategy:"),
+            cell(page, restoreRow,
+                 addErrorLabel(QStringLiteral("restoreStrategyErrorLabel"), {f.restore, f.allowNonRestoredState}),
+                 m_restoreExplanation));
+    }
+    jobForm->addRow(
+        platform ? tr("Desired &state:") : tr("Job &state:"),
+        cell(page, leftAligned(jobBox, m_jobState), addErrorLabel(QStringLiteral("jobStateErrorLabel"), {f.state})));
     pageLayout->addWidget(jobBox);
     return jobForm;
 }
 
 QFormLayout *ConfigureFormPage::buildClusterGroup(QWidget *page, QVBoxLayout *pageLayout)
 {
+    const bool platform = m_backend == Backend::Platform;
+    const Fields &f = fields();
     auto *clusterBox = new QGroupBox(tr("Cluster"), page);
     QFormLayout *clusterForm = formLayout(clusterBox);
     m_flinkVersion = new QComboBox(clusterBox);
@@ -275,7 +414,8 @@ QFormLayout *ConfigureFormPage::buildClusterGroup(QWidget *page, QVBoxLayout *pa
     m_imageEdit = new QLineEdit(clusterBox);
     m_imageEdit->setObjectName(QStringLiteral("imageEdit"));
     m_imageEdit->setAccessibleName(tr("Container image"));
-    m_imageEdit->setPlaceholderText(tr("flink:1.20"));
+    m_imageEdit->setPlaceholderText(platform ? tr("Empty: the platform's image for the Flink version")
+                                             : tr("flink:1.20"));
 
     const auto cpuBox = [clusterBox](const QString &name, const QString &accessible) {
         auto *spin = new QDoubleSpinBox(clusterBox);
@@ -302,7 +442,7 @@ QFormLayout *ConfigureFormPage::buildClusterGroup(QWidget *page, QVBoxLayout *pa
     m_taskManagerMemory = memoryEdit(QStringLiteral("taskManagerMemoryEdit"), tr("TaskManager memory"));
     m_taskManagerReplicas = new QSpinBox(clusterBox);
     m_taskManagerReplicas->setObjectName(QStringLiteral("taskManagerReplicasSpinBox"));
-    m_taskManagerReplicas->setAccessibleName(tr("TaskManager replicas"));
+    m_taskManagerReplicas->setAccessibleName(platform ? tr("Number of TaskManagers") : tr("TaskManager replicas"));
     m_taskManagerReplicas->setRange(0, 10000);
     m_taskManagerReplicas->setSpecialValueText(tr("From parallelism"));
     m_taskManagerReplicas->setMaximumWidth(180);
@@ -320,29 +460,29 @@ QFormLayout *ConfigureFormPage::buildClusterGroup(QWidget *page, QVBoxLayout *pa
         h->addStretch(1);
         return holder;
     };
-    clusterForm->addRow(
-        tr("Flink &version:"),
-        cell(page, leftAligned(clusterBox, m_flinkVersion),
-             addErrorLabel(QStringLiteral("flinkVersionErrorLabel"), {QStringLiteral("flinkVersion")})));
-    clusterForm->addRow(
-        tr("&Image:"),
-        cell(page, m_imageEdit, addErrorLabel(QStringLiteral("imageErrorLabel"), {QStringLiteral("image")})));
-    clusterForm->addRow(
-        tr("J&obManager CPU:"),
-        cell(page, resourceRow(m_jobManagerCpu, m_jobManagerMemory),
-             addErrorLabel(QStringLiteral("jobManagerResourceErrorLabel"),
-                           {QStringLiteral("jobManager.resource"), QStringLiteral("jobManager.resource.cpu"),
-                            QStringLiteral("jobManager.resource.memory")})));
-    clusterForm->addRow(
-        tr("Task&Manager CPU:"),
-        cell(page, resourceRow(m_taskManagerCpu, m_taskManagerMemory),
-             addErrorLabel(QStringLiteral("taskManagerResourceErrorLabel"),
-                           {QStringLiteral("taskManager.resource"), QStringLiteral("taskManager.resource.cpu"),
-                            QStringLiteral("taskManager.resource.memory")})));
-    clusterForm->addRow(
-        tr("TaskManager rep&licas:"),
-        cell(page, leftAligned(clusterBox, m_taskManagerReplicas),
-             addErrorLabel(QStringLiteral("taskManagerReplicasErrorLabel"), {QStringLiteral("taskManager.replicas")})));
+    const QStringList imageFields = platform
+        ? QStringList{f.image, QStringLiteral("template.spec.artifact.flinkImageRegistry"),
+                      QStringLiteral("template.spec.artifact.flinkImageTag")}
+        : QStringList{f.image};
+    const auto resourceFields = [](const QString &cpu, const QString &memory) {
+        return QStringList{cpu.section(QLatin1Char('.'), 0, -2), cpu, memory};
+    };
+    clusterForm->addRow(tr("Flink &version:"),
+                        cell(page, leftAligned(clusterBox, m_flinkVersion),
+                             addErrorLabel(QStringLiteral("flinkVersionErrorLabel"), {f.flinkVersion})));
+    clusterForm->addRow(tr("&Image:"),
+                        cell(page, m_imageEdit, addErrorLabel(QStringLiteral("imageErrorLabel"), imageFields)));
+    clusterForm->addRow(tr("J&obManager CPU:"),
+                        cell(page, resourceRow(m_jobManagerCpu, m_jobManagerMemory),
+                             addErrorLabel(QStringLiteral("jobManagerResourceErrorLabel"),
+                                           resourceFields(f.jobManagerCpu, f.jobManagerMemory))));
+    clusterForm->addRow(tr("Task&Manager CPU:"),
+                        cell(page, resourceRow(m_taskManagerCpu, m_taskManagerMemory),
+                             addErrorLabel(QStringLiteral("taskManagerResourceErrorLabel"),
+                                           resourceFields(f.taskManagerCpu, f.taskManagerMemory))));
+    clusterForm->addRow(platform ? tr("TaskMana&gers:") : tr("TaskManager rep&licas:"),
+                        cell(page, leftAligned(clusterBox, m_taskManagerReplicas),
+                             addErrorLabel(QStringLiteral("taskManagerReplicasErrorLabel"), {f.taskManagers})));
     pageLayout->addWidget(clusterBox);
     return clusterForm;
 }
@@ -354,12 +494,18 @@ void ConfigureFormPage::buildConfigurationGroup(QWidget *page, QVBoxLayout *page
     m_haCheck = new QCheckBox(tr("Enable &Kubernetes HA"), configBox);
     m_haCheck->setObjectName(QStringLiteral("kubernetesHaCheckBox"));
     m_haCheck->setAccessibleName(tr("Enable Kubernetes HA"));
-    m_haCheck->setToolTip(tr("Sets high-availability.type: kubernetes and high-availability.storageDir; needed "
-                             "for last-state upgrades."));
+    m_haCheck->setToolTip(m_backend == Backend::Platform
+                              ? tr("Sets high-availability: vvp-kubernetes, the platform's Kubernetes HA; needed for "
+                                   "the restore strategy Latest state. The platform's blob storage keeps the HA "
+                                   "metadata unless a storage directory is given.")
+                              : tr("Sets high-availability.type: kubernetes and high-availability.storageDir; "
+                                   "needed for last-state upgrades."));
     m_haStorageDir = new QLineEdit(configBox);
     m_haStorageDir->setObjectName(QStringLiteral("haStorageDirEdit"));
     m_haStorageDir->setAccessibleName(tr("HA storage directory"));
-    m_haStorageDir->setPlaceholderText(tr("Where HA metadata is kept, e.g. s3://bucket/flink/ha"));
+    m_haStorageDir->setPlaceholderText(m_backend == Backend::Platform
+                                           ? tr("Optional: the platform's blob storage keeps HA metadata")
+                                           : tr("Where HA metadata is kept, e.g. s3://bucket/flink/ha"));
     auto *haRow = new QHBoxLayout;
     haRow->addWidget(m_haCheck);
     auto *haDirLabel = new QLabel(tr("Storage &directory:"), configBox);
@@ -368,16 +514,16 @@ void ConfigureFormPage::buildConfigurationGroup(QWidget *page, QVBoxLayout *page
     haRow->addWidget(haDirLabel);
     haRow->addWidget(m_haStorageDir, 1);
     configLayout->addLayout(haRow);
+    const QString configuration = fields().configuration;
     configLayout->addWidget(addErrorLabel(QStringLiteral("haErrorLabel"),
-                                          {QStringLiteral("flinkConfiguration.high-availability"),
-                                           QStringLiteral("flinkConfiguration.high-availability.type"),
-                                           QStringLiteral("flinkConfiguration.high-availability.storageDir")}));
+                                          {configuration + QStringLiteral(".high-availability"),
+                                           configuration + QStringLiteral(".high-availability.type"),
+                                           configuration + QStringLiteral(".high-availability.storageDir")}));
     m_configTable = new FlinkConfigTable(configBox);
     m_configTable->setObjectName(QStringLiteral("flinkConfigTable"));
     m_configTable->setAccessibleName(tr("Flink configuration"));
     configLayout->addWidget(m_configTable);
-    configLayout->addWidget(
-        addErrorLabel(QStringLiteral("flinkConfigErrorLabel"), {QStringLiteral("flinkConfiguration")}));
+    configLayout->addWidget(addErrorLabel(QStringLiteral("flinkConfigErrorLabel"), {configuration}));
     pageLayout->addWidget(configBox);
 }
 
@@ -408,50 +554,56 @@ void ConfigureFormPage::bindFields()
         return [spin](const QJsonValue &v) { spin->setValue(v.isDouble() ? v.toDouble() : 0); };
     };
     const auto path = [](const QString &dotted) { return dotted.split(QLatin1Char('.')); };
+    const Fields &f = fields();
+    const bool platform = m_backend == Backend::Platform;
+    // The operator keeps the arguments as a list, the platform as one string it splits itself.
+    const auto readArguments = [this, platform]() -> QJsonValue {
+        const QStringList args = m_arguments->arguments();
+        if (args.isEmpty())
+            return QJsonValue(QJsonValue::Undefined);
+        return platform ? QJsonValue(VvpArtifact::joinArguments(args)) : QJsonValue(QJsonArray::fromStringList(args));
+    };
+    const auto writeArguments = [this, platform](const QJsonValue &v) {
+        QStringList args;
+        if (platform) {
+            args = VvpArtifact::splitArguments(v.toString());
+        } else {
+            for (const QJsonValue &item : v.toArray())
+                args.append(FlinkConfiguration::text(item));
+        }
+        m_arguments->setArguments(args);
+    };
+    const QString defaultUpgrade = platform ? QStringLiteral("STATEFUL") : QStringLiteral("stateless");
+    const QString defaultState = platform ? QStringLiteral("RUNNING") : QStringLiteral("running");
     m_bindings = {
-        {path(QStringLiteral("job.jarURI")), text(m_jarUriEdit), setText(m_jarUriEdit), {}},
-        {path(QStringLiteral("job.entryClass")), text(m_entryClassEdit), setText(m_entryClassEdit), {}},
-        {path(QStringLiteral("job.args")),
-         [this]() -> QJsonValue {
-             const QStringList args = m_arguments->arguments();
-             return args.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(QJsonArray::fromStringList(args));
-         },
-         [this](const QJsonValue &v) {
-             QStringList args;
-             for (const QJsonValue &item : v.toArray())
-                 args.append(FlinkConfiguration::text(item));
-             m_arguments->setArguments(args);
-         },
-         {}},
-        {path(QStringLiteral("job.parallelism")),
+        {path(f.jarUri), text(m_jarUriEdit), setText(m_jarUriEdit), {}},
+        {path(f.entryClass), text(m_entryClassEdit), setText(m_entryClassEdit), {}},
+        {path(f.arguments), readArguments, writeArguments, {}},
+        {path(f.parallelism),
          [this]() -> QJsonValue { return m_parallelism->value(); },
          [this](const QJsonValue &v) { m_parallelism->setValue(v.isDouble() ? v.toInt() : 1); },
          {}},
-        {path(QStringLiteral("job.upgradeMode")),
+        {path(f.upgrade),
          combo(m_upgradeMode),
-         [this](const QJsonValue &v) {
-             setComboValue(m_upgradeMode, v.isString() ? v.toString() : QStringLiteral("stateless"));
+         [this, defaultUpgrade](const QJsonValue &v) {
+             setComboValue(m_upgradeMode, v.isString() ? v.toString() : defaultUpgrade);
          },
          {}},
-        {path(QStringLiteral("job.state")),
+        {path(f.state),
          combo(m_jobState),
-         [this](const QJsonValue &v) {
-             setComboValue(m_jobState, v.isString() ? v.toString() : QStringLiteral("running"));
+         [this, defaultState](const QJsonValue &v) {
+             setComboValue(m_jobState, v.isString() ? v.toString() : defaultState);
          },
          {}},
-        {path(QStringLiteral("flinkVersion")),
+        {path(f.flinkVersion),
          combo(m_flinkVersion),
          [this](const QJsonValue &v) { setComboValue(m_flinkVersion, v.toString()); },
          {}},
-        {path(QStringLiteral("image")), text(m_imageEdit), setText(m_imageEdit), {}},
-        {path(QStringLiteral("jobManager.resource.cpu")), cpuRead(m_jobManagerCpu), cpuWrite(m_jobManagerCpu), {}},
-        {path(QStringLiteral("jobManager.resource.memory")), text(m_jobManagerMemory), setText(m_jobManagerMemory), {}},
-        {path(QStringLiteral("taskManager.resource.cpu")), cpuRead(m_taskManagerCpu), cpuWrite(m_taskManagerCpu), {}},
-        {path(QStringLiteral("taskManager.resource.memory")),
-         text(m_taskManagerMemory),
-         setText(m_taskManagerMemory),
-         {}},
-        {path(QStringLiteral("taskManager.replicas")),
+        {path(f.jobManagerCpu), cpuRead(m_jobManagerCpu), cpuWrite(m_jobManagerCpu), {}},
+        {path(f.jobManagerMemory), text(m_jobManagerMemory), setText(m_jobManagerMemory), {}},
+        {path(f.taskManagerCpu), cpuRead(m_taskManagerCpu), cpuWrite(m_taskManagerCpu), {}},
+        {path(f.taskManagerMemory), text(m_taskManagerMemory), setText(m_taskManagerMemory), {}},
+        {path(f.taskManagers),
          [this]() -> QJsonValue {
              return m_taskManagerReplicas->value() > 0 ? QJsonValue(m_taskManagerReplicas->value())
                                                        : QJsonValue(QJsonValue::Undefined);
@@ -459,6 +611,37 @@ void ConfigureFormPage::bindFields()
          [this](const QJsonValue &v) { m_taskManagerReplicas->setValue(v.isDouble() ? v.toInt() : 0); },
          {}},
     };
+    if (!platform) {
+        m_bindings.append({path(f.image), text(m_imageEdit), setText(m_imageEdit), {}});
+        return;
+    }
+    m_bindings.append({path(f.restore),
+                       combo(m_restoreStrategy),
+                       [this](const QJsonValue &v) {
+                           setComboValue(m_restoreStrategy, v.isString() ? v.toString() : QStringLiteral("NONE"));
+                       },
+                       {}});
+    m_bindings.append({path(f.allowNonRestoredState),
+                       [this]() -> QJsonValue { return m_allowNonRestoredState->isChecked(); },
+                       [this](const QJsonValue &v) { m_allowNonRestoredState->setChecked(v.toBool()); },
+                       {}});
+    // One edit for the platform's three image fields: each binding writes its part of the edit's text.
+    for (const QString &key : {QStringLiteral("flinkImageRegistry"), QStringLiteral("flinkImageRepository"),
+                               QStringLiteral("flinkImageTag")}) {
+        m_bindings.append({path(QStringLiteral("template.spec.artifact.") + key),
+                           [this, key]() -> QJsonValue {
+                               const QJsonValue part = VvpArtifact::withImage({}, m_imageEdit->text()).value(key);
+                               return part.isUndefined() ? QJsonValue(QJsonValue::Undefined) : part;
+                           },
+                           [this, key](const QJsonValue &v) {
+                               if (v.isString())
+                                   m_imageLoaded.insert(key, v);
+                               else
+                                   m_imageLoaded.remove(key);
+                               m_imageEdit->setText(VvpArtifact::image(m_imageLoaded));
+                           },
+                           {}});
+    }
 }
 
 void ConfigureFormPage::connectFields()
@@ -475,9 +658,15 @@ void ConfigureFormPage::connectFields()
         connect(spin, &QDoubleSpinBox::valueChanged, this, &ConfigureFormPage::onEdited);
     for (QComboBox *box : {m_upgradeMode, m_jobState, m_flinkVersion})
         connect(box, &QComboBox::currentIndexChanged, this, &ConfigureFormPage::onEdited);
-    connect(m_upgradeMode, &QComboBox::currentIndexChanged, this, [this] {
-        m_upgradeModeExplanation->setText(upgradeModeExplanation(m_upgradeMode->currentData().toString()));
-    });
+    connect(m_upgradeMode, &QComboBox::currentIndexChanged, this,
+            [this] { m_upgradeModeExplanation->setText(upgradeExplanation()); });
+    if (m_restoreStrategy) {
+        connect(m_restoreStrategy, &QComboBox::currentIndexChanged, this, [this] {
+            m_restoreExplanation->setText(restoreExplanation());
+            onEdited();
+        });
+        connect(m_allowNonRestoredState, &QCheckBox::toggled, this, &ConfigureFormPage::onEdited);
+    }
     connect(m_configTable, &FlinkConfigTable::changed, this, [this] {
         syncHaFromTable();
         onEdited();
@@ -501,17 +690,22 @@ void ConfigureFormPage::load(const QJsonObject &spec)
 {
     m_loading = true;
     m_loadedSpec = spec;
-    for (Binding &binding : m_bindings) {
+    m_imageLoaded = QJsonObject();
+    // All fields first: the platform's image is one edit written by three bindings.
+    for (Binding &binding : m_bindings)
         binding.write(json::valueAt(spec, binding.path));
+    for (Binding &binding : m_bindings)
         binding.loaded = binding.read();
-    }
     QList<FlinkConfigTable::Entry> entries;
-    const auto flat = FlinkConfiguration::flatten(spec.value(QLatin1String("flinkConfiguration")));
+    const QStringList configurationPath = fields().configuration.split(QLatin1Char('.'));
+    const auto flat = FlinkConfiguration::flatten(json::valueAt(spec, configurationPath));
     for (const auto &entry : flat)
         entries.append({entry.first, FlinkConfiguration::text(entry.second)});
     m_configTable->setEntries(entries);
     m_configLoaded = m_configTable->entries();
-    m_upgradeModeExplanation->setText(upgradeModeExplanation(m_upgradeMode->currentData().toString()));
+    m_upgradeModeExplanation->setText(upgradeExplanation());
+    if (m_restoreExplanation)
+        m_restoreExplanation->setText(restoreExplanation());
     syncHaFromTable();
     m_loading = false;
 }
@@ -527,7 +721,8 @@ QJsonObject ConfigureFormPage::spec() const
     const QList<FlinkConfigTable::Entry> entries = m_configTable->entries();
     if (entries != m_configLoaded) {
         // Written flat; values whose text did not change keep their type (e.g. numberOfTaskSlots: 2).
-        const auto original = FlinkConfiguration::flatten(m_loadedSpec.value(QLatin1String("flinkConfiguration")));
+        const QStringList configurationPath = fields().configuration.split(QLatin1Char('.'));
+        const auto original = FlinkConfiguration::flatten(json::valueAt(m_loadedSpec, configurationPath));
         QHash<QString, QJsonValue> typed;
         for (const auto &entry : original)
             typed.insert(entry.first, entry.second);
@@ -537,10 +732,9 @@ QJsonObject ConfigureFormPage::spec() const
             const bool unchanged = !before.isUndefined() && FlinkConfiguration::text(before) == entry.second;
             configuration.insert(entry.first, unchanged ? before : QJsonValue(entry.second));
         }
-        if (configuration.isEmpty())
-            spec.remove(QLatin1String("flinkConfiguration"));
-        else
-            spec.insert(QLatin1String("flinkConfiguration"), configuration);
+        spec = json::withValueAt(spec, configurationPath,
+                                 configuration.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                         : QJsonValue(configuration));
     }
     return spec;
 }
@@ -570,9 +764,11 @@ void ConfigureFormPage::setFlinkVersions(const QStringList &versions)
     const bool wasLoading = m_loading;
     m_loading = true;
     m_flinkVersion->clear();
-    for (const QString &version : versions.isEmpty() ? defaultFlinkVersions() : versions) {
-        // v1_20 → "1.20 (v1_20)"
-        QString readable = version.mid(1);
+    const bool platform = m_backend == Backend::Platform;
+    for (const QString &version :
+         !versions.isEmpty() ? versions : (platform ? platformFlinkVersions() : defaultFlinkVersions())) {
+        // The operator's v1_20 → "Flink 1.20"; the platform names versions as people do.
+        QString readable = platform ? version : version.mid(1);
         readable.replace(QLatin1Char('_'), QLatin1Char('.'));
         m_flinkVersion->addItem(tr("Flink %1").arg(readable), version);
     }
@@ -585,7 +781,8 @@ void ConfigureFormPage::syncHaFromTable()
     QJsonObject configuration;
     for (const auto &entry : m_configTable->entries())
         configuration.insert(entry.first, entry.second);
-    const bool on = FlinkConfiguration({{QStringLiteral("flinkConfiguration"), configuration}}).kubernetesHa();
+    const bool on = FlinkConfiguration({{QStringLiteral("flinkConfiguration"), configuration}}).kubernetesHa()
+        || configuration.value(kPlatformHa).toString() == kPlatformHaValue;
     const QSignalBlocker blockCheck(m_haCheck);
     m_haCheck->setChecked(on);
     m_haStorageDir->setEnabled(on);
@@ -596,7 +793,10 @@ void ConfigureFormPage::syncHaFromTable()
 
 void ConfigureFormPage::onHaToggled(bool on)
 {
-    if (on) {
+    if (on && m_backend == Backend::Platform) {
+        // The platform's own Kubernetes HA keeps its metadata in the platform's blob storage.
+        m_configTable->setValue(kPlatformHa, kPlatformHaValue);
+    } else if (on) {
         m_configTable->setValue(kHaType, QStringLiteral("kubernetes"));
         if (m_configTable->value(kHaStorage).trimmed().isEmpty()) {
             // Ask for the directory where it is typed: next to the switch.
@@ -610,10 +810,9 @@ void ConfigureFormPage::onHaToggled(bool on)
     } else {
         m_configTable->removeKey(kHaType);
         m_configTable->removeKey(kHaStorage);
-        if (m_configTable->value(QStringLiteral("high-availability"))
-                .compare(QLatin1String("kubernetes"), Qt::CaseInsensitive)
-            == 0)
-            m_configTable->removeKey(QStringLiteral("high-availability"));
+        const QString ha = m_configTable->value(kPlatformHa);
+        if (ha.compare(QLatin1String("kubernetes"), Qt::CaseInsensitive) == 0 || ha == kPlatformHaValue)
+            m_configTable->removeKey(kPlatformHa);
     }
     syncHaFromTable();
 }

@@ -25,18 +25,25 @@ namespace capstan {
 
 class ArgumentListEditor;
 
-// The Form page of ConfigureDialog: the fields a FlinkDeployment's spec is mostly edited by, each bound to
-// its path in the spec, with the checks' messages right under the fields. Fields without a widget pass
+// The Form page of ConfigureDialog: the fields a deployment's spec is mostly edited by, each bound to its
+// path in the spec, with the checks' messages right under the fields. Fields without a widget pass
 // through: spec() is the loaded spec with the fields the user changed written into it.
+// The same fields serve both backends: a FlinkDeployment's spec, or a Ververica Platform Deployment's
+// (its template, upgrade and restore strategy and desired state), each at its own paths and with its own
+// choices and explanations.
 class ConfigureFormPage final : public QScrollArea
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConfigureFormPage)
 
 public:
+    enum class Backend { Operator, Platform };
+
     // withMetadata: with the name and namespace fields too (New Deployment).
-    explicit ConfigureFormPage(bool withMetadata, QWidget *parent = nullptr);
+    explicit ConfigureFormPage(bool withMetadata, Backend backend = Backend::Operator, QWidget *parent = nullptr);
     ~ConfigureFormPage() override;
+
+    Backend backend() const { return m_backend; }
 
     // Fills the fields from spec, which spec() then starts from.
     void load(const QJsonObject &spec);
@@ -69,6 +76,18 @@ private:
     };
 
     QFormLayout *buildMetadataGroup(QWidget *page, QVBoxLayout *pageLayout);
+    // The spec path of each field, and where the checks report its problems.
+    struct Fields
+    {
+        QString jarUri, entryClass, arguments, parallelism, upgrade, restore, allowNonRestoredState, state;
+        QString flinkVersion, image, jobManagerCpu, jobManagerMemory, taskManagerCpu, taskManagerMemory;
+        QString taskManagers, configuration;
+    };
+    static const Fields &fieldsOf(Backend backend);
+    const Fields &fields() const { return fieldsOf(m_backend); }
+    QString upgradeExplanation() const;
+    QString restoreExplanation() const;
+
     QFormLayout *buildJobGroup(QWidget *page, QVBoxLayout *pageLayout);
     QFormLayout *buildClusterGroup(QWidget *page, QVBoxLayout *pageLayout);
     void buildConfigurationGroup(QWidget *page, QVBoxLayout *pageLayout);
@@ -80,6 +99,7 @@ private:
     void syncHaFromTable();
     void onHaToggled(bool on);
 
+    Backend m_backend;
     QList<Binding> m_bindings;
     QJsonObject m_loadedSpec;
     QList<FlinkConfigTable::Entry> m_configLoaded;
@@ -95,6 +115,10 @@ private:
     QSpinBox *m_parallelism = nullptr;
     QComboBox *m_upgradeMode = nullptr;
     QLabel *m_upgradeModeExplanation = nullptr;
+    QComboBox *m_restoreStrategy = nullptr; // the platform's
+    QLabel *m_restoreExplanation = nullptr;
+    QCheckBox *m_allowNonRestoredState = nullptr;
+    QJsonObject m_imageLoaded; // the platform's image fields as they were loaded
     QComboBox *m_jobState = nullptr;
     QComboBox *m_flinkVersion = nullptr;
     QLineEdit *m_imageEdit = nullptr;

@@ -301,7 +301,9 @@ void ActionsController::openConfigureDialog(bool create, const QString &ns)
 {
     if (!m_session || m_dialog || (!create && m_object.isEmpty()))
         return;
-    QJsonObject object = create ? DeploymentTemplates::all().constFirst().object : m_object;
+    QJsonObject object = !create  ? m_object
+        : m_session->isPlatform() ? DeploymentTemplates::platform().constFirst().object
+                                  : DeploymentTemplates::all().constFirst().object;
     if (create) {
         QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
         metadata.insert(QStringLiteral("namespace"), ns.isEmpty() ? QStringLiteral("default") : ns);

@@ -95,7 +95,7 @@ ConfigureDialog::ConfigureDialog(Mode mode, const QJsonObject &object, QWidget *
         m_templateCombo = new QComboBox(this);
         m_templateCombo->setObjectName(QStringLiteral("templateComboBox"));
         m_templateCombo->setAccessibleName(tr("Template"));
-        for (const DeploymentTemplates::Template &t : DeploymentTemplates::all())
+        for (const DeploymentTemplates::Template &t : DeploymentTemplates::forObject(object))
             m_templateCombo->addItem(t.title, t.id);
         m_templateDescription = new QLabel(this);
         m_templateDescription->setWordWrap(true);
@@ -157,7 +157,7 @@ ConfigureDialog::ConfigureDialog(Mode mode, const QJsonObject &object, QWidget *
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 
     if (m_templateCombo) {
-        const QList<DeploymentTemplates::Template> templates = DeploymentTemplates::all();
+        const QList<DeploymentTemplates::Template> templates = DeploymentTemplates::forObject(object);
         for (int i = 0; i < templates.size(); ++i) {
             if (templates.at(i).object.value(kSpec) == object.value(kSpec))
                 m_templateCombo->setCurrentIndex(i);

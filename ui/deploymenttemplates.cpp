@@ -1,6 +1,7 @@
 #include "ui/deploymenttemplates.h"
 
 #include "flink/yamlreader.h"
+#include "vvp/vvpobjects.h"
 
 namespace capstan {
 
@@ -103,6 +104,54 @@ spec:
     state: running
 )";
 
+// Ververica Platform Deployments: what the template leaves out (the deployment target, resources, most
+// configuration) comes from the namespace's Deployment Defaults, as in the platform's own UI.
+const char *const kPlatformStateful = R"(apiVersion: v1
+kind: Deployment
+metadata:
+  name: top-speed-windowing
+spec:
+  state: RUNNING
+  upgradeStrategy:
+    kind: STATEFUL
+  restoreStrategy:
+    kind: LATEST_STATE
+    allowNonRestoredState: false
+  template:
+    spec:
+      artifact:
+        kind: JAR
+        jarUri: https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming_2.12/1.17.2/flink-examples-streaming_2.12-1.17.2-TopSpeedWindowing.jar
+        entryClass: org.apache.flink.streaming.examples.windowing.TopSpeedWindowing
+        mainArgs: --output /tmp/top-speed
+        flinkVersion: "1.17"
+      parallelism: 2
+      flinkConfiguration:
+        high-availability: vvp-kubernetes
+        execution.checkpointing.interval: 10s
+        execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION
+)";
+
+const char *const kPlatformStateless = R"(apiVersion: v1
+kind: Deployment
+metadata:
+  name: word-count
+spec:
+  state: RUNNING
+  upgradeStrategy:
+    kind: STATELESS
+  restoreStrategy:
+    kind: NONE
+  template:
+    spec:
+      artifact:
+        kind: JAR
+        jarUri: https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming_2.12/1.17.2/flink-examples-streaming_2.12-1.17.2-WordCount.jar
+        entryClass: org.apache.flink.streaming.examples.wordcount.WordCount
+        flinkVersion: "1.17"
+      parallelism: 1
+)";
+
 QJsonObject objectOf(const char *yaml)
 {
     // The texts above are constant and parse (tst_configuredialog creates from each of them).
@@ -125,9 +174,26 @@ QList<DeploymentTemplates::Template> DeploymentTemplates::all()
     };
 }
 
+QList<DeploymentTemplates::Template> DeploymentTemplates::platform()
+{
+    return {
+        {QStringLiteral("platform-stateful"), tr("Stateful job (Ververica Platform)"),
+         tr("Upgrades take a savepoint; a start restores the latest savepoint or retained checkpoint through "
+            "the platform's Kubernetes HA."),
+         objectOf(kPlatformStateful)},
+        {QStringLiteral("platform-stateless"), tr("Stateless job (Ververica Platform)"),
+         tr("Upgrades and starts begin with empty state."), objectOf(kPlatformStateless)},
+    };
+}
+
+QList<DeploymentTemplates::Template> DeploymentTemplates::forObject(const QJsonObject &object)
+{
+    return VvpObjects::isPlatformDeployment(object) ? platform() : all();
+}
+
 DeploymentTemplates::Template DeploymentTemplates::byId(const QString &id)
 {
-    const QList<Template> templates = all();
+    const QList<Template> templates = all() + platform();
     for (const Template &t : templates) {
         if (t.id == id)
             return t;

@@ -7,8 +7,8 @@
 
 namespace capstan {
 
-// Starting points for New Deployment: whole FlinkDeployment objects (apiVersion, kind, metadata, spec)
-// written for Capstan, one per common way of running a job.
+// Starting points for New Deployment: whole objects (apiVersion, kind, metadata, spec) written for
+// Capstan, one per common way of running a job, for the operator and for Ververica Platform.
 class DeploymentTemplates final
 {
     Q_DECLARE_TR_FUNCTIONS(DeploymentTemplates)
@@ -22,7 +22,12 @@ public:
         QJsonObject object;
     };
 
+    // FlinkDeployments.
     static QList<Template> all();
+    // Ververica Platform Deployments.
+    static QList<Template> platform();
+    // The templates of object's backend.
+    static QList<Template> forObject(const QJsonObject &object);
     // The template with id; the first template when there is none.
     static Template byId(const QString &id);
 };

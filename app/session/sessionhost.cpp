@@ -48,6 +48,7 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
                          const SessionOptions &options, QObject *parent)
     : QObject(parent)
     , m_contextName(contextName)
+    , m_platform(options.platform.isValid())
     , m_pollIntervalMs(options.pollIntervalMs)
     , m_session(
           options.platform.isValid() ? static_cast<BackendSession *>(new VvpSession(

@@ -24,6 +24,8 @@ public:
     ~SessionHost() override;
 
     QString contextName() const { return m_contextName; }
+    // A Ververica Platform rather than the operator's resources of the context.
+    bool isPlatform() const { return m_platform; }
     void setNamespace(const QString &ns);
     void openDeployment(const QString &uid);
     void closeDeployment(const QString &uid);
@@ -77,6 +79,7 @@ public:
 
 private:
     QString m_contextName;
+    bool m_platform;
     int m_pollIntervalMs;
     QThread m_thread;
     BackendSession *m_session;

@@ -456,6 +456,24 @@ void VvpSession::runAction(const ActionRequest &request)
         });
         return;
     }
+    case ActionKind::Create: {
+        // The namespace's Deployment Defaults fill what the new spec leaves out, as in the platform's UI.
+        const QJsonObject body{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                               {QStringLiteral("kind"), QStringLiteral("Deployment")},
+                               {QStringLiteral("metadata"), request.newMetadata},
+                               {QStringLiteral("spec"), request.newSpec}};
+        KubeReply *reply = m_vvp->post(VvpClient::deploymentsPath(request.ns), body);
+        connect(reply, &KubeReply::finished, this, [this, request, body](const Result<QJsonObject> &result) {
+            if (!result) {
+                finish(request, ActionResult::Outcome::Failed, result.error().message, result.error(), body);
+                return;
+            }
+            finish(request, ActionResult::Outcome::Succeeded,
+                   tr("Ververica Platform created %1 in namespace %2.").arg(request.name, request.ns), {}, body);
+            list(); // in the list now, not at the next poll
+        });
+        return;
+    }
     default: {
         const QString reason = tr("This action is not available for Ververica Platform deployments in this version "
                                   "of Capstan; use the platform's own UI for it.");

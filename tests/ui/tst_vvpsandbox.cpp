@@ -11,6 +11,8 @@
 #include "sandbox/vvpplatform.h"
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
+#include "ui/configure/configureformpage.h"
+#include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/deploymenttablemodel.h"
@@ -22,6 +24,10 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -55,6 +61,7 @@ private slots:
     void pageShowsThePlatformsRecords();
     void suspendThenStartFromTheSavepoint();
     void staleWriteIsAConflict();
+    void newDeploymentOnThePlatform();
     void urlWithTokenNeverLogged();
 
 private:
@@ -211,6 +218,47 @@ void TestVvpSandbox::staleWriteIsAConflict()
     const auto result = finished.constLast().constFirst().value<ActionResult>();
     QCOMPARE(result.outcome, ActionResult::Outcome::Conflict);
     QCOMPARE(platformState(QStringLiteral("fraud-detector")), QStringLiteral("RUNNING"));
+}
+
+void TestVvpSandbox::newDeploymentOnThePlatform()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_COMPARE_WITH_TIMEOUT(window->deploymentModel()->rowCount(), 3, 10000);
+    auto *newDeployment = window->findChild<QAction *>(QStringLiteral("newDeploymentAction"));
+    QVERIFY(newDeployment);
+    newDeployment->trigger();
+    auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    // The platform's form and templates, not the operator's.
+    auto *form = dialog->findChild<ConfigureFormPage *>();
+    QCOMPARE(form->backend(), ConfigureFormPage::Backend::Platform);
+    auto *templates = dialog->findChild<QComboBox *>(QStringLiteral("templateComboBox"));
+    QVERIFY(templates->currentText().contains(QStringLiteral("Ververica Platform")));
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+    name->setText(QStringLiteral("top-speed"));
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
+    QTRY_VERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QCOMPARE(dialog->currentPage(), ConfigureDialog::Page::Review);
+    const QString sentence = dialog->findChild<QLabel *>(QStringLiteral("reviewSentenceLabel"))->text();
+    QVERIFY2(sentence.contains(QStringLiteral("Ververica Platform creates")), qPrintable(sentence));
+    QPointer<ConfigureDialog> guard(dialog);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 10000);
+
+    // The platform has it with the template's spec over the namespace's defaults, and it runs.
+    const auto created = [&] {
+        return m_sandbox->server->vvpPlatform()->getDeployment(QStringLiteral("default"), QStringLiteral("top-speed"));
+    };
+    QVERIFY(created().ok());
+    QCOMPARE(created().body.value(u"spec")[u"template"][u"spec"][u"parallelism"].toInt(), 2);
+    QCOMPARE(created().body.value(u"spec")[u"upgradeStrategy"][u"kind"].toString(), QStringLiteral("STATEFUL"));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(window.get(), QStringLiteral("top-speed")), 10000);
+    QVERIFY(test::stepPlatformUntil(
+        *m_sandbox, [&] { return created().body.value(u"status")[u"state"].toString() == QStringLiteral("RUNNING"); }));
+    QTRY_COMPARE_WITH_TIMEOUT(listed(window.get(), QStringLiteral("top-speed"))->displayState(), DisplayState::Running,
+                              10000);
 }
 
 void TestVvpSandbox::urlWithTokenNeverLogged()

@@ -104,6 +104,23 @@ void ConfigureReviewPage::showChange(const QJsonObject &before, const QJsonObjec
 
 void ConfigureReviewPage::showCreation(const QString &name, const QString &ns, const QJsonObject &spec)
 {
+    if (spec.contains(QLatin1String("template"))) {
+        // A Ververica Platform Deployment: the desired state and the restore strategy decide what starts.
+        const QString state = spec.value(QLatin1String("state")).toString(QStringLiteral("RUNNING"));
+        if (state != QLatin1String("RUNNING"))
+            m_ui->reviewSentenceLabel->setText(
+                tr("Ververica Platform creates the deployment %1: nothing runs until you start it.")
+                    .arg(state.toLower()));
+        else
+            m_ui->reviewSentenceLabel->setText(
+                tr("Ververica Platform creates the deployment and starts its first job with empty state; the "
+                   "namespace's Deployment Defaults fill in what the spec leaves out."));
+        m_ui->reviewSummaryLabel->setText(
+            tr("Creates Deployment \u201c%1\u201d in the platform's namespace \u201c%2\u201d with this spec:")
+                .arg(name, ns));
+        m_ui->reviewDiffView->setTexts(QString(), YamlWriter::toYaml(spec));
+        return;
+    }
     const QJsonObject job = spec.value(QLatin1String("job")).toObject();
     const QString initial = job.value(QLatin1String("initialSavepointPath")).toString();
     if (job.value(QLatin1String("state")).toString() == kSuspended)

@@ -49,6 +49,54 @@ QString restartState(const QString &mode, const QJsonObject &object, const Actio
     return ActionReviewDialog::tr("the job is redeployed with empty state: its state is lost.");
 }
 
+// What a platform's start from a chosen savepoint does, step by step as VvpSession carries it out: the
+// savepoint is copied to the deployment (a Savepoint of origin COPIED at the same location, its newest
+// one then), and the desired state becomes RUNNING, so that the restore strategy picks the copy.
+ActionReviewDialog::Effect platformStartFromSavepoint(const ActionRequest &request, const QJsonObject &object,
+                                                      const ActionReviewDialog::Known &known)
+{
+    const Deployment d = VvpObjects::deployment(object);
+    const QString &name = request.name;
+    // The one chosen: several may share its location (an earlier copy of it).
+    const Snapshot *chosen = nullptr;
+    for (const Snapshot &s : known.snapshots) {
+        if (s.path == request.snapshotPath && (!chosen || s.time == request.snapshotTime))
+            chosen = &s;
+    }
+    const QString age = request.snapshotTime.isValid()
+        ? ActionReviewDialog::tr("taken %1 ago").arg(RestoreText::age(request.snapshotTime, known.now))
+        : ActionReviewDialog::tr("of unknown time");
+    const QString what = !chosen || chosen->key.isEmpty()
+        ? ActionReviewDialog::tr("the savepoint at %1 (%2)").arg(request.snapshotPath, age)
+        : chosen->type == QLatin1String("CHECKPOINT")
+        ? ActionReviewDialog::tr("the retained checkpoint %1 at %2 (%3)").arg(chosen->key, request.snapshotPath, age)
+        : ActionReviewDialog::tr("the savepoint %1 at %2 (%3)").arg(chosen->key, request.snapshotPath, age);
+    const bool none = d.restoreStrategy == QLatin1String("NONE") || d.restoreStrategy.isEmpty();
+    const QString strategy = none ? QStringLiteral("LATEST_SAVEPOINT") : d.restoreStrategy;
+    const QString headline
+        = ActionReviewDialog::tr(
+              "Ververica Platform copies %1 to %2 as a savepoint of origin COPIED, then starts a new "
+              "job of %2 from it with restore strategy %3.")
+              .arg(what, name, strategy);
+    QStringList detail;
+    // Offered only while the deployment is not meant to run (the banner says so otherwise): nothing to stop.
+    if (d.desiredState != QLatin1String("running"))
+        detail << ActionReviewDialog::tr("%1 is %2 now, so no job is stopped: the desired state becomes RUNNING.")
+                      .arg(name, d.lifecycleState.isEmpty() ? d.desiredState.toUpper() : d.lifecycleState);
+    if (none)
+        detail << ActionReviewDialog::tr("The restore strategy changes from %1, which would restore nothing, to "
+                                         "LATEST_SAVEPOINT: the copy is the newest savepoint.")
+                      .arg(d.restoreStrategy.isEmpty() ? QStringLiteral("NONE") : d.restoreStrategy);
+    else if (strategy == QLatin1String("LATEST_STATE"))
+        detail << ActionReviewDialog::tr("LATEST_STATE restores the newer of the latest savepoint and the latest "
+                                         "retained checkpoint: the copy, made now, is newer than both.");
+    else
+        detail << ActionReviewDialog::tr("LATEST_SAVEPOINT restores the newest savepoint: the copy, made now.");
+    detail << ActionReviewDialog::tr("Only the state comes from the savepoint: the platform runs the deployment's "
+                                     "current configuration, not the one live when the savepoint was taken.");
+    return {headline, detail.join(QLatin1Char(' '))};
+}
+
 } // namespace
 
 ActionReviewDialog::ActionReviewDialog(const ActionRequest &request, const SpecRevision &revision, QWidget *parent)
@@ -172,6 +220,8 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
             return {tr("%1 is deleted from Ververica Platform.").arg(name),
                     tr("Its savepoints stay in their storage; the platform forgets the deployment's jobs and "
                        "events.")};
+        case ActionKind::RollbackToSnapshot:
+            return platformStartFromSavepoint(request, object, known);
         default:
             break;
         }

@@ -2,6 +2,9 @@
 
 #include "ui/widgets/yamldiffview.h"
 
+#include "vvp/vvpobjects.h"
+
+#include "actions/actiondescriptor.h"
 #include "flink/autoscalerconfig.h"
 #include "flink/yamlwriter.h"
 #include "ui/widgets/messagebanner.h"
@@ -70,6 +73,11 @@ qint64 reconciledGeneration(const QJsonObject &reconciliationStatus)
                                       .value(QLatin1String("generation"));
     return generation.isDouble() ? generation.toInteger() : -1;
 }
+
+QString minuteOf(const QDateTime &time)
+{
+    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
 } // namespace
 
 ConfigurationView::ConfigurationView(QWidget *parent)
@@ -78,6 +86,7 @@ ConfigurationView::ConfigurationView(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_specView(yamlEdit(this))
     , m_highlighter(new YamlHighlighter(m_specView->document()))
+    , m_diffHeading(nullptr)
     , m_diffSummary(new QLabel(this))
     , m_diffView(new YamlDiffView(this))
 {
@@ -109,9 +118,10 @@ ConfigurationView::ConfigurationView(QWidget *parent)
     auto *diffLayout = new QVBoxLayout(diffPane);
     diffLayout->setContentsMargins(0, 4, 0, 0);
     diffLayout->setSpacing(4);
-    QLabel *diffHeading = heading(tr("Last reconciled vs last stable"), diffPane);
-    diffHeading->setBuddy(m_diffView);
-    diffLayout->addWidget(diffHeading);
+    m_diffHeading = heading(tr("Last reconciled vs last stable"), diffPane);
+    m_diffHeading->setObjectName(QStringLiteral("diffHeading"));
+    m_diffHeading->setBuddy(m_diffView);
+    diffLayout->addWidget(m_diffHeading);
     diffLayout->addWidget(m_diffSummary);
     diffLayout->addWidget(m_diffView, 1);
     diffLayout->addStretch(0);
@@ -136,6 +146,23 @@ void ConfigurationView::setObject(const QJsonObject &flinkDeployment)
     updateBanner(flinkDeployment);
     const QJsonValue spec = flinkDeployment.value(QLatin1String("spec"));
     setTextKeepingScroll(m_specView, spec.isObject() ? YamlWriter::toYaml(spec) : QString());
+    const bool platform = VvpObjects::isPlatformDeployment(flinkDeployment);
+    if (platform != m_platform || flinkDeployment.isEmpty()) {
+        // Another kind of deployment, or none: what was known of the previous one's history is not its.
+        m_platform = platform;
+        m_previousKnown = false;
+        m_previousSpec = QJsonObject();
+        m_diffKnown = false;
+        m_autoscalerNote.clear();
+        m_diffHeading->setText(platform ? tr("Changes since the previous revision")
+                                        : tr("Last reconciled vs last stable"));
+        m_diffView->setAccessibleName(platform ? tr("Changes from the previous recorded revision to the current spec")
+                                               : tr("Changes from the last stable spec to the last reconciled spec"));
+    }
+    if (platform) {
+        updatePlatformDiff();
+        return;
+    }
     // The autoscaler's decisions reach the job through the reconciled spec only: say whose they are, so a
     // difference nobody typed is not taken for someone else's change.
     const QString serialized = flinkDeployment.value(QLatin1String("status"))
@@ -166,6 +193,47 @@ void ConfigurationView::setObject(const QJsonObject &flinkDeployment)
         m_diffKnown = false;
     }
     updateDiff(flinkDeployment.value(QLatin1String("status")).toObject());
+}
+
+void ConfigurationView::setPreviousRevision(const QJsonObject &spec, const QDateTime &since, const QDateTime &until,
+                                            const QString &action)
+{
+    if (m_previousKnown && spec == m_previousSpec && since == m_previousSince && until == m_previousUntil
+        && action == m_previousAction)
+        return;
+    m_previousKnown = true;
+    m_previousSpec = spec;
+    m_previousSince = since;
+    m_previousUntil = until;
+    m_previousAction = action;
+    m_diffKnown = false;
+    if (m_platform)
+        updatePlatformDiff();
+}
+
+void ConfigurationView::updatePlatformDiff()
+{
+    const QString before = m_previousSpec.isEmpty() ? QString() : YamlWriter::toYaml(m_previousSpec);
+    const QString after = m_specView->toPlainText();
+    if (m_diffKnown && before == m_diffBefore && after == m_diffAfter)
+        return;
+    m_diffKnown = true;
+    m_diffMessage.clear();
+    if (!m_previousKnown)
+        m_diffMessage = tr("Reading the revisions Capstan recorded…");
+    else if (before.isEmpty())
+        m_diffMessage = tr("No earlier revision recorded yet: Capstan records a revision each time it sees the spec "
+                           "change.");
+    else if (before == after)
+        m_diffMessage = tr("The spec is the same as in the revision of %1.").arg(minuteOf(m_previousSince));
+    setDiffTexts(before, after);
+}
+
+void ConfigurationView::setDiffTexts(const QString &before, const QString &after)
+{
+    m_diffBefore = before;
+    m_diffAfter = after;
+    renderDiff();
 }
 
 QString ConfigurationView::specYaml() const
@@ -217,8 +285,6 @@ void ConfigurationView::updateDiff(const QJsonObject &status)
     if (m_diffKnown && reconciled == m_diffAfter && stable == m_diffBefore)
         return;
     m_diffKnown = true;
-    m_diffBefore = stable;
-    m_diffAfter = reconciled;
     m_diffMessage.clear();
     if (reconciled.isEmpty()) {
         m_diffMessage = tr("No reconciled spec yet.");
@@ -227,7 +293,7 @@ void ConfigurationView::updateDiff(const QJsonObject &status)
     } else if (reconciled == stable) {
         m_diffMessage = tr("The last reconciled spec is the last stable spec.");
     }
-    renderDiff();
+    setDiffTexts(stable, reconciled);
 }
 
 void ConfigurationView::renderDiff()
@@ -240,10 +306,19 @@ void ConfigurationView::renderDiff()
         return;
     }
     m_diffView->setTexts(m_diffBefore, m_diffAfter);
-    m_diffSummary->setText(tr("The last reconciled spec differs from the last stable spec: %1, %2.")
-                               .arg(tr("%n line(s) added", nullptr, m_diffView->addedCount()),
-                                    tr("%n line(s) removed", nullptr, m_diffView->removedCount()))
-                           + note);
+    const QString added = tr("%n line(s) added", nullptr, m_diffView->addedCount());
+    const QString removed = tr("%n line(s) removed", nullptr, m_diffView->removedCount());
+    if (!m_platform) {
+        m_diffSummary->setText(
+            tr("The last reconciled spec differs from the last stable spec: %1, %2.").arg(added, removed) + note);
+    } else {
+        const ActionDescriptor *action = ActionDescriptor::find(m_previousAction);
+        m_diffSummary->setText(
+            action ? tr("Changes since the revision of %1, made %2 by %3: %4, %5.")
+                         .arg(minuteOf(m_previousSince), minuteOf(m_previousUntil), action->name(), added, removed)
+                   : tr("Changes since the revision of %1, made %2: %3, %4.")
+                         .arg(minuteOf(m_previousSince), minuteOf(m_previousUntil), added, removed));
+    }
     m_diffView->show();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QWidget>
 
@@ -14,7 +15,9 @@ class YamlDiffView;
 class YamlHighlighter;
 
 // The configuration page of a FlinkDeployment: a banner while a spec change waits to be reconciled,
-// the current spec as YAML, and how the last reconciled spec differs from the last stable one.
+// the current spec as YAML, and how the last reconciled spec differs from the last stable one. For a
+// Ververica Platform deployment, which keeps no earlier spec of its own: the platform's spec as YAML
+// and how it differs from the revision Capstan recorded before it (setPreviousRevision).
 class ConfigurationView final : public QWidget
 {
     Q_OBJECT
@@ -26,6 +29,11 @@ public:
     // The whole FlinkDeployment resource as the API server returned it. Called again on every update;
     // views whose text did not change keep their scroll position.
     void setObject(const QJsonObject &flinkDeployment);
+    // A platform deployment's revision before its current spec (spec empty: none recorded yet): when it
+    // became the spec, when it was replaced, and the audit log's key of the action that replaced it
+    // ("": not known to be one of Capstan's).
+    void setPreviousRevision(const QJsonObject &spec, const QDateTime &since, const QDateTime &until,
+                             const QString &action);
 
     QString specYaml() const;
     // The diff as shown: one line per entry, prefixed "+ ", "− " or "  ", or the sentence that replaces it.
@@ -39,6 +47,8 @@ protected:
 private:
     void updateBanner(const QJsonObject &object);
     void updateDiff(const QJsonObject &status);
+    void updatePlatformDiff();
+    void setDiffTexts(const QString &before, const QString &after);
     void renderDiff();
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
 
@@ -46,6 +56,7 @@ private:
     QSplitter *m_splitter;
     QPlainTextEdit *m_specView;
     YamlHighlighter *m_highlighter;
+    QLabel *m_diffHeading;
     QLabel *m_diffSummary;
     YamlDiffView *m_diffView;
     QString m_bannerText;
@@ -54,6 +65,13 @@ private:
     QString m_diffMessage;
     QString m_autoscalerNote; // the reconciled spec carries parallelism overrides the autoscaler set
     bool m_diffKnown = false;
+    bool m_platform = false;
+    // The platform's revision before the current spec, as the session last answered.
+    bool m_previousKnown = false;
+    QJsonObject m_previousSpec;
+    QDateTime m_previousSince;
+    QDateTime m_previousUntil;
+    QString m_previousAction;
 };
 
 } // namespace capstan

@@ -569,6 +569,13 @@ void DeploymentPage::restoreLayout(const WindowLayout &layout)
 
 void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &object)
 {
+    // A platform keeps no earlier spec of its own: the Configuration tab compares with the revision
+    // Capstan recorded before, asked again whenever the platform changed the deployment.
+    const QJsonValue version
+        = object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion"));
+    if (parsed.platform == Deployment::Platform::Ververica && m_session
+        && version != m_object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")))
+        m_session->requestPreviousSpecRevision(parsed.uid);
     m_object = object;
     // Keep what the session observed (failure, last snapshot) and take everything else from the object.
     const FailureStatus failure = m_summary.failure;
@@ -1076,6 +1083,12 @@ void DeploymentPage::setSession(SessionHost *session)
             emit statusMessage(tr("Metric history from Prometheus is unavailable: %1").arg(error.message), 15000);
     });
     connect(source, &ClusterSession::auditEntries, this, &DeploymentPage::showActionMarkers);
+    connect(source, &BackendSession::previousSpecRevision, this,
+            [this](const QString &of, const QJsonObject &spec, const QDateTime &since, const QDateTime &until,
+                   const QString &action) {
+                if (of == uid())
+                    m_configuration->setPreviousRevision(spec, since, until, action);
+            });
     // An action on this deployment joins the charts' markers as the audit log records it.
     connect(source, &ClusterSession::actionFinished, this, [this](const ActionResult &result) {
         if (result.deploymentUid != uid() || result.outcome == ActionResult::Outcome::Conflict

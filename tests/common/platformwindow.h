@@ -5,11 +5,14 @@
 // own; the test picks it.
 
 #include "common/sandboxfixture.h"
+#include "sandbox/sandboxserver.h"
 #include "sandbox/vvpplatform.h"
+#include "session/sessionhost.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 
 #include <QComboBox>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <functional>
@@ -47,6 +50,38 @@ inline bool pageIsCurrent(MainWindow *window, const QJsonObject &platformObject)
 {
     return window->deploymentPage()->object().value(u"metadata")[u"resourceVersion"]
         == platformObject.value(u"metadata")[u"resourceVersion"];
+}
+
+// Opens `name` of the platform's namespace "default" on `window`'s page, as a click in the list does, and
+// waits until the page shows the platform's current version; an empty summary when it does not in time.
+inline Deployment openPlatformPage(MainWindow *window, const SandboxFixture &sandbox, const QString &name)
+{
+    const QString ns = QStringLiteral("default");
+    if (!QTest::qWaitFor([&] { return window->openDeployment(ns, name); }, 10000))
+        return {};
+    if (!QTest::qWaitFor(
+            [&] { return pageIsCurrent(window, sandbox.server->vvpPlatform()->getDeployment(ns, name).body); }, 10000))
+        return {};
+    return window->deploymentPage()->summary();
+}
+
+// Sends `request` (with its id set) through `window`'s session and waits for its result; a result with
+// id 0 when none came in time.
+inline ActionResult runPlatformAction(MainWindow *window, const ActionRequest &request)
+{
+    QSignalSpy finished(window->session()->session(), &BackendSession::actionFinished);
+    window->session()->runAction(request);
+    ActionResult answer;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (const QList<QVariant> &args : std::as_const(finished)) {
+                if (args.constFirst().value<ActionResult>().id == request.id)
+                    answer = args.constFirst().value<ActionResult>();
+            }
+            return answer.id == request.id;
+        },
+        10000);
+    return answer;
 }
 
 // Runs the sandbox's (paused) platform a second at a time until `done`, at most `maxMs` of its time.

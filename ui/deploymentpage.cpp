@@ -293,6 +293,9 @@ QWidget *DeploymentPage::createOverviewTab()
     m_conditions->setAccessibleName(tr("Conditions"));
     m_conditions->setRootIsDecorated(false);
     m_conditions->setHeaderLabels({tr("Type"), tr("Status"), tr("Reason"), tr("Message"), tr("Since")});
+    // The message is the sentence to read: it gets the room.
+    m_conditions->header()->setStretchLastSection(false);
+    m_conditions->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_conditions->setMaximumHeight(110);
     layout->addWidget(m_conditions);
 
@@ -513,6 +516,20 @@ void DeploymentPage::showDeployment(const Deployment &summary)
     m_tabs->setTabVisible(AutoscalerTab,
                           !platform
                               && (summary.autoscalerConfigured || summary.autoscaler != AutoscalerConfig::Mode::Off));
+    // The spec's generation and the restore the operator meant are the operator's: a platform has neither.
+    m_jobView->setColumnHidden(JobRunTableModel::Generation, platform);
+    m_jobView->setColumnHidden(JobRunTableModel::Intended, platform);
+    if (platform) {
+        // The platform's Event names (STATE_TRANSITION_IS_COMPLETED) and its source are longer than
+        // Kubernetes reasons: widened, never narrowed below what the user chose.
+        const int w = fontMetrics().averageCharWidth();
+        const auto atLeast = [this](int column, int width) {
+            m_eventView->setColumnWidth(column, std::max(m_eventView->columnWidth(column), width));
+        };
+        atLeast(EventTableModel::Reason,
+                fontMetrics().horizontalAdvance(QStringLiteral("STATE_TRANSITION_IS_COMPLETED")) + 2 * w);
+        atLeast(EventTableModel::Source, fontMetrics().horizontalAdvance(QStringLiteral("ververica-platform")) + 2 * w);
+    }
     m_summary = summary;
     updateHeader();
     emit deploymentChanged();

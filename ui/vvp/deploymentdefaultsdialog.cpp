@@ -6,6 +6,7 @@
 #include "json/jsontools.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,8 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace capstan {
 
@@ -45,7 +48,8 @@ DeploymentDefaultsDialog::DeploymentDefaultsDialog(SessionHost *host, const QStr
 {
     setObjectName(QStringLiteral("deploymentDefaultsDialog"));
     setWindowTitle(tr("Deployment Defaults of %1").arg(ns));
-    resize(760, 620);
+    // Wide enough for the longest settings (template.spec.flinkConfiguration.<key>) next to their values.
+    resize(980, 640);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Namespace-wide defaults the platform merges under every deployment's own spec "
                                 "when it starts a job. A deployment's own settings win."),
@@ -237,6 +241,17 @@ void DeploymentDefaultsDialog::showEffective()
             }
         }
     }
+    // The settings as long as they are, up to three fifths of the width: the values keep room too.
+    m_effective->resizeColumnToContents(0);
+    m_effective->header()->resizeSection(0, std::min(m_effective->header()->sectionSize(0), width() * 3 / 5));
+}
+
+void DeploymentDefaultsDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // Inherited values are drawn in the palette's link colour: drawn again in the new one.
+    if (event->type() == QEvent::PaletteChange)
+        showEffective();
 }
 
 void DeploymentDefaultsDialog::showYamlProblems()

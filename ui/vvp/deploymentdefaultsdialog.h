@@ -40,6 +40,9 @@ public:
     void save();
     void reload();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onDefaults(const QString &ns, const QJsonObject &object);
     void onFailed(const QString &ns, int request, const Error &error);

@@ -71,7 +71,11 @@ SecretValuesDialog::SecretValuesDialog(SessionHost *host, const QString &ns, QWi
     form->addRow(tr("&Value:"), m_value);
     m_create = new QPushButton(tr("C&reate"), newBox);
     m_create->setObjectName(QStringLiteral("createSecretButton"));
-    form->addRow(QString(), m_create);
+    // At the end of the fields, where a form's button sits, rather than stretched under them.
+    auto *createRow = new QHBoxLayout;
+    createRow->addStretch(1);
+    createRow->addWidget(m_create);
+    form->addRow(QString(), createRow);
     layout->addWidget(newBox);
 
     m_status = new QLabel(this);
@@ -117,6 +121,8 @@ void SecretValuesDialog::onListed(const QString &ns, const QStringList &names, c
     if (!m_pending.isEmpty() && names.contains(m_pending) != m_pendingDelete)
         m_status->setText(m_pendingDelete ? tr("Deleted %1.").arg(m_pending)
                                           : tr("Created %1. Reference it as ${%1}.").arg(m_pending));
+    else if (m_pending.isEmpty() && names.isEmpty())
+        m_status->setText(tr("No secret values in %1 yet: create one below.").arg(m_ns));
     else if (m_pending.isEmpty())
         m_status->setText(tr("%n secret value(s).", nullptr, int(names.size())));
     m_pending.clear();

@@ -34,11 +34,10 @@ QJsonArray items(const QJsonObject &answer)
 
 } // namespace
 
-MetricCollector::MetricCollector(KubeClient *client, const QString &ns, const QString &name, QObject *parent)
+MetricCollector::MetricCollector(KubeClient *client, const JobManagerService &jobManager, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_ns(ns)
-    , m_service(name + QStringLiteral("-rest"))
+    , m_jobManager(jobManager)
 {
 }
 
@@ -52,7 +51,7 @@ void MetricCollector::request(const QString &path, std::function<void(const QJso
                               std::function<void()> failed)
 {
     ++m_pending;
-    KubeReply *reply = m_client->getThroughService(m_ns, m_service, QStringLiteral("rest"), path);
+    KubeReply *reply = m_client->getThroughService(m_jobManager.ns, m_jobManager.service, m_jobManager.port, path);
     const quint64 generation = m_generation;
     connect(
         reply, &KubeReply::finished, this,

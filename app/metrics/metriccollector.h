@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metrics/metricsample.h"
+#include "session/jobmanagerservice.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -14,19 +15,19 @@ namespace capstan {
 class KubeClient;
 
 // Collects one deployment's metrics from its JobManager REST API, reached through the API server's
-// service proxy (<name>-rest:rest): job level numRestarts, running time, last checkpoint duration
-// and size, completed and failed checkpoints; and per-vertex subtask aggregates reduced to the
-// records out per second of the sources, the records in per second of the sinks, the highest
-// busy and back-pressured time per second of any vertex, and the watermark lag of the sinks when
-// the JobManager serves watermarks. The job graph (which vertices are sources and sinks) is read
-// once per job id from /jobs/:id. Lives on the backend thread; does not own the client.
+// service proxy (the operator's <name>-rest:rest, or a Ververica Platform job's Service): job level numRestarts,
+// running time, last checkpoint duration and size, completed and failed checkpoints; and per-vertex subtask aggregates
+// reduced to the records out per second of the sources, the records in per second of the sinks, the highest busy and
+// back-pressured time per second of any vertex, and the watermark lag of the sinks when the JobManager serves
+// watermarks. The job graph (which vertices are sources and sinks) is read once per job id from /jobs/:id. Lives on the
+// backend thread; does not own the client.
 class MetricCollector final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricCollector)
 
 public:
-    MetricCollector(KubeClient *client, const QString &ns, const QString &name, QObject *parent = nullptr);
+    MetricCollector(KubeClient *client, const JobManagerService &jobManager, QObject *parent = nullptr);
 
     // Starts one collection round for jobId, unless a round is still in flight (then does nothing).
     // The round ends with collected(), also when some requests failed (their metrics are left out).
@@ -34,6 +35,7 @@ public:
     // Drops the round in flight: collected() is not emitted for it.
     void cancel();
     bool isCollecting() const { return m_pending > 0; }
+    const JobManagerService &jobManager() const { return m_jobManager; }
 
 signals:
     // All samples of one round share its start time. Not emitted for a round that produced nothing.
@@ -57,8 +59,7 @@ private:
     static Topology parseTopology(const QString &jobId, const QJsonObject &job);
 
     KubeClient *m_client;
-    QString m_ns;
-    QString m_service;
+    JobManagerService m_jobManager;
     Topology m_topology;
     quint64 m_generation = 0;
     int m_pending = 0;

@@ -293,6 +293,7 @@ struct SandboxServer::Private
     std::unique_ptr<httplib::Server> vvpServer; // the platform's own port, plain HTTP
     std::thread vvpThread;
     std::atomic<quint16> vvpPort{0};
+    std::mutex vvpClusterMutex; // one store update of the platform's clusters at a time
 
     VirtualClock &clock() { return simulation ? simulation->clock() : *ownClock; }
 
@@ -317,6 +318,8 @@ struct SandboxServer::Private
     void sendPodLog(const Route &route, const httplib::Request &req, httplib::Response &res);
     void sendVvp(const QString &path, const httplib::Request &req, httplib::Response &res);
     bool startVvpServer(QString *error);
+    // Brings the store's Services and pods of the platform's jobs in step with VvpPlatform::clusterObjects().
+    void syncPlatformClusters();
     bool watchStep(WatchState &st, httplib::DataSink &sink);
     QByteArray nextWatchLine(WatchState &st);
     bool translate(const WatchState &st, const WatchEvent &event, QByteArray *line) const;
@@ -490,6 +493,7 @@ bool SandboxServer::Private::startLocked(QString *error)
         vvpApi = std::make_unique<VvpApi>(*vvp);
         vvpToken = randomToken();
         VvpApi::publishService(store, clock().nowMs());
+        syncPlatformClusters();
     }
     auto svr = std::make_unique<httplib::SSLServer>([this](SSL_CTX &ctx) { return setupSsl(ctx); });
     if (!svr->is_valid()) {
@@ -560,6 +564,55 @@ void SandboxServer::Private::sendVvp(const QString &path, const httplib::Request
     res.status = r.status;
     res.set_header("Cache-Control", "no-cache, private");
     res.set_content(r.body.toStdString(), r.contentType.toStdString());
+    // What the platform did meanwhile (it acts when asked) shows in the cluster at once.
+    syncPlatformClusters();
+}
+
+void SandboxServer::Private::syncPlatformClusters()
+{
+    if (!vvp)
+        return;
+    const std::lock_guard lock(vvpClusterMutex);
+    QHash<QString, QJsonObject> wanted; // "plural/ns/name"
+    const QList<QJsonObject> objects = vvp->clusterObjects();
+    for (const QJsonObject &o : objects) {
+        const QJsonObject metadata = o.value(u"metadata").toObject();
+        const QString plural
+            = o.value(u"kind").toString() == QLatin1String("Pod") ? QStringLiteral("pods") : QStringLiteral("services");
+        wanted.insert(
+            plural + u'/' + metadata.value(u"namespace").toString() + u'/' + metadata.value(u"name").toString(), o);
+    }
+    ListOptions byPlatform;
+    byPlatform.labelSelector = QStringLiteral("system=ververica-platform,app=flink-job");
+    for (const QString &plural : {QStringLiteral("services"), QStringLiteral("pods")}) {
+        const QJsonArray items = store.list(plural, {}, byPlatform).object.value(u"items").toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject metadata = item.toObject().value(u"metadata").toObject();
+            const QString ns = metadata.value(u"namespace").toString();
+            const QString name = metadata.value(u"name").toString();
+            const auto it = wanted.constFind(plural + u'/' + ns + u'/' + name);
+            if (it == wanted.cend()) {
+                store.remove(plural, ns, name);
+                continue;
+            }
+            const QJsonObject status = it->value(u"status").toObject();
+            if (plural == QLatin1String("pods") && item.toObject().value(u"status").toObject() != status) {
+                WriteOptions statusOnly;
+                statusOnly.subresource = Subresource::Status;
+                store.mergePatch(plural, ns, name, QJsonObject{{QStringLiteral("status"), status}}, statusOnly);
+            }
+            wanted.remove(it.key());
+        }
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        const QString ns = it->value(u"metadata").toObject().value(u"namespace").toString();
+        // The Deployment Target's namespace (AlreadyExists is fine).
+        store.create(QStringLiteral("namespaces"), {},
+                     QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                 {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}}});
+        store.create(it.key().section(u'/', 0, 0), ns, *it);
+    }
 }
 
 void SandboxServer::Private::stopLocked()
@@ -731,10 +784,26 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
             }
             return;
         }
+        if (vvp && req.method == "GET"
+            && (proxy.port.isEmpty() || proxy.port == QLatin1String("rest") || proxy.port == QLatin1String("8081"))) {
+            QUrlQuery query;
+            for (const auto &[key, value] : req.params)
+                query.addQueryItem(QString::fromStdString(key), QString::fromStdString(value));
+            // The JobManagers of the platform's jobs, in their Deployment Target's namespace.
+            if (const auto r = vvp->jobManagerGet(proxy.ns, proxy.service, proxy.path, query)) {
+                res.status = r->status;
+                res.set_header("Cache-Control", "no-cache, private");
+                res.set_content(r->body.toStdString(), r->contentType.toStdString());
+                return;
+            }
+        }
         sendServiceProxy(simulation.get(), prometheus.get(), proxy, req, res);
         return;
     }
     const Route route = parseRoute(req.path);
+    if (vvp && route.type
+        && (route.type->plural == QLatin1String("services") || route.type->plural == QLatin1String("pods")))
+        syncPlatformClusters();
     const bool isWatch = req.method == "GET" && isTrue(param(req, "watch"));
     if (!isWatch) {
         if (const auto failure = faults.takeFailure()) {

@@ -1,12 +1,16 @@
 #include "sandbox/vvpplatform.h"
 
 #include "sandbox/flinkjobmodel.h"
+#include "sandbox/jobmanagerapi.h"
 #include "sandbox/jsonpatch.h"
+#include "sandbox/prometheusexporter.h"
+#include "sandbox/resourcestore.h"
 #include "sandbox/virtualclock.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -367,6 +371,11 @@ struct VvpPlatform::Private
     VvpResult checkVersion(const QJsonObject &body, int current, const QString &what) const;
 
     void seedDemo();
+
+    // The Kubernetes namespace of the job's Flink cluster (its Deployment Target's), or empty.
+    QString clusterNamespace(const DeploymentRec &d);
+    static QString jobManagerServiceName(const QString &jobId);
+    QJsonObject clusterLabels(const DeploymentRec &d) const;
 };
 
 QString VvpPlatform::Private::newId()
@@ -1993,6 +2002,131 @@ VvpResult VvpPlatform::systemInfo() const
                                           {u"kind"_s, u"ResourceQuota"_s},
                                           {u"spec"_s, QJsonObject{{u"type"_s, u"UNLIMITED"_s}}},
                                           {u"status"_s, QJsonObject{{u"used"_s, QJsonObject{{u"cpu"_s, cpu}}}}}}}}}}};
+}
+
+// ---- the jobs' Flink clusters in Kubernetes ----
+
+QString VvpPlatform::Private::clusterNamespace(const DeploymentRec &d)
+{
+    const JobRec *job = findJob(d.jobId);
+    return job ? at(job->spec, u"deploymentTarget.kubernetes.namespace"_s).toString() : QString();
+}
+
+QString VvpPlatform::Private::jobManagerServiceName(const QString &jobId)
+{
+    return u"job-%1-jobmanager"_s.arg(jobId);
+}
+
+QJsonObject VvpPlatform::Private::clusterLabels(const DeploymentRec &d) const
+{
+    // Label values: the deployment's name in label form (it is one already: the platform's names
+    // are DNS labels).
+    return QJsonObject{{u"system"_s, u"ververica-platform"_s},
+                       {u"app"_s, u"flink-job"_s},
+                       {u"vvpNamespace"_s, d.ns},
+                       {u"deploymentId"_s, d.id},
+                       {u"deploymentName"_s, d.name},
+                       {u"jobId"_s, d.jobId}};
+}
+
+QList<QJsonObject> VvpPlatform::clusterObjects()
+{
+    const std::lock_guard lock(d->mutex);
+    d->advanceTo(d->clock.nowMs());
+    QList<QJsonObject> out;
+    for (DeploymentRec &dep : d->deployments) {
+        const QString ns = dep.modelActive ? d->clusterNamespace(dep) : QString();
+        if (ns.isEmpty())
+            continue;
+        const QString service = Private::jobManagerServiceName(dep.jobId);
+        const QJsonObject labels = d->clusterLabels(dep);
+        QJsonObject selector = labels;
+        selector.insert(u"component"_s, u"jobmanager"_s);
+        out.append(
+            QJsonObject{{u"apiVersion"_s, u"v1"_s},
+                        {u"kind"_s, u"Service"_s},
+                        {u"metadata"_s, QJsonObject{{u"name"_s, service}, {u"namespace"_s, ns}, {u"labels"_s, labels}}},
+                        {u"spec"_s,
+                         QJsonObject{{u"type"_s, u"ClusterIP"_s},
+                                     {u"selector"_s, selector},
+                                     {u"ports"_s,
+                                      QJsonArray{QJsonObject{{u"name"_s, u"rpc"_s},
+                                                             {u"port"_s, 6123},
+                                                             {u"protocol"_s, u"TCP"_s},
+                                                             {u"targetPort"_s, 6123}},
+                                                 QJsonObject{{u"name"_s, u"blob"_s},
+                                                             {u"port"_s, 6124},
+                                                             {u"protocol"_s, u"TCP"_s},
+                                                             {u"targetPort"_s, 6124}},
+                                                 QJsonObject{{u"name"_s, u"rest"_s},
+                                                             {u"port"_s, 8081},
+                                                             {u"protocol"_s, u"TCP"_s},
+                                                             {u"targetPort"_s, 8081}}}}}}});
+        const bool up = dep.model.jobManagerStatus() == JobManagerStatus::Ready;
+        const QString since = iso(dep.model.stateSinceMs() > 0 ? dep.model.stateSinceMs() : d->clock.nowMs());
+        const QString ready = up ? u"True"_s : u"False"_s;
+        const QString image
+            = u"registry.ververica.com/v2.4/flink:%1-stream1-scala_2.12"_s.arg(dep.model.settings().flinkVersion);
+        QJsonObject podStatus{
+            {u"phase"_s, up ? u"Running"_s : u"Pending"_s},
+            {u"startTime"_s, since},
+            {u"conditions"_s,
+             QJsonArray{QJsonObject{{u"type"_s, u"Ready"_s}, {u"status"_s, ready}, {u"lastTransitionTime"_s, since}},
+                        QJsonObject{{u"type"_s, u"ContainersReady"_s},
+                                    {u"status"_s, ready},
+                                    {u"lastTransitionTime"_s, since}}}},
+            {u"containerStatuses"_s,
+             QJsonArray{
+                 QJsonObject{{u"name"_s, u"flink-jobmanager"_s},
+                             {u"image"_s, image},
+                             {u"ready"_s, up},
+                             {u"restartCount"_s, 0},
+                             {u"started"_s, up},
+                             {u"state"_s,
+                              up ? QJsonObject{{u"running"_s, QJsonObject{{u"startedAt"_s, since}}}}
+                                 : QJsonObject{{u"waiting"_s, QJsonObject{{u"reason"_s, u"ContainerCreating"_s}}}}}}}}};
+        out.append(
+            QJsonObject{{u"apiVersion"_s, u"v1"_s},
+                        {u"kind"_s, u"Pod"_s},
+                        {u"metadata"_s,
+                         QJsonObject{{u"name"_s, QString(service + u'-' + QString(dep.jobId).remove(u'-').right(5))},
+                                     {u"namespace"_s, ns},
+                                     {u"labels"_s, selector}}},
+                        {u"spec"_s,
+                         QJsonObject{{u"containers"_s,
+                                      QJsonArray{QJsonObject{{u"name"_s, u"flink-jobmanager"_s},
+                                                             {u"image"_s, image},
+                                                             {u"ports"_s,
+                                                              QJsonArray{QJsonObject{{u"name"_s, u"rest"_s},
+                                                                                     {u"containerPort"_s, 8081},
+                                                                                     {u"protocol"_s, u"TCP"_s}}}}}}}}},
+                        {u"status"_s, podStatus}});
+    }
+    return out;
+}
+
+std::optional<ProxyResponse> VvpPlatform::jobManagerGet(const QString &ns, const QString &service, const QString &path,
+                                                        const QUrlQuery &query)
+{
+    const std::lock_guard lock(d->mutex);
+    d->advanceTo(d->clock.nowMs());
+    for (DeploymentRec &dep : d->deployments) {
+        if (!dep.modelActive || Private::jobManagerServiceName(dep.jobId) != service || d->clusterNamespace(dep) != ns)
+            continue;
+        const qint64 now = d->clock.nowMs();
+        if (dep.model.jobManagerStatus() != JobManagerStatus::Ready) {
+            const QJsonObject status
+                = makeStatus(503, u"ServiceUnavailable"_s, u"no endpoints available for service \"%1\""_s.arg(service));
+            return ProxyResponse{503, QJsonDocument(status).toJson(QJsonDocument::Compact)};
+        }
+        if (path == u"metrics"_s) {
+            QByteArray text;
+            PrometheusExporter::appendCluster(&text, ns, dep.name, dep.model, now);
+            return ProxyResponse{200, text, "text/plain; version=0.0.4; charset=utf-8"};
+        }
+        return JobManagerApi(dep.model, now).get(path, query);
+    }
+    return std::nullopt;
 }
 
 } // namespace capstan::sandbox

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "sandbox/operatorsimulation.h"
+
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrlQuery>
 
 #include <memory>
+#include <optional>
 
 namespace capstan::sandbox {
 
@@ -103,6 +108,18 @@ public:
 
     VvpResult status() const;
     VvpResult systemInfo() const;
+
+    // The Kubernetes objects of the Flink clusters the platform runs now, as it creates them for a Job
+    // in the namespace of its Deployment Target, labelled system=ververica-platform, app=flink-job,
+    // vvpNamespace, deploymentId, deploymentName and jobId: the JobManager's Service
+    // job-<job id>-jobmanager (ports rpc 6123, blob 6124, rest 8081) and its pod (Running once the
+    // JobManager is up). The sandbox's API server keeps its store in step with them.
+    QList<QJsonObject> clusterObjects();
+    // GET <path>?<query> on the API server's service proxy for <ns>/<service>: the JobManager REST API
+    // (JobManagerApi) of the job whose Service that is, 503 "no endpoints available" while its
+    // JobManager is not up; nullopt when it is none of clusterObjects()' Services.
+    std::optional<ProxyResponse> jobManagerGet(const QString &ns, const QString &service, const QString &path,
+                                               const QUrlQuery &query);
 
 private:
     struct Private;

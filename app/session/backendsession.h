@@ -19,15 +19,22 @@
 #include "vvp/vvpendpoint.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
 
 namespace capstan {
 
+class KubeClient;
+class MetricCollector;
+class MetricStore;
 class ServerClock;
+class SpecRevisionStore;
+struct JobManagerService;
 
 enum class SessionState {
     Connecting, // resolving credentials, first list in flight
@@ -192,7 +199,29 @@ signals:
     void adminFailed(const QString &ns, int request, const capstan::Error &error);
 
 protected:
+    // Opens the local history both backends keep, in one file: Events, jobs and obituaries (m_history),
+    // the specs seen (m_revisions), the audit log (m_audit) and the metric history (m_metricStore, on
+    // m_clock). path: empty for HistoryStore::defaultPath(), "-" for none (every store stays null).
+    // Called on the session's thread: the connections belong to it.
+    void openHistory(const QString &path, qint64 metricRetentionMs);
+    // Asks the Prometheus source (m_prometheus, when set) for the metric history of the job named
+    // `jobName` — the last hour at a 5 s step, the day before at 60 s, up to the server's now — and
+    // publishes it as metricsAppended(uid, …), or prometheusFailed. A Service source is reached with
+    // `client`. The queries go when `owner` does.
+    void loadPrometheusHistory(KubeClient *client, const QString &uid, const QString &jobName, QObject *owner);
+    // The metric collector of a pinned deployment whose page is not open, for its JobManager at `where`:
+    // made on first use (and again for another JobManager), its samples going straight into the metric
+    // store. keepPinnedCollectors drops those of the deployments not `wanted`.
+    MetricCollector *pinnedCollector(KubeClient *client, const QString &uid, const JobManagerService &where);
+    void keepPinnedCollectors(const QSet<QString> &wanted);
+
     std::shared_ptr<ServerClock> m_clock;
+    PrometheusConfig m_prometheus;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<SpecRevisionStore> m_revisions;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<MetricStore> m_metricStore;
+    QHash<QString, MetricCollector *> m_pinnedCollectors; // by uid; only for pages not open
 
 private:
     void notPlatform(const QString &ns, int request)

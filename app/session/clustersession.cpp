@@ -10,7 +10,6 @@
 #include "logging.h"
 #include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
-#include "metrics/prometheussource.h"
 #include "session/logreader.h"
 #include "session/podmonitor.h"
 #include "session/specrevisionstore.h"
@@ -54,15 +53,7 @@ void ClusterSession::start()
         emit stateChanged(SessionState::Failed, connection.error(), 0);
         return;
     }
-    if (m_options.historyPath != QLatin1String("-")) {
-        const QString historyPath
-            = m_options.historyPath.isEmpty() ? HistoryStore::defaultPath() : m_options.historyPath;
-        m_history = std::make_unique<HistoryStore>(historyPath);
-        m_revisions = std::make_unique<SpecRevisionStore>(historyPath);
-        m_audit = std::make_unique<AuditLog>(historyPath);
-        m_metricStore = std::make_unique<MetricStore>(historyPath, m_options.metricRetentionMs);
-        m_metricStore->setClock(m_clock);
-    }
+    openHistory(m_options.historyPath, m_options.metricRetentionMs);
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
     m_client->setClock(m_clock);
@@ -133,27 +124,13 @@ void ClusterSession::collectPinned()
             if (!m_pinned.contains(key) || m_watches.contains(it.key()))
                 continue;
             wanted.insert(it.key());
-            MetricCollector *&collector = m_pinnedCollectors[it.key()];
-            if (!collector) {
-                collector = new MetricCollector(m_client, deployment.ns, deployment.name, this);
-                connect(collector, &MetricCollector::collected, this,
-                        [this, uid = it.key()](const QList<MetricSample> &samples) {
-                            if (m_metricStore)
-                                m_metricStore->append(uid, samples);
-                        });
-            }
+            MetricCollector *collector
+                = pinnedCollector(m_client, it.key(), JobManagerService::ofDeployment(deployment.ns, deployment.name));
             if (deployment.jobManagerStatus == QLatin1String("READY") && !deployment.jobId.isEmpty())
                 collector->collect(deployment.jobId);
         }
     }
-    for (auto it = m_pinnedCollectors.begin(); it != m_pinnedCollectors.end();) {
-        if (wanted.contains(it.key())) {
-            ++it;
-        } else {
-            delete it.value();
-            it = m_pinnedCollectors.erase(it);
-        }
-    }
+    keepPinnedCollectors(wanted);
 }
 
 int ClusterSession::openWatchCount() const
@@ -696,38 +673,8 @@ void ClusterSession::setMetricRetention(qint64 ms)
 
 void ClusterSession::loadPrometheusHistory(DeploymentWatch *watch)
 {
-    if (!m_prometheus.isSet())
-        return;
-    // The Flink reporter labels a job's series with its job name, which the operator sets to the
-    // deployment's name, so a range spans every job id the deployment ran. The last hour (the
-    // charts' default range) at a 5 s step, the day before it at 60 s; the charts' edge is the
-    // cluster's now.
-    const qint64 now = m_clock->nowMs();
-    const qint64 hour = 3600LL * 1000;
-    const struct
-    {
-        qint64 from;
-        qint64 to;
-        int step;
-    } ranges[] = {{now - hour, now, 5}, {now - 24 * hour, now - hour, 60}};
-    const QString uid = watch->uid();
-    for (const auto &range : ranges) {
-        PrometheusSource *source = m_prometheus.viaProxy()
-            ? new PrometheusSource(m_client, m_prometheus.ns, m_prometheus.service, m_prometheus.port, watch)
-            : new PrometheusSource(QUrl(m_prometheus.url),
-                                   {m_prometheus.bearerToken, m_prometheus.username, m_prometheus.password}, watch);
-        connect(source, &PrometheusSource::samples, this, [this, uid, source](const QList<MetricSample> &samples) {
-            source->deleteLater();
-            if (!samples.isEmpty())
-                emit metricsAppended(uid, samples);
-        });
-        connect(source, &PrometheusSource::failed, this, [this, uid, source](const Error &error) {
-            source->deleteLater();
-            qCInfo(lcSession).noquote() << "Prometheus history unavailable:" << error.toString();
-            emit prometheusFailed(uid, error);
-        });
-        source->queryRange(watch->deployment().name, range.from, range.to, range.step);
-    }
+    // The operator names the job after its deployment.
+    BackendSession::loadPrometheusHistory(m_client, watch->uid(), watch->deployment().name, watch);
 }
 
 void ClusterSession::watchJobGraph(const QString &uid, bool on, const QString &vertexId)

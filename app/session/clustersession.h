@@ -165,11 +165,6 @@ private:
     SessionOptions m_options;
     QNetworkAccessManager *m_nam = nullptr;
     KubeClient *m_client = nullptr;
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<SpecRevisionStore> m_revisions;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<MetricStore> m_metricStore;
-    PrometheusConfig m_prometheus;
     ActionRunner *m_actions = nullptr;
     QPointer<Informer> m_deployments;
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
@@ -193,7 +188,6 @@ private:
     FailureDetector m_failures;
     QTimer *m_failureTimer = nullptr; // created in start(), in the session's thread
     QStringList m_pinned;
-    QHash<QString, MetricCollector *> m_pinnedCollectors; // by uid; only for pages not open
     QTimer *m_pinnedTimer = nullptr;
     QHash<QString, QDateTime> m_accessReviewedAt; // by namespace
     // Every Flink pod in scope (label type), into m_podMonitor; no objects kept.

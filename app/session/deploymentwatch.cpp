@@ -6,10 +6,9 @@
 #include "kube/resourcepath.h"
 #include "kube/serverclock.h"
 #include "logging.h"
-#include "metrics/metriccollector.h"
 #include "metrics/metricstore.h"
 #include "session/clustersession.h"
-#include "session/jobgraphpoller.h"
+#include "session/jobmanagerpoller.h"
 
 #include <QJsonArray>
 
@@ -27,9 +26,18 @@ DeploymentWatch::DeploymentWatch(KubeClient *client, HistoryStore *history, cons
     , m_options(options)
     , m_object(object)
     , m_deployment(Deployment::fromJson(object))
+    , m_jobManager(
+          new JobManagerPoller(client, JobManagerService::ofDeployment(m_deployment.ns, m_deployment.name), this))
 {
     m_pollTimer.setInterval(options.pollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &DeploymentWatch::poll);
+    connect(m_jobManager, &JobManagerPoller::polled, this, &DeploymentWatch::pollFinished);
+    connect(m_jobManager, &JobManagerPoller::metricsCollected, this, &DeploymentWatch::onMetricsCollected);
+    const QString uid = m_deployment.uid;
+    connect(m_jobManager, &JobManagerPoller::graphPolled, m_session,
+            [this, uid](const JobGraph &graph) { emit m_session->jobGraphChanged(uid, graph); });
+    connect(m_jobManager, &JobManagerPoller::vertexPolled, m_session,
+            [this, uid](const VertexDetails &details) { emit m_session->vertexDetailsChanged(uid, details); });
 }
 
 DeploymentWatch::~DeploymentWatch()
@@ -72,8 +80,6 @@ void DeploymentWatch::start()
 
     publishLegacySnapshots();
     recordJob();
-    m_metricCollector = new MetricCollector(m_client, m_deployment.ns, m_deployment.name, this);
-    connect(m_metricCollector, &MetricCollector::collected, this, &DeploymentWatch::onMetricsCollected);
     if (m_metricStore) {
         // The last hour of metric history, so charts open with it (samples carry the cluster's time).
         const qint64 now = m_client->clock()->nowMs();
@@ -93,29 +99,10 @@ void DeploymentWatch::setPollInterval(int ms)
 
 void DeploymentWatch::setGraphWatch(bool on, const QString &vertexId)
 {
-    if (!on) {
-        delete m_graphPoller;
-        m_graphPoller = nullptr;
-        return;
-    }
-    const bool started = !m_graphPoller;
-    const bool reselected = m_graphPoller && m_graphPoller->selectedVertex() != vertexId;
-    if (started) {
-        m_graphPoller = new JobGraphPoller(m_client, m_deployment.ns, m_deployment.name, this);
-        const QString uid = m_deployment.uid;
-        connect(m_graphPoller, &JobGraphPoller::graphPolled, m_session,
-                [this, uid](const JobGraph &graph) { emit m_session->jobGraphChanged(uid, graph); });
-        connect(m_graphPoller, &JobGraphPoller::vertexPolled, m_session,
-                [this, uid](const VertexDetails &details) { emit m_session->vertexDetailsChanged(uid, details); });
-    }
-    m_graphPoller->setSelectedVertex(vertexId);
     // Opening the graph or choosing another vertex shows it now, not at the next poll.
-    if ((started || reselected) && m_deployment.jobManagerStatus == QLatin1String("READY")) {
-        if (reselected)
-            m_graphPoller->cancel();
-        m_graphPoller->poll(m_deployment.jobId,
-                            m_lastCompleted.jobId == m_deployment.jobId ? m_lastCompleted.checkpointId : -1);
-    }
+    if (m_jobManager->setGraphWatch(on, vertexId) && m_deployment.jobManagerStatus == QLatin1String("READY"))
+        m_jobManager->pollGraph(m_deployment.jobId,
+                                m_lastCompleted.jobId == m_deployment.jobId ? m_lastCompleted.checkpointId : -1);
 }
 
 void DeploymentWatch::onMetricsCollected(const QList<MetricSample> &samples)
@@ -128,9 +115,7 @@ void DeploymentWatch::onMetricsCollected(const QList<MetricSample> &samples)
 void DeploymentWatch::stop()
 {
     m_pollTimer.stop();
-    ++m_pollGeneration;
-    if (m_metricCollector)
-        m_metricCollector->cancel();
+    m_jobManager->cancel();
     delete m_events;
     delete m_snapshots;
 }
@@ -282,7 +267,7 @@ void DeploymentWatch::publishLegacySnapshots()
 void DeploymentWatch::poll()
 {
     pollAutoscaler();
-    if (m_pendingRequests > 0)
+    if (m_jobManager->isPolling())
         return;
     const QString jobId = m_deployment.jobId;
     if (m_deployment.jobManagerStatus != QLatin1String("READY") || jobId.isEmpty()) {
@@ -295,62 +280,12 @@ void DeploymentWatch::poll()
         emit m_session->jobManagerChanged(m_deployment.uid, info);
         return;
     }
-    if (m_metricCollector)
-        m_metricCollector->collect(jobId);
-    if (m_graphPoller)
-        m_graphPoller->poll(jobId, m_lastCompleted.jobId == jobId ? m_lastCompleted.checkpointId : -1);
-    const quint64 generation = ++m_pollGeneration;
-    m_polling = JobManagerInfo();
-    m_polling.jobId = jobId;
-    m_polling.reachable = true;
-    const QString service = m_deployment.name + QStringLiteral("-rest");
-    const auto request = [this, service, generation](const QString &path, auto handle) {
-        ++m_pendingRequests;
-        KubeReply *reply = m_client->getThroughService(m_deployment.ns, service, QStringLiteral("rest"), path);
-        connect(reply, &KubeReply::finished, this, [this, generation, handle](const Result<QJsonObject> &result) {
-            if (generation != m_pollGeneration)
-                return;
-            if (result)
-                handle(result.value());
-            else if (m_polling.reachable) {
-                m_polling.reachable = false;
-                m_polling.error = result.error();
-            }
-            if (--m_pendingRequests == 0)
-                pollFinished();
-        });
-    };
-    request(QStringLiteral("/jobs/") + jobId, [this](const QJsonObject &job) {
-        m_polling.jobName = job.value(QLatin1String("name")).toString();
-        m_polling.jobState = job.value(QLatin1String("state")).toString();
-        const qint64 start = job.value(QLatin1String("start-time")).toInteger();
-        if (start > 0)
-            m_polling.startTime = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC);
-        m_polling.durationMs = job.value(QLatin1String("duration")).toInteger(-1);
-    });
-    request(QStringLiteral("/jobs/%1/checkpoints").arg(jobId), [this, jobId](const QJsonObject &stats) {
-        m_polling.latestCheckpoint = Snapshot::fromCheckpointStats(stats, jobId);
-        m_polling.restoredFrom = Snapshot::restoredFromCheckpointStats(stats, jobId);
-        const QJsonObject counts = stats.value(QLatin1String("counts")).toObject();
-        m_polling.completedCheckpoints = counts.value(QLatin1String("completed")).toInteger(-1);
-        m_polling.failedCheckpoints = counts.value(QLatin1String("failed")).toInteger(-1);
-    });
-    request(QStringLiteral("/jobs/%1/exceptions").arg(jobId), [this](const QJsonObject &exceptions) {
-        m_polling.exceptions = JobManagerInfo::parseExceptions(exceptions);
-    });
-    request(QStringLiteral("/jobs/%1/metrics?get=numRestarts").arg(jobId), [this](const QJsonObject &metrics) {
-        const QJsonArray items = metrics.value(QLatin1String("items")).toArray();
-        for (const QJsonValue &item : items) {
-            const QJsonObject metric = item.toObject();
-            if (metric.value(QLatin1String("id")).toString() == QLatin1String("numRestarts"))
-                m_polling.numRestarts = metric.value(QLatin1String("value")).toString().toLongLong();
-        }
-    });
+    m_jobManager->poll(jobId, m_lastCompleted.jobId == jobId ? m_lastCompleted.checkpointId : -1);
 }
 
-void DeploymentWatch::pollFinished()
+void DeploymentWatch::pollFinished(const JobManagerInfo &info)
 {
-    m_polling.polledAt = m_client->clock()->now();
+    m_polling = info;
     emit m_session->jobManagerChanged(m_deployment.uid, m_polling);
     if (!m_polling.latestCheckpoint.isEmpty())
         m_lastCompleted = m_polling.latestCheckpoint.constFirst();

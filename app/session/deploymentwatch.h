@@ -21,9 +21,8 @@ class HistoryStore;
 class Informer;
 class KubeClient;
 class KubeReply;
-class MetricCollector;
+class JobManagerPoller;
 class MetricStore;
-class JobGraphPoller;
 struct InformerBatch;
 
 // Everything the deployment page needs about one deployment, gathered on the backend thread:
@@ -90,7 +89,7 @@ private:
     void onEvents(const InformerBatch &batch);
     void onSnapshots(const InformerBatch &batch);
     void poll();
-    void pollFinished();
+    void pollFinished(const JobManagerInfo &info);
     void publishLegacySnapshots();
     void recordJob();
     // Records the restore provenance of the current job: its intent when first seen, what the
@@ -112,14 +111,11 @@ private:
     QPointer<Informer> m_events;
     QPointer<Informer> m_snapshots;
     QTimer m_pollTimer;
-    int m_pendingRequests = 0;
-    quint64 m_pollGeneration = 0;
-    JobManagerInfo m_polling; // filled by the requests of the poll in flight
+    JobManagerPoller *m_jobManager; // <name>-rest: the job's view, metrics and graph
+    JobManagerInfo m_polling; // the JobManager's last answer
     QStringList m_legacyKeys;
     QStringList m_checkpointKeys;
     MetricStore *m_metricStore = nullptr;
-    MetricCollector *m_metricCollector = nullptr;
-    JobGraphPoller *m_graphPoller = nullptr; // while the graph is watched
     bool m_autoscalerWatched = false; // a page shows the autoscaler
     quint64 m_autoscalerGeneration = 0;
     bool m_autoscalerMapPending = false;

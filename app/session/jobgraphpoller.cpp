@@ -8,11 +8,10 @@
 
 namespace capstan {
 
-JobGraphPoller::JobGraphPoller(KubeClient *client, const QString &ns, const QString &deployment, QObject *parent)
+JobGraphPoller::JobGraphPoller(KubeClient *client, const JobManagerService &jobManager, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_ns(ns)
-    , m_service(deployment + QLatin1String("-rest"))
+    , m_jobManager(jobManager)
 {
 }
 
@@ -31,7 +30,7 @@ void JobGraphPoller::request(const QString &path, std::function<void(const QJson
                              const std::function<void()> &done)
 {
     ++m_pending;
-    KubeReply *reply = m_client->getThroughService(m_ns, m_service, QStringLiteral("rest"), path);
+    KubeReply *reply = m_client->getThroughService(m_jobManager.ns, m_jobManager.service, m_jobManager.port, path);
     const quint64 generation = m_generation;
     connect(reply, &KubeReply::finished, this,
             [this, generation, handle = std::move(handle), done](const Result<QJsonObject> &result) {
@@ -104,7 +103,7 @@ void JobGraphPoller::pollSelected(const QString &jobId, qint64 checkpointId)
     const auto ask = [this, details, pending, generation](const QString &path,
                                                           std::function<void(const QJsonObject &)> handle) {
         ++*pending;
-        KubeReply *reply = m_client->getThroughService(m_ns, m_service, QStringLiteral("rest"), path);
+        KubeReply *reply = m_client->getThroughService(m_jobManager.ns, m_jobManager.service, m_jobManager.port, path);
         connect(reply, &KubeReply::finished, this,
                 [this, details, pending, generation, handle = std::move(handle)](const Result<QJsonObject> &result) {
                     if (generation != m_generation || details->vertexId != m_selected)

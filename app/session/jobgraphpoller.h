@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flink/jobgraph.h"
+#include "session/jobmanagerservice.h"
 
 #include <QObject>
 #include <QString>
@@ -23,7 +24,7 @@ class JobGraphPoller final : public QObject
     Q_DISABLE_COPY_MOVE(JobGraphPoller)
 
 public:
-    JobGraphPoller(KubeClient *client, const QString &ns, const QString &deployment, QObject *parent = nullptr);
+    JobGraphPoller(KubeClient *client, const JobManagerService &jobManager, QObject *parent = nullptr);
 
     // One round for `jobId`; ignored while the previous round is in flight. latestCheckpointId: the
     // job's latest completed checkpoint (-1: none), whose per-vertex statistics the details show.
@@ -46,8 +47,7 @@ private:
     void pollSelected(const QString &jobId, qint64 checkpointId);
 
     KubeClient *m_client;
-    QString m_ns;
-    QString m_service; // "<deployment>-rest"
+    JobManagerService m_jobManager;
     QString m_selected;
     quint64 m_generation = 0;
     int m_pending = 0; // requests of the round in flight

@@ -50,11 +50,11 @@ SessionHost::SessionHost(const KubeConfig &config, const QString &contextName, c
     , m_contextName(contextName)
     , m_platform(options.platform.isValid())
     , m_pollIntervalMs(options.pollIntervalMs)
-    , m_session(
-          options.platform.isValid() ? static_cast<BackendSession *>(new VvpSession(
-              config, contextName, options.platform, ns, options.platformToken,
-              VvpSession::Options{std::max(5000, options.pollIntervalMs), options.pollIntervalMs, options.historyPath}))
-                                     : new ClusterSession(config, contextName, ns, options))
+    , m_session(options.platform.isValid() ? static_cast<BackendSession *>(
+                    new VvpSession(config, contextName, options.platform, ns, options.platformToken,
+                                   VvpSession::Options{std::max(5000, options.pollIntervalMs), options.pollIntervalMs,
+                                                       options.historyPath, options.metricRetentionMs}))
+                                           : new ClusterSession(config, contextName, ns, options))
     , m_clock(m_session->clock())
 {
     registerMetaTypes();

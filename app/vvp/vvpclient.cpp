@@ -97,6 +97,11 @@ QString VvpClient::deploymentDefaultsPath(const QString &ns)
     return QStringLiteral("/api/v1/namespaces/%1/deployment-defaults").arg(segment(ns));
 }
 
+QString VvpClient::deploymentTargetPath(const QString &ns, const QString &name)
+{
+    return QStringLiteral("/api/v1/namespaces/%1/deployment-targets/%2").arg(segment(ns), segment(name));
+}
+
 QString VvpClient::secretValuesPath(const QString &ns)
 {
     return QStringLiteral("/api/v1/namespaces/%1/secret-values").arg(segment(ns));

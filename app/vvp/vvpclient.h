@@ -41,6 +41,7 @@ public:
     static QString jobsPath(const QString &ns); // with ?deploymentId=
     static QString savepointsPath(const QString &ns); // with ?deploymentId=
     static QString deploymentDefaultsPath(const QString &ns);
+    static QString deploymentTargetPath(const QString &ns, const QString &name);
     static QString secretValuesPath(const QString &ns);
     static QString secretValuePath(const QString &ns, const QString &name);
 

@@ -7,9 +7,13 @@
 #include "kube/kubereply.h"
 #include "kube/serverclock.h"
 #include "logging.h"
+#include "metrics/metriccollector.h"
+#include "metrics/metricstore.h"
+#include "session/jobmanagerpoller.h"
 #include "session/specrevisionstore.h"
 #include "vvp/vvpadmin.h"
 #include "vvp/vvpclient.h"
+#include "vvp/vvpjobmanagers.h"
 #include "vvp/vvpobjects.h"
 
 #include <QJsonArray>
@@ -42,6 +46,7 @@ VvpSession::VvpSession(const KubeConfig &config, const QString &contextName, con
         const QStringList uids = m_pages.keys();
         for (const QString &uid : uids)
             pollPage(uid);
+        collectPinned();
     });
 }
 
@@ -87,17 +92,19 @@ void VvpSession::start()
         return;
     }
     // Opened here, on the backend thread, as ClusterSession does: the same file and tables.
-    if (m_options.historyPath != QLatin1String("-")) {
-        const QString historyPath
-            = m_options.historyPath.isEmpty() ? HistoryStore::defaultPath() : m_options.historyPath;
-        m_history = std::make_unique<HistoryStore>(historyPath);
-        m_revisions = std::make_unique<SpecRevisionStore>(historyPath);
-        m_audit = std::make_unique<AuditLog>(historyPath);
-    }
+    openHistory(m_options.historyPath, m_options.metricRetentionMs);
     m_nam = new QNetworkAccessManager(this);
     m_client = new KubeClient(m_nam, connection.value(), this);
     m_client->setClock(m_clock);
     m_vvp = new VvpClient(m_client, m_endpoint, this);
+    if (m_endpoint.kind == VvpEndpoint::Kind::ServiceProxy) {
+        // The context's client reaches the jobs' Services as it reaches the platform's.
+        m_jobManagers = new VvpJobManagers(m_vvp, m_client, this);
+        connect(m_jobManagers, &VvpJobManagers::located, this, [this](const QString &uid) {
+            if (m_pages.contains(uid))
+                pollJobManager(uid);
+        });
+    }
     emit connected({m_contextName.isEmpty() ? m_endpoint.describe() : m_contextName,
                     tr("Ververica Platform %1").arg(m_endpoint.describe()), connection->user.name, m_ns,
                     connection->insecure()});
@@ -112,6 +119,10 @@ void VvpSession::stop()
     m_pollTimer.stop();
     ++m_generation;
     m_pages.clear();
+    qDeleteAll(m_pollers);
+    m_pollers.clear();
+    qDeleteAll(m_pinnedCollectors);
+    m_pinnedCollectors.clear();
 }
 
 void VvpSession::setNamespace(const QString &ns)
@@ -267,12 +278,25 @@ void VvpSession::openDeployment(const QString &uid)
     emit objectChanged(d, *object);
     if (m_history)
         emit eventsChanged(history);
-    // The platform does not pass the JobManager's REST API on: the page says so instead of waiting.
-    JobManagerInfo info;
-    info.polledAt = m_clock->now();
-    info.error = Error::make(QStringLiteral("NotExposed"),
-                             tr("Ververica Platform does not expose the JobManager's REST API to Capstan."));
-    emit jobManagerChanged(uid, info);
+    delete m_pinnedCollectors.take(uid); // the page's own poller takes over
+    delete m_pollers.take(uid);
+    if (m_metricStore) {
+        // The last hour of metric history, so charts open with it (samples carry the cluster's time).
+        const qint64 now = m_clock->nowMs();
+        const QList<MetricSample> kept = m_metricStore->range(uid, now - 3600 * 1000, now);
+        if (!kept.isEmpty())
+            emit metricsAppended(uid, kept);
+    }
+    if (m_prometheus.isSet() && m_prometheus.viaProxy() && m_endpoint.kind == VvpEndpoint::Kind::Url)
+        emit prometheusFailed(uid,
+                              Error::make(QStringLiteral("NotExposed"),
+                                          tr("The Prometheus source is a Service of a cluster, which this "
+                                             "platform, reached by its URL, does not lead to: give "
+                                             "Prometheus by its URL.")));
+    else
+        // By the deployment's name, as for the operator's deployments: the job name the series carry
+        // unless the job's program names it otherwise.
+        loadPrometheusHistory(m_client, uid, d.name, this);
     pollPage(uid);
 }
 
@@ -280,6 +304,102 @@ void VvpSession::closeDeployment(const QString &uid)
 {
     m_pendingOpens.remove(uid);
     m_pages.remove(uid);
+    m_graphWatches.remove(uid);
+    delete m_pollers.take(uid);
+    collectPinned(); // a pinned deployment's collection carries on without its page
+}
+
+Error VvpSession::notExposed() const
+{
+    return Error::make(QStringLiteral("NotExposed"),
+                       tr("Capstan reaches this Ververica Platform by its URL, which leads to no JobManager. Open "
+                          "the platform through its cluster's Kubernetes context for the JobManager's view and "
+                          "live metrics, or set a Prometheus source for metric history."));
+}
+
+void VvpSession::pollJobManager(const QString &uid)
+{
+    if (!m_pages.contains(uid))
+        return;
+    JobManagerInfo info;
+    info.polledAt = m_clock->now();
+    if (!m_jobManagers) {
+        info.error = notExposed();
+        emit jobManagerChanged(uid, info);
+        return;
+    }
+    const QJsonObject object = m_objects.value(uid);
+    const Deployment d = VvpObjects::deployment(object);
+    if (d.lifecycleState != QLatin1String("RUNNING") || d.jobId.isEmpty()) {
+        delete m_pollers.take(uid);
+        info.error = Error::make(
+            QStringLiteral("JobManagerNotReady"),
+            d.lifecycleState.isEmpty()
+                ? tr("The JobManager is read while the deployment is RUNNING.")
+                : tr("The deployment is %1; its JobManager is read while it is RUNNING.").arg(d.lifecycleState));
+        emit jobManagerChanged(uid, info);
+        return;
+    }
+    const JobManagerService where = m_jobManagers->find(object);
+    if (!where.isValid()) {
+        // Being looked up (located() polls again), or not found: then the page says why.
+        info.error = m_jobManagers->error(uid);
+        if (info.error.isSet())
+            emit jobManagerChanged(uid, info);
+        return;
+    }
+    JobManagerPoller *&poller = m_pollers[uid];
+    if (poller && !(poller->jobManager() == where)) {
+        delete poller; // a new job: its own JobManager
+        poller = nullptr;
+        m_pages[uid].latestCheckpointId = -1;
+    }
+    if (!poller)
+        poller = makePoller(uid, where);
+    poller->poll(VvpJobManagers::flinkJobId(d.jobId), m_pages.value(uid).latestCheckpointId);
+}
+
+JobManagerPoller *VvpSession::makePoller(const QString &uid, const JobManagerService &where)
+{
+    auto *poller = new JobManagerPoller(m_client, where, this);
+    connect(poller, &JobManagerPoller::polled, this, [this, uid](const JobManagerInfo &info) {
+        if (!info.latestCheckpoint.isEmpty() && m_pages.contains(uid))
+            m_pages[uid].latestCheckpointId = info.latestCheckpoint.constFirst().checkpointId;
+        emit jobManagerChanged(uid, info);
+    });
+    connect(poller, &JobManagerPoller::metricsCollected, this, [this, uid](const QList<MetricSample> &samples) {
+        if (m_metricStore)
+            m_metricStore->append(uid, samples);
+        emit metricsAppended(uid, samples);
+    });
+    connect(poller, &JobManagerPoller::graphPolled, this,
+            [this, uid](const JobGraph &graph) { emit jobGraphChanged(uid, graph); });
+    connect(poller, &JobManagerPoller::vertexPolled, this,
+            [this, uid](const VertexDetails &details) { emit vertexDetailsChanged(uid, details); });
+    if (m_graphWatches.contains(uid))
+        poller->setGraphWatch(true, m_graphWatches.value(uid));
+    return poller;
+}
+
+void VvpSession::collectPinned()
+{
+    // As ClusterSession does: an open page polls its deployment itself; the other pinned ones are
+    // polled here while they run, straight into the metric store.
+    QSet<QString> wanted;
+    if (m_jobManagers && m_metricStore && !m_pinned.isEmpty()) {
+        for (auto it = m_summaries.cbegin(); it != m_summaries.cend(); ++it) {
+            if (!m_pinned.contains(it->key()) || m_pages.contains(it.key()))
+                continue;
+            if (it->lifecycleState != QLatin1String("RUNNING") || it->jobId.isEmpty())
+                continue;
+            const JobManagerService where = m_jobManagers->find(m_objects.value(it.key()));
+            if (!where.isValid())
+                continue; // being looked up: collected from the next tick on
+            wanted.insert(it.key());
+            pinnedCollector(m_client, it.key(), where)->collect(VvpJobManagers::flinkJobId(it->jobId));
+        }
+    }
+    keepPinnedCollectors(wanted);
 }
 
 void VvpSession::pollPage(const QString &uid)
@@ -363,6 +483,7 @@ void VvpSession::pollPage(const QString &uid)
                 std::sort(runs.begin(), runs.end(), [](const JobRun &a, const JobRun &b) { return a.start > b.start; });
                 emit jobsChanged(uid, runs);
             });
+    pollJobManager(uid);
 }
 
 QString VvpSession::auditContext() const
@@ -621,23 +742,35 @@ void VvpSession::abandonAction(quint64 id)
 
 void VvpSession::watchJobGraph(const QString &uid, bool on, const QString &vertexId)
 {
-    Q_UNUSED(vertexId)
-    if (!on)
+    if (!on) {
+        m_graphWatches.remove(uid);
+        if (JobManagerPoller *poller = m_pollers.value(uid))
+            poller->setGraphWatch(false, {});
         return;
-    JobGraph graph;
-    graph.error = Error::make(QStringLiteral("NotExposed"),
-                              tr("Ververica Platform does not expose the JobManager's REST API to Capstan."));
-    emit jobGraphChanged(uid, graph);
+    }
+    if (!m_jobManagers) {
+        JobGraph graph;
+        graph.error = notExposed();
+        emit jobGraphChanged(uid, graph);
+        return;
+    }
+    m_graphWatches.insert(uid, vertexId);
+    JobManagerPoller *poller = m_pollers.value(uid);
+    const QString jobId = m_summaries.value(uid).jobId;
+    // Opening the graph or choosing another vertex shows it now, not at the next poll.
+    if (poller && poller->setGraphWatch(true, vertexId) && !jobId.isEmpty())
+        poller->pollGraph(VvpJobManagers::flinkJobId(jobId), m_pages.value(uid).latestCheckpointId);
 }
 
 void VvpSession::setPinned(const QStringList &keys)
 {
-    Q_UNUSED(keys) // no JobManager metrics to collect on the platform
+    m_pinned = keys;
+    collectPinned();
 }
 
 void VvpSession::setPrometheus(const PrometheusConfig &config)
 {
-    Q_UNUSED(config)
+    m_prometheus = config;
 }
 
 void VvpSession::setPollInterval(int ms)
@@ -648,7 +781,9 @@ void VvpSession::setPollInterval(int ms)
 
 void VvpSession::setMetricRetention(qint64 ms)
 {
-    Q_UNUSED(ms)
+    m_options.metricRetentionMs = ms;
+    if (m_metricStore)
+        m_metricStore->setRetentionMs(ms);
 }
 
 void VvpSession::requestSpecRevision(const QString &uid, const QDateTime &time)

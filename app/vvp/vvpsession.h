@@ -2,6 +2,7 @@
 
 #include "kube/kubeconfig.h"
 #include "session/backendsession.h"
+#include "session/jobmanagerservice.h"
 #include "vvp/vvpendpoint.h"
 
 #include <QHash>
@@ -15,10 +16,12 @@ class QNetworkAccessManager;
 
 namespace capstan {
 
+class JobManagerPoller;
 class KubeClient;
 class SpecRevisionStore;
 class VvpAdmin;
 class VvpClient;
+class VvpJobManagers;
 
 // One open Ververica Platform: its deployments listed by polling the Application Manager (it has no
 // watch) at the pace of the platform's own UI, with the same Live / Reconnecting states as a watched
@@ -28,6 +31,12 @@ class VvpClient;
 // action in the audit log, the Events of open deployments, and each spec it sees as a revision. The
 // platform is reached through a kubeconfig context's service proxy, or at a URL with its API token
 // (never logged, never in the history). Lives on its own backend thread, like ClusterSession.
+//
+// Through a kubeconfig context the JobManager of a running deployment's job is in reach: its Service,
+// which the platform labels with the deployment and job (VvpJobManagers), is polled through the
+// service proxy as the operator's are (JobManagerPoller): the JobManager's view, the job graph and
+// metrics, kept in the metric store and collected for pinned deployments too. A platform reached by
+// URL leads to no JobManager: its pages say so, and only a Prometheus source gives metric history.
 class VvpSession final : public BackendSession
 {
     Q_OBJECT
@@ -39,6 +48,7 @@ public:
         int listIntervalMs = 5000; // the deployment list (the platform's UI polls as often)
         int pollIntervalMs = 5000; // an open deployment's details
         QString historyPath; // empty: HistoryStore::defaultPath(); "-": no local history
+        qint64 metricRetentionMs = qint64(7) * 24 * 3600 * 1000; // local metric history kept this long
     };
 
     // ServiceProxy endpoints connect with `contextName` of `config`; Url endpoints with `token`.
@@ -86,6 +96,7 @@ private:
         QString ns;
         QString name;
         bool sentOnce = false;
+        qint64 latestCheckpointId = -1; // of the current job, as its JobManager last said
         QSet<QString> events;
         QHash<QString, Snapshot> snapshots;
     };
@@ -95,6 +106,13 @@ private:
     void listed(const QStringList &namespaces, const QHash<QString, QJsonObject> &objects);
     void listFailed(const Error &error);
     void pollPage(const QString &uid);
+    // The JobManager of the page's current job: its view, metrics and (while shown) graph.
+    void pollJobManager(const QString &uid);
+    JobManagerPoller *makePoller(const QString &uid, const JobManagerService &where);
+    // Metrics of the pinned deployments whose page is not open, into the metric store.
+    void collectPinned();
+    // Why a platform reached by URL shows no JobManager, and what to do.
+    Error notExposed() const;
     void finish(const ActionRequest &request, ActionResult::Outcome outcome, const QString &summary,
                 const Error &error = {}, const QJsonObject &sent = {});
     // Every result goes out here: stamped with the deployment and the time, and written to the audit log
@@ -129,10 +147,11 @@ private:
     QHash<QString, QJsonObject> m_objects; // by uid: the platform's objects, for pages and actions
     QHash<QString, Page> m_pages; // open deployments by uid
     QSet<QString> m_pendingOpens; // pages opened before the list had their deployment
-    std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<SpecRevisionStore> m_revisions;
-    std::unique_ptr<AuditLog> m_audit;
     QHash<QString, QString> m_recordedSpecs; // by uid: the spec last recorded, compact JSON
+    VvpJobManagers *m_jobManagers = nullptr; // a platform behind the service proxy only
+    QHash<QString, JobManagerPoller *> m_pollers; // of open pages whose job's JobManager was found, by uid
+    QHash<QString, QString> m_graphWatches; // uid → selected vertex, of pages showing the graph
+    QStringList m_pinned; // "namespace/name"
 };
 
 } // namespace capstan

@@ -42,6 +42,7 @@ private slots:
     void jobManagerThroughTheContext();
     void nextJobHasItsOwnJobManager();
     void pinnedIsCollectedWhileClosed();
+    void prometheusHistoryWhenSet();
     void urlPlatformSaysWhatToDo();
 
 private:
@@ -237,6 +238,45 @@ void TestVvpMetrics::pinnedIsCollectedWhileClosed()
     MetricStore store(m_dir->filePath(QStringLiteral("history.sqlite")));
     const QString throughput = QString(MetricName::SourceRecordsOut);
     QTRY_VERIFY_WITH_TIMEOUT(store.range(uid, throughput, closedAt, closedAt + 600000).size() >= 3, 20000);
+}
+
+void TestVvpMetrics::prometheusHistoryWhenSet()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    // The sandbox's Prometheus behind the API server's proxy holds a day of the series of the jobs
+    // named github-analytics (those of its operator deployment of that name): asked by the platform
+    // deployment's name, they are its history.
+    PrometheusConfig prometheus;
+    prometheus.ns = QStringLiteral("monitoring");
+    prometheus.service = QStringLiteral("prometheus");
+    prometheus.port = QStringLiteral("9090");
+    window->session()->setPrometheus(prometheus);
+    QSignalSpy metrics(window->session()->session(), &BackendSession::metricsAppended);
+    QSignalSpy failed(window->session()->session(), &BackendSession::prometheusFailed);
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    const QString uid = window->deploymentPage()->summary().uid;
+    const qint64 openedAt = m_sandbox->server->clock().nowMs();
+    // A batch reaching back beyond what the JobManager could have given since the page opened.
+    const auto historyArrived = [&] {
+        for (const QList<QVariant> &args : std::as_const(metrics)) {
+            const auto samples = args.at(1).value<QList<MetricSample>>();
+            if (args.at(0).toString() == uid && !samples.isEmpty()
+                && samples.constFirst().timeMs < openedAt - 30 * 60 * 1000)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(historyArrived(), 20000);
+    QVERIFY(failed.isEmpty());
+    MetricsView *view = window->deploymentPage()->metricsView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->samples(QString(MetricName::SourceRecordsOut)).size() > 100, 10000);
+    auto *tabs = window->deploymentPage()->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
+    tabs->setCurrentIndex(DeploymentPage::MetricsTab);
+    view->redraw();
+    QApplication::processEvents();
+    QVERIFY(window->deploymentPage()->grab().save(QStringLiteral("/tmp/vvpmetrics-prometheus.png")));
 }
 
 void TestVvpMetrics::urlPlatformSaysWhatToDo()

@@ -66,32 +66,31 @@ ActionReviewDialog::Effect platformStartFromSavepoint(const ActionRequest &reque
     const QString age = request.snapshotTime.isValid()
         ? ActionReviewDialog::tr("taken %1 ago").arg(RestoreText::age(request.snapshotTime, known.now))
         : ActionReviewDialog::tr("of unknown time");
-    const QString what = !chosen || chosen->key.isEmpty()
-        ? ActionReviewDialog::tr("the savepoint at %1 (%2)").arg(request.snapshotPath, age)
+    // The headline names it as the Snapshots tab lists it; the steps name its location.
+    const QString what = !chosen || chosen->key.isEmpty() ? ActionReviewDialog::tr("the savepoint chosen (%1)").arg(age)
         : chosen->type == QLatin1String("CHECKPOINT")
-        ? ActionReviewDialog::tr("the retained checkpoint %1 at %2 (%3)").arg(chosen->key, request.snapshotPath, age)
-        : ActionReviewDialog::tr("the savepoint %1 at %2 (%3)").arg(chosen->key, request.snapshotPath, age);
-    const bool none = d.restoreStrategy == QLatin1String("NONE") || d.restoreStrategy.isEmpty();
-    const QString strategy = none ? QStringLiteral("LATEST_SAVEPOINT") : d.restoreStrategy;
+        ? ActionReviewDialog::tr("the retained checkpoint %1 (%2)").arg(chosen->key, age)
+        : ActionReviewDialog::tr("the savepoint %1 (%2)").arg(chosen->key, age);
     const QString headline
-        = ActionReviewDialog::tr(
-              "Ververica Platform copies %1 to %2 as a savepoint of origin COPIED, then starts a new "
-              "job of %2 from it with restore strategy %3.")
-              .arg(what, name, strategy);
+        = ActionReviewDialog::tr("Ververica Platform starts a new job of %1 from %2.").arg(name, what);
     QStringList detail;
+    detail << ActionReviewDialog::tr("It copies %1 to %2 as a savepoint of origin COPIED, then sets the desired "
+                                     "state to RUNNING.")
+                  .arg(request.snapshotPath, name);
+    const bool none = d.restoreStrategy == QLatin1String("NONE") || d.restoreStrategy.isEmpty();
+    if (none)
+        detail << ActionReviewDialog::tr("The restore strategy changes from NONE, which would restore nothing, to "
+                                         "LATEST_SAVEPOINT, which restores the newest savepoint: the copy.");
+    else if (d.restoreStrategy == QLatin1String("LATEST_STATE"))
+        detail << ActionReviewDialog::tr("Restore strategy LATEST_STATE restores the newer of the latest savepoint and "
+                                         "the latest retained checkpoint: the copy, made now.");
+    else
+        detail << ActionReviewDialog::tr("Restore strategy %1 restores the newest savepoint: the copy, made now.")
+                      .arg(d.restoreStrategy);
     // Offered only while the deployment is not meant to run (the banner says so otherwise): nothing to stop.
     if (d.desiredState != QLatin1String("running"))
-        detail << ActionReviewDialog::tr("%1 is %2 now, so no job is stopped: the desired state becomes RUNNING.")
+        detail << ActionReviewDialog::tr("%1 is %2 now: no job is stopped.")
                       .arg(name, d.lifecycleState.isEmpty() ? d.desiredState.toUpper() : d.lifecycleState);
-    if (none)
-        detail << ActionReviewDialog::tr("The restore strategy changes from %1, which would restore nothing, to "
-                                         "LATEST_SAVEPOINT: the copy is the newest savepoint.")
-                      .arg(d.restoreStrategy.isEmpty() ? QStringLiteral("NONE") : d.restoreStrategy);
-    else if (strategy == QLatin1String("LATEST_STATE"))
-        detail << ActionReviewDialog::tr("LATEST_STATE restores the newer of the latest savepoint and the latest "
-                                         "retained checkpoint: the copy, made now, is newer than both.");
-    else
-        detail << ActionReviewDialog::tr("LATEST_SAVEPOINT restores the newest savepoint: the copy, made now.");
     detail << ActionReviewDialog::tr("Only the state comes from the savepoint: the platform runs the deployment's "
                                      "current configuration, not the one live when the savepoint was taken.");
     return {headline, detail.join(QLatin1Char(' '))};

@@ -20,6 +20,8 @@
 #include <QTextCursor>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace capstan {
 
 namespace {
@@ -305,6 +307,7 @@ void ConfigurationView::renderDiff()
         m_diffView->hide();
         return;
     }
+    const bool appearing = m_diffView->isHidden();
     m_diffView->setTexts(m_diffBefore, m_diffAfter);
     const QString added = tr("%n line(s) added", nullptr, m_diffView->addedCount());
     const QString removed = tr("%n line(s) removed", nullptr, m_diffView->removedCount());
@@ -320,6 +323,24 @@ void ConfigurationView::renderDiff()
                          .arg(minuteOf(m_previousSince), minuteOf(m_previousUntil), added, removed));
     }
     m_diffView->show();
+    if (appearing)
+        fitDiffPane();
+}
+
+void ConfigurationView::fitDiffPane()
+{
+    // The page was laid out for a sentence where the diff now stands: it gets the room its lines need,
+    // up to half the tab. A pane the user made larger stays as it is.
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (sizes.size() != 2 || total <= 0)
+        return;
+    const int lines = m_diffView->document()->blockCount() + 2;
+    const int wanted = std::min(total / 2,
+                                lines * m_diffView->fontMetrics().lineSpacing() + m_diffHeading->sizeHint().height()
+                                    + m_diffSummary->heightForWidth(m_splitter->width()) + 16);
+    if (sizes.at(1) < wanted)
+        m_splitter->setSizes({total - wanted, wanted});
 }
 
 void ConfigurationView::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)

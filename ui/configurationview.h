@@ -50,6 +50,7 @@ private:
     void updatePlatformDiff();
     void setDiffTexts(const QString &before, const QString &after);
     void renderDiff();
+    void fitDiffPane();
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
 
     MessageBanner *m_banner;

@@ -197,6 +197,7 @@ void TestVvpConfiguration::configureShowsTheChangeSinceThePreviousRevision()
     QVERIFY2(view->diffSummary().startsWith(expected), qPrintable(view->diffSummary()));
     QVERIFY2(view->diffSummary().contains(QStringLiteral(" by Configure Deployment: 1 line added, 1 line removed.")),
              qPrintable(view->diffSummary()));
+    look(window.get(), QStringLiteral("tab-configuration-changed"));
 }
 
 void TestVvpConfiguration::startFromSavepointReviewNamesTheSteps()
@@ -249,21 +250,24 @@ void TestVvpConfiguration::startFromSavepointReviewNamesTheSteps()
 
     // The savepoint by its id and location, and each step as the session takes it.
     const QString text = review->effectText();
-    QVERIFY2(
-        text.contains(
-            QStringLiteral("Ververica Platform copies the savepoint %1 at %2 (taken ").arg(chosen.key, chosen.path)),
-        qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("to github-analytics as a savepoint of origin COPIED, then starts a new job "
-                                          "of github-analytics from it with restore strategy LATEST_STATE.")),
+    QVERIFY2(text.startsWith(QStringLiteral("Ververica Platform starts a new job of github-analytics from the "
+                                            "savepoint %1 (taken ")
+                                 .arg(chosen.key)),
              qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("github-analytics is SUSPENDED now, so no job is stopped: the desired state "
-                                          "becomes RUNNING.")),
+    QVERIFY2(text.contains(QStringLiteral("It copies %1 to github-analytics as a savepoint of origin COPIED, then sets "
+                                          "the desired state to RUNNING.")
+                               .arg(chosen.path)),
              qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("the copy, made now, is newer than both.")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Restore strategy LATEST_STATE restores the newer of the latest savepoint "
+                                          "and the latest retained checkpoint: the copy, made now.")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("github-analytics is SUSPENDED now: no job is stopped.")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("the platform runs the deployment's current configuration")),
              qPrintable(text));
     // What it writes after the copy: the desired state only.
     QCOMPARE(review->plan().patch, (QJsonObject{{QStringLiteral("state"), QStringLiteral("RUNNING")}}));
+    QVERIFY(QTest::qWaitForWindowExposed(review));
+    look(review, QStringLiteral("review-start-from-savepoint"));
     test::answerReview(review, false);
     QTRY_VERIFY_WITH_TIMEOUT(!review->isVisible(), 5000);
 }

@@ -21,6 +21,8 @@
 #include "ui/prometheusdialog.h"
 #include "ui/sessionsettings.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/vvp/platformconnectdialog.h"
+#include "ui/vvp/rememberedplatforms.h"
 #include "ui/vvp/vvpadminactions.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/dashboardindicator.h"
@@ -150,8 +152,18 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_contextCombo->setAccessibleName(tr("Kubernetes context"));
     m_contextCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_contextCombo->setMinimumContentsLength(18);
-    for (const KubeContext &c : config.contexts)
+    for (const KubeContext &c : config.contexts) {
         m_contextCombo->addItem(c.name, c.name);
+        m_contextCombo->setItemData(
+            m_contextCombo->count() - 1,
+            tr("Kubernetes context: the Flink Kubernetes Operator's deployments in cluster %1").arg(c.cluster),
+            Qt::ToolTipRole);
+    }
+    for (const RememberedPlatforms::Entry &platform : RememberedPlatforms::all()) {
+        // One behind a context the kubeconfig no longer has stays remembered, but unlisted.
+        if (platform.endpoint.kind == VvpEndpoint::Kind::Url || config.context(platform.kubeContext))
+            addPlatform(platform.kubeContext, platform.endpoint);
+    }
     auto *nsLabel = new QLabel(tr("&Namespace:"), this);
     nsLabel->setBuddy(m_namespaceCombo);
     m_namespaceCombo->setObjectName(QStringLiteral("namespaceComboBox"));
@@ -290,13 +302,18 @@ QString MainWindow::addPlatform(const QString &kubeContext, const VvpEndpoint &e
     const QString name = endpoint.kind == VvpEndpoint::Kind::Url
         ? tr("Ververica Platform at %1").arg(endpoint.url.host())
         : tr("%1 (Ververica Platform %2.%3)").arg(kubeContext, endpoint.service, endpoint.ns);
-    if (!m_platforms.contains(name)) {
-        m_platforms.insert(name, {kubeContext, endpoint});
+    if (!m_platforms.contains(name))
         m_contextCombo->addItem(name, name);
-        m_contextCombo->setItemData(m_contextCombo->count() - 1,
-                                    tr("Ververica Platform's Application Manager at %1").arg(endpoint.describe()),
-                                    Qt::ToolTipRole);
-    }
+    // Connecting by hand again may move it (another port of the same host).
+    m_platforms.insert(name, {kubeContext, endpoint});
+    m_contextCombo->setItemData(
+        m_contextCombo->findData(name),
+        endpoint.kind == VvpEndpoint::Kind::Url
+            ? tr("Ververica Platform's Application Manager at %1, reached directly").arg(endpoint.describe())
+            : tr("Ververica Platform's Application Manager: Service %1 through the API "
+                 "server of context %2")
+                  .arg(endpoint.describe(), kubeContext),
+        Qt::ToolTipRole);
     return name;
 }
 
@@ -318,6 +335,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_contextNamespace = entry && !m_platforms.contains(context) ? entry->ns : QString();
     const auto platform = m_platforms.constFind(context);
     m_options.platform = platform == m_platforms.cend() ? VvpEndpoint() : platform->second;
+    m_options.platformToken.clear();
     if (ns == QLatin1String("*") || ns == QLatin1String("all"))
         m_namespace = kAllNamespaces;
     else
@@ -332,6 +350,18 @@ void MainWindow::openContext(const QString &context, const QString &ns)
     m_actions->setSession(nullptr);
     updateTokenActions();
     const QString kubeContext = kubeContextOf(context);
+    if (m_options.platform.kind == VvpEndpoint::Kind::Url && m_options.platform.isValid()) {
+        // The platform's API token, if it has one, waits in the keychain.
+        m_indicator->setState(SessionState::Connecting, {}, 0);
+        SecretStore::shared()->read(SecretStore::platformTokenKey(m_options.platform.url), this,
+                                    [this, context](const QString &token) {
+                                        if (m_contextName != context || m_session)
+                                            return;
+                                        m_options.platformToken = token;
+                                        startSession();
+                                    });
+        return;
+    }
     if (!m_platforms.contains(context) && !hasKubeconfigCredentials(kubeContext) && !m_tokens.contains(kubeContext)) {
         // A token entered for this context earlier waits in the keychain.
         m_indicator->setState(SessionState::Connecting, {}, 0);
@@ -437,6 +467,10 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
     if (state == SessionState::Live)
         m_listedNamespace = m_namespace; // its list has arrived: an empty one means empty
     updateCount();
+    // A refused credential is retried like any failure, but only the user can fix it: say so at once.
+    const bool refused = error.httpStatus == 401 || error.httpStatus == 403;
+    if (state == SessionState::Connecting && refused)
+        state = SessionState::Failed;
     switch (state) {
     case SessionState::Live:
     case SessionState::Connecting:
@@ -467,8 +501,13 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
 
 QString MainWindow::credentialsHint(const Error &error) const
 {
-    if ((error.httpStatus != 401 && error.httpStatus != 403)
-        || hasKubeconfigCredentials(kubeContextOf(currentContext())))
+    if (error.httpStatus != 401 && error.httpStatus != 403)
+        return {};
+    if (m_options.platform.kind == VvpEndpoint::Kind::Url && m_options.platform.isValid())
+        return QLatin1Char('\n')
+            + tr("The platform did not accept the API token: use File → Connect to Ververica Platform… to enter "
+                 "it again.");
+    if (hasKubeconfigCredentials(kubeContextOf(currentContext())))
         return {};
     return QLatin1Char('\n')
         + tr("The kubeconfig gives this context no credentials: use File → Connect with Token… to sign in with "
@@ -504,6 +543,17 @@ void MainWindow::createMenus()
     m_forgetTokenAction->setObjectName(QStringLiteral("forgetTokenAction"));
     m_forgetTokenAction->setShortcut(QKeySequence(tr("Ctrl+Alt+Shift+I")));
     m_forgetTokenAction->setStatusTip(tr("Remove the token entered for this context from the keychain"));
+    file->addSeparator();
+    QAction *connectPlatform
+        = file->addAction(tr("Connect to Ververica Platfor&m…"), this, &MainWindow::connectPlatform);
+    connectPlatform->setObjectName(QStringLiteral("connectPlatformAction"));
+    connectPlatform->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    connectPlatform->setStatusTip(tr("Name a Ververica Platform's Service or URL and list it as a context"));
+    m_forgetPlatformAction = file->addAction(tr("Forget Ververica P&latform"), this, &MainWindow::forgetPlatform);
+    m_forgetPlatformAction->setObjectName(QStringLiteral("forgetPlatformAction"));
+    m_forgetPlatformAction->setShortcut(QKeySequence(tr("Ctrl+Alt+Shift+O")));
+    m_forgetPlatformAction->setStatusTip(
+        tr("Remove this platform from the context list, and its API token from the keychain"));
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Window"), this, &QWidget::close);
     close->setObjectName(QStringLiteral("closeWindowAction"));
@@ -683,13 +733,76 @@ void MainWindow::forgetToken()
     openContext(context, m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace);
 }
 
+void MainWindow::connectPlatform()
+{
+    if (auto *open = findChild<PlatformConnectDialog *>()) {
+        open->raise();
+        return;
+    }
+    QStringList kubeContexts;
+    for (const KubeContext &c : std::as_const(m_config.contexts))
+        kubeContexts << c.name;
+    auto *dialog = new PlatformConnectDialog(kubeContexts, kubeContextOf(currentContext()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const PlatformConnectDialog::Connection c = dialog->connection();
+        const QString name = addPlatform(c.kubeContext, c.endpoint);
+        RememberedPlatforms::remember({name, c.kubeContext, c.endpoint});
+        if (c.endpoint.kind == VvpEndpoint::Kind::Url) {
+            // The keychain only. No token (Community Edition) removes one stored before.
+            SecretStore::shared()->write(SecretStore::platformTokenKey(c.endpoint.url), c.token, this,
+                                         [this](const Error &error) {
+                                             if (!error.message.isEmpty())
+                                                 m_banner->showMessage(MessageBanner::Kind::Error, error.message);
+                                         });
+        }
+        openContext(name, QStringLiteral("all"));
+    });
+    dialog->open();
+}
+
+void MainWindow::forgetPlatform()
+{
+    const QString name = currentContext();
+    const auto platform = m_platforms.constFind(name);
+    if (platform == m_platforms.cend())
+        return;
+    const auto [kubeContext, endpoint] = *platform;
+    RememberedPlatforms::forget({name, kubeContext, endpoint});
+    if (endpoint.kind == VvpEndpoint::Kind::Url)
+        SecretStore::shared()->write(SecretStore::platformTokenKey(endpoint.url), QString(), this);
+    m_platforms.remove(name);
+    m_contextCombo->removeItem(m_contextCombo->findData(name));
+    // Back to the context it went through, else the kubeconfig's current one.
+    QString next = m_config.context(kubeContext) ? kubeContext : m_config.currentContext;
+    if (!m_config.context(next))
+        next = m_config.contexts.isEmpty() ? QString() : m_config.contexts.constFirst().name;
+    if (!next.isEmpty()) {
+        openContext(next, QString());
+        return;
+    }
+    m_page->setSession(nullptr);
+    findChild<DashboardIndicator *>()->setSession(nullptr);
+    findChild<VvpAdminActions *>()->setSession(nullptr);
+    m_actions->setSession(nullptr);
+    delete m_session;
+    m_model->clear();
+    m_contextName.clear();
+    setWindowTitle(tr("Capstan"));
+    m_indicator->setState(SessionState::Failed, {}, 0);
+    updateTokenActions();
+}
+
 void MainWindow::updateTokenActions()
 {
     if (!m_connectTokenAction)
         return;
     const QString context = currentContext();
-    m_connectTokenAction->setEnabled(!context.isEmpty() && !hasKubeconfigCredentials(context));
+    // A platform at a URL goes through no context: its token is the platform's own.
+    m_connectTokenAction->setEnabled(!context.isEmpty() && !kubeContextOf(context).isEmpty()
+                                     && !hasKubeconfigCredentials(context));
     m_forgetTokenAction->setEnabled(m_tokens.contains(context));
+    m_forgetPlatformAction->setEnabled(m_platforms.contains(context) && RememberedPlatforms::contains(context));
 }
 
 QDialog *MainWindow::configureDialog() const
@@ -1025,7 +1138,7 @@ void MainWindow::restoreLayout()
 bool MainWindow::lastSession(QString *context, QString *ns) const
 {
     const SessionSettings::LastSession saved = SessionSettings::lastSession();
-    if (saved.context.isEmpty() || !m_config.context(saved.context))
+    if (saved.context.isEmpty() || (!m_config.context(saved.context) && !m_platforms.contains(saved.context)))
         return false;
     *context = saved.context;
     if (ns->isEmpty())

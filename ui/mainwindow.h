@@ -99,6 +99,9 @@ private:
     // What the session of `context` connects with: the kubeconfig plus a token entered in Capstan.
     KubeConfig sessionConfig(const QString &context) const;
     void updateTokenActions();
+    // Connect to Ververica Platform…: lists, remembers and opens the platform the user names.
+    void connectPlatform();
+    void forgetPlatform();
     // Pinned deployments ("namespace/name") of the current context, from the settings.
     QStringList pinnedDeployments() const;
     void setCurrentPinned(bool pinned);
@@ -137,6 +140,7 @@ private:
     QAction *m_pinAction = nullptr;
     QAction *m_connectTokenAction = nullptr;
     QAction *m_forgetTokenAction = nullptr;
+    QAction *m_forgetPlatformAction = nullptr;
     CommandPalette *m_palette = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -4,7 +4,7 @@
 
 // Every key Capstan keeps in its settings file (QSettings: ~/.config/Capstan/capstan.conf on Linux),
 // in one place so that none is read under one name and written under another.
-// PreferencesStore and SessionSettings are the only code that reads or writes them.
+// PreferencesStore, SessionSettings and RememberedPlatforms are the only code that reads or writes them.
 namespace capstan::SettingsKeys {
 
 // Preferences (ui/preferencesstore.cpp).
@@ -37,5 +37,9 @@ inline constexpr QLatin1String prometheusGroup("prometheus");
 // Pinned deployments per context (SessionSettings::pinned), whose metrics are collected while closed:
 // pinned/<base64url(context)> = ["namespace/name", …].
 inline constexpr QLatin1String pinnedGroup("pinned");
+// Ververica Platforms connected to by hand (RememberedPlatforms), offered again at the next start: an
+// array platforms/<i>/name | context | kind ("url" | "service") | url | namespace | service | port.
+// Their API tokens live in the keychain only.
+inline constexpr QLatin1String platformsGroup("platforms");
 
 } // namespace capstan::SettingsKeys

@@ -51,6 +51,14 @@ QString SecretStore::prometheusKey(const QString &context, const QString &field)
     return QStringLiteral("prometheus/%1/%2").arg(context, field);
 }
 
+QString SecretStore::platformTokenKey(const QUrl &url)
+{
+    // One key however the address was typed: no trailing slash, no user info, query or fragment.
+    return QStringLiteral("platform/%1/token")
+        .arg(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
+                 .toString());
+}
+
 void SecretStore::read(const QString &key, QObject *receiver, ReadCallback done)
 {
     QPointer<QObject> guard(receiver);

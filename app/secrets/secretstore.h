@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 
@@ -33,6 +34,8 @@ public:
     // Keys name what a secret is for: "context/<name>/token", "prometheus/<context>/password".
     static QString contextTokenKey(const QString &context);
     static QString prometheusKey(const QString &context, const QString &field);
+    // "platform/<url>/token": the API token of a Ververica Platform reached at its URL.
+    static QString platformTokenKey(const QUrl &url);
 
     void read(const QString &key, QObject *receiver, ReadCallback done);
     // An empty secret removes the entry.

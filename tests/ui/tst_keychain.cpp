@@ -6,6 +6,7 @@
 
 #include "common/logcapture.h"
 #include "common/sandboxfixture.h"
+#include "common/secretchecks.h"
 #include "secrets/secretstore.h"
 #include "ui/mainwindow.h"
 #include "ui/models/deploymenttablemodel.h"
@@ -14,11 +15,9 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
-#include <QDirIterator>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -28,25 +27,15 @@
 #include <QUuid>
 
 using namespace capstan;
+using capstan::test::bannerText;
 using capstan::test::SandboxFixture;
+using capstan::test::secretToolLookup;
 
 namespace {
 
 bool keychainExpected()
 {
     return qEnvironmentVariable("CAPSTAN_TEST_KEYCHAIN") != QLatin1String("none");
-}
-
-// Asks the Secret Service directly, past Capstan and QtKeychain, what it holds under a key.
-QString secretToolLookup(const QString &key)
-{
-    QProcess process;
-    process.start(QStringLiteral("secret-tool"),
-                  {QStringLiteral("lookup"), QStringLiteral("user"), key, QStringLiteral("server"),
-                   QStringLiteral("io.github.capstan.Capstan")});
-    if (!process.waitForFinished(10000))
-        return QStringLiteral("<secret-tool did not answer>");
-    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 } // namespace
@@ -66,7 +55,6 @@ private slots:
 
 private:
     KubeConfig tokenlessConfig() const;
-    static QString bannerText(MainWindow &window);
     static void saveShot(QWidget *widget, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
@@ -82,12 +70,7 @@ private:
 void TestKeychain::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    // Before anything reads a settings or data path.
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
-    qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("Capstan"));
-    QCoreApplication::setApplicationName(QStringLiteral("capstan"));
+    capstan::test::useHome(m_home);
     m_log = std::make_unique<capstan::test::LogCapture>();
     if (keychainExpected())
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("secret-tool")).isEmpty(),
@@ -126,17 +109,6 @@ KubeConfig TestKeychain::tokenlessConfig() const
     context.user = nobody.name;
     config.contexts << context;
     return config;
-}
-
-QString TestKeychain::bannerText(MainWindow &window)
-{
-    auto *banner = window.findChild<MessageBanner *>();
-    if (!banner || !banner->isVisible())
-        return {};
-    QStringList texts;
-    for (auto *label : banner->findChildren<QLabel *>())
-        texts << label->text();
-    return texts.join(QLatin1Char(' '));
 }
 
 void TestKeychain::saveShot(QWidget *widget, const QString &name)
@@ -246,15 +218,7 @@ void TestKeychain::secretsAreInNoFileAndNoLogLine()
 {
     const QList<QByteArray> secrets{m_token.toUtf8(), m_prometheusToken.toUtf8(), m_prometheusPassword.toUtf8()};
     int files = 0;
-    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-        const QByteArray content = file.readAll();
-        ++files;
-        for (const QByteArray &secret : secrets)
-            QVERIFY2(!content.contains(secret), qPrintable(QStringLiteral("a secret is in %1").arg(file.fileName())));
-    }
+    QCOMPARE(capstan::test::filesHolding(m_home.path(), secrets, &files), QStringList());
     // The settings file and the history database at least.
     QVERIFY2(files >= 2, qPrintable(QString::number(files)));
     const QStringList log = capstan::test::LogCapture::lines();

@@ -520,15 +520,15 @@ void DeploymentPage::showDeployment(const Deployment &summary)
     m_jobView->setColumnHidden(JobRunTableModel::Generation, platform);
     m_jobView->setColumnHidden(JobRunTableModel::Intended, platform);
     if (platform) {
-        // The platform's Event names (STATE_TRANSITION_IS_COMPLETED) and its source are longer than
-        // Kubernetes reasons: widened, never narrowed below what the user chose.
-        const int w = fontMetrics().averageCharWidth();
-        const auto atLeast = [this](int column, int width) {
-            m_eventView->setColumnWidth(column, std::max(m_eventView->columnWidth(column), width));
+        // The platform's Event names, its source and its savepoints' origins are longer than the
+        // operator's words: widened to the longest, never narrowed below what the user chose.
+        const auto atLeast = [this](QTableView *view, int column, const QString &widest) {
+            const int width = fontMetrics().horizontalAdvance(widest) + 2 * fontMetrics().averageCharWidth();
+            view->setColumnWidth(column, std::max(view->columnWidth(column), width));
         };
-        atLeast(EventTableModel::Reason,
-                fontMetrics().horizontalAdvance(QStringLiteral("STATE_TRANSITION_IS_COMPLETED")) + 2 * w);
-        atLeast(EventTableModel::Source, fontMetrics().horizontalAdvance(QStringLiteral("ververica-platform")) + 2 * w);
+        atLeast(m_eventView, EventTableModel::Reason, QStringLiteral("STATE_TRANSITION_IS_COMPLETED"));
+        atLeast(m_eventView, EventTableModel::Source, QStringLiteral("ververica-platform"));
+        atLeast(m_snapshotView, SnapshotTableModel::Trigger, QStringLiteral("suspend_and_upgrade"));
     }
     m_summary = summary;
     updateHeader();

@@ -744,6 +744,8 @@ void MainWindow::connectPlatform()
         kubeContexts << c.name;
     auto *dialog = new PlatformConnectDialog(kubeContexts, kubeContextOf(currentContext()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto platform = m_platforms.constFind(currentContext()); platform != m_platforms.cend())
+        dialog->setConnection(platform->first, platform->second);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const PlatformConnectDialog::Connection c = dialog->connection();
         const QString name = addPlatform(c.kubeContext, c.endpoint);

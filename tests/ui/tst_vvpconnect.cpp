@@ -153,6 +153,7 @@ void TestVvpConnect::connectByUrl(MainWindow *window, const QString &url, const 
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     child<QRadioButton>(dialog, "platformUrlRadio")->setChecked(true);
+    child<QLineEdit>(dialog, "platformUrlLineEdit")->clear();
     QTest::keyClicks(child<QLineEdit>(dialog, "platformUrlLineEdit"), url);
     QTest::keyClicks(child<QLineEdit>(dialog, "platformTokenLineEdit"), token);
     auto *connect = child<QPushButton>(dialog, "platformConnectButton");
@@ -362,8 +363,19 @@ void TestVvpConnect::refusedTokenIsReported()
     QVERIFY2(text.contains(QStringLiteral("Connect to Ververica Platform")), qPrintable(text));
     QVERIFY(listedNames(*window).isEmpty());
     saveShot(window.get(), QStringLiteral("refused"));
-    // Entered again, right.
-    connectByUrl(window.get(), platformUrl(), m_token);
+    // Entered again, right: the dialog comes with the platform's address, waiting for the token.
+    child<QAction>(window.get(), "connectPlatformAction")->trigger();
+    auto *dialog = window->findChild<PlatformConnectDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(child<QRadioButton>(dialog, "platformUrlRadio")->isChecked());
+    QCOMPARE(child<QLineEdit>(dialog, "platformUrlLineEdit")->text(), platformUrl());
+    auto *token = child<QLineEdit>(dialog, "platformTokenLineEdit");
+    QVERIFY(token->text().isEmpty());
+    QCOMPARE(dialog->focusWidget(), token);
+    QTest::keyClicks(token, m_token);
+    QTest::mouseClick(child<QPushButton>(dialog, "platformConnectButton"), Qt::LeftButton);
+    QTRY_VERIFY(!window->findChild<PlatformConnectDialog *>());
     QTRY_COMPARE_WITH_TIMEOUT(listedNames(*window), m_platformDeployments, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(secretToolLookup(SecretStore::platformTokenKey(QUrl(platformUrl()))), m_token, 10000);
 }

@@ -172,6 +172,22 @@ PlatformConnectDialog::PlatformConnectDialog(const QStringList &kubeContexts, co
     resize(std::max(600, sizeHint().width()), sizeHint().height());
 }
 
+void PlatformConnectDialog::setConnection(const QString &kubeContext, const VvpEndpoint &endpoint)
+{
+    if (endpoint.kind == VvpEndpoint::Kind::Url) {
+        m_mode->button(ByUrl)->setChecked(true);
+        m_url->setText(endpoint.url.toString(QUrl::RemoveUserInfo));
+        m_token->setFocus(); // the usual reason to come back: a token that was refused
+    } else if (const int index = m_kubeContext->findText(kubeContext); index >= 0) {
+        m_kubeContext->setCurrentIndex(index);
+        m_mode->button(ThroughCluster)->setChecked(true);
+        m_namespace->setText(endpoint.ns);
+        m_service->setText(endpoint.service);
+        m_port->setText(endpoint.port);
+    }
+    validate();
+}
+
 PlatformConnectDialog::Connection PlatformConnectDialog::connection() const
 {
     Connection c;

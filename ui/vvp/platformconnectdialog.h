@@ -33,6 +33,8 @@ public:
     PlatformConnectDialog(const QStringList &kubeContexts, const QString &currentKubeContext,
                           QWidget *parent = nullptr);
 
+    // Fills the dialog with a platform listed already, to connect to it again (a new token, another port).
+    void setConnection(const QString &kubeContext, const VvpEndpoint &endpoint);
     // Valid only while the Connect button is enabled.
     Connection connection() const;
     bool isComplete() const;

@@ -216,6 +216,12 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
                        "latest retained checkpoint; now: %1.")
                         .arg(RestoreText::source(start, now))};
         case ActionKind::Delete:
+            if (spec.value(QLatin1String("state")).toString() == QLatin1String("RUNNING"))
+                return {tr("%1 is cancelled, then deleted from Ververica Platform.").arg(name),
+                        tr("The platform deletes only cancelled or suspended deployments: Capstan sets the desired "
+                           "state to CANCELLED (the job stops without a savepoint), waits until the platform reports "
+                           "it cancelled, then deletes it. Its savepoints stay in their storage; the platform forgets "
+                           "the deployment's jobs and events.")};
             return {tr("%1 is deleted from Ververica Platform.").arg(name),
                     tr("Its savepoints stay in their storage; the platform forgets the deployment's jobs and "
                        "events.")};

@@ -509,10 +509,11 @@ void DeploymentPage::clear()
 
 void DeploymentPage::showDeployment(const Deployment &summary)
 {
-    // A platform's deployment has no pods or JobManager Capstan can reach: those tabs would stay empty.
+    // Capstan does not watch a platform's pods: that tab would stay empty. Its JobManager is reached through
+    // the cluster's context (the Job Graph tab says why not when the platform is reached by URL).
     const bool platform = summary.platform == Deployment::Platform::Ververica;
     m_tabs->setTabVisible(PodsTab, !platform);
-    m_tabs->setTabVisible(JobGraphTab, !platform);
+    m_tabs->setTabVisible(JobGraphTab, true);
     m_tabs->setTabVisible(AutoscalerTab,
                           !platform
                               && (summary.autoscalerConfigured || summary.autoscaler != AutoscalerConfig::Mode::Off));

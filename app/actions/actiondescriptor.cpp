@@ -203,11 +203,9 @@ Availability availability(ActionKind kind, const Deployment &d)
                 return no(QT_TRANSLATE_NOOP("capstan::Action", "The job is not running."));
             return {};
         case ActionKind::Delete:
-            if (meantToRun)
-                return no(QT_TRANSLATE_NOOP("capstan::Action",
-                                            "Ververica Platform deletes only cancelled or suspended deployments: "
-                                            "cancel it first (Cancel ▸ Keep State)."));
-            if (d.lifecycleState != QLatin1String("CANCELLED") && d.lifecycleState != QLatin1String("SUSPENDED"))
+            // One meant to run is cancelled first (the review says so); one still stopping is waited for.
+            if (!meantToRun && d.lifecycleState != QLatin1String("CANCELLED")
+                && d.lifecycleState != QLatin1String("SUSPENDED"))
                 return no(QT_TRANSLATE_NOOP("capstan::Action",
                                             "Ververica Platform deletes only cancelled or suspended deployments: "
                                             "wait until it has stopped."));

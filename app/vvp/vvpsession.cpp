@@ -619,18 +619,7 @@ void VvpSession::runAction(const ActionRequest &request)
     progress.kind = request.kind;
     progress.deploymentName = request.name;
     if (request.kind == ActionKind::Delete) {
-        // The platform refuses it too (409) when the deployment started running meanwhile.
-        KubeReply *reply = m_vvp->remove(VvpClient::deploymentPath(request.ns, request.name));
-        connect(reply, &KubeReply::finished, this, [this, request](const Result<QJsonObject> &result) {
-            if (!result)
-                finish(request, ActionResult::Outcome::Failed,
-                       tr("%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended "
-                          "deployments; cancel it first.")
-                           .arg(request.name, result.error().message),
-                       result.error());
-            else
-                finish(request, ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(request.name));
-        });
+        deleteDeployment(request, progress);
         return;
     }
     if (request.kind == ActionKind::RollbackToSnapshot) {
@@ -737,7 +726,108 @@ void VvpSession::writeSpec(const ActionRequest &request, const QJsonObject &patc
 
 void VvpSession::abandonAction(quint64 id)
 {
-    Q_UNUSED(id) // every action is a single request: it is over when it answers
+    // Only a delete waiting for its cancellation waits; every other action is one request, over when it
+    // answers.
+    m_abandoned.insert(id);
+}
+
+void VvpSession::deleteDeployment(const ActionRequest &request, ActionProgress progress)
+{
+    const QJsonObject object = m_objects.value(request.deploymentUid);
+    const QString desired = object.value(QLatin1String("spec")).toObject().value(QLatin1String("state")).toString();
+    if (desired != QLatin1String("RUNNING")) {
+        deleteNow(request, progress);
+        return;
+    }
+    QJsonObject metadata;
+    if (!request.baseResourceVersion.isEmpty())
+        metadata.insert(QStringLiteral("resourceVersion"), request.baseResourceVersion.toLongLong());
+    const QJsonObject body{
+        {QStringLiteral("metadata"), metadata},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("state"), QStringLiteral("CANCELLED")}}}};
+    progress.steps << ActionStep{tr("Cancel the job first: Ververica Platform deletes only stopped deployments"),
+                                 ActionStep::State::Running, 0};
+    emit actionProgress(progress);
+    KubeReply *reply = m_vvp->patch(VvpClient::deploymentPath(request.ns, request.name), body);
+    connect(reply, &KubeReply::finished, this, [this, request, progress, body](const Result<QJsonObject> &result) {
+        ActionProgress next = progress;
+        next.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
+        next.written = bool(result);
+        emit actionProgress(next);
+        if (!result) {
+            const ActionResult::Outcome outcome
+                = result.error().isConflict() ? ActionResult::Outcome::Conflict : ActionResult::Outcome::Failed;
+            finish(
+                request, outcome,
+                result.error().isConflict()
+                    ? tr("%1 was changed meanwhile; nothing was cancelled or deleted.").arg(request.name)
+                    : tr("%1 was not cancelled, so it was not deleted: %2").arg(request.name, result.error().message),
+                result.error(), body);
+            return;
+        }
+        m_objects.insert(request.deploymentUid, result.value());
+        next.steps << ActionStep{tr("Wait until the platform has cancelled it"), ActionStep::State::Running, 0};
+        emit actionProgress(next);
+        deleteWhenStopped(request, next, QDateTime::currentDateTimeUtc().addSecs(5 * 60));
+    });
+}
+
+void VvpSession::deleteWhenStopped(const ActionRequest &request, ActionProgress progress, const QDateTime &deadline)
+{
+    if (m_abandoned.remove(request.id)) {
+        finish(request, ActionResult::Outcome::Abandoned,
+               tr("%1 is cancelled; it was not deleted, as you stopped waiting.").arg(request.name));
+        return;
+    }
+    KubeReply *reply = m_vvp->get(VvpClient::deploymentPath(request.ns, request.name));
+    connect(reply, &KubeReply::finished, this, [this, request, progress, deadline](const Result<QJsonObject> &result) {
+        const QString state = result
+            ? result.value().value(QLatin1String("status")).toObject().value(QLatin1String("state")).toString()
+            : QString();
+        if (state == QLatin1String("CANCELLED") || state == QLatin1String("SUSPENDED")) {
+            ActionProgress next = progress;
+            next.steps.last().state = ActionStep::State::Done;
+            emit actionProgress(next);
+            deleteNow(request, next);
+            return;
+        }
+        if (QDateTime::currentDateTimeUtc() >= deadline) {
+            ActionProgress next = progress;
+            next.steps.last().state = ActionStep::State::Failed;
+            emit actionProgress(next);
+            finish(request, ActionResult::Outcome::TimedOut,
+                   tr("%1 is cancelled but still %2 after 5 minutes, so it was not deleted: delete it once it has "
+                      "stopped.")
+                       .arg(request.name, state.isEmpty() ? result.error().message : state));
+            return;
+        }
+        QTimer::singleShot(1000, this, [this, request, progress, deadline] {
+            if (m_vvp)
+                deleteWhenStopped(request, progress, deadline);
+        });
+    });
+}
+
+void VvpSession::deleteNow(const ActionRequest &request, ActionProgress progress)
+{
+    progress.steps << ActionStep{tr("Delete the deployment"), ActionStep::State::Running, 0};
+    emit actionProgress(progress);
+    // The platform refuses it too (409) when the deployment started running meanwhile.
+    KubeReply *reply = m_vvp->remove(VvpClient::deploymentPath(request.ns, request.name));
+    connect(reply, &KubeReply::finished, this, [this, request, progress](const Result<QJsonObject> &result) {
+        ActionProgress done = progress;
+        done.steps.last().state = result ? ActionStep::State::Done : ActionStep::State::Failed;
+        emit actionProgress(done);
+        if (!result)
+            finish(request, ActionResult::Outcome::Failed,
+                   tr("%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended "
+                      "deployments.")
+                       .arg(request.name, result.error().message),
+                   result.error());
+        else
+            finish(request, ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(request.name));
+        list();
+    });
 }
 
 void VvpSession::watchJobGraph(const QString &uid, bool on, const QString &vertexId)

@@ -122,6 +122,11 @@ private:
     void writeSpec(const ActionRequest &request, const QJsonObject &patch, const QString &stepText,
                    const QString &doneText, ActionProgress progress, const QJsonObject &sentBefore = {});
     void startFromSavepoint(const ActionRequest &request, const QJsonObject &patch);
+    // The platform deletes only cancelled or suspended deployments: one meant to run is cancelled first,
+    // then deleted once the platform reports it stopped.
+    void deleteDeployment(const ActionRequest &request, ActionProgress progress);
+    void deleteWhenStopped(const ActionRequest &request, ActionProgress progress, const QDateTime &deadline);
+    void deleteNow(const ActionRequest &request, ActionProgress progress);
     // Records the deployment's spec as a revision when it changed since the last one recorded.
     void observeSpec(const QString &uid, const QJsonObject &object);
 
@@ -138,6 +143,7 @@ private:
     QTimer m_listTimer;
     QTimer m_pollTimer;
     quint64 m_generation = 0; // a list started before setNamespace/stop is dropped
+    QSet<quint64> m_abandoned; // actions whose waiting the user gave up
     bool m_listing = false;
     bool m_synced = false;
     bool m_live = false;

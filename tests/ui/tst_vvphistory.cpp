@@ -49,7 +49,7 @@ private slots:
     void eventsSurviveReopening();
     void configureKeepsThePreviousRevision();
     void startFromAChosenSavepoint();
-    void deleteOfARunningDeploymentIsRefused();
+    void deleteOfARunningDeploymentCancelsItFirst();
 
 private:
     std::unique_ptr<MainWindow> openPlatform();
@@ -370,35 +370,41 @@ void TestVvpHistory::startFromAChosenSavepoint()
     QCOMPARE(newest.value(u"spec")[u"savepointLocation"].toString(), chosenPath);
 }
 
-void TestVvpHistory::deleteOfARunningDeploymentIsRefused()
+void TestVvpHistory::deleteOfARunningDeploymentCancelsItFirst()
 {
     auto window = openPlatform();
     QVERIFY(window);
     const Deployment fraud = openPage(window.get(), QStringLiteral("fraud-detector"));
     QCOMPARE(fraud.desiredState, QStringLiteral("running"));
-    const QString sentence = QStringLiteral("Ververica Platform deletes only cancelled or suspended deployments: "
-                                            "cancel it first (Cancel ▸ Keep State).");
-    // The control says so before anything is sent…
-    const Availability available = availability(ActionKind::Delete, fraud);
-    QVERIFY(!available.available);
-    QCOMPARE(available.reason, sentence);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->actions()->action(ActionKind::Delete)->isEnabled(), 10000);
-    // …and a request that comes anyway is refused without reaching the platform.
-    const ActionResult result = run(window.get(), requestFor(ActionKind::Delete, fraud));
-    QCOMPARE(result.outcome, ActionResult::Outcome::Refused);
-    QVERIFY2(result.summary.contains(sentence), qPrintable(result.summary));
+    // The platform deletes only cancelled or suspended deployments: a running one is offered Delete,
+    // which cancels it first.
+    QVERIFY(availability(ActionKind::Delete, fraud).available);
+    QSignalSpy progress(window->session()->session(), &BackendSession::actionProgress);
+    QSignalSpy finished(window->session()->session(), &BackendSession::actionFinished);
+    ActionRequest request = requestFor(ActionKind::Delete, fraud);
+    request.id = ++m_nextId;
+    window->session()->runAction(request);
+    // Cancelled first; while the platform stops the job, nothing is deleted.
+    QTRY_VERIFY_WITH_TIMEOUT(platformObject(fraud.name).value(u"spec")[u"state"].toString() == u"CANCELLED", 10000);
     QVERIFY(m_sandbox->server->vvpPlatform()->getDeployment(QStringLiteral("default"), fraud.name).ok());
-
-    // Cancelled, it is deleted.
-    QCOMPARE(run(window.get(), requestFor(ActionKind::CancelKeepState, fraud)).outcome,
-             ActionResult::Outcome::Succeeded);
-    QVERIFY(test::stepPlatformUntil(
-        *m_sandbox, [&] { return platformObject(fraud.name).value(u"status")[u"state"].toString() == u"CANCELLED"; }));
-    QTRY_VERIFY_WITH_TIMEOUT(window->deploymentPage()->summary().lifecycleState == u"CANCELLED", 15000);
-    const Deployment cancelled = window->deploymentPage()->summary();
-    QVERIFY(availability(ActionKind::Delete, cancelled).available);
-    QCOMPARE(run(window.get(), requestFor(ActionKind::Delete, cancelled)).outcome, ActionResult::Outcome::Succeeded);
+    QVERIFY(finished.isEmpty());
+    QVERIFY(test::stepPlatformUntil(*m_sandbox, [&] { return !finished.isEmpty(); }));
+    const ActionResult result = finished.constLast().constFirst().value<ActionResult>();
+    QCOMPARE(result.outcome, ActionResult::Outcome::Succeeded);
     QCOMPARE(m_sandbox->server->vvpPlatform()->getDeployment(QStringLiteral("default"), fraud.name).status, 404);
+    // The Activity panel saw the three steps.
+    const ActionProgress last = progress.constLast().constFirst().value<ActionProgress>();
+    QCOMPARE(last.steps.size(), 3);
+    QVERIFY(last.steps.constFirst().text.contains(QStringLiteral("Cancel the job first")));
+    QVERIFY(last.steps.constLast().text.contains(QStringLiteral("Delete")));
+
+    // One that is stopping but not yet stopped is refused until it has.
+    Deployment stopping = fraud;
+    stopping.desiredState = QStringLiteral("cancelled");
+    stopping.lifecycleState = QStringLiteral("TRANSITIONING");
+    const Availability wait = availability(ActionKind::Delete, stopping);
+    QVERIFY(!wait.available);
+    QVERIFY2(wait.reason.contains(QStringLiteral("wait until it has stopped")), qPrintable(wait.reason));
 }
 
 QTEST_MAIN(TestVvpHistory)

@@ -62,6 +62,7 @@ private slots:
     void suspendThenStartFromTheSavepoint();
     void staleWriteIsAConflict();
     void newDeploymentOnThePlatform();
+    void deleteCancelsARunningDeploymentFirst();
     void urlWithTokenNeverLogged();
 
 private:
@@ -140,10 +141,10 @@ void TestVvpSandbox::pageShowsThePlatformsRecords()
     QTRY_VERIFY_WITH_TIMEOUT(page->eventModel()->rowCount() > 0, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(page->snapshotModel()->rowCount() > 0, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(page->jobModel()->rowCount() > 0, 10000);
-    // Nothing of pods or a JobManager to show: those tabs are not offered.
+    // No pods to show; the JobManager is reached through the cluster's context, so the job graph is.
     auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("deploymentTabs"));
     QVERIFY(!tabs->isTabVisible(DeploymentPage::PodsTab));
-    QVERIFY(!tabs->isTabVisible(DeploymentPage::JobGraphTab));
+    QVERIFY(tabs->isTabVisible(DeploymentPage::JobGraphTab));
     // LATEST_STATE names what Start would restore: the newest savepoint or retained checkpoint.
     QTRY_VERIFY_WITH_TIMEOUT(page->restoreText().contains(QStringLiteral("s3://")), 10000);
     // What the platform does not do through Capstan yet is not offered.
@@ -259,6 +260,33 @@ void TestVvpSandbox::newDeploymentOnThePlatform()
         *m_sandbox, [&] { return created().body.value(u"status")[u"state"].toString() == QStringLiteral("RUNNING"); }));
     QTRY_COMPARE_WITH_TIMEOUT(listed(window.get(), QStringLiteral("top-speed"))->displayState(), DisplayState::Running,
                               10000);
+}
+
+void TestVvpSandbox::deleteCancelsARunningDeploymentFirst()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    const auto platformObject = [&] {
+        return m_sandbox->server->vvpPlatform()->getDeployment(QStringLiteral("default"),
+                                                               QStringLiteral("github-analytics"));
+    };
+    QCOMPARE(platformState(QStringLiteral("github-analytics")), QStringLiteral("RUNNING"));
+    // Running: Delete is offered, and says it cancels first.
+    QAction *remove = window->actions()->action(ActionKind::Delete);
+    QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::pageIsCurrent(window.get(), platformObject().body), 10000);
+    remove->trigger();
+    ActionReviewDialog *review = test::waitForReview(window.get());
+    QVERIFY(review);
+    QVERIFY2(review->effectText().contains(QStringLiteral("is cancelled, then deleted")),
+             qPrintable(review->effectText()));
+    test::answerReview(review, true);
+    // The platform cancels the job; only then is the deployment deleted.
+    QVERIFY(stepUntil([&] { return !platformObject().ok(); }));
+    QCOMPARE(platformObject().status, 404);
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(window.get(), QStringLiteral("github-analytics")), 15000);
 }
 
 void TestVvpSandbox::urlWithTokenNeverLogged()

@@ -11,6 +11,8 @@
 #include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/deploymenttemplates.h"
+#include "ui/fleet/fleetsessions.h"
+#include "ui/fleet/fleetview.h"
 #include "ui/menuactions.h"
 #include "ui/metricsview.h"
 #include "ui/models/activitymodel.h"
@@ -112,6 +114,29 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     toggleActivity->setText(tr("&Activity"));
     toggleActivity->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     m_viewMenu->addAction(toggleActivity);
+    auto *fleetDock = new QDockWidget(tr("Fleet"), this);
+    fleetDock->setObjectName(QStringLiteral("fleetDock"));
+    m_fleetView = new FleetView(fleetDock);
+    fleetDock->setWidget(m_fleetView);
+    addDockWidget(Qt::BottomDockWidgetArea, fleetDock);
+    tabifyDockWidget(activityDock, fleetDock);
+    fleetDock->hide();
+    // Its sessions (one per watched context) start when it is first shown, not with every window.
+    connect(fleetDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            fleetSessions();
+    });
+    connect(m_fleetView, &FleetView::openRequested, this, &MainWindow::openFromFleet);
+    QAction *toggleFleet = fleetDock->toggleViewAction();
+    toggleFleet->setText(tr("&Fleet"));
+    toggleFleet->setObjectName(QStringLiteral("fleetAction"));
+    toggleFleet->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    toggleFleet->setStatusTip(tr("Every deployment of every watched context in one list"));
+    connect(toggleFleet, &QAction::toggled, fleetDock, [fleetDock](bool on) {
+        if (on)
+            fleetDock->raise();
+    });
+    m_viewMenu->addAction(toggleFleet);
     menuBar()->insertMenu(m_helpMenu->menuAction(), m_actions->menu());
     m_actions->menu()->addSeparator();
     m_pinAction = m_actions->menu()->addAction(tr("&Keep Collecting Metrics"));
@@ -1066,6 +1091,36 @@ void MainWindow::showCommandPalette()
                          {}});
     }
     m_palette->open(deployments + actions + commands);
+}
+
+FleetSessions *MainWindow::fleetSessions()
+{
+    if (!m_fleetSessions) {
+        // List-level sessions: the pages opened from the Fleet keep the local history.
+        SessionOptions options = m_options;
+        options.historyPath = QStringLiteral("-");
+        options.platform = VvpEndpoint();
+        options.platformToken.clear();
+        m_fleetSessions = new FleetSessions(m_config, options, this);
+        m_fleetView->setSessions(m_fleetSessions);
+        m_fleetSessions->setContexts(FleetSessions::watchedContexts(m_config));
+    }
+    return m_fleetSessions;
+}
+
+void MainWindow::openFromFleet(const QString &context, const QString &ns, const QString &name)
+{
+    if (context != currentContext() || (!m_namespace.isEmpty() && m_namespace != ns))
+        openContext(context, QStringLiteral("all"));
+    if (openDeployment(ns, name))
+        return;
+    // The context's list is on its way: open the page once the deployment is listed.
+    statusBar()->showMessage(tr("Opening %1/%2 in %3…").arg(ns, name, context), 5000);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this, context, ns, name, connection] {
+        if (currentContext() != context || openDeployment(ns, name))
+            disconnect(*connection);
+    });
 }
 
 void MainWindow::runDeploymentAction(const QString &ns, const QString &name, ActionKind kind)

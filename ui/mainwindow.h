@@ -22,6 +22,8 @@ namespace capstan {
 
 class ActionsController;
 class ActivityModel;
+class FleetSessions;
+class FleetView;
 class CommandPalette;
 class ConnectionIndicator;
 class DeploymentPage;
@@ -48,6 +50,9 @@ public:
     DeploymentPage *deploymentPage() const { return m_page; }
     ActionsController *actions() const { return m_actions; }
     ActivityModel *activity() const { return m_activity; }
+    // The Fleet view (View ▸ Fleet) and its sessions, started the first time either is asked for.
+    FleetView *fleetView() const { return m_fleetView; }
+    FleetSessions *fleetSessions();
     // The open Configure / New Deployment dialog, if any (for tests).
     QDialog *configureDialog() const;
     // Selects the deployment in the list and opens its page; false when it is not listed.
@@ -109,6 +114,8 @@ private:
     // What to do about a 401/403 when the kubeconfig has no credentials for the context.
     QString credentialsHint(const Error &error) const;
     void onSelectionChanged();
+    // A deployment activated in the Fleet: its context (and all its namespaces) opened, then its page.
+    void openFromFleet(const QString &context, const QString &ns, const QString &name);
 
     KubeConfig m_config;
     SessionOptions m_options;
@@ -145,6 +152,8 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    FleetView *m_fleetView = nullptr;
+    FleetSessions *m_fleetSessions = nullptr;
 };
 
 } // namespace capstan

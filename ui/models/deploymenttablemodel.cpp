@@ -69,7 +69,20 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const Deployment &d = at(index.row());
-    const auto column = static_cast<Column>(index.column());
+    // Only what needs the clock or the pins asks for them: sorting and filtering read other roles.
+    const bool timed = role == Qt::DisplayRole && (index.column() == LastSnapshot || index.column() == Age);
+    return cellData(d, index.column(), role, timed ? now() : QDateTime(),
+                    role == Qt::DecorationRole || role == Qt::ToolTipRole ? isPinned(d) : false);
+}
+
+bool DeploymentTableModel::isNumeric(int column)
+{
+    return column == Parallelism || column == Age || column == Restarts || column == LastSnapshot;
+}
+
+QVariant DeploymentTableModel::cellData(const Deployment &d, int col, int role, const QDateTime &now, bool pinned)
+{
+    const auto column = static_cast<Column>(col);
     switch (role) {
     case UidRole:
         return d.uid;
@@ -92,11 +105,11 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case FlinkVersion:
             return d.flinkVersion;
         case LastSnapshot:
-            return d.lastSnapshot.time.isValid() ? ageText(d.lastSnapshot.time.secsTo(now())) : QString();
+            return d.lastSnapshot.time.isValid() ? ageText(d.lastSnapshot.time.secsTo(now)) : QString();
         case Restarts:
             return d.failure.restarts > 0 ? QVariant(d.failure.restarts) : QVariant(QString());
         case Age:
-            return d.created.isValid() ? ageText(d.created.secsTo(now())) : QString();
+            return d.created.isValid() ? ageText(d.created.secsTo(now)) : QString();
         case ColumnCount:
             break;
         }
@@ -116,18 +129,18 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
         case Age:
             return d.created.isValid() ? -d.created.toSecsSinceEpoch() : 0; // ascending = youngest first
         default:
-            return data(index, Qt::DisplayRole);
+            return cellData(d, col, Qt::DisplayRole, now, pinned);
         }
     case Qt::DecorationRole:
         if (column == State)
             return StateIcons::icon(d.displayState());
         if (column == Name && d.failure.failing)
             return StateIcons::failingIcon();
-        if (column == Name && isPinned(d))
+        if (column == Name && pinned)
             return StateIcons::pinIcon();
         break;
     case Qt::ToolTipRole:
-        if (column == Name && !d.failure.failing && isPinned(d))
+        if (column == Name && !d.failure.failing && pinned)
             return tr("Pinned: metrics are collected while its page is closed");
         if (column == Name && d.failure.failing)
             return d.failure.restarts > 0
@@ -152,7 +165,7 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(d.created.toLocalTime(), QLocale::LongFormat);
         break;
     case Qt::TextAlignmentRole:
-        if (column == Parallelism || column == Age || column == Restarts || column == LastSnapshot)
+        if (isNumeric(column))
             return QVariant::fromValue<Qt::Alignment>(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:
@@ -165,7 +178,12 @@ QVariant DeploymentTableModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (static_cast<Column>(section)) {
+    return columnTitle(section);
+}
+
+QVariant DeploymentTableModel::columnTitle(int column)
+{
+    switch (static_cast<Column>(column)) {
     case Name:
         return tr("Name");
     case Namespace:

@@ -61,6 +61,13 @@ public:
     static QString ageText(qint64 seconds);
     static QString stateText(DisplayState state);
 
+    // The cells of one deployment, shared with the lists that show deployments next to other columns
+    // (the Fleet view): `column` is a Column, `now` the cluster's time the ages count to.
+    static QVariant cellData(const Deployment &d, int column, int role, const QDateTime &now, bool pinned);
+    static QVariant columnTitle(int column);
+    // Columns whose text is a number or an age, aligned right.
+    static bool isNumeric(int column);
+
 private:
     QTimer m_ageTimer;
     QSet<QString> m_pinned;

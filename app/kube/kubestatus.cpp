@@ -78,7 +78,17 @@ Error KubeStatus::fromHttp(int httpStatus, const QByteArray &body)
     e.httpStatus = httpStatus;
     e.reason = reasonForCode(httpStatus);
     const bool looksHtml = body.trimmed().startsWith('<');
-    if (looksHtml) {
+    // Another API's error object with a message of its own (Ververica Platform's {"kind": "Error",
+    // "reason", "message"}, a Spring application's {"error", "message"}): its message, not its JSON.
+    const QString otherMessage = parseError.error == QJsonParseError::NoError && doc.isObject()
+        ? doc.object().value(QLatin1String("message")).toString()
+        : QString();
+    if (!otherMessage.isEmpty()) {
+        const QString reason = doc.object().value(QLatin1String("reason")).toString();
+        if (!reason.isEmpty())
+            e.reason = reason;
+        e.message = QStringLiteral("The server answered %1 %2: %3").arg(httpStatus).arg(e.reason, otherMessage);
+    } else if (looksHtml) {
         e.message = QStringLiteral("The server answered %1 with an HTML page instead of a Kubernetes API response. "
                                    "Check that the context's server URL points at the API server, not a proxy "
                                    "or web page.")

@@ -424,6 +424,11 @@ void TestKubeClient::htmlAnswerIsSummarised()
     QCOMPARE(status.reason, QStringLiteral("Invalid"));
     QCOMPARE(status.field, QStringLiteral("spec.job.parallelism"));
     QCOMPARE(status.causes.size(), 1);
+    // Another API's error object (Ververica Platform's): its message, not its JSON.
+    const Error platform = KubeStatus::fromHttp(
+        401, R"({"kind":"Error","statusCode":401,"reason":"Unauthorized","message":"A valid API token is required."})");
+    QCOMPARE(platform.httpStatus, 401);
+    QCOMPARE(platform.message, QStringLiteral("The server answered 401 Unauthorized: A valid API token is required."));
 }
 
 void TestKubeClient::serviceProxyPath()

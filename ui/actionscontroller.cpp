@@ -57,6 +57,15 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity, D
     }
     connect(m_page, &DeploymentPage::deploymentChanged, this, &ActionsController::onDeploymentChanged);
     connect(m_page, &DeploymentPage::rollbackToSnapshotRequested, this, &ActionsController::rollbackToSnapshot);
+    connect(m_page, &DeploymentPage::rollbackToRevisionRequested, this, [this](const QJsonObject &spec) {
+        // Configure with the revision's spec, straight to its review: the diff and what the platform
+        // does with it, written against the version shown like every Configure.
+        if (!m_session || m_dialog || m_object.isEmpty())
+            return;
+        ConfigureDialog *dialog = createConfigureDialog(false, m_object);
+        dialog->startFrom(spec);
+        dialog->open();
+    });
     updateEnabled();
 }
 

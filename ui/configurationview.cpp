@@ -12,9 +12,11 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextCursor>
@@ -123,7 +125,20 @@ ConfigurationView::ConfigurationView(QWidget *parent)
     m_diffHeading = heading(tr("Last reconciled vs last stable"), diffPane);
     m_diffHeading->setObjectName(QStringLiteral("diffHeading"));
     m_diffHeading->setBuddy(m_diffView);
-    diffLayout->addWidget(m_diffHeading);
+    m_rollbackButton = new QPushButton(tr("Roll Back to This Revision\u2026"), diffPane);
+    m_rollbackButton->setObjectName(QStringLiteral("rollbackToRevisionButton"));
+    m_rollbackButton->setToolTip(tr("Configure the deployment with the previous revision's spec: the review shows "
+                                    "the change before anything is written"));
+    m_rollbackButton->hide();
+    connect(m_rollbackButton, &QPushButton::clicked, this, [this] {
+        const QJsonObject spec = revisionRollbackSpec();
+        if (!spec.isEmpty())
+            emit rollbackToRevisionRequested(spec);
+    });
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_diffHeading, 1);
+    headingRow->addWidget(m_rollbackButton);
+    diffLayout->addLayout(headingRow);
     diffLayout->addWidget(m_diffSummary);
     diffLayout->addWidget(m_diffView, 1);
     diffLayout->addStretch(0);
@@ -147,6 +162,7 @@ void ConfigurationView::setObject(const QJsonObject &flinkDeployment)
 {
     updateBanner(flinkDeployment);
     const QJsonValue spec = flinkDeployment.value(QLatin1String("spec"));
+    m_currentSpec = spec.toObject();
     setTextKeepingScroll(m_specView, spec.isObject() ? YamlWriter::toYaml(spec) : QString());
     const bool platform = VvpObjects::isPlatformDeployment(flinkDeployment);
     if (platform != m_platform || flinkDeployment.isEmpty()) {
@@ -165,6 +181,7 @@ void ConfigurationView::setObject(const QJsonObject &flinkDeployment)
         updatePlatformDiff();
         return;
     }
+    m_rollbackButton->hide();
     // The autoscaler's decisions reach the job through the reconciled spec only: say whose they are, so a
     // difference nobody typed is not taken for someone else's change.
     const QString serialized = flinkDeployment.value(QLatin1String("status"))
@@ -215,6 +232,8 @@ void ConfigurationView::setPreviousRevision(const QJsonObject &spec, const QDate
 
 void ConfigurationView::updatePlatformDiff()
 {
+    const QJsonObject target = revisionRollbackSpec();
+    m_rollbackButton->setVisible(!target.isEmpty() && target != m_currentSpec);
     const QString before = m_previousSpec.isEmpty() ? QString() : YamlWriter::toYaml(m_previousSpec);
     const QString after = m_specView->toPlainText();
     if (m_diffKnown && before == m_diffBefore && after == m_diffAfter)
@@ -229,6 +248,19 @@ void ConfigurationView::updatePlatformDiff()
     else if (before == after)
         m_diffMessage = tr("The spec is the same as in the revision of %1.").arg(minuteOf(m_previousSince));
     setDiffTexts(before, after);
+}
+
+QJsonObject ConfigurationView::revisionRollbackSpec() const
+{
+    if (!m_platform || m_previousSpec.isEmpty())
+        return {};
+    QJsonObject spec = m_previousSpec;
+    const QJsonValue state = m_currentSpec.value(QLatin1String("state"));
+    if (state.isUndefined())
+        spec.remove(QLatin1String("state"));
+    else
+        spec.insert(QLatin1String("state"), state);
+    return spec;
 }
 
 void ConfigurationView::setDiffTexts(const QString &before, const QString &after)

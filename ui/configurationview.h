@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QSplitter;
 
 namespace capstan {
@@ -36,6 +37,15 @@ public:
                              const QString &action);
 
     QString specYaml() const;
+    // What "Roll Back to This Revision…" proposes: the previous revision's spec with the current desired
+    // state (a rollback changes what runs, not whether it runs); empty when there is no revision.
+    QJsonObject revisionRollbackSpec() const;
+
+signals:
+    // The user asked to go back to the previous revision (the spec to propose in Configure's review).
+    void rollbackToRevisionRequested(const QJsonObject &spec);
+
+public:
     // The diff as shown: one line per entry, prefixed "+ ", "− " or "  ", or the sentence that replaces it.
     QString diffText() const;
     // The line above the diff: what differs, and whose the parallelism overrides are.
@@ -60,6 +70,8 @@ private:
     QLabel *m_diffHeading;
     QLabel *m_diffSummary;
     YamlDiffView *m_diffView;
+    QPushButton *m_rollbackButton;
+    QJsonObject m_currentSpec;
     QString m_bannerText;
     QString m_diffBefore;
     QString m_diffAfter;

@@ -206,6 +206,8 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     m_exceptions = new ExceptionsView(this);
     m_tabs->addTab(m_exceptions, tr("Exceptions"));
     m_configuration = new ConfigurationView(this);
+    connect(m_configuration, &ConfigurationView::rollbackToRevisionRequested, this,
+            &DeploymentPage::rollbackToRevisionRequested);
     m_tabs->addTab(m_configuration, tr("Configuration"));
     // Pods and their logs; obituaries also mark the timeline and the charts.
     m_pods = new PodsPanel(this);

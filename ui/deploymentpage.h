@@ -108,6 +108,8 @@ signals:
     void deploymentChanged();
     // The user asked to roll back to the selected snapshot.
     void rollbackToSnapshotRequested(const capstan::Snapshot &snapshot);
+    // The user asked to configure the deployment back to an earlier spec (a platform's previous revision).
+    void rollbackToRevisionRequested(const QJsonObject &spec);
     // The deployment shown was deleted, or the page closed.
     void closed();
     // Something for the window's status bar (Prometheus unreachable for this deployment).

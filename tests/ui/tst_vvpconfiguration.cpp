@@ -17,6 +17,7 @@
 #include "sandbox/vvpplatform.h"
 #include "session/sessionhost.h"
 #include "ui/configurationview.h"
+#include "ui/configuredialog.h"
 #include "ui/deploymentpage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/snapshottablemodel.h"
@@ -31,6 +32,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -198,6 +200,28 @@ void TestVvpConfiguration::configureShowsTheChangeSinceThePreviousRevision()
     QVERIFY2(view->diffSummary().contains(QStringLiteral(" by Configure Deployment: 1 line added, 1 line removed.")),
              qPrintable(view->diffSummary()));
     look(window.get(), QStringLiteral("tab-configuration-changed"));
+
+    // Roll back to that revision: Configure opens on its review with the change back, and applies it.
+    auto *rollback = view->findChild<QPushButton *>(QStringLiteral("rollbackToRevisionButton"));
+    QVERIFY(rollback);
+    QTRY_VERIFY(rollback->isVisible());
+    QCOMPARE(view->revisionRollbackSpec().value(u"template")[u"spec"][u"parallelism"].toInt(), 1);
+    const auto platformObject = [&] {
+        return m_sandbox->server->vvpPlatform()
+            ->getDeployment(QStringLiteral("default"), QStringLiteral("github-analytics"))
+            .body;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(test::pageIsCurrent(window.get(), platformObject()), 10000);
+    QTest::mouseClick(rollback, Qt::LeftButton);
+    auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->currentPage(), ConfigureDialog::Page::Review);
+    QCOMPARE(dialog->request().newSpec.value(u"template")[u"spec"][u"parallelism"].toInt(), 1);
+    QCOMPARE(dialog->request().newSpec.value(u"state"), page->object().value(u"spec")[u"state"]);
+    QPointer<ConfigureDialog> guard(dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(platformObject().value(u"spec")[u"template"][u"spec"][u"parallelism"].toInt(), 1, 10000);
 }
 
 void TestVvpConfiguration::startFromSavepointReviewNamesTheSteps()

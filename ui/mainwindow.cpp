@@ -119,7 +119,6 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_fleetView = new FleetView(fleetDock);
     fleetDock->setWidget(m_fleetView);
     addDockWidget(Qt::BottomDockWidgetArea, fleetDock);
-    tabifyDockWidget(activityDock, fleetDock);
     fleetDock->hide();
     // Its sessions (one per watched context) start when it is first shown, not with every window.
     connect(fleetDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
@@ -132,10 +131,6 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     toggleFleet->setObjectName(QStringLiteral("fleetAction"));
     toggleFleet->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
     toggleFleet->setStatusTip(tr("Every deployment of every watched context in one list"));
-    connect(toggleFleet, &QAction::toggled, fleetDock, [fleetDock](bool on) {
-        if (on)
-            fleetDock->raise();
-    });
     m_viewMenu->addAction(toggleFleet);
     menuBar()->insertMenu(m_helpMenu->menuAction(), m_actions->menu());
     m_actions->menu()->addSeparator();

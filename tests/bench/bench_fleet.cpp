@@ -23,6 +23,7 @@
 #include "ui/mainwindow.h"
 
 #include "childoutput.h"
+#include "probestatus.h"
 #include "stallprobe.h"
 
 #include <QAction>
@@ -41,13 +42,18 @@
 
 #include <csignal>
 #include <cstdio>
-#include <malloc.h>
 #include <memory>
 
 using namespace capstan;
+using capstan::bench::heapInUseMb;
+using capstan::bench::kubectlListMs;
+using capstan::bench::pause;
 using capstan::bench::percentile;
 using capstan::bench::readLine;
+using capstan::bench::say;
 using capstan::bench::StallProbe;
+using capstan::bench::statusMb;
+using capstan::bench::waitUntil;
 
 namespace {
 
@@ -63,63 +69,6 @@ struct Settings
 };
 
 QElapsedTimer g_sinceMain;
-
-void say(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-// VmRSS / VmHWM of this process in MB.
-double statusMb(const char *field)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double heapInUseMb()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
-}
-
-void pause(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-// Runs the event loop until `ready` (checked on every insertion into `model` and every 2 ms), then once
-// more after the events already queued (the repaint) ran.
-void waitUntil(const std::function<bool()> &ready, QAbstractItemModel *model, int timeoutMs)
-{
-    QEventLoop loop;
-    bool done = false;
-    const auto check = [&] {
-        if (!done && ready()) {
-            done = true;
-            QTimer::singleShot(0, &loop, &QEventLoop::quit);
-        }
-    };
-    const auto inserted = QObject::connect(model, &QAbstractItemModel::rowsInserted, &loop, check);
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, check);
-    poll.start(2);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    check();
-    if (!done)
-        loop.exec();
-    QObject::disconnect(inserted);
-}
 
 // The measured side: MainWindow with the Fleet shown, on the merged kubeconfig.
 int probe(const QStringList &args)
@@ -161,7 +110,7 @@ int probe(const QStringList &args)
     FleetModel *model = window.fleetView()->model();
 
     // 1. Start → every context's rows listed.
-    waitUntil([&] { return model->rowCount() >= rows; }, model, 600000);
+    waitUntil([&] { return model->rowCount() >= rows; }, {model}, 600000);
     const double populatedMs = double(g_sinceMain.nsecsElapsed()) / 1e6;
     say("populated " + QByteArray::number(populatedMs, 'f', 1));
     int live = 0;
@@ -216,24 +165,6 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
-}
-
-double timeKubectl(const Settings &settings, const QString &kubeconfig, const QString &context,
-                   const QProcessEnvironment &env)
-{
-    QProcess kubectl;
-    kubectl.setProcessEnvironment(env);
-    kubectl.setStandardOutputFile(QProcess::nullDevice());
-    kubectl.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QElapsedTimer timer;
-    timer.start();
-    kubectl.start(settings.kubectl,
-                  {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--context"), context,
-                   QStringLiteral("get"), QStringLiteral("flinkdeployments"), QStringLiteral("-A"),
-                   QStringLiteral("-o"), QStringLiteral("json")});
-    if (!kubectl.waitForFinished(600000) || kubectl.exitCode() != 0)
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 // One kubeconfig with a context "fleet-<i>" per sandbox (its admin user).
@@ -326,7 +257,10 @@ int run(const Settings &settings)
     kubectlEnv.insert(QStringLiteral("KUBECACHEDIR"), dir.filePath(QStringLiteral("kubectl-cache")));
     // Every context is as large as the others: the first stands for the largest.
     for (const QString &key : {QStringLiteral("kubectlColdMs"), QStringLiteral("kubectlWarmMs")}) {
-        const double ms = timeKubectl(settings, merged, QStringLiteral("fleet-1"), kubectlEnv);
+        const double ms = kubectlListMs(
+            settings.kubectl,
+            {QStringLiteral("--kubeconfig"), merged, QStringLiteral("--context"), QStringLiteral("fleet-1")},
+            kubectlEnv);
         if (ms >= 0)
             result.insert(key, ms);
     }

@@ -72,19 +72,7 @@ QString loadAverage()
 
 double timeKubectl(const Settings &settings, const QString &kubeconfig, const QProcessEnvironment &env)
 {
-    QProcess kubectl;
-    kubectl.setProcessEnvironment(env);
-    kubectl.setStandardOutputFile(QProcess::nullDevice());
-    kubectl.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QElapsedTimer timer;
-    timer.start();
-    kubectl.start(settings.kubectl,
-                  {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("get"),
-                   QStringLiteral("flinkdeployments"), QStringLiteral("-A"), QStringLiteral("-o"),
-                   QStringLiteral("json")});
-    if (!kubectl.waitForFinished(600000) || kubectl.exitCode() != 0)
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
+    return capstan::bench::kubectlListMs(settings.kubectl, {QStringLiteral("--kubeconfig"), kubeconfig}, env);
 }
 
 QJsonObject oneRun(const Settings &settings, int n, int run)

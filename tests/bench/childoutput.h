@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QStringList>
 
 #include <optional>
 
@@ -27,6 +28,25 @@ inline std::optional<QByteArray> readLine(QProcess &process, const QByteArray &p
         process.waitForReadyRead(100);
     }
     return std::nullopt;
+}
+
+// How long `kubectl <args> get flinkdeployments -A -o json` takes, in ms (its output discarded); -1 when it
+// fails.
+inline double kubectlListMs(const QString &kubectl, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(kubectl,
+                  args
+                      + QStringList{QStringLiteral("get"), QStringLiteral("flinkdeployments"), QStringLiteral("-A"),
+                                    QStringLiteral("-o"), QStringLiteral("json")});
+    if (!process.waitForFinished(600000) || process.exitCode() != 0)
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 } // namespace capstan::bench

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actions/actionrequest.h"
+#include "notify/notificationsettings.h"
 
 #include <QList>
 #include <QString>
@@ -18,6 +19,8 @@ struct Preferences
     QString language; // empty: the system's; otherwise "en" or "de"
     // Kinds whose confirmation the user switched off (only kinds in optionalConfirmations()).
     QList<ActionKind> unconfirmed;
+    // Notification rules, thresholds, mutes and pins, and the tray (the Notifications page).
+    NotificationSettings notifications;
 
     static constexpr int MinPollIntervalSeconds = 1;
     static constexpr int MaxPollIntervalSeconds = 60;

@@ -4,6 +4,7 @@
 #include "ui/theme.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -59,6 +60,12 @@ Preferences clamped(Preferences p)
             unconfirmed << kind;
     }
     p.unconfirmed = unconfirmed;
+    p.notifications.noCheckpointMinutes
+        = std::clamp(p.notifications.noCheckpointMinutes, NotificationSettings::MinThresholdMinutes,
+                     NotificationSettings::MaxNoCheckpointMinutes);
+    p.notifications.unreachableMinutes
+        = std::clamp(p.notifications.unreachableMinutes, NotificationSettings::MinThresholdMinutes,
+                     NotificationSettings::MaxUnreachableMinutes);
     return p;
 }
 
@@ -106,7 +113,7 @@ PreferencesStore *PreferencesStore::instance()
 
 Preferences PreferencesStore::preferences() const
 {
-    const QSettings settings;
+    QSettings settings; // not const: NotificationSettings reads arrays
     Preferences p;
     p.theme = themeFromName(settings.value(SettingsKeys::theme).toString());
     p.pollIntervalSeconds = settings.value(SettingsKeys::pollInterval, p.pollIntervalSeconds).toInt();
@@ -116,6 +123,7 @@ Preferences PreferencesStore::preferences() const
         if (!settings.value(confirmKey(kind), true).toBool())
             p.unconfirmed << kind;
     }
+    p.notifications = NotificationSettings::load(settings, QDateTime::currentDateTimeUtc());
     return clamped(p);
 }
 
@@ -130,6 +138,7 @@ void PreferencesStore::setPreferences(const Preferences &preferences)
     settings.setValue(SettingsKeys::language, p.language);
     for (ActionKind kind : Preferences::optionalConfirmations())
         settings.setValue(confirmKey(kind), !p.unconfirmed.contains(kind));
+    p.notifications.save(settings);
     if (p.theme != previous.theme)
         Theme::apply(p.theme);
     if (p != previous)

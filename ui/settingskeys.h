@@ -1,5 +1,7 @@
 #pragma once
 
+#include "notify/notificationsettings.h"
+
 #include <QString>
 
 // Every key Capstan keeps in its settings file (QSettings: ~/.config/Capstan/capstan.conf on Linux),
@@ -14,6 +16,13 @@ inline constexpr QLatin1String pollInterval("metrics/pollIntervalSeconds"); // 1
 inline constexpr QLatin1String metricRetention("metrics/retentionDays"); // 1–365, default 7
 // Whether an action asks before it runs: confirm/<kind> (see Preferences::confirmationKey), bool.
 inline constexpr QLatin1String confirmGroup("confirm");
+// Notifications (NotificationSettings::load/save, which documents the keys under this group): rules,
+// thresholds, mutes and pins. The core names them; these are the same keys.
+inline constexpr QLatin1String notificationsGroup = NotificationSettings::group;
+// Keep running in the tray when the main window is closed (bool, default false).
+inline constexpr QLatin1String closeToTray = NotificationSettings::closeToTrayKey; // "notifications/closeToTray"
+// Start minimized to the tray at login (bool, default false); the autostart file follows it.
+inline constexpr QLatin1String startInTray = NotificationSettings::startInTrayKey; // "notifications/startInTray"
 
 // Window layout (SessionSettings::windowLayout, a WindowLayout from MainWindow and DeploymentPage),
 // written when a window closes.

@@ -3,6 +3,7 @@
 #include "vvp/vvpartifact.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace capstan {
 
@@ -170,6 +171,19 @@ JobRun VvpObjects::job(const QJsonObject &object)
         run.start = time(metadata.value(QLatin1String("createdAt")));
     run.end = time(metadata.value(QLatin1String("terminatedAt")));
     run.lastState = text(status.value(QLatin1String("state")));
+    // The platform names what each job started from (spec.savepointLocation: a savepoint, or a retained
+    // checkpoint's chk-<id> directory; none: empty state). Its own word, as good as the JobManager's.
+    RestoreProvenance &restore = run.restore;
+    restore.jobStart = run.start;
+    restore.observed = true;
+    restore.restoredAt = run.start;
+    restore.restoredPath
+        = text(object.value(QLatin1String("spec")).toObject().value(QLatin1String("savepointLocation")));
+    static const QRegularExpression checkpoint(QStringLiteral("/chk-([0-9]+)/?$"));
+    const QRegularExpressionMatch match = checkpoint.match(restore.restoredPath);
+    restore.restoredSavepoint = !restore.restoredPath.isEmpty() && !match.hasMatch();
+    if (match.hasMatch())
+        restore.restoredCheckpointId = match.captured(1).toLongLong();
     return run;
 }
 

@@ -169,11 +169,15 @@ void TestVvpObjects::jobs()
 {
     const QJsonObject list = parse(R"({"kind": "ResourceList", "items": [
         {"metadata": {"id": "j2", "createdAt": "2026-12-01T10:00:00Z"},
+         "spec": {"savepointLocation": "s3://vvp/flink-savepoints/namespaces/default/deployments/d1/savepoint-f1-ab"},
          "status": {"state": "STARTED", "started": {"startedAt": "2026-12-01T10:00:05Z", "flinkJobId": "f2"}}},
         {"metadata": {"id": "j1", "createdAt": "2026-11-20T09:00:00Z", "terminatedAt": "2026-12-01T09:59:59Z"},
+         "status": {"state": "TERMINATED"}},
+        {"metadata": {"id": "j0", "createdAt": "2026-11-19T09:00:00Z", "terminatedAt": "2026-11-20T08:59:00Z"},
+         "spec": {"savepointLocation": "s3://vvp/flink-checkpoints/namespaces/default/deployments/d1/f0/chk-42"},
          "status": {"state": "TERMINATED"}}, 7]})");
     const QList<QJsonObject> items = VvpObjects::items(list);
-    QCOMPARE(items.size(), 2); // the number is not an object: skipped
+    QCOMPARE(items.size(), 3); // the number is not an object: skipped
     const JobRun current = VvpObjects::job(items.at(0));
     QCOMPARE(current.jobId, QStringLiteral("j2"));
     QCOMPARE(current.start, QDateTime(QDate(2026, 12, 1), QTime(10, 0, 5), Qt::UTC));
@@ -182,6 +186,15 @@ void TestVvpObjects::jobs()
     const JobRun ended = VvpObjects::job(items.at(1));
     QCOMPARE(ended.start, QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));
     QCOMPARE(ended.end, QDateTime(QDate(2026, 12, 1), QTime(9, 59, 59), Qt::UTC));
+    // What each job started from, in the platform's own word.
+    QVERIFY(current.restore.observed);
+    QVERIFY(current.restore.restoredSavepoint);
+    QVERIFY(current.restore.restoredPath.endsWith(QStringLiteral("savepoint-f1-ab")));
+    QVERIFY(ended.restore.observed);
+    QVERIFY(!ended.restore.restoredSomething()); // empty state
+    const JobRun fromCheckpoint = VvpObjects::job(items.at(2));
+    QVERIFY(!fromCheckpoint.restore.restoredSavepoint);
+    QCOMPARE(fromCheckpoint.restore.restoredCheckpointId, 42);
 }
 
 void TestVvpObjects::garbageIsEmptyNotACrash()

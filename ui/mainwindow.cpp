@@ -127,7 +127,7 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     });
     connect(m_fleetView, &FleetView::openRequested, this, &MainWindow::openFromFleet);
     QAction *toggleFleet = fleetDock->toggleViewAction();
-    toggleFleet->setText(tr("&Fleet"));
+    toggleFleet->setText(tr("Fl&eet"));
     toggleFleet->setObjectName(QStringLiteral("fleetAction"));
     toggleFleet->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
     toggleFleet->setStatusTip(tr("Every deployment of every watched context in one list"));

@@ -422,7 +422,8 @@ void TestFleet::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(view->summaryText().contains(QStringLiteral("offline: unreachable (")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(view->summaryText().contains(QStringLiteral("restricted: forbidden (")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(view->summaryText().contains(QStringLiteral(" running")), 5000);
-    view->resize(1400, 620);
+    // Docked in the window as it opens from View ▸ Fleet, then on its own.
+    saveShot(window.get(), dark ? QStringLiteral("fleet-window-dark") : QStringLiteral("fleet-window"));
     auto *dock = window->findChild<QDockWidget *>(QStringLiteral("fleetDock"));
     dock->setFloating(true);
     dock->resize(1400, 620);

@@ -42,7 +42,7 @@ FleetView::FleetView(QWidget *parent)
     m_contextsButton->setAccessibleName(tr("Watched contexts"));
     m_contextsButton->setMenu(new QMenu(m_contextsButton));
 
-    auto *contextLabel = new QLabel(tr("S&how:"), this);
+    auto *contextLabel = new QLabel(tr("&Show:"), this);
     contextLabel->setBuddy(m_contextCombo);
     m_contextCombo->setObjectName(QStringLiteral("fleetContextComboBox"));
     m_contextCombo->setAccessibleName(tr("Context shown"));

@@ -43,6 +43,7 @@ private slots:
     void listsEveryContext();
     void changesReachTheFleet();
     void openingARowOpensItsPage();
+    void reconnectingKeepsTheLastKnownRows();
     void watchedContextsArePersisted();
     void screenshots_data();
     void screenshots();
@@ -361,6 +362,44 @@ void TestFleet::openingARowOpensItsPage()
     QCOMPARE(requested.size(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(window->currentContext(), QStringLiteral("prod-eu"), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(window->deploymentPage()->uid(), prodUid, 15000);
+}
+
+void TestFleet::reconnectingKeepsTheLastKnownRows()
+{
+    auto window = openWindow();
+    FleetView *view = showFleet(window.get());
+    QVERIFY(view);
+    FleetSessions *sessions = view->sessions();
+    FleetModel *model = view->model();
+    const int stagingRows = int(m_staging->serverState().size());
+    QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("staging")), FleetSessions::Status::Live, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowsByContext(model).value(QStringLiteral("staging")), stagingRows, 5000);
+    const auto stagingRow = [model] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->at(row).context == QLatin1String("staging"))
+                return row;
+        }
+        return -1;
+    };
+    QVERIFY(!model->index(stagingRow(), FleetModel::Context).data(Qt::ForegroundRole).isValid());
+
+    // The cluster drops its watches and answers 503 for a while: its rows stay, dimmed, and the strip says so.
+    m_staging->server->faults().failNextRequests(1000000, 503);
+    m_staging->server->faults().dropWatchStreams();
+    QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("staging")), FleetSessions::Status::Reconnecting, 15000);
+    QCOMPARE(rowsByContext(model).value(QStringLiteral("staging")), stagingRows);
+    QVERIFY(model->index(stagingRow(), FleetModel::Context).data(Qt::ForegroundRole).isValid());
+    QTRY_VERIFY2_WITH_TIMEOUT(view->summaryText().contains(QStringLiteral("staging: reconnecting (")),
+                              qPrintable(view->summaryText()), 5000);
+    QVERIFY2(view->summaryText().contains(QStringLiteral("%1 deployment(s) last known").arg(stagingRows)),
+             qPrintable(view->summaryText()));
+    // The others are not held up.
+    QCOMPARE(sessions->status(QStringLiteral("prod-eu")), FleetSessions::Status::Live);
+
+    m_staging->server->faults().failNextRequests(0, 503);
+    QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("staging")), FleetSessions::Status::Live, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->index(stagingRow(), FleetModel::Context).data(Qt::ForegroundRole).isValid(), 5000);
+    QCOMPARE(rowsByContext(model).value(QStringLiteral("staging")), stagingRows);
 }
 
 void TestFleet::watchedContextsArePersisted()

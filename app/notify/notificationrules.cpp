@@ -74,14 +74,24 @@ QList<Notification> NotificationRules::onDeployments(const QString &context, con
 
         // Someone else's change: the generation moved to one this user's actions did not write.
         // Operators and the platform move it only for spec changes; 0 means the backend has none.
-        QSet<qint64> &own = watch.ownWrites[d.uid];
-        if (seen && previousGeneration > 0 && d.generation > previousGeneration && !own.contains(d.generation)) {
-            watch.pending.removeIf([&d](const PendingChange &p) { return p.uid == d.uid; });
-            watch.pending.append({d.uid, previousGeneration, d.generation, now.addSecs(OwnWriteGraceSeconds)});
+        // Several changes within the grace are one notification, from the first generation to the last.
+        const auto own = watch.ownWrites.find(d.uid);
+        const bool ownWrite = own != watch.ownWrites.end() && own->contains(d.generation);
+        if (seen && previousGeneration > 0 && d.generation > previousGeneration && !ownWrite) {
+            const auto pending = std::find_if(watch.pending.begin(), watch.pending.end(),
+                                              [&d](const PendingChange &p) { return p.uid == d.uid; });
+            if (pending != watch.pending.end()) {
+                pending->to = d.generation;
+                pending->due = now.addSecs(OwnWriteGraceSeconds);
+            } else {
+                watch.pending.append({d.uid, previousGeneration, d.generation, now.addSecs(OwnWriteGraceSeconds)});
+            }
         }
-        own.removeIf([&d](qint64 g) { return g <= d.generation; });
-        if (own.isEmpty())
-            watch.ownWrites.remove(d.uid);
+        if (own != watch.ownWrites.end()) {
+            own->removeIf([&d](qint64 g) { return g <= d.generation; });
+            if (own->isEmpty())
+                watch.ownWrites.erase(own);
+        }
 
         evaluate(context, watch, d.uid, now, out, baseline ? &summarized : nullptr);
     }
@@ -156,6 +166,13 @@ QList<Notification> NotificationRules::tick(const QDateTime &now)
             continue;
         it->notified = true;
         Notification shown = n;
+        if (n.rule == NotificationRule::NoCheckpoint) {
+            // Its text says how long: as of now, not as of when it started.
+            const ContextWatch &watch = m_contexts[n.context];
+            const auto t = watch.deployments.constFind(n.uid);
+            if (t != watch.deployments.cend())
+                shown = noCheckpointNotification(n.context, n.uid, *t, now);
+        }
         shown.time = now;
         shown.pinned = m_settings.isPinned(n.context, n.ns, n.name, now);
         out.append(shown);
@@ -215,8 +232,8 @@ Notification NotificationRules::deploymentNotification(NotificationRule rule, co
     return n;
 }
 
-void NotificationRules::evaluate(const QString &context, const ContextWatch &watch, const QString &uid,
-                                 const QDateTime &now, Out &out, Out *baseline)
+void NotificationRules::evaluate(const QString &context, ContextWatch &watch, const QString &uid, const QDateTime &now,
+                                 Out &out, Out *baseline)
 {
     const Tracked &t = *watch.deployments.constFind(uid);
     const auto keyOf = [&](NotificationRule rule) { return Notification::keyOf(rule, context, t.ns, t.name); };
@@ -271,22 +288,42 @@ void NotificationRules::evaluate(const QString &context, const ContextWatch &wat
 // checkpoint or from the job's start, whichever is later (a new job starts the clock again). A
 // savepoint newer than every checkpoint does not reset it: it hides newer checkpoints from the list
 // until one of them is newer again, which then shows.
-void NotificationRules::evaluateNoCheckpoint(const QString &context, const ContextWatch &watch, const QString &uid,
+void NotificationRules::evaluateNoCheckpoint(const QString &context, ContextWatch &watch, const QString &uid,
                                              const QDateTime &now, Out &out, Out *baseline)
 {
-    const Tracked &t = *watch.deployments.constFind(uid);
-    const QString key = Notification::keyOf(NotificationRule::NoCheckpoint, context, t.ns, t.name);
     // While the context is not live the list is stale: neither start nor end the condition.
     if (watch.stateKnown && watch.state != SessionState::Live)
         return;
-    QDateTime since = t.lastCheckpoint;
-    if (since.isValid() && t.jobStart.isValid() && t.jobStart > since)
-        since = t.jobStart;
-    const qint64 limitSecs = qint64(m_settings.noCheckpointMinutes) * 60;
-    if (!t.running || !t.checkpointsEnabled || !since.isValid() || since.secsTo(now) < limitSecs) {
+    Tracked &t = watch.deployments[uid];
+    const QDateTime since = checkpointClock(t);
+    const bool holds = t.running && t.checkpointsEnabled && since.isValid()
+        && since.secsTo(now) >= qint64(m_settings.noCheckpointMinutes) * 60;
+    // Every tick passes here for every deployment: without a change, nothing is built or looked up.
+    // A condition that still holds keeps its text; how many minutes is written when it is notified.
+    if (holds == t.noCheckpointHeld)
+        return;
+    t.noCheckpointHeld = holds;
+    const QString key = Notification::keyOf(NotificationRule::NoCheckpoint, context, t.ns, t.name);
+    if (!holds) {
         release(key, now, out);
         return;
     }
+    hold(noCheckpointNotification(context, uid, t, now),
+         tr("%1 has a recent checkpoint again, or no longer runs (%2)").arg(t.name, context), now, out, baseline);
+}
+
+QDateTime NotificationRules::checkpointClock(const Tracked &t)
+{
+    QDateTime since = t.lastCheckpoint;
+    if (since.isValid() && t.jobStart.isValid() && t.jobStart > since)
+        since = t.jobStart;
+    return since;
+}
+
+Notification NotificationRules::noCheckpointNotification(const QString &context, const QString &uid, const Tracked &t,
+                                                         const QDateTime &now) const
+{
+    const QDateTime since = checkpointClock(t);
     Notification n = deploymentNotification(NotificationRule::NoCheckpoint, context, uid, t, now);
     const qint64 minutes = minutesBetween(since, now);
     n.summary
@@ -294,7 +331,7 @@ void NotificationRules::evaluateNoCheckpoint(const QString &context, const Conte
     n.body = since == t.lastCheckpoint
         ? tr("The last completed checkpoint was taken at %1 (UTC).").arg(since.toUTC().toString(Qt::ISODate))
         : tr("No checkpoint completed since the job started at %1 (UTC).").arg(since.toUTC().toString(Qt::ISODate));
-    hold(n, tr("%1 has a recent checkpoint again, or no longer runs (%2)").arg(t.name, context), now, out, baseline);
+    return n;
 }
 
 void NotificationRules::evaluateUnreachable(const QString &context, const ContextWatch &watch, const QDateTime &now,

@@ -87,6 +87,7 @@ private:
         QDateTime lastCompleted; // lastSnapshot's time
         QDateTime lastCheckpoint; // the newest checkpoint seen as lastSnapshot
         Snapshot failedSnapshot; // the newest FAILED snapshot seen (state empty: none)
+        bool noCheckpointHeld = false; // its NoCheckpoint condition holds
     };
     struct PendingChange
     {
@@ -114,10 +115,13 @@ private:
     };
     using Out = QList<Notification>;
 
-    void evaluate(const QString &context, const ContextWatch &watch, const QString &uid, const QDateTime &now, Out &out,
+    void evaluate(const QString &context, ContextWatch &watch, const QString &uid, const QDateTime &now, Out &out,
                   Out *baseline);
-    void evaluateNoCheckpoint(const QString &context, const ContextWatch &watch, const QString &uid,
-                              const QDateTime &now, Out &out, Out *baseline);
+    void evaluateNoCheckpoint(const QString &context, ContextWatch &watch, const QString &uid, const QDateTime &now,
+                              Out &out, Out *baseline);
+    static QDateTime checkpointClock(const Tracked &t); // the last checkpoint, or the job's start if later
+    Notification noCheckpointNotification(const QString &context, const QString &uid, const Tracked &t,
+                                          const QDateTime &now) const;
     Notification deploymentNotification(NotificationRule rule, const QString &context, const QString &uid,
                                         const Tracked &t, const QDateTime &now) const;
     void evaluateUnreachable(const QString &context, const ContextWatch &watch, const QDateTime &now, Out &out);

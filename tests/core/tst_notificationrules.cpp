@@ -7,6 +7,7 @@
 #include "notify/notificationrules.h"
 #include "notify/notificationsettings.h"
 
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,6 +106,7 @@ private slots:
     void baselineIsOneSummary();
     void removedDeploymentClears();
     void settingsRoundTrip();
+    void fleetScale();
 };
 
 void TestNotificationRules::startedFailingOnceAndClears()
@@ -305,6 +307,14 @@ void TestNotificationRules::changedElsewhere()
     QVERIFY(rules.onDeployments(kContext, batch({deployment(QStringLiteral("github-analytics"), 9)}), at(7)).isEmpty());
     QCOMPARE(rules.onDeployments(kContext, batch({deployment(QStringLiteral("github-analytics"), 9)}), at(8)).size(),
              1);
+    // Changes in quick succession are one, from the first generation to the last.
+    QVERIFY(
+        rules.onDeployments(kContext, batch({deployment(QStringLiteral("github-analytics"), 10)}), at(9)).isEmpty());
+    QVERIFY(rules.onDeployments(kContext, batch({deployment(QStringLiteral("github-analytics"), 12)}), at(9, 10))
+                .isEmpty());
+    const auto burst = rules.tick(at(10));
+    QCOMPARE(burst.size(), 1);
+    QVERIFY(burst.first().summary.endsWith(QStringLiteral("(generation 9 → 12)")));
 }
 
 void TestNotificationRules::ownWritesAreNotChangedElsewhere()
@@ -559,6 +569,52 @@ void TestNotificationRules::settingsRoundTrip()
     const NotificationSettings clamped = NotificationSettings::load(file, kT0);
     QCOMPARE(clamped.noCheckpointMinutes, NotificationSettings::MinThresholdMinutes);
     QCOMPARE(clamped.unreachableMinutes, NotificationSettings::MaxUnreachableMinutes);
+}
+
+void TestNotificationRules::fleetScale()
+{
+    // The fleet's size (10 contexts × 2,000 deployments) and a second of 2,000 changes: rules run on the
+    // GUI thread, so they must stay far below a frame per batch. The bound only catches a quadratic slip.
+    NotificationRules rules;
+    QElapsedTimer clock;
+    clock.start();
+    QList<QList<Deployment>> contexts;
+    for (int c = 0; c < 10; ++c) {
+        QList<Deployment> list;
+        for (int i = 0; i < 2000; ++i) {
+            Deployment d = deployment(QStringLiteral("job-%1").arg(i));
+            d.checkpointsEnabled = true;
+            d.lastSnapshot.kind = QStringLiteral("checkpoint");
+            d.lastSnapshot.time = at(-1);
+            list << (i % 100 == 0 ? failing(d) : d);
+        }
+        const auto out = rules.onDeployments(QStringLiteral("ctx-%1").arg(c), batch(list, true), kT0);
+        QCOMPARE(out.size(), 1); // the start-up summary
+        contexts << list;
+    }
+    const qint64 baselineMs = clock.restart();
+    int notified = 0;
+    for (int round = 0; round < 10; ++round) {
+        for (int c = 0; c < 10; ++c) {
+            QList<Deployment> changed;
+            for (int i = 0; i < 20; ++i) {
+                Deployment d = contexts.at(c).at((round * 20 + i) % 2000);
+                changed << (round % 2 ? d : failing(d));
+            }
+            notified
+                += static_cast<int>(rules.onDeployments(QStringLiteral("ctx-%1").arg(c), batch(changed), at(1)).size());
+        }
+    }
+    const qint64 changesMs = clock.restart();
+    notified += static_cast<int>(rules.tick(at(40)).size()); // 20,000 deployments without a checkpoint for 41 min
+    const qint64 tickMs = clock.restart();
+    QVERIFY(rules.tick(at(41)).isEmpty()); // the steady state: every 30 s
+    const qint64 quietTickMs = clock.elapsed();
+    qInfo("baseline of 20000: %lld ms; 2000 changes in 100 batches: %lld ms; tick notifying 20000: %lld ms; "
+          "quiet tick: %lld ms",
+          baselineMs, changesMs, tickMs, quietTickMs);
+    QVERIFY(notified > 20000);
+    QVERIFY2(baselineMs + changesMs + tickMs + quietTickMs < 5000, "rules are far too slow for the fleet");
 }
 
 QTEST_GUILESS_MAIN(TestNotificationRules)

@@ -153,6 +153,8 @@ void NotificationHistory::prune(const QDateTime &now)
 
 QList<Notification> NotificationHistory::read(const QString &path, const QString &text, int limit)
 {
+    if (path.isEmpty() || path == QLatin1String("-")) // no history kept (as SessionOptions::historyPath)
+        return {};
     const NotificationHistory history(path);
     return history.search(text, limit);
 }

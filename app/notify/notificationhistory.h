@@ -44,7 +44,8 @@ public:
     void prune(const QDateTime &now);
     static constexpr int PruneEvery = 100; // appends between two prunes (the first append prunes)
 
-    // search() on a connection of its own, for a worker thread (the Notifications panel).
+    // search() on a connection of its own, for a worker thread (the Notifications panel). A path of
+    // "-" (no history kept) reads nothing.
     static QList<Notification> read(const QString &path, const QString &text, int limit = 500);
 
 private:

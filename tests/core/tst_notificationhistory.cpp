@@ -124,6 +124,8 @@ void TestNotificationHistory::readFromAnotherThread()
     QCOMPARE(found.first().context, QStringLiteral("staging"));
     // A missing directory is created; an unusable path leaves an empty, closed store.
     QVERIFY(NotificationHistory::read(QStringLiteral("/proc/capstan-no/such.sqlite"), QString()).isEmpty());
+    QVERIFY(NotificationHistory::read(QStringLiteral("-"), QString()).isEmpty());
+    QVERIFY(!QFileInfo::exists(QStringLiteral("-")));
 }
 
 void TestNotificationHistory::defaultPathBesideHistory()

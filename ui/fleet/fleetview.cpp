@@ -142,11 +142,9 @@ FleetView::FleetView(QWidget *parent)
                            index.data(FleetModel::NamespaceRole).toString(),
                            index.data(FleetModel::NameRole).toString());
     });
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_proxy)}) {
-        connect(model, &QAbstractItemModel::rowsInserted, this, &FleetView::updateCount);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &FleetView::updateCount);
-        connect(model, &QAbstractItemModel::modelReset, this, &FleetView::updateCount);
-    }
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &FleetView::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &FleetView::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &FleetView::updateCount);
     updateSummary();
     updateCount();
 }

@@ -7,6 +7,8 @@
 #include "session/sessionhost.h"
 #include "ui/backgroundpool.h"
 #include "ui/mainwindow.h"
+#include "ui/notify/trayicon.h"
+#include "ui/notify/watchkeeper.h"
 #include "ui/preferencesstore.h"
 #include "ui/sessionsettings.h"
 #include "ui/theme.h"
@@ -48,6 +50,10 @@ void addOptions(QCommandLineParser &parser)
                       QCoreApplication::translate("main",
                                                   "Print what the deployment list shows (state, job state, failing, "
                                                   "last snapshot, …) as JSON and exit.")});
+    parser.addOption({QStringLiteral("tray"),
+                      QCoreApplication::translate("main",
+                                                  "Start in the system tray, keeping watch, without showing the "
+                                                  "window (as at login when so chosen in Preferences).")});
     parser.addOption({QStringLiteral("sandbox"),
                       QCoreApplication::translate("main",
                                                   "Run the built-in sandbox cluster and open it (the default "
@@ -217,7 +223,12 @@ int main(int argc, char **argv)
     if (useSandbox && ns.isEmpty() && (!context.isEmpty() || !config->context(lastContext)))
         ns = QStringLiteral("all"); // the demo set spans several namespaces
     capstan::MainWindow window(config.value(), context, ns, capstan::PreferencesStore::sessionOptions());
-    window.show();
+    // Keeping watch: every watched context's deployments feed the notifications and the tray.
+    auto *watchkeeper = new capstan::Watchkeeper(&window, window.notificationHistoryPath());
+    if (!parser.isSet(QStringLiteral("tray")) || !capstan::TrayIcon::available())
+        window.show();
+    else
+        QApplication::setQuitOnLastWindowClosed(!watchkeeper->keepsRunningInTray());
     const int exitCode = QApplication::exec();
     capstan::waitForBackgroundWork();
     return exitCode;

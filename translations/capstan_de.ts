@@ -27,6 +27,22 @@
         <source>Upgrades take a savepoint and restore it; a savepoint is also taken every 6 hours.</source>
         <translation>Upgrades erstellen einen Savepoint und stellen ihn wieder her; zusätzlich wird alle 6 Stunden ein Savepoint erstellt.</translation>
     </message>
+    <message>
+        <source>Stateful job (Ververica Platform)</source>
+        <translation>Job mit Zustand (Ververica Platform)</translation>
+    </message>
+    <message>
+        <source>Upgrades take a savepoint; a start restores the latest savepoint or retained checkpoint through the platform&apos;s Kubernetes HA.</source>
+        <translation>Upgrades erstellen einen Savepoint; ein Start stellt den neuesten Savepoint oder aufbewahrten Checkpoint über das Kubernetes-HA der Plattform wieder her.</translation>
+    </message>
+    <message>
+        <source>Stateless job (Ververica Platform)</source>
+        <translation>Job ohne Zustand (Ververica Platform)</translation>
+    </message>
+    <message>
+        <source>Upgrades and starts begin with empty state.</source>
+        <translation>Upgrades und Starts beginnen mit leerem Zustand.</translation>
+    </message>
 </context>
 <context>
     <name>QGnomeTheme</name>
@@ -222,6 +238,26 @@
     <message>
         <source>Parallelism must be a whole number of at least 1.</source>
         <translation>Die Parallelität muss eine ganze Zahl von mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>A JAR deployment needs the jar&apos;s URI, e.g. s3://artifacts/job.jar.</source>
+        <translation>Ein JAR-Deployment braucht die URI des JARs, z. B. s3://artifacts/job.jar.</translation>
+    </message>
+    <message>
+        <source>CPU must be a number more than 0.</source>
+        <translation>CPU muss eine Zahl größer als 0 sein.</translation>
+    </message>
+    <message>
+        <source>Memory “%1” is not a size: use e.g. 2G or 4096m.</source>
+        <translation>Speicher „%1“ ist keine Größe: Verwenden Sie z. B. 2G oder 4096m.</translation>
+    </message>
+    <message>
+        <source>The number of TaskManagers must be a whole number of at least 1.</source>
+        <translation>Die Anzahl der TaskManager muss eine ganze Zahl von mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>The value of %1 must be text: write it in quotes.</source>
+        <translation>Der Wert von %1 muss Text sein: Schreiben Sie ihn in Anführungszeichen.</translation>
     </message>
 </context>
 <context>
@@ -597,10 +633,6 @@
     <message>
         <source>Keep Its State</source>
         <translation>Seinen Zustand behalten</translation>
-    </message>
-    <message>
-        <source>Ververica Platform deletes only cancelled or suspended deployments: cancel it first (Cancel ▸ Keep State).</source>
-        <translation>Ververica Platform löscht nur abgebrochene oder angehaltene Deployments: brechen Sie es zuerst ab (Abbrechen ▸ Zustand behalten).</translation>
     </message>
     <message>
         <source>Ververica Platform deletes only cancelled or suspended deployments: wait until it has stopped.</source>
@@ -1102,6 +1134,54 @@
     <message>
         <source>The operator drops the autoscaler&apos;s parallelism overrides and the job returns to the spec&apos;s parallelism: where the autoscaler had changed it, the job is redeployed; with upgrade mode %1, %2</source>
         <translation>Der Operator verwirft die Parallelitäts-Overrides des Autoskalierers, und der Job kehrt zur Parallelität der Spec zurück: Wo der Autoskalierer sie geändert hatte, wird der Job neu deployt; mit dem Upgrade-Modus %1, %2</translation>
+    </message>
+    <message>
+        <source>the savepoint chosen (%1)</source>
+        <translation>dem gewählten Savepoint (%1)</translation>
+    </message>
+    <message>
+        <source>the retained checkpoint %1 (%2)</source>
+        <translation>dem aufbewahrten Checkpoint %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the savepoint %1 (%2)</source>
+        <translation>dem Savepoint %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ververica Platform starts a new job of %1 from %2.</source>
+        <translation>Ververica Platform startet einen neuen Job von %1 aus %2.</translation>
+    </message>
+    <message>
+        <source>It copies %1 to %2 as a savepoint of origin COPIED, then sets the desired state to RUNNING.</source>
+        <translation>Sie kopiert %1 als Savepoint mit Herkunft COPIED zu %2 und setzt dann den Soll-Zustand auf RUNNING.</translation>
+    </message>
+    <message>
+        <source>The restore strategy changes from NONE, which would restore nothing, to LATEST_SAVEPOINT, which restores the newest savepoint: the copy.</source>
+        <translation>Die Wiederherstellungsstrategie wechselt von NONE, die nichts wiederherstellen würde, zu LATEST_SAVEPOINT, die den neuesten Savepoint wiederherstellt: die Kopie.</translation>
+    </message>
+    <message>
+        <source>Restore strategy LATEST_STATE restores the newer of the latest savepoint and the latest retained checkpoint: the copy, made now.</source>
+        <translation>Die Wiederherstellungsstrategie LATEST_STATE stellt den neueren von neuestem Savepoint und neuestem aufbewahrtem Checkpoint wieder her: die jetzt erstellte Kopie.</translation>
+    </message>
+    <message>
+        <source>Restore strategy %1 restores the newest savepoint: the copy, made now.</source>
+        <translation>Die Wiederherstellungsstrategie %1 stellt den neuesten Savepoint wieder her: die jetzt erstellte Kopie.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 now: no job is stopped.</source>
+        <translation>%1 ist jetzt %2: Kein Job wird gestoppt.</translation>
+    </message>
+    <message>
+        <source>Only the state comes from the savepoint: the platform runs the deployment&apos;s current configuration, not the one live when the savepoint was taken.</source>
+        <translation>Nur der Zustand kommt aus dem Savepoint: Die Plattform führt die aktuelle Konfiguration des Deployments aus, nicht die, die beim Erstellen des Savepoints galt.</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled, then deleted from Ververica Platform.</source>
+        <translation>%1 wird abgebrochen und dann aus Ververica Platform gelöscht.</translation>
+    </message>
+    <message>
+        <source>The platform deletes only cancelled or suspended deployments: Capstan sets the desired state to CANCELLED (the job stops without a savepoint), waits until the platform reports it cancelled, then deletes it. Its savepoints stay in their storage; the platform forgets the deployment&apos;s jobs and events.</source>
+        <translation>Die Plattform löscht nur abgebrochene oder angehaltene Deployments: Capstan setzt den Soll-Zustand auf CANCELLED (der Job stoppt ohne Savepoint), wartet, bis die Plattform ihn als abgebrochen meldet, und löscht ihn dann. Seine Savepoints bleiben in ihrem Speicher; die Plattform vergisst die Jobs und Ereignisse des Deployments.</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1761,17 @@ Knoten-ID %2</translation>
     </message>
 </context>
 <context>
+    <name>capstan::Autostart</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>capstan::BackendSession</name>
     <message>
         <source>This context is not a Ververica Platform: Deployment Defaults and Secret Values belong to a platform&apos;s namespaces.</source>
@@ -1780,6 +1871,42 @@ Knoten-ID %2</translation>
     <message>
         <source>Managed by the autoscaler: %1 in the reconciled spec is %2, set by the operator&apos;s autoscaler, not in the deployment&apos;s spec.</source>
         <translation>Vom Autoskalierer verwaltet: %1 ist in der abgeglichenen Spec %2, gesetzt vom Autoskalierer des Operators, nicht in der Spec des Deployments.</translation>
+    </message>
+    <message>
+        <source>Roll Back to This Revision…</source>
+        <translation>Auf diese Revision zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Configure the deployment with the previous revision&apos;s spec: the review shows the change before anything is written</source>
+        <translation>Das Deployment mit der Spec der vorigen Revision konfigurieren: Die Prüfung zeigt die Änderung, bevor etwas geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Changes since the previous revision</source>
+        <translation>Änderungen seit der vorigen Revision</translation>
+    </message>
+    <message>
+        <source>Changes from the previous recorded revision to the current spec</source>
+        <translation>Änderungen von der zuvor aufgezeichneten Revision zur aktuellen Spec</translation>
+    </message>
+    <message>
+        <source>Reading the revisions Capstan recorded…</source>
+        <translation>Die von Capstan aufgezeichneten Revisionen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No earlier revision recorded yet: Capstan records a revision each time it sees the spec change.</source>
+        <translation>Noch keine frühere Revision aufgezeichnet: Capstan zeichnet jedes Mal eine Revision auf, wenn es die Spec sich ändern sieht.</translation>
+    </message>
+    <message>
+        <source>The spec is the same as in the revision of %1.</source>
+        <translation>Die Spec ist dieselbe wie in der Revision vom %1.</translation>
+    </message>
+    <message>
+        <source>Changes since the revision of %1, made %2 by %3: %4, %5.</source>
+        <translation>Änderungen seit der Revision vom %1, vorgenommen %2 durch %3: %4, %5.</translation>
+    </message>
+    <message>
+        <source>Changes since the revision of %1, made %2: %3, %4.</source>
+        <translation>Änderungen seit der Revision vom %1, vorgenommen %2: %3, %4.</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2101,10 @@ Knoten-ID %2</translation>
     <message>
         <source>The YAML parses and follows Ververica Platform&apos;s rules for the desired state, the strategies and the parallelism.</source>
         <translation>Das YAML ist lesbar und folgt den Regeln von Ververica Platform für den Sollzustand, die Strategien und die Parallelität.</translation>
+    </message>
+    <message>
+        <source>A new Ververica Platform Deployment</source>
+        <translation>Ein neues Ververica-Platform-Deployment</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2349,114 @@ Knoten-ID %2</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>A change to the running deployment suspends the job with a savepoint (origin SUSPEND_AND_UPGRADE) and starts the new job from it.</source>
+        <translation>Eine Änderung am laufenden Deployment hält den Job mit einem Savepoint an (Herkunft SUSPEND_AND_UPGRADE) und startet den neuen Job daraus.</translation>
+    </message>
+    <message>
+        <source>A change to the running deployment cancels the job without a savepoint and starts the new job without its state.</source>
+        <translation>Eine Änderung am laufenden Deployment bricht den Job ohne Savepoint ab und startet den neuen Job ohne seinen Zustand.</translation>
+    </message>
+    <message>
+        <source>A change leaves the running job alone: it applies when the deployment is started the next time.</source>
+        <translation>Eine Änderung lässt den laufenden Job in Ruhe: Sie gilt, wenn das Deployment das nächste Mal gestartet wird.</translation>
+    </message>
+    <message>
+        <source>An upgrade strategy Ververica Platform does not know: choose one of the three.</source>
+        <translation>Eine Upgrade-Strategie, die Ververica Platform nicht kennt: Wählen Sie eine der drei.</translation>
+    </message>
+    <message>
+        <source>A start restores the latest state the platform knows of: the newest savepoint or retained checkpoint, found through Kubernetes HA.</source>
+        <translation>Ein Start stellt den neuesten Zustand her, den die Plattform kennt: den neuesten Savepoint oder aufbewahrten Checkpoint, gefunden über Kubernetes-HA.</translation>
+    </message>
+    <message>
+        <source>A start restores the newest savepoint; checkpoints are not used.</source>
+        <translation>Ein Start stellt den neuesten Savepoint wieder her; Checkpoints werden nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>A start begins with empty state, even when savepoints exist.</source>
+        <translation>Ein Start beginnt mit leerem Zustand, auch wenn Savepoints existieren.</translation>
+    </message>
+    <message>
+        <source>A restore strategy Ververica Platform does not know: choose one of the three.</source>
+        <translation>Eine Wiederherstellungsstrategie, die Ververica Platform nicht kennt: Wählen Sie eine der drei.</translation>
+    </message>
+    <message>
+        <source>e.g. s3://artifacts/job.jar or https://…/job.jar</source>
+        <translation>z. B. s3://artifacts/job.jar oder https://…/job.jar</translation>
+    </message>
+    <message>
+        <source>Upgrade strategy</source>
+        <translation>Upgrade-Strategie</translation>
+    </message>
+    <message>
+        <source>Stateful</source>
+        <translation>Mit Zustand</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Desired state</source>
+        <translation>Soll-Zustand</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade strategy:</source>
+        <translation>&amp;Upgrade-Strategie:</translation>
+    </message>
+    <message>
+        <source>Restore strategy</source>
+        <translation>Wiederherstellungsstrategie</translation>
+    </message>
+    <message>
+        <source>Latest state</source>
+        <translation>Neuester Zustand</translation>
+    </message>
+    <message>
+        <source>Latest savepoint</source>
+        <translation>Neuester Savepoint</translation>
+    </message>
+    <message>
+        <source>Allow &amp;non-restored state</source>
+        <translation>&amp;Nicht wiederhergestellten Zustand erlauben</translation>
+    </message>
+    <message>
+        <source>Start even when the restored state holds operators the new job no longer has; their state is dropped.</source>
+        <translation>Auch starten, wenn der wiederhergestellte Zustand Operatoren enthält, die der neue Job nicht mehr hat; ihr Zustand wird verworfen.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore strategy:</source>
+        <translation>&amp;Wiederherstellung:</translation>
+    </message>
+    <message>
+        <source>Desired &amp;state:</source>
+        <translation>&amp;Soll-Zustand:</translation>
+    </message>
+    <message>
+        <source>Empty: the platform&apos;s image for the Flink version</source>
+        <translation>Leer: das Image der Plattform für die Flink-Version</translation>
+    </message>
+    <message>
+        <source>Number of TaskManagers</source>
+        <translation>Anzahl der TaskManager</translation>
+    </message>
+    <message>
+        <source>TaskMana&amp;gers:</source>
+        <translation>TaskMana&amp;ger:</translation>
+    </message>
+    <message>
+        <source>Sets high-availability: vvp-kubernetes, the platform&apos;s Kubernetes HA; needed for the restore strategy Latest state. The platform&apos;s blob storage keeps the HA metadata unless a storage directory is given.</source>
+        <translation>Setzt high-availability: vvp-kubernetes, das Kubernetes-HA der Plattform; nötig für die Wiederherstellungsstrategie „Neuester Zustand“. Der Blob-Speicher der Plattform hält die HA-Metadaten, sofern kein Speicherverzeichnis angegeben ist.</translation>
+    </message>
+    <message>
+        <source>Optional: the platform&apos;s blob storage keeps HA metadata</source>
+        <translation>Optional: Der Blob-Speicher der Plattform hält die HA-Metadaten</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConfigureReviewPage</name>
@@ -2346,6 +2585,18 @@ Knoten-ID %2</translation>
     <message>
         <source>The autoscaler is active: it sets the parallelism of the vertices it scales itself (pipeline.jobvertex-parallelism-overrides), so this parallelism holds only until its next decision. Switch it to advisory (Deployment ▸ Autoscaler) to keep yours.</source>
         <translation>Der Autoskalierer ist aktiv: Er setzt die Parallelität der Knoten, die er skaliert, selbst (pipeline.jobvertex-parallelism-overrides); diese Parallelität gilt also nur bis zu seiner nächsten Entscheidung. Stellen Sie ihn auf beratend (Deployment ▸ Autoskalierer), um Ihre zu behalten.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform creates the deployment %1: nothing runs until you start it.</source>
+        <translation>Ververica Platform legt das Deployment %1 an: Nichts läuft, bis Sie es starten.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform creates the deployment and starts its first job with empty state; the namespace&apos;s Deployment Defaults fill in what the spec leaves out.</source>
+        <translation>Ververica Platform legt das Deployment an und startet seinen ersten Job mit leerem Zustand; die Deployment Defaults des Namespaces ergänzen, was die Spec offenlässt.</translation>
+    </message>
+    <message>
+        <source>Creates Deployment “%1” in the platform&apos;s namespace “%2” with this spec:</source>
+        <translation>Legt das Deployment „%1“ im Namespace „%2“ der Plattform mit dieser Spec an:</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3377,31 @@ Knoten-ID %2</translation>
     </message>
 </context>
 <context>
+    <name>capstan::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…und %n weitere</numerusform>
+            <numerusform>…und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s) from Capstan</source>
+        <translation>
+            <numerusform>%n Benachrichtigung von Capstan</numerusform>
+            <numerusform>%n Benachrichtigungen von Capstan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Mute 1 h</source>
+        <translation>1 h stummschalten</translation>
+    </message>
+</context>
+<context>
     <name>capstan::EmptyListPlaceholder</name>
     <message>
         <source>No deployment matches &quot;%1&quot;</source>
@@ -3263,6 +3539,188 @@ Knoten-ID %2</translation>
     <message>
         <source>JobManager deployment ERROR: %1</source>
         <translation>JobManager-Deployment im Zustand ERROR: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::FleetModel</name>
+    <message>
+        <source>Context %1 is not live: the row shows the last known state.</source>
+        <translation>Kontext %1 ist nicht live: Die Zeile zeigt den letzten bekannten Zustand.</translation>
+    </message>
+    <message>
+        <source>Context %1 (live)</source>
+        <translation>Kontext %1 (live)</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::FleetSessions</name>
+    <message>
+        <source>no credentials in the kubeconfig; open the context to sign in with a token</source>
+        <translation>keine Zugangsdaten in der kubeconfig; öffnen Sie den Kontext, um sich mit einem Token anzumelden</translation>
+    </message>
+    <message>
+        <source>credential plugin “%1” always asks for input; open the context to sign in</source>
+        <translation>Zugangs-Plugin „%1“ fragt immer nach Eingaben; öffnen Sie den Kontext, um sich anzumelden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbinde neu</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>verboten</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>needs sign-in</source>
+        <translation>Anmeldung nötig</translation>
+    </message>
+    <message>
+        <source>cannot be opened</source>
+        <translation>kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>you may not list FlinkDeployments in all namespaces</source>
+        <translation>Sie dürfen FlinkDeployments nicht in allen Namespaces auflisten</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::FleetView</name>
+    <message>
+        <source>&amp;Group by context</source>
+        <translation>Nach Kontext &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>&amp;Watched Contexts</source>
+        <translation>&amp;Beobachtete Kontexte</translation>
+    </message>
+    <message>
+        <source>Choose the contexts the Fleet watches</source>
+        <translation>Die Kontexte wählen, die die Flotte beobachtet</translation>
+    </message>
+    <message>
+        <source>Watched contexts</source>
+        <translation>Beobachtete Kontexte</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Context shown</source>
+        <translation>Gezeigter Kontext</translation>
+    </message>
+    <message>
+        <source>All contexts</source>
+        <translation>Alle Kontexte</translation>
+    </message>
+    <message>
+        <source>Filter the fleet…</source>
+        <translation>Flotte filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the fleet</source>
+        <translation>Flotte filtern</translation>
+    </message>
+    <message>
+        <source>Contexts of the fleet</source>
+        <translation>Kontexte der Flotte</translation>
+    </message>
+    <message>
+        <source>Deployments of every watched context</source>
+        <translation>Deployments aller beobachteten Kontexte</translation>
+    </message>
+    <message>
+        <source>no deployments</source>
+        <translation>keine Deployments</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n scheitert</numerusform>
+            <numerusform>%n scheitern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other</source>
+        <translation>
+            <numerusform>%n anderes</numerusform>
+            <numerusform>%n andere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source> – %n deployment(s) last known</source>
+        <translation>
+            <numerusform> – %n Deployment zuletzt bekannt</numerusform>
+            <numerusform> – %n Deployments zuletzt bekannt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>may not list FlinkDeployments in all namespaces</source>
+        <translation>darf FlinkDeployments nicht in allen Namespaces auflisten</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>No context is watched: choose some under Watched Contexts.</source>
+        <translation>Kein Kontext wird beobachtet: Wählen Sie welche unter „Beobachtete Kontexte“.</translation>
+    </message>
+    <message>
+        <source>The Fleet starts when it is first shown.</source>
+        <translation>Die Flotte startet, wenn sie zum ersten Mal gezeigt wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s)</source>
+        <translation>
+            <numerusform>%n Deployment</numerusform>
+            <numerusform>%n Deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n deployment(s)</source>
+        <translation>
+            <numerusform>%1 von %n Deployment</numerusform>
+            <numerusform>%1 von %n Deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n context(s)</source>
+        <translation>
+            <numerusform>%1 in %n Kontext</numerusform>
+            <numerusform>%1 in %n Kontexten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4214,12 +4672,84 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <translation>%1 (Ververica Platform %2.%3)</translation>
     </message>
     <message>
-        <source>Ververica Platform&apos;s Application Manager at %1</source>
-        <translation>Application Manager von Ververica Platform auf %1</translation>
-    </message>
-    <message>
         <source>&amp;Autoscaler</source>
         <translation>&amp;Autoskalierer</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>Fl&amp;eet</source>
+        <translation>Fl&amp;otte</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Every deployment of every watched context in one list</source>
+        <translation>Alle Deployments aller beobachteten Kontexte in einer Liste</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notificatio&amp;ns</source>
+        <translation>Benachrichti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <source>Everything Capstan notified, searchable</source>
+        <translation>Alles, worüber Capstan benachrichtigt hat, durchsuchbar</translation>
+    </message>
+    <message>
+        <source>Kubernetes context: the Flink Kubernetes Operator&apos;s deployments in cluster %1</source>
+        <translation>Kubernetes-Kontext: die Deployments des Flink Kubernetes Operators im Cluster %1</translation>
+    </message>
+    <message>
+        <source>Ververica Platform&apos;s Application Manager at %1, reached directly</source>
+        <translation>Application Manager von Ververica Platform unter %1, direkt erreicht</translation>
+    </message>
+    <message>
+        <source>Ververica Platform&apos;s Application Manager: Service %1 through the API server of context %2</source>
+        <translation>Application Manager von Ververica Platform: Service %1 über den API-Server des Kontexts %2</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the API token: use File → Connect to Ververica Platform… to enter it again.</source>
+        <translation>Die Plattform hat das API-Token nicht akzeptiert: Geben Sie es mit Datei → Mit Ververica Platform verbinden… erneut ein.</translation>
+    </message>
+    <message>
+        <source>Connect to Ververica Platfor&amp;m…</source>
+        <translation>Mit Ververica Platfor&amp;m verbinden…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Name a Ververica Platform&apos;s Service or URL and list it as a context</source>
+        <translation>Service oder URL einer Ververica Platform angeben und sie als Kontext aufführen</translation>
+    </message>
+    <message>
+        <source>Forget Ververica P&amp;latform</source>
+        <translation>Ververica P&amp;latform vergessen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Shift+O</source>
+        <translation>Ctrl+Alt+Shift+O</translation>
+    </message>
+    <message>
+        <source>Remove this platform from the context list, and its API token from the keychain</source>
+        <translation>Diese Plattform aus der Kontextliste und ihr API-Token aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>Opening %1/%2 in %3…</source>
+        <translation>%1/%2 in %3 wird geöffnet…</translation>
     </message>
 </context>
 <context>
@@ -4422,6 +4952,300 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     <message>
         <source>ended: %1</source>
         <translation>beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::NotificationRules</name>
+    <message>
+        <source>%1 is failing (%2)</source>
+        <translation>%1 scheitert (%2)</translation>
+    </message>
+    <message>
+        <source>%1 in the last %2 minutes.</source>
+        <translation>%1 in den letzten %2 Minuten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n Neustart</numerusform>
+            <numerusform>%n Neustarts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer failing (%2)</source>
+        <translation>%1 scheitert nicht mehr (%2)</translation>
+    </message>
+    <message>
+        <source>The job of %1 failed (%2)</source>
+        <translation>Der Job von %1 ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>The job reached the state FAILED.</source>
+        <translation>Der Job hat den Zustand FAILED erreicht.</translation>
+    </message>
+    <message>
+        <source>The job of %1 is no longer failed (%2)</source>
+        <translation>Der Job von %1 ist nicht mehr fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>A checkpoint of %1 failed (%2)</source>
+        <translation>Ein Checkpoint von %1 ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>A savepoint of %1 failed (%2)</source>
+        <translation>Ein Savepoint von %1 ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>A later snapshot of %1 completed (%2)</source>
+        <translation>Ein späterer Snapshot von %1 ist abgeschlossen (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has a recent checkpoint again, or no longer runs (%2)</source>
+        <translation>%1 hat wieder einen aktuellen Checkpoint oder läuft nicht mehr (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>No checkpoint of %1 for %n minute(s) (%2)</source>
+        <translation>
+            <numerusform>Kein Checkpoint von %1 seit %n Minute (%2)</numerusform>
+            <numerusform>Kein Checkpoint von %1 seit %n Minuten (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last completed checkpoint was taken at %1 (UTC).</source>
+        <translation>Der letzte abgeschlossene Checkpoint wurde um %1 (UTC) erstellt.</translation>
+    </message>
+    <message>
+        <source>No checkpoint completed since the job started at %1 (UTC).</source>
+        <translation>Kein Checkpoint abgeschlossen, seit der Job um %1 (UTC) gestartet ist.</translation>
+    </message>
+    <message>
+        <source>%1 refuses access</source>
+        <translation>%1 verweigert den Zugriff</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable</source>
+        <translation>%1 ist nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected for %n minute(s).</source>
+        <translation>
+            <numerusform>Seit %n Minute nicht verbunden.</numerusform>
+            <numerusform>Seit %n Minuten nicht verbunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected for %n minute(s): %1</source>
+        <translation>
+            <numerusform>Seit %n Minute nicht verbunden: %1</numerusform>
+            <numerusform>Seit %n Minuten nicht verbunden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is connected again</source>
+        <translation>%1 ist wieder verbunden</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else (generation %2 → %3)</source>
+        <translation>%1 wurde von jemand anderem geändert (Generation %2 → %3)</translation>
+    </message>
+    <message>
+        <source>Its spec in %1, namespace %2, changed without an action of yours in Capstan.</source>
+        <translation>Seine Spec in %1, Namespace %2, hat sich ohne eine Aktion von Ihnen in Capstan geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) need attention in %1</source>
+        <translation>
+            <numerusform>%n Deployment braucht Aufmerksamkeit in %1</numerusform>
+            <numerusform>%n Deployments brauchen Aufmerksamkeit in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::NotificationsPanel</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Search deployments, contexts and messages…</source>
+        <translation>Deployments, Kontexte und Meldungen durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Reading the notification history…</source>
+        <translation>Der Benachrichtigungsverlauf wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s)</source>
+        <translation>
+            <numerusform>%n Benachrichtigung</numerusform>
+            <numerusform>%n Benachrichtigungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was notified yet.</source>
+        <translation>Bisher wurde über nichts benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>No notification matches “%1”.</source>
+        <translation>Keine Benachrichtigung passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PlatformConnectDialog</name>
+    <message>
+        <source>Connect to Ververica Platform</source>
+        <translation>Mit Ververica Platform verbinden</translation>
+    </message>
+    <message>
+        <source>Capstan lists a platform installed with Ververica&apos;s Helm chart by itself once it finds the platform&apos;s Service in the cluster. Name one here that it did not find, or one outside the cluster.</source>
+        <translation>Capstan führt eine mit dem Helm-Chart von Ververica installierte Plattform von selbst auf, sobald es ihren Service im Cluster findet. Geben Sie hier eine an, die es nicht gefunden hat, oder eine außerhalb des Clusters.</translation>
+    </message>
+    <message>
+        <source>&amp;Through the cluster: the platform&apos;s Service, via the API server</source>
+        <translation>&amp;Über den Cluster: der Service der Plattform, über den API-Server</translation>
+    </message>
+    <message>
+        <source>The API server passes the requests on with the context&apos;s own credentials: no platform token is needed.</source>
+        <translation>Der API-Server leitet die Anfragen mit den eigenen Zugangsdaten des Kontexts weiter: Kein Plattform-Token ist nötig.</translation>
+    </message>
+    <message>
+        <source>By &amp;URL: directly, with the platform&apos;s API token</source>
+        <translation>Per &amp;URL: direkt, mit dem API-Token der Plattform</translation>
+    </message>
+    <message>
+        <source>Kubernetes context</source>
+        <translation>Kubernetes-Kontext</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>The Service&apos;s port, by name or number. Empty: the port named &quot;http&quot;.</source>
+        <translation>Der Port des Service, nach Name oder Nummer. Leer: der Port namens „http“.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>optional: Community Edition needs none</source>
+        <translation>optional: Die Community Edition braucht keines</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain; never written to the settings file.</source>
+        <translation>Im Schlüsselbund des Systems gehalten; nie in die Einstellungsdatei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Kubernetes conte&amp;xt:</source>
+        <translation>Kubernetes-Konte&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>U&amp;RL:</source>
+        <translation>U&amp;RL:</translation>
+    </message>
+    <message>
+        <source>API to&amp;ken:</source>
+        <translation>API-To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>The kubeconfig has no context to go through.</source>
+        <translation>Die kubeconfig hat keinen Kontext, über den es gehen könnte.</translation>
+    </message>
+    <message>
+        <source>Enter the platform&apos;s address.</source>
+        <translation>Geben Sie die Adresse der Plattform ein.</translation>
+    </message>
+    <message>
+        <source>Start the address with http:// or https://.</source>
+        <translation>Beginnen Sie die Adresse mit http:// oder https://.</translation>
+    </message>
+    <message>
+        <source>Not a valid address: %1</source>
+        <translation>Keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>it names no host</source>
+        <translation>sie nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the address: the API token has its own field.</source>
+        <translation>Lassen Sie Benutzername und Passwort aus der Adresse weg: Das API-Token hat ein eigenes Feld.</translation>
+    </message>
+    <message>
+        <source>Over http the token travels unencrypted.</source>
+        <translation>Über http wird das Token unverschlüsselt übertragen.</translation>
+    </message>
+    <message>
+        <source>Name the namespace the platform runs in.</source>
+        <translation>Geben Sie den Namespace an, in dem die Plattform läuft.</translation>
+    </message>
+    <message>
+        <source>Not a namespace name: lowercase letters, digits and &quot;-&quot;.</source>
+        <translation>Kein Namespace-Name: Kleinbuchstaben, Ziffern und „-“.</translation>
+    </message>
+    <message>
+        <source>Name the platform&apos;s Service.</source>
+        <translation>Geben Sie den Service der Plattform an.</translation>
+    </message>
+    <message>
+        <source>Not a Service name: lowercase letters, digits and &quot;-&quot;.</source>
+        <translation>Kein Service-Name: Kleinbuchstaben, Ziffern und „-“.</translation>
+    </message>
+    <message>
+        <source>A port number (1–65535) or the name of one of the Service&apos;s ports.</source>
+        <translation>Eine Portnummer (1–65535) oder der Name eines der Ports des Service.</translation>
     </message>
 </context>
 <context>
@@ -4752,6 +5576,106 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>Delete and Cancel and Discard State always ask: they lose the job&apos;s state for good.</source>
         <translation>Löschen sowie Abbrechen und Zustand verwerfen fragen immer nach: Sie verlieren den Zustand des Jobs endgültig.</translation>
     </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>All&amp;gemein</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify When</source>
+        <translation>Benachrichtigen, wenn</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A deployment starts failing</source>
+        <translation>ein Deployment zu scheitern beginnt</translation>
+    </message>
+    <message>
+        <source>A job reaches FAILED</source>
+        <translation>ein Job FAILED erreicht</translation>
+    </message>
+    <message>
+        <source>A savepoint or checkpoint fails</source>
+        <translation>ein Savepoint oder Checkpoint fehlschlägt</translation>
+    </message>
+    <message>
+        <source>No completed checkpoint for</source>
+        <translation>kein abgeschlossener Checkpoint seit</translation>
+    </message>
+    <message>
+        <source>A deployment is changed by someone else</source>
+        <translation>ein Deployment von jemand anderem geändert wird</translation>
+    </message>
+    <message>
+        <source>A context is unreachable for</source>
+        <translation>ein Kontext nicht erreichbar ist seit</translation>
+    </message>
+    <message>
+        <source>Judged from the checkpoints the operator records; a deployment whose checkpoints it does not record is not judged.</source>
+        <translation>Beurteilt nach den Checkpoints, die der Operator aufzeichnet; ein Deployment, dessen Checkpoints er nicht aufzeichnet, wird nicht beurteilt.</translation>
+    </message>
+    <message>
+        <source>Its spec changed without an action of yours in Capstan.</source>
+        <translation>Seine Spec hat sich ohne eine Aktion von Ihnen in Capstan geändert.</translation>
+    </message>
+    <message>
+        <source>Each condition is notified once, and again only after it has ended. Pinned deployments and contexts are notified even when their rule is off.</source>
+        <translation>Jeder Zustand wird einmal gemeldet und erst wieder, nachdem er geendet hat. Angeheftete Deployments und Kontexte werden auch gemeldet, wenn ihre Regel aus ist.</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Infobereich</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>Im Infobereich &amp;weiterlaufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>&amp;Start minimized to the tray at login</source>
+        <translation>Bei der Anmeldung minimiert im Infobereich &amp;starten</translation>
+    </message>
+    <message>
+        <source>Muted and Pinned</source>
+        <translation>Stummgeschaltet und angeheftet</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>A mute ends at its time; a pin stays until it is removed. Within a context, a deployment&apos;s own mute or pin decides over the context&apos;s.</source>
+        <translation>Eine Stummschaltung endet zu ihrer Zeit; ein Anheften bleibt, bis es entfernt wird. Innerhalb eines Kontexts entscheidet die eigene Stummschaltung oder das eigene Anheften eines Deployments vor der des Kontexts.</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>Stumm bis %1</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>All deployments</source>
+        <translation>Alle Deployments</translation>
+    </message>
 </context>
 <context>
     <name>capstan::PrometheusDialog</name>
@@ -5035,6 +5959,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>Lowercase letters, digits and dashes; starting and ending with a letter or digit.</source>
         <translation>Kleinbuchstaben, Ziffern und Bindestriche; Anfang und Ende ein Buchstabe oder eine Ziffer.</translation>
     </message>
+    <message>
+        <source>No secret values in %1 yet: create one below.</source>
+        <translation>Noch keine geheimen Werte in %1: Legen Sie unten einen an.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ShortcutsDialog</name>
@@ -5313,6 +6241,70 @@ Um: %2</translation>
     </message>
 </context>
 <context>
+    <name>capstan::TrayIcon</name>
+    <message numerus="yes">
+        <source>%n deployment(s) failing</source>
+        <translation>
+            <numerusform>%n Deployment scheitert</numerusform>
+            <numerusform>%n Deployments scheitern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n context(s) unreachable</source>
+        <translation>
+            <numerusform>%n Kontext nicht erreichbar</numerusform>
+            <numerusform>%n Kontexte nicht erreichbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capstan: nothing failing</source>
+        <translation>Capstan: nichts scheitert</translation>
+    </message>
+    <message>
+        <source>Capstan: %1</source>
+        <translation>Capstan: %1</translation>
+    </message>
+    <message>
+        <source>Show Capstan</source>
+        <translation>Capstan zeigen</translation>
+    </message>
+    <message>
+        <source>No deployment is failing</source>
+        <translation>Kein Deployment scheitert</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Scheitert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…und %n weiteres</numerusform>
+            <numerusform>…und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Notifications…</source>
+        <translation>Benachrichtigungen…</translation>
+    </message>
+    <message>
+        <source>Quit Capstan</source>
+        <translation>Capstan beenden</translation>
+    </message>
+</context>
+<context>
     <name>capstan::VvpAdmin</name>
     <message>
         <source>The Ververica Platform is not connected yet; try again shortly.</source>
@@ -5347,6 +6339,33 @@ Um: %2</translation>
     </message>
 </context>
 <context>
+    <name>capstan::VvpJobManagers</name>
+    <message>
+        <source>This deployment runs in a session cluster; Capstan reads the JobManagers of deployments with a Deployment Target only.</source>
+        <translation>Dieses Deployment läuft in einem Session-Cluster; Capstan liest nur die JobManager von Deployments mit einem Deployment Target.</translation>
+    </message>
+    <message>
+        <source>The Deployment Target %1 cannot be read: %2</source>
+        <translation>Das Deployment Target %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The Deployment Target %1 names no Kubernetes namespace.</source>
+        <translation>Das Deployment Target %1 nennt keinen Kubernetes-Namespace.</translation>
+    </message>
+    <message>
+        <source>Services of namespace %1 cannot be listed (list on services is not allowed), so the JobManager of the job cannot be found.</source>
+        <translation>Die Services des Namespaces %1 können nicht aufgelistet werden (list auf services ist nicht erlaubt), daher kann der JobManager des Jobs nicht gefunden werden.</translation>
+    </message>
+    <message>
+        <source>The JobManager&apos;s Service cannot be looked up in namespace %1: %2</source>
+        <translation>Der Service des JobManagers kann im Namespace %1 nicht nachgeschlagen werden: %2</translation>
+    </message>
+    <message>
+        <source>The JobManager of job %1 has no Service in namespace %2 yet.</source>
+        <translation>Der JobManager des Jobs %1 hat noch keinen Service im Namespace %2.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::VvpSession</name>
     <message>
         <source>No Ververica Platform is named: give its Service (namespace/name:port) or its URL.</source>
@@ -5355,10 +6374,6 @@ Um: %2</translation>
     <message>
         <source>Ververica Platform %1</source>
         <translation>Ververica Platform %1</translation>
-    </message>
-    <message>
-        <source>Ververica Platform does not expose the JobManager&apos;s REST API to Capstan.</source>
-        <translation>Ververica Platform stellt Capstan die REST-API des JobManagers nicht bereit.</translation>
     </message>
     <message>
         <source>The platform connection is not open, so nothing was sent.</source>
@@ -5371,10 +6386,6 @@ Um: %2</translation>
     <message>
         <source>Ververica Platform takes a savepoint of %1.</source>
         <translation>Ververica Platform erstellt einen Savepoint von %1.</translation>
-    </message>
-    <message>
-        <source>%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended deployments; cancel it first.</source>
-        <translation>%1 wurde nicht gelöscht: %2 Ververica Platform löscht nur abgebrochene oder angehaltene Deployments; brechen Sie es zuerst ab.</translation>
     </message>
     <message>
         <source>%1 was deleted.</source>
@@ -5436,6 +6447,58 @@ Um: %2</translation>
         <source>%1 was changed meanwhile; it was not started. The copied savepoint stays: the next Start restores from it.</source>
         <translation>%1 wurde inzwischen geändert; es wurde nicht gestartet. Der kopierte Savepoint bleibt: Der nächste Start stellt aus ihm wieder her.</translation>
     </message>
+    <message>
+        <source>The Prometheus source is a Service of a cluster, which this platform, reached by its URL, does not lead to: give Prometheus by its URL.</source>
+        <translation>Die Prometheus-Quelle ist ein Service eines Clusters, zu dem diese per URL erreichte Plattform nicht führt: Geben Sie Prometheus per URL an.</translation>
+    </message>
+    <message>
+        <source>Capstan reaches this Ververica Platform by its URL, which leads to no JobManager. Open the platform through its cluster&apos;s Kubernetes context for the JobManager&apos;s view and live metrics, or set a Prometheus source for metric history.</source>
+        <translation>Capstan erreicht diese Ververica Platform über ihre URL, die zu keinem JobManager führt. Öffnen Sie die Plattform über den Kubernetes-Kontext ihres Clusters für die Sicht des JobManagers und Live-Metriken, oder legen Sie eine Prometheus-Quelle für den Metrikverlauf fest.</translation>
+    </message>
+    <message>
+        <source>The JobManager is read while the deployment is RUNNING.</source>
+        <translation>Der JobManager wird gelesen, solange das Deployment RUNNING ist.</translation>
+    </message>
+    <message>
+        <source>The deployment is %1; its JobManager is read while it is RUNNING.</source>
+        <translation>Das Deployment ist %1; sein JobManager wird gelesen, solange es RUNNING ist.</translation>
+    </message>
+    <message>
+        <source>Ververica Platform created %1 in namespace %2.</source>
+        <translation>Ververica Platform hat %1 im Namespace %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>Cancel the job first: Ververica Platform deletes only stopped deployments</source>
+        <translation>Zuerst den Job abbrechen: Ververica Platform löscht nur gestoppte Deployments</translation>
+    </message>
+    <message>
+        <source>%1 was changed meanwhile; nothing was cancelled or deleted.</source>
+        <translation>%1 wurde inzwischen geändert; nichts wurde abgebrochen oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was not cancelled, so it was not deleted: %2</source>
+        <translation>%1 wurde nicht abgebrochen und daher nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Wait until the platform has cancelled it</source>
+        <translation>Warten, bis die Plattform ihn abgebrochen hat</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled; it was not deleted, as you stopped waiting.</source>
+        <translation>%1 ist abgebrochen; es wurde nicht gelöscht, da Sie das Warten beendet haben.</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled but still %2 after 5 minutes, so it was not deleted: delete it once it has stopped.</source>
+        <translation>%1 ist abgebrochen, aber nach 5 Minuten noch %2 und wurde daher nicht gelöscht: Löschen Sie es, sobald es gestoppt ist.</translation>
+    </message>
+    <message>
+        <source>Delete the deployment</source>
+        <translation>Das Deployment löschen</translation>
+    </message>
+    <message>
+        <source>%1 was not deleted: %2 Ververica Platform deletes only cancelled or suspended deployments.</source>
+        <translation>%1 wurde nicht gelöscht: %2 Ververica Platform löscht nur abgebrochene oder angehaltene Deployments.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::YamlDiffView</name>
@@ -5476,6 +6539,10 @@ Um: %2</translation>
     <message>
         <source>Print what the deployment list shows (state, job state, failing, last snapshot, …) as JSON and exit.</source>
         <translation>Ausgeben, was die Deployment-Liste zeigt (Zustand, Job-Zustand, fehlschlagend, letzter Snapshot, …), als JSON und beenden.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray, keeping watch, without showing the window (as at login when so chosen in Preferences).</source>
+        <translation>Im Infobereich des Systems starten und Wache halten, ohne das Fenster zu zeigen (wie bei der Anmeldung, wenn in den Einstellungen so gewählt).</translation>
     </message>
 </context>
 </TS>

@@ -107,6 +107,75 @@
     </message>
 </context>
 <context>
+    <name>capstan::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s) from Capstan</source>
+        <translation>
+            <numerusform>%n notification from Capstan</numerusform>
+            <numerusform>%n notifications from Capstan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::FleetView</name>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other</source>
+        <translation>
+            <numerusform>%n other</numerusform>
+            <numerusform>%n other</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> – %n deployment(s) last known</source>
+        <translation>
+            <numerusform> – %n deployment last known</numerusform>
+            <numerusform> – %n deployments last known</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s)</source>
+        <translation>
+            <numerusform>%n deployment</numerusform>
+            <numerusform>%n deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n deployment(s)</source>
+        <translation>
+            <numerusform>%1 of %n deployment</numerusform>
+            <numerusform>%1 of %n deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n context(s)</source>
+        <translation>
+            <numerusform>%1 in %n context</numerusform>
+            <numerusform>%1 in %n contexts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::JobGraphPanel</name>
     <message numerus="yes">
         <source>%1 · %n vertices</source>
@@ -209,6 +278,61 @@
     </message>
 </context>
 <context>
+    <name>capstan::NotificationRules</name>
+    <message numerus="yes">
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n restart</numerusform>
+            <numerusform>%n restarts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No checkpoint of %1 for %n minute(s) (%2)</source>
+        <translation>
+            <numerusform>No checkpoint of %1 for %n minute (%2)</numerusform>
+            <numerusform>No checkpoint of %1 for %n minutes (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected for %n minute(s).</source>
+        <translation>
+            <numerusform>Not connected for %n minute.</numerusform>
+            <numerusform>Not connected for %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected for %n minute(s): %1</source>
+        <translation>
+            <numerusform>Not connected for %n minute: %1</numerusform>
+            <numerusform>Not connected for %n minutes: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) need attention in %1</source>
+        <translation>
+            <numerusform>%n deployment needs attention in %1</numerusform>
+            <numerusform>%n deployments need attention in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::NotificationsPanel</name>
+    <message numerus="yes">
+        <source>%n notification(s)</source>
+        <translation>
+            <numerusform>%n notification</numerusform>
+            <numerusform>%n notifications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::PodTableModel</name>
     <message numerus="yes">
         <source>%n log line(s) recorded: double-click to read them.</source>
@@ -256,6 +380,30 @@
         <translation>
             <numerusform>… and %n more here</numerusform>
             <numerusform>… and %n more here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::TrayIcon</name>
+    <message numerus="yes">
+        <source>%n deployment(s) failing</source>
+        <translation>
+            <numerusform>%n deployment failing</numerusform>
+            <numerusform>%n deployments failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n context(s) unreachable</source>
+        <translation>
+            <numerusform>%n context unreachable</numerusform>
+            <numerusform>%n contexts unreachable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
         </translation>
     </message>
 </context>

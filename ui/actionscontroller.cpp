@@ -119,6 +119,8 @@ void ActionsController::onProgress(const ActionProgress &progress)
     if (!m_runningUids.contains(progress.id))
         return;
     m_activity->progress(progress);
+    if (progress.writtenGeneration > 0)
+        emit generationWritten(m_runningUids.value(progress.id), progress.writtenGeneration);
     // Once the server holds the change, the dialog has done its part: the page shows the operator
     // carrying it out, and the Activity panel follows the action to its end.
     if (progress.written && progress.id == m_dialogRequest && m_dialog) {

@@ -59,6 +59,9 @@ public:
 
 signals:
     void actionFinished(const capstan::ActionResult &result);
+    // An action of this window wrote generation `generation` of the deployment `uid` (as soon as the
+    // server accepted it, before the operator carried it out).
+    void generationWritten(const QString &uid, qint64 generation);
 
 private:
     void trigger(ActionKind kind);

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "actions/actiondescriptor.h"
+#include "notify/notificationhistory.h"
 #include "secrets/secretstore.h"
 #include "session/sessionhost.h"
 #include "ui/actionscontroller.h"
@@ -18,6 +19,7 @@
 #include "ui/models/activitymodel.h"
 #include "ui/models/deploymentfilterproxymodel.h"
 #include "ui/models/deploymenttablemodel.h"
+#include "ui/notify/notificationspanel.h"
 #include "ui/preferencesdialog.h"
 #include "ui/preferencesstore.h"
 #include "ui/prometheusdialog.h"
@@ -35,7 +37,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -132,6 +136,25 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     toggleFleet->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
     toggleFleet->setStatusTip(tr("Every deployment of every watched context in one list"));
     m_viewMenu->addAction(toggleFleet);
+    m_notificationsDock = new QDockWidget(tr("Notifications"), this);
+    m_notificationsDock->setObjectName(QStringLiteral("notificationsDock"));
+    m_notificationsPanel = new NotificationsPanel(
+        notificationHistoryPath() == QLatin1String("-") ? QStringLiteral(":memory:") : notificationHistoryPath(),
+        m_notificationsDock);
+    m_notificationsDock->setWidget(m_notificationsPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_notificationsDock);
+    m_notificationsDock->hide();
+    connect(m_notificationsPanel, &NotificationsPanel::openRequested, this, &MainWindow::openFromFleet);
+    connect(m_notificationsDock, &QDockWidget::visibilityChanged, m_notificationsPanel, [this](bool visible) {
+        if (visible)
+            m_notificationsPanel->refresh();
+    });
+    QAction *toggleNotifications = m_notificationsDock->toggleViewAction();
+    toggleNotifications->setText(tr("Notificatio&ns"));
+    toggleNotifications->setObjectName(QStringLiteral("notificationsAction"));
+    toggleNotifications->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
+    toggleNotifications->setStatusTip(tr("Everything Capstan notified, searchable"));
+    m_viewMenu->addAction(toggleNotifications);
     menuBar()->insertMenu(m_helpMenu->menuAction(), m_actions->menu());
     m_actions->menu()->addSeparator();
     m_pinAction = m_actions->menu()->addAction(tr("&Keep Collecting Metrics"));
@@ -1101,6 +1124,22 @@ FleetSessions *MainWindow::fleetSessions()
         m_fleetSessions->setContexts(FleetSessions::watchedContexts(m_config));
     }
     return m_fleetSessions;
+}
+
+QString MainWindow::notificationHistoryPath() const
+{
+    if (m_options.historyPath == QLatin1String("-"))
+        return QStringLiteral("-");
+    if (m_options.historyPath.isEmpty())
+        return NotificationHistory::defaultPath();
+    return QFileInfo(m_options.historyPath).dir().filePath(QStringLiteral("notifications.sqlite"));
+}
+
+void MainWindow::showNotifications()
+{
+    m_notificationsDock->show();
+    m_notificationsDock->raise();
+    m_notificationsPanel->refresh();
 }
 
 void MainWindow::openFromFleet(const QString &context, const QString &ns, const QString &name)

@@ -9,6 +9,8 @@
 
 #include <QHash>
 #include <QMainWindow>
+
+class QDockWidget;
 #include <QPointer>
 
 class QComboBox;
@@ -24,6 +26,7 @@ class ActionsController;
 class ActivityModel;
 class FleetSessions;
 class FleetView;
+class NotificationsPanel;
 class CommandPalette;
 class ConnectionIndicator;
 class DeploymentPage;
@@ -53,6 +56,14 @@ public:
     // The Fleet view (View ▸ Fleet) and its sessions, started the first time either is asked for.
     FleetView *fleetView() const { return m_fleetView; }
     FleetSessions *fleetSessions();
+    // A deployment activated in the Fleet, a notification or the tray: its context (and all its
+    // namespaces) opened, then its page.
+    void openFromFleet(const QString &context, const QString &ns, const QString &name);
+    // View ▸ Notifications: everything Capstan notified, searchable.
+    void showNotifications();
+    NotificationsPanel *notificationsPanel() const { return m_notificationsPanel; }
+    // The notification history beside the local history ("-" when there is none).
+    QString notificationHistoryPath() const;
     // The open Configure / New Deployment dialog, if any (for tests).
     QDialog *configureDialog() const;
     // Selects the deployment in the list and opens its page; false when it is not listed.
@@ -114,8 +125,6 @@ private:
     // What to do about a 401/403 when the kubeconfig has no credentials for the context.
     QString credentialsHint(const Error &error) const;
     void onSelectionChanged();
-    // A deployment activated in the Fleet: its context (and all its namespaces) opened, then its page.
-    void openFromFleet(const QString &context, const QString &ns, const QString &name);
 
     KubeConfig m_config;
     SessionOptions m_options;
@@ -154,6 +163,8 @@ private:
     QMenu *m_helpMenu = nullptr;
     FleetView *m_fleetView = nullptr;
     FleetSessions *m_fleetSessions = nullptr;
+    NotificationsPanel *m_notificationsPanel = nullptr;
+    QDockWidget *m_notificationsDock = nullptr;
 };
 
 } // namespace capstan

@@ -5,6 +5,7 @@
 // notification; a burst becomes one summary; no server at all is no error. The tray icon's state and
 // menu follow the failing deployments.
 
+#include "common/notificationserver.h"
 #include "ui/notify/autostart.h"
 #include "ui/notify/desktopnotifier.h"
 #include "ui/notify/trayicon.h"
@@ -23,23 +24,11 @@
 #include <QTest>
 
 using namespace capstan;
+using capstan::test::dunstctl;
+using capstan::test::notificationLog;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QString monitorLog()
-{
-    QFile file(qEnvironmentVariable("CAPSTAN_NOTIFY_LOG"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-QString dunstctl(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(u"dunstctl"_s, arguments);
-    process.waitForFinished(5000);
-    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-}
 
 DesktopNotification failing(const QString &name)
 {
@@ -106,8 +95,8 @@ void TestDesktopNotifier::notifyCarriesSummaryBodyAndActions()
     notifier.notify(failing(u"github-analytics"_s));
     QTRY_COMPARE(shown.size(), 1);
     QVERIFY(shown.constFirst().at(1).toUInt() > 0);
-    QTRY_VERIFY(monitorLog().contains(u"github-analytics is failing (prod-eu)"_s));
-    const QString log = monitorLog();
+    QTRY_VERIFY(notificationLog().contains(u"github-analytics is failing (prod-eu)"_s));
+    const QString log = notificationLog();
     QVERIFY(log.contains(u"member=Notify"_s));
     QVERIFY(log.contains(u"string \"Capstan\""_s));
     QVERIFY(log.contains(u"java.lang.IllegalStateException: boom"_s));
@@ -150,8 +139,8 @@ void TestDesktopNotifier::clearedConditionIsWithdrawn()
     const uint id = shown.constFirst().at(1).toUInt();
     QTRY_COMPARE(dunstctl({u"count"_s, u"displayed"_s}).toInt(), 1);
     notifier.withdraw(n.key);
-    QTRY_VERIFY(monitorLog().contains(u"member=CloseNotification"_s));
-    QTRY_VERIFY(monitorLog().contains(u"uint32 %1"_s.arg(id)));
+    QTRY_VERIFY(notificationLog().contains(u"member=CloseNotification"_s));
+    QTRY_VERIFY(notificationLog().contains(u"uint32 %1"_s.arg(id)));
     QTRY_COMPARE(dunstctl({u"count"_s, u"displayed"_s}).toInt(), 0);
     // Withdrawn before the server answered with its id: closed once it does.
     QSignalSpy more(&notifier, &DesktopNotifier::shown);
@@ -192,8 +181,8 @@ void TestDesktopNotifier::burstBecomesOneSummary()
     QTRY_COMPARE(shown.size(), 1);
     QTest::qWait(600);
     QCOMPARE(shown.size(), 1);
-    QTRY_VERIFY(monitorLog().contains(u"8 notifications from Capstan"_s));
-    QVERIFY(monitorLog().contains(u"and 3 more"_s));
+    QTRY_VERIFY(notificationLog().contains(u"8 notifications from Capstan"_s));
+    QVERIFY(notificationLog().contains(u"and 3 more"_s));
     QTRY_COMPARE(dunstctl({u"count"_s, u"displayed"_s}).toInt(), 1);
     dunstctl({u"action"_s, u"0"_s});
     QTRY_COMPARE(summaryOpened.size(), 1);

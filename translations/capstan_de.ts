@@ -6501,6 +6501,45 @@ Um: %2</translation>
     </message>
 </context>
 <context>
+    <name>capstan::Watchkeeper</name>
+    <message>
+        <source>Al&amp;ways Notify About This Deployment</source>
+        <translation>&amp;Immer über dieses Deployment benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <source>Notify about this deployment even when its rule is off or its context is muted</source>
+        <translation>Über dieses Deployment benachrichtigen, auch wenn seine Regel aus oder sein Kontext stummgeschaltet ist</translation>
+    </message>
+    <message>
+        <source>&amp;Mute Notifications for 1 Hour</source>
+        <translation>Benachrichtigungen 1 Stunde st&amp;ummschalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <source>No notifications about this deployment for an hour (again: unmute)</source>
+        <translation>Eine Stunde lang keine Benachrichtigungen über dieses Deployment (erneut: Stummschaltung aufheben)</translation>
+    </message>
+    <message>
+        <source>Mute This Conte&amp;xt for 1 Hour</source>
+        <translation>Diesen Konte&amp;xt 1 Stunde stummschalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Shift+M</source>
+        <translation>Ctrl+Alt+Shift+M</translation>
+    </message>
+    <message>
+        <source>No notifications about this context for an hour (again: unmute)</source>
+        <translation>Eine Stunde lang keine Benachrichtigungen über diesen Kontext (erneut: Stummschaltung aufheben)</translation>
+    </message>
+</context>
+<context>
     <name>capstan::YamlDiffView</name>
     <message numerus="yes">
         <source>  ⋯ %n unchanged line(s)</source>

@@ -2,6 +2,7 @@
 
 #include "ui/actionscontroller.h"
 #include "ui/backgroundpool.h"
+#include "ui/deploymentpage.h"
 #include "ui/fleet/fleetsessions.h"
 #include "ui/mainwindow.h"
 #include "ui/notify/autostart.h"
@@ -11,10 +12,14 @@
 #include "ui/notify/trayicon.h"
 #include "ui/preferencesstore.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace capstan {
 
@@ -57,11 +62,10 @@ Watchkeeper::Watchkeeper(MainWindow *window, const QString &historyPath)
             m_center->noteActionResult(m_window->currentContext(), result);
     });
     // "Mute 1 h" on a notification is a preference like the others (an open Preferences dialog sees it).
-    connect(m_center, &NotificationCenter::settingsChanged, this, [](const NotificationSettings &settings) {
-        Preferences preferences = PreferencesStore::instance()->preferences();
-        preferences.notifications = settings;
-        PreferencesStore::instance()->setPreferences(preferences);
+    connect(m_center, &NotificationCenter::settingsChanged, this, [this](const NotificationSettings &settings) {
+        changeSettings([&settings](NotificationSettings &current) { current = settings; });
     });
+    addMenuActions();
     connect(PreferencesStore::instance(), &PreferencesStore::changed, this, &Watchkeeper::applySettings);
     window->installEventFilter(this);
     applySettings();
@@ -78,6 +82,7 @@ bool Watchkeeper::keepsRunningInTray() const
 void Watchkeeper::applySettings()
 {
     m_center->setSettings(PreferencesStore::instance()->preferences().notifications);
+    updateMenuActions();
     const bool autostart = m_center->settings().startInTray;
     if (m_autostartApplied && autostart == m_autostart)
         return;
@@ -89,6 +94,72 @@ void Watchkeeper::applySettings()
         if (!Autostart::apply(autostart, executable, &error))
             qCWarning(lcWatch, "%s", qPrintable(error));
     });
+}
+
+void Watchkeeper::changeSettings(const std::function<void(NotificationSettings &)> &change)
+{
+    Preferences preferences = PreferencesStore::instance()->preferences();
+    change(preferences.notifications);
+    PreferencesStore::instance()->setPreferences(preferences); // saved; applySettings follows
+}
+
+void Watchkeeper::addMenuActions()
+{
+    QMenu *menu = m_window->actions()->menu();
+    menu->addSeparator();
+    m_pinAction = menu->addAction(tr("Al&ways Notify About This Deployment"));
+    m_pinAction->setObjectName(QStringLiteral("pinNotificationsAction"));
+    m_pinAction->setCheckable(true);
+    m_pinAction->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
+    m_pinAction->setStatusTip(tr("Notify about this deployment even when its rule is off or its context is muted"));
+    m_muteAction = menu->addAction(tr("&Mute Notifications for 1 Hour"));
+    m_muteAction->setObjectName(QStringLiteral("muteNotificationsAction"));
+    m_muteAction->setCheckable(true);
+    m_muteAction->setShortcut(QKeySequence(tr("Ctrl+Alt+M")));
+    m_muteAction->setStatusTip(tr("No notifications about this deployment for an hour (again: unmute)"));
+    m_muteContextAction = menu->addAction(tr("Mute This Conte&xt for 1 Hour"));
+    m_muteContextAction->setObjectName(QStringLiteral("muteContextNotificationsAction"));
+    m_muteContextAction->setCheckable(true);
+    m_muteContextAction->setShortcut(QKeySequence(tr("Ctrl+Alt+Shift+M")));
+    m_muteContextAction->setStatusTip(tr("No notifications about this context for an hour (again: unmute)"));
+    const auto scope = [this](bool deployment) {
+        const Deployment d = m_window->deploymentPage()->summary();
+        return deployment ? NotificationSettings::Scope{m_window->currentContext(), d.ns, d.name}
+                          : NotificationSettings::Scope{m_window->currentContext(), {}, {}};
+    };
+    connect(m_pinAction, &QAction::triggered, this, [this, scope](bool on) {
+        changeSettings([&](NotificationSettings &s) { on ? s.pin(scope(true)) : s.unpin(scope(true)); });
+    });
+    const auto mute = [this, scope](bool deployment, bool on) {
+        const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(3600);
+        changeSettings(
+            [&](NotificationSettings &s) { on ? s.mute(scope(deployment), until) : s.unmute(scope(deployment)); });
+    };
+    connect(m_muteAction, &QAction::triggered, this, [mute](bool on) { mute(true, on); });
+    connect(m_muteContextAction, &QAction::triggered, this, [mute](bool on) { mute(false, on); });
+    connect(m_window->deploymentPage(), &DeploymentPage::deploymentChanged, this, &Watchkeeper::updateMenuActions);
+    updateMenuActions();
+}
+
+void Watchkeeper::updateMenuActions()
+{
+    if (!m_pinAction || !m_window)
+        return;
+    const Deployment d = m_window->deploymentPage()->summary();
+    const bool shown = !d.name.isEmpty();
+    const QString context = m_window->currentContext();
+    const NotificationSettings &settings = m_center->settings();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_pinAction->setEnabled(shown);
+    m_pinAction->setChecked(shown && settings.pins.contains(NotificationSettings::Scope{context, d.ns, d.name}));
+    m_muteAction->setEnabled(shown);
+    const auto mutedNow = [&](const NotificationSettings::Scope &scope) {
+        return std::any_of(settings.mutes.cbegin(), settings.mutes.cend(),
+                           [&](const NotificationSettings::Mute &m) { return m.scope == scope && now < m.until; });
+    };
+    m_muteAction->setChecked(shown && mutedNow({context, d.ns, d.name}));
+    m_muteContextAction->setEnabled(!context.isEmpty());
+    m_muteContextAction->setChecked(mutedNow({context, {}, {}}));
 }
 
 void Watchkeeper::showWindow()

@@ -5,6 +5,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
+class QAction;
+
 namespace capstan {
 
 class DesktopNotifier;
@@ -39,11 +43,19 @@ protected:
 private:
     void applySettings();
     void showWindow();
+    // Deployment ▸ Always Notify / Mute for 1 Hour / Mute This Context: pins and mutes of what the page
+    // shows, kept with the other notification preferences.
+    void addMenuActions();
+    void updateMenuActions();
+    void changeSettings(const std::function<void(NotificationSettings &)> &change);
 
     QPointer<MainWindow> m_window;
     DesktopNotifier *m_notifier;
     TrayIcon *m_tray;
     NotificationCenter *m_center;
+    QAction *m_pinAction = nullptr;
+    QAction *m_muteAction = nullptr;
+    QAction *m_muteContextAction = nullptr;
     bool m_autostartApplied = false;
     bool m_autostart = false;
 };

@@ -45,6 +45,7 @@
 #include <memory>
 
 using namespace capstan;
+using capstan::bench::collectProbe;
 using capstan::bench::heapInUseMb;
 using capstan::bench::kubectlListMs;
 using capstan::bench::pause;
@@ -285,26 +286,8 @@ int run(const Settings &settings)
                  QString::number(settings.contexts * settings.deployments), QStringLiteral("--sandbox-pids"),
                  pids.join(QLatin1Char(',')), QStringLiteral("--churn-seconds"), QString::number(settings.churnSeconds),
                  QStringLiteral("--settle-ms"), QString::number(settings.settleMs)});
-    if (readLine(child, "populated", 600000)) {
-        result.insert(QStringLiteral("startToFleetMs"), double(timer.nsecsElapsed()) / 1e6);
-        if (const auto line = readLine(child, "result", (settings.churnSeconds + 600) * 1000)) {
-            const QJsonObject probed = QJsonDocument::fromJson(*line).object();
-            for (auto it = probed.begin(); it != probed.end(); ++it)
-                result.insert(it.key(), it.value());
-        } else {
-            result.insert(QStringLiteral("error"), QStringLiteral("the probe gave no result"));
-        }
-    } else {
-        result.insert(QStringLiteral("error"), QStringLiteral("the fleet was not listed"));
-    }
-    if (!child.waitForFinished(30000))
-        child.kill();
-    child.waitForFinished();
-    if (result.contains(QStringLiteral("error"))) {
-        QFile file(log);
-        if (file.open(QIODevice::ReadOnly))
-            QTextStream(stderr) << file.readAll().right(4000);
-    }
+    collectProbe(child, timer, QStringLiteral("startToFleetMs"), QStringLiteral("the fleet was not listed"),
+                 settings.churnSeconds, log, result);
     for (const auto &sandbox : std::as_const(sandboxes)) {
         sandbox->terminate();
         if (!sandbox->waitForFinished(30000))

@@ -41,6 +41,7 @@
 
 namespace {
 
+using capstan::bench::collectProbe;
 using capstan::bench::readLine;
 
 struct Settings
@@ -126,27 +127,8 @@ QJsonObject oneRun(const Settings &settings, int n, int run)
                  QStringLiteral("--churn-seconds"), QString::number(settings.churnSeconds),
                  QStringLiteral("--focus-events"), QString::number(settings.focusEvents),
                  QStringLiteral("--focus-snapshots"), QString::number(settings.focusSnapshots)});
-    if (readLine(probe, "populated", 600000)) {
-        result.insert(QStringLiteral("startToListMs"), double(timer.nsecsElapsed()) / 1e6);
-        const auto line = readLine(probe, "result", (settings.churnSeconds + 600) * 1000);
-        if (line) {
-            const QJsonObject probed = QJsonDocument::fromJson(*line).object();
-            for (auto it = probed.begin(); it != probed.end(); ++it)
-                result.insert(it.key(), it.value());
-        } else {
-            result.insert(QStringLiteral("error"), QStringLiteral("the probe gave no result"));
-        }
-    } else {
-        result.insert(QStringLiteral("error"), QStringLiteral("the list was not populated"));
-    }
-    if (!probe.waitForFinished(30000))
-        probe.kill();
-    probe.waitForFinished();
-    if (result.contains(QStringLiteral("error"))) {
-        QFile log(probeLog);
-        if (log.open(QIODevice::ReadOnly))
-            QTextStream(stderr) << log.readAll().right(4000);
-    }
+    collectProbe(probe, timer, QStringLiteral("startToListMs"), QStringLiteral("the list was not populated"),
+                 settings.churnSeconds, probeLog, result);
     sandbox.terminate();
     if (!sandbox.waitForFinished(30000))
         sandbox.kill();

@@ -5,8 +5,14 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
+#include <QTextStream>
+
+#include <cstdio>
 
 #include <optional>
 
@@ -47,6 +53,35 @@ inline double kubectlListMs(const QString &kubectl, const QStringList &args, con
     if (!process.waitForFinished(600000) || process.exitCode() != 0)
         return -1;
     return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Follows a probe (bench_scale_probe's protocol): when it reports "populated", the time since `started` goes
+// into result[startedKey]; then every figure of its "result" line joins result. What went wrong goes into
+// result["error"] (notPopulated when it never listed), with the end of its log (stderr) printed. The probe
+// is waited for, killed when it does not end.
+inline void collectProbe(QProcess &probe, const QElapsedTimer &started, const QString &startedKey,
+                         const QString &notPopulated, int churnSeconds, const QString &log, QJsonObject &result)
+{
+    if (readLine(probe, "populated", 600000)) {
+        result.insert(startedKey, double(started.nsecsElapsed()) / 1e6);
+        if (const auto line = readLine(probe, "result", (churnSeconds + 600) * 1000)) {
+            const QJsonObject probed = QJsonDocument::fromJson(*line).object();
+            for (auto it = probed.begin(); it != probed.end(); ++it)
+                result.insert(it.key(), it.value());
+        } else {
+            result.insert(QStringLiteral("error"), QStringLiteral("the probe gave no result"));
+        }
+    } else {
+        result.insert(QStringLiteral("error"), notPopulated);
+    }
+    if (!probe.waitForFinished(30000))
+        probe.kill();
+    probe.waitForFinished();
+    if (result.contains(QStringLiteral("error"))) {
+        QFile file(log);
+        if (file.open(QIODevice::ReadOnly))
+            QTextStream(stderr) << file.readAll().right(4000);
+    }
 }
 
 } // namespace capstan::bench

@@ -1,10 +1,18 @@
 #include "ui/preferences.h"
 
 #include "actions/actiondescriptor.h"
+#include "sameelements.h"
 
 #include <QCoreApplication>
 
 namespace capstan {
+
+bool operator==(const Preferences &a, const Preferences &b)
+{
+    return a.theme == b.theme && a.pollIntervalSeconds == b.pollIntervalSeconds
+        && a.metricRetentionDays == b.metricRetentionDays && a.language == b.language
+        && sameElements(a.unconfirmed, b.unconfirmed) && a.notifications == b.notifications;
+}
 
 bool Preferences::confirms(ActionKind kind) const
 {

@@ -39,7 +39,8 @@ struct Preferences
     // The languages offered: locale name ("" for the system's) and its name in that language.
     static QList<std::pair<QString, QString>> languages();
 
-    friend bool operator==(const Preferences &, const Preferences &) = default;
+    // Written out for sameElements (sameelements.h).
+    friend bool operator==(const Preferences &, const Preferences &);
 };
 
 } // namespace capstan

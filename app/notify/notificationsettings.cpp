@@ -1,5 +1,7 @@
 #include "notify/notificationsettings.h"
 
+#include "sameelements.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -181,6 +183,13 @@ void NotificationSettings::save() const
 {
     QSettings settings;
     save(settings);
+}
+
+bool NotificationSettings::operator==(const NotificationSettings &other) const
+{
+    return sameElements(disabled, other.disabled) && noCheckpointMinutes == other.noCheckpointMinutes
+        && unreachableMinutes == other.unreachableMinutes && mutes == other.mutes && pins == other.pins
+        && closeToTray == other.closeToTray && startInTray == other.startInTray;
 }
 
 } // namespace capstan

@@ -82,7 +82,8 @@ struct NotificationSettings
     void save(QSettings &settings) const;
     void save() const;
 
-    bool operator==(const NotificationSettings &) const = default;
+    // Written out for sameElements (sameelements.h).
+    bool operator==(const NotificationSettings &other) const;
 };
 
 } // namespace capstan

@@ -37,6 +37,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 namespace capstan::sandbox {
 
@@ -44,13 +45,18 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-enum class Access { None, ReadOnly, Admin };
+// Admin: everything. ReadOnly: get/list/watch of namespaced resources in every namespace (a
+// ClusterRoleBinding to a viewer role). Team: every verb on namespaced resources of one namespace only
+// (a RoleBinding there), so it may not list across namespaces.
+enum class Access { None, ReadOnly, Team, Admin };
 
 struct Identity
 {
     Access access = Access::None;
     QString user;
 };
+
+const QString kTeamNamespace = QStringLiteral("flink-jobs");
 
 // A parsed request path.
 struct Route
@@ -280,6 +286,7 @@ struct SandboxServer::Private
     FaultPlan faults;
     QString adminToken;
     QString readOnlyToken;
+    QString teamToken;
     // Admin tokens that stop working at a given time (what a cloud exec plugin hands out).
     mutable std::mutex issuedMutex;
     QHash<QString, QDateTime> issuedTokens;
@@ -466,6 +473,7 @@ bool SandboxServer::Private::startLocked(QString *error)
     if (adminToken.isEmpty()) {
         adminToken = randomToken();
         readOnlyToken = randomToken();
+        teamToken = randomToken();
     }
     if (!seeded) {
         seedDemoData(store, options.deployments, options.events, options.seed, options.focusEvents,
@@ -655,21 +663,32 @@ namespace {
 // The read-only user is a namespace-scoped viewer (a Role, not a ClusterRole): it may read
 // namespaced resources but not cluster-scoped ones such as the namespace list. One rule for the
 // requests themselves and for SelfSubjectAccessReviews.
-bool mayAccess(const Identity &who, const QString &verb, bool namespaced)
+// `ns` is the request's namespace, empty for a request across all namespaces or a cluster-scoped one.
+bool mayAccess(const Identity &who, const QString &verb, bool namespaced, const QString &ns)
 {
     const bool readVerb
         = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
-    return who.access == Access::Admin || (who.access == Access::ReadOnly && readVerb && namespaced);
+    switch (who.access) {
+    case Access::Admin:
+        return true;
+    case Access::ReadOnly:
+        return readVerb && namespaced;
+    case Access::Team:
+        return namespaced && ns == kTeamNamespace;
+    case Access::None:
+        break;
+    }
+    return false;
 }
 
 // pods/log is its own resource for RBAC: the viewer may get it, unless the fault plan takes it away
 // from everybody (a cluster whose roles grant pods but not their logs).
-bool mayAccessSubresource(const Identity &who, const QString &verb, bool namespaced, const QString &resource,
-                          const QString &subresource, bool podLogsForbidden)
+bool mayAccessSubresource(const Identity &who, const QString &verb, bool namespaced, const QString &ns,
+                          const QString &resource, const QString &subresource, bool podLogsForbidden)
 {
     if (resource == QLatin1String("pods") && subresource == QLatin1String("log"))
-        return verb == QLatin1String("get") && !podLogsForbidden && mayAccess(who, verb, namespaced);
-    return mayAccess(who, verb, namespaced);
+        return verb == QLatin1String("get") && !podLogsForbidden && mayAccess(who, verb, namespaced, ns);
+    return mayAccess(who, verb, namespaced, ns);
 }
 
 // POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the API server's answer to "may I?",
@@ -697,6 +716,7 @@ void sendAccessReview(const Identity &who, bool podLogsForbidden, const httplib:
         const ServedResourceType *type = findServedResourceType(attributes.value(QLatin1String("resource")).toString());
         const bool namespaced = type ? type->namespaced : true;
         allowed = mayAccessSubresource(who, attributes.value(QLatin1String("verb")).toString(), namespaced,
+                                       attributes.value(QLatin1String("namespace")).toString(),
                                        attributes.value(QLatin1String("resource")).toString(),
                                        attributes.value(QLatin1String("subresource")).toString(), podLogsForbidden);
     } else {
@@ -707,7 +727,9 @@ void sendAccessReview(const Identity &who, bool podLogsForbidden, const httplib:
     if (allowed)
         status.insert(QStringLiteral("reason"),
                       who.access == Access::Admin ? QStringLiteral("sandbox: the admin user may do everything")
-                                                  : QStringLiteral("sandbox: RoleBinding \"viewer\" allows reads"));
+                          : who.access == Access::Team
+                          ? QStringLiteral("sandbox: RoleBinding \"team\" in \"%1\" allows it").arg(kTeamNamespace)
+                          : QStringLiteral("sandbox: RoleBinding \"viewer\" allows reads"));
     QJsonObject review = body.object();
     review.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("creationTimestamp"), QJsonValue::Null}});
     review.insert(QStringLiteral("status"), status);
@@ -736,6 +758,8 @@ Identity SandboxServer::Private::authenticate(const httplib::Request &req) const
             return {Access::Admin, QStringLiteral("sandbox-admin")};
         if (!token.isEmpty() && token == readOnlyToken)
             return {Access::ReadOnly, QStringLiteral("sandbox-readonly")};
+        if (!token.isEmpty() && token == teamToken)
+            return {Access::Team, QStringLiteral("sandbox-team")};
         const std::lock_guard lock(issuedMutex);
         const auto issued = issuedTokens.constFind(token);
         if (issued != issuedTokens.cend() && QDateTime::currentDateTimeUtc() < *issued)
@@ -765,16 +789,17 @@ void SandboxServer::Private::handle(const httplib::Request &req, httplib::Respon
     }
     if (ServiceProxyTarget proxy; parseServiceProxyPath(QString::fromStdString(req.path), &proxy)) {
         faults.countRequest(QStringLiteral("proxy"));
+        const QString proxyVerb = req.method == "GET" ? QStringLiteral("get") : QStringLiteral("create");
+        if (!mayAccess(who, proxyVerb, true, proxy.ns)) {
+            sendStatus(res, 403, QStringLiteral("Forbidden"),
+                       QStringLiteral("services \"%1\" is forbidden: User \"%2\" cannot %3 resource "
+                                      "\"services/proxy\" in API group \"\" in the namespace \"%4\"")
+                           .arg(proxy.service, who.user, proxyVerb, proxy.ns),
+                       {{QStringLiteral("name"), proxy.service}, {QStringLiteral("kind"), QStringLiteral("services")}});
+            return;
+        }
         if (vvpApi && proxy.ns == VvpApi::serviceNamespace() && proxy.service == VvpApi::serviceName()) {
-            if (!mayAccess(who, req.method == "GET" ? QStringLiteral("get") : QStringLiteral("create"), true)) {
-                sendStatus(
-                    res, 403, QStringLiteral("Forbidden"),
-                    QStringLiteral("services \"%1\" is forbidden: User \"%2\" cannot create resource "
-                                   "\"services/proxy\" in API group \"\" in the namespace \"%3\"")
-                        .arg(proxy.service, who.user, proxy.ns),
-                    {{QStringLiteral("name"), proxy.service}, {QStringLiteral("kind"), QStringLiteral("services")}});
-            } else if (!proxy.port.isEmpty() && proxy.port != QLatin1String("http")
-                       && proxy.port != QLatin1String("8080")) {
+            if (!proxy.port.isEmpty() && proxy.port != QLatin1String("http") && proxy.port != QLatin1String("8080")) {
                 sendStatus(
                     res, 503, QStringLiteral("ServiceUnavailable"),
                     QStringLiteral("no endpoints available for service \"%1:%2\"").arg(proxy.service, proxy.port));
@@ -958,7 +983,8 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
                        QStringLiteral("the server does not allow this method on the requested resource"));
             return;
         }
-        if (!mayAccessSubresource(who, verb, true, type.plural, route.subresource, faults.podLogsForbidden())) {
+        if (!mayAccessSubresource(who, verb, true, route.ns, type.plural, route.subresource,
+                                  faults.podLogsForbidden())) {
             sendStatus(
                 res, 403, QStringLiteral("Forbidden"),
                 QStringLiteral("pods \"%1\" is forbidden: User \"%2\" cannot get resource \"pods/log\" in API "
@@ -980,13 +1006,13 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         }
         sub = Subresource::Status;
     }
-    if (!mayAccess(who, verb, type.namespaced)) {
+    if (!mayAccess(who, verb, type.namespaced, route.ns)) {
         QString target = collection ? QString() : QStringLiteral(" \"%1\"").arg(route.name);
         QString message
             = QStringLiteral("%1%2 is forbidden: User \"%3\" cannot %4 resource \"%5\" in API group \"%6\"")
                   .arg(type.qualifiedName(), target, who.user, verb,
                        sub == Subresource::Status ? type.plural + QStringLiteral("/status") : type.plural, type.group);
-        if (type.namespaced)
+        if (type.namespaced && !route.ns.isEmpty())
             message += QStringLiteral(" in the namespace \"%1\"").arg(route.ns);
         else
             message += QStringLiteral(" at the cluster scope");
@@ -1526,6 +1552,16 @@ QString SandboxServer::readOnlyToken() const
     return d->readOnlyToken;
 }
 
+QString SandboxServer::teamToken() const
+{
+    return d->teamToken;
+}
+
+QString SandboxServer::teamNamespace()
+{
+    return kTeamNamespace;
+}
+
 QByteArray SandboxServer::clientCertificatePem() const
 {
     return d->ca.clientCertificatePem();
@@ -1550,12 +1586,14 @@ QByteArray SandboxServer::kubeconfigYaml() const
     y += "    client-certificate-data: " + clientCertificatePem().toBase64() + "\n";
     y += "    client-key-data: " + clientKeyPem().toBase64() + "\n";
     y += "- name: sandbox-readonly\n  user:\n    token: " + d->readOnlyToken.toUtf8() + "\n";
+    y += "- name: sandbox-team\n  user:\n    token: " + d->teamToken.toUtf8() + "\n";
     y += "contexts:\n";
-    for (const auto &[context, user] :
-         {std::pair{"sandbox", "sandbox-admin"}, std::pair{"sandbox-cert", "sandbox-cert"},
-          std::pair{"sandbox-readonly", "sandbox-readonly"}}) {
+    for (const auto &[context, user, ns] :
+         {std::tuple{"sandbox", "sandbox-admin", "default"}, std::tuple{"sandbox-cert", "sandbox-cert", "default"},
+          std::tuple{"sandbox-readonly", "sandbox-readonly", "default"},
+          std::tuple{"sandbox-team", "sandbox-team", "flink-jobs"}}) {
         y += QByteArray("- name: ") + context + "\n  context:\n    cluster: sandbox\n    user: " + user
-            + "\n    namespace: default\n";
+            + "\n    namespace: " + ns + "\n";
     }
     y += "current-context: sandbox\npreferences: {}\n";
     return y;

@@ -71,14 +71,18 @@ public:
     QByteArray caCertificatePem() const;
     QString adminToken() const; // full access
     QString readOnlyToken() const; // get/list/watch only; writes get 403
+    // Every verb, but in teamNamespace() only (a RoleBinding there): listing across namespaces gets 403.
+    QString teamToken() const;
+    static QString teamNamespace(); // "flink-jobs"
     // A new admin token that the server refuses (401) from `expiresAt` on, as short-lived tokens of
     // exec credential plugins are.
     QString issueToken(const QDateTime &expiresAt);
     QByteArray clientCertificatePem() const; // CN=sandbox-cert-user, O=system:masters
     QByteArray clientKeyPem() const;
 
-    // A kubeconfig with certificate-authority-data and three users/contexts:
-    // "sandbox" (admin token, current), "sandbox-cert" (client certificate), "sandbox-readonly".
+    // A kubeconfig with certificate-authority-data and four users/contexts: "sandbox" (admin token,
+    // current), "sandbox-cert" (client certificate), "sandbox-readonly" and "sandbox-team" (namespace
+    // flink-jobs).
     QByteArray kubeconfigYaml() const;
     bool writeKubeconfig(const QString &path, QString *error = nullptr) const;
 

@@ -108,6 +108,7 @@ private slots:
     void cleanupTestCase();
     void unauthorizedWithoutToken();
     void readOnlyTokenCannotWrite();
+    void teamTokenKeepsToItsNamespace();
     void clientCertificateIsAdmin();
     void discovery();
     void createGetListWithPagingAndSelectors();
@@ -237,6 +238,30 @@ void TestSandboxServer::readOnlyTokenCannotWrite()
     const QJsonObject details = r.body.value(QLatin1String("details")).toObject();
     QCOMPARE(details.value(QLatin1String("name")).toString(), QStringLiteral("github-analytics"));
     QCOMPARE(details.value(QLatin1String("group")).toString(), QStringLiteral("flink.apache.org"));
+}
+
+void TestSandboxServer::teamTokenKeepsToItsNamespace()
+{
+    const QByteArray token = m_server->teamToken().toLatin1();
+    const QString ns = SandboxServer::teamNamespace();
+    const QString deployments = QStringLiteral("/apis/flink.apache.org/v1beta1/namespaces/%1/flinkdeployments");
+    QCOMPARE(request("GET", deployments.arg(ns), token).status, 200);
+    Reply r = request("POST", QStringLiteral("/api/v1/namespaces/%1/configmaps").arg(ns), token,
+                      QJsonDocument(configMap(QStringLiteral("team-test"))));
+    QCOMPARE(r.status, 201);
+    QCOMPARE(request("GET", deployments.arg(QStringLiteral("default")), token).status, 403);
+    // Across namespaces is the cluster scope, which a RoleBinding does not reach.
+    r = request("GET", QStringLiteral("/apis/flink.apache.org/v1beta1/flinkdeployments"), token);
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.body.value(QLatin1String("message")).toString(),
+             QStringLiteral("flinkdeployments.flink.apache.org is forbidden: User \"sandbox-team\" cannot list "
+                            "resource \"flinkdeployments\" in API group \"flink.apache.org\" at the cluster scope"));
+    QCOMPARE(request("GET", QStringLiteral("/api/v1/namespaces"), token).status, 403);
+    // The service proxy too: the JobManager of a job elsewhere is out of reach.
+    r = request("GET", QStringLiteral("/api/v1/namespaces/default/services/github-analytics-rest:rest/proxy/overview"),
+                token);
+    QCOMPARE(r.status, 403);
+    QVERIFY(r.body.value(QLatin1String("message")).toString().contains(QLatin1String("services/proxy")));
 }
 
 void TestSandboxServer::clientCertificateIsAdmin()
@@ -705,6 +730,28 @@ void TestSandboxServer::kubectl()
                  QStringLiteral("flinkdep"), QStringLiteral("github-analytics")},
                 &out)
             != 0);
+
+    // The team's user works in its namespace, the context's default, and nowhere else.
+    const QString team = QStringLiteral("--context=sandbox-team");
+    QCOMPARE(
+        run({team, QStringLiteral("get"), QStringLiteral("flinkdep"), QStringLiteral("-o"), QStringLiteral("name")},
+            &out),
+        0);
+    QVERIFY(out.contains("flinkdeployment.flink.apache.org/fraud-detector"));
+    QCOMPARE(run({team, QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("patch"),
+                  QStringLiteral("flinkdeployments.flink.apache.org")},
+                 &out),
+             0);
+    const auto refused
+        = kubectlRunner.run({team, QStringLiteral("get"), QStringLiteral("flinkdep"), QStringLiteral("-A")});
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains("cannot list resource \"flinkdeployments\" in API group \"flink.apache.org\" at "
+                                  "the cluster scope"),
+             refused.err.constData());
+    QVERIFY(
+        run({team, QStringLiteral("get"), QStringLiteral("flinkdep"), QStringLiteral("-n"), QStringLiteral("default")},
+            &out)
+        != 0);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxServer)

@@ -58,7 +58,7 @@ private:
     std::unique_ptr<TemporarySettings> m_settings;
     std::unique_ptr<SandboxFixture> m_prod; // the demo set
     std::unique_ptr<SandboxFixture> m_staging; // generated deployments
-    std::unique_ptr<SandboxFixture> m_restricted; // refuses to list
+    std::unique_ptr<SandboxFixture> m_restricted; // its user has a RoleBinding in one namespace
     QTemporaryDir m_dir;
     KubeConfig m_config;
     quint16 m_closedPort = 0;
@@ -71,9 +71,6 @@ void TestFleet::initTestCase()
     m_staging = std::make_unique<SandboxFixture>(6);
     m_restricted = std::make_unique<SandboxFixture>(3);
     QVERIFY(m_prod->started && m_staging->started && m_restricted->started);
-    // The sandbox's viewer may list across namespaces; this cluster refuses it as a namespace-scoped
-    // Role would (403 on every request).
-    m_restricted->server->faults().failNextRequests(1000000, 403);
     {
         QTcpServer probe;
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
@@ -92,13 +89,14 @@ void TestFleet::initTestCase()
     yaml += "users:\n";
     yaml += "- name: prod-admin\n  user:\n    token: " + m_prod->server->adminToken().toUtf8() + "\n";
     yaml += "- name: staging-admin\n  user:\n    token: " + m_staging->server->adminToken().toUtf8() + "\n";
-    yaml += "- name: restricted-viewer\n  user:\n    token: " + m_restricted->server->readOnlyToken().toUtf8() + "\n";
+    // A user whose RoleBinding is in one namespace: the server refuses its list across namespaces.
+    yaml += "- name: restricted-team\n  user:\n    token: " + m_restricted->server->teamToken().toUtf8() + "\n";
     yaml += "- name: sso\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
             "      command: /bin/true\n      interactiveMode: Always\n";
     yaml += "contexts:\n";
     for (const auto &[context, clusterName, user] :
          {std::tuple{"prod-eu", "prod-eu", "prod-admin"}, std::tuple{"staging", "staging", "staging-admin"},
-          std::tuple{"restricted", "restricted", "restricted-viewer"}, std::tuple{"offline", "offline", "prod-admin"},
+          std::tuple{"restricted", "restricted", "restricted-team"}, std::tuple{"offline", "offline", "prod-admin"},
           std::tuple{"sso", "prod-eu", "sso"}}) {
         yaml += QByteArray("- name: ") + context + "\n  context:\n    cluster: " + clusterName + "\n    user: " + user
             + "\n    namespace: default\n";
@@ -206,6 +204,8 @@ void TestFleet::listsEveryContext()
     QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("restricted")), FleetSessions::Status::Forbidden, 10000);
     QVERIFY(sessions->forbidden(QStringLiteral("restricted")));
     QCOMPARE(sessions->error(QStringLiteral("restricted")).httpStatus, 403);
+    QVERIFY2(sessions->reason(QStringLiteral("restricted")).contains(QStringLiteral("at the cluster scope")),
+             qPrintable(sessions->reason(QStringLiteral("restricted"))));
     QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("offline")), FleetSessions::Status::Unreachable, 10000);
     QVERIFY(!sessions->reason(QStringLiteral("offline")).isEmpty());
     QCOMPARE(sessions->status(QStringLiteral("sso")), FleetSessions::Status::SignInRequired);

@@ -75,7 +75,7 @@ void TestMainWindow::showsLiveDeployments()
     window.show();
     auto *contexts = window.findChild<QComboBox *>(QStringLiteral("contextComboBox"));
     QVERIFY(contexts);
-    QCOMPARE(contexts->count(), 3);
+    QCOMPARE(contexts->count(), 4);
     QCOMPARE(contexts->currentText(), QStringLiteral("sandbox")); // the kubeconfig's current context
     QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 3, 10000);
     auto *indicator = window.findChild<ConnectionIndicator *>(QStringLiteral("connectionIndicator"));

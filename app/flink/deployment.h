@@ -2,6 +2,7 @@
 
 #include "flink/autoscalerconfig.h"
 #include "flink/failurestatus.h"
+#include "flink/snapshot.h"
 #include "flink/snapshotref.h"
 
 #include <QDateTime>
@@ -64,6 +65,9 @@ struct Deployment
     // Observed by the session, not part of the object:
     FailureStatus failure;
     SnapshotRef lastSnapshot; // the newest of statusSnapshot and the completed FlinkStateSnapshots
+    // The newest FAILED FlinkStateSnapshot of the deployment (state empty: none), for what watches
+    // the list only (notifications): a failed savepoint or checkpoint is not in the status.
+    Snapshot lastFailedSnapshot;
 
     // "namespace/name": how settings, pins and snapshots' job references name a deployment.
     QString key() const { return keyOf(ns, name); }

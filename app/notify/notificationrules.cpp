@@ -67,6 +67,9 @@ QList<Notification> NotificationRules::onDeployments(const QString &context, con
         t.generation = d.generation;
         t.jobStart = d.jobStartTime;
         t.lastCompleted = d.lastSnapshot.time;
+        if (const Snapshot &f = d.lastFailedSnapshot; !f.state.isEmpty() && f.time.isValid()
+            && (t.failedSnapshot.state.isEmpty() || f.time > t.failedSnapshot.time))
+            t.failedSnapshot = f;
         if (d.lastSnapshot.kind == QLatin1String("checkpoint") && d.lastSnapshot.time.isValid()
             && (!t.lastCheckpoint.isValid() || d.lastSnapshot.time > t.lastCheckpoint))
             t.lastCheckpoint = d.lastSnapshot.time;
@@ -238,21 +241,37 @@ void NotificationRules::evaluate(const QString &context, ContextWatch &watch, co
     const Tracked &t = *watch.deployments.constFind(uid);
     const auto keyOf = [&](NotificationRule rule) { return Notification::keyOf(rule, context, t.ns, t.name); };
 
-    if (t.failing) {
+    // A failing deployment whose job failed is one incident, and one notification: whichever of the
+    // two was notified first says it, the other adds nothing of its own. The failing one names the
+    // job's failure in its body. When that one ends and the other still holds, the other is news.
+    const bool jobFailed = t.jobState == QLatin1String("FAILED");
+    const QString failingKey = keyOf(NotificationRule::StartedFailing);
+    const QString jobKey = keyOf(NotificationRule::JobFailed);
+    const auto notified = [this](const QString &key) {
+        const auto it = m_conditions.constFind(key);
+        return it != m_conditions.cend() && it->notified;
+    };
+    const bool saidByJobFailed = jobFailed && notified(jobKey) && !m_conditions.contains(failingKey);
+    if (t.failing && !saidByJobFailed) {
         Notification n = deploymentNotification(NotificationRule::StartedFailing, context, uid, t, now);
         n.summary = tr("%1 is failing (%2)").arg(t.name, context);
         QStringList body;
         if (!t.rootCause.isEmpty())
             body << t.rootCause;
+        if (jobFailed)
+            body << (t.errorMessage.isEmpty() || t.errorMessage == t.rootCause
+                         ? tr("The job reached the state FAILED.")
+                         : tr("The job reached the state FAILED: %1").arg(t.errorMessage));
         if (t.restarts > 0)
             body << tr("%1 in the last %2 minutes.").arg(tr("%n restart(s)", nullptr, t.restarts)).arg(t.windowMinutes);
         n.body = body.join(QLatin1Char('\n'));
         hold(n, tr("%1 is no longer failing (%2)").arg(t.name, context), now, out, baseline);
     } else {
-        release(keyOf(NotificationRule::StartedFailing), now, out);
+        release(failingKey, now, out);
     }
 
-    if (t.jobState == QLatin1String("FAILED")) {
+    const bool saidByFailing = notified(failingKey) && !m_conditions.contains(jobKey);
+    if (jobFailed && !saidByFailing) {
         Notification n = deploymentNotification(NotificationRule::JobFailed, context, uid, t, now);
         n.summary = tr("The job of %1 failed (%2)").arg(t.name, context);
         n.body = !t.errorMessage.isEmpty() ? t.errorMessage
@@ -260,7 +279,7 @@ void NotificationRules::evaluate(const QString &context, ContextWatch &watch, co
                                            : tr("The job reached the state FAILED.");
         hold(n, tr("The job of %1 is no longer failed (%2)").arg(t.name, context), now, out, baseline);
     } else {
-        release(keyOf(NotificationRule::JobFailed), now, out);
+        release(jobKey, now, out);
     }
 
     // A failed snapshot holds until a completed one is newer (lastSnapshot).

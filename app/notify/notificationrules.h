@@ -53,10 +53,10 @@ public:
     // Live ends it (Connecting after a failure does not).
     QList<Notification> onContextState(const QString &context, SessionState state, const Error &error,
                                        const QDateTime &now);
-    // The list-level summary knows no failed snapshot (Deployment::lastSnapshot is the newest
-    // *completed* one), so SnapshotFailed starts from the FlinkStateSnapshots a session publishes
-    // (BackendSession::snapshotsChanged): a FAILED one newer than the deployment's lastSnapshot.
-    // A later completed snapshot (in a DeploymentBatch) ends it.
+    // SnapshotFailed starts from a FAILED snapshot newer than the deployment's lastSnapshot: the
+    // list's Deployment::lastFailedSnapshot, or the snapshots an open page's watch publishes
+    // (BackendSession::snapshotsChanged; Ververica Platform's savepoints come only this way). A later
+    // completed snapshot (in a DeploymentBatch) ends it.
     QList<Notification> onSnapshots(const QString &context, const SnapshotBatch &batch, const QDateTime &now);
     // Time-based rules (NoCheckpoint, ContextUnreachable), ChangedElsewhere past its grace, and
     // conditions whose mute ended.

@@ -415,7 +415,15 @@ void ClusterSession::onEvents(const InformerBatch &batch)
 
 Deployment ClusterSession::decorate(Deployment d) const
 {
-    return Deployment::decorated(d, m_failures.status(d.uid), m_lastSnapshotByName.value(d.key()));
+    Deployment out = Deployment::decorated(d, m_failures.status(d.uid), m_lastSnapshotByName.value(d.key()));
+    if (const auto snapshots = m_snapshotsByName.constFind(d.key()); snapshots != m_snapshotsByName.cend()) {
+        for (const Snapshot &s : *snapshots) {
+            if (s.state == QLatin1String("FAILED") && s.time.isValid()
+                && (out.lastFailedSnapshot.state.isEmpty() || s.time > out.lastFailedSnapshot.time))
+                out.lastFailedSnapshot = s;
+        }
+    }
+    return out;
 }
 
 void ClusterSession::onDeployments(const InformerBatch &batch)
@@ -505,6 +513,8 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
         m_snapshotOwner.insert(s.key, key);
         m_snapshotsByName[key].insert(s.key, s);
         upserted[key] << s;
+        if (s.state == QLatin1String("FAILED"))
+            touchedNames << key; // the list's lastFailedSnapshot
         const SnapshotRef known = m_lastSnapshotByName.value(key);
         const SnapshotRef newest = SnapshotRef::newer(known, SnapshotRef::fromSnapshot(s));
         if (newest == known)

@@ -93,7 +93,9 @@ class TestNotificationRules : public QObject
 private slots:
     void startedFailingOnceAndClears();
     void jobFailedOnceAndClears();
+    void failedJobOfAFailingDeploymentIsOneNotification();
     void snapshotFailedUntilLaterCompleted();
+    void snapshotFailedFromTheList();
     void noCheckpointFollowsTick();
     void noCheckpointNeedsACheckpointSeen();
     void changedElsewhere();
@@ -159,6 +161,69 @@ void TestNotificationRules::jobFailedOnceAndClears()
     const auto end = rules.onDeployments(kContext, batch({d}), at(3));
     QCOMPARE(clearedOf(end).size(), 1);
     QCOMPARE(clearedOf(end).first().rule, NotificationRule::JobFailed);
+}
+
+void TestNotificationRules::failedJobOfAFailingDeploymentIsOneNotification()
+{
+    NotificationRules rules = started();
+    Deployment d = failing(deployment());
+    d.jobState = QStringLiteral("FAILED");
+    d.errorMessage = QStringLiteral("Job failed: NoResourceAvailableException");
+    const auto first = rules.onDeployments(kContext, batch({d}), at(1));
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().rule, NotificationRule::StartedFailing);
+    QVERIFY2(first.first().body.contains(QStringLiteral("The job reached the state FAILED: Job failed: "
+                                                        "NoResourceAvailableException")),
+             qPrintable(first.first().body));
+    QVERIFY(rules.onDeployments(kContext, batch({d}), at(2)).isEmpty());
+    QCOMPARE(rules.active().size(), 1);
+    // It recovers: one notification that it cleared.
+    const auto end = rules.onDeployments(kContext, batch({deployment()}), at(3));
+    QCOMPARE(end.size(), 1);
+    QVERIFY(end.first().cleared);
+    QCOMPARE(end.first().rule, NotificationRule::StartedFailing);
+
+    // The job failed first, then the deployment began failing: still the one notification.
+    Deployment jobOnly = deployment();
+    jobOnly.jobState = QStringLiteral("FAILED");
+    QCOMPARE(fired(rules.onDeployments(kContext, batch({jobOnly}), at(4))).first().rule, NotificationRule::JobFailed);
+    QVERIFY(rules.onDeployments(kContext, batch({d}), at(5)).isEmpty());
+    QCOMPARE(rules.active().size(), 1);
+    const auto recovered = rules.onDeployments(kContext, batch({deployment()}), at(6));
+    QCOMPARE(recovered.size(), 1);
+    QCOMPARE(recovered.first().rule, NotificationRule::JobFailed);
+    QVERIFY(recovered.first().cleared);
+
+    // With the failing rule off, the job's failure is notified on its own.
+    NotificationSettings settings;
+    settings.setEnabled(NotificationRule::StartedFailing, false);
+    rules.setSettings(settings);
+    const auto alone = rules.onDeployments(kContext, batch({d}), at(7));
+    QCOMPARE(alone.size(), 1);
+    QCOMPARE(alone.first().rule, NotificationRule::JobFailed);
+}
+
+void TestNotificationRules::snapshotFailedFromTheList()
+{
+    Deployment d = deployment();
+    d.lastSnapshot.kind = QStringLiteral("checkpoint");
+    d.lastSnapshot.time = at(-10);
+    NotificationRules rules = started({d});
+    d.lastFailedSnapshot.key = QStringLiteral("snap-uid-9");
+    d.lastFailedSnapshot.name = QStringLiteral("github-analytics-checkpoint-9");
+    d.lastFailedSnapshot.type = QStringLiteral("CHECKPOINT");
+    d.lastFailedSnapshot.state = QStringLiteral("FAILED");
+    d.lastFailedSnapshot.time = at(1);
+    d.lastFailedSnapshot.error = QStringLiteral("Checkpoint expired before completing.");
+    const auto first = rules.onDeployments(kContext, batch({d}), at(1));
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().rule, NotificationRule::SnapshotFailed);
+    QCOMPARE(first.first().summary, QStringLiteral("A checkpoint of github-analytics failed (prod-eu)"));
+    QCOMPARE(first.first().body, d.lastFailedSnapshot.error);
+    QVERIFY(rules.onDeployments(kContext, batch({d}), at(2)).isEmpty());
+    d.lastSnapshot.time = at(3);
+    const auto end = rules.onDeployments(kContext, batch({d}), at(3));
+    QCOMPARE(clearedOf(end).size(), 1);
 }
 
 void TestNotificationRules::snapshotFailedUntilLaterCompleted()

@@ -3,8 +3,8 @@
 // fleet session watches the sandbox; a job that reaches FAILED is notified once (summary, body and the
 // Open and Mute actions reach the server), "Open" — a click on the notification, done with dunstctl —
 // opens that deployment's page, and when the job runs again the notification is withdrawn. Both are
-// in the notification history; the tray counts the failing deployment meanwhile; own writes are not
-// "changed by someone else", another's are.
+// in the notification history; the tray counts the failing deployment meanwhile. A failed savepoint
+// of a deployment whose page is not open is notified from the list's watch of the snapshots.
 
 #include "common/notificationserver.h"
 #include "common/sandboxfixture.h"
@@ -23,7 +23,10 @@
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -119,9 +122,12 @@ void TestNotifications::failedJobIsNotifiedOnceOpenedAndWithdrawn()
     QVERIFY(!items.isEmpty());
     const QString name = items.first().toObject().value(u"metadata").toObject().value(u"name").toString();
     QVERIFY(setJobState(name, u"FAILED"_s));
-    const QString summary = u"The job of %1 failed (sandbox)"_s.arg(name);
+    // The deployment fails with its job: one notification that says both.
+    const QString summary = u"%1 is failing (sandbox)"_s.arg(name);
     QTRY_VERIFY_WITH_TIMEOUT(notificationLog().contains(summary), 15000);
     const QString log = notificationLog();
+    QVERIFY(log.contains(u"The job reached the state FAILED"_s));
+    QVERIFY(!log.contains(u"The job of %1 failed"_s.arg(name)));
     QVERIFY(log.contains(u"string \"Open\""_s));
     QVERIFY(log.contains(u"string \"Mute 1 h\""_s));
     QTRY_COMPARE(keeper.tray()->level(), TrayIcon::Level::Failing);
@@ -147,16 +153,59 @@ void TestNotifications::failedJobIsNotifiedOnceOpenedAndWithdrawn()
     QTRY_COMPARE(keeper.tray()->level(), TrayIcon::Level::Quiet);
     QTRY_COMPARE_WITH_TIMEOUT(dunstctl({u"count"_s, u"displayed"_s}).toInt(), 0, 5000);
 
-    // Both ends are in the history (written off the GUI thread): the job's failure and the deployment's
-    // failing, each notified and each cleared.
+    // Both ends are in the history (written off the GUI thread): notified and cleared.
     const auto history = [&] { return NotificationHistory::read(window.notificationHistoryPath(), name); };
-    QTRY_COMPARE_WITH_TIMEOUT(history().size(), 4, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(history().size(), 2, 10000);
     const QList<Notification> entries = history();
-    QCOMPARE(std::count_if(entries.cbegin(), entries.cend(), [](const Notification &n) { return n.cleared; }), 2);
+    QCOMPARE(std::count_if(entries.cbegin(), entries.cend(), [](const Notification &n) { return n.cleared; }), 1);
     QVERIFY(std::any_of(entries.cbegin(), entries.cend(), [&](const Notification &n) { return n.summary == summary; }));
     QVERIFY(std::any_of(entries.cbegin(), entries.cend(), [&](const Notification &n) {
-        return n.cleared && n.summary == u"The job of %1 is no longer failed (sandbox)"_s.arg(name);
+        return n.cleared && n.summary == u"%1 is no longer failing (sandbox)"_s.arg(name);
     }));
+
+    // A savepoint of another deployment fails; no page of it is open: the list's watch of the
+    // snapshots is enough.
+    const QJsonArray all = m_sandbox->server->store().list(u"flinkdeployments"_s, {}).object.value(u"items").toArray();
+    QJsonObject otherMeta;
+    for (const QJsonValue &item : all) {
+        otherMeta = item.toObject().value(u"metadata").toObject();
+        if (otherMeta.value(u"name").toString() != name)
+            break;
+    }
+    const QString other = otherMeta.value(u"name").toString();
+    const QString otherNs = otherMeta.value(u"namespace").toString();
+    QVERIFY(!other.isEmpty() && other != name);
+    const QString failedAt
+        = QDateTime::fromMSecsSinceEpoch(m_sandbox->server->clock().nowMs() + 60000, Qt::UTC).toString(Qt::ISODate);
+    const QJsonObject snapshot{
+        {u"apiVersion"_s, u"flink.apache.org/v1beta1"_s},
+        {u"kind"_s, u"FlinkStateSnapshot"_s},
+        {u"metadata"_s,
+         QJsonObject{{u"name"_s, QString(other + u"-savepoint-manual-failed"_s)},
+                     {u"namespace"_s, otherNs},
+                     {u"labels"_s,
+                      QJsonObject{{u"snapshot.type"_s, u"SAVEPOINT"_s},
+                                  {u"snapshot.trigger-type"_s, u"MANUAL"_s},
+                                  {u"snapshot.state"_s, u"FAILED"_s},
+                                  {u"job-reference.kind"_s, u"FlinkDeployment"_s},
+                                  {u"job-reference.name"_s, other}}}}},
+        {u"spec"_s,
+         QJsonObject{{u"backoffLimit"_s, QJsonValue(0)},
+                     {u"jobReference"_s, QJsonObject{{u"kind"_s, u"FlinkDeployment"_s}, {u"name"_s, other}}},
+                     {u"savepoint"_s, QJsonObject{{u"formatType"_s, u"CANONICAL"_s}}}}},
+        {u"status"_s,
+         QJsonObject{{u"state"_s, u"FAILED"_s},
+                     {u"failures"_s, QJsonValue(1)},
+                     {u"triggerTimestamp"_s, failedAt},
+                     {u"resultTimestamp"_s, failedAt},
+                     {u"error"_s, u"Savepoint failed: Checkpoint Coordinator is suspending."_s}}}};
+    QVERIFY(m_sandbox->server->store().create(u"flinkstatesnapshots"_s, otherNs, snapshot).ok());
+    QVERIFY(m_sandbox->server->store()
+                .mergePatch(u"flinkstatesnapshots"_s, otherNs, other + u"-savepoint-manual-failed"_s,
+                            QJsonObject{{u"status"_s, snapshot.value(u"status"_s)}}, statusWrite())
+                .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(notificationLog().contains(u"A savepoint of %1 failed (sandbox)"_s.arg(other)), 15000);
+    QVERIFY(notificationLog().contains(u"Checkpoint Coordinator is suspending."_s));
 }
 
 QTEST_MAIN(TestNotifications)

@@ -537,6 +537,13 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
         m_banner->showMessage(MessageBanner::Kind::Error,
                               tr("Cannot open context \"%1\": %2").arg(currentContext(), error.toString())
                                   + credentialsHint(error));
+        // Many accounts are bound to one namespace (a RoleBinding) and may not list across them:
+        // offer the context's own namespace, where they may.
+        if (error.httpStatus == 403 && m_namespace == kAllNamespaces && !m_contextNamespace.isEmpty()) {
+            const QString context = currentContext();
+            const QString ns = m_contextNamespace;
+            m_banner->setAction(tr("&Show Namespace %1").arg(ns), [this, context, ns] { openContext(context, ns); });
+        }
         break;
     }
     }
@@ -1144,8 +1151,11 @@ void MainWindow::showNotifications()
 
 void MainWindow::openFromFleet(const QString &context, const QString &ns, const QString &name)
 {
-    if (context != currentContext() || (!m_namespace.isEmpty() && m_namespace != ns))
-        openContext(context, QStringLiteral("all"));
+    if (context != currentContext() || (!m_namespace.isEmpty() && m_namespace != ns)) {
+        // Where the fleet could only list one namespace, so can this window.
+        const bool oneNamespace = m_fleetSessions && !m_fleetSessions->onlyNamespace(context).isEmpty();
+        openContext(context, oneNamespace ? ns : QStringLiteral("all"));
+    }
     if (openDeployment(ns, name))
         return;
     // The context's list is on its way: open the page once the deployment is listed.

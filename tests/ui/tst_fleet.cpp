@@ -5,7 +5,6 @@
 
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
-#include "sandbox/faultplan.h"
 #include "session/sessionhost.h"
 #include "ui/deploymentpage.h"
 #include "ui/fleet/fleetmodel.h"
@@ -20,6 +19,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QJsonArray>
 #include <QMenu>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -46,6 +46,7 @@ private slots:
     void openingARowOpensItsPage();
     void reconnectingKeepsTheLastKnownRows();
     void watchedContextsArePersisted();
+    void oneNamespaceWhenAllAreRefused();
     void screenshots_data();
     void screenshots();
 
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<SandboxFixture> m_restricted; // its user has a RoleBinding in one namespace
     QTemporaryDir m_dir;
     KubeConfig m_config;
+    QByteArray m_teamYaml;
     quint16 m_closedPort = 0;
 };
 
@@ -102,6 +104,11 @@ void TestFleet::initTestCase()
             + "\n    namespace: default\n";
     }
     yaml += "current-context: prod-eu\n";
+    // The same user in the namespace its RoleBinding is in: the fleet watches that one namespace.
+    m_teamYaml = yaml;
+    m_teamYaml.replace("current-context: prod-eu\n",
+                       "- name: team\n  context:\n    cluster: restricted\n    user: restricted-team\n"
+                       "    namespace: flink-jobs\ncurrent-context: team\n");
     const QString path = m_dir.filePath(QStringLiteral("kubeconfig.yaml"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -204,7 +211,7 @@ void TestFleet::listsEveryContext()
     QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("restricted")), FleetSessions::Status::Forbidden, 10000);
     QVERIFY(sessions->forbidden(QStringLiteral("restricted")));
     QCOMPARE(sessions->error(QStringLiteral("restricted")).httpStatus, 403);
-    QVERIFY2(sessions->reason(QStringLiteral("restricted")).contains(QStringLiteral("at the cluster scope")),
+    QVERIFY2(sessions->reason(QStringLiteral("restricted")).contains(QStringLiteral("cannot list resource")),
              qPrintable(sessions->reason(QStringLiteral("restricted"))));
     QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("offline")), FleetSessions::Status::Unreachable, 10000);
     QVERIFY(!sessions->reason(QStringLiteral("offline")).isEmpty());
@@ -440,6 +447,42 @@ void TestFleet::watchedContextsArePersisted()
              QStringList({QStringLiteral("staging"), QStringLiteral("restricted"), QStringLiteral("sso")}));
     QSettings().remove(QStringLiteral("fleet/contexts"));
     QCOMPARE(FleetSessions::watchedContexts(m_config).size(), 5);
+}
+
+void TestFleet::oneNamespaceWhenAllAreRefused()
+{
+    const auto config = KubeConfigLoader::parse(m_teamYaml, m_dir.filePath(QStringLiteral("team.yaml")));
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().toString()));
+    SessionOptions options;
+    options.historyPath = QStringLiteral("-");
+    options.informer.batchIntervalMs = 50;
+    FleetSessions sessions(config.value(), options);
+    FleetView view;
+    view.setSessions(&sessions);
+    sessions.setContexts({QStringLiteral("team"), QStringLiteral("restricted")});
+
+    // Refused across namespaces, it lists the context's namespace, where its RoleBinding is.
+    const QJsonArray items = m_restricted->server->store()
+                                 .list(QStringLiteral("flinkdeployments"), QStringLiteral("flink-jobs"))
+                                 .object.value(QLatin1String("items"))
+                                 .toArray();
+    QVERIFY(!items.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.status(QStringLiteral("team")), FleetSessions::Status::Live, 15000);
+    QCOMPARE(sessions.onlyNamespace(QStringLiteral("team")), QStringLiteral("flink-jobs"));
+    QTRY_COMPARE_WITH_TIMEOUT(rowsByContext(view.model()).value(QStringLiteral("team")), int(items.size()), 10000);
+    for (const FleetRow &row : view.model()->rows())
+        QCOMPARE(row.deployment.ns, QStringLiteral("flink-jobs"));
+    QTRY_VERIFY2_WITH_TIMEOUT(view.summaryText().contains(QStringLiteral("(namespace flink-jobs only)")),
+                              qPrintable(view.summaryText()), 5000);
+
+    // The same user in a namespace it has no binding in: forbidden, and the reason says where.
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.status(QStringLiteral("restricted")), FleetSessions::Status::Forbidden, 15000);
+    QCOMPARE(sessions.onlyNamespace(QStringLiteral("restricted")), QStringLiteral("default"));
+    QVERIFY2(sessions.reason(QStringLiteral("restricted")).contains(QStringLiteral("in the namespace \"default\"")),
+             qPrintable(sessions.reason(QStringLiteral("restricted"))));
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        view.summaryText().contains(QStringLiteral("may not list FlinkDeployments in namespace default either")),
+        qPrintable(view.summaryText()), 5000);
 }
 
 void TestFleet::screenshots_data()

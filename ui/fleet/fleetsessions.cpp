@@ -120,6 +120,18 @@ void FleetSessions::onState(const QString &context, SessionState state, const Er
     const auto it = m_entries.find(context);
     if (it == m_entries.end())
         return;
+    if (state != SessionState::Live && error.httpStatus == 403 && it->onlyNamespace.isEmpty() && it->host) {
+        const KubeContext *entry = m_config.context(context);
+        if (entry && !entry->ns.isEmpty()) {
+            it->onlyNamespace = entry->ns;
+            it->host->setNamespace(entry->ns);
+            it->state = SessionState::Connecting;
+            it->error = {};
+            it->since = QDateTime::currentDateTimeUtc();
+            emit contextStateChanged(context, it->state, it->error);
+            return;
+        }
+    }
     if (it->state != state || it->error != error)
         it->since = QDateTime::currentDateTimeUtc();
     it->state = state;
@@ -144,6 +156,11 @@ bool FleetSessions::forbidden(const QString &context) const
 {
     const auto it = m_entries.constFind(context);
     return it != m_entries.cend() && it->state != SessionState::Live && it->error.httpStatus == 403;
+}
+
+QString FleetSessions::onlyNamespace(const QString &context) const
+{
+    return m_entries.value(context).onlyNamespace;
 }
 
 QDateTime FleetSessions::stateSince(const QString &context) const
@@ -223,7 +240,10 @@ QString FleetSessions::reason(const QString &context) const
     const Error e = error(context);
     QString text = e.message.isEmpty() ? e.reason : e.message;
     if (now == Status::Forbidden && text.isEmpty())
-        text = tr("you may not list FlinkDeployments in all namespaces");
+        text = onlyNamespace(context).isEmpty()
+            ? tr("you may not list FlinkDeployments in all namespaces")
+            : tr("you may not list FlinkDeployments in all namespaces, nor in namespace %1")
+                  .arg(onlyNamespace(context));
     return text.simplified();
 }
 

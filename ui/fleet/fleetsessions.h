@@ -54,6 +54,9 @@ public:
     static QString statusText(Status status);
     static QColor statusColor(Status status);
     QString reason(const QString &context) const;
+    // The context's own namespace when the user may not list across namespaces (a RoleBinding in
+    // one namespace, common for teams): the fleet then watches that namespace alone. Empty: all.
+    QString onlyNamespace(const QString &context) const;
 
     // Why the context cannot be watched without a person signing in, or empty when it can.
     static QString signInReason(const KubeConfig &config, const QString &context);
@@ -77,6 +80,7 @@ private:
         QDateTime since;
         bool wasLive = false;
         bool signIn = false;
+        QString onlyNamespace; // listing across namespaces was refused: the context's namespace instead
     };
 
     void start(const QString &context, Entry &entry);

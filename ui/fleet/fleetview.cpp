@@ -262,7 +262,9 @@ QString FleetView::contextSummary(const QString &context) const
     switch (status) {
     case FleetSessions::Status::Live: {
         if (counts.total == 0) {
-            text = tr("no deployments");
+            text = m_sessions->onlyNamespace(context).isEmpty()
+                ? tr("no deployments")
+                : tr("no deployments (namespace %1 only)").arg(m_sessions->onlyNamespace(context));
             break;
         }
         QStringList parts{tr("%n running", nullptr, counts.running)};
@@ -272,6 +274,8 @@ QString FleetView::contextSummary(const QString &context) const
         if (other > 0)
             parts << tr("%n other", nullptr, other);
         text = parts.join(QStringLiteral(", "));
+        if (const QString ns = m_sessions->onlyNamespace(context); !ns.isEmpty())
+            text = tr("%1 (namespace %2 only)").arg(text, ns);
         break;
     }
     case FleetSessions::Status::Connecting:
@@ -295,7 +299,9 @@ QString FleetView::briefReason(const QString &context) const
     const Error error = m_sessions->error(context);
     switch (m_sessions->status(context)) {
     case FleetSessions::Status::Forbidden:
-        return tr("may not list FlinkDeployments in all namespaces");
+        return m_sessions->onlyNamespace(context).isEmpty()
+            ? tr("may not list FlinkDeployments in all namespaces")
+            : tr("may not list FlinkDeployments in namespace %1 either").arg(m_sessions->onlyNamespace(context));
     case FleetSessions::Status::SignInRequired:
         if (error.reason == QLatin1String("SignInRequired"))
             return error.message.section(QLatin1Char(';'), 0, 0);

@@ -654,8 +654,6 @@ void MainWindow::createMenus()
 
 namespace {
 
-const QString kTokenUserPrefix = QStringLiteral("capstan-token/");
-
 // Reads the token and the password of a context's Prometheus from the keychain, then calls `done`.
 void readPrometheusSecrets(const QString &context, PrometheusConfig config, QObject *receiver,
                            std::function<void(const PrometheusConfig &)> done)
@@ -725,23 +723,7 @@ bool MainWindow::hasKubeconfigCredentials(const QString &context) const
 KubeConfig MainWindow::sessionConfig(const QString &context) const
 {
     const auto token = m_tokens.constFind(context);
-    if (token == m_tokens.cend())
-        return m_config;
-    // The kubeconfig as loaded, but the context gets a user of its own carrying the token (other
-    // contexts sharing its kubeconfig user keep theirs). In memory only.
-    KubeConfig config = m_config;
-    for (KubeContext &entry : config.contexts) {
-        if (entry.name != context)
-            continue;
-        KubeUser user;
-        if (const KubeUser *original = m_config.user(entry.user))
-            user = *original;
-        user.name = kTokenUserPrefix + context;
-        user.token = *token;
-        config.users.append(user);
-        entry.user = user.name;
-    }
-    return config;
+    return token == m_tokens.cend() ? m_config : m_config.withContextToken(context, *token);
 }
 
 void MainWindow::connectWithToken()
@@ -769,6 +751,8 @@ void MainWindow::connectWithToken()
                 m_banner->showMessage(MessageBanner::Kind::Error, error.message);
         });
         m_tokens.insert(context, token);
+        if (m_fleetSessions)
+            m_fleetSessions->useToken(context, token);
         openContext(context, m_namespace.isEmpty() ? QStringLiteral("all") : m_namespace);
     });
     dialog->open();

@@ -46,6 +46,23 @@ const KubeContext *KubeConfig::context(const QString &name) const
     return nullptr;
 }
 
+KubeConfig KubeConfig::withContextToken(const QString &context, const QString &token) const
+{
+    KubeConfig config = *this;
+    for (KubeContext &entry : config.contexts) {
+        if (entry.name != context)
+            continue;
+        KubeUser tokenUser;
+        if (const KubeUser *original = user(entry.user))
+            tokenUser = *original;
+        tokenUser.name = QStringLiteral("capstan-token/") + context;
+        tokenUser.token = token;
+        config.users.append(tokenUser);
+        entry.user = tokenUser.name;
+    }
+    return config;
+}
+
 QString authKindName(AuthKind kind)
 {
     switch (kind) {

@@ -91,6 +91,10 @@ struct KubeConfig
     const KubeCluster *cluster(const QString &name) const;
     const KubeUser *user(const QString &name) const;
     const KubeContext *context(const QString &name) const;
+    // This configuration, but `context` signs in with a bearer token the user gave Capstan: it gets a
+    // user of its own ("capstan-token/<context>") carrying the token, so other contexts sharing its
+    // kubeconfig user keep theirs. In memory only, never written.
+    KubeConfig withContextToken(const QString &context, const QString &token) const;
 };
 
 QString

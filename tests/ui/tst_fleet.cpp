@@ -5,6 +5,7 @@
 
 #include "common/sandboxfixture.h"
 #include "common/temporarysettings.h"
+#include "secrets/secretstore.h"
 #include "session/sessionhost.h"
 #include "ui/deploymentpage.h"
 #include "ui/fleet/fleetmodel.h"
@@ -47,6 +48,7 @@ private slots:
     void reconnectingKeepsTheLastKnownRows();
     void watchedContextsArePersisted();
     void oneNamespaceWhenAllAreRefused();
+    void tokenGivenInCapstanSignsIn();
     void screenshots_data();
     void screenshots();
 
@@ -483,6 +485,44 @@ void TestFleet::oneNamespaceWhenAllAreRefused()
     QTRY_VERIFY2_WITH_TIMEOUT(
         view.summaryText().contains(QStringLiteral("may not list FlinkDeployments in namespace default either")),
         qPrintable(view.summaryText()), 5000);
+}
+
+void TestFleet::tokenGivenInCapstanSignsIn()
+{
+    // A context whose kubeconfig user has no credentials: the user signs in with a token in Capstan.
+    QByteArray yaml = m_teamYaml;
+    yaml.replace("current-context: team\n",
+                 "- name: tokenless\n  context:\n    cluster: prod-eu\n    user: nobody\n"
+                 "current-context: tokenless\n");
+    yaml.replace("users:\n", "users:\n- name: nobody\n  user: {}\n");
+    const auto config = KubeConfigLoader::parse(yaml, m_dir.filePath(QStringLiteral("tokenless.yaml")));
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().toString()));
+    SessionOptions options;
+    options.historyPath = QStringLiteral("-");
+    options.informer.batchIntervalMs = 50;
+    const QString context = QStringLiteral("tokenless");
+    const int prodRows = int(m_prod->serverState().size());
+    {
+        FleetSessions sessions(config.value(), options);
+        FleetView view;
+        view.setSessions(&sessions);
+        sessions.setContexts({context});
+        QCOMPARE(sessions.status(context), FleetSessions::Status::SignInRequired);
+        // File ▸ Connect with Token… in a window tells the fleet.
+        sessions.useToken(context, m_prod->server->adminToken());
+        QTRY_COMPARE_WITH_TIMEOUT(sessions.status(context), FleetSessions::Status::Live, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), prodRows, 10000);
+    }
+    // Kept in the keychain, it signs the fleet in at its next start.
+    bool stored = false;
+    SecretStore::shared()->write(SecretStore::contextTokenKey(context), m_prod->server->adminToken(), this,
+                                 [&stored](const Error &) { stored = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored, 10000);
+    const auto forget
+        = qScopeGuard([&] { SecretStore::shared()->write(SecretStore::contextTokenKey(context), QString(), this); });
+    FleetSessions sessions(config.value(), options);
+    sessions.setContexts({context});
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.status(context), FleetSessions::Status::Live, 15000);
 }
 
 void TestFleet::screenshots_data()

@@ -1,5 +1,6 @@
 #include "ui/fleet/fleetsessions.h"
 
+#include "secrets/secretstore.h"
 #include "session/sessionhost.h"
 #include "ui/widgets/stateicons.h"
 
@@ -9,7 +10,17 @@
 namespace capstan {
 
 namespace {
+
 const QString kContextsKey = QStringLiteral("fleet/contexts");
+
+// The kubeconfig gives the context a user with credentials of some kind.
+bool hasCredentials(const KubeConfig &config, const QString &context)
+{
+    const KubeContext *entry = config.context(context);
+    const KubeUser *user = entry ? config.user(entry->user) : nullptr;
+    return user && user->authKind() != AuthKind::None;
+}
+
 } // namespace
 
 FleetSessions::FleetSessions(const KubeConfig &config, const SessionOptions &options, QObject *parent)
@@ -92,6 +103,15 @@ void FleetSessions::setContexts(const QStringList &contexts)
             entry.signIn = true;
             entry.state = SessionState::Failed;
             entry.error = Error::make(QStringLiteral("SignInRequired"), reason);
+            if (!hasCredentials(m_config, name)) {
+                // A token the user gave Capstan for it earlier waits in the keychain.
+                SecretStore::shared()->read(SecretStore::contextTokenKey(name), this,
+                                            [this, name](const QString &token) {
+                                                const auto it = m_entries.constFind(name);
+                                                if (!token.isEmpty() && it != m_entries.cend() && !it->host)
+                                                    useToken(name, token);
+                                            });
+            }
         } else {
             start(name, entry);
         }
@@ -104,9 +124,27 @@ void FleetSessions::setContexts(const QStringList &contexts)
     }
 }
 
-void FleetSessions::start(const QString &context, Entry &entry)
+void FleetSessions::useToken(const QString &context, const QString &token)
 {
-    entry.host = new SessionHost(m_config, context, QString(), m_options, this);
+    const auto it = m_entries.find(context);
+    if (it == m_entries.end() || token.isEmpty() || hasCredentials(m_config, context))
+        return;
+    delete it->host;
+    it->host = nullptr;
+    it->signIn = false;
+    it->wasLive = false;
+    it->onlyNamespace.clear();
+    it->state = SessionState::Connecting;
+    it->error = {};
+    it->since = QDateTime::currentDateTimeUtc();
+    start(context, *it, token);
+    emit contextStateChanged(context, it->state, it->error);
+}
+
+void FleetSessions::start(const QString &context, Entry &entry, const QString &token)
+{
+    entry.host = new SessionHost(token.isEmpty() ? m_config : m_config.withContextToken(context, token), context,
+                                 QString(), m_options, this);
     const BackendSession *source = entry.host->session();
     // The host is the context object: what a stopped session queued is dropped with it.
     connect(source, &BackendSession::deploymentsChanged, entry.host,

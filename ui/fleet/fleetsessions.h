@@ -58,6 +58,11 @@ public:
     // one namespace, common for teams): the fleet then watches that namespace alone. Empty: all.
     QString onlyNamespace(const QString &context) const;
 
+    // The user signed in to a context without kubeconfig credentials with a bearer token (File ▸
+    // Connect with Token…): its session starts, or starts again, with it. Tokens kept in the keychain
+    // for such contexts are read when they are first watched.
+    void useToken(const QString &context, const QString &token);
+
     // Why the context cannot be watched without a person signing in, or empty when it can.
     static QString signInReason(const KubeConfig &config, const QString &context);
     // The contexts the user chose to watch (settings "fleet/contexts"), by default every context of the
@@ -83,7 +88,7 @@ private:
         QString onlyNamespace; // listing across namespaces was refused: the context's namespace instead
     };
 
-    void start(const QString &context, Entry &entry);
+    void start(const QString &context, Entry &entry, const QString &token = {});
     void onState(const QString &context, SessionState state, const Error &error);
 
     KubeConfig m_config;

@@ -57,6 +57,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace capstan {
 
 namespace {
@@ -146,8 +148,13 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_notificationsDock->hide();
     connect(m_notificationsPanel, &NotificationsPanel::openRequested, this, &MainWindow::openFromFleet);
     connect(m_notificationsDock, &QDockWidget::visibilityChanged, m_notificationsPanel, [this](bool visible) {
-        if (visible)
-            m_notificationsPanel->refresh();
+        if (!visible)
+            return;
+        m_notificationsPanel->refresh();
+        // A side dock opens as narrow as its widest control; the history's summaries need room. A
+        // width the user gave it (kept with the window's layout) stays.
+        if (!m_notificationsDock->isFloating() && m_notificationsDock->width() < 420)
+            resizeDocks({m_notificationsDock}, {std::max(480, width() * 2 / 5)}, Qt::Horizontal);
     });
     QAction *toggleNotifications = m_notificationsDock->toggleViewAction();
     toggleNotifications->setText(tr("Notificatio&ns"));
@@ -513,6 +520,9 @@ void MainWindow::onStateChanged(SessionState state, const Error &error, int retr
     // A refused credential is retried like any failure, but only the user can fix it: say so at once.
     const bool refused = error.httpStatus == 401 || error.httpStatus == 403;
     if (state == SessionState::Connecting && refused)
+        state = SessionState::Failed;
+    // Nor is a refusal a lost connection (another namespace chosen, a role taken away): say what it is.
+    if (state == SessionState::Reconnecting && error.httpStatus == 403)
         state = SessionState::Failed;
     switch (state) {
     case SessionState::Live:

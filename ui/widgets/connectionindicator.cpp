@@ -129,7 +129,11 @@ void ConnectionIndicator::render()
     case SessionState::Reconnecting: {
         color = QColor(0xe0, 0xa0, 0x20);
         const qint64 left = m_retryAt > 0 ? (m_retryAt - QDateTime::currentMSecsSinceEpoch() + 999) / 1000 : 0;
-        text = left > 0 ? tr("Disconnected – reconnecting in %1 s").arg(left) : tr("Disconnected – reconnecting…");
+        // The server answers but refuses: not a lost connection.
+        if (m_error.httpStatus == 403)
+            text = left > 0 ? tr("Refused – asking again in %1 s").arg(left) : tr("Refused – asking again…");
+        else
+            text = left > 0 ? tr("Disconnected – reconnecting in %1 s").arg(left) : tr("Disconnected – reconnecting…");
         if (left <= 0)
             m_countdown.stop();
         break;

@@ -2699,6 +2699,14 @@ Knoten-ID %2</translation>
         <source>The cluster&apos;s clock runs %1 times as fast as this computer&apos;s.</source>
         <translation>Die Uhr des Clusters läuft %1-mal so schnell wie die dieses Computers.</translation>
     </message>
+    <message>
+        <source>Refused – asking again in %1 s</source>
+        <translation>Abgewiesen – erneute Anfrage in %1 s</translation>
+    </message>
+    <message>
+        <source>Refused – asking again…</source>
+        <translation>Abgewiesen – erneute Anfrage …</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DashboardIndicator</name>
@@ -3598,6 +3606,10 @@ Knoten-ID %2</translation>
         <source>you may not list FlinkDeployments in all namespaces</source>
         <translation>Sie dürfen FlinkDeployments nicht in allen Namespaces auflisten</translation>
     </message>
+    <message>
+        <source>you may not list FlinkDeployments in all namespaces, nor in namespace %1</source>
+        <translation>Sie dürfen FlinkDeployments weder in allen Namespaces noch im Namespace %1 auflisten</translation>
+    </message>
 </context>
 <context>
     <name>capstan::FleetView</name>
@@ -3721,6 +3733,18 @@ Knoten-ID %2</translation>
             <numerusform>%1 in %n Kontext</numerusform>
             <numerusform>%1 in %n Kontexten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no deployments (namespace %1 only)</source>
+        <translation>keine Deployments (nur Namespace %1)</translation>
+    </message>
+    <message>
+        <source>%1 (namespace %2 only)</source>
+        <translation>%1 (nur Namespace %2)</translation>
+    </message>
+    <message>
+        <source>may not list FlinkDeployments in namespace %1 either</source>
+        <translation>darf FlinkDeployments auch im Namespace %1 nicht auflisten</translation>
     </message>
 </context>
 <context>
@@ -4751,6 +4775,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>Opening %1/%2 in %3…</source>
         <translation>%1/%2 in %3 wird geöffnet…</translation>
     </message>
+    <message>
+        <source>&amp;Show Namespace %1</source>
+        <translation>Namespace %1 an&amp;zeigen</translation>
+    </message>
 </context>
 <context>
     <name>capstan::MessageBanner</name>
@@ -5065,6 +5093,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
             <numerusform>… und %n weiteres</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The job reached the state FAILED: %1</source>
+        <translation>Der Job hat den Zustand FAILED erreicht: %1</translation>
     </message>
 </context>
 <context>

@@ -114,9 +114,15 @@ int probe(const QStringList &args)
     waitUntil([&] { return model->rowCount() >= rows; }, {model}, 600000);
     const double populatedMs = double(g_sinceMain.nsecsElapsed()) / 1e6;
     say("populated " + QByteArray::number(populatedMs, 'f', 1));
-    int live = 0;
-    for (const QString &context : sessions->contexts())
-        live += sessions->status(context) == FleetSessions::Status::Live ? 1 : 0;
+    // A context's rows arrive just before its Live state: give the last one a moment.
+    const auto countLive = [sessions] {
+        int n = 0;
+        for (const QString &context : sessions->contexts())
+            n += sessions->status(context) == FleetSessions::Status::Live ? 1 : 0;
+        return n;
+    };
+    waitUntil([&] { return countLive() == sessions->contexts().size(); }, {}, 10000);
+    const int live = countLive();
     QJsonObject result{{QStringLiteral("rows"), model->rowCount()},
                        {QStringLiteral("contextsLive"), live},
                        {QStringLiteral("populatedInProcessMs"), populatedMs}};

@@ -332,6 +332,12 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
                    "parallelism: where the autoscaler had changed it, the job is redeployed; with upgrade mode "
                    "%1, %2")
                     .arg(mode, restartState(mode, object, known))};
+    case ActionKind::DeleteSnapshot:
+        return {tr("The snapshot %1 of %2 is deleted.").arg(request.snapshotName, name),
+                tr("The operator disposes of its data in %1 when the snapshot asks for it (disposeOnDelete) and a "
+                   "JobManager of the job can reach it; otherwise the files stay in their storage. Nothing restores "
+                   "from it afterwards.")
+                    .arg(request.snapshotPath.isEmpty() ? tr("its storage") : request.snapshotPath)};
     case ActionKind::Configure:
     case ActionKind::Create:
     case ActionKind::Savepoint:

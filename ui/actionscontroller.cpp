@@ -57,6 +57,7 @@ ActionsController::ActionsController(QWidget *window, ActivityModel *activity, D
     }
     connect(m_page, &DeploymentPage::deploymentChanged, this, &ActionsController::onDeploymentChanged);
     connect(m_page, &DeploymentPage::rollbackToSnapshotRequested, this, &ActionsController::rollbackToSnapshot);
+    connect(m_page, &DeploymentPage::deleteSnapshotRequested, this, &ActionsController::deleteSnapshot);
     connect(m_page, &DeploymentPage::rollbackToRevisionRequested, this, [this](const QJsonObject &spec) {
         // Configure with the revision's spec, straight to its review: the diff and what the platform
         // does with it, written against the version shown like every Configure.
@@ -347,6 +348,17 @@ void ActionsController::rollbackToSnapshot(const Snapshot &snapshot)
     // The spec revision live then comes from the session's history; the dialog shows it, then sends.
     m_pendingRollback = snapshot;
     m_session->requestSpecRevision(m_summary.uid, snapshot.time);
+}
+
+void ActionsController::deleteSnapshot(const Snapshot &snapshot)
+{
+    if (!m_session || m_summary.uid.isEmpty())
+        return;
+    ActionRequest request = requestFor(ActionKind::DeleteSnapshot);
+    request.snapshotName = snapshot.name;
+    request.snapshotPath = snapshot.path;
+    // It always asks: the data may be disposed of for good. The review says what happens, or why not.
+    openReview(request, {});
 }
 
 void ActionsController::onSpecRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec)

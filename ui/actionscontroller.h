@@ -57,6 +57,10 @@ public:
     // Configure Deployment again with the change of action `id` on the deployment as it is now.
     void reopenWithChange(quint64 id);
 
+    // Delete Snapshot… of the Snapshots tab: always reviewed; the review refuses the snapshot the
+    // deployment would restore from, and says why.
+    void deleteSnapshot(const Snapshot &snapshot);
+
 signals:
     void actionFinished(const capstan::ActionResult &result);
     // An action of this window wrote generation `generation` of the deployment `uid` (as soon as the

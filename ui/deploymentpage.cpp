@@ -3,6 +3,8 @@
 #include "actions/actiondescriptor.h"
 #include "flink/resourceunits.h"
 #include "flink/restoresource.h"
+#include "flink/snapshotretention.h"
+#include "kube/serverclock.h"
 #include "session/sessionhost.h"
 #include "ui/autoscaler/autoscalerpanel.h"
 #include "ui/backgroundpool.h"
@@ -428,6 +430,7 @@ QWidget *DeploymentPage::createSnapshotsTab()
     view->setColumnWidth(SnapshotTableModel::Time, timeColumnWidth(fontMetrics()));
     fit(SnapshotTableModel::Age, 7 * w);
     view->setColumnWidth(SnapshotTableModel::JobId, 11 * w);
+    fit(SnapshotTableModel::Retention, 12 * w);
     connect(m_snapshotModel, &QAbstractItemModel::rowsInserted, this, &DeploymentPage::updateTimeline);
     connect(m_snapshotModel, &QAbstractItemModel::rowsRemoved, this, &DeploymentPage::updateTimeline);
     connect(m_snapshotModel, &QAbstractItemModel::dataChanged, this, &DeploymentPage::updateTimeline);
@@ -446,8 +449,21 @@ QWidget *DeploymentPage::createSnapshotsTab()
         if (const Snapshot *s = selectedSnapshot())
             emit rollbackToSnapshotRequested(*s);
     });
+    // The operator's cleanup, so that nobody is surprised when a savepoint disappears.
+    m_retentionLabel = new QLabel(tab);
+    m_retentionLabel->setObjectName(QStringLiteral("snapshotRetentionLabel"));
+    m_retentionLabel->setWordWrap(true);
+    m_retentionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deleteSnapshotButton = new QPushButton(ActionDescriptor::of(ActionKind::DeleteSnapshot).menuText(), tab);
+    m_deleteSnapshotButton->setObjectName(QStringLiteral("deleteSnapshotButton"));
+    m_deleteSnapshotButton->setEnabled(false);
+    connect(m_deleteSnapshotButton, &QPushButton::clicked, this, [this] {
+        if (const Snapshot *s = selectedSnapshot())
+            emit deleteSnapshotRequested(*s);
+    });
     auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
+    buttons->addWidget(m_retentionLabel, 1);
+    buttons->addWidget(m_deleteSnapshotButton);
     buttons->addWidget(m_rollbackButton);
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 6, 4, 4);
@@ -608,6 +624,7 @@ void DeploymentPage::setObject(const Deployment &parsed, const QJsonObject &obje
     updateHeader();
     updateOverview();
     m_configuration->setObject(object);
+    updateRetention();
     emit deploymentChanged();
 }
 
@@ -987,11 +1004,45 @@ void DeploymentPage::updateRollbackButton()
                                      : !m_actionsBlocked.isEmpty() ? m_actionsBlocked
                                                                    : tr("Redeploy from this snapshot with the "
                                                                         "configuration live when it was taken"));
+    // Only a FlinkStateSnapshot is a resource to delete; the one a start would restore from stays.
+    const bool resource = s && s->origin == Snapshot::Origin::Resource && !s->name.isEmpty()
+        && m_summary.platform != Deployment::Platform::Ververica;
+    const QString protection = resource ? SnapshotRetention::protectionReason(*s, m_object) : QString();
+    m_deleteSnapshotButton->setEnabled(resource && protection.isEmpty() && m_actionsBlocked.isEmpty());
+    m_deleteSnapshotButton->setToolTip(
+        !s                                ? tr("Select a snapshot.")
+            : !resource                   ? tr("Only a FlinkStateSnapshot resource can be deleted; this snapshot is a "
+                                                                 "record of the operator's status or of the JobManager.")
+            : !protection.isEmpty()       ? protection
+            : !m_actionsBlocked.isEmpty() ? m_actionsBlocked
+                                          : tr("Delete this FlinkStateSnapshot; the operator disposes of its data "
+                                               "when it asks for it"));
 }
 
 void DeploymentPage::updateTimeline()
 {
     m_timeline->setSnapshots(m_snapshotModel->snapshots());
+    updateRetention();
+}
+
+void DeploymentPage::updateRetention()
+{
+    if (!m_retentionLabel)
+        return;
+    if (m_object.isEmpty() || m_summary.platform == Deployment::Platform::Ververica) {
+        m_retentionLabel->clear();
+        m_snapshotModel->setRetention({}, {});
+        return;
+    }
+    const SnapshotRetention retention = SnapshotRetention::of(m_object);
+    const QDateTime now = ServerClock::nowOrLocal(m_session ? m_session->clock().get() : nullptr);
+    const QSet<QString> next = retention.nextCleanedUp(m_snapshotModel->snapshots(), now);
+    m_snapshotModel->setRetention(next, SnapshotRetention::restorePath(m_object));
+    QString text = retention.describe();
+    if (!next.isEmpty())
+        text += QLatin1Char(' ') + tr("%n snapshot(s) will be cleaned up next.", nullptr, int(next.size()));
+    m_retentionLabel->setText(text);
+    updateRollbackButton(); // what may be deleted follows the object
 }
 
 void DeploymentPage::updateTabTitles()

@@ -108,6 +108,7 @@ signals:
     void deploymentChanged();
     // The user asked to roll back to the selected snapshot.
     void rollbackToSnapshotRequested(const capstan::Snapshot &snapshot);
+    void deleteSnapshotRequested(const capstan::Snapshot &snapshot);
     // The user asked to configure the deployment back to an earlier spec (a platform's previous revision).
     void rollbackToRevisionRequested(const QJsonObject &spec);
     // The deployment shown was deleted, or the page closed.
@@ -151,6 +152,7 @@ private:
     void updateRestore();
     void updateTabTitles();
     void updateTimeline();
+    void updateRetention();
     void updateRollbackButton();
     const Snapshot *selectedSnapshot() const;
     void refreshReasonFilter();
@@ -194,6 +196,8 @@ private:
     QTableView *m_snapshotView = nullptr;
     QTableView *m_jobView = nullptr;
     QPushButton *m_rollbackButton = nullptr;
+    QPushButton *m_deleteSnapshotButton = nullptr;
+    QLabel *m_retentionLabel = nullptr;
     QString m_actionsBlocked;
     JobRunTableModel *m_jobModel;
     ExceptionsView *m_exceptions;

@@ -23,6 +23,10 @@ AccessCheck requiredAccess(ActionKind kind, const QString &ns)
         check.verb = QStringLiteral("create");
         check.resource = QStringLiteral("flinkstatesnapshots");
         break;
+    case ActionKind::DeleteSnapshot:
+        check.verb = QStringLiteral("delete");
+        check.resource = QStringLiteral("flinkstatesnapshots");
+        break;
     case ActionKind::Configure:
     case ActionKind::Suspend:
     case ActionKind::CancelKeepState:

@@ -61,6 +61,10 @@ const ActionDescriptor kDescriptors[] = {
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back to This &Snapshot…"), nullptr, nullptr, "rollbackToSnapshotAction",
      nullptr, false, false, QT_TRANSLATE_NOOP("capstan::Action", "rollback restore"),
      QT_TRANSLATE_NOOP("capstan::Action", "Roll Back"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Current Spec")},
+    {ActionKind::DeleteSnapshot, "DeleteSnapshot", QT_TRANSLATE_NOOP("capstan::Action", "Delete Snapshot"),
+     QT_TRANSLATE_NOOP("capstan::Action", "De&lete Snapshot…"), nullptr, nullptr, "deleteSnapshotAction",
+     "deleteSnapshot", true, false, QT_TRANSLATE_NOOP("capstan::Action", "remove dispose savepoint checkpoint"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Delete Snapshot"), QT_TRANSLATE_NOOP("capstan::Action", "Keep Snapshot")},
     // The operator's autoscaler, in a submenu of its own: turned on (advisory at first), switched between
     // recommending and scaling, turned off, and its collected state reset.
     {ActionKind::EnableAutoscaler, "EnableAutoscaler", QT_TRANSLATE_NOOP("capstan::Action", "Enable Autoscaler"),
@@ -270,6 +274,8 @@ Availability availability(ActionKind kind, const Deployment &d)
         if (!job)
             return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job state to restore."));
         return {};
+    case ActionKind::DeleteSnapshot:
+        return {}; // which snapshot may go is the plan's to say (SnapshotRetention::protectionReason)
     case ActionKind::ResetAutoscaler:
         if (!job)
             return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no autoscaler."));

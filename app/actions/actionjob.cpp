@@ -80,6 +80,11 @@ QString ActionJob::objectPath() const
     return ResourceType::flinkDeployments().objectPath(m_request.ns, m_request.name);
 }
 
+QString ActionJob::snapshotResourcePath() const
+{
+    return ResourceType::flinkStateSnapshots().objectPath(m_request.ns, m_request.snapshotName);
+}
+
 void ActionJob::start()
 {
     m_elapsed.start();
@@ -155,6 +160,15 @@ void ActionJob::buildAndSend()
     const ActionPlan p = ActionPlan::make(m_request, m_current, revision);
     if (p.refused()) {
         finish(ActionResult::Outcome::Refused, p.refusal, Error::make(QStringLiteral("Refused"), p.refusal));
+        return;
+    }
+    if (m_request.kind == ActionKind::DeleteSnapshot) {
+        // The operator's finalizer disposes of the data (disposeOnDelete) before the resource goes.
+        beginStep(tr("deleting snapshot %1").arg(m_request.snapshotName));
+        m_phase = Phase::Writing;
+        m_writeSent = true;
+        m_reply = m_client->remove(snapshotResourcePath(), {}, m_request.dryRun);
+        connect(m_reply, &KubeReply::finished, this, &ActionJob::onWritten);
         return;
     }
     const bool reapply = m_request.reapplyOnTop || m_conflictRetries > 0 || m_request.baseResourceVersion.isEmpty();
@@ -267,7 +281,8 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
         const bool testFailed = m_conflictRetries > 0 && error.httpStatus == 422
             && error.message.contains(QLatin1String("/metadata/generation"));
         if ((error.httpStatus == 409 || testFailed) && error.reason != QLatin1String("AlreadyExists")
-            && m_request.kind != ActionKind::Create && m_request.kind != ActionKind::Savepoint) {
+            && m_request.kind != ActionKind::Create && m_request.kind != ActionKind::Savepoint
+            && m_request.kind != ActionKind::DeleteSnapshot) {
             completeStep(tr("the deployment changed on the server"), ActionStep::State::Failed);
             fetch(Phase::ConflictFetch);
             return;
@@ -304,6 +319,9 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
         break;
     case ActionKind::Savepoint:
         completeStep(tr("savepoint %1 requested").arg(m_snapshotName));
+        break;
+    case ActionKind::DeleteSnapshot:
+        completeStep(tr("deletion of snapshot %1 accepted").arg(m_request.snapshotName));
         break;
     default:
         completeStep(tr("patch sent (generation %1)")
@@ -351,7 +369,7 @@ void ActionJob::startWaiting(const QJsonObject &written)
 {
     m_phase = Phase::Waiting;
     m_generation = written.value(kMetadata).toObject().value(QLatin1String("generation")).toInteger();
-    if (m_request.kind == ActionKind::Delete) {
+    if (m_request.kind == ActionKind::Delete || m_request.kind == ActionKind::DeleteSnapshot) {
         m_target = Target::Gone;
     } else if (m_request.kind == ActionKind::Savepoint) {
         m_target = Target::SnapshotDone;
@@ -376,7 +394,8 @@ void ActionJob::poll()
         return;
     const QString path = m_target == Target::SnapshotDone
         ? ResourceType::flinkStateSnapshots().objectPath(m_request.ns, m_snapshotName)
-        : objectPath();
+        : m_request.kind == ActionKind::DeleteSnapshot ? snapshotResourcePath()
+                                                       : objectPath();
     m_pollReply = m_client->get(path);
     connect(m_pollReply, &KubeReply::finished, this, &ActionJob::onPolled);
 }
@@ -387,6 +406,12 @@ void ActionJob::onPolled(const Result<QJsonObject> &result)
         return;
     if (!result) {
         if (result.error().httpStatus == 404) {
+            if (m_target == Target::Gone && m_request.kind == ActionKind::DeleteSnapshot) {
+                completeStep(tr("snapshot %1 deleted").arg(m_request.snapshotName));
+                finish(ActionResult::Outcome::Succeeded,
+                       tr("The snapshot %1 of %2 was deleted.").arg(m_request.snapshotName, m_request.name));
+                return;
+            }
             if (m_target == Target::Gone) {
                 completeStep(tr("%1 deleted").arg(m_request.name));
                 finish(ActionResult::Outcome::Succeeded, tr("%1 was deleted.").arg(m_request.name));
@@ -564,7 +589,7 @@ QString ActionJob::targetText() const
     case Target::Reconciled:
         return tr("the change reconciled");
     case Target::Gone:
-        return tr("the deployment deleted");
+        return m_request.kind == ActionKind::DeleteSnapshot ? tr("the snapshot deleted") : tr("the deployment deleted");
     case Target::SnapshotDone:
         return tr("the savepoint COMPLETED");
     case Target::None:
@@ -648,7 +673,8 @@ void ActionJob::finish(ActionResult::Outcome outcome, const QString &summary, co
     result.outcome = outcome;
     result.error = error;
     result.serverObject = serverObject;
-    if (m_request.kind != ActionKind::Savepoint && m_request.kind != ActionKind::Delete)
+    if (m_request.kind != ActionKind::Savepoint && m_request.kind != ActionKind::Delete
+        && m_request.kind != ActionKind::DeleteSnapshot)
         result.writtenGeneration = m_generation;
     result.summary = summary;
     emit finished(result);

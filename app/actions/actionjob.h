@@ -60,6 +60,7 @@ private:
     enum class Target { None, Reconciled, Running, Suspended, Gone, SnapshotDone };
 
     QString objectPath() const;
+    QString snapshotResourcePath() const; // DeleteSnapshot's FlinkStateSnapshot
     void fetch(Phase phase);
     void onFetched(const Result<QJsonObject> &result);
     void onConflictFetched(const Result<QJsonObject> &result);

@@ -5,6 +5,7 @@
 #include "actions/actiondescriptor.h"
 #include "flink/autoscalerconfig.h"
 #include "flink/deployment.h"
+#include "flink/snapshotretention.h"
 #include "json/jsontools.h"
 
 #include <QJsonDocument>
@@ -215,7 +216,8 @@ QJsonObject ActionPlan::specAfter(const QJsonObject &currentSpec) const
 
 bool ActionPlan::patchesSpec(ActionKind kind)
 {
-    return kind != ActionKind::Create && kind != ActionKind::Delete && kind != ActionKind::Savepoint;
+    return kind != ActionKind::Create && kind != ActionKind::Delete && kind != ActionKind::Savepoint
+        && kind != ActionKind::DeleteSnapshot;
 }
 
 ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &current, const SpecRevision &revision)
@@ -288,6 +290,18 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
     case ActionKind::EnableAutoscaler:
     case ActionKind::DisableAutoscaler:
         return planAutoscalerSwitch(request.kind, spec);
+    case ActionKind::DeleteSnapshot: {
+        Snapshot snapshot;
+        snapshot.name = request.snapshotName;
+        snapshot.path = request.snapshotPath;
+        if (request.snapshotName.isEmpty()) {
+            p.refusal = tr("Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the "
+                           "operator's status or of the JobManager.");
+        } else if (const QString reason = SnapshotRetention::protectionReason(snapshot, current); !reason.isEmpty()) {
+            p.refusal = tr("The snapshot %1 was not deleted: %2").arg(request.snapshotName, reason);
+        }
+        return p;
+    }
     case ActionKind::Delete:
     case ActionKind::Create:
     case ActionKind::Savepoint:

@@ -24,6 +24,8 @@ enum class ActionKind {
     RollbackToStable, // spec := lastStableSpec.spec, current nonces kept
     RollbackToSnapshot, // spec := revision live at the snapshot (nonces kept) + initialSavepointPath +
                         // savepointRedeployNonce + 1
+    DeleteSnapshot, // delete a FlinkStateSnapshot (the operator disposes of its data when disposeOnDelete);
+                    // refused for the one the deployment would restore from
     // The operator's autoscaler, by its options in flinkConfiguration (the spelling the spec uses):
     ResetAutoscaler, // bump job.autoscalerResetNonce: collected metrics, overrides and history start over
     AutoscalerAdvisory, // scaling.enabled: "false" (it only recommends)
@@ -43,7 +45,8 @@ struct ActionRequest
     QJsonObject baseSpec; // the spec the user looked at (to show what changed on a conflict)
     QJsonObject newSpec; // Configure / Create / RollbackToSnapshot: the full desired spec
     QJsonObject newMetadata; // Create: name, namespace, labels
-    QString snapshotPath; // RollbackToSnapshot
+    QString snapshotPath; // RollbackToSnapshot, DeleteSnapshot
+    QString snapshotName; // DeleteSnapshot: the FlinkStateSnapshot resource
     QDateTime snapshotTime; // RollbackToSnapshot: to find the spec revision live then
     bool reapplyOnTop = false; // after a conflict the user chose to apply their change on the new version
     bool dryRun = false;

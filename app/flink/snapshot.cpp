@@ -44,6 +44,7 @@ Snapshot Snapshot::fromResource(const QJsonObject &object)
         s.time = fromIso(metadata.value(QLatin1String("creationTimestamp")));
     s.jobId = status.value(QLatin1String("jobId")).toString();
     s.error = status.value(QLatin1String("error")).toString();
+    s.created = fromIso(metadata.value(QLatin1String("creationTimestamp")));
     return s;
 }
 

@@ -22,6 +22,7 @@ struct Snapshot
     QString state; // COMPLETED, IN_PROGRESS, FAILED, TRIGGER_PENDING, ABANDONED
     QString path;
     QDateTime time; // result time when known, else trigger time
+    QDateTime created; // the resource's creationTimestamp (what the operator's cleanup counts from)
     QString jobId;
     qint64 checkpointId = -1;
     QString error;

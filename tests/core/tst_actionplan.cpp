@@ -160,6 +160,7 @@ private slots:
     void refusalsFollowAvailability_data();
     void refusalsFollowAvailability();
     void patchesSpec();
+    void deleteSnapshotKeepsTheRestorePoint();
     void confirmationTexts();
     void resetAutoscalerBumpsTheNonce();
     void autoscalerSwitches_data();
@@ -478,14 +479,41 @@ void TestActionPlan::refusalsFollowAvailability()
 void TestActionPlan::patchesSpec()
 {
     for (ActionKind kind : ActionDescriptor::all()) {
-        const bool writesSpec
-            = kind != ActionKind::Create && kind != ActionKind::Delete && kind != ActionKind::Savepoint;
+        const bool writesSpec = kind != ActionKind::Create && kind != ActionKind::Delete
+            && kind != ActionKind::Savepoint && kind != ActionKind::DeleteSnapshot;
         QCOMPARE(ActionPlan::patchesSpec(kind), writesSpec);
     }
     // Delete plans no patch; it is available on any deployment.
     const ActionPlan plan = ActionPlan::make(request(ActionKind::Delete), deployment(jsonObject(kSpec)));
     QVERIFY(!plan.refused());
     QVERIFY(plan.patch.isEmpty());
+}
+
+void TestActionPlan::deleteSnapshotKeepsTheRestorePoint()
+{
+    QJsonObject object = deployment(jsonObject(kSpec));
+    QJsonObject status = object.value(QLatin1String("status")).toObject();
+    QJsonObject jobStatus = status.value(QLatin1String("jobStatus")).toObject();
+    jobStatus.insert(QStringLiteral("upgradeSavepointPath"), QStringLiteral("s3://sp/savepoint-2"));
+    status.insert(QStringLiteral("jobStatus"), jobStatus);
+    object.insert(QStringLiteral("status"), status);
+
+    ActionRequest r = request(ActionKind::DeleteSnapshot);
+    r.snapshotName = QStringLiteral("basic-checkpoint-ha-example-savepoint-1");
+    r.snapshotPath = QStringLiteral("s3://sp/savepoint-1");
+    const ActionPlan old = ActionPlan::make(r, object);
+    QVERIFY2(!old.refused(), qPrintable(old.refusal));
+    QVERIFY(old.patch.isEmpty());
+    // The one the next start or upgrade restores from is refused, with the reason.
+    r.snapshotName = QStringLiteral("basic-checkpoint-ha-example-savepoint-2");
+    r.snapshotPath = QStringLiteral("s3://sp/savepoint-2");
+    const ActionPlan kept = ActionPlan::make(r, object);
+    QVERIFY(kept.refused());
+    QVERIFY2(kept.refusal.contains(QStringLiteral("would restore from this snapshot")), qPrintable(kept.refusal));
+    // Only a resource can be deleted.
+    r.snapshotName.clear();
+    QVERIFY(ActionPlan::make(r, object).refused());
+    QVERIFY(ActionDescriptor::of(ActionKind::DeleteSnapshot).alwaysConfirms);
 }
 
 void TestActionPlan::confirmationTexts()
@@ -508,7 +536,7 @@ void TestActionPlan::confirmationTexts()
         for (ActionKind other : ActionDescriptor::all())
             QVERIFY2(decline != ActionDescriptor::of(other).confirmText(), d.key);
     }
-    QCOMPARE(confirming, 12); // all but Configure, Savepoint, New Deployment and the snapshot rollback
+    QCOMPARE(confirming, 13); // all but Configure, Savepoint, New Deployment and the snapshot rollback
     // The review of a rollback to a snapshot confirms with its own buttons, although Preferences
     // cannot switch it off.
     QVERIFY(!ActionDescriptor::of(ActionKind::RollbackToSnapshot).confirmText().isEmpty());

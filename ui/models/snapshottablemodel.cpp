@@ -53,6 +53,12 @@ QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
                 : QString();
         case JobId:
             return s.jobId.left(8);
+        case Retention:
+            if (!m_restorePath.isEmpty() && s.path == m_restorePath)
+                return tr("restores from here");
+            if (m_nextCleanedUp.contains(s.key))
+                return tr("cleaned up next");
+            return QString();
         case ColumnCount:
             break;
         }
@@ -74,6 +80,11 @@ QVariant SnapshotTableModel::data(const QModelIndex &index, int role) const
             return s.name;
         if (column == Path)
             return s.path;
+        if (column == Retention && !m_restorePath.isEmpty() && s.path == m_restorePath)
+            return tr("The deployment would restore from this snapshot at its next start or upgrade: it cannot be "
+                      "deleted.");
+        if (column == Retention && m_nextCleanedUp.contains(s.key))
+            return tr("The operator deletes this snapshot at its next cleanup (history count or age).");
         break;
     case Qt::ForegroundRole:
         if (column == State && s.state == QLatin1String("FAILED"))
@@ -92,6 +103,8 @@ QStringList SnapshotTableModel::widestTexts(Column column)
         return {tr("Checkpoint %1 (latest)").arg(99999), tr("Checkpoint"), tr("Savepoint")};
     case Trigger:
         return {tr("manual"), tr("periodic"), tr("upgrade")};
+    case Retention:
+        return {tr("restores from here"), tr("cleaned up next")};
     case Age:
         return {DeploymentTableModel::ageText(119), DeploymentTableModel::ageText(119 * 60),
                 DeploymentTableModel::ageText(47 * 3600), DeploymentTableModel::ageText(999 * 86400)};
@@ -119,10 +132,22 @@ QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Age");
     case JobId:
         return tr("Job");
+    case Retention:
+        return tr("Retention");
     case ColumnCount:
         break;
     }
     return {};
+}
+
+void SnapshotTableModel::setRetention(const QSet<QString> &nextCleanedUp, const QString &restorePath)
+{
+    if (nextCleanedUp == m_nextCleanedUp && restorePath == m_restorePath)
+        return;
+    m_nextCleanedUp = nextCleanedUp;
+    m_restorePath = restorePath;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Retention), index(rowCount() - 1, Retention), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void SnapshotTableModel::applyBatch(const SnapshotBatch &batch)

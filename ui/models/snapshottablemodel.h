@@ -4,6 +4,8 @@
 
 #include "ui/models/keyedtablemodel.h"
 
+#include <QSet>
+
 #include <memory>
 
 namespace capstan {
@@ -22,7 +24,7 @@ class SnapshotTableModel final : public KeyedTableModel<Snapshot, SnapshotKey>
     Q_DISABLE_COPY_MOVE(SnapshotTableModel)
 
 public:
-    enum Column { Type, Trigger, State, Path, Time, Age, JobId, ColumnCount };
+    enum Column { Type, Trigger, State, Path, Time, Age, JobId, Retention, ColumnCount };
     enum Role { SortRole = Qt::UserRole };
 
     explicit SnapshotTableModel(QObject *parent = nullptr);
@@ -36,12 +38,18 @@ public:
     // Ages are counted on the cluster's clock (SessionHost::clock()); without one, on the local clock.
     void setClock(std::shared_ptr<const ServerClock> clock);
 
+    // What the operator's cleanup will delete next (SnapshotRetention::nextCleanedUp) and the path the
+    // deployment would restore from: the Retention column says so for each row.
+    void setRetention(const QSet<QString> &nextCleanedUp, const QString &restorePath);
+
     void applyBatch(const SnapshotBatch &batch);
     void clear();
     const QList<Snapshot> &snapshots() const { return rows(); }
 
 private:
     std::shared_ptr<const ServerClock> m_clock;
+    QSet<QString> m_nextCleanedUp;
+    QString m_restorePath;
 };
 
 } // namespace capstan

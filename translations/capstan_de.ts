@@ -670,6 +670,22 @@
         <source>The autoscaler is not enabled: enable it first.</source>
         <translation>Der Autoskalierer ist nicht eingeschaltet: Schalten Sie ihn zuerst ein.</translation>
     </message>
+    <message>
+        <source>Delete Snapshot</source>
+        <translation>Snapshot löschen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Snapshot…</source>
+        <translation>Snapshot &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>remove dispose savepoint checkpoint</source>
+        <translation>entfernen verwerfen Savepoint Checkpoint</translation>
+    </message>
+    <message>
+        <source>Keep Snapshot</source>
+        <translation>Snapshot behalten</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionJob</name>
@@ -917,6 +933,26 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>deleting snapshot %1</source>
+        <translation>Snapshot %1 wird gelöscht</translation>
+    </message>
+    <message>
+        <source>deletion of snapshot %1 accepted</source>
+        <translation>Löschen von Snapshot %1 angenommen</translation>
+    </message>
+    <message>
+        <source>snapshot %1 deleted</source>
+        <translation>Snapshot %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>The snapshot %1 of %2 was deleted.</source>
+        <translation>Der Snapshot %1 von %2 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>the snapshot deleted</source>
+        <translation>das Löschen des Snapshots</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionPlan</name>
@@ -939,6 +975,14 @@
     <message>
         <source>%1 %2 was refused: %3</source>
         <translation>%1 %2 wurde abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the operator&apos;s status or of the JobManager.</source>
+        <translation>Nur eine FlinkStateSnapshot-Ressource kann gelöscht werden; dieser Snapshot ist ein Eintrag im Status des Operators oder des JobManagers.</translation>
+    </message>
+    <message>
+        <source>The snapshot %1 was not deleted: %2</source>
+        <translation>Der Snapshot %1 wurde nicht gelöscht: %2</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1226,18 @@
     <message>
         <source>The platform deletes only cancelled or suspended deployments: Capstan sets the desired state to CANCELLED (the job stops without a savepoint), waits until the platform reports it cancelled, then deletes it. Its savepoints stay in their storage; the platform forgets the deployment&apos;s jobs and events.</source>
         <translation>Die Plattform löscht nur abgebrochene oder angehaltene Deployments: Capstan setzt den Soll-Zustand auf CANCELLED (der Job stoppt ohne Savepoint), wartet, bis die Plattform ihn als abgebrochen meldet, und löscht ihn dann. Seine Savepoints bleiben in ihrem Speicher; die Plattform vergisst die Jobs und Ereignisse des Deployments.</translation>
+    </message>
+    <message>
+        <source>The snapshot %1 of %2 is deleted.</source>
+        <translation>Der Snapshot %1 von %2 wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>The operator disposes of its data in %1 when the snapshot asks for it (disposeOnDelete) and a JobManager of the job can reach it; otherwise the files stay in their storage. Nothing restores from it afterwards.</source>
+        <translation>Der Operator verwirft seine Daten in %1, wenn der Snapshot es verlangt (disposeOnDelete) und ein JobManager des Jobs sie erreicht; sonst bleiben die Dateien in ihrem Speicher. Danach stellt nichts mehr aus ihm wieder her.</translation>
+    </message>
+    <message>
+        <source>its storage</source>
+        <translation>seinem Speicher</translation>
     </message>
 </context>
 <context>
@@ -3237,6 +3293,21 @@ Knoten-ID %2</translation>
     <message>
         <source>scaled</source>
         <translation>skaliert</translation>
+    </message>
+    <message>
+        <source>Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the operator&apos;s status or of the JobManager.</source>
+        <translation>Nur eine FlinkStateSnapshot-Ressource kann gelöscht werden; dieser Snapshot ist ein Eintrag im Status des Operators oder des JobManagers.</translation>
+    </message>
+    <message>
+        <source>Delete this FlinkStateSnapshot; the operator disposes of its data when it asks for it</source>
+        <translation>Diesen FlinkStateSnapshot löschen; der Operator verwirft seine Daten, wenn er es verlangt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s) will be cleaned up next.</source>
+        <translation>
+            <numerusform>%n Snapshot wird als Nächstes aufgeräumt.</numerusform>
+            <numerusform>%n Snapshots werden als Nächstes aufgeräumt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6024,6 +6095,60 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     </message>
 </context>
 <context>
+    <name>capstan::SnapshotRetention</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The operator cleans up no snapshots of this deployment (kubernetes.operator.savepoint.cleanup.enabled is false).</source>
+        <translation>Der Operator räumt keine Snapshots dieses Deployments auf (kubernetes.operator.savepoint.cleanup.enabled ist false).</translation>
+    </message>
+    <message>
+        <source>its newest checkpoint</source>
+        <translation>seinen neuesten Checkpoint</translation>
+    </message>
+    <message numerus="yes">
+        <source>its newest %n checkpoint(s)</source>
+        <translation>
+            <numerusform>seinen neuesten %n Checkpoint</numerusform>
+            <numerusform>seine neuesten %n Checkpoints</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The operator keeps the newest %1 it took, none older than %2, and %3; manual snapshots stay until deleted.</source>
+        <translation>Der Operator behält die neuesten %1, die er selbst erstellt hat, keinen älter als %2, und %3; manuelle Snapshots bleiben, bis sie gelöscht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n savepoint(s)</source>
+        <translation>
+            <numerusform>%n Savepoint</numerusform>
+            <numerusform>%n Savepoints</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deployment would restore from this snapshot at its next start or upgrade (%1). Deleting it could lose the job&apos;s state: take a newer savepoint first.</source>
+        <translation>Das Deployment würde beim nächsten Start oder Upgrade aus diesem Snapshot wiederherstellen (%1). Ihn zu löschen könnte den Zustand des Jobs verlieren: erstellen Sie zuerst einen neueren Savepoint.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::SnapshotTableModel</name>
     <message>
         <source>Checkpoint %1 (latest)</source>
@@ -6076,6 +6201,26 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     <message>
         <source>Job</source>
         <translation>Job</translation>
+    </message>
+    <message>
+        <source>restores from here</source>
+        <translation>stellt hieraus wieder her</translation>
+    </message>
+    <message>
+        <source>cleaned up next</source>
+        <translation>wird als Nächstes aufgeräumt</translation>
+    </message>
+    <message>
+        <source>The deployment would restore from this snapshot at its next start or upgrade: it cannot be deleted.</source>
+        <translation>Das Deployment würde beim nächsten Start oder Upgrade aus diesem Snapshot wiederherstellen: er kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The operator deletes this snapshot at its next cleanup (history count or age).</source>
+        <translation>Der Operator löscht diesen Snapshot beim nächsten Aufräumen (Anzahl oder Alter der Historie).</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
     </message>
 </context>
 <context>

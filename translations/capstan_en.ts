@@ -95,6 +95,13 @@
             <numerusform>, %n replicas</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n snapshot(s) will be cleaned up next.</source>
+        <translation>
+            <numerusform>%n snapshot will be cleaned up next.</numerusform>
+            <numerusform>%n snapshots will be cleaned up next.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentTableModel</name>
@@ -349,6 +356,44 @@
         <translation>
             <numerusform>%n secret value.</numerusform>
             <numerusform>%n secret values.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SnapshotRetention</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>its newest %n checkpoint(s)</source>
+        <translation>
+            <numerusform>its newest %n checkpoint</numerusform>
+            <numerusform>its newest %n checkpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n savepoint(s)</source>
+        <translation>
+            <numerusform>%n savepoint</numerusform>
+            <numerusform>%n savepoints</numerusform>
         </translation>
     </message>
 </context>

@@ -686,6 +686,34 @@
         <source>Keep Snapshot</source>
         <translation>Snapshot behalten</translation>
     </message>
+    <message>
+        <source>Trigger Checkpoint</source>
+        <translation>Checkpoint auslösen</translation>
+    </message>
+    <message>
+        <source>Trigger C&amp;heckpoint</source>
+        <translation>C&amp;heckpoint auslösen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <source>snapshot checkpoint</source>
+        <translation>Snapshot Checkpoint</translation>
+    </message>
+    <message>
+        <source>A session cluster has no job to checkpoint.</source>
+        <translation>Ein Session-Cluster hat keinen Job, von dem ein Checkpoint erstellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Checkpoints are not configured for this job (state.checkpoints.dir).</source>
+        <translation>Für diesen Job sind keine Checkpoints konfiguriert (state.checkpoints.dir).</translation>
+    </message>
+    <message>
+        <source>A checkpoint cannot be taken from a job in a restart loop.</source>
+        <translation>Von einem Job in einer Neustartschleife kann kein Checkpoint erstellt werden.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionJob</name>
@@ -952,6 +980,38 @@
     <message>
         <source>the snapshot deleted</source>
         <translation>das Löschen des Snapshots</translation>
+    </message>
+    <message>
+        <source>requesting checkpoint %1</source>
+        <translation>Checkpoint %1 wird angefordert</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 requested</source>
+        <translation>Checkpoint %1 angefordert</translation>
+    </message>
+    <message>
+        <source>checkpoint COMPLETED: %1</source>
+        <translation>Checkpoint COMPLETED: %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint of %1 completed: %2</source>
+        <translation>Checkpoint von %1 abgeschlossen: %2</translation>
+    </message>
+    <message>
+        <source>The checkpoint of %1 failed: %2</source>
+        <translation>Der Checkpoint von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The checkpoint of %1 was abandoned: %2</source>
+        <translation>Der Checkpoint von %1 wurde aufgegeben: %2</translation>
+    </message>
+    <message>
+        <source>checkpoint IN_PROGRESS</source>
+        <translation>Checkpoint IN_PROGRESS</translation>
+    </message>
+    <message>
+        <source>the checkpoint COMPLETED</source>
+        <translation>den Checkpoint COMPLETED</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,7 @@ ActionReviewDialog::Effect ActionReviewDialog::effect(const ActionRequest &reque
     case ActionKind::Configure:
     case ActionKind::Create:
     case ActionKind::Savepoint:
+    case ActionKind::Checkpoint:
         break;
     }
     return {ActionDescriptor::of(request.kind).name(), {}};

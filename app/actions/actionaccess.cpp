@@ -20,6 +20,7 @@ AccessCheck requiredAccess(ActionKind kind, const QString &ns)
         check.verb = QStringLiteral("delete");
         break;
     case ActionKind::Savepoint:
+    case ActionKind::Checkpoint:
         check.verb = QStringLiteral("create");
         check.resource = QStringLiteral("flinkstatesnapshots");
         break;

@@ -25,6 +25,10 @@ const ActionDescriptor kDescriptors[] = {
      QT_TRANSLATE_NOOP("capstan::Action", "Trigger &Savepoint"), nullptr,
      QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+S"), "savepointAction", nullptr, false, true,
      QT_TRANSLATE_NOOP("capstan::Action", "snapshot"), nullptr, nullptr},
+    {ActionKind::Checkpoint, "Checkpoint", QT_TRANSLATE_NOOP("capstan::Action", "Trigger Checkpoint"),
+     QT_TRANSLATE_NOOP("capstan::Action", "Trigger C&heckpoint"), nullptr,
+     QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Alt+C"), "checkpointAction", nullptr, false, true,
+     QT_TRANSLATE_NOOP("capstan::Action", "snapshot checkpoint"), nullptr, nullptr},
     {ActionKind::Suspend, "Suspend", QT_TRANSLATE_NOOP("capstan::Action", "Suspend"),
      QT_TRANSLATE_NOOP("capstan::Action", "Sus&pend"), nullptr, QT_TRANSLATE_NOOP("capstan::Action", "Ctrl+Shift+P"),
      "suspendAction", "suspend", false, true, QT_TRANSLATE_NOOP("capstan::Action", "stop pause"),
@@ -228,6 +232,18 @@ Availability availability(ActionKind kind, const Deployment &d)
         }
     }
     switch (kind) {
+    case ActionKind::Checkpoint:
+        if (!job)
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job to checkpoint."));
+        if (!d.checkpointsEnabled)
+            return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                        "Checkpoints are not configured for this job (state.checkpoints.dir)."));
+        if (d.failure.failing)
+            return no(
+                QT_TRANSLATE_NOOP("capstan::Action", "A checkpoint cannot be taken from a job in a restart loop."));
+        if (d.jobState != QLatin1String("RUNNING"))
+            return no(QT_TRANSLATE_NOOP("capstan::Action", "The job is not running."));
+        return {};
     case ActionKind::Savepoint:
         if (!job)
             return no(QT_TRANSLATE_NOOP("capstan::Action", "A session cluster has no job to take a savepoint of."));

@@ -104,7 +104,7 @@ void ActionJob::start()
         sendCreate();
         return;
     }
-    if (m_request.kind == ActionKind::Savepoint) {
+    if (m_request.kind == ActionKind::Savepoint || m_request.kind == ActionKind::Checkpoint) {
         sendSnapshot();
         return;
     }
@@ -242,8 +242,10 @@ void ActionJob::sendCreate()
 
 void ActionJob::sendSnapshot()
 {
-    m_snapshotName
-        = QStringLiteral("%1-savepoint-manual-%2").arg(m_request.name).arg(QDateTime::currentMSecsSinceEpoch());
+    const bool checkpoint = m_request.kind == ActionKind::Checkpoint;
+    m_snapshotName = QStringLiteral("%1-%2-manual-%3")
+                         .arg(m_request.name, checkpoint ? QStringLiteral("checkpoint") : QStringLiteral("savepoint"))
+                         .arg(QDateTime::currentMSecsSinceEpoch());
     const ResourceType type = ResourceType::flinkStateSnapshots();
     const QJsonObject reference{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
                                 {QStringLiteral("name"), m_request.name}};
@@ -254,7 +256,8 @@ void ActionJob::sendSnapshot()
          QJsonObject{{QStringLiteral("name"), m_snapshotName},
                      {QStringLiteral("namespace"), m_request.ns},
                      {QStringLiteral("labels"),
-                      QJsonObject{{QStringLiteral("snapshot.type"), QStringLiteral("SAVEPOINT")},
+                      QJsonObject{{QStringLiteral("snapshot.type"),
+                                   checkpoint ? QStringLiteral("CHECKPOINT") : QStringLiteral("SAVEPOINT")},
                                   {QStringLiteral("snapshot.trigger-type"), QStringLiteral("MANUAL")},
                                   {QStringLiteral("job-reference.kind"), QStringLiteral("FlinkDeployment")},
                                   {QStringLiteral("job-reference.name"), m_request.name}}}}},
@@ -264,7 +267,15 @@ void ActionJob::sendSnapshot()
                                   {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}}},
                      {QStringLiteral("backoffLimit"), 0},
                      {QStringLiteral("jobReference"), reference}}}};
-    beginStep(tr("requesting savepoint %1").arg(m_snapshotName));
+    if (checkpoint) {
+        // A full checkpoint, which the job can restore from like a savepoint until Flink subsumes it.
+        QJsonObject spec = m_sentBody.value(kSpec).toObject();
+        spec.remove(QStringLiteral("savepoint"));
+        spec.insert(QStringLiteral("checkpoint"), QJsonObject());
+        m_sentBody.insert(QString(kSpec), spec);
+    }
+    beginStep(checkpoint ? tr("requesting checkpoint %1").arg(m_snapshotName)
+                         : tr("requesting savepoint %1").arg(m_snapshotName));
     m_phase = Phase::Writing;
     m_writeSent = true;
     m_reply = m_client->create(type.collectionPath(m_request.ns), m_sentBody, m_request.dryRun);
@@ -282,7 +293,7 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
             && error.message.contains(QLatin1String("/metadata/generation"));
         if ((error.httpStatus == 409 || testFailed) && error.reason != QLatin1String("AlreadyExists")
             && m_request.kind != ActionKind::Create && m_request.kind != ActionKind::Savepoint
-            && m_request.kind != ActionKind::DeleteSnapshot) {
+            && m_request.kind != ActionKind::Checkpoint && m_request.kind != ActionKind::DeleteSnapshot) {
             completeStep(tr("the deployment changed on the server"), ActionStep::State::Failed);
             fetch(Phase::ConflictFetch);
             return;
@@ -319,6 +330,9 @@ void ActionJob::onWritten(const Result<QJsonObject> &result)
         break;
     case ActionKind::Savepoint:
         completeStep(tr("savepoint %1 requested").arg(m_snapshotName));
+        break;
+    case ActionKind::Checkpoint:
+        completeStep(tr("checkpoint %1 requested").arg(m_snapshotName));
         break;
     case ActionKind::DeleteSnapshot:
         completeStep(tr("deletion of snapshot %1 accepted").arg(m_request.snapshotName));
@@ -371,7 +385,7 @@ void ActionJob::startWaiting(const QJsonObject &written)
     m_generation = written.value(kMetadata).toObject().value(QLatin1String("generation")).toInteger();
     if (m_request.kind == ActionKind::Delete || m_request.kind == ActionKind::DeleteSnapshot) {
         m_target = Target::Gone;
-    } else if (m_request.kind == ActionKind::Savepoint) {
+    } else if (m_request.kind == ActionKind::Savepoint || m_request.kind == ActionKind::Checkpoint) {
         m_target = Target::SnapshotDone;
     } else {
         const QJsonObject after = specOf(written);
@@ -528,19 +542,26 @@ void ActionJob::evaluateSnapshot(const QJsonObject &object)
     if (state == m_snapshotState)
         return;
     m_snapshotState = state;
+    const bool checkpoint = m_request.kind == ActionKind::Checkpoint;
     if (state == QLatin1String("COMPLETED")) {
         const QString path = status.value(QLatin1String("path")).toString();
-        completeStep(tr("savepoint COMPLETED: %1").arg(path));
-        finish(ActionResult::Outcome::Succeeded, tr("Savepoint of %1 completed: %2").arg(m_request.name, path));
+        completeStep(checkpoint ? tr("checkpoint COMPLETED: %1").arg(path) : tr("savepoint COMPLETED: %1").arg(path));
+        finish(ActionResult::Outcome::Succeeded,
+               checkpoint ? tr("Checkpoint of %1 completed: %2").arg(m_request.name, path)
+                          : tr("Savepoint of %1 completed: %2").arg(m_request.name, path));
     } else if (state == QLatin1String("FAILED") || state == QLatin1String("ABANDONED")) {
         const QString message = status.value(QLatin1String("error")).toString();
-        const QString summary = (state == QLatin1String("FAILED") ? tr("The savepoint of %1 failed: %2")
-                                                                  : tr("The savepoint of %1 was abandoned: %2"))
+        const bool failed = state == QLatin1String("FAILED");
+        const QString summary = (checkpoint   ? failed ? tr("The checkpoint of %1 failed: %2")
+                                                       : tr("The checkpoint of %1 was abandoned: %2")
+                                       : failed ? tr("The savepoint of %1 failed: %2")
+                                              : tr("The savepoint of %1 was abandoned: %2"))
                                     .arg(m_request.name, message);
-        Error error = Error::make(QStringLiteral("SavepointError"), summary);
+        Error error
+            = Error::make(checkpoint ? QStringLiteral("CheckpointError") : QStringLiteral("SavepointError"), summary);
         finish(ActionResult::Outcome::Failed, summary, error);
     } else if (state == QLatin1String("IN_PROGRESS")) {
-        addInfoStep(tr("savepoint IN_PROGRESS"));
+        addInfoStep(checkpoint ? tr("checkpoint IN_PROGRESS") : tr("savepoint IN_PROGRESS"));
     }
 }
 
@@ -591,7 +612,8 @@ QString ActionJob::targetText() const
     case Target::Gone:
         return m_request.kind == ActionKind::DeleteSnapshot ? tr("the snapshot deleted") : tr("the deployment deleted");
     case Target::SnapshotDone:
-        return tr("the savepoint COMPLETED");
+        return m_request.kind == ActionKind::Checkpoint ? tr("the checkpoint COMPLETED")
+                                                        : tr("the savepoint COMPLETED");
     case Target::None:
         break;
     }
@@ -673,8 +695,8 @@ void ActionJob::finish(ActionResult::Outcome outcome, const QString &summary, co
     result.outcome = outcome;
     result.error = error;
     result.serverObject = serverObject;
-    if (m_request.kind != ActionKind::Savepoint && m_request.kind != ActionKind::Delete
-        && m_request.kind != ActionKind::DeleteSnapshot)
+    if (m_request.kind != ActionKind::Savepoint && m_request.kind != ActionKind::Checkpoint
+        && m_request.kind != ActionKind::Delete && m_request.kind != ActionKind::DeleteSnapshot)
         result.writtenGeneration = m_generation;
     result.summary = summary;
     emit finished(result);

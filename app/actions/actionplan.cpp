@@ -217,7 +217,7 @@ QJsonObject ActionPlan::specAfter(const QJsonObject &currentSpec) const
 bool ActionPlan::patchesSpec(ActionKind kind)
 {
     return kind != ActionKind::Create && kind != ActionKind::Delete && kind != ActionKind::Savepoint
-        && kind != ActionKind::DeleteSnapshot;
+        && kind != ActionKind::Checkpoint && kind != ActionKind::DeleteSnapshot;
 }
 
 ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &current, const SpecRevision &revision)
@@ -305,6 +305,7 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
     case ActionKind::Delete:
     case ActionKind::Create:
     case ActionKind::Savepoint:
+    case ActionKind::Checkpoint:
         break;
     }
     return p;

@@ -30,8 +30,8 @@ struct ActionPlan
     // The spec as it will be after the write.
     QJsonObject specAfter(const QJsonObject &currentSpec) const;
 
-    // Whether `kind` is written as a merge patch of the spec (everything but Create, Delete and
-    // Savepoint).
+    // Whether `kind` is written as a merge patch of the spec (everything but Create, Delete and the
+    // snapshot actions).
     static bool patchesSpec(ActionKind kind);
     // The plan for `request` on `current` (the whole FlinkDeployment). RollbackToSnapshot reads the
     // spec to restore from `revision`.

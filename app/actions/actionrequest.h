@@ -16,6 +16,7 @@ enum class ActionKind {
     Create, // create a FlinkDeployment from newSpec (New Deployment)
     Delete, // delete the FlinkDeployment
     Savepoint, // create a FlinkStateSnapshot (savepoint: {}, jobReference)
+    Checkpoint, // create a FlinkStateSnapshot (checkpoint: {}, jobReference)
     Suspend, // job.state: suspended (current upgradeMode)
     CancelKeepState, // job.upgradeMode: last-state + job.state: suspended (needs checkpoints + Kubernetes HA)
     CancelDiscardState, // job.upgradeMode: stateless + job.state: suspended

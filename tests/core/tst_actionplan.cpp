@@ -480,7 +480,7 @@ void TestActionPlan::patchesSpec()
 {
     for (ActionKind kind : ActionDescriptor::all()) {
         const bool writesSpec = kind != ActionKind::Create && kind != ActionKind::Delete
-            && kind != ActionKind::Savepoint && kind != ActionKind::DeleteSnapshot;
+            && kind != ActionKind::Savepoint && kind != ActionKind::Checkpoint && kind != ActionKind::DeleteSnapshot;
         QCOMPARE(ActionPlan::patchesSpec(kind), writesSpec);
     }
     // Delete plans no patch; it is available on any deployment.

@@ -1,8 +1,8 @@
 // Snapshots as resources of their own, from the real MainWindow against the sandbox's operator
 // simulation: a savepoint triggered as a FlinkStateSnapshot, then deleted from the Snapshots tab
-// through the review (the resource is gone from the server); the operator's retention said on the
-// tab; and the snapshot a suspended deployment would restore from refused, with the reason, both by
-// the tab's button and by the action itself.
+// through the review (the resource is gone from the server), and a checkpoint triggered the same way;
+// the operator's retention said on the tab; and the snapshot a suspended deployment would restore
+// from refused, with the reason, both by the tab's button and by the action itself.
 
 #include "common/actionreview.h"
 #include "common/sandboxfixture.h"
@@ -165,6 +165,18 @@ void TestSnapshotResources::triggeredThenDeleted()
                                           page->snapshotModel()->snapshots().cend(),
                                           [&](const Snapshot &s) { return s.name == created; }),
                              5000);
+
+    // Trigger Checkpoint: a manual FlinkStateSnapshot of type CHECKPOINT, listed on the tab.
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(ActionKind::Checkpoint)->isEnabled(), 5000);
+    actions->action(ActionKind::Checkpoint)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window->activity()->rowCount(), 3, 2000);
+    const quint64 checkpointId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->activity()->isRunning(checkpointId), 30000);
+    QCOMPARE(window->activity()->outcomeText(checkpointId), QStringLiteral("succeeded"));
+    QVERIFY(selectSnapshot(window.get(), [](const Snapshot &s) {
+        return s.name.contains(QStringLiteral("-checkpoint-manual-")) && s.type == QStringLiteral("CHECKPOINT")
+            && s.trigger == QStringLiteral("MANUAL") && s.isCompleted();
+    }));
 }
 
 void TestSnapshotResources::restorePointIsRefused()

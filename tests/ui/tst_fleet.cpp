@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QScopeGuard>

@@ -1037,10 +1037,6 @@
         <translation>%1 %2 wurde abgelehnt: %3</translation>
     </message>
     <message>
-        <source>Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the operator&apos;s status or of the JobManager.</source>
-        <translation>Nur eine FlinkStateSnapshot-Ressource kann gelöscht werden; dieser Snapshot ist ein Eintrag im Status des Operators oder des JobManagers.</translation>
-    </message>
-    <message>
         <source>The snapshot %1 was not deleted: %2</source>
         <translation>Der Snapshot %1 wurde nicht gelöscht: %2</translation>
     </message>
@@ -3353,10 +3349,6 @@ Knoten-ID %2</translation>
     <message>
         <source>scaled</source>
         <translation>skaliert</translation>
-    </message>
-    <message>
-        <source>Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the operator&apos;s status or of the JobManager.</source>
-        <translation>Nur eine FlinkStateSnapshot-Ressource kann gelöscht werden; dieser Snapshot ist ein Eintrag im Status des Operators oder des JobManagers.</translation>
     </message>
     <message>
         <source>Delete this FlinkStateSnapshot; the operator disposes of its data when it asks for it</source>
@@ -6206,6 +6198,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     <message>
         <source>The deployment would restore from this snapshot at its next start or upgrade (%1). Deleting it could lose the job&apos;s state: take a newer savepoint first.</source>
         <translation>Das Deployment würde beim nächsten Start oder Upgrade aus diesem Snapshot wiederherstellen (%1). Ihn zu löschen könnte den Zustand des Jobs verlieren: erstellen Sie zuerst einen neueren Savepoint.</translation>
+    </message>
+    <message>
+        <source>Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the operator&apos;s status or of the JobManager.</source>
+        <translation>Nur eine FlinkStateSnapshot-Ressource kann gelöscht werden; dieser Snapshot ist ein Eintrag im Status des Operators oder des JobManagers.</translation>
     </message>
 </context>
 <context>

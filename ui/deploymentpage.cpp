@@ -1005,18 +1005,16 @@ void DeploymentPage::updateRollbackButton()
                                                                    : tr("Redeploy from this snapshot with the "
                                                                         "configuration live when it was taken"));
     // Only a FlinkStateSnapshot is a resource to delete; the one a start would restore from stays.
-    const bool resource = s && s->origin == Snapshot::Origin::Resource && !s->name.isEmpty()
-        && m_summary.platform != Deployment::Platform::Ververica;
-    const QString protection = resource ? SnapshotRetention::protectionReason(*s, m_object) : QString();
-    m_deleteSnapshotButton->setEnabled(resource && protection.isEmpty() && m_actionsBlocked.isEmpty());
-    m_deleteSnapshotButton->setToolTip(
-        !s                                ? tr("Select a snapshot.")
-            : !resource                   ? tr("Only a FlinkStateSnapshot resource can be deleted; this snapshot is a "
-                                                                 "record of the operator's status or of the JobManager.")
-            : !protection.isEmpty()       ? protection
-            : !m_actionsBlocked.isEmpty() ? m_actionsBlocked
-                                          : tr("Delete this FlinkStateSnapshot; the operator disposes of its data "
-                                               "when it asks for it"));
+    const bool platform = m_summary.platform == Deployment::Platform::Ververica;
+    const QString refusal = s && !platform ? SnapshotRetention::deletionRefusal(*s, m_object) : QString();
+    m_deleteSnapshotButton->setEnabled(s && !platform && refusal.isEmpty() && m_actionsBlocked.isEmpty());
+    m_deleteSnapshotButton->setToolTip(!s             ? tr("Select a snapshot.")
+                                           : platform ? availability(ActionKind::DeleteSnapshot, m_summary).reason
+                                           : !refusal.isEmpty() ? refusal
+                                           : !m_actionsBlocked.isEmpty()
+                                           ? m_actionsBlocked
+                                           : tr("Delete this FlinkStateSnapshot; the operator disposes of its data "
+                                                "when it asks for it"));
 }
 
 void DeploymentPage::updateTimeline()

@@ -412,7 +412,7 @@ void MainWindow::openContext(const QString &context, const QString &ns)
                                     });
         return;
     }
-    if (!m_platforms.contains(context) && !hasKubeconfigCredentials(kubeContext) && !m_tokens.contains(kubeContext)) {
+    if (!m_platforms.contains(context) && !m_config.hasCredentials(kubeContext) && !m_tokens.contains(kubeContext)) {
         // A token entered for this context earlier waits in the keychain.
         m_indicator->setState(SessionState::Connecting, {}, 0);
         SecretStore::shared()->read(SecretStore::contextTokenKey(context), this, [this, context](const QString &token) {
@@ -567,7 +567,7 @@ QString MainWindow::credentialsHint(const Error &error) const
         return QLatin1Char('\n')
             + tr("The platform did not accept the API token: use File → Connect to Ververica Platform… to enter "
                  "it again.");
-    if (hasKubeconfigCredentials(kubeContextOf(currentContext())))
+    if (m_config.hasCredentials(kubeContextOf(currentContext())))
         return {};
     return QLatin1Char('\n')
         + tr("The kubeconfig gives this context no credentials: use File → Connect with Token… to sign in with "
@@ -723,13 +723,6 @@ void MainWindow::editPrometheus()
     });
 }
 
-bool MainWindow::hasKubeconfigCredentials(const QString &context) const
-{
-    const KubeContext *entry = m_config.context(context);
-    const KubeUser *user = entry ? m_config.user(entry->user) : nullptr;
-    return user && user->authKind() != AuthKind::None;
-}
-
 KubeConfig MainWindow::sessionConfig(const QString &context) const
 {
     const auto token = m_tokens.constFind(context);
@@ -739,7 +732,7 @@ KubeConfig MainWindow::sessionConfig(const QString &context) const
 void MainWindow::connectWithToken()
 {
     const QString context = currentContext();
-    if (context.isEmpty() || hasKubeconfigCredentials(context))
+    if (context.isEmpty() || m_config.hasCredentials(context))
         return;
     auto *dialog = new QInputDialog(this);
     dialog->setObjectName(QStringLiteral("connectTokenDialog"));
@@ -846,7 +839,7 @@ void MainWindow::updateTokenActions()
     const QString context = currentContext();
     // A platform at a URL goes through no context: its token is the platform's own.
     m_connectTokenAction->setEnabled(!context.isEmpty() && !kubeContextOf(context).isEmpty()
-                                     && !hasKubeconfigCredentials(context));
+                                     && !m_config.hasCredentials(context));
     m_forgetTokenAction->setEnabled(m_tokens.contains(context));
     m_forgetPlatformAction->setEnabled(m_platforms.contains(context) && RememberedPlatforms::contains(context));
 }

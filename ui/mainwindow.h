@@ -110,8 +110,6 @@ private:
     void loadPrometheus(const QString &context);
     void connectWithToken();
     void forgetToken();
-    // Whether the kubeconfig itself gives the context's user a credential.
-    bool hasKubeconfigCredentials(const QString &context) const;
     // What the session of `context` connects with: the kubeconfig plus a token entered in Capstan.
     KubeConfig sessionConfig(const QString &context) const;
     void updateTokenActions();

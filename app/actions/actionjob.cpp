@@ -249,6 +249,9 @@ void ActionJob::sendSnapshot()
     const ResourceType type = ResourceType::flinkStateSnapshots();
     const QJsonObject reference{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
                                 {QStringLiteral("name"), m_request.name}};
+    const QJsonObject kindSpec = checkpoint ? QJsonObject()
+                                            : QJsonObject{{QStringLiteral("disposeOnDelete"), true},
+                                                          {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}};
     m_sentBody = QJsonObject{
         {QStringLiteral("apiVersion"), type.apiVersion()},
         {QStringLiteral("kind"), type.kind},
@@ -262,18 +265,9 @@ void ActionJob::sendSnapshot()
                                   {QStringLiteral("job-reference.kind"), QStringLiteral("FlinkDeployment")},
                                   {QStringLiteral("job-reference.name"), m_request.name}}}}},
         {QString(kSpec),
-         QJsonObject{{QStringLiteral("savepoint"),
-                      QJsonObject{{QStringLiteral("disposeOnDelete"), true},
-                                  {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}}},
+         QJsonObject{{checkpoint ? QStringLiteral("checkpoint") : QStringLiteral("savepoint"), kindSpec},
                      {QStringLiteral("backoffLimit"), 0},
                      {QStringLiteral("jobReference"), reference}}}};
-    if (checkpoint) {
-        // A full checkpoint, which the job can restore from like a savepoint until Flink subsumes it.
-        QJsonObject spec = m_sentBody.value(kSpec).toObject();
-        spec.remove(QStringLiteral("savepoint"));
-        spec.insert(QStringLiteral("checkpoint"), QJsonObject());
-        m_sentBody.insert(QString(kSpec), spec);
-    }
     beginStep(checkpoint ? tr("requesting checkpoint %1").arg(m_snapshotName)
                          : tr("requesting savepoint %1").arg(m_snapshotName));
     m_phase = Phase::Writing;

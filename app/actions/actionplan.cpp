@@ -291,15 +291,11 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
     case ActionKind::DisableAutoscaler:
         return planAutoscalerSwitch(request.kind, spec);
     case ActionKind::DeleteSnapshot: {
-        Snapshot snapshot;
+        Snapshot snapshot; // a resource when it has a name
         snapshot.name = request.snapshotName;
         snapshot.path = request.snapshotPath;
-        if (request.snapshotName.isEmpty()) {
-            p.refusal = tr("Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the "
-                           "operator's status or of the JobManager.");
-        } else if (const QString reason = SnapshotRetention::protectionReason(snapshot, current); !reason.isEmpty()) {
+        if (const QString reason = SnapshotRetention::deletionRefusal(snapshot, current); !reason.isEmpty())
             p.refusal = tr("The snapshot %1 was not deleted: %2").arg(request.snapshotName, reason);
-        }
         return p;
     }
     case ActionKind::Delete:

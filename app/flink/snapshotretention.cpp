@@ -123,6 +123,14 @@ QString SnapshotRetention::restorePath(const QJsonObject &deployment)
     return {};
 }
 
+QString SnapshotRetention::deletionRefusal(const Snapshot &snapshot, const QJsonObject &deployment)
+{
+    if (snapshot.origin != Snapshot::Origin::Resource || snapshot.name.isEmpty())
+        return tr("Only a FlinkStateSnapshot resource can be deleted; this snapshot is a record of the operator's "
+                  "status or of the JobManager.");
+    return protectionReason(snapshot, deployment);
+}
+
 QString SnapshotRetention::protectionReason(const Snapshot &snapshot, const QJsonObject &deployment)
 {
     const QString path = restorePath(deployment);

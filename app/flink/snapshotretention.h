@@ -48,8 +48,11 @@ public:
     // The path the deployment would restore from at its next start or upgrade, empty when none is
     // recorded (a last-state upgrade then restores from the HA metadata, which no snapshot holds).
     static QString restorePath(const QJsonObject &deployment);
-    // Why the snapshot must not be deleted, or empty when it may be.
+    // Why the snapshot must not be deleted because the deployment would restore from it, or empty.
     static QString protectionReason(const Snapshot &snapshot, const QJsonObject &deployment);
+    // Why Delete Snapshot refuses it (not a FlinkStateSnapshot resource, or protected), or empty when
+    // it may be deleted: the page's button and the action's plan ask this one question.
+    static QString deletionRefusal(const Snapshot &snapshot, const QJsonObject &deployment);
 };
 
 } // namespace capstan

@@ -46,6 +46,13 @@ const KubeContext *KubeConfig::context(const QString &name) const
     return nullptr;
 }
 
+bool KubeConfig::hasCredentials(const QString &contextName) const
+{
+    const KubeContext *entry = context(contextName);
+    const KubeUser *entryUser = entry ? user(entry->user) : nullptr;
+    return entryUser && entryUser->authKind() != AuthKind::None;
+}
+
 KubeConfig KubeConfig::withContextToken(const QString &context, const QString &token) const
 {
     KubeConfig config = *this;

@@ -95,6 +95,8 @@ struct KubeConfig
     // user of its own ("capstan-token/<context>") carrying the token, so other contexts sharing its
     // kubeconfig user keep theirs. In memory only, never written.
     KubeConfig withContextToken(const QString &context, const QString &token) const;
+    // The context's user carries credentials of some kind (AuthKind other than None).
+    bool hasCredentials(const QString &context) const;
 };
 
 QString

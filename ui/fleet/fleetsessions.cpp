@@ -10,17 +10,7 @@
 namespace capstan {
 
 namespace {
-
 const QString kContextsKey = QStringLiteral("fleet/contexts");
-
-// The kubeconfig gives the context a user with credentials of some kind.
-bool hasCredentials(const KubeConfig &config, const QString &context)
-{
-    const KubeContext *entry = config.context(context);
-    const KubeUser *user = entry ? config.user(entry->user) : nullptr;
-    return user && user->authKind() != AuthKind::None;
-}
-
 } // namespace
 
 FleetSessions::FleetSessions(const KubeConfig &config, const SessionOptions &options, QObject *parent)
@@ -103,7 +93,7 @@ void FleetSessions::setContexts(const QStringList &contexts)
             entry.signIn = true;
             entry.state = SessionState::Failed;
             entry.error = Error::make(QStringLiteral("SignInRequired"), reason);
-            if (!hasCredentials(m_config, name)) {
+            if (!m_config.hasCredentials(name)) {
                 // A token the user gave Capstan for it earlier waits in the keychain.
                 SecretStore::shared()->read(SecretStore::contextTokenKey(name), this,
                                             [this, name](const QString &token) {
@@ -127,7 +117,7 @@ void FleetSessions::setContexts(const QStringList &contexts)
 void FleetSessions::useToken(const QString &context, const QString &token)
 {
     const auto it = m_entries.find(context);
-    if (it == m_entries.end() || token.isEmpty() || hasCredentials(m_config, context))
+    if (it == m_entries.end() || token.isEmpty() || m_config.hasCredentials(context))
         return;
     delete it->host;
     it->host = nullptr;

@@ -76,7 +76,7 @@ void ActionsController::setSession(SessionHost *session)
     m_access.clear();
     m_runningUids.clear();
     m_awaitedGenerations.clear();
-    m_schema = QJsonObject();
+    m_schemas.clear();
     m_pendingRollback = Snapshot();
     if (!session)
         return;
@@ -90,10 +90,8 @@ void ActionsController::setSession(SessionHost *session)
     connect(source, &ClusterSession::actionFinished, this, &ActionsController::onFinished);
     connect(source, &ClusterSession::specRevision, this, &ActionsController::onSpecRevision);
     connect(source, &ClusterSession::schemaLoaded, this, [this](const QString &kind, const QJsonObject &schema) {
-        if (kind != QLatin1String("FlinkDeployment"))
-            return;
-        m_schema = schema;
-        if (m_dialog)
+        m_schemas.insert(resourceKindFromName(kind), schema);
+        if (m_dialog && kind == resourceKindName(m_dialogSchemaKind))
             m_dialog->setSchema(schema);
     });
 }
@@ -220,10 +218,11 @@ ActionRequest ActionsController::requestFor(ActionKind kind) const
     ActionRequest request;
     request.kind = kind;
     request.deploymentUid = m_summary.uid;
+    request.resourceKind = m_summary.kind;
     request.ns = m_summary.ns;
     request.name = m_summary.name;
     request.baseResourceVersion = m_summary.resourceVersion;
-    request.baseSpec = m_object.value(QLatin1String("spec")).toObject();
+    request.baseSpec = Deployment::editableSpec(m_object);
     return request;
 }
 
@@ -293,8 +292,11 @@ ConfigureDialog *ActionsController::createConfigureDialog(bool create, const QJs
                                        object, m_window);
     dialog->setObjectName(QStringLiteral("configureDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (!m_schema.isEmpty())
-        dialog->setSchema(m_schema);
+    // A session job's spec has a schema of its own; a blue/green template is a FlinkDeployment spec.
+    m_dialogSchemaKind = !create && m_summary.kind == ResourceKind::FlinkSessionJob ? ResourceKind::FlinkSessionJob
+                                                                                    : ResourceKind::FlinkDeployment;
+    if (const QJsonObject schema = m_schemas.value(m_dialogSchemaKind); !schema.isEmpty())
+        dialog->setSchema(schema);
     // The dialog never talks to the network: Apply runs here, and the dialog hears back until the
     // server has the change (422 onto fields, 409 as a conflict to resolve), then closes.
     connect(dialog, &ConfigureDialog::applyRequested, this,
@@ -334,7 +336,7 @@ void ActionsController::reopenWithChange(quint64 id)
         return;
     }
     // The user's change (what they edited against the spec they saw) on top of the spec as it is now.
-    const QJsonObject current = m_object.value(QLatin1String("spec")).toObject();
+    const QJsonObject current = Deployment::editableSpec(m_object);
     const QJsonObject change = json::createMergePatch(failed.baseSpec, failed.newSpec);
     ConfigureDialog *dialog = createConfigureDialog(false, m_object);
     dialog->startFrom(json::applyMergePatch(current, change).toObject());

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 
@@ -94,7 +95,8 @@ private:
     Deployment m_summary;
     QHash<QString, AccessCheck> m_access; // the API server's answers, by AccessCheck::key()
     QJsonObject m_object;
-    QJsonObject m_schema; // the FlinkDeployment schema the cluster serves
+    QMap<ResourceKind, QJsonObject> m_schemas; // the CRD schemas the cluster serves, by kind
+    ResourceKind m_dialogSchemaKind = ResourceKind::FlinkDeployment; // the open dialog's
     QString m_specActionsBlocked;
     Snapshot m_pendingRollback; // waiting for its spec revision
     quint64 m_nextId = 1;

@@ -1,5 +1,7 @@
 #include "ui/configuredialog.h"
 
+#include "actions/actionplan.h"
+#include "flink/deployment.h"
 #include "vvp/vvpobjects.h"
 
 #include "ui/configure/configureconflictpage.h"
@@ -229,7 +231,7 @@ void ConfigureDialog::loadObject(const QJsonObject &object)
                                              "state, the strategies and the parallelism.")
                                         : QString());
     const QJsonObject metadata = object.value(kMetadata).toObject();
-    m_spec = object.value(kSpec).toObject();
+    m_spec = Deployment::editableSpec(object);
     m_baseSpec = m_mode == Mode::Configure ? m_spec : QJsonObject();
     m_serverProblems.clear();
     if (m_mode == Mode::Configure) {
@@ -433,6 +435,11 @@ void ConfigureDialog::refreshReview()
 {
     if (m_mode == Mode::Create)
         m_reviewPage->showCreation(m_formPage->name(), m_formPage->namespaceName(), m_spec);
+    else if (resourceKindFromName(m_object.value(QLatin1String("kind")).toString())
+                 == ResourceKind::FlinkBlueGreenDeployment
+             && m_baseSpec != m_spec)
+        // The template changes, not a running job: the operator moves to the other child.
+        m_reviewPage->showChange(m_baseSpec, m_spec, ActionPlan::blueGreenTransition(m_spec));
     else
         m_reviewPage->showChange(m_baseSpec, m_spec);
     m_reviewPage->showProblems(problems());
@@ -448,6 +455,7 @@ ActionRequest ConfigureDialog::request() const
     if (m_mode == Mode::Configure) {
         // A platform's object has an id and a numeric resourceVersion.
         request.deploymentUid = metadata.value(QLatin1String(m_platform ? "id" : "uid")).toString();
+        request.resourceKind = resourceKindFromName(m_object.value(QLatin1String("kind")).toString());
         request.ns = metadata.value(QLatin1String("namespace")).toString();
         request.name = metadata.value(QLatin1String("name")).toString();
         const QJsonValue version = metadata.value(QLatin1String("resourceVersion"));
@@ -572,7 +580,7 @@ void ConfigureDialog::startFrom(const QJsonObject &spec)
 
 void ConfigureDialog::reapplyOnTop()
 {
-    const QJsonObject serverSpec = m_conflictServer.value(kSpec).toObject();
+    const QJsonObject serverSpec = Deployment::editableSpec(m_conflictServer);
     const QJsonObject mine = json::createMergePatch(m_baseSpec, m_conflictMine);
     const QJsonObject merged = json::applyMergePatch(serverSpec, mine).toObject();
 

@@ -17,6 +17,7 @@
 #include "ui/models/eventtablemodel.h"
 #include "ui/models/jobruntablemodel.h"
 #include "ui/models/snapshottablemodel.h"
+#include "ui/relatedresourcesview.h"
 #include "ui/restoretext.h"
 #include "ui/widgets/actionbar.h"
 #include "ui/widgets/messagebanner.h"
@@ -260,6 +261,10 @@ QWidget *DeploymentPage::createOverviewTab()
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
+
+    m_related = new RelatedResourcesView(content);
+    connect(m_related, &RelatedResourcesView::openRequested, this, &DeploymentPage::openRequested);
+    layout->addWidget(m_related);
 
     m_restoreLabel = new QLabel(content);
     m_restoreLabel->setObjectName(QStringLiteral("restoreSourceLabel"));
@@ -530,10 +535,15 @@ void DeploymentPage::showDeployment(const Deployment &summary)
     // Capstan does not watch a platform's pods: that tab would stay empty. Its JobManager is reached through
     // the cluster's context (the Job Graph tab says why not when the platform is reached by URL).
     const bool platform = summary.platform == Deployment::Platform::Ververica;
-    m_tabs->setTabVisible(PodsTab, !platform);
-    m_tabs->setTabVisible(JobGraphTab, true);
+    // A session job has no pods of its own (its session cluster's page has them); a blue/green
+    // deployment has neither pods nor a JobManager: its children's pages have both.
+    const bool blueGreen = summary.kind == ResourceKind::FlinkBlueGreenDeployment;
+    const bool ownPods = !platform && summary.kind == ResourceKind::FlinkDeployment;
+    m_tabs->setTabVisible(PodsTab, ownPods);
+    for (const Tab tab : {MetricsTab, JobsTab, ExceptionsTab, JobGraphTab})
+        m_tabs->setTabVisible(tab, !blueGreen);
     m_tabs->setTabVisible(AutoscalerTab,
-                          !platform
+                          !platform && !blueGreen
                               && (summary.autoscalerConfigured || summary.autoscaler != AutoscalerConfig::Mode::Off));
     // The spec's generation and the restore the operator meant are the operator's: a platform has neither.
     m_jobView->setColumnHidden(JobRunTableModel::Generation, platform);
@@ -550,6 +560,7 @@ void DeploymentPage::showDeployment(const Deployment &summary)
         atLeast(m_snapshotView, SnapshotTableModel::Trigger, QStringLiteral("suspend_and_upgrade"));
     }
     m_summary = summary;
+    m_related->setDeployment(summary);
     updateHeader();
     emit deploymentChanged();
 }
@@ -1099,6 +1110,11 @@ void DeploymentPage::exportEvents()
             return file.errorString();
         return QString();
     }));
+}
+
+void DeploymentPage::setDeploymentList(const DeploymentTableModel *model)
+{
+    m_related->setModel(model);
 }
 
 void DeploymentPage::setSession(SessionHost *session)

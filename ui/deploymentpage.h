@@ -29,6 +29,8 @@ class QTreeWidget;
 namespace capstan {
 
 class ConfigurationView;
+class DeploymentTableModel;
+class RelatedResourcesView;
 class EventFilterProxyModel;
 class EventTableModel;
 class ExceptionsView;
@@ -73,6 +75,10 @@ public:
     // The session whose deployments the page shows (nullptr: none). The page follows its own
     // deployment's signals from it; the window routes nothing.
     void setSession(SessionHost *session);
+    // The context's listed deployments, from which the Overview shows the related resources (session
+    // cluster and jobs, blue/green owner and children).
+    void setDeploymentList(const DeploymentTableModel *model);
+    RelatedResourcesView *relatedView() const { return m_related; }
     // Shows `summary`'s deployment and has the session watch it in detail; the one shown before is
     // let go. An empty summary closes the page.
     void open(const Deployment &summary);
@@ -111,6 +117,8 @@ signals:
     void deleteSnapshotRequested(const capstan::Snapshot &snapshot);
     // The user asked to configure the deployment back to an earlier spec (a platform's previous revision).
     void rollbackToRevisionRequested(const QJsonObject &spec);
+    // The user asked to open a related resource (a session job's cluster, a blue/green child…).
+    void openRequested(const QString &uid);
     // The deployment shown was deleted, or the page closed.
     void closed();
     // Something for the window's status bar (Prometheus unreachable for this deployment).
@@ -176,6 +184,7 @@ private:
     QList<QPair<qint64, QString>> m_actionMarkers; // the Metrics tab's: this deployment's actions
     QTabWidget *m_tabs;
 
+    RelatedResourcesView *m_related;
     QLabel *m_restoreLabel;
     QLabel *m_specLabel;
     QLabel *m_statusLabel;

@@ -186,6 +186,11 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     connect(dashboards, &DashboardIndicator::statusMessage, statusBar(), &QStatusBar::showMessage);
     statusBar()->addPermanentWidget(dashboards);
     connect(m_page, &DeploymentPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    m_page->setDeploymentList(m_model);
+    connect(m_page, &DeploymentPage::openRequested, this, [this](const QString &uid) {
+        if (!openDeploymentByUid(uid))
+            statusBar()->showMessage(tr("That deployment is not in the list: clear the filter to open it."), 8000);
+    });
     connect(m_page, &DeploymentPage::closed, this, [this] {
         m_pinAction->setEnabled(false);
         m_pinAction->setChecked(false);
@@ -256,15 +261,12 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(DeploymentTableModel::Name, QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
-    const std::pair<int, int> widths[] = {{DeploymentTableModel::Namespace, 16},
-                                          {DeploymentTableModel::State, 17},
-                                          {DeploymentTableModel::JobState, 16},
-                                          {DeploymentTableModel::Parallelism, 12},
-                                          {DeploymentTableModel::UpgradeMode, 14},
-                                          {DeploymentTableModel::FlinkVersion, 13},
-                                          {DeploymentTableModel::LastSnapshot, 14},
-                                          {DeploymentTableModel::Restarts, 9},
-                                          {DeploymentTableModel::Age, 7}};
+    const std::pair<int, int> widths[]
+        = {{DeploymentTableModel::Kind, 15},         {DeploymentTableModel::Namespace, 16},
+           {DeploymentTableModel::State, 17},        {DeploymentTableModel::JobState, 16},
+           {DeploymentTableModel::Parallelism, 12},  {DeploymentTableModel::UpgradeMode, 14},
+           {DeploymentTableModel::FlinkVersion, 13}, {DeploymentTableModel::LastSnapshot, 14},
+           {DeploymentTableModel::Restarts, 9},      {DeploymentTableModel::Age, 7}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, chars * charWidth + 24);
     m_emptyPlaceholder = new EmptyListPlaceholder(m_table->viewport());
@@ -887,6 +889,19 @@ void MainWindow::applyPinned()
     m_model->setPinned(QSet<QString>(keys.cbegin(), keys.cend()));
     if (m_session)
         m_session->setPinned(keys);
+}
+
+bool MainWindow::openDeploymentByUid(const QString &uid)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, DeploymentTableModel::Name);
+        if (index.data(DeploymentTableModel::UidRole).toString() == uid) {
+            m_table->selectRow(row);
+            m_table->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
 }
 
 bool MainWindow::openDeployment(const QString &ns, const QString &name)

@@ -68,6 +68,8 @@ public:
     QDialog *configureDialog() const;
     // Selects the deployment in the list and opens its page; false when it is not listed.
     bool openDeployment(const QString &ns, const QString &name);
+    // Selects the listed row of `uid` (a related resource the page links to); false when not shown.
+    bool openDeploymentByUid(const QString &uid);
     QString currentContext() const;
     QString currentNamespace() const;
 

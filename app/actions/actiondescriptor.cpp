@@ -231,6 +231,17 @@ Availability availability(ActionKind kind, const Deployment &d)
                                         "this version of Capstan: use the platform's own UI."));
         }
     }
+    if (d.kind == ResourceKind::FlinkBlueGreenDeployment) {
+        // The operator changes a blue/green deployment only through its template (a transition to the
+        // other child) or deletes it; everything else is done to the child that runs the job.
+        if (kind == ActionKind::Configure || kind == ActionKind::Delete)
+            return {};
+        if (kind == ActionKind::DeleteSnapshot)
+            return {};
+        return no(QT_TRANSLATE_NOOP("capstan::Action",
+                                    "A blue/green deployment changes only through its template (Configure "
+                                    "Deployment starts a transition): open its active child deployment for this."));
+    }
     switch (kind) {
     case ActionKind::Checkpoint:
         if (!job)

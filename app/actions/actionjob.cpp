@@ -77,7 +77,7 @@ ActionJob::~ActionJob()
 
 QString ActionJob::objectPath() const
 {
-    return ResourceType::flinkDeployments().objectPath(m_request.ns, m_request.name);
+    return ResourceType::of(m_request.resourceKind).objectPath(m_request.ns, m_request.name);
 }
 
 QString ActionJob::snapshotResourcePath() const
@@ -247,7 +247,7 @@ void ActionJob::sendSnapshot()
                          .arg(m_request.name, checkpoint ? QStringLiteral("checkpoint") : QStringLiteral("savepoint"))
                          .arg(QDateTime::currentMSecsSinceEpoch());
     const ResourceType type = ResourceType::flinkStateSnapshots();
-    const QJsonObject reference{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
+    const QJsonObject reference{{QStringLiteral("kind"), resourceKindName(m_request.resourceKind)},
                                 {QStringLiteral("name"), m_request.name}};
     const QJsonObject kindSpec = checkpoint ? QJsonObject()
                                             : QJsonObject{{QStringLiteral("disposeOnDelete"), true},
@@ -262,7 +262,7 @@ void ActionJob::sendSnapshot()
                       QJsonObject{{QStringLiteral("snapshot.type"),
                                    checkpoint ? QStringLiteral("CHECKPOINT") : QStringLiteral("SAVEPOINT")},
                                   {QStringLiteral("snapshot.trigger-type"), QStringLiteral("MANUAL")},
-                                  {QStringLiteral("job-reference.kind"), QStringLiteral("FlinkDeployment")},
+                                  {QStringLiteral("job-reference.kind"), resourceKindName(m_request.resourceKind)},
                                   {QStringLiteral("job-reference.name"), m_request.name}}}}},
         {QString(kSpec),
          QJsonObject{{checkpoint ? QStringLiteral("checkpoint") : QStringLiteral("savepoint"), kindSpec},

@@ -222,6 +222,33 @@ bool ActionPlan::patchesSpec(ActionKind kind)
 
 ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &current, const SpecRevision &revision)
 {
+    if (resourceKindFromName(current.value(QLatin1String("kind")).toString()) != ResourceKind::FlinkBlueGreenDeployment)
+        return make(request, current, current.value(kSpec).toObject(), revision);
+    // A blue/green deployment's job is its template's: the plan is made on the template's spec (which
+    // Configure Deployment edits) and written below spec.template.
+    const QJsonObject templateSpec
+        = current.value(kSpec).toObject().value(QLatin1String("template")).toObject().value(kSpec).toObject();
+    ActionPlan p = make(request, current, templateSpec, revision);
+    if (!p.patch.isEmpty()) {
+        p.note = blueGreenTransition(p.specAfter(templateSpec));
+        p.patch = QJsonObject{{QStringLiteral("template"), QJsonObject{{QString(kSpec), p.patch}}}};
+    }
+    return p;
+}
+
+QString ActionPlan::blueGreenTransition(const QJsonObject &templateSpecAfter)
+{
+    const QString mode = jobOf(templateSpecAfter).value(QLatin1String("upgradeMode")).toString();
+    if (mode == QLatin1String("savepoint") || mode == QLatin1String("last-state"))
+        return tr("The operator takes a savepoint of the active child deployment, starts the other child from "
+                  "it with this spec, and deletes the old child once the new one runs.");
+    return tr("The operator starts the other child deployment with this spec, without state (upgrade mode "
+              "stateless), and deletes the old child once the new one runs.");
+}
+
+ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &current, const QJsonObject &spec,
+                            const SpecRevision &revision)
+{
     ActionPlan p;
     // The rule the UI enables its controls by, held against the object as it is.
     const Availability available = availability(request.kind, VvpObjects::summaryOf(current));
@@ -230,7 +257,6 @@ ActionPlan ActionPlan::make(const ActionRequest &request, const QJsonObject &cur
                         .arg(ActionDescriptor::of(request.kind).name(), request.name, available.reason);
         return p;
     }
-    const QJsonObject spec = current.value(kSpec).toObject();
     if (VvpObjects::isPlatformDeployment(current)) {
         // Ververica Platform: an action sets the deployment's desired state, the platform does the rest.
         const QString state = request.kind == ActionKind::Start ? QStringLiteral("RUNNING")

@@ -35,9 +35,16 @@ struct ActionPlan
     static bool patchesSpec(ActionKind kind);
     // The plan for `request` on `current` (the whole FlinkDeployment). RollbackToSnapshot reads the
     // spec to restore from `revision`.
+    // A FlinkBlueGreenDeployment's plan is made on its template's spec and written below spec.template.
     static ActionPlan make(const ActionRequest &request, const QJsonObject &current, const SpecRevision &revision = {});
+    // What a change of a blue/green deployment's template sets off, in one sentence (translated).
+    static QString blueGreenTransition(const QJsonObject &templateSpecAfter);
 
     Q_DECLARE_TR_FUNCTIONS(capstan::ActionPlan)
+
+private:
+    static ActionPlan make(const ActionRequest &request, const QJsonObject &current, const QJsonObject &spec,
+                           const SpecRevision &revision);
 };
 
 } // namespace capstan

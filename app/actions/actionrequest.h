@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "flink/resourcekind.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -40,6 +41,7 @@ struct ActionRequest
     quint64 id = 0; // chosen by the UI, echoed in progress and result
     ActionKind kind = ActionKind::Configure;
     QString deploymentUid;
+    ResourceKind resourceKind = ResourceKind::FlinkDeployment; // which resource ns/name is
     QString ns;
     QString name;
     QString baseResourceVersion; // the version the user looked at; writes carry it (409 when stale)

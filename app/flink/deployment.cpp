@@ -32,11 +32,14 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     d.generation = metadata.value(QLatin1String("generation")).toInteger();
     d.created = QDateTime::fromString(str(metadata, "creationTimestamp"), Qt::ISODate);
 
-    const QJsonObject spec = obj(object, "spec");
+    d.kind = resourceKindFromName(str(object, "kind"));
+    // A blue/green deployment's job is that of the FlinkDeployment spec it hands to its children.
+    const QJsonObject spec = editableSpec(object);
+    d.sessionClusterName = d.kind == ResourceKind::FlinkSessionJob ? str(spec, "deploymentName") : QString();
     d.flinkVersion = str(spec, "flinkVersion");
     d.image = str(spec, "image");
     const QJsonValue job = spec.value(QLatin1String("job"));
-    d.sessionCluster = !job.isObject();
+    d.sessionCluster = d.kind == ResourceKind::FlinkDeployment && !job.isObject();
     if (job.isObject()) {
         const QJsonObject j = job.toObject();
         d.desiredState = str(j, "state").toLower();
@@ -46,6 +49,7 @@ Deployment Deployment::fromJson(const QJsonObject &object)
         if (d.upgradeMode.isEmpty())
             d.upgradeMode = QStringLiteral("stateless");
         d.parallelism = std::max(0, j.value(QLatin1String("parallelism")).toVariant().toInt());
+        d.initialSavepointPath = str(j, "initialSavepointPath");
     }
 
     const FlinkConfiguration configuration(spec);
@@ -68,6 +72,14 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     d.hasLastStableSpec = status.hasLastStableSpec;
     d.statusSnapshot = status.lastSnapshot;
     d.lastSnapshot = status.lastSnapshot;
+    if (d.kind == ResourceKind::FlinkBlueGreenDeployment) {
+        // Its status has no lifecycle: the blue/green state says where it is, the job status is the
+        // active child's. What DeploymentStatus derived from the missing fields would mislead.
+        d.blueGreenState = str(obj(object, "status"), "blueGreenState");
+        d.lifecycleState.clear();
+        d.lifecycleDerived = false;
+        d.jobManagerStatus.clear();
+    }
 
     // A FlinkBlueGreenDeployment (operator 1.12+) owns the deployments it switches between.
     const QJsonArray owners = metadata.value(QLatin1String("ownerReferences")).toArray();
@@ -80,6 +92,14 @@ Deployment Deployment::fromJson(const QJsonObject &object)
     d.ownerKind = str(owner, "kind");
     d.ownerName = str(owner, "name");
     return d;
+}
+
+QJsonObject Deployment::editableSpec(const QJsonObject &object)
+{
+    const QJsonObject spec = obj(object, "spec");
+    if (resourceKindFromName(str(object, "kind")) == ResourceKind::FlinkBlueGreenDeployment)
+        return obj(obj(spec, "template"), "spec");
+    return spec;
 }
 
 DisplayState Deployment::displayState() const
@@ -114,6 +134,21 @@ DisplayState Deployment::displayState() const
         if (jm == QLatin1String("READY"))
             return DisplayState::Running;
         return DisplayState::Transitioning; // MISSING, DEPLOYING, DEPLOYED_NOT_READY, or not yet written
+    }
+    if (kind == ResourceKind::FlinkBlueGreenDeployment) {
+        // Between two actives (INITIALIZING_BLUE, SAVEPOINTING_*, TRANSITIONING_TO_*) it is on its
+        // way; once active, it is what the active child's job is.
+        if (!blueGreenState.startsWith(QLatin1String("ACTIVE_")))
+            return DisplayState::Transitioning;
+        if (jobState == QLatin1String("FAILED") || jobState == QLatin1String("FAILING"))
+            return DisplayState::Failed;
+        if (jobState == QLatin1String("RUNNING"))
+            return DisplayState::Running;
+        if (jobState == QLatin1String("FINISHED"))
+            return DisplayState::Finished;
+        if (jobState == QLatin1String("SUSPENDED") || suspended())
+            return DisplayState::Suspended;
+        return DisplayState::Transitioning;
     }
     const QString &job = jobState;
     if (lifecycle == QLatin1String("FAILED") || job == QLatin1String("FAILED") || job == QLatin1String("FAILING"))

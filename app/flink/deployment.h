@@ -2,6 +2,7 @@
 
 #include "flink/autoscalerconfig.h"
 #include "flink/failurestatus.h"
+#include "flink/resourcekind.h"
 #include "flink/snapshot.h"
 #include "flink/snapshotref.h"
 
@@ -28,6 +29,7 @@ struct Deployment
     enum class Platform { FlinkOperator, Ververica };
 
     Platform platform = Platform::FlinkOperator;
+    ResourceKind kind = ResourceKind::FlinkDeployment;
     QString uid;
     QString name;
     QString ns;
@@ -52,6 +54,11 @@ struct Deployment
     QString ownerKind; // the controlling owner (FlinkBlueGreenDeployment), empty when none
     QString ownerName;
     bool sessionCluster = false; // no spec.job
+    QString sessionClusterName; // FlinkSessionJob: spec.deploymentName, whose JobManager runs the job
+    // FlinkBlueGreenDeployment: status.blueGreenState (ACTIVE_BLUE, SAVEPOINTING_BLUE,
+    // TRANSITIONING_TO_GREEN, …); its job fields are those of spec.template and status.jobStatus.
+    QString blueGreenState;
+    QString initialSavepointPath; // spec.job.initialSavepointPath: a blue/green child's handed-over savepoint
     bool haEnabled = false; // high-availability.type kubernetes (or the legacy factory class)
     bool checkpointsEnabled = false; // a checkpoint interval and directory: last-state has something to restore
     // The operator's autoscaler as the spec configures it (job.autoscaler.enabled, scaling.enabled);
@@ -69,9 +76,34 @@ struct Deployment
     // the list only (notifications): a failed savepoint or checkpoint is not in the status.
     Snapshot lastFailedSnapshot;
 
-    // "namespace/name": how settings, pins and snapshots' job references name a deployment.
-    QString key() const { return keyOf(ns, name); }
+    // "namespace/name": how settings, pins and snapshots' job references name a deployment. The
+    // other kinds add theirs ("namespace/FlinkSessionJob/name"), so a session job may share its
+    // deployment's name.
+    QString key() const { return keyOf(ns, name, kind); }
     static QString keyOf(const QString &ns, const QString &name) { return ns + QLatin1Char('/') + name; }
+    static QString keyOf(const QString &ns, const QString &name, ResourceKind kind)
+    {
+        return kind == ResourceKind::FlinkDeployment
+            ? keyOf(ns, name)
+            : ns + QLatin1Char('/') + resourceKindName(kind) + QLatin1Char('/') + name;
+    }
+    // The FlinkDeployment whose JobManager runs the job: a session job's session cluster, else itself.
+    QString jobManagerName() const { return kind == ResourceKind::FlinkSessionJob ? sessionClusterName : name; }
+    // The JobManager is worth asking about the job: READY, or for a session job a job id is known
+    // (its session cluster's state is not in its status). A blue/green deployment's jobs are its
+    // children's, each asked on its own page.
+    bool jobManagerExpected() const
+    {
+        switch (kind) {
+        case ResourceKind::FlinkSessionJob:
+            return !jobId.isEmpty();
+        case ResourceKind::FlinkBlueGreenDeployment:
+            return false;
+        case ResourceKind::FlinkDeployment:
+            break;
+        }
+        return jobManagerStatus == QLatin1String("READY");
+    }
     // spec.job.state is suspended: what Start and Suspend change.
     bool suspended() const { return desiredState == QLatin1String("suspended"); }
 
@@ -79,6 +111,9 @@ struct Deployment
     static QString displayStateName(DisplayState state); // untranslated English word
 
     static Deployment fromJson(const QJsonObject &object);
+    // The spec Configure Deployment edits and the actions plan on: a blue/green deployment's
+    // spec.template.spec (a FlinkDeployment spec), every other kind's spec.
+    static QJsonObject editableSpec(const QJsonObject &object);
     // What the session observed added to the object's summary: the window's list and
     // `capstan --list-deployments` both decorate with this.
     static Deployment decorated(Deployment deployment, const FailureStatus &failure,

@@ -23,6 +23,25 @@ ResourceType ResourceType::flinkSessionJobs()
             QStringLiteral("FlinkSessionJob"), true};
 }
 
+ResourceType ResourceType::flinkBlueGreenDeployments()
+{
+    return {QStringLiteral("flink.apache.org"), QStringLiteral("v1beta1"), QStringLiteral("flinkbluegreendeployments"),
+            QStringLiteral("FlinkBlueGreenDeployment"), true};
+}
+
+ResourceType ResourceType::of(ResourceKind kind)
+{
+    switch (kind) {
+    case ResourceKind::FlinkSessionJob:
+        return flinkSessionJobs();
+    case ResourceKind::FlinkBlueGreenDeployment:
+        return flinkBlueGreenDeployments();
+    case ResourceKind::FlinkDeployment:
+        break;
+    }
+    return flinkDeployments();
+}
+
 ResourceType ResourceType::flinkStateSnapshots()
 {
     return {QStringLiteral("flink.apache.org"), QStringLiteral("v1beta1"), QStringLiteral("flinkstatesnapshots"),

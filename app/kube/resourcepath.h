@@ -1,5 +1,7 @@
 #pragma once
 
+#include "flink/resourcekind.h"
+
 #include <QString>
 
 namespace capstan {
@@ -15,6 +17,8 @@ struct ResourceType
 
     static ResourceType flinkDeployments();
     static ResourceType flinkSessionJobs();
+    static ResourceType flinkBlueGreenDeployments();
+    static ResourceType of(ResourceKind kind);
     static ResourceType flinkStateSnapshots();
     static ResourceType events();
     static ResourceType pods();

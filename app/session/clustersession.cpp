@@ -70,6 +70,10 @@ void ClusterSession::start()
                         return;
                     qCInfo(lcSession) << "network changed; relisting";
                     m_deployments->relist();
+                    if (m_sessionJobs)
+                        m_sessionJobs->relist();
+                    if (m_blueGreens)
+                        m_blueGreens->relist();
                 });
     }
     listNamespaces();
@@ -124,9 +128,9 @@ void ClusterSession::collectPinned()
             if (!m_pinned.contains(key) || m_watches.contains(it.key()))
                 continue;
             wanted.insert(it.key());
-            MetricCollector *collector
-                = pinnedCollector(m_client, it.key(), JobManagerService::ofDeployment(deployment.ns, deployment.name));
-            if (deployment.jobManagerStatus == QLatin1String("READY") && !deployment.jobId.isEmpty())
+            MetricCollector *collector = pinnedCollector(
+                m_client, it.key(), JobManagerService::ofDeployment(deployment.ns, deployment.jobManagerName()));
+            if (deployment.jobManagerExpected() && !deployment.jobId.isEmpty())
                 collector->collect(deployment.jobId);
         }
     }
@@ -159,6 +163,8 @@ void ClusterSession::setNamespace(const QString &ns)
 void ClusterSession::stopInformers()
 {
     delete m_deployments;
+    delete m_sessionJobs;
+    delete m_blueGreens;
     delete m_warnings;
     delete m_snapshots;
     delete m_events;
@@ -181,7 +187,16 @@ void ClusterSession::startInformers()
     Informer::Options compact = m_options.informer;
     compact.retainObjects = false;
     m_deployments = new Informer(m_client, ResourceType::flinkDeployments(), m_ns, compact, this);
-    connect(m_deployments, &Informer::changed, this, &ClusterSession::onDeployments);
+    connect(m_deployments, &Informer::changed, this,
+            [this](const InformerBatch &batch) { onDeployments(ResourceKind::FlinkDeployment, batch); });
+    // Session jobs and blue/green deployments join the same list. A cluster whose operator predates
+    // a kind answers 404 for it: that informer keeps retrying quietly, the list is the deployments.
+    m_sessionJobs = new Informer(m_client, ResourceType::flinkSessionJobs(), m_ns, compact, this);
+    connect(m_sessionJobs, &Informer::changed, this,
+            [this](const InformerBatch &batch) { onDeployments(ResourceKind::FlinkSessionJob, batch); });
+    m_blueGreens = new Informer(m_client, ResourceType::flinkBlueGreenDeployments(), m_ns, compact, this);
+    connect(m_blueGreens, &Informer::changed, this,
+            [this](const InformerBatch &batch) { onDeployments(ResourceKind::FlinkBlueGreenDeployment, batch); });
     connect(m_deployments, &Informer::stateChanged, this,
             [this](InformerState state, const Error &error, int retryInMs) {
                 switch (state) {
@@ -214,6 +229,8 @@ void ClusterSession::startInformers()
     connect(m_deployments, &Informer::synced, this, &ClusterSession::startPods);
 
     m_deployments->start();
+    m_sessionJobs->start();
+    m_blueGreens->start();
     m_warnings->start();
     m_snapshots->start();
 }
@@ -224,7 +241,9 @@ void ClusterSession::startEvents()
         return;
     Informer::Options options = m_options.informer;
     options.retainObjects = false;
-    options.fieldSelector = QStringLiteral("involvedObject.kind=FlinkDeployment");
+    // Every kind of the operator's (deployments, session jobs, blue/green, snapshots): one watch.
+    options.fieldSelector
+        = QStringLiteral("involvedObject.apiVersion=") + ResourceType::flinkDeployments().apiVersion();
     // Events are small and many: fewer, larger pages.
     options.pageSize = m_options.informer.pageSize * 10;
     m_events = new Informer(m_client, ResourceType::events(), m_ns, options, this);
@@ -426,16 +445,20 @@ Deployment ClusterSession::decorate(Deployment d) const
     return out;
 }
 
-void ClusterSession::onDeployments(const InformerBatch &batch)
+void ClusterSession::onDeployments(ResourceKind kind, const InformerBatch &batch)
 {
     // The failure window and the spec revisions' windows compare with event and snapshot times,
     // which are the cluster's.
     const QDateTime now = m_clock->now();
     DeploymentBatch out;
-    out.resynced = batch.resynced;
+    // A relist of one kind says nothing of the others (its removals are in the batch).
+    out.resynced = batch.resynced && kind == ResourceKind::FlinkDeployment;
     out.removed = batch.removed;
     out.upserted.reserve(batch.upserted.size());
-    for (const QJsonObject &object : batch.upserted) {
+    for (QJsonObject object : batch.upserted) {
+        // Lists of custom resources name each item's kind; a stale proxy may not.
+        if (!object.contains(QLatin1String("kind")))
+            object.insert(QStringLiteral("kind"), resourceKindName(kind));
         const Deployment plain = Deployment::fromJson(object);
         const bool isNew = !m_summaries.contains(plain.uid);
         m_summaries.insert(plain.uid, plain);
@@ -500,9 +523,11 @@ void ClusterSession::onSnapshots(const InformerBatch &batch)
     for (const QJsonObject &object : batch.upserted) {
         const Snapshot s = Snapshot::fromResource(object);
         const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-        const QString deployment
-            = metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("job-reference.name")).toString();
-        const QString key = Deployment::keyOf(metadata.value(QLatin1String("namespace")).toString(), deployment);
+        const QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
+        const QString deployment = labels.value(QLatin1String("job-reference.name")).toString();
+        const QString key
+            = Deployment::keyOf(metadata.value(QLatin1String("namespace")).toString(), deployment,
+                                resourceKindFromName(labels.value(QLatin1String("job-reference.kind")).toString()));
         if (deployment.isEmpty())
             continue;
         const QString previousOwner = m_snapshotOwner.value(s.key);
@@ -569,7 +594,7 @@ void ClusterSession::openDeployment(const QString &uid)
     if (it == m_summaries.cend())
         return;
     const QString name = it->key();
-    const QString path = ResourceType::flinkDeployments().objectPath(it->ns, it->name);
+    const QString path = ResourceType::of(it->kind).objectPath(it->ns, it->name);
     delete m_pinnedCollectors.take(uid); // the page's own poller takes over
     Opening opening;
     opening.eventsSent = m_events != nullptr;
@@ -797,20 +822,25 @@ void ClusterSession::requestAuditEntries(const AuditQuery &query)
 
 void ClusterSession::loadSchema()
 {
-    const QString path = QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
-                                        "flinkdeployments.flink.apache.org");
+    // A blue/green deployment's template is a FlinkDeployment spec: two schemas serve the three kinds.
+    for (const ResourceType &type : {ResourceType::flinkDeployments(), ResourceType::flinkSessionJobs()})
+        loadSchema(type);
+}
+
+void ClusterSession::loadSchema(const ResourceType &type)
+{
+    const QString path = QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/") + type.plural
+        + QLatin1Char('.') + type.group;
     KubeReply *reply = m_client->get(path);
-    connect(reply, &KubeReply::finished, this, [this](const Result<QJsonObject> &result) {
+    connect(reply, &KubeReply::finished, this, [this, type](const Result<QJsonObject> &result) {
         if (!result) {
             // 403 is normal: many users may not read CRDs. The editor then validates less.
-            qCInfo(lcSession).noquote() << "cannot read the FlinkDeployment CRD schema:" << result.error().toString();
+            qCInfo(lcSession).noquote() << "cannot read the" << type.kind << "CRD schema:" << result.error().toString();
             return;
         }
         const QJsonObject spec = result->value(QLatin1String("spec")).toObject();
-        const QString kind = spec.value(QLatin1String("names"))
-                                 .toObject()
-                                 .value(QLatin1String("kind"))
-                                 .toString(QStringLiteral("FlinkDeployment"));
+        const QString kind
+            = spec.value(QLatin1String("names")).toObject().value(QLatin1String("kind")).toString(type.kind);
         const QJsonArray versions = spec.value(QLatin1String("versions")).toArray();
         for (const QJsonValue &version : versions) {
             const QJsonObject v = version.toObject();
@@ -823,7 +853,7 @@ void ClusterSession::loadSchema()
             emit schemaLoaded(kind, schema);
             return;
         }
-        qCInfo(lcSession) << "the FlinkDeployment CRD has no v1beta1 schema";
+        qCInfo(lcSession).noquote() << "the" << type.kind << "CRD has no v1beta1 schema";
     });
 }
 

@@ -13,6 +13,7 @@
 #include "kube/accesscheck.h"
 #include "kube/informer.h"
 #include "kube/kubeconfig.h"
+#include "kube/resourcepath.h"
 #include "metrics/prometheusconfig.h"
 #include "session/auditlog.h"
 #include "session/backendsession.h"
@@ -143,7 +144,7 @@ private:
     void stopInformers();
     void listNamespaces();
     void findPlatforms();
-    void onDeployments(const InformerBatch &batch);
+    void onDeployments(ResourceKind kind, const InformerBatch &batch);
     void onWarnings(const InformerBatch &batch);
     void onSnapshots(const InformerBatch &batch);
     void onEvents(const InformerBatch &batch);
@@ -157,6 +158,7 @@ private:
     void startWatch(const QJsonObject &object, const Opening &opening);
     void republish(const QStringList &uids);
     void loadSchema();
+    void loadSchema(const ResourceType &type);
     void collectPinned();
 
     KubeConfig m_config;
@@ -167,6 +169,8 @@ private:
     KubeClient *m_client = nullptr;
     ActionRunner *m_actions = nullptr;
     QPointer<Informer> m_deployments;
+    QPointer<Informer> m_sessionJobs;
+    QPointer<Informer> m_blueGreens;
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
     QPointer<Informer> m_snapshots; // FlinkStateSnapshots of the namespace: "last snapshot" column
     // Events of the namespace's FlinkDeployments, into the history store, from which a page opens

@@ -26,8 +26,8 @@ DeploymentWatch::DeploymentWatch(KubeClient *client, HistoryStore *history, cons
     , m_options(options)
     , m_object(object)
     , m_deployment(Deployment::fromJson(object))
-    , m_jobManager(
-          new JobManagerPoller(client, JobManagerService::ofDeployment(m_deployment.ns, m_deployment.name), this))
+    , m_jobManager(new JobManagerPoller(
+          client, JobManagerService::ofDeployment(m_deployment.ns, m_deployment.jobManagerName()), this))
 {
     m_pollTimer.setInterval(options.pollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &DeploymentWatch::poll);
@@ -100,7 +100,7 @@ void DeploymentWatch::setPollInterval(int ms)
 void DeploymentWatch::setGraphWatch(bool on, const QString &vertexId)
 {
     // Opening the graph or choosing another vertex shows it now, not at the next poll.
-    if (m_jobManager->setGraphWatch(on, vertexId) && m_deployment.jobManagerStatus == QLatin1String("READY"))
+    if (m_jobManager->setGraphWatch(on, vertexId) && m_deployment.jobManagerExpected())
         m_jobManager->pollGraph(m_deployment.jobId,
                                 m_lastCompleted.jobId == m_deployment.jobId ? m_lastCompleted.checkpointId : -1);
 }
@@ -270,13 +270,19 @@ void DeploymentWatch::poll()
     if (m_jobManager->isPolling())
         return;
     const QString jobId = m_deployment.jobId;
-    if (m_deployment.jobManagerStatus != QLatin1String("READY") || jobId.isEmpty()) {
+    if (!m_deployment.jobManagerExpected() || jobId.isEmpty()) {
         JobManagerInfo info;
         info.polledAt = m_client->clock()->now();
-        info.error = Error::make(QStringLiteral("JobManagerNotReady"),
-                                 m_deployment.jobManagerStatus.isEmpty()
-                                     ? tr("The JobManager is not deployed.")
-                                     : tr("The JobManager is %1.").arg(m_deployment.jobManagerStatus));
+        QString reason;
+        if (m_deployment.kind == ResourceKind::FlinkSessionJob)
+            reason = tr("The job is not running on session cluster %1.").arg(m_deployment.sessionClusterName);
+        else if (m_deployment.kind == ResourceKind::FlinkBlueGreenDeployment)
+            reason = tr("The job runs in the active child deployment.");
+        else if (m_deployment.jobManagerStatus.isEmpty())
+            reason = tr("The JobManager is not deployed.");
+        else
+            reason = tr("The JobManager is %1.").arg(m_deployment.jobManagerStatus);
+        info.error = Error::make(QStringLiteral("JobManagerNotReady"), reason);
         emit m_session->jobManagerChanged(m_deployment.uid, info);
         return;
     }
@@ -371,13 +377,14 @@ void DeploymentWatch::pollAutoscaler()
 void DeploymentWatch::fetchAutoscalerPlan()
 {
     if (!m_autoscalerWatched || m_autoscalerPlanPending || m_deployment.jobId.isEmpty()
-        || m_deployment.jobManagerStatus != QLatin1String("READY"))
+        || !m_deployment.jobManagerExpected())
         return;
     m_autoscalerPlanPending = true;
     const QString jobId = m_deployment.jobId;
     const quint64 generation = m_autoscalerGeneration;
-    KubeReply *reply = m_client->getThroughService(m_deployment.ns, m_deployment.name + QStringLiteral("-rest"),
-                                                   QStringLiteral("rest"), QStringLiteral("/jobs/") + jobId);
+    KubeReply *reply
+        = m_client->getThroughService(m_deployment.ns, m_deployment.jobManagerName() + QStringLiteral("-rest"),
+                                      QStringLiteral("rest"), QStringLiteral("/jobs/") + jobId);
     connect(reply, &KubeReply::finished, this, [this, jobId, generation](const Result<QJsonObject> &result) {
         if (generation != m_autoscalerGeneration)
             return;

@@ -167,6 +167,8 @@ private slots:
     void autoscalerSwitches();
     void autoscalerAvailability_data();
     void autoscalerAvailability();
+    void blueGreenPlansOnItsTemplate();
+    void sessionJobPatchesItsOwnSpec();
 };
 
 void TestActionPlan::stopAndStart_data()
@@ -724,6 +726,94 @@ void TestActionPlan::autoscalerAvailability()
     QVERIFY(plan.refused());
     QVERIFY2(plan.refusal.contains(available.reason), qPrintable(plan.refusal));
     QVERIFY(plan.patch.isEmpty());
+}
+
+void TestActionPlan::blueGreenPlansOnItsTemplate()
+{
+    // bluegreen-laststate.yaml of the operator's blue/green examples, in outline: the job is the template's.
+    const QJsonObject templateSpec = jsonObject(R"({"image": "flink:1.20", "flinkVersion": "v1_20",
+        "flinkConfiguration": {"state.savepoints.dir": "file:\/\/\/opt/flink/volume/flink-sp"},
+        "job": {"jarURI": "local:\/\/\/opt/flink/examples/streaming/StateMachineExample.jar", "parallelism": 1,
+                "upgradeMode": "last-state"}})");
+    const QJsonObject object{
+        {QStringLiteral("apiVersion"), QStringLiteral("flink.apache.org/v1beta1")},
+        {QStringLiteral("kind"), QStringLiteral("FlinkBlueGreenDeployment")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("basic-bg-laststate-example")},
+                     {QStringLiteral("namespace"), QStringLiteral("flink")},
+                     {QStringLiteral("uid"), QStringLiteral("bg-1")},
+                     {QStringLiteral("resourceVersion"), QStringLiteral("7")}}},
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("configuration"),
+                      QJsonObject{{QStringLiteral("kubernetes.operator.bluegreen.deployment-deletion.delay"),
+                                   QStringLiteral("1s")}}},
+                     {QStringLiteral("template"), QJsonObject{{QStringLiteral("spec"), templateSpec}}}}},
+        {QStringLiteral("status"),
+         QJsonObject{
+             {QStringLiteral("blueGreenState"), QStringLiteral("ACTIVE_BLUE")},
+             {QStringLiteral("jobStatus"), QJsonObject{{QStringLiteral("state"), QStringLiteral("RUNNING")}}}}}};
+    QCOMPARE(Deployment::editableSpec(object), templateSpec);
+
+    // Configure Deployment edits the template's spec; the write lands below spec.template.
+    ActionRequest configure = request(ActionKind::Configure);
+    configure.resourceKind = ResourceKind::FlinkBlueGreenDeployment;
+    configure.baseSpec = templateSpec;
+    configure.newSpec = withJob(templateSpec, "parallelism", 2);
+    const ActionPlan plan = ActionPlan::make(configure, object);
+    QVERIFY2(!plan.refused(), qPrintable(plan.refusal));
+    QCOMPARE(compact(plan.patch), QStringLiteral(R"({"template":{"spec":{"job":{"parallelism":2}}}})"));
+    QVERIFY2(plan.note.contains(QLatin1String("savepoint of the active child")), qPrintable(plan.note));
+    const QJsonObject specBefore = object.value(QLatin1String("spec")).toObject();
+    const QJsonObject after = plan.specAfter(specBefore);
+    QCOMPARE(after.value(QLatin1String("configuration")), specBefore.value(QLatin1String("configuration")));
+    QCOMPARE(json::valueAt(after, path("template.spec.job.parallelism")).toInt(), 2);
+
+    // A stateless template hands nothing over, and the review says so.
+    QVERIFY(ActionPlan::blueGreenTransition(withJob(templateSpec, "upgradeMode", QStringLiteral("stateless")))
+                .contains(QLatin1String("without state")));
+
+    // Actions on the running job belong to the child that runs it.
+    for (const ActionKind kind : {ActionKind::Suspend, ActionKind::Savepoint, ActionKind::Restart,
+                                  ActionKind::RollbackToStable, ActionKind::CancelDiscardState}) {
+        const ActionPlan refused = ActionPlan::make(request(kind), object);
+        QVERIFY2(refused.refused(), qPrintable(ActionDescriptor::of(kind).name()));
+        QVERIFY2(refused.refusal.contains(QLatin1String("active child")), qPrintable(refused.refusal));
+    }
+    QVERIFY(!ActionPlan::make(request(ActionKind::Delete), object).refused());
+}
+
+void TestActionPlan::sessionJobPatchesItsOwnSpec()
+{
+    // basic-session-job.yaml's FlinkSessionJob, upgraded with savepoints.
+    const QJsonObject spec = jsonObject(R"({"deploymentName": "basic-session-deployment-example",
+        "job": {"jarURI": "https:\/\/repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/1.20.1/flink-examples-streaming-1.20.1-TopSpeedWindowing.jar",
+                "parallelism": 4, "upgradeMode": "savepoint", "state": "running"}})");
+    const QJsonObject object{{QStringLiteral("apiVersion"), QStringLiteral("flink.apache.org/v1beta1")},
+                             {QStringLiteral("kind"), QStringLiteral("FlinkSessionJob")},
+                             {QStringLiteral("metadata"),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("basic-session-job-example")},
+                                          {QStringLiteral("namespace"), QStringLiteral("flink")},
+                                          {QStringLiteral("uid"), QStringLiteral("sj-1")}}},
+                             {QStringLiteral("spec"), spec},
+                             {QStringLiteral("status"),
+                              QJsonObject{{QStringLiteral("lifecycleState"), QStringLiteral("STABLE")},
+                                          {QStringLiteral("jobStatus"),
+                                           QJsonObject{{QStringLiteral("state"), QStringLiteral("RUNNING")},
+                                                       {QStringLiteral("jobId"), QStringLiteral("a1")}}}}}};
+    const Deployment d = Deployment::fromJson(object);
+    QCOMPARE(d.kind, ResourceKind::FlinkSessionJob);
+    QCOMPARE(d.sessionClusterName, QStringLiteral("basic-session-deployment-example"));
+    QCOMPARE(d.jobManagerName(), QStringLiteral("basic-session-deployment-example"));
+    QVERIFY(!d.sessionCluster);
+    QVERIFY(d.jobManagerExpected());
+    QCOMPARE(d.displayState(), DisplayState::Running);
+    QCOMPARE(d.key(), QStringLiteral("flink/FlinkSessionJob/basic-session-job-example"));
+
+    const ActionPlan suspend = ActionPlan::make(request(ActionKind::Suspend), object);
+    QVERIFY2(!suspend.refused(), qPrintable(suspend.refusal));
+    QCOMPARE(compact(suspend.patch), QStringLiteral(R"({"job":{"state":"suspended"}})"));
+    const ActionPlan restart = ActionPlan::make(request(ActionKind::Restart), object);
+    QCOMPARE(compact(restart.patch), QStringLiteral(R"({"restartNonce":1})"));
 }
 
 QTEST_GUILESS_MAIN(TestActionPlan)

@@ -13,6 +13,8 @@ private slots:
     void parsesOperatorObject();
     void displayState_data();
     void displayState();
+    void blueGreenDeployment_data();
+    void blueGreenDeployment();
 };
 
 void TestDeployment::parsesOperatorObject()
@@ -104,6 +106,51 @@ void TestDeployment::displayState()
     d.jobState = job;
     d.desiredState = desired;
     QCOMPARE(int(d.displayState()), expected);
+}
+
+void TestDeployment::blueGreenDeployment_data()
+{
+    QTest::addColumn<QString>("blueGreenState");
+    QTest::addColumn<QString>("job");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("initializing") << "INITIALIZING_BLUE"
+                                  << "" << int(DisplayState::Transitioning);
+    QTest::newRow("blue active") << "ACTIVE_BLUE"
+                                 << "RUNNING" << int(DisplayState::Running);
+    QTest::newRow("savepointing blue: still running, on its way") << "SAVEPOINTING_BLUE"
+                                                                  << "RUNNING" << int(DisplayState::Transitioning);
+    QTest::newRow("to green") << "TRANSITIONING_TO_GREEN"
+                              << "RUNNING" << int(DisplayState::Transitioning);
+    QTest::newRow("green active, job failed") << "ACTIVE_GREEN"
+                                              << "FAILED" << int(DisplayState::Failed);
+}
+
+void TestDeployment::blueGreenDeployment()
+{
+    QFETCH(QString, blueGreenState);
+    QFETCH(QString, job);
+    QFETCH(int, expected);
+    const QByteArray json = R"({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkBlueGreenDeployment",
+      "metadata": {"name": "checkout", "namespace": "flink", "uid": "bg-1"},
+      "spec": {"configuration": {}, "template": {"spec": {"flinkVersion": "v1_20", "image": "flink:1.20",
+               "job": {"jarURI": "local:///x.jar", "parallelism": 3, "upgradeMode": "savepoint"}}}},
+      "status": {"jobStatus": {}}})";
+    QJsonObject object = QJsonDocument::fromJson(json).object();
+    QJsonObject status{{QStringLiteral("blueGreenState"), blueGreenState},
+                       {QStringLiteral("jobStatus"), QJsonObject{{QStringLiteral("state"), job}}}};
+    object.insert(QStringLiteral("status"), status);
+    const Deployment d = Deployment::fromJson(object);
+    QCOMPARE(d.kind, ResourceKind::FlinkBlueGreenDeployment);
+    QCOMPARE(d.blueGreenState, blueGreenState);
+    // The job fields are the template's.
+    QCOMPARE(d.parallelism, 3);
+    QCOMPARE(d.upgradeMode, QStringLiteral("savepoint"));
+    QCOMPARE(d.flinkVersion, QStringLiteral("v1_20"));
+    QVERIFY(!d.sessionCluster);
+    QVERIFY(d.lifecycleState.isEmpty());
+    QVERIFY(!d.jobManagerExpected());
+    QCOMPARE(int(d.displayState()), expected);
+    QCOMPARE(d.key(), QStringLiteral("flink/FlinkBlueGreenDeployment/checkout"));
 }
 
 QTEST_APPLESS_MAIN(TestDeployment)

@@ -46,6 +46,7 @@ bool FleetFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     // Every term must match one of the text columns.
     static constexpr int columns[] = {FleetModel::Context,
                                       FleetModel::fleetColumn(DeploymentTableModel::Name),
+                                      FleetModel::fleetColumn(DeploymentTableModel::Kind),
                                       FleetModel::fleetColumn(DeploymentTableModel::Namespace),
                                       FleetModel::fleetColumn(DeploymentTableModel::State),
                                       FleetModel::fleetColumn(DeploymentTableModel::JobState),

@@ -162,6 +162,7 @@ void FleetView::setSessions(FleetSessions *sessions)
     header->setSectionResizeMode(FleetModel::fleetColumn(DeploymentTableModel::Name), QHeaderView::Stretch);
     const int charWidth = fontMetrics().averageCharWidth();
     const std::pair<int, int> widths[] = {{FleetModel::Context, 18},
+                                          {FleetModel::fleetColumn(DeploymentTableModel::Kind), 13},
                                           {FleetModel::fleetColumn(DeploymentTableModel::Namespace), 14},
                                           {FleetModel::fleetColumn(DeploymentTableModel::State), 15},
                                           {FleetModel::fleetColumn(DeploymentTableModel::JobState), 13},

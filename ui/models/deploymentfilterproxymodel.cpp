@@ -24,8 +24,8 @@ bool DeploymentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelInd
         return true;
     // Every term must match one of the text columns.
     static constexpr int columns[]
-        = {DeploymentTableModel::Name, DeploymentTableModel::Namespace, DeploymentTableModel::State,
-           DeploymentTableModel::JobState, DeploymentTableModel::UpgradeMode};
+        = {DeploymentTableModel::Name,  DeploymentTableModel::Kind,     DeploymentTableModel::Namespace,
+           DeploymentTableModel::State, DeploymentTableModel::JobState, DeploymentTableModel::UpgradeMode};
     for (const QString &term : m_terms) {
         bool matched = false;
         for (int column : columns) {

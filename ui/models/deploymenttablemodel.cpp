@@ -64,6 +64,21 @@ QString DeploymentTableModel::stateText(DisplayState state)
     return tr("Unknown");
 }
 
+QString DeploymentTableModel::kindText(const Deployment &d)
+{
+    switch (d.kind) {
+    case ResourceKind::FlinkSessionJob:
+        return tr("Session job");
+    case ResourceKind::FlinkBlueGreenDeployment:
+        return tr("Blue/green");
+    case ResourceKind::FlinkDeployment:
+        break;
+    }
+    if (d.ownerKind == QLatin1String("FlinkBlueGreenDeployment"))
+        return tr("Blue/green child");
+    return d.sessionCluster ? tr("Session cluster") : tr("Application");
+}
+
 QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -92,6 +107,8 @@ QVariant DeploymentTableModel::cellData(const Deployment &d, int col, int role, 
         switch (column) {
         case Name:
             return d.name;
+        case Kind:
+            return kindText(d);
         case Namespace:
             return d.ns;
         case State:
@@ -148,6 +165,12 @@ QVariant DeploymentTableModel::cellData(const Deployment &d, int col, int role, 
                       .arg(d.failure.windowMinutes)
                       .arg(d.failure.rootCause)
                 : tr("Failing: %1").arg(d.failure.rootCause);
+        if (column == Kind && d.kind == ResourceKind::FlinkSessionJob)
+            return tr("Runs on session cluster %1").arg(d.sessionClusterName);
+        if (column == Kind && d.kind == ResourceKind::FlinkBlueGreenDeployment)
+            return tr("Blue/green state %1").arg(d.blueGreenState.isEmpty() ? tr("unknown") : d.blueGreenState);
+        if (column == Kind && !d.ownerName.isEmpty())
+            return tr("Owned by %1 %2").arg(d.ownerKind, d.ownerName);
         if (column == Restarts)
             return tr("Restarts observed in the last %1 minutes (JobManager numRestarts and restart events)")
                 .arg(d.failure.windowMinutes);
@@ -186,6 +209,8 @@ QVariant DeploymentTableModel::columnTitle(int column)
     switch (static_cast<Column>(column)) {
     case Name:
         return tr("Name");
+    case Kind:
+        return tr("Kind");
     case Namespace:
         return tr("Namespace");
     case State:

@@ -28,6 +28,7 @@ class DeploymentTableModel final : public KeyedTableModel<Deployment, Deployment
 public:
     enum Column {
         Name,
+        Kind, // application, session cluster, session job, blue/green (and its children)
         Namespace,
         State,
         JobState,
@@ -60,6 +61,8 @@ public:
 
     static QString ageText(qint64 seconds);
     static QString stateText(DisplayState state);
+    // "Application", "Session cluster", "Session job", "Blue/green", "Blue/green child".
+    static QString kindText(const Deployment &d);
 
     // The cells of one deployment, shared with the lists that show deployments next to other columns
     // (the Fleet view): `column` is a Column, `now` the cluster's time the ages count to.

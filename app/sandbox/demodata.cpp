@@ -256,15 +256,18 @@ public:
         m_store.create(QStringLiteral("services"), ns, service);
     }
 
-    void addSessionJob(const QString &name, const QString &ns, const QString &deploymentName, int parallelism,
-                       const QString &jarURI)
+    // A FlinkSessionJob the operator has running in its session cluster; job fields such as entryClass
+    // come from `extraJob`.
+    QJsonObject addSessionJob(const QString &name, const QString &ns, const QString &deploymentName, int parallelism,
+                              const QString &jarURI, const QString &upgradeMode, const QJsonObject &extraJob = {})
     {
-        const QJsonObject spec{{QStringLiteral("deploymentName"), deploymentName},
-                               {QStringLiteral("job"),
-                                QJsonObject{{QStringLiteral("jarURI"), jarURI},
-                                            {QStringLiteral("parallelism"), parallelism},
-                                            {QStringLiteral("upgradeMode"), QStringLiteral("stateless")},
-                                            {QStringLiteral("state"), QStringLiteral("running")}}}};
+        QJsonObject job{{QStringLiteral("jarURI"), jarURI},
+                        {QStringLiteral("parallelism"), parallelism},
+                        {QStringLiteral("upgradeMode"), upgradeMode},
+                        {QStringLiteral("state"), QStringLiteral("running")}};
+        for (auto it = extraJob.begin(); it != extraJob.end(); ++it)
+            job.insert(it.key(), it.value());
+        const QJsonObject spec{{QStringLiteral("deploymentName"), deploymentName}, {QStringLiteral("job"), job}};
         const QString reconciled = reconciledSpecString(spec, 1);
         const qint64 startMs = pastMs(60, 600);
         const QJsonObject object{
@@ -281,16 +284,26 @@ public:
                                       {QStringLiteral("reconciliationTimestamp"), startMs - 10000},
                                       {QStringLiteral("state"), QStringLiteral("DEPLOYED")}}}}},
         };
-        m_store.create(QStringLiteral("flinksessionjobs"), ns, object);
+        const StoreResult result = m_store.create(QStringLiteral("flinksessionjobs"), ns, object);
+        if (!result.ok())
+            qCWarning(lcSandboxServer) << "seeding" << name << "failed:" << result.code;
+        else
+            addLifecycleEvents(result.object, false, startMs - 12000);
+        return result.object;
     }
 
-    QString addSavepoint(const QJsonObject &deployment, const QString &triggerType, qint64 atMs)
+    // A completed savepoint of `deployment` (a FlinkDeployment or a FlinkSessionJob), in savepointsDir or
+    // the deployment's own directory.
+    QString addSavepoint(const QJsonObject &deployment, const QString &triggerType, qint64 atMs,
+                         const QString &savepointsDir = {})
     {
         const QJsonObject meta = deployment.value(QStringLiteral("metadata")).toObject();
         const QString depName = meta.value(QStringLiteral("name")).toString();
         const QString ns = meta.value(QStringLiteral("namespace")).toString();
-        const QString path
-            = QStringLiteral("s3://flink-state/%1/savepoints/savepoint-%2-%3").arg(depName, hex(6), hex(12));
+        const QString kind = deployment.value(QStringLiteral("kind")).toString(QStringLiteral("FlinkDeployment"));
+        const QString dir
+            = savepointsDir.isEmpty() ? QStringLiteral("s3://flink-state/%1/savepoints").arg(depName) : savepointsDir;
+        const QString path = QStringLiteral("%1/savepoint-%2-%3").arg(dir, hex(6), hex(12));
         const QJsonObject object{
             {QStringLiteral("metadata"),
              QJsonObject{{QStringLiteral("name"),
@@ -300,13 +313,12 @@ public:
                           QJsonObject{{QStringLiteral("snapshot.type"), QStringLiteral("SAVEPOINT")},
                                       {QStringLiteral("snapshot.trigger-type"), triggerType},
                                       {QStringLiteral("snapshot.state"), QStringLiteral("COMPLETED")},
-                                      {QStringLiteral("job-reference.kind"), QStringLiteral("FlinkDeployment")},
+                                      {QStringLiteral("job-reference.kind"), kind},
                                       {QStringLiteral("job-reference.name"), depName}}}}},
             {QStringLiteral("spec"),
              QJsonObject{{QStringLiteral("backoffLimit"), 0},
                          {QStringLiteral("jobReference"),
-                          QJsonObject{{QStringLiteral("kind"), QStringLiteral("FlinkDeployment")},
-                                      {QStringLiteral("name"), depName}}},
+                          QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("name"), depName}}},
                          {QStringLiteral("savepoint"),
                           QJsonObject{{QStringLiteral("alreadyExists"), triggerType == QLatin1String("UPGRADE")},
                                       {QStringLiteral("disposeOnDelete"), true},
@@ -460,13 +472,26 @@ public:
         session.ns = QStringLiteral("default");
         session.session = true;
         session.parallelism = 4;
+        // Checkpoints and savepoints for its jobs: state-machine upgrades by savepoint.
+        const QString sessionSavepoints = QStringLiteral("s3://flink-state/analytics-session/savepoints");
+        session.extraConfiguration = QJsonObject{
+            {QStringLiteral("state.savepoints.dir"), sessionSavepoints},
+            {QStringLiteral("state.checkpoints.dir"), QStringLiteral("s3://flink-state/analytics-session/checkpoints")},
+            {QStringLiteral("execution.checkpointing.interval"), QStringLiteral("30s")}};
         addDeployment(session);
         addSessionJob(QStringLiteral("top-speed-windowing"), session.ns, session.name, 2,
                       QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
-                                     "1.20.1/flink-examples-streaming-1.20.1-TopSpeedWindowing.jar"));
-        addSessionJob(QStringLiteral("state-machine"), session.ns, session.name, 2,
-                      QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
-                                     "1.20.1/flink-examples-streaming-1.20.1.jar"));
+                                     "1.20.1/flink-examples-streaming-1.20.1-TopSpeedWindowing.jar"),
+                      QStringLiteral("stateless"));
+        const QJsonObject stateMachine = addSessionJob(
+            QStringLiteral("state-machine"), session.ns, session.name, 2,
+            QStringLiteral("https://repo1.maven.org/maven2/org/apache/flink/flink-examples-streaming/"
+                           "1.20.1/flink-examples-streaming-1.20.1.jar"),
+            QStringLiteral("savepoint"),
+            QJsonObject{{QStringLiteral("entryClass"),
+                         QStringLiteral("org.apache.flink.streaming.examples.statemachine.StateMachineExample")}});
+        // A manual savepoint of the running job, the one to roll back to.
+        addSavepoint(stateMachine, QStringLiteral("MANUAL"), m_nowMs - 40 * 60 * 1000, sessionSavepoints);
 
         // The autoscaler at work: the input follows the day (400 records/s at night, 1600 by day), so the
         // window aggregate scales up after 08:00 UTC and back down in the evening.

@@ -92,6 +92,21 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
     m_taskManagerIds.clear();
 }
 
+void FlinkJobModel::submit(qint64 nowMs, const JobSettings &settings, const QString &jobId,
+                           const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId)
+{
+    deploy(nowMs, settings, jobId, restore, nextCheckpointId);
+    m_jm = JobManagerStatus::Ready;
+    m_notReadyAtMs = nowMs;
+    m_readyAtMs = nowMs;
+    m_startMs = nowMs;
+    m_restoreMs = restore ? nowMs + kCreatedMs : 0;
+    if (settings.session)
+        return;
+    setState(QStringLiteral("CREATED"), nowMs);
+    m_runningAtMs = nowMs + kCreatedMs;
+}
+
 void FlinkJobModel::adopt(qint64 nowMs, const JobSettings &settings, const QString &jobId, qint64 startMs)
 {
     deploy(nowMs, settings, jobId, std::nullopt, 1);

@@ -98,6 +98,10 @@ public:
     // checkpoint ids from `nextCheckpointId`.
     void deploy(qint64 nowMs, const JobSettings &settings, const QString &jobId,
                 const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId);
+    // Submits the job to an already running session cluster at nowMs (a FlinkSessionJob): no JobManager of
+    // its own to start, so the job is CREATED at once and RUNNING createdToRunningMs() later.
+    void submit(qint64 nowMs, const JobSettings &settings, const QString &jobId,
+                const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId);
     // Takes over a job that has been RUNNING since startMs (seeded data): ready at once, with a
     // plausible checkpoint history.
     void adopt(qint64 nowMs, const JobSettings &settings, const QString &jobId, qint64 startMs);

@@ -3,10 +3,12 @@
 #include "sandbox/autoscalersimulation.h"
 #include "sandbox/flinkjobmodel.h"
 #include "sandbox/jobmanagerapi.h"
+#include "sandbox/operatorspec.h"
 #include "sandbox/podsimulation.h"
 #include "sandbox/prometheusexporter.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
+#include "sandbox/sessionjobsimulation.h"
 #include "sandbox/statusshape.h"
 #include "sandbox/virtualclock.h"
 
@@ -30,10 +32,10 @@
 namespace capstan::sandbox {
 
 using namespace Qt::Literals::StringLiterals;
+using namespace operatorspec;
 
 namespace {
 
-const QString kFlinkApi = u"flink.apache.org/v1beta1"_s;
 const QString kDeployments = u"flinkdeployments"_s;
 const QString kSnapshots = u"flinkstatesnapshots"_s;
 const QString kNormal = u"Normal"_s;
@@ -52,354 +54,6 @@ constexpr qint64 kSnapshotMs = 2500; // a triggered savepoint completes after th
 constexpr qint64 kHaWriteIntervalMs = 60000; // HA ConfigMap mirror of the latest checkpoint
 constexpr qint64 kUpgradeRetryMs = 10000;
 constexpr qint64 kStableAfterMs = 10000; // RUNNING this long without restarts → stable
-
-enum class DiffType { Ignore = 0, Scale = 1, Upgrade = 2, SavepointRedeploy = 3 };
-
-QString diffTypeName(DiffType t)
-{
-    switch (t) {
-    case DiffType::Ignore:
-        return u"IGNORE"_s;
-    case DiffType::Scale:
-        return u"SCALE"_s;
-    case DiffType::Upgrade:
-        return u"UPGRADE"_s;
-    case DiffType::SavepointRedeploy:
-        return u"SAVEPOINT_REDEPLOY"_s;
-    }
-    return {};
-}
-
-// The operator's side of change classification, kept independent of the core's SpecDiff::classify on
-// purpose: ActionJob waits for what SpecDiff::classify predicts and the action tests run it against this
-// simulation, so where the two disagree a test fails instead of both sides sharing one reading.
-struct SpecChangeSet
-{
-    DiffType type = DiffType::Ignore;
-    QStringList entries;
-    bool empty() const { return entries.isEmpty(); }
-    QString toString() const { return u"Diff: FlinkDeploymentSpec["_s + entries.join(u", "_s) + u"]"_s; }
-};
-
-QString javaString(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return v.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        if (d == double(qint64(d)))
-            return QString::number(qint64(d));
-        return QString::number(d);
-    }
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Array: {
-        QStringList items;
-        for (const QJsonValue &item : v.toArray())
-            items.append(javaString(item));
-        return u"["_s + items.join(u", "_s) + u"]"_s;
-    }
-    case QJsonValue::Object: {
-        QStringList items;
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            items.append(it.key() + u"="_s + javaString(it.value()));
-        return u"{"_s + items.join(u", "_s) + u"}"_s;
-    }
-    }
-    return {};
-}
-
-DiffType classify(const QString &path, const QJsonObject &newSpec)
-{
-    static const QSet<QString> ignored{
-        u"job.upgradeMode"_s,           u"job.initialSavepointPath"_s,   u"job.allowNonRestoredState"_s,
-        u"job.savepointTriggerNonce"_s, u"job.checkpointTriggerNonce"_s, u"job.autoscalerResetNonce"_s};
-    if (ignored.contains(path))
-        return DiffType::Ignore;
-    if (path.startsWith(u"flinkConfiguration.kubernetes.operator."_s)
-        || path.startsWith(u"flinkConfiguration.job.autoscaler."_s))
-        return DiffType::Ignore;
-    if (path == u"job.savepointRedeployNonce"_s) {
-        const QString initial = newSpec.value(u"job"_s).toObject().value(u"initialSavepointPath"_s).toString();
-        return initial.isEmpty() ? DiffType::Upgrade : DiffType::SavepointRedeploy;
-    }
-    return DiffType::Upgrade;
-}
-
-void diffWalk(const QString &path, const QJsonValue &a, const QJsonValue &b, const QJsonObject &newSpec,
-              SpecChangeSet *out)
-{
-    if (a == b)
-        return;
-    const bool nullA = a.isNull() || a.isUndefined();
-    const bool nullB = b.isNull() || b.isUndefined();
-    if ((a.isObject() || nullA) && (b.isObject() || nullB) && !(nullA && nullB)) {
-        const QJsonObject oa = a.toObject();
-        const QJsonObject ob = b.toObject();
-        QStringList keys = oa.keys() + ob.keys();
-        keys.removeDuplicates();
-        std::sort(keys.begin(), keys.end());
-        for (const QString &k : std::as_const(keys))
-            diffWalk(path.isEmpty() ? k : path + u"."_s + k, oa.value(k), ob.value(k), newSpec, out);
-        return;
-    }
-    out->entries.append(u"%1 : %2 -> %3"_s.arg(path, javaString(a), javaString(b)));
-    out->type = std::max(out->type, classify(path, newSpec));
-}
-
-SpecChangeSet diffSpecs(const QJsonObject &before, const QJsonObject &after)
-{
-    SpecChangeSet diff;
-    diffWalk({}, before, after, after, &diff);
-    return diff;
-}
-
-// A JSON merge patch turning `from` into `to`.
-QJsonObject mergeDiff(const QJsonObject &from, const QJsonObject &to)
-{
-    QJsonObject patch;
-    for (auto it = from.begin(); it != from.end(); ++it)
-        if (!to.contains(it.key()))
-            patch.insert(it.key(), QJsonValue::Null);
-    for (auto it = to.begin(); it != to.end(); ++it) {
-        const QJsonValue old = from.value(it.key());
-        if (old == it.value())
-            continue;
-        if (old.isObject() && it.value().isObject())
-            patch.insert(it.key(), mergeDiff(old.toObject(), it.value().toObject()));
-        else
-            patch.insert(it.key(), it.value());
-    }
-    return patch;
-}
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject parseObject(const QString &json)
-{
-    return QJsonDocument::fromJson(json.toUtf8()).object();
-}
-
-// Flink durations: "10s", "5 min", "1h", "300000" (ms).
-qint64 parseDurationMs(const QString &text, qint64 fallback)
-{
-    static const QRegularExpression re(u"^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)\\s*$"_s);
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch())
-        return fallback;
-    const double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2).toLower();
-    double factor = 1;
-    if (unit.isEmpty() || unit == u"ms"_s || unit.startsWith(u"milli"_s))
-        factor = 1;
-    else if (unit == u"s"_s || unit.startsWith(u"sec"_s))
-        factor = 1000;
-    else if (unit == u"m"_s || unit.startsWith(u"min"_s))
-        factor = 60000;
-    else if (unit == u"h"_s || unit.startsWith(u"hour"_s))
-        factor = 3600000;
-    else if (unit == u"d"_s || unit.startsWith(u"day"_s))
-        factor = 86400000;
-    else
-        return fallback;
-    return qint64(value * factor);
-}
-
-qint64 parseMemoryBytes(const QString &text, qint64 fallback)
-{
-    static const QRegularExpression re(u"^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)\\s*$"_s);
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch())
-        return fallback;
-    const double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2).toLower();
-    double factor = 1;
-    if (unit.startsWith(u'k'))
-        factor = 1024.0;
-    else if (unit.startsWith(u'm'))
-        factor = 1024.0 * 1024;
-    else if (unit.startsWith(u'g'))
-        factor = 1024.0 * 1024 * 1024;
-    else if (unit.startsWith(u't'))
-        factor = 1024.0 * 1024 * 1024 * 1024;
-    return qint64(value * factor);
-}
-
-QString flinkVersionOf(const QString &specVersion)
-{
-    static const QHash<QString, QString> patch{
-        {u"v1_15"_s, u"1.15.4"_s}, {u"v1_16"_s, u"1.16.3"_s}, {u"v1_17"_s, u"1.17.2"_s}, {u"v1_18"_s, u"1.18.1"_s},
-        {u"v1_19"_s, u"1.19.2"_s}, {u"v1_20"_s, u"1.20.1"_s}, {u"v2_0"_s, u"2.0.0"_s},   {u"v2_1"_s, u"2.1.0"_s}};
-    return patch.value(specVersion, u"1.20.1"_s);
-}
-
-bool argsEnableNewFeature(const QJsonArray &args)
-{
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString a = args.at(i).toString();
-        if (a == u"--enable-new-feature=true"_s)
-            return true;
-        if (a == u"--enable-new-feature"_s && i + 1 < args.size()
-            && args.at(i + 1).toString().compare(u"true"_s, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-QString errorJson(const QString &type, const QString &message, const QJsonArray &throwables = {})
-{
-    return compact({{u"type"_s, type},
-                    {u"message"_s, message},
-                    {u"additionalMetadata"_s, QJsonObject()},
-                    {u"throwableList"_s, throwables}});
-}
-
-QJsonObject conditionFor(const QString &key, bool session)
-{
-    // ConditionUtils of the operator (1.15): note that "message" and "reason" are as the operator has them.
-    struct Row
-    {
-        const char *key;
-        const char *status;
-        const char *message;
-        const char *reason;
-    };
-    static const Row application[] = {
-        {"RECONCILING", "False", "Reconciling", "Job is currently reconciling"},
-        {"CREATED", "False", "JobCreated", "Job is created"},
-        {"INITIALIZING", "False", "JobCreated", "Job is created"},
-        {"RUNNING", "True", "JobRunning", "Job is running"},
-        {"FAILING", "False", "JobFailing", "Job has failed"},
-        {"RESTARTING", "False", "JobRestarting", "The job is currently restarting"},
-        {"FAILED", "False", "JobFailed", "The job has failed with a non-recoverable task failure"},
-        {"FINISHED", "False", "JobFinished", "Job's tasks have successfully finished"},
-        {"CANCELED", "False", "JobCancelled", "Job has been cancelled"},
-        {"SUSPENDED", "False", "JobSuspended", "The job has been suspended"},
-    };
-    static const Row sessionRows[] = {
-        {"READY", "True", "Ready", "JobManager is running and ready to receive REST API calls"},
-        {"MISSING", "False", "Missing", "JobManager deployment not found"},
-        {"DEPLOYING", "False", "Deploying", "JobManager process is starting up"},
-        {"DEPLOYED_NOT_READY", "False", "DeployedNotReady",
-         "JobManager is running but not ready yet to receive REST API calls"},
-        {"ERROR", "False", "Error", "JobManager deployment failed"},
-    };
-    const auto find = [&](const auto &rows) -> QJsonObject {
-        for (const Row &r : rows) {
-            if (key == QLatin1String(r.key))
-                return {{u"type"_s, u"Running"_s},
-                        {u"status"_s, QLatin1String(r.status)},
-                        {u"message"_s, QLatin1String(r.message)},
-                        {u"reason"_s, QLatin1String(r.reason)}};
-        }
-        return {};
-    };
-    return session ? find(sessionRows) : find(application);
-}
-
-QString jmStatusName(JobManagerStatus s)
-{
-    switch (s) {
-    case JobManagerStatus::Missing:
-        return u"MISSING"_s;
-    case JobManagerStatus::Deploying:
-        return u"DEPLOYING"_s;
-    case JobManagerStatus::DeployedNotReady:
-        return u"DEPLOYED_NOT_READY"_s;
-    case JobManagerStatus::Ready:
-        return u"READY"_s;
-    }
-    return {};
-}
-
-QString confValue(const QJsonObject &spec, const QString &key)
-{
-    const QJsonValue v = spec.value(u"flinkConfiguration"_s).toObject().value(key);
-    return v.isString() ? v.toString() : javaString(v);
-}
-
-bool hasConf(const QJsonObject &spec, const QString &key)
-{
-    return spec.value(u"flinkConfiguration"_s).toObject().contains(key);
-}
-
-bool kubernetesHa(const QJsonObject &spec)
-{
-    const QString type = confValue(spec, u"high-availability.type"_s);
-    const QString legacy = confValue(spec, u"high-availability"_s);
-    return type.compare(u"kubernetes"_s, Qt::CaseInsensitive) == 0
-        || legacy.compare(u"kubernetes"_s, Qt::CaseInsensitive) == 0
-        || legacy.contains(u"KubernetesHaServicesFactory"_s);
-}
-
-QJsonObject jobOf(const QJsonObject &spec)
-{
-    return spec.value(u"job"_s).toObject();
-}
-
-QString jobStateOf(const QJsonObject &spec)
-{
-    const QString s = jobOf(spec).value(u"state"_s).toString();
-    return s.isEmpty() ? u"running"_s : s;
-}
-
-QString upgradeModeOf(const QJsonObject &spec)
-{
-    const QString m = jobOf(spec).value(u"upgradeMode"_s).toString();
-    return m.isEmpty() ? u"stateless"_s : m;
-}
-
-QJsonObject withJob(QJsonObject spec, const QString &key, const QJsonValue &value)
-{
-    if (!spec.contains(u"job"_s))
-        return spec;
-    QJsonObject job = jobOf(spec);
-    job.insert(key, value);
-    spec.insert(u"job"_s, job);
-    return spec;
-}
-
-struct ReconciledSpec
-{
-    QJsonObject spec;
-    qint64 generation = 0;
-    bool valid = false;
-};
-
-ReconciledSpec parseReconciled(const QString &json)
-{
-    ReconciledSpec r;
-    if (json.isEmpty())
-        return r;
-    const QJsonObject o = parseObject(json);
-    r.spec = o.value(u"spec"_s).toObject();
-    r.generation
-        = o.value(u"resource_metadata"_s).toObject().value(u"metadata"_s).toObject().value(u"generation"_s).toInteger();
-    r.valid = !o.isEmpty();
-    return r;
-}
-
-QString serializeReconciled(const QJsonObject &spec, qint64 generation, bool firstDeployment)
-{
-    return compact({{u"spec"_s, spec},
-                    {u"resource_metadata"_s,
-                     QJsonObject{{u"apiVersion"_s, kFlinkApi},
-                                 {u"metadata"_s, QJsonObject{{u"generation"_s, generation}}},
-                                 {u"firstDeployment"_s, firstDeployment}}}});
-}
 
 } // namespace
 
@@ -504,6 +158,21 @@ struct OperatorSimulation::Private
                         reason, message, clock.nowMs());
         }};
 
+    // FlinkSessionJobs: their jobs run in the session clusters of this simulation.
+    SessionJobSimulation sessionJobs{
+        store,
+        SessionJobSimulation::Host{[this](const QString &ns, const QString &name) -> const FlinkJobModel * {
+                                       const auto it = deployments.find(ns + u'/' + name);
+                                       return it == deployments.end() ? nullptr : &it->second.cluster;
+                                   },
+                                   [this](const QString &ns, const QJsonObject &involved, const QString &type,
+                                          const QString &reason, const QString &message,
+                                          qint64 now) { recordEvent(ns, involved, type, reason, message, now); },
+                                   [this](const QJsonObject &owner, const QString &triggerType,
+                                          const std::optional<CheckpointRecord> &completed,
+                                          qint64 now) { return createSnapshot(owner, triggerType, completed, now); },
+                                   [this](int digits) { return hex(digits); }}};
+
     std::mutex threadMutex;
     std::condition_variable wake;
     std::thread thread;
@@ -550,7 +219,7 @@ struct OperatorSimulation::Private
     void writeHaConfigMaps(Managed &m, const QString &jobId, qint64 now);
     void deleteHaConfigMaps(Managed &m, const QString &jobId);
     bool haConfigMapsPresent(const Managed &m) const;
-    QString createSnapshot(const Managed &m, const QJsonObject &owner, const QString &triggerType,
+    QString createSnapshot(const QJsonObject &owner, const QString &triggerType,
                            const std::optional<CheckpointRecord> &completed, qint64 now);
     void recordEvent(const QString &ns, const QJsonObject &involved, const QString &type, const QString &reason,
                      const QString &message, qint64 now);
@@ -596,6 +265,7 @@ void OperatorSimulation::Private::pass()
         it = deployments.erase(it);
     }
     deploymentCount = deployments.size();
+    sessionJobs.pass(now); // after the deployments: a session cluster READY now takes its jobs in this pass
     reconcileSnapshots(now);
 }
 
@@ -1113,7 +783,7 @@ void OperatorSimulation::Private::finishStop(ReconcileContext &c)
         const QString path = u"%1/savepoint-%2-%3"_s.arg(dir, jobId.left(6), hex(12));
         const CheckpointRecord savepoint = m.cluster.completeSavepoint(c.now, path);
         m.lastSavepoint = savepoint;
-        createSnapshot(m, c.object, u"UPGRADE"_s, savepoint, c.now);
+        createSnapshot(c.object, u"UPGRADE"_s, savepoint, c.now);
         jobStatus.insert(u"upgradeSavepointPath"_s, path);
         QJsonObject info = jobStatus.value(u"savepointInfo"_s).toObject();
         info.insert(u"lastSavepoint"_s,
@@ -1222,7 +892,7 @@ void OperatorSimulation::Private::periodicWork(ReconcileContext &c)
     if (interval > 0 && c.now - m.lastPeriodicSavepointMs >= interval
         && (cluster.state() == u"RUNNING"_s || cluster.state() == u"RESTARTING"_s)) {
         m.lastPeriodicSavepointMs = c.now;
-        createSnapshot(m, c.object, u"PERIODIC"_s, std::nullopt, c.now);
+        createSnapshot(c.object, u"PERIODIC"_s, std::nullopt, c.now);
         QJsonObject jobStatus = c.status.value(u"jobStatus"_s).toObject();
         QJsonObject info = jobStatus.value(u"savepointInfo"_s).toObject();
         info.insert(u"lastPeriodicSavepointTimestamp"_s, c.now);
@@ -1398,11 +1068,14 @@ bool OperatorSimulation::Private::haConfigMapsPresent(const Managed &m) const
     return store.get(u"configmaps"_s, m.ns, m.name + u"-cluster-config-map"_s).ok();
 }
 
-QString OperatorSimulation::Private::createSnapshot(const Managed &m, const QJsonObject &owner,
-                                                    const QString &triggerType,
+QString OperatorSimulation::Private::createSnapshot(const QJsonObject &owner, const QString &triggerType,
                                                     const std::optional<CheckpointRecord> &completed, qint64 now)
 {
-    const QString name = u"%1-savepoint-%2-%3"_s.arg(m.name, triggerType.toLower()).arg(now);
+    const QJsonObject ownerMeta = owner.value(u"metadata"_s).toObject();
+    const QString ownerNs = ownerMeta.value(u"namespace"_s).toString();
+    const QString ownerName = ownerMeta.value(u"name"_s).toString();
+    const QString ownerKind = owner.value(u"kind"_s).toString(u"FlinkDeployment"_s);
+    const QString name = u"%1-savepoint-%2-%3"_s.arg(ownerName, triggerType.toLower()).arg(now);
     QJsonObject savepoint{
         {u"formatType"_s, u"CANONICAL"_s}, {u"disposeOnDelete"_s, true}, {u"alreadyExists"_s, completed.has_value()}};
     if (completed)
@@ -1410,23 +1083,22 @@ QString OperatorSimulation::Private::createSnapshot(const Managed &m, const QJso
     const QString state = completed ? u"COMPLETED"_s : u"TRIGGER_PENDING"_s;
     QJsonObject object{
         {u"metadata"_s,
-         QJsonObject{
-             {u"name"_s, name},
-             {u"namespace"_s, m.ns},
-             {u"labels"_s,
-              QJsonObject{{u"snapshot.type"_s, u"SAVEPOINT"_s},
-                          {u"snapshot.trigger-type"_s, triggerType},
-                          {u"snapshot.state"_s, state},
-                          {u"job-reference.kind"_s, u"FlinkDeployment"_s},
-                          {u"job-reference.name"_s, m.name}}},
-             {u"ownerReferences"_s,
-              QJsonArray{QJsonObject{{u"apiVersion"_s, kFlinkApi},
-                                     {u"kind"_s, u"FlinkDeployment"_s},
-                                     {u"name"_s, m.name},
-                                     {u"uid"_s, owner.value(u"metadata"_s).toObject().value(u"uid"_s).toString()}}}}}},
+         QJsonObject{{u"name"_s, name},
+                     {u"namespace"_s, ownerNs},
+                     {u"labels"_s,
+                      QJsonObject{{u"snapshot.type"_s, u"SAVEPOINT"_s},
+                                  {u"snapshot.trigger-type"_s, triggerType},
+                                  {u"snapshot.state"_s, state},
+                                  {u"job-reference.kind"_s, ownerKind},
+                                  {u"job-reference.name"_s, ownerName}}},
+                     {u"ownerReferences"_s,
+                      QJsonArray{QJsonObject{{u"apiVersion"_s, kFlinkApi},
+                                             {u"kind"_s, ownerKind},
+                                             {u"name"_s, ownerName},
+                                             {u"uid"_s, ownerMeta.value(u"uid"_s).toString()}}}}}},
         {u"spec"_s,
          QJsonObject{{u"backoffLimit"_s, completed ? 0 : 0},
-                     {u"jobReference"_s, QJsonObject{{u"kind"_s, u"FlinkDeployment"_s}, {u"name"_s, m.name}}},
+                     {u"jobReference"_s, QJsonObject{{u"kind"_s, ownerKind}, {u"name"_s, ownerName}}},
                      {u"savepoint"_s, savepoint}}},
     };
     if (completed) {
@@ -1438,7 +1110,7 @@ QString OperatorSimulation::Private::createSnapshot(const Managed &m, const QJso
                                   {u"triggerTimestamp"_s, isoTime(completed->triggerMs)},
                                   {u"resultTimestamp"_s, isoTime(completed->ackMs)}});
     }
-    const StoreResult r = store.create(kSnapshots, m.ns, object);
+    const StoreResult r = store.create(kSnapshots, ownerNs, object);
     if (!r.ok())
         qCDebug(lcSandboxServer) << "operator: snapshot" << name << "not created:" << r.code;
     return name;
@@ -1508,6 +1180,18 @@ void OperatorSimulation::Private::reconcileSnapshots(qint64 now)
         const QJsonObject reference = spec.value(u"jobReference"_s).toObject();
         const QString jobName = reference.value(u"name"_s).toString();
         const auto dep = deployments.find(ns + u'/' + jobName);
+        // The job the snapshot is of: a FlinkDeployment's or a FlinkSessionJob's.
+        FlinkJobModel *target = nullptr;
+        std::optional<CheckpointRecord> *targetSavepoint = nullptr;
+        if (reference.value(u"kind"_s).toString() == u"FlinkSessionJob"_s) {
+            if (const auto sessionJob = sessionJobs.snapshotTarget(ns, jobName)) {
+                target = sessionJob->job;
+                targetSavepoint = sessionJob->lastSavepoint;
+            }
+        } else if (dep != deployments.end()) {
+            target = &dep->second.cluster;
+            targetSavepoint = &dep->second.lastSavepoint;
+        }
         const QString errorReason = savepoint ? u"SavepointError"_s : u"CheckpointError"_s;
 
         QJsonObject labels = meta.value(u"labels"_s).toObject();
@@ -1539,7 +1223,7 @@ void OperatorSimulation::Private::reconcileSnapshots(qint64 now)
             } else {
                 status = QJsonObject{{u"state"_s, u"TRIGGER_PENDING"_s}, {u"failures"_s, 0}};
             }
-        } else if (dep == deployments.end()) {
+        } else if (!target) {
             status.insert(u"state"_s, u"ABANDONED"_s);
             status.insert(u"error"_s, u"Secondary resource %1 not found"_s.arg(jobName));
             status.insert(u"resultTimestamp"_s, isoTime(now));
@@ -1549,8 +1233,7 @@ void OperatorSimulation::Private::reconcileSnapshots(qint64 now)
                         now);
             snapshots.erase(key);
         } else {
-            Managed &m = dep->second;
-            FlinkJobModel &cluster = m.cluster;
+            FlinkJobModel &cluster = *target;
             const bool jobUp = cluster.hasJob() && cluster.jobManagerStatus() == JobManagerStatus::Ready;
             const QString notRunning
                 = u"Checkpoint triggering task %1 (1/%2) of job %3 is not being executed at "
@@ -1585,7 +1268,7 @@ void OperatorSimulation::Private::reconcileSnapshots(qint64 now)
                                 path
                                     = cluster.settings().flinkConfiguration.value(u"state.savepoints.dir"_s).toString();
                             path = u"%1/savepoint-%2-%3"_s.arg(path, cluster.jobId().left(6), hex(12));
-                            m.lastSavepoint = cluster.completeSavepoint(now, path);
+                            *targetSavepoint = cluster.completeSavepoint(now, path);
                         } else {
                             cluster.advance(now);
                             path = cluster.latestCheckpoint() ? cluster.latestCheckpoint()->externalPath : QString();
@@ -1611,7 +1294,8 @@ void OperatorSimulation::Private::reconcileSnapshots(qint64 now)
             options.subresource = Subresource::Status;
             store.mergePatch(kSnapshots, ns, name, QJsonObject{{u"status"_s, mergeDiff(before, status)}}, options);
             if (status.value(u"state"_s).toString() == u"COMPLETED"_s
-                && labels.value(u"snapshot.trigger-type"_s).toString() == u"PERIODIC"_s && dep != deployments.end()) {
+                && labels.value(u"snapshot.trigger-type"_s).toString() == u"PERIODIC"_s && dep != deployments.end()
+                && reference.value(u"kind"_s).toString(u"FlinkDeployment"_s) == u"FlinkDeployment"_s) {
                 const StoreResult deployment = store.get(kDeployments, ns, jobName);
                 cleanupSavepointHistory(ns, jobName, deployment.object.value(u"spec"_s).toObject());
             }
@@ -1785,6 +1469,11 @@ ProxyResponse OperatorSimulation::proxyGet(const QString &ns, const QString &ser
         QByteArray text;
         PrometheusExporter::appendCluster(&text, ns, deployment, cluster, now);
         return ProxyResponse{200, text, "text/plain; version=0.0.4; charset=utf-8"};
+    }
+    if (cluster.settings().session) {
+        // A session cluster's jobs are its FlinkSessionJobs'.
+        if (auto answer = d->sessionJobs.proxyGet(ns, deployment, cluster, path, query, now))
+            return *answer;
     }
     return JobManagerApi(cluster, now).get(path, query);
 }

@@ -2,6 +2,7 @@
 
 #include "sandbox/certificateauthority.h"
 #include "sandbox/crdregistry.h"
+#include "sandbox/customresourcetable.h"
 #include "sandbox/demodata.h"
 #include "sandbox/faultplan.h"
 #include "sandbox/jobmanagerapi.h"
@@ -1028,11 +1029,22 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         startWatch(route, req, res);
         return;
     }
-    // kubectl get asks pods for a Table: the columns it prints come from the server.
-    const bool table
-        = type.plural == QLatin1String("pods") && req.get_header_value("Accept").find("as=Table") != std::string::npos;
+    // kubectl get asks for a Table: the columns it prints come from the server (a CRD's printer columns).
+    const bool asTable = req.get_header_value("Accept").find("as=Table") != std::string::npos;
+    const bool table = type.plural == QLatin1String("pods") && asTable;
+    const QJsonArray printerColumns = asTable ? CustomResourceTable::printerColumns(type.plural) : QJsonArray();
     if (verb == QLatin1String("get")) {
         const StoreResult r = store.get(type.plural, route.ns, route.name);
+        if (!printerColumns.isEmpty() && r.ok()) {
+            const QString rv = r.object.value(QLatin1String("metadata"))
+                                   .toObject()
+                                   .value(QLatin1String("resourceVersion"))
+                                   .toString();
+            sendJson(res, 200,
+                     CustomResourceTable::render(QJsonArray{r.object}, printerColumns, rv, param(req, "includeObject"),
+                                                 clock().nowMs()));
+            return;
+        }
         if (table && r.ok()) {
             sendJson(res, 200,
                      PodTable::render(QJsonArray{r.object},
@@ -1053,6 +1065,15 @@ void SandboxServer::Private::handleResource(const Route &route, const Identity &
         listOpts.limit = param(req, "limit").toInt();
         listOpts.continueToken = param(req, "continue");
         const StoreResult r = store.list(type.plural, route.ns, listOpts);
+        if (!printerColumns.isEmpty() && r.ok()) {
+            QJsonObject rendered = CustomResourceTable::render(
+                r.object.value(QLatin1String("items")).toArray(), printerColumns,
+                r.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString(),
+                param(req, "includeObject"), clock().nowMs());
+            rendered.insert(QStringLiteral("metadata"), r.object.value(QLatin1String("metadata")));
+            sendJson(res, 200, rendered);
+            return;
+        }
         if (table && r.ok()) {
             QJsonObject rendered = PodTable::render(
                 r.object.value(QLatin1String("items")).toArray(),

@@ -25,6 +25,7 @@ private slots:
     void watchSeesAnotherClientsChange();
     void createEveryUpstreamExample();
     void mergePatchAndDelete();
+    void sessionJobFromUpstreamExample();
     void eventsByFieldSelector();
     void serverSideDryRunStoresNothing();
     void invalidManifestIsRefusedNamingTheField();
@@ -157,6 +158,55 @@ void TestKubectlConformance::mergePatchAndDelete()
                       QStringLiteral("clickstream-sessionizer"))
                  .code,
              404);
+}
+
+// The upstream example's session cluster and its FlinkSessionJobs, run by the operator simulation: create,
+// wait for the job, merge-patch it (a stateless upgrade), get it with its printer columns, delete it.
+void TestKubectlConformance::sessionJobFromUpstreamExample()
+{
+    const QString example = QStringLiteral("examples/basic-session-deployment-and-job.yaml");
+    CAPSTAN_NEEDS_REFERENCE(example);
+    const QString ns = QStringLiteral("session-job-example");
+    const QString job = QStringLiteral("basic-session-job-example");
+    QCOMPARE(kubectl({QStringLiteral("create"), QStringLiteral("namespace"), ns}).exitCode, 0);
+    auto r = kubectl({QStringLiteral("create"), QStringLiteral("-n"), ns, QStringLiteral("-f"),
+                      capstan::test::referencePath(example)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("flinksessionjob.flink.apache.org/basic-session-job-example created"));
+    const auto jsonpath = [&](const QString &path) {
+        return kubectl({QStringLiteral("get"), QStringLiteral("flinksessionjob"), job, QStringLiteral("-n"), ns,
+                        QStringLiteral("-o"), QStringLiteral("jsonpath={%1}").arg(path)})
+            .out;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(jsonpath(QStringLiteral(".status.jobStatus.state")), QByteArray("RUNNING"), 30000);
+    const QByteArray firstJobId = jsonpath(QStringLiteral(".status.jobStatus.jobId"));
+
+    r = kubectl({QStringLiteral("patch"), QStringLiteral("flinksessionjob"), job, QStringLiteral("-n"), ns,
+                 QStringLiteral("--type"), QStringLiteral("merge"), QStringLiteral("-p"),
+                 QStringLiteral(R"({"spec":{"job":{"parallelism":2}}})")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("patched"));
+    QTRY_COMPARE_WITH_TIMEOUT(jsonpath(QStringLiteral(".status.observedGeneration")), QByteArray("2"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(jsonpath(QStringLiteral(".status.lifecycleState")), QByteArray("STABLE"), 30000);
+    QCOMPARE(jsonpath(QStringLiteral(".status.jobStatus.state")), QByteArray("RUNNING"));
+    QVERIFY(jsonpath(QStringLiteral(".status.jobStatus.jobId")) != firstJobId);
+
+    // The CRD's printer columns: Job Status and Lifecycle State.
+    r = kubectl({QStringLiteral("get"), QStringLiteral("flinksessionjobs"), QStringLiteral("-n"), ns});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QVERIFY2(lines.size() == 3, r.out.constData());
+    QCOMPARE(lines.at(0).simplified(), QByteArray("NAME JOB STATUS LIFECYCLE STATE"));
+    QCOMPARE(lines.at(1).simplified(), QByteArray("basic-session-job-example RUNNING STABLE"));
+
+    r = kubectl({QStringLiteral("delete"), QStringLiteral("flinksessionjob"), job, QStringLiteral("-n"), ns});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(m_sandbox->server->store().get(QStringLiteral("flinksessionjobs"), ns, job).code, 404);
+    // The other job keeps running in the session cluster.
+    r = kubectl({QStringLiteral("get"), QStringLiteral("flinksessionjobs"), QStringLiteral("-n"), ns,
+                 QStringLiteral("--no-headers")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.simplified().split(' ').value(0), QByteArray("basic-session-job-example2"));
 }
 
 void TestKubectlConformance::eventsByFieldSelector()

@@ -48,6 +48,7 @@ private slots:
     void submitsToTheSessionCluster();
     void savepointUpgradeRestoresTheNewJob();
     void redeployFromSavepointWithNonce();
+    void lastStateUpgradeAndRestartNonce();
     void suspendAndResume();
     void manualSnapshotsOfASessionJob();
     void validationErrorKeepsTheJob();
@@ -314,6 +315,35 @@ void TestSessionJobSim::redeployFromSavepointWithNonce()
     const QStringList reasons = eventReasons(u"sj-sp"_s);
     QVERIFY(reasons.contains(u"SpecChanged"_s));
     QCOMPARE(reasons.last(), u"JobStatusChanged"_s);
+}
+
+void TestSessionJobSim::lastStateUpgradeAndRestartNonce()
+{
+    createJob(u"sj-ls"_s, u"sj-session"_s, u"last-state"_s, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(runningAt(u"sj-ls"_s, 1), 10000);
+    const QString first = field(u"sj-ls"_s, u"status.jobStatus.jobId"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        at(rest(u"sj-session"_s, u"jobs/%1/checkpoints"_s.arg(first)), u"counts.completed"_s).toInt() >= 2, 10000);
+    // last-state: cancelled, and the new job starts from the latest checkpoint; no savepoint is taken.
+    QVERIFY(patchJob(u"sj-ls"_s, QJsonObject{{u"parallelism"_s, 2}}));
+    QTRY_VERIFY_WITH_TIMEOUT(runningAt(u"sj-ls"_s, 2), 10000);
+    const QString second = field(u"sj-ls"_s, u"status.jobStatus.jobId"_s);
+    QVERIFY(second != first);
+    const QString path = field(u"sj-ls"_s, u"status.jobStatus.upgradeSavepointPath"_s);
+    QVERIFY2(path.startsWith(u"s3://state/sj-session/checkpoints/%1/chk-"_s.arg(first)), qPrintable(path));
+    QCOMPARE(
+        at(rest(u"sj-session"_s, u"jobs/%1/checkpoints"_s.arg(second)), u"latest.restored.external_path"_s).toString(),
+        path);
+    QVERIFY(snapshotsOf(u"sj-ls"_s, u"UPGRADE"_s).isEmpty());
+
+    // restartNonce: a restart as an upgrade, a new job.
+    QVERIFY(
+        m_server->store()
+            .mergePatch(kSessionJobs, kNs, u"sj-ls"_s, QJsonObject{{u"spec"_s, QJsonObject{{u"restartNonce"_s, 1}}}})
+            .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(runningAt(u"sj-ls"_s, 3), 10000);
+    QVERIFY(field(u"sj-ls"_s, u"status.jobStatus.jobId"_s).startsWith(u"0000000000000003"_s));
+    QVERIFY(m_server->store().remove(kSessionJobs, kNs, u"sj-ls"_s).ok());
 }
 
 void TestSessionJobSim::suspendAndResume()

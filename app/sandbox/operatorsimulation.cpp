@@ -171,7 +171,7 @@ struct OperatorSimulation::Private
                                    [this](const QJsonObject &owner, const QString &triggerType,
                                           const std::optional<CheckpointRecord> &completed,
                                           qint64 now) { return createSnapshot(owner, triggerType, completed, now); },
-                                   [this](int digits) { return hex(digits); }}};
+                                   [this](int digits) { return hex(digits); }, [this] { return operatorVersion; }}};
 
     std::mutex threadMutex;
     std::condition_variable wake;

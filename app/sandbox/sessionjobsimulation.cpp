@@ -4,6 +4,7 @@
 #include "sandbox/operatorspec.h"
 #include "sandbox/resourcestore.h"
 #include "sandbox/sandboxlogging.h"
+#include "sandbox/statusshape.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -777,7 +778,8 @@ void SessionJobSimulation::Private::flush(Context &c)
         lifecycle = u"DEPLOYED"_s;
     status.insert(u"lifecycleState"_s, lifecycle);
 
-    const QJsonObject patch = mergeDiff(c.written, status);
+    const QJsonObject shaped = StatusShape::rewrite(status, host.operatorVersion());
+    const QJsonObject patch = mergeDiff(c.written, shaped);
     if (patch.isEmpty())
         return;
     WriteOptions options;
@@ -787,7 +789,7 @@ void SessionJobSimulation::Private::flush(Context &c)
         qCDebug(lcSandboxServer) << "operator: status update of session job" << c.m.name << "failed:" << r.code;
         return;
     }
-    c.written = status;
+    c.written = shaped;
     c.object = r.object;
 }
 

@@ -48,6 +48,8 @@ public:
                               const std::optional<CheckpointRecord> &completed, qint64 nowMs)>
             createSnapshot;
         std::function<QString(int digits)> hex;
+        // The operator release whose status shape is written (StatusShape).
+        std::function<QString()> operatorVersion;
     };
 
     // A session job's job, for the snapshot controller.

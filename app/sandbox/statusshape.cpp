@@ -100,17 +100,20 @@ void StatusShape::applyToStore(ResourceStore &store, const QString &version)
 {
     if (minorOf(version) >= 15)
         return;
-    QList<QJsonObject> objects;
-    store.snapshot(QStringLiteral("flinkdeployments"), {}, &objects);
-    for (QJsonObject object : std::as_const(objects)) {
-        if (!object.contains(QLatin1String("status")))
-            continue;
-        object.insert(QStringLiteral("status"), rewrite(object.value(QLatin1String("status")).toObject(), version));
-        const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-        WriteOptions options;
-        options.subresource = Subresource::Status;
-        store.update(QStringLiteral("flinkdeployments"), metadata.value(QLatin1String("namespace")).toString(),
-                     metadata.value(QLatin1String("name")).toString(), object, options);
+    // A FlinkSessionJob's status has the same fields, written by the same release.
+    for (const QString &plural : {QStringLiteral("flinkdeployments"), QStringLiteral("flinksessionjobs")}) {
+        QList<QJsonObject> objects;
+        store.snapshot(plural, {}, &objects);
+        for (QJsonObject object : std::as_const(objects)) {
+            if (!object.contains(QLatin1String("status")))
+                continue;
+            object.insert(QStringLiteral("status"), rewrite(object.value(QLatin1String("status")).toObject(), version));
+            const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+            WriteOptions options;
+            options.subresource = Subresource::Status;
+            store.update(plural, metadata.value(QLatin1String("namespace")).toString(),
+                         metadata.value(QLatin1String("name")).toString(), object, options);
+        }
     }
 }
 

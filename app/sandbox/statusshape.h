@@ -8,9 +8,9 @@ namespace capstan::sandbox {
 
 class ResourceStore;
 
-// The FlinkDeployment status as an older operator release writes it. The simulation builds the status
-// of operator 1.15; this takes away and rewrites what an earlier release did not write, so that a
-// client can be tried against each shape (capstan-sandbox --operator-version):
+// The FlinkDeployment (and FlinkSessionJob) status as an older operator release writes it. The simulation builds the
+// status of operator 1.15; this takes away and rewrites what an earlier release did not write, so that a client can be
+// tried against each shape (capstan-sandbox --operator-version):
 //   < 1.12 no conditions;  < 1.10 no upgradeSavepointPath (the savepoint goes into the history);
 //   < 1.8 no observedGeneration;  < 1.7 no checkpointInfo;  < 1.4 no lifecycleState;
 //   < 1.3 status.error as plain text, no taskManager, savepoints without format type or nonce.
@@ -23,7 +23,7 @@ public:
 
     // `status` in the shape of 1.15, as `version` writes it. Unsupported versions leave it as it is.
     static QJsonObject rewrite(const QJsonObject &status, const QString &version);
-    // Rewrites the status of every FlinkDeployment in the store (the seeded demo set).
+    // Rewrites the status of every FlinkDeployment and FlinkSessionJob in the store (the seeded demo set).
     static void applyToStore(ResourceStore &store, const QString &version);
 };
 

@@ -144,8 +144,10 @@ QJsonArray printerColumns(const YAML::Node &columns)
     QJsonArray out;
     for (const YAML::Node &c : columns) {
         QJsonObject column;
-        for (const char *key : {"name", "type", "description", "jsonPath"})
-            column.insert(QLatin1String(key), text(c[key]));
+        for (const char *key : {"name", "type", "description", "jsonPath"}) {
+            if (c[key]) // the blue/green CRD's column has no description
+                column.insert(QLatin1String(key), text(c[key]));
+        }
         column.insert(QStringLiteral("priority"), 0);
         out.append(column);
     }
@@ -158,12 +160,13 @@ QJsonObject buildDefinition(const YAML::Node &crd, const SchemaExpander &expande
     const QString kind = text(crd["kind"]);
     const QString plural = text(crd["plural"]);
     const QString name = plural + QLatin1Char('.') + group;
-    const QJsonObject names{{QStringLiteral("kind"), kind},
-                            {QStringLiteral("listKind"), QString(kind + QStringLiteral("List"))},
-                            {QStringLiteral("plural"), plural},
-                            {QStringLiteral("singular"), text(crd["singular"])},
-                            {QStringLiteral("shortNames"), QJsonArray::fromStringList(textList(crd["shortNames"]))},
-                            {QStringLiteral("categories"), QJsonArray::fromStringList(textList(crd["categories"]))}};
+    QJsonObject names{{QStringLiteral("kind"), kind},
+                      {QStringLiteral("listKind"), QString(kind + QStringLiteral("List"))},
+                      {QStringLiteral("plural"), plural},
+                      {QStringLiteral("singular"), text(crd["singular"])},
+                      {QStringLiteral("shortNames"), QJsonArray::fromStringList(textList(crd["shortNames"]))}};
+    if (crd["categories"])
+        names.insert(QStringLiteral("categories"), QJsonArray::fromStringList(textList(crd["categories"])));
     QJsonObject subresources{{QStringLiteral("status"), QJsonObject()}};
     if (const YAML::Node scale = crd["scale"]) {
         QJsonObject s;

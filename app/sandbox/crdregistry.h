@@ -11,8 +11,8 @@
 
 namespace capstan::sandbox {
 
-// The sandbox's CustomResourceDefinitions (flinkdeployments, flinksessionjobs and
-// flinkstatesnapshots.flink.apache.org), expanded from the compact description embedded at
+// The sandbox's CustomResourceDefinitions (flinkdeployments, flinksessionjobs, flinkstatesnapshots and
+// flinkbluegreendeployments.flink.apache.org), expanded from the compact description embedded at
 // :/sandbox/crds/flink.apache.org.yaml, with one SchemaValidator per kind. It also answers the
 // read-only apiextensions.k8s.io/v1 API (discovery, list and get of customresourcedefinitions).
 //

@@ -514,7 +514,90 @@ public:
         orders.jobStartMs = pastMs(4 * 60 + 30, 5 * 60 + 30);
         addLifecycleEvents(addDeployment(orders), false, orders.jobStartMs - 12000);
 
+        addBlueGreen();
         addPrometheusService();
+    }
+
+    // A FlinkBlueGreenDeployment the operator has brought to ACTIVE_BLUE: its running child
+    // checkout-bluegreen-blue, and the status the operator leaves after finalizing a transition.
+    void addBlueGreen()
+    {
+        const QString ns = QStringLiteral("default");
+        const QString name = QStringLiteral("checkout-bluegreen");
+        DeploymentSpec blue;
+        blue.name = name + QStringLiteral("-blue");
+        blue.ns = ns;
+        blue.parallelism = 2;
+        blue.upgradeMode = QStringLiteral("savepoint");
+        blue.jarURI = QStringLiteral("local:///opt/flink/usrlib/checkout-2.1.0.jar");
+        blue.extraConfiguration
+            = QJsonObject{{QStringLiteral("execution.checkpointing.interval"), QStringLiteral("30s")}};
+        blue.args = QJsonArray{QStringLiteral("--source"), QStringLiteral("kafka://orders.checkout")};
+        blue.jobStartMs = pastMs(26 * 60, 28 * 60);
+        // The template is the child's spec with the resource's own name where the child has its name:
+        // the operator writes the child's name into it.
+        const QJsonObject childSpec = deploymentSpec(blue);
+        const QJsonObject templateSpec
+            = QJsonDocument::fromJson(QString::fromUtf8(QJsonDocument(childSpec).toJson(QJsonDocument::Compact))
+                                          .replace(blue.name, name)
+                                          .toUtf8())
+                  .object();
+        const QJsonObject spec{
+            {QStringLiteral("configuration"),
+             QJsonObject{
+                 {QStringLiteral("kubernetes.operator.bluegreen.abort.grace-period"), QStringLiteral("10 min")},
+                 {QStringLiteral("kubernetes.operator.bluegreen.deployment-deletion.delay"), QStringLiteral("30s")}}},
+            {QStringLiteral("template"), QJsonObject{{QStringLiteral("spec"), templateSpec}}}};
+        const QString epoch = QStringLiteral("1970-01-01T00:00:00Z");
+        const QJsonObject status{
+            {QStringLiteral("blueGreenState"), QStringLiteral("ACTIVE_BLUE")},
+            {QStringLiteral("abortTimestamp"), epoch},
+            {QStringLiteral("deploymentReadyTimestamp"), epoch},
+            {QStringLiteral("jobStatus"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("RUNNING")},
+                         {QStringLiteral("checkpointInfo"),
+                          QJsonObject{{QStringLiteral("lastPeriodicCheckpointTimestamp"), 0}}},
+                         {QStringLiteral("savepointInfo"),
+                          QJsonObject{{QStringLiteral("lastPeriodicSavepointTimestamp"), 0},
+                                      {QStringLiteral("savepointHistory"), QJsonArray()}}}}},
+            {QStringLiteral("lastReconciledSpec"),
+             QString::fromUtf8(
+                 QJsonDocument(QJsonObject{{QStringLiteral("spec"), spec}}).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("lastReconciledTimestamp"),
+             QDateTime::fromMSecsSinceEpoch(blue.jobStartMs - 20000, Qt::UTC).toString(Qt::ISODateWithMs)}};
+        const QJsonObject object{
+            {QStringLiteral("apiVersion"), kFlinkApi},
+            {QStringLiteral("kind"), QStringLiteral("FlinkBlueGreenDeployment")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("namespace"), ns},
+                         {QStringLiteral("labels"),
+                          QJsonObject{{QStringLiteral("app.kubernetes.io/part-of"), QStringLiteral("streaming")}}}}},
+            {QStringLiteral("spec"), spec},
+            {QStringLiteral("status"), status}};
+        WriteOptions created;
+        created.creationTimestamp = QDateTime::fromMSecsSinceEpoch(blue.jobStartMs, Qt::UTC).addDays(-9);
+        const StoreResult owner = m_store.create(QStringLiteral("flinkbluegreendeployments"), ns, object, created);
+        if (!owner.ok()) {
+            qCWarning(lcSandboxServer) << "seeding" << name << "failed:" << owner.code;
+            return;
+        }
+        const QJsonObject child = addDeployment(blue);
+        const QJsonObject ownerReference{
+            {QStringLiteral("apiVersion"), kFlinkApi},
+            {QStringLiteral("kind"), QStringLiteral("FlinkBlueGreenDeployment")},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("uid"),
+             owner.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString()},
+            {QStringLiteral("controller"), false},
+            {QStringLiteral("blockOwnerDeletion"), true}};
+        m_store.mergePatch(QStringLiteral("flinkdeployments"), ns, blue.name,
+                           QJsonObject{{QStringLiteral("metadata"),
+                                        QJsonObject{{QStringLiteral("labels"),
+                                                     QJsonObject{{QStringLiteral("flink/blue-green-deployment-type"),
+                                                                  QStringLiteral("BLUE")}}},
+                                                    {QStringLiteral("ownerReferences"), QJsonArray{ownerReference}}}}});
+        addLifecycleEvents(child, false, blue.jobStartMs - 12000);
     }
 
     // The Prometheus that scrapes the Flink reporters; the sandbox serves its query API behind this

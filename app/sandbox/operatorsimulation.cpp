@@ -1,6 +1,7 @@
 #include "sandbox/operatorsimulation.h"
 
 #include "sandbox/autoscalersimulation.h"
+#include "sandbox/bluegreensimulation.h"
 #include "sandbox/flinkjobmodel.h"
 #include "sandbox/jobmanagerapi.h"
 #include "sandbox/operatorspec.h"
@@ -157,6 +158,24 @@ struct OperatorSimulation::Private
             recordEvent(deployment.value(u"metadata"_s).toObject().value(u"namespace"_s).toString(), deployment, type,
                         reason, message, clock.nowMs());
         }};
+    // FlinkBlueGreenDeployments: their children are deployments of this simulation.
+    BlueGreenSimulation blueGreen{
+        store,
+        [this](const QString &ns, const QString &name, qint64 now) {
+            const auto it = deployments.find(ns + u'/' + name);
+            if (it == deployments.end())
+                return QString();
+            Managed &m = it->second;
+            m.cluster.advance(now);
+            if (!m.cluster.canSnapshot())
+                return QString();
+            const QString dir = m.cluster.settings().flinkConfiguration.value(u"state.savepoints.dir"_s).toString();
+            const QString path = u"%1/savepoint-%2-%3"_s.arg(dir, m.cluster.jobId().left(6), hex(12));
+            m.lastSavepoint = m.cluster.completeSavepoint(now, path);
+            return path;
+        },
+        [this](const QString &ns, const QJsonObject &involved, const QString &type, const QString &reason,
+               const QString &message, qint64 now) { recordEvent(ns, involved, type, reason, message, now); }};
 
     // FlinkSessionJobs: their jobs run in the session clusters of this simulation.
     SessionJobSimulation sessionJobs{
@@ -232,6 +251,7 @@ struct OperatorSimulation::Private
 void OperatorSimulation::Private::pass()
 {
     const qint64 now = clock.nowMs();
+    blueGreen.reconcile(now); // before the deployments: a child created now is deployed in this pass
     QList<QJsonObject> objects;
     store.snapshot(kDeployments, {}, &objects);
     QSet<QString> seen;

@@ -68,7 +68,8 @@ std::vector<ServedResourceType> buildTypes()
           QStringLiteral("spec.serviceAccountName"), QStringLiteral("spec.hostNetwork"), QStringLiteral("status.phase"),
           QStringLiteral("status.podIP"), QStringLiteral("status.podIPs"), QStringLiteral("status.nominatedNodeName")});
 
-    const auto flink = [&](const char *plural, const char *singular, const char *kind, const char *shortName) {
+    const auto flink = [&](const char *plural, const char *singular, const char *kind, const char *shortName,
+                           bool inCategoryAll = true) {
         ServedResourceType t;
         t.plural = QLatin1String(plural);
         t.singular = QLatin1String(singular);
@@ -78,12 +79,16 @@ std::vector<ServedResourceType> buildTypes()
         t.statusSubresource = true;
         t.tracksGeneration = true;
         t.shortNames = {QLatin1String(shortName)};
+        if (inCategoryAll)
+            t.categories = {QStringLiteral("all")};
         t.selectableFields = common;
         types.push_back(t);
     };
     flink("flinkdeployments", "flinkdeployment", "FlinkDeployment", "flinkdep");
     flink("flinksessionjobs", "flinksessionjob", "FlinkSessionJob", "sessionjob");
     flink("flinkstatesnapshots", "flinkstatesnapshot", "FlinkStateSnapshot", "flinksnp");
+    // Its CRD declares no categories.
+    flink("flinkbluegreendeployments", "flinkbluegreendeployment", "FlinkBlueGreenDeployment", "flinkbgdep", false);
     return types;
 }
 

@@ -29,6 +29,7 @@ struct ServedResourceType
     bool statusSubresource = false; // writes to the main resource ignore .status, /status only .status
     bool tracksGeneration = false; // metadata.generation starts at 1 and follows .spec
     QStringList shortNames;
+    QStringList categories; // discovery's categories ("all" for the Flink kinds that kubectl get all lists)
     QStringList selectableFields; // field selector paths
 
     QString apiVersion() const; // "v1" or "flink.apache.org/v1beta1"

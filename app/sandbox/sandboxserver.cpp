@@ -179,8 +179,8 @@ QJsonObject apiResource(const ServedResourceType &type, const QString &name, con
                   {QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)}};
     if (withShortNames) {
         r.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(type.shortNames));
-        if (!type.group.isEmpty())
-            r.insert(QStringLiteral("categories"), QJsonArray{QStringLiteral("all")});
+        if (!type.categories.isEmpty())
+            r.insert(QStringLiteral("categories"), QJsonArray::fromStringList(type.categories));
     }
     return r;
 }

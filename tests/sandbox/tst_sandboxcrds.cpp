@@ -34,7 +34,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QStringList kPlurals{QStringLiteral("flinkdeployments"), QStringLiteral("flinksessionjobs"),
-                           QStringLiteral("flinkstatesnapshots")};
+                           QStringLiteral("flinkstatesnapshots"), QStringLiteral("flinkbluegreendeployments")};
 
 // YAML → JSON with YAML 1.2 core-schema scalars; quoted scalars stay strings.
 QJsonValue toJson(const YAML::Node &node)
@@ -216,7 +216,7 @@ void TestSandboxCrds::initTestCase()
         QVERIFY2(!crd.isEmpty(), qPrintable(QStringLiteral("missing reference CRD for ") + plural));
         m_reference.emplace(plural, SchemaValidator(schemaOf(crd)));
     }
-    QCOMPARE(CrdRegistry::instance().definitions().size(), 3);
+    QCOMPARE(CrdRegistry::instance().definitions().size(), 4);
 }
 
 void TestSandboxCrds::crdMatchesReference_data()
@@ -286,6 +286,17 @@ void TestSandboxCrds::examplesAccepted_data()
         QVERIFY2(!docs.isEmpty(), qPrintable(file));
         for (qsizetype i = 0; i < docs.size(); ++i)
             QTest::addRow("%s#%d", qPrintable(file), int(i)) << docs.at(i);
+    }
+    // The operator's blue/green test manifests, their FlinkBlueGreenDeployments only (the PVC and
+    // IngressClass beside them are no Flink kinds).
+    if (!capstan::test::missingReference(QStringLiteral("examples-bluegreen")).isEmpty())
+        return;
+    const QDir blueGreen(capstan::test::referencePath(QStringLiteral("examples-bluegreen")));
+    for (const QString &file : blueGreen.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
+        for (const QJsonObject &doc : loadDocuments(blueGreen.filePath(file))) {
+            if (doc.value(QLatin1String("kind")) == QLatin1String("FlinkBlueGreenDeployment"))
+                QTest::addRow("bluegreen/%s", qPrintable(file)) << doc;
+        }
     }
 }
 
@@ -509,7 +520,7 @@ void TestSandboxCrds::apiExtensionsApi()
     QVERIFY(registry.respond(u"GET"_s, u"/apis/apiextensions.k8s.io/v1/customresourcedefinitions"_s, &code, &body));
     QCOMPARE(code, 200);
     QCOMPARE(body.value(QLatin1String("kind")).toString(), QStringLiteral("CustomResourceDefinitionList"));
-    QCOMPARE(body.value(QLatin1String("items")).toArray().size(), 3);
+    QCOMPARE(body.value(QLatin1String("items")).toArray().size(), 4);
     QVERIFY(registry.respond(
         u"GET"_s, u"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/flinkdeployments.flink.apache.org"_s, &code,
         &body));

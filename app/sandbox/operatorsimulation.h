@@ -31,7 +31,8 @@ struct ProxyResponse
 // restart and savepoint-redeploy flows per upgradeMode, writes status only through the status
 // subresource, runs FlinkStateSnapshots (upgrade, periodic, manual), keeps HA ConfigMaps and
 // `<name>-rest` Services, rolls back automatically when enabled, and records core/v1 Events with
-// the operator's reasons and messages (deduplicated by count).
+// the operator's reasons and messages (deduplicated by count). FlinkSessionJobs run in the session
+// clusters (SessionJobSimulation), and a session cluster's REST API lists them.
 //
 // Deployments that already carry a reconciled status (the demo data) are adopted as they are.
 // A job whose spec.job.args hold `--enable-new-feature true` fails in a restart loop. Every running
@@ -56,12 +57,13 @@ public:
     VirtualClock &clock();
     const VirtualClock &clock() const;
 
-    // One observe/reconcile pass over every FlinkDeployment and FlinkStateSnapshot.
+    // One observe/reconcile pass over every FlinkDeployment, FlinkSessionJob and FlinkStateSnapshot.
     void reconcileOnce();
 
     // GET <path>?<query> on the API server's service proxy for <ns>/<service>: 404 when the Service
     // does not exist, 503 "no endpoints available" while the JobManager is not READY, otherwise
-    // the JobManager REST API (JobManagerApi) or, for path "metrics", Prometheus text.
+    // the JobManager REST API (JobManagerApi; a session cluster's jobs are its FlinkSessionJobs') or, for
+    // path "metrics", Prometheus text.
     ProxyResponse proxyGet(const QString &ns, const QString &service, const QString &path,
                            const QUrlQuery &query) const;
 

@@ -388,7 +388,7 @@ void TestSandboxServer::createGetListWithPagingAndSelectors()
 
     // All namespaces, and events by involvedObject.uid.
     r = admin("GET", QStringLiteral("/apis/flink.apache.org/v1beta1/flinkdeployments"));
-    QCOMPARE(r.body.value(QLatin1String("items")).toArray().size(), 6);
+    QCOMPARE(r.body.value(QLatin1String("items")).toArray().size(), 7); // with checkout-bluegreen-blue
     const Reply dep = admin(
         "GET", QStringLiteral("/apis/flink.apache.org/v1beta1/namespaces/default/flinkdeployments/github-analytics"));
     const QString uid = meta(dep.body, "uid");
@@ -595,7 +595,7 @@ void TestSandboxServer::watchDeliversEventsAndBookmarks()
     openWatch(&initial,
               QStringLiteral("/apis/flink.apache.org/v1beta1/"
                              "flinkdeployments?watch=true&labelSelector=app.kubernetes.io%2Fpart-of%3Dstreaming"));
-    QTRY_COMPARE(initial.typesWithoutBookmarks().size(), 5);
+    QTRY_COMPARE(initial.typesWithoutBookmarks().size(), 6); // with checkout-bluegreen-blue
     QVERIFY(!initial.typesWithoutBookmarks().contains(QStringLiteral("MODIFIED")));
 
     // timeoutSeconds ends the stream cleanly.
@@ -719,7 +719,7 @@ void TestSandboxServer::kubectl()
                  &out),
              0);
     const QJsonArray items = QJsonDocument::fromJson(out).object().value(QLatin1String("items")).toArray();
-    QCOMPARE(items.size(), 6);
+    QCOMPARE(items.size(), 7); // with checkout-bluegreen-blue
     QCOMPARE(run({QStringLiteral("--context"), QStringLiteral("sandbox-cert"), QStringLiteral("get"),
                   QStringLiteral("flinkdep"), QStringLiteral("-n"), QStringLiteral("flink-jobs"), QStringLiteral("-o"),
                   QStringLiteral("name")},

@@ -714,6 +714,10 @@
         <source>A checkpoint cannot be taken from a job in a restart loop.</source>
         <translation>Von einem Job in einer Neustartschleife kann kein Checkpoint erstellt werden.</translation>
     </message>
+    <message>
+        <source>A blue/green deployment changes only through its template (Configure Deployment starts a transition): open its active child deployment for this.</source>
+        <translation>Ein Blue/Green-Deployment ändert sich nur über seine Vorlage (Deployment konfigurieren startet einen Wechsel): Öffnen Sie dafür sein aktives Kind-Deployment.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionJob</name>
@@ -1013,6 +1017,34 @@
         <source>the checkpoint COMPLETED</source>
         <translation>den Checkpoint COMPLETED</translation>
     </message>
+    <message>
+        <source>requesting savepoint %1 (its data stays when the resource is deleted)</source>
+        <translation>Savepoint %1 wird angefordert (seine Daten bleiben, wenn die Ressource gelöscht wird)</translation>
+    </message>
+    <message>
+        <source>blue/green state %1</source>
+        <translation>Blue/Green-Zustand %1</translation>
+    </message>
+    <message>
+        <source>no transition needed</source>
+        <translation>kein Wechsel nötig</translation>
+    </message>
+    <message>
+        <source>%1: the change was applied without a transition.</source>
+        <translation>%1: Die Änderung wurde ohne Wechsel übernommen.</translation>
+    </message>
+    <message>
+        <source>The operator aborted the transition of %1 and kept its %2 child%3</source>
+        <translation>Der Operator hat den Wechsel von %1 abgebrochen und das Kind „%2“ behalten%3</translation>
+    </message>
+    <message>
+        <source>%1 child active, job RUNNING</source>
+        <translation>Kind „%1“ aktiv, Job RUNNING</translation>
+    </message>
+    <message>
+        <source>%1 runs on its %2 child.</source>
+        <translation>%1 läuft auf dem Kind „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionPlan</name>
@@ -1039,6 +1071,14 @@
     <message>
         <source>The snapshot %1 was not deleted: %2</source>
         <translation>Der Snapshot %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>The operator takes a savepoint of the active child deployment, starts the other child from it with this spec, and deletes the old child once the new one runs.</source>
+        <translation>Der Operator erstellt einen Savepoint des aktiven Kind-Deployments, startet das andere Kind daraus mit dieser Spezifikation und löscht das alte Kind, sobald das neue läuft.</translation>
+    </message>
+    <message>
+        <source>The operator starts the other child deployment with this spec, without state (upgrade mode stateless), and deletes the old child once the new one runs.</source>
+        <translation>Der Operator startet das andere Kind-Deployment mit dieser Spezifikation ohne Zustand (Upgrade-Modus stateless) und löscht das alte Kind, sobald das neue läuft.</translation>
     </message>
 </context>
 <context>
@@ -3361,6 +3401,34 @@ Knoten-ID %2</translation>
             <numerusform>%n Snapshots werden als Nächstes aufgeräumt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New savepoints: dispose of the data when the resource is deleted</source>
+        <translation>Neue Savepoints: Daten beim Löschen der Ressource entsorgen</translation>
+    </message>
+    <message>
+        <source>Sets disposeOnDelete of the FlinkStateSnapshot that Trigger Savepoint creates. Unchecked, deleting the resource keeps the savepoint in its storage.</source>
+        <translation>Setzt disposeOnDelete des FlinkStateSnapshot, den „Savepoint auslösen“ anlegt. Ohne Haken bleibt der Savepoint beim Löschen der Ressource in seinem Speicher.</translation>
+    </message>
+    <message>
+        <source>Session job on</source>
+        <translation>Session-Job auf</translation>
+    </message>
+    <message>
+        <source>Blue/green</source>
+        <translation>Blue/Green</translation>
+    </message>
+    <message>
+        <source>not yet reported</source>
+        <translation>noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Session cluster</source>
+        <translation>Session-Cluster</translation>
+    </message>
+    <message>
+        <source>Blue/green state</source>
+        <translation>Blue/Green-Zustand</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentTableModel</name>
@@ -3495,6 +3563,42 @@ Knoten-ID %2</translation>
         <source>Failing: %1</source>
         <translation>Schlägt fehl: %1</translation>
     </message>
+    <message>
+        <source>Session job</source>
+        <translation>Session-Job</translation>
+    </message>
+    <message>
+        <source>Blue/green</source>
+        <translation>Blue/Green</translation>
+    </message>
+    <message>
+        <source>Blue/green child</source>
+        <translation>Blue/Green-Kind</translation>
+    </message>
+    <message>
+        <source>Session cluster</source>
+        <translation>Session-Cluster</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Runs on session cluster %1</source>
+        <translation>Läuft auf Session-Cluster %1</translation>
+    </message>
+    <message>
+        <source>Blue/green state %1</source>
+        <translation>Blue/Green-Zustand %1</translation>
+    </message>
+    <message>
+        <source>Owned by %1 %2</source>
+        <translation>Gehört zu %1 %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeploymentWatch</name>
@@ -3505,6 +3609,14 @@ Knoten-ID %2</translation>
     <message>
         <source>The JobManager is %1.</source>
         <translation>Der JobManager ist %1.</translation>
+    </message>
+    <message>
+        <source>The job is not running on session cluster %1.</source>
+        <translation>Der Job läuft nicht auf Session-Cluster %1.</translation>
+    </message>
+    <message>
+        <source>The job runs in the active child deployment.</source>
+        <translation>Der Job läuft im aktiven Kind-Deployment.</translation>
     </message>
 </context>
 <context>
@@ -4902,6 +5014,10 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
         <source>&amp;Show Namespace %1</source>
         <translation>Namespace %1 an&amp;zeigen</translation>
     </message>
+    <message>
+        <source>That deployment is not in the list: clear the filter to open it.</source>
+        <translation>Dieses Deployment ist nicht in der Liste: Leeren Sie den Filter, um es zu öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::MessageBanner</name>
@@ -5893,6 +6009,124 @@ Capstan bewahrt es im Schlüsselbund des Systems auf, nie in einer Datei.</trans
     <message>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::RelatedResourcesView</name>
+    <message>
+        <source>Related resources</source>
+        <translation>Zugehörige Ressourcen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Job state</source>
+        <translation>Job-Zustand</translation>
+    </message>
+    <message>
+        <source>Started from savepoint</source>
+        <translation>Gestartet aus Savepoint</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation>Doppelklicken oder Eingabe drücken zum Öffnen</translation>
+    </message>
+    <message>
+        <source>Runs on session cluster %1 (%2).</source>
+        <translation>Läuft auf Session-Cluster %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Runs on session cluster %1, which is not listed in namespace %2: the operator cannot submit the job until it exists.</source>
+        <translation>Läuft auf Session-Cluster %1, der im Namespace %2 nicht aufgeführt ist: Der Operator kann den Job erst übermitteln, wenn es ihn gibt.</translation>
+    </message>
+    <message>
+        <source>Job on the same cluster</source>
+        <translation>Job auf demselben Cluster</translation>
+    </message>
+    <message>
+        <source>Session job</source>
+        <translation>Session-Job</translation>
+    </message>
+    <message>
+        <source>No session jobs run on this session cluster.</source>
+        <translation>Auf diesem Session-Cluster laufen keine Session-Jobs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session job(s) run on this session cluster.</source>
+        <translation>
+            <numerusform>Auf diesem Session-Cluster läuft %n Session-Job.</numerusform>
+            <numerusform>Auf diesem Session-Cluster laufen %n Session-Jobs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Taking over</source>
+        <translation>Übernimmt</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Blue/green state %1.</source>
+        <translation>Blue/Green-Zustand %1.</translation>
+    </message>
+    <message>
+        <source>not yet reported</source>
+        <translation>noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Active child: %1.</source>
+        <translation>Aktives Kind: %1.</translation>
+    </message>
+    <message>
+        <source>Transition in progress to %1.</source>
+        <translation>Wechsel zu %1 läuft.</translation>
+    </message>
+    <message>
+        <source>Transition in progress: the operator takes a savepoint of the active child.</source>
+        <translation>Wechsel läuft: Der Operator erstellt einen Savepoint des aktiven Kindes.</translation>
+    </message>
+    <message>
+        <source>Savepoint handed over to %1: %2.</source>
+        <translation>An %1 übergebener Savepoint: %2.</translation>
+    </message>
+    <message>
+        <source>No child deployment is listed yet.</source>
+        <translation>Noch kein Kind-Deployment aufgeführt.</translation>
+    </message>
+    <message>
+        <source>A child of blue/green deployment %1 (%2), which creates, replaces and deletes it.</source>
+        <translation>Ein Kind des Blue/Green-Deployments %1 (%2), das es anlegt, ersetzt und löscht.</translation>
+    </message>
+    <message>
+        <source>state not yet reported</source>
+        <translation>Zustand noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>A child of blue/green deployment %1, which creates, replaces and deletes it.</source>
+        <translation>Ein Kind des Blue/Green-Deployments %1, das es anlegt, ersetzt und löscht.</translation>
+    </message>
+    <message>
+        <source>Started from savepoint %1.</source>
+        <translation>Gestartet aus Savepoint %1.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
     </message>
 </context>
 <context>

@@ -350,6 +350,16 @@
     </message>
 </context>
 <context>
+    <name>capstan::RelatedResourcesView</name>
+    <message numerus="yes">
+        <source>%n session job(s) run on this session cluster.</source>
+        <translation>
+            <numerusform>%n session job runs on this session cluster.</numerusform>
+            <numerusform>%n session jobs run on this session cluster.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::SecretValuesDialog</name>
     <message numerus="yes">
         <source>%n secret value(s).</source>

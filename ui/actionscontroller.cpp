@@ -223,6 +223,8 @@ ActionRequest ActionsController::requestFor(ActionKind kind) const
     request.name = m_summary.name;
     request.baseResourceVersion = m_summary.resourceVersion;
     request.baseSpec = Deployment::editableSpec(m_object);
+    if (kind == ActionKind::Savepoint)
+        request.disposeOnDelete = m_page->disposeOnDelete();
     return request;
 }
 

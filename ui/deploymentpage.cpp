@@ -27,6 +27,7 @@
 #include "ui/windowlayout.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -466,6 +467,11 @@ QWidget *DeploymentPage::createSnapshotsTab()
         if (const Snapshot *s = selectedSnapshot())
             emit deleteSnapshotRequested(*s);
     });
+    m_disposeCheck = new QCheckBox(tr("New savepoints: dispose of the data when the resource is deleted"), tab);
+    m_disposeCheck->setObjectName(QStringLiteral("disposeOnDeleteCheckBox"));
+    m_disposeCheck->setChecked(true);
+    m_disposeCheck->setToolTip(tr("Sets disposeOnDelete of the FlinkStateSnapshot that Trigger Savepoint creates. "
+                                  "Unchecked, deleting the resource keeps the savepoint in its storage."));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_retentionLabel, 1);
     buttons->addWidget(m_deleteSnapshotButton);
@@ -475,6 +481,7 @@ QWidget *DeploymentPage::createSnapshotsTab()
     layout->addWidget(m_timeline);
     layout->addWidget(view, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_disposeCheck);
     return tab;
 }
 
@@ -540,7 +547,7 @@ void DeploymentPage::showDeployment(const Deployment &summary)
     const bool blueGreen = summary.kind == ResourceKind::FlinkBlueGreenDeployment;
     const bool ownPods = !platform && summary.kind == ResourceKind::FlinkDeployment;
     m_tabs->setTabVisible(PodsTab, ownPods);
-    for (const Tab tab : {MetricsTab, JobsTab, ExceptionsTab, JobGraphTab})
+    for (const Tab tab : {MetricsTab, SnapshotsTab, JobsTab, ExceptionsTab, JobGraphTab})
         m_tabs->setTabVisible(tab, !blueGreen);
     m_tabs->setTabVisible(AutoscalerTab,
                           !platform && !blueGreen
@@ -667,8 +674,13 @@ void DeploymentPage::updateHeader()
         return QStringLiteral("<span style='color:%1'>%2</span> %3")
             .arg(mutedColor(), key.toHtmlEscaped(), value.toHtmlEscaped());
     };
+    if (d.kind == ResourceKind::FlinkSessionJob)
+        facts << fact(tr("Session job on"), d.sessionClusterName);
+    else if (d.kind == ResourceKind::FlinkBlueGreenDeployment)
+        facts << fact(tr("Blue/green"), d.blueGreenState.isEmpty() ? tr("not yet reported") : d.blueGreenState);
     if (!d.sessionCluster) {
-        facts << fact(tr("Job"), d.jobId.isEmpty() ? tr("none") : d.jobId.left(8) + QStringLiteral("…"));
+        if (d.kind != ResourceKind::FlinkBlueGreenDeployment || !d.jobId.isEmpty())
+            facts << fact(tr("Job"), d.jobId.isEmpty() ? tr("none") : d.jobId.left(8) + QStringLiteral("…"));
         if (d.jobState == QLatin1String("RUNNING") && d.jobStartTime.isValid())
             facts << fact(
                 tr("Uptime"),
@@ -678,8 +690,10 @@ void DeploymentPage::updateHeader()
     } else {
         facts << fact(tr("Kind"), tr("session cluster"));
     }
-    facts << fact(tr("Kubernetes HA"), d.haEnabled ? tr("on") : tr("off"));
-    facts << fact(tr("Flink"), d.flinkVersion);
+    if (d.kind != ResourceKind::FlinkSessionJob) {
+        facts << fact(tr("Kubernetes HA"), d.haEnabled ? tr("on") : tr("off"));
+        facts << fact(tr("Flink"), d.flinkVersion);
+    }
     m_facts->setText(facts.join(QStringLiteral("&nbsp;&nbsp;·&nbsp;&nbsp;")));
     m_facts->setToolTip(tr("Job ID: %1").arg(d.jobId));
 
@@ -717,7 +731,9 @@ QString DeploymentPage::restoreText() const
 
 void DeploymentPage::updateOverview()
 {
-    const QJsonObject spec = m_object.value(QLatin1String("spec")).toObject();
+    const QJsonObject spec = Deployment::editableSpec(m_object);
+    // A session job's image, resources and HA are its session cluster's (its page shows them).
+    const bool ownCluster = m_summary.kind != ResourceKind::FlinkSessionJob;
     const QJsonObject status = m_object.value(QLatin1String("status")).toObject();
     const QJsonObject job = spec.value(QLatin1String("job")).toObject();
     const QJsonObject metadata = m_object.value(QLatin1String("metadata")).toObject();
@@ -739,8 +755,12 @@ void DeploymentPage::updateOverview()
         return;
     }
     QString specHtml = QStringLiteral("<table>");
-    specHtml += row(tr("Image"), spec.value(QLatin1String("image")).toString());
-    specHtml += row(tr("Flink version"), spec.value(QLatin1String("flinkVersion")).toString());
+    if (m_summary.kind == ResourceKind::FlinkSessionJob)
+        specHtml += row(tr("Session cluster"), m_summary.sessionClusterName);
+    if (ownCluster) {
+        specHtml += row(tr("Image"), spec.value(QLatin1String("image")).toString());
+        specHtml += row(tr("Flink version"), spec.value(QLatin1String("flinkVersion")).toString());
+    }
     if (!job.isEmpty()) {
         specHtml += row(tr("Jar"), job.value(QLatin1String("jarURI")).toString());
         specHtml += row(tr("Entry class"), job.value(QLatin1String("entryClass")).toString());
@@ -754,13 +774,15 @@ void DeploymentPage::updateOverview()
         specHtml += row(tr("Desired state"), job.value(QLatin1String("state")).toString(QStringLiteral("running")));
     }
     const QJsonObject jm = spec.value(QLatin1String("jobManager")).toObject();
-    specHtml += row(tr("JobManager"), resources(jm));
     const QJsonObject tm = spec.value(QLatin1String("taskManager")).toObject();
-    QString tmText = resources(tm);
-    if (tm.contains(QLatin1String("replicas")))
-        tmText += tr(", %n replica(s)", nullptr, tm.value(QLatin1String("replicas")).toInt());
-    specHtml += row(tr("TaskManager"), tmText);
-    specHtml += row(tr("Kubernetes HA"), m_summary.haEnabled ? tr("on") : tr("off"));
+    if (ownCluster) {
+        specHtml += row(tr("JobManager"), resources(jm));
+        QString tmText = resources(tm);
+        if (tm.contains(QLatin1String("replicas")))
+            tmText += tr(", %n replica(s)", nullptr, tm.value(QLatin1String("replicas")).toInt());
+        specHtml += row(tr("TaskManager"), tmText);
+        specHtml += row(tr("Kubernetes HA"), m_summary.haEnabled ? tr("on") : tr("off"));
+    }
     specHtml += QStringLiteral("</table>");
     m_specLabel->setText(specHtml);
     // The resources in human units above; exactly as the spec has them here.
@@ -775,15 +797,30 @@ void DeploymentPage::updateOverview()
     const QJsonObject reconciliation = status.value(QLatin1String("reconciliationStatus")).toObject();
     const QJsonObject clusterInfo = status.value(QLatin1String("clusterInfo")).toObject();
     QString statusHtml = QStringLiteral("<table>");
-    statusHtml += row(tr("Lifecycle"), status.value(QLatin1String("lifecycleState")).toString());
-    statusHtml += row(tr("JobManager"), status.value(QLatin1String("jobManagerDeploymentStatus")).toString());
-    statusHtml += row(tr("Job state"), jobStatus.value(QLatin1String("state")).toString());
-    statusHtml += row(tr("Job ID"), jobStatus.value(QLatin1String("jobId")).toString());
-    statusHtml += row(tr("Reconciliation"), reconciliation.value(QLatin1String("state")).toString());
-    statusHtml += row(tr("Generation"),
-                      tr("%1 (observed %2)")
-                          .arg(metadata.value(QLatin1String("generation")).toInteger())
-                          .arg(status.value(QLatin1String("observedGeneration")).toInteger()));
+    if (m_summary.kind == ResourceKind::FlinkBlueGreenDeployment) {
+        // Its own status: the blue/green state and the timestamps of the last transition.
+        statusHtml += row(tr("Blue/green state"), m_summary.blueGreenState);
+        statusHtml += row(tr("Job state"), jobStatus.value(QLatin1String("state")).toString());
+        statusHtml += row(tr("Job ID"), jobStatus.value(QLatin1String("jobId")).toString());
+        for (const char *key : {"lastReconciledTimestamp", "deploymentReadyTimestamp", "abortTimestamp"}) {
+            // The operator resets these to the epoch rather than removing them.
+            const QString value = status.value(QLatin1String(key)).toVariant().toString();
+            if (!value.isEmpty() && !value.startsWith(QLatin1String("1970-01-01")) && value != QLatin1String("0"))
+                statusHtml += row(QString::fromLatin1(key), value);
+        }
+        statusHtml += row(tr("Generation"), QString::number(metadata.value(QLatin1String("generation")).toInteger()));
+    } else {
+        statusHtml += row(tr("Lifecycle"), status.value(QLatin1String("lifecycleState")).toString());
+        if (ownCluster)
+            statusHtml += row(tr("JobManager"), status.value(QLatin1String("jobManagerDeploymentStatus")).toString());
+        statusHtml += row(tr("Job state"), jobStatus.value(QLatin1String("state")).toString());
+        statusHtml += row(tr("Job ID"), jobStatus.value(QLatin1String("jobId")).toString());
+        statusHtml += row(tr("Reconciliation"), reconciliation.value(QLatin1String("state")).toString());
+        statusHtml += row(tr("Generation"),
+                          tr("%1 (observed %2)")
+                              .arg(metadata.value(QLatin1String("generation")).toInteger())
+                              .arg(status.value(QLatin1String("observedGeneration")).toInteger()));
+    }
     // The operator reports sizes in bytes and CPUs as plain numbers ("total-memory 4294967296").
     QStringList statusTip;
     for (auto it = clusterInfo.begin(); it != clusterInfo.end(); ++it) {
@@ -916,7 +953,8 @@ QList<Snapshot> DeploymentPage::knownSnapshots() const
 
 void DeploymentPage::updateRestore()
 {
-    if (m_object.isEmpty() || m_summary.sessionCluster) {
+    // A blue/green deployment starts nothing itself: each child restores as its page says.
+    if (m_object.isEmpty() || m_summary.sessionCluster || m_summary.kind == ResourceKind::FlinkBlueGreenDeployment) {
         m_restoreLabel->clear();
         m_restoreLabel->setVisible(false);
         return;
@@ -1110,6 +1148,11 @@ void DeploymentPage::exportEvents()
             return file.errorString();
         return QString();
     }));
+}
+
+bool DeploymentPage::disposeOnDelete() const
+{
+    return m_disposeCheck->isChecked();
 }
 
 void DeploymentPage::setDeploymentList(const DeploymentTableModel *model)

@@ -15,6 +15,7 @@
 #include <functional>
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QToolBar;
 class QLabel;
@@ -133,6 +134,9 @@ public:
     // The snapshots the page knows, with the JobManager's last completed checkpoint kept after the
     // JobManager is gone.
     QList<Snapshot> knownSnapshots() const;
+    // Whether a savepoint triggered from here is disposed of when its resource is deleted (the
+    // Snapshots tab's choice; the operator's default is yes).
+    bool disposeOnDelete() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -206,6 +210,7 @@ private:
     QTableView *m_jobView = nullptr;
     QPushButton *m_rollbackButton = nullptr;
     QPushButton *m_deleteSnapshotButton = nullptr;
+    QCheckBox *m_disposeCheck = nullptr;
     QLabel *m_retentionLabel = nullptr;
     QString m_actionsBlocked;
     JobRunTableModel *m_jobModel;

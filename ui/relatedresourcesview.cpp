@@ -36,7 +36,6 @@ RelatedResourcesView::RelatedResourcesView(QWidget *parent)
     m_table->setRootIsDecorated(false);
     m_table->setHeaderLabels({tr("Name"), tr("Role"), tr("State"), tr("Job state"), tr("Started from savepoint")});
     m_table->header()->setStretchLastSection(true);
-    m_table->setMaximumHeight(140);
     m_table->setToolTip(tr("Double-click or press Enter to open"));
     connect(m_table, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (item)
@@ -215,6 +214,11 @@ void RelatedResourcesView::update()
     }
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_table->resizeColumnToContents(column);
+    // As tall as its rows (up to six), so the Overview below it stays in view.
+    const int rowHeight = rows.isEmpty() ? 0 : m_table->sizeHintForRow(0);
+    const int shownRows = std::min<int>(int(rows.size()), 6);
+    m_table->setFixedHeight(m_table->header()->sizeHint().height() + shownRows * rowHeight + 2 * m_table->frameWidth()
+                            + 2);
 }
 
 } // namespace capstan

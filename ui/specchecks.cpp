@@ -29,6 +29,9 @@ QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
     QList<Problem> problems;
     const QJsonObject job = spec.value(QLatin1String("job")).toObject();
     const bool hasJob = spec.contains(QLatin1String("job"));
+    // A session job's image, version and resources are its session cluster's, and so is most of its
+    // configuration (the operator checks the two merged): only the job's own fields are checked here.
+    const bool sessionJob = spec.contains(QLatin1String("deploymentName"));
 
     if (hasJob) {
         const QJsonValue parallelism = job.value(QLatin1String("parallelism"));
@@ -40,7 +43,9 @@ QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
 
         const QString mode = job.value(QLatin1String("upgradeMode")).toString();
         const FlinkConfiguration configuration(spec);
-        if (mode == QLatin1String("last-state")) {
+        if (sessionJob) {
+            // Checked by the operator against the session cluster's configuration.
+        } else if (mode == QLatin1String("last-state")) {
             if (configuration.value(kCheckpointsDir).trimmed().isEmpty())
                 problems.append({QStringLiteral("job.upgradeMode"),
                                  tr("Last-state needs a checkpoint directory: set state.checkpoints.dir.")});
@@ -58,6 +63,8 @@ QList<SpecChecks::Problem> SpecChecks::check(const QJsonObject &spec)
                              tr("The initial savepoint path is empty: remove it or give the savepoint's path.")});
     }
 
+    if (sessionJob)
+        return problems;
     if (spec.value(QLatin1String("image")).toString().trimmed().isEmpty())
         problems.append({QStringLiteral("image"), tr("Choose a container image, e.g. flink:1.20.")});
     if (spec.value(QLatin1String("flinkVersion")).toString().isEmpty())

@@ -26,9 +26,16 @@ const QLatin1String kStatus("status");
 const QLatin1String kState("state");
 constexpr int kMaxStatusOnlyRetries = 3;
 
+// The spec actions change: a blue/green deployment's template spec (Deployment::editableSpec).
 QJsonObject specOf(const QJsonObject &object)
 {
-    return object.value(kSpec).toObject();
+    return Deployment::editableSpec(object);
+}
+
+bool isBlueGreen(const QJsonObject &object)
+{
+    return resourceKindFromName(object.value(QLatin1String("kind")).toString())
+        == ResourceKind::FlinkBlueGreenDeployment;
 }
 
 QJsonObject jobOf(const QJsonObject &spec)
@@ -143,6 +150,8 @@ void ActionJob::onFetched(const Result<QJsonObject> &result)
                             .value(QLatin1String("location"))
                             .toString();
     m_errorBefore = status.value(QLatin1String("error")).toString();
+    m_blueGreenBefore = status.value(QLatin1String("blueGreenState")).toString();
+    m_blueGreenSeen = m_blueGreenBefore;
     m_steps.removeLast(); // "reading …" is an implementation detail once it worked
     buildAndSend();
 }
@@ -249,9 +258,10 @@ void ActionJob::sendSnapshot()
     const ResourceType type = ResourceType::flinkStateSnapshots();
     const QJsonObject reference{{QStringLiteral("kind"), resourceKindName(m_request.resourceKind)},
                                 {QStringLiteral("name"), m_request.name}};
-    const QJsonObject kindSpec = checkpoint ? QJsonObject()
-                                            : QJsonObject{{QStringLiteral("disposeOnDelete"), true},
-                                                          {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}};
+    const QJsonObject kindSpec = checkpoint
+        ? QJsonObject()
+        : QJsonObject{{QStringLiteral("disposeOnDelete"), m_request.disposeOnDelete},
+                      {QStringLiteral("formatType"), QStringLiteral("CANONICAL")}};
     m_sentBody = QJsonObject{
         {QStringLiteral("apiVersion"), type.apiVersion()},
         {QStringLiteral("kind"), type.kind},
@@ -269,7 +279,9 @@ void ActionJob::sendSnapshot()
                      {QStringLiteral("backoffLimit"), 0},
                      {QStringLiteral("jobReference"), reference}}}};
     beginStep(checkpoint ? tr("requesting checkpoint %1").arg(m_snapshotName)
-                         : tr("requesting savepoint %1").arg(m_snapshotName));
+                  : m_request.disposeOnDelete
+                  ? tr("requesting savepoint %1").arg(m_snapshotName)
+                  : tr("requesting savepoint %1 (its data stays when the resource is deleted)").arg(m_snapshotName));
     m_phase = Phase::Writing;
     m_writeSent = true;
     m_reply = m_client->create(type.collectionPath(m_request.ns), m_sentBody, m_request.dryRun);
@@ -478,6 +490,10 @@ void ActionJob::evaluateDeployment(const QJsonObject &object)
         }
         addInfoStep(tr("operator reports: %1").arg(message), ActionStep::State::Failed);
     }
+    if (isBlueGreen(object)) {
+        evaluateBlueGreen(object);
+        return;
+    }
     if (observed < m_generation)
         return;
     if (lifecycle == QLatin1String("ROLLED_BACK")) {
@@ -527,6 +543,45 @@ void ActionJob::evaluateDeployment(const QJsonObject &object)
     case Target::SnapshotDone:
         return;
     }
+}
+
+void ActionJob::evaluateBlueGreen(const QJsonObject &object)
+{
+    const QJsonObject status = object.value(kStatus).toObject();
+    const QString state = status.value(QLatin1String("blueGreenState")).toString();
+    const bool active = state.startsWith(QLatin1String("ACTIVE_"));
+    if (state != m_blueGreenSeen) {
+        m_blueGreenSeen = state;
+        if (!state.isEmpty())
+            addInfoStep(tr("blue/green state %1").arg(state));
+        if (!active)
+            m_blueGreenMoved = true;
+    }
+    if (m_target == Target::Reconciled) {
+        // Nothing in the template changed: the operator records it without a transition (a blue/green
+        // status has no observedGeneration to wait for).
+        completeStep(tr("no transition needed"));
+        finish(ActionResult::Outcome::Succeeded,
+               tr("%1: the change was applied without a transition.").arg(m_request.name));
+        return;
+    }
+    if (!active || (!m_blueGreenMoved && state == m_blueGreenBefore))
+        return;
+    const QString child = state.mid(int(qstrlen("ACTIVE_"))).toLower();
+    if (state == m_blueGreenBefore) {
+        // Back where it started: the operator aborted the transition and kept the old child.
+        const QString message = errorMessageOf(status.value(QLatin1String("error")).toString());
+        const QString summary
+            = tr("The operator aborted the transition of %1 and kept its %2 child%3")
+                  .arg(m_request.name, child, message.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + message);
+        finish(ActionResult::Outcome::Failed, summary, Error::make(QStringLiteral("TransitionAborted"), summary));
+        return;
+    }
+    const QString jobState = status.value(QLatin1String("jobStatus")).toObject().value(kState).toString();
+    if (jobState != QLatin1String("RUNNING"))
+        return;
+    completeStep(tr("%1 child active, job RUNNING").arg(child));
+    finish(ActionResult::Outcome::Succeeded, tr("%1 runs on its %2 child.").arg(m_request.name, child));
 }
 
 void ActionJob::evaluateSnapshot(const QJsonObject &object)

@@ -72,6 +72,8 @@ private:
     void poll();
     void onPolled(const Result<QJsonObject> &result);
     void evaluateDeployment(const QJsonObject &object);
+    // A template change of a blue/green deployment is done when the other child is active and running.
+    void evaluateBlueGreen(const QJsonObject &object);
     void evaluateSnapshot(const QJsonObject &object);
     void onTimeout();
 
@@ -107,6 +109,10 @@ private:
     qint64 m_generation = 0; // metadata.generation after the write
     QString m_savepointBefore; // jobStatus.savepointInfo.lastSavepoint.location before the write
     QString m_errorBefore; // status.error before the write
+    // A blue/green deployment: its state before the write, and whether a transition was seen since.
+    QString m_blueGreenBefore;
+    QString m_blueGreenSeen;
+    bool m_blueGreenMoved = false;
     QString m_snapshotState;
     QSet<QString> m_reportedErrors;
 };

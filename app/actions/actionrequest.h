@@ -51,6 +51,7 @@ struct ActionRequest
     QString snapshotPath; // RollbackToSnapshot, DeleteSnapshot
     QString snapshotName; // DeleteSnapshot: the FlinkStateSnapshot resource
     QDateTime snapshotTime; // RollbackToSnapshot: to find the spec revision live then
+    bool disposeOnDelete = true; // Savepoint: spec.savepoint.disposeOnDelete (the data goes with the resource)
     bool reapplyOnTop = false; // after a conflict the user chose to apply their change on the new version
     bool dryRun = false;
     int timeoutSeconds = 600; // waiting for the operator (savepoint COMPLETED, job RUNNING…)

@@ -28,6 +28,10 @@ ResourceType typeOf(int kind)
         return ResourceType::events();
     case 3:
         return ResourceType::pods();
+    case 4:
+        return ResourceType::flinkSessionJobs();
+    case 5:
+        return ResourceType::flinkBlueGreenDeployments();
     default:
         return ResourceType::flinkDeployments();
     }
@@ -90,11 +94,19 @@ void DeploymentListing::derive()
     const QDateTime now = ServerClock::nowOrLocal(m_client ? m_client->clock().get() : nullptr);
     FailureDetector failures(m_windowSeconds);
 
+    // Session jobs and blue/green deployments are listed with the deployments, as in the window (a
+    // cluster without their CRDs answers 404 for them: none).
     QList<Deployment> plain;
-    for (const QJsonObject &object : std::as_const(m_objects[Deployments])) {
-        Deployment d = Deployment::fromJson(object);
-        failures.observeDeployment(d, now);
-        plain.append(std::move(d));
+    for (const auto &[kind, resource] :
+         {std::pair{Deployments, ResourceKind::FlinkDeployment}, std::pair{SessionJobs, ResourceKind::FlinkSessionJob},
+          std::pair{BlueGreens, ResourceKind::FlinkBlueGreenDeployment}}) {
+        for (QJsonObject object : std::as_const(m_objects[kind])) {
+            if (!object.contains(QLatin1String("kind")))
+                object.insert(QStringLiteral("kind"), resourceKindName(resource));
+            Deployment d = Deployment::fromJson(object);
+            failures.observeDeployment(d, now);
+            plain.append(std::move(d));
+        }
     }
 
     QHash<QString, QList<Pod>> podsByDeployment;
@@ -111,11 +123,13 @@ void DeploymentListing::derive()
     QHash<QString, SnapshotRef> snapshots;
     for (const QJsonObject &object : std::as_const(m_objects[Snapshots])) {
         const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-        const QString deployment
-            = metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("job-reference.name")).toString();
+        const QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
+        const QString deployment = labels.value(QLatin1String("job-reference.name")).toString();
         if (deployment.isEmpty())
             continue;
-        const QString key = Deployment::keyOf(metadata.value(QLatin1String("namespace")).toString(), deployment);
+        const QString key
+            = Deployment::keyOf(metadata.value(QLatin1String("namespace")).toString(), deployment,
+                                resourceKindFromName(labels.value(QLatin1String("job-reference.kind")).toString()));
         snapshots.insert(
             key, SnapshotRef::newer(snapshots.value(key), SnapshotRef::fromSnapshot(Snapshot::fromResource(object))));
     }
@@ -123,8 +137,11 @@ void DeploymentListing::derive()
     m_deployments.clear();
     for (const Deployment &d : std::as_const(plain))
         m_deployments.append(Deployment::decorated(d, failures.status(d.uid), snapshots.value(d.key())));
-    std::sort(m_deployments.begin(), m_deployments.end(),
-              [](const Deployment &a, const Deployment &b) { return a.ns != b.ns ? a.ns < b.ns : a.name < b.name; });
+    std::sort(m_deployments.begin(), m_deployments.end(), [](const Deployment &a, const Deployment &b) {
+        if (a.ns != b.ns)
+            return a.ns < b.ns;
+        return a.name != b.name ? a.name < b.name : a.kind < b.kind;
+    });
 }
 
 QJsonObject DeploymentListing::document(const QString &context, const QString &ns, const QList<Deployment> &deployments)

@@ -44,7 +44,7 @@ signals:
     void finished();
 
 private:
-    enum Kind { Deployments, Snapshots, Events, Pods, KindCount };
+    enum Kind { Deployments, Snapshots, Events, Pods, SessionJobs, BlueGreens, KindCount };
     void listPage(Kind kind, const QString &continueToken);
     void derive();
 

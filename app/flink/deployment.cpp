@@ -207,6 +207,7 @@ QJsonObject Deployment::toJson() const
     if (!ownerName.isEmpty())
         owner = {{QStringLiteral("kind"), ownerKind}, {QStringLiteral("name"), ownerName}};
     return {{QStringLiteral("name"), name},
+            {QStringLiteral("kind"), resourceKindName(kind)},
             {QStringLiteral("namespace"), ns},
             {QStringLiteral("uid"), uid},
             {QStringLiteral("state"), displayStateName(displayState())},

@@ -118,7 +118,7 @@ struct Deployment
     // `capstan --list-deployments` both decorate with this.
     static Deployment decorated(Deployment deployment, const FailureStatus &failure,
                                 const SnapshotRef &newestResourceSnapshot);
-    // The list's derivation for scripts: name, namespace, uid, state, jobState, sessionCluster,
+    // The list's derivation for scripts: name, kind, namespace, uid, state, jobState, sessionCluster,
     // failing, failingReason, error, parallelism, upgradeMode, flinkVersion, lastSnapshot, owner.
     QJsonObject toJson() const;
 };

@@ -19,19 +19,37 @@ KubeClient::KubeClient(QNetworkAccessManager *nam, const ConnectionConfig &confi
     , m_credentials(new CredentialProvider(config, this))
     , m_clock(std::make_shared<ServerClock>())
 {
-    if (m_config.proxy.isValid()) {
-        const bool socks = m_config.proxy.scheme().startsWith(QLatin1String("socks"));
-        QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, m_config.proxy.host(),
-                            static_cast<quint16>(m_config.proxy.port(socks ? 1080 : 3128)), m_config.proxy.userName(),
-                            m_config.proxy.password());
-        m_nam->setProxy(proxy);
-    }
+    applyProxy(m_nam);
     if (m_config.insecure())
         qCWarning(lcKube).noquote() << "TLS verification is disabled for context" << m_config.contextName
                                     << "(insecure-skip-tls-verify)";
 }
 
 KubeClient::~KubeClient() = default;
+
+void KubeClient::applyProxy(QNetworkAccessManager *nam) const
+{
+    if (!m_config.proxy.isValid())
+        return;
+    const bool socks = m_config.proxy.scheme().startsWith(QLatin1String("socks"));
+    QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, m_config.proxy.host(),
+                        static_cast<quint16>(m_config.proxy.port(socks ? 1080 : 3128)), m_config.proxy.userName(),
+                        m_config.proxy.password());
+    nam->setProxy(proxy);
+}
+
+QNetworkAccessManager *KubeClient::streamManager()
+{
+    constexpr int kStreamsPerManager = 6;
+    for (const StreamManager &manager : std::as_const(m_streamManagers)) {
+        if (manager.open < kStreamsPerManager)
+            return manager.nam;
+    }
+    auto *nam = new QNetworkAccessManager(this);
+    applyProxy(nam);
+    m_streamManagers.append({nam, 0});
+    return nam;
+}
 
 void KubeClient::setClock(std::shared_ptr<ServerClock> clock)
 {
@@ -90,7 +108,16 @@ QNetworkReply *KubeClient::openStream(const QString &path, const QUrlQuery &quer
     request.setTransferTimeout(0); // long-lived: the watch has its own watchdog
     qCDebug(lcWatch).noquote() << "GET" << path << query.toString(QUrl::FullyDecoded);
     const qint64 sentMs = QDateTime::currentMSecsSinceEpoch();
-    QNetworkReply *reply = m_nam->get(request);
+    QNetworkAccessManager *nam = streamManager();
+    QNetworkReply *reply = nam->get(request);
+    const auto count = [this, nam](int change) {
+        for (StreamManager &manager : m_streamManagers) {
+            if (manager.nam == nam)
+                manager.open += change;
+        }
+    };
+    count(+1);
+    connect(reply, &QObject::destroyed, this, [count] { count(-1); });
     // A watch answers with its headers at once and then stays open: its Date is read from them.
     auto observed = std::make_shared<bool>(false);
     connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, sentMs, observed, clock = m_clock] {

@@ -6,6 +6,7 @@
 #include "kube/logstream.h"
 
 #include <QJsonArray>
+#include <QList>
 #include <QNetworkRequest>
 #include <QObject>
 
@@ -82,7 +83,19 @@ public:
     void setMaxRetryAfterSeconds(int s) { m_maxRetryAfterSeconds = s; }
 
 private:
+    // A network access manager for one more stream. Qt opens at most six HTTP/1.1 connections to a
+    // server per manager, and a watch holds one for minutes: streams get managers of their own,
+    // six streams each, so that neither requests nor further watches queue behind them.
+    QNetworkAccessManager *streamManager();
+    void applyProxy(QNetworkAccessManager *nam) const;
+
     QNetworkAccessManager *m_nam;
+    struct StreamManager
+    {
+        QNetworkAccessManager *nam = nullptr;
+        int open = 0;
+    };
+    QList<StreamManager> m_streamManagers;
     ConnectionConfig m_config;
     CredentialProvider *m_credentials;
     std::shared_ptr<ServerClock> m_clock;

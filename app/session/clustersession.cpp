@@ -168,6 +168,8 @@ void ClusterSession::stopInformers()
     delete m_warnings;
     delete m_snapshots;
     delete m_events;
+    qDeleteAll(m_kindEvents);
+    m_kindEvents.clear();
     delete m_podInformer;
     m_podsUnavailable = false;
     if (m_podMonitor)
@@ -239,16 +241,23 @@ void ClusterSession::startEvents()
 {
     if (m_events || !m_history || !m_history->isOpen())
         return;
-    Informer::Options options = m_options.informer;
-    options.retainObjects = false;
-    // Every kind of the operator's (deployments, session jobs, blue/green, snapshots): one watch.
-    options.fieldSelector
-        = QStringLiteral("involvedObject.apiVersion=") + ResourceType::flinkDeployments().apiVersion();
-    // Events are small and many: fewer, larger pages.
-    options.pageSize = m_options.informer.pageSize * 10;
-    m_events = new Informer(m_client, ResourceType::events(), m_ns, options, this);
-    connect(m_events, &Informer::changed, this, &ClusterSession::onEvents);
-    m_events->start();
+    // One watch per kind: a field selector matches one value, and not every operator release writes
+    // the involved object's apiVersion to select them all by.
+    for (const ResourceKind kind :
+         {ResourceKind::FlinkDeployment, ResourceKind::FlinkSessionJob, ResourceKind::FlinkBlueGreenDeployment}) {
+        Informer::Options options = m_options.informer;
+        options.retainObjects = false;
+        options.fieldSelector = QStringLiteral("involvedObject.kind=") + resourceKindName(kind);
+        // Events are small and many: fewer, larger pages.
+        options.pageSize = m_options.informer.pageSize * 10;
+        auto *informer = new Informer(m_client, ResourceType::events(), m_ns, options, this);
+        connect(informer, &Informer::changed, this, &ClusterSession::onEvents);
+        informer->start();
+        if (kind == ResourceKind::FlinkDeployment)
+            m_events = informer;
+        else
+            m_kindEvents.append(informer);
+    }
 }
 
 void ClusterSession::startPods()

@@ -176,6 +176,7 @@ private:
     // Events of the namespace's FlinkDeployments, into the history store, from which a page opens
     // at once; an open page gets its deployment's new ones. Only with a history store.
     QPointer<Informer> m_events;
+    QList<QPointer<Informer>> m_kindEvents; // likewise for session jobs and blue/green deployments
     // The listed deployments in compact form: the informers keep no objects. A page's raw object is
     // fetched when it opens (m_opening: uids whose GET is in flight).
     QHash<QString, Deployment> m_summaries;

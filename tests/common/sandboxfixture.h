@@ -159,6 +159,17 @@ public:
         return state;
     }
 
+    // How many rows a deployment list of `ns` (or all) shows: FlinkDeployments, FlinkSessionJobs and
+    // FlinkBlueGreenDeployments.
+    int listedCount(const QString &ns = {}) const
+    {
+        int count = 0;
+        for (const QString &plural : {QStringLiteral("flinkdeployments"), QStringLiteral("flinksessionjobs"),
+                                      QStringLiteral("flinkbluegreendeployments")})
+            count += int(server->store().list(plural, ns).object.value(QLatin1String("items")).toArray().size());
+        return count;
+    }
+
     static QMap<QString, QString> clientState(const QHash<QString, QJsonObject> &objects)
     {
         QMap<QString, QString> state;

@@ -37,7 +37,7 @@ QJsonObject derive(const QJsonObject &object)
     failures.observeDeployment(plain, now);
     const Deployment d = Deployment::decorated(plain, failures.status(plain.uid), {});
     QJsonObject out = d.toJson();
-    for (const char *key : {"name", "namespace", "uid", "parallelism", "upgradeMode", "flinkVersion"})
+    for (const char *key : {"name", "kind", "namespace", "uid", "parallelism", "upgradeMode", "flinkVersion"})
         out.remove(QLatin1String(key));
     out.insert(QStringLiteral("lifecycleState"), d.lifecycleState);
     out.insert(QStringLiteral("lifecycleDerived"), d.lifecycleDerived);

@@ -227,8 +227,14 @@ void TestSoak::soak()
     // Quiet: every action ends, then the list converges on the server's objects.
     QTRY_VERIFY_WITH_TIMEOUT(running.isEmpty(), 120000);
     const auto converged = [&] {
-        const QJsonArray objects
-            = server.store().list(kDeployments, QString()).object.value(QLatin1String("items")).toArray();
+        // The list holds session jobs and blue/green deployments beside the deployments.
+        QJsonArray objects;
+        for (const QString &plural :
+             {kDeployments, QStringLiteral("flinksessionjobs"), QStringLiteral("flinkbluegreendeployments")}) {
+            for (const QJsonValue &item :
+                 server.store().list(plural, QString()).object.value(QLatin1String("items")).toArray())
+                objects.append(item);
+        }
         if (objects.size() != window.deploymentModel()->rowCount())
             return false;
         for (const QJsonValue &object : objects) {

@@ -62,7 +62,17 @@ std::unique_ptr<MainWindow> TestCommandPalette::openWindow(const QString &contex
     auto window = std::make_unique<MainWindow>(m_sandbox->kubeConfig(), context, ns, options);
     window->resize(1400, 900);
     window->show();
-    if (!QTest::qWaitFor([&] { return window->deploymentModel()->rowCount() >= 1; }, 10000))
+    // The list is in once the FlinkDeployments are (session jobs and blue/green deployments are listed
+    // by watches of their own, which may answer first).
+    const auto listed = [&] {
+        const DeploymentTableModel *model = window->deploymentModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->at(row).kind == ResourceKind::FlinkDeployment)
+                return true;
+        }
+        return false;
+    };
+    if (!QTest::qWaitFor(listed, 10000))
         return {};
     return window;
 }

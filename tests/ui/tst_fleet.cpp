@@ -190,8 +190,8 @@ void TestFleet::listsEveryContext()
     FleetModel *model = view->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
-    const int prodRows = int(m_prod->serverState().size());
-    const int stagingRows = int(m_staging->serverState().size());
+    const int prodRows = m_prod->listedCount();
+    const int stagingRows = m_staging->listedCount();
     QVERIFY(prodRows >= 3);
     QCOMPARE(stagingRows, 6);
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), prodRows + stagingRows, 15000);
@@ -268,7 +268,7 @@ void TestFleet::changesReachTheFleet()
     FleetView *view = showFleet(window.get());
     QVERIFY(view);
     FleetModel *model = view->model();
-    const int stagingRows = int(m_staging->serverState().size());
+    const int stagingRows = m_staging->listedCount();
     QTRY_COMPARE_WITH_TIMEOUT(rowsByContext(model).value(QStringLiteral("staging")), stagingRows, 15000);
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
@@ -324,7 +324,7 @@ void TestFleet::openingARowOpensItsPage()
     auto window = openWindow();
     FleetView *view = showFleet(window.get());
     QVERIFY(view);
-    const int stagingRows = int(m_staging->serverState().size());
+    const int stagingRows = m_staging->listedCount();
     QTRY_COMPARE_WITH_TIMEOUT(rowsByContext(view->model()).value(QStringLiteral("staging")), stagingRows, 15000);
     QCOMPARE(window->currentContext(), QStringLiteral("prod-eu"));
 
@@ -385,7 +385,7 @@ void TestFleet::reconnectingKeepsTheLastKnownRows()
     QVERIFY(view);
     FleetSessions *sessions = view->sessions();
     FleetModel *model = view->model();
-    const int stagingRows = int(m_staging->serverState().size());
+    const int stagingRows = m_staging->listedCount();
     QTRY_COMPARE_WITH_TIMEOUT(sessions->status(QStringLiteral("staging")), FleetSessions::Status::Live, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(rowsByContext(model).value(QStringLiteral("staging")), stagingRows, 5000);
     const auto stagingRow = [model] {
@@ -503,7 +503,7 @@ void TestFleet::tokenGivenInCapstanSignsIn()
     options.historyPath = QStringLiteral("-");
     options.informer.batchIntervalMs = 50;
     const QString context = QStringLiteral("tokenless");
-    const int prodRows = int(m_prod->serverState().size());
+    const int prodRows = m_prod->listedCount();
     {
         FleetSessions sessions(config.value(), options);
         FleetView view;
@@ -543,7 +543,7 @@ void TestFleet::screenshots()
     auto window = openWindow();
     FleetView *view = showFleet(window.get());
     QVERIFY(view);
-    const int expected = int(m_prod->serverState().size() + m_staging->serverState().size());
+    const int expected = m_prod->listedCount() + m_staging->listedCount();
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), expected, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(view->sessions()->status(QStringLiteral("offline")), FleetSessions::Status::Unreachable,
                               10000);

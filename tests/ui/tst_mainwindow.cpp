@@ -268,23 +268,24 @@ void TestMainWindow::switchingLeaksNoThread()
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 1, 5000);
-        // Deployments, Warning events, snapshots, the deployments' Events and their pods of the
-        // namespace: five watches.
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 5, 5000);
+        // Deployments, session jobs, blue/green deployments, Warning events, snapshots, the Events of
+        // each of the three kinds and the pods of the namespace: nine watches.
+        constexpr int kWatches = 9;
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), kWatches, 5000);
         // An open deployment page gets its Events and snapshots from the session's watches: it
         // opens none of its own, and closing it leaves the session's.
         QVERIFY(window.openDeployment(QStringLiteral("flink-jobs"), QStringLiteral("fraud-detector")));
         QTRY_VERIFY_WITH_TIMEOUT(!window.deploymentPage()->object().isEmpty(), 5000); // its watch runs
         // The server counts a stream until it notices the close: a slow run may briefly see one more.
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 5, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), kWatches, 5000);
         window.findChild<QTableView *>(QStringLiteral("deploymentTableView"))->clearSelection();
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 5, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), kWatches, 5000);
         for (const QString &context :
              {QStringLiteral("sandbox-cert"), QStringLiteral("sandbox-readonly"), QStringLiteral("sandbox")}) {
             window.openContext(context, QStringLiteral("all"));
             QTRY_VERIFY_WITH_TIMEOUT(window.deploymentModel()->rowCount() >= 3, 10000);
             QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 1, 5000); // the previous context's thread is gone
-            QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 5, 5000); // and its watches
+            QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), kWatches, 5000); // and its watches
         }
         auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceComboBox"));
         QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("flink-jobs")) >= 0, 5000);
@@ -292,7 +293,7 @@ void TestMainWindow::switchingLeaksNoThread()
         emit namespaces->activated(namespaces->currentIndex());
         QTRY_COMPARE_WITH_TIMEOUT(window.deploymentModel()->rowCount(), 2, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 1, 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), 5, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->server->openWatchCount(), kWatches, 5000);
     }
     QTRY_COMPARE_WITH_TIMEOUT(backendThreads(), 0,
                               5000); // Qt threads are detached: the OS thread ends just after wait()

@@ -4,6 +4,7 @@
 #include "common/actionreview.h"
 #include "common/logcapture.h"
 #include "common/sandboxfixture.h"
+#include "common/windowactions.h"
 #include "sandbox/flinkjobmodel.h"
 #include "sandbox/operatorsimulation.h"
 #include "ui/actionscontroller.h"
@@ -61,7 +62,6 @@ private:
     {
         return status().value(QLatin1String("jobStatus")).toObject().value(QLatin1String("jobId")).toString();
     }
-    bool lastActionSucceeded(MainWindow *window, int timeoutMs);
     // Clicks the page's button for `action` as a user would; false when it is not there to click.
     bool clickPageButton(MainWindow *window, QAction *action);
     // Opens the page's Cancel drop-down with the mouse and clicks `entry` in it.
@@ -131,25 +131,7 @@ QJsonObject TestReferenceScenario::server() const
 
 void TestReferenceScenario::shot(QWidget *widget, const QString &name)
 {
-    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
-    QDir().mkpath(dir);
-    widget->grab().save(dir + QStringLiteral("/scenario-") + name + QStringLiteral(".png"));
-}
-
-bool TestReferenceScenario::lastActionSucceeded(MainWindow *window, int timeoutMs)
-{
-    ActivityModel *activity = window->activity();
-    if (!QTest::qWaitFor(
-            [&] {
-                return activity->rowCount() > 0 && !activity->index(0, 0).data(ActivityModel::RunningRole).toBool();
-            },
-            timeoutMs))
-        return false;
-    const quint64 id = activity->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
-    if (activity->outcomeText(id) != QLatin1String("succeeded"))
-        qWarning() << "last action:" << activity->outcomeText(id)
-                   << activity->index(0, 0).data(Qt::ToolTipRole).toString();
-    return activity->outcomeText(id) == QLatin1String("succeeded");
+    test::saveScreenshot(widget, QStringLiteral("scenario-") + name);
 }
 
 bool TestReferenceScenario::clickPageButton(MainWindow *window, QAction *action)
@@ -245,7 +227,7 @@ void TestReferenceScenario::scenario()
     QVERIFY2(
         sentence.contains(QStringLiteral("restarts the job: a savepoint is taken, then the job is redeployed from it")),
         qPrintable(sentence));
-    QVERIFY(lastActionSucceeded(&window, 60000));
+    QVERIFY(test::lastActionSucceeded(&window, 60000));
 
     // Step 2: Running again (STABLE), same uid, a new job id, an UPGRADE savepoint, the operator's events.
     QTRY_COMPARE_WITH_TIMEOUT(status().value(QLatin1String("lifecycleState")).toString(), QStringLiteral("STABLE"),
@@ -328,7 +310,7 @@ void TestReferenceScenario::scenario()
              qPrintable(review->effectText()));
     shot(review, QStringLiteral("review-cancel-keep-state"));
     test::answerReview(review, true);
-    QVERIFY(lastActionSucceeded(&window, 60000));
+    QVERIFY(test::lastActionSucceeded(&window, 60000));
     QTRY_COMPARE_WITH_TIMEOUT(status().value(QLatin1String("lifecycleState")).toString(), QStringLiteral("SUSPENDED"),
                               30000);
     QCOMPARE(job().value(QLatin1String("upgradeMode")).toString(), QStringLiteral("last-state"));
@@ -363,7 +345,7 @@ void TestReferenceScenario::scenario()
     QVERIFY2(review->effectText().contains(QStringLiteral("stays suspended")), qPrintable(review->effectText()));
     shot(review, QStringLiteral("review-rollback"));
     test::answerReview(review, true);
-    QVERIFY(lastActionSucceeded(&window, 60000));
+    QVERIFY(test::lastActionSucceeded(&window, 60000));
     QTRY_VERIFY_WITH_TIMEOUT(
         !argsOf(server().value(QLatin1String("spec")).toObject()).contains(QStringLiteral("--enable-new-feature")),
         10000);
@@ -389,7 +371,7 @@ void TestReferenceScenario::scenario()
     QVERIFY2(named.first >= keptAtCancel.first, qPrintable(review->effectText()));
     shot(review, QStringLiteral("review-start"));
     test::answerReview(review, true);
-    QVERIFY(lastActionSucceeded(&window, 60000));
+    QVERIFY(test::lastActionSucceeded(&window, 60000));
     QCOMPARE(status().value(QLatin1String("jobStatus")).toObject().value(QLatin1String("state")).toString(),
              QStringLiteral("RUNNING"));
     // Last-state keeps the job: the same job id, restored from the checkpoint the review named.
@@ -442,7 +424,7 @@ void TestReferenceScenario::scenario()
                  .toString(),
              early.path);
     test::answerReview(review, true);
-    QVERIFY(lastActionSucceeded(&window, 60000));
+    QVERIFY(test::lastActionSucceeded(&window, 60000));
     const QJsonObject finalJob = job();
     QCOMPARE(finalJob.value(QLatin1String("initialSavepointPath")).toString(), early.path);
     QCOMPARE(finalJob.value(QLatin1String("savepointRedeployNonce")).toInteger(), nonceBefore + 1);

@@ -6,6 +6,7 @@
 
 #include "common/actionreview.h"
 #include "common/sandboxfixture.h"
+#include "common/windowactions.h"
 #include "flink/snapshotretention.h"
 #include "ui/actionscontroller.h"
 #include "ui/deploymentpage.h"
@@ -43,7 +44,6 @@ private:
     // Selects the first row of the Snapshots tab that `match` accepts; false when none comes.
     static bool selectSnapshot(MainWindow *window, const std::function<bool(const Snapshot &)> &match);
     QStringList snapshotNames(const QString &ns) const;
-    void saveShot(QWidget *widget, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
     QTemporaryDir m_dir;
@@ -103,13 +103,6 @@ QStringList TestSnapshotResources::snapshotNames(const QString &ns) const
     return names;
 }
 
-void TestSnapshotResources::saveShot(QWidget *widget, const QString &name)
-{
-    const QString dir = QStringLiteral(CAPSTAN_BINARY_DIR "/screenshots");
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-
 void TestSnapshotResources::triggeredThenDeleted()
 {
     const QString ns = QStringLiteral("default");
@@ -139,7 +132,7 @@ void TestSnapshotResources::triggeredThenDeleted()
     QVERIFY(retention);
     QVERIFY2(retention->text().contains(QStringLiteral("manual snapshots stay until deleted")),
              qPrintable(retention->text()));
-    saveShot(page, QStringLiteral("snapshots-retention"));
+    QVERIFY(test::saveScreenshot(page, QStringLiteral("snapshots-retention")));
 
     // Delete Snapshot…: reviewed, then the resource is gone from the server and from the tab.
     auto *remove = page->findChild<QPushButton *>(QStringLiteral("deleteSnapshotButton"));
@@ -154,7 +147,7 @@ void TestSnapshotResources::triggeredThenDeleted()
     QCOMPARE(review->confirmButton()->text(), QStringLiteral("Delete Snapshot"));
     QCOMPARE(review->declineButton()->text(), QStringLiteral("Keep Snapshot"));
     QVERIFY2(review->effectText().contains(QStringLiteral("disposeOnDelete")), qPrintable(review->effectText()));
-    saveShot(review, QStringLiteral("confirm-delete-snapshot"));
+    QVERIFY(test::saveScreenshot(review, QStringLiteral("confirm-delete-snapshot")));
     test::answerReview(review, true);
     QTRY_COMPARE_WITH_TIMEOUT(window->activity()->rowCount(), 2, 5000);
     const quint64 deleteId = window->activity()->index(0, 0).data(ActivityModel::ActionIdRole).toULongLong();
@@ -211,7 +204,7 @@ void TestSnapshotResources::restorePointIsRefused()
     QVERIFY(row >= 0);
     QCOMPARE(page->snapshotModel()->index(row, SnapshotTableModel::Retention).data().toString(),
              QStringLiteral("restores from here"));
-    saveShot(page, QStringLiteral("snapshots-protected"));
+    QVERIFY(test::saveScreenshot(page, QStringLiteral("snapshots-protected")));
 
     // Asked anyway (the action, as the palette or a script would): the review refuses it and says why.
     window->actions()->deleteSnapshot(protectedOne);
@@ -220,7 +213,7 @@ void TestSnapshotResources::restorePointIsRefused()
     QVERIFY(review->plan().refused());
     QVERIFY2(review->plan().refusal.contains(restorePath), qPrintable(review->plan().refusal));
     QVERIFY(!review->confirmButton()->isEnabled());
-    saveShot(review, QStringLiteral("refuse-delete-snapshot"));
+    QVERIFY(test::saveScreenshot(review, QStringLiteral("refuse-delete-snapshot")));
     test::answerReview(review, false);
     QVERIFY(snapshotNames(ns).contains(protectedOne.name));
 }

@@ -405,6 +405,7 @@ QFormLayout *ConfigureFormPage::buildClusterGroup(QWidget *page, QVBoxLayout *pa
     const bool platform = m_backend == Backend::Platform;
     const Fields &f = fields();
     auto *clusterBox = new QGroupBox(tr("Cluster"), page);
+    clusterBox->setObjectName(QStringLiteral("clusterGroupBox"));
     QFormLayout *clusterForm = formLayout(clusterBox);
     m_flinkVersion = new QComboBox(clusterBox);
     m_flinkVersion->setObjectName(QStringLiteral("flinkVersionComboBox"));
@@ -690,6 +691,9 @@ void ConfigureFormPage::load(const QJsonObject &spec)
 {
     m_loading = true;
     m_loadedSpec = spec;
+    // A session job runs on its session cluster's image and resources: it has no cluster to edit.
+    if (auto *clusterBox = findChild<QGroupBox *>(QStringLiteral("clusterGroupBox")))
+        clusterBox->setVisible(!spec.contains(QLatin1String("deploymentName")));
     m_imageLoaded = QJsonObject();
     // All fields first: the platform's image is one edit written by three bindings.
     for (Binding &binding : m_bindings)

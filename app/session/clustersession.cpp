@@ -163,6 +163,8 @@ void ClusterSession::setNamespace(const QString &ns)
 void ClusterSession::stopInformers()
 {
     delete m_deployments;
+    m_deploymentsListed = false;
+    m_heldBatches.clear();
     delete m_sessionJobs;
     delete m_blueGreens;
     delete m_warnings;
@@ -456,6 +458,12 @@ Deployment ClusterSession::decorate(Deployment d) const
 
 void ClusterSession::onDeployments(ResourceKind kind, const InformerBatch &batch)
 {
+    // Session jobs and blue/green deployments join the list once its deployments are in: the first
+    // list a view shows is never one of a kind without the deployments.
+    if (kind != ResourceKind::FlinkDeployment && !m_deploymentsListed) {
+        m_heldBatches.append({kind, batch});
+        return;
+    }
     // The failure window and the spec revisions' windows compare with event and snapshot times,
     // which are the cluster's.
     const QDateTime now = m_clock->now();
@@ -494,6 +502,12 @@ void ClusterSession::onDeployments(ResourceKind kind, const InformerBatch &batch
     // After the view has its batch: the spec history writes to disk.
     if (m_revisions)
         m_revisions->observe(batch.upserted, now);
+    if (kind == ResourceKind::FlinkDeployment && !m_deploymentsListed) {
+        m_deploymentsListed = true;
+        const QList<QPair<ResourceKind, InformerBatch>> held = std::exchange(m_heldBatches, {});
+        for (const auto &[heldKind, heldBatch] : held)
+            onDeployments(heldKind, heldBatch);
+    }
 }
 
 void ClusterSession::republish(const QStringList &uids)

@@ -171,6 +171,8 @@ private:
     QPointer<Informer> m_deployments;
     QPointer<Informer> m_sessionJobs;
     QPointer<Informer> m_blueGreens;
+    bool m_deploymentsListed = false; // the deployments' first batch went out
+    QList<QPair<ResourceKind, InformerBatch>> m_heldBatches; // other kinds' batches until then
     QPointer<Informer> m_warnings; // Warning events of the namespace: failure detection
     QPointer<Informer> m_snapshots; // FlinkStateSnapshots of the namespace: "last snapshot" column
     // Events of the namespace's FlinkDeployments, into the history store, from which a page opens

@@ -1045,6 +1045,14 @@
         <source>%1 runs on its %2 child.</source>
         <translation>%1 läuft auf dem Kind „%2“.</translation>
     </message>
+    <message>
+        <source>applied to the %1 child in place</source>
+        <translation>auf das Kind „%1“ direkt angewandt</translation>
+    </message>
+    <message>
+        <source>%1: the change was applied to its %2 child without a transition.</source>
+        <translation>%1: Die Änderung wurde ohne Wechsel auf das Kind „%2“ angewandt.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ActionPlan</name>

@@ -308,6 +308,9 @@ MainWindow::MainWindow(const KubeConfig &config, const QString &context, const Q
     connect(m_namespaceCombo->lineEdit(), &QLineEdit::returnPressed, this, &MainWindow::onNamespaceChosen);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
+    // The proxy drops its rows while the source is about to remove them: the total is right only
+    // once the source has.
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
 
     QString initial = context;

@@ -565,20 +565,38 @@ void ActionJob::evaluateBlueGreen(const QJsonObject &object)
                tr("%1: the change was applied without a transition.").arg(m_request.name));
         return;
     }
-    if (!active || (!m_blueGreenMoved && state == m_blueGreenBefore))
+    if (!active)
         return;
     const QString child = state.mid(int(qstrlen("ACTIVE_"))).toLower();
-    if (state == m_blueGreenBefore) {
+    const QString error = status.value(QLatin1String("error")).toString();
+    if (state == m_blueGreenBefore && !m_blueGreenMoved) {
+        // Still the same child: done when the operator applied the change to it in place (fields a
+        // transition ignores), which it records as reconciled; otherwise its transition is still ahead.
+        const QJsonObject reconciled
+            = QJsonDocument::fromJson(status.value(QLatin1String("lastReconciledSpec")).toString().toUtf8()).object();
+        const QJsonObject recordedTemplate
+            = reconciled.value(kSpec).toObject().value(QLatin1String("template")).toObject().value(kSpec).toObject();
+        if (recordedTemplate.isEmpty() || !SpecDiff::equal(recordedTemplate, specOf(object)))
+            return;
+        completeStep(tr("applied to the %1 child in place").arg(child));
+        finish(ActionResult::Outcome::Succeeded,
+               tr("%1: the change was applied to its %2 child without a transition.").arg(m_request.name, child));
+        return;
+    }
+    // The operator passes through the old colour between its savepoint and the new child: only an error
+    // (or a failing job) there says the transition was aborted.
+    const QString jobState = status.value(QLatin1String("jobStatus")).toObject().value(kState).toString();
+    if (state == m_blueGreenBefore
+        && ((!error.isEmpty() && error != m_errorBefore) || jobState == QLatin1String("FAILING"))) {
         // Back where it started: the operator aborted the transition and kept the old child.
-        const QString message = errorMessageOf(status.value(QLatin1String("error")).toString());
+        const QString message = errorMessageOf(error);
         const QString summary
             = tr("The operator aborted the transition of %1 and kept its %2 child%3")
                   .arg(m_request.name, child, message.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + message);
         finish(ActionResult::Outcome::Failed, summary, Error::make(QStringLiteral("TransitionAborted"), summary));
         return;
     }
-    const QString jobState = status.value(QLatin1String("jobStatus")).toObject().value(kState).toString();
-    if (jobState != QLatin1String("RUNNING"))
+    if (state == m_blueGreenBefore || jobState != QLatin1String("RUNNING"))
         return;
     completeStep(tr("%1 child active, job RUNNING").arg(child));
     finish(ActionResult::Outcome::Succeeded, tr("%1 runs on its %2 child.").arg(m_request.name, child));

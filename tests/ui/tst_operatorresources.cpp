@@ -323,6 +323,14 @@ void TestOperatorResources::blueGreenTransition()
     QVERIFY(test::saveScreenshot(page, QStringLiteral("bluegreen-child")));
     // The old child is gone once the deletion delay passed.
     QTRY_VERIFY_WITH_TIMEOUT(server(QStringLiteral("flinkdeployments"), blue).isEmpty(), 60000);
+    // The list's count follows the removal (the proxy drops a row before the list has).
+    auto *count = window->findChild<QLabel *>(QStringLiteral("deploymentCountLabel"));
+    QVERIFY(count);
+    const auto countIsTotal = [&] {
+        return count->text().startsWith(QString::number(window->deploymentModel()->rowCount()) + QLatin1Char(' '))
+            && !count->text().contains(QLatin1String(" of "));
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(countIsTotal(), qPrintable(count->text()), 5000);
 }
 
 QTEST_MAIN(TestOperatorResources)

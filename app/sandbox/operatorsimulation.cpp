@@ -494,34 +494,12 @@ void OperatorSimulation::Private::observe(ReconcileContext &c)
 
     // JobStatusObserver: job state, events on every change, JobManager exceptions.
     QJsonObject jobStatus = c.status.value(u"jobStatus"_s).toObject();
-    const QString previous = jobStatus.value(u"state"_s).toString();
-    const QString current = cluster.state();
-    jobStatus.insert(u"jobId"_s, cluster.jobId());
-    jobStatus.insert(u"jobName"_s, cluster.jobName());
-    jobStatus.insert(u"state"_s, current);
-    jobStatus.insert(u"startTime"_s, QString::number(cluster.startTimeMs()));
-    if (previous != current) {
-        jobStatus.insert(u"updateTime"_s, QString::number(c.now));
-        recordEvent(c, kNormal, u"JobStatusChanged"_s,
-                    previous.isEmpty() ? u"Job status changed to %1"_s.arg(current)
-                                       : u"Job status changed from %1 to %2"_s.arg(previous, current));
-    }
+    observeJob(cluster, c.now, &jobStatus, &m.reportedExceptionMs,
+               [&c, this](const QString &type, const QString &reason, const QString &message) {
+                   recordEvent(c, type, reason, message);
+               });
     c.status.insert(u"jobStatus"_s, jobStatus);
-    int reported = 0;
-    for (const JobExceptionRecord &e : cluster.exceptions()) {
-        if (e.timestampMs <= m.reportedExceptionMs || reported >= 10)
-            continue;
-        const QStringList lines = e.stacktrace.split(u'\n', Qt::SkipEmptyParts);
-        QString message = e.exceptionName + u"\n\nStacktrace (truncated):\n"_s;
-        constexpr int kMaxLines = 5;
-        for (int i = 0; i < std::min<int>(kMaxLines, int(lines.size())); ++i)
-            message += lines.at(i) + u'\n';
-        if (lines.size() > kMaxLines)
-            message += u"... (%1 more lines)"_s.arg(lines.size() - kMaxLines);
-        recordEvent(c, kWarning, u"JobException"_s, message.trimmed());
-        ++reported;
-        m.reportedExceptionMs = e.timestampMs;
-    }
+    const QString current = cluster.state();
     // Stable once RUNNING for a while without a restart since the deployment (a restart loop never
     // becomes stable, so automatic rollback can act on it).
     if (current == u"RUNNING"_s && cluster.numRestarts() == 0 && c.now - cluster.stateSinceMs() >= kStableAfterMs

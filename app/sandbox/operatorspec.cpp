@@ -351,4 +351,36 @@ QString serializeReconciled(const QJsonObject &spec, qint64 generation, bool fir
                                  {u"firstDeployment"_s, firstDeployment}}}});
 }
 
+void observeJob(const FlinkJobModel &job, qint64 now, QJsonObject *jobStatus, qint64 *reportedExceptionMs,
+                const RecordEvent &record)
+{
+    const QString previous = jobStatus->value(u"state"_s).toString();
+    const QString current = job.state();
+    jobStatus->insert(u"jobId"_s, job.jobId());
+    jobStatus->insert(u"jobName"_s, job.jobName());
+    jobStatus->insert(u"state"_s, current);
+    jobStatus->insert(u"startTime"_s, QString::number(job.startTimeMs()));
+    if (previous != current) {
+        jobStatus->insert(u"updateTime"_s, QString::number(now));
+        record(u"Normal"_s, u"JobStatusChanged"_s,
+               previous.isEmpty() ? u"Job status changed to %1"_s.arg(current)
+                                  : u"Job status changed from %1 to %2"_s.arg(previous, current));
+    }
+    int reported = 0;
+    for (const JobExceptionRecord &e : job.exceptions()) {
+        if (e.timestampMs <= *reportedExceptionMs || reported >= 10)
+            continue;
+        const QStringList lines = e.stacktrace.split(u'\n', Qt::SkipEmptyParts);
+        QString message = e.exceptionName + u"\n\nStacktrace (truncated):\n"_s;
+        constexpr int kMaxLines = 5;
+        for (int i = 0; i < std::min<int>(kMaxLines, int(lines.size())); ++i)
+            message += lines.at(i) + u'\n';
+        if (lines.size() > kMaxLines)
+            message += u"... (%1 more lines)"_s.arg(lines.size() - kMaxLines);
+        record(u"Warning"_s, u"JobException"_s, message.trimmed());
+        ++reported;
+        *reportedExceptionMs = e.timestampMs;
+    }
+}
+
 } // namespace capstan::sandbox::operatorspec

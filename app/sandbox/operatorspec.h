@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace capstan::sandbox::operatorspec {
 
 extern const QString kFlinkApi;
@@ -69,5 +71,13 @@ struct ReconciledSpec
 
 ReconciledSpec parseReconciled(const QString &json);
 QString serializeReconciled(const QJsonObject &spec, qint64 generation, bool firstDeployment);
+
+// The operator's JobStatusObserver for one job, of a deployment or a session job: its id, name, state
+// and start into *jobStatus, a JobStatusChanged Event on every change of state, and a JobException
+// Event (the first lines of its stack trace) for each exception newer than *reportedExceptionMs, at
+// most ten a pass.
+using RecordEvent = std::function<void(const QString &type, const QString &reason, const QString &message)>;
+void observeJob(const FlinkJobModel &job, qint64 now, QJsonObject *jobStatus, qint64 *reportedExceptionMs,
+                const RecordEvent &record);
 
 } // namespace capstan::sandbox::operatorspec

@@ -422,34 +422,11 @@ void SessionJobSimulation::Private::observe(Context &c)
 
     // JobStatusObserver: job state, an Event on every change, the job's exceptions.
     const FlinkJobModel &job = m.job;
-    const QString previous = jobStatus.value(u"state"_s).toString();
-    const QString current = job.state();
-    jobStatus.insert(u"jobId"_s, job.jobId());
-    jobStatus.insert(u"jobName"_s, job.jobName());
-    jobStatus.insert(u"state"_s, current);
-    jobStatus.insert(u"startTime"_s, QString::number(job.startTimeMs()));
-    if (previous != current) {
-        jobStatus.insert(u"updateTime"_s, QString::number(c.now));
-        event(c, kNormal, u"JobStatusChanged"_s,
-              previous.isEmpty() ? u"Job status changed to %1"_s.arg(current)
-                                 : u"Job status changed from %1 to %2"_s.arg(previous, current));
-    }
+    observeJob(
+        job, c.now, &jobStatus, &m.reportedExceptionMs,
+        [&](const QString &type, const QString &reason, const QString &message) { event(c, type, reason, message); });
     c.status.insert(u"jobStatus"_s, jobStatus);
-    int reported = 0;
-    for (const JobExceptionRecord &e : job.exceptions()) {
-        if (e.timestampMs <= m.reportedExceptionMs || reported >= 10)
-            continue;
-        const QStringList lines = e.stacktrace.split(u'\n', Qt::SkipEmptyParts);
-        QString message = e.exceptionName + u"\n\nStacktrace (truncated):\n"_s;
-        constexpr int kMaxLines = 5;
-        for (int i = 0; i < std::min<int>(kMaxLines, int(lines.size())); ++i)
-            message += lines.at(i) + u'\n';
-        if (lines.size() > kMaxLines)
-            message += u"... (%1 more lines)"_s.arg(lines.size() - kMaxLines);
-        event(c, kWarning, u"JobException"_s, message.trimmed());
-        ++reported;
-        m.reportedExceptionMs = e.timestampMs;
-    }
+    const QString current = job.state();
     // Stable once RUNNING for a while without a restart.
     if (current == u"RUNNING"_s && job.numRestarts() == 0 && c.now - job.stateSinceMs() >= kStableAfterMs
         && rs.value(u"state"_s).toString() == u"DEPLOYED"_s && jobStateOf(last.spec) == u"running"_s) {

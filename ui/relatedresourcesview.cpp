@@ -86,9 +86,8 @@ QList<Deployment> RelatedResourcesView::listed() const
     if (!m_model)
         return out;
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QString uid = m_model->index(row, 0).data(DeploymentTableModel::UidRole).toString();
-        if (const Deployment *d = m_model->deployment(uid); d && d->ns == m_deployment.ns)
-            out << *d;
+        if (m_model->at(row).ns == m_deployment.ns)
+            out << m_model->at(row);
     }
     std::sort(out.begin(), out.end(), [](const Deployment &a, const Deployment &b) { return a.name < b.name; });
     return out;

@@ -53,7 +53,7 @@ public:
     const Deployment *deployment(const QString &uid) const { return find(uid); }
     // Deployments ("namespace/name") whose metrics are collected while closed: marked with a pin.
     void setPinned(const QSet<QString> &keys);
-    bool isPinned(const Deployment &d) const { return m_pinned.contains(d.ns + QLatin1Char('/') + d.name); }
+    bool isPinned(const Deployment &d) const { return m_pinned.contains(d.key()); }
 
     // Ages are counted on the cluster's clock (SessionHost::clock()); without one, on the local clock.
     void setClock(std::shared_ptr<const ServerClock> clock);

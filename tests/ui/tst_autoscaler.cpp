@@ -146,6 +146,8 @@ QString TestAutoscaler::describe(MainWindow *window)
                          .arg(v.parallelism)
                          .arg(v.recommended)
                          .arg(v.load));
+    for (const AutoscalerReport::Decision &d : panel(window)->timelineModel()->decisions())
+        lines.append(QStringLiteral("%1 %2 (%3)").arg(d.time.toString(Qt::ISODateWithMs), d.title, d.source));
     return lines.join(u'\n');
 }
 
@@ -260,9 +262,10 @@ void TestAutoscaler::resetClearsTheTab()
                                          QJsonObject{{QStringLiteral("job"),
                                                       QJsonObject{{QStringLiteral("autoscalerResetNonce"), 1}}}}}})
                 .ok());
-    QVERIFY(
+    QVERIFY2(
         runUntil([&] { return !hasDecision(window.get(), Kind::ScaledUp) && hasDecision(window.get(), Kind::Reset); },
-                 60000, 1000));
+                 60000, 1000),
+        qPrintable(describe(window.get())));
     QCOMPARE(panel(window.get())->timelineModel()->decisions().size(), 1);
     QVERIFY2(panel(window.get())->stateText().contains(u"empty")
                  || panel(window.get())->stateText().contains(u"Collecting"),

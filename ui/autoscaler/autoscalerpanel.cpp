@@ -124,8 +124,16 @@ void AutoscalerPanel::setSession(SessionHost *session)
         m_spec = object.value(QLatin1String("spec")).toObject();
         const QJsonValue nonce
             = m_spec.value(QLatin1String("job")).toObject().value(QLatin1String("autoscalerResetNonce"));
-        if (!first && nonce != m_resetNonce && m_session)
+        if (!first && nonce != m_resetNonce && m_session) {
+            // The reset came after everything seen so far, even when the estimate of the server's clock
+            // lags behind the Events' timestamps (a virtual clock stepped forward).
             m_resetAt = m_session->clock()->now();
+            for (const ClusterEvent &e : std::as_const(m_events)) {
+                const QDateTime at = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+                if (at >= m_resetAt)
+                    m_resetAt = at.addMSecs(1);
+            }
+        }
         m_resetNonce = nonce;
         rebuild();
     });

@@ -2266,6 +2266,14 @@ Knoten-ID %2</translation>
         <source>A new Ververica Platform Deployment</source>
         <translation>Ein neues Ververica-Platform-Deployment</translation>
     </message>
+    <message>
+        <source>The YAML parses, fits the platform&apos;s API description (%1 %2) and follows its rules for the desired state, the strategies and the parallelism.</source>
+        <translation>Das YAML ist lesbar, passt zur API-Beschreibung der Plattform (%1 %2) und folgt ihren Regeln für den Sollzustand, die Strategien und die Parallelität.</translation>
+    </message>
+    <message>
+        <source>Not in the description, which leaves out a few fields the platform takes; check the spelling: %1.</source>
+        <translation>Nicht in der Beschreibung, der einige Felder fehlen, die die Plattform annimmt; prüfen Sie die Schreibweise: %1.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ConfigureFormPage</name>
@@ -6811,6 +6819,89 @@ Um: %2</translation>
     <message>
         <source>Ctrl+Alt+V</source>
         <translation>Ctrl+Alt+V</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::VvpApiDescription</name>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <translation>eine Map</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s API description is not a Swagger 2.0 document (no &quot;swagger&quot;: &quot;2.0&quot;).</source>
+        <translation>Die API-Beschreibung der Plattform ist kein Swagger-2.0-Dokument (kein &quot;swagger&quot;: &quot;2.0&quot;).</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s API description has no definitions.</source>
+        <translation>Die API-Beschreibung der Plattform hat keine Definitionen.</translation>
+    </message>
+    <message>
+        <source>null: the platform leaves out a field without a value.</source>
+        <translation>null: Die Plattform lässt ein Feld ohne Wert weg.</translation>
+    </message>
+    <message>
+        <source>The description refers to %1, which it does not define.</source>
+        <translation>Die Beschreibung verweist auf %1, das sie nicht definiert.</translation>
+    </message>
+    <message>
+        <source>%1 is not a map: the platform expects a map here.</source>
+        <translation>%1 ist keine Map: Die Plattform erwartet hier eine Map.</translation>
+    </message>
+    <message>
+        <source>%1 is not a list: the platform expects a list here.</source>
+        <translation>%1 ist keine Liste: Die Plattform erwartet hier eine Liste.</translation>
+    </message>
+    <message>
+        <source>%1 is not a single value: the platform expects one here (%2).</source>
+        <translation>%1 ist kein einzelner Wert: Die Plattform erwartet hier einen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a number: the platform expects %2 here.</source>
+        <translation>%1 ist keine Zahl: Die Plattform erwartet hier %2.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number: the platform would cut it to %2.</source>
+        <translation>%1 ist keine ganze Zahl: Die Plattform würde sie auf %2 kürzen.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range for %2.</source>
+        <translation>%1 liegt außerhalb des Bereichs von %2.</translation>
+    </message>
+    <message>
+        <source>%1 is neither true nor false: the platform expects true or false here.</source>
+        <translation>%1 ist weder true noch false: Die Plattform erwartet hier true oder false.</translation>
+    </message>
+    <message>
+        <source>%1 is not text: the platform writes text here.</source>
+        <translation>%1 ist kein Text: Die Plattform schreibt hier Text.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time: the platform expects ISO 8601 (2024-05-01T12:00:00Z) here.</source>
+        <translation>%1 ist kein Zeitpunkt: Die Plattform erwartet hier ISO 8601 (2024-05-01T12:00:00Z).</translation>
+    </message>
+    <message>
+        <source>%1 is not an id: the platform expects a UUID (8-4-4-4-12 hexadecimal digits) here.</source>
+        <translation>%1 ist keine ID: Die Plattform erwartet hier eine UUID (8-4-4-4-12 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2.</source>
+        <translation>%1 ist keiner der Werte %2.</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,7 @@ void ActionsController::setSession(SessionHost *session)
     m_runningUids.clear();
     m_awaitedGenerations.clear();
     m_schemas.clear();
+    m_apiDescription = VvpApiDescription();
     m_pendingRollback = Snapshot();
     if (!session)
         return;
@@ -93,6 +94,13 @@ void ActionsController::setSession(SessionHost *session)
         m_schemas.insert(resourceKindFromName(kind), schema);
         if (m_dialog && kind == resourceKindName(m_dialogSchemaKind))
             m_dialog->setSchema(schema);
+    });
+    connect(source, &BackendSession::apiDescriptionLoaded, this, [this](const QJsonObject &swagger) {
+        if (const Result<VvpApiDescription> description = VvpApiDescription::fromJson(swagger)) {
+            m_apiDescription = *description;
+            if (m_dialog)
+                m_dialog->setApiDescription(m_apiDescription);
+        }
     });
 }
 
@@ -299,6 +307,8 @@ ConfigureDialog *ActionsController::createConfigureDialog(bool create, const QJs
                                                                                     : ResourceKind::FlinkDeployment;
     if (const QJsonObject schema = m_schemas.value(m_dialogSchemaKind); !schema.isEmpty())
         dialog->setSchema(schema);
+    if (!m_apiDescription.isNull())
+        dialog->setApiDescription(m_apiDescription);
     // The dialog never talks to the network: Apply runs here, and the dialog hears back until the
     // server has the change (422 onto fields, 409 as a conflict to resolve), then closes.
     connect(dialog, &ConfigureDialog::applyRequested, this,

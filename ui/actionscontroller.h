@@ -6,6 +6,7 @@
 #include "flink/snapshot.h"
 #include "kube/accesscheck.h"
 #include "ui/actionreviewdialog.h"
+#include "vvp/vvpapidescription.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -96,6 +97,7 @@ private:
     QHash<QString, AccessCheck> m_access; // the API server's answers, by AccessCheck::key()
     QJsonObject m_object;
     QMap<ResourceKind, QJsonObject> m_schemas; // the CRD schemas the cluster serves, by kind
+    VvpApiDescription m_apiDescription; // what a Ververica Platform serves at /api/swagger.json
     ResourceKind m_dialogSchemaKind = ResourceKind::FlinkDeployment; // the open dialog's
     QString m_specActionsBlocked;
     Snapshot m_pendingRollback; // waiting for its spec revision

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -227,9 +228,6 @@ void ConfigureDialog::loadObject(const QJsonObject &object)
     m_object = object;
     m_platform = VvpObjects::isPlatformDeployment(object);
     useFormPage(m_platform ? ConfigureFormPage::Backend::Platform : ConfigureFormPage::Backend::Operator);
-    m_yamlPage->setValidNote(m_platform ? tr("The YAML parses and follows Ververica Platform's rules for the desired "
-                                             "state, the strategies and the parallelism.")
-                                        : QString());
     const QJsonObject metadata = object.value(kMetadata).toObject();
     m_spec = Deployment::editableSpec(object);
     m_baseSpec = m_mode == Mode::Configure ? m_spec : QJsonObject();
@@ -352,7 +350,18 @@ QList<SpecChecks::Problem> ConfigureDialog::collectProblems() const
             problems.append({QStringLiteral("metadata.namespace"), tr("Choose the namespace to create it in.")});
     }
     if (m_platform) {
-        problems.append(SpecChecks::checkPlatform(m_spec));
+        const QList<SpecChecks::Problem> rules = SpecChecks::checkPlatform(m_spec);
+        problems.append(rules);
+        // The platform's rules say more than a type does; a field they flag is said once.
+        QSet<QString> flagged;
+        for (const SpecChecks::Problem &p : rules)
+            flagged.insert(p.field);
+        const VvpApiDescription::Check check
+            = m_apiDescription.check(QStringLiteral("Deployment"), QJsonObject{{QString(kSpec), m_spec}});
+        for (const VvpApiDescription::Finding &f : check.errors) {
+            if (!flagged.contains(specField(f.field)))
+                problems.append({specField(f.field), f.message});
+        }
         return problems;
     }
     problems.append(SpecChecks::check(m_spec));
@@ -385,6 +394,8 @@ QStringList ConfigureDialog::problems() const
 
 void ConfigureDialog::revalidate()
 {
+    if (m_platform)
+        m_yamlPage->setValidNote(platformNote());
     m_problems = collectProblems();
     showProblems(m_problems + m_serverProblems);
     updateButtons();
@@ -422,6 +433,35 @@ void ConfigureDialog::setSchema(const QJsonObject &openApiV3Schema)
     revalidate();
     if (m_page == Page::Review)
         refreshReview();
+}
+
+void ConfigureDialog::setApiDescription(const VvpApiDescription &description)
+{
+    m_apiDescription = description;
+    revalidate();
+    if (m_page == Page::Review)
+        refreshReview();
+}
+
+// What the YAML page says of a platform spec without problems: which checks it passed, and the
+// fields the platform's description does not name (it leaves out some the platform takes).
+QString ConfigureDialog::platformNote() const
+{
+    if (m_apiDescription.isNull())
+        return tr("The YAML parses and follows Ververica Platform's rules for the desired state, the strategies and "
+                  "the parallelism.");
+    QString note = tr("The YAML parses, fits the platform's API description (%1 %2) and follows its rules for the "
+                      "desired state, the strategies and the parallelism.")
+                       .arg(m_apiDescription.title(), m_apiDescription.version());
+    QStringList unknown
+        = m_apiDescription.check(QStringLiteral("Deployment"), QJsonObject{{QString(kSpec), m_spec}}).unknownFields;
+    for (QString &field : unknown)
+        field = specField(field);
+    if (!unknown.isEmpty())
+        note += QLatin1Char(' ')
+            + tr("Not in the description, which leaves out a few fields the platform takes; check the spelling: %1.")
+                  .arg(unknown.join(QStringLiteral(", ")));
+    return note;
 }
 
 // --- review ---------------------------------------------------------------------------------------------

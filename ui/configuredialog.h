@@ -4,6 +4,7 @@
 #include "flink/schemavalidator.h"
 #include "ui/configure/configureformpage.h"
 #include "ui/specchecks.h"
+#include "vvp/vvpapidescription.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -50,6 +51,9 @@ public:
     // opened; until then only the local checks run. The Flink versions offered come from its enum.
     void setSchema(const QJsonObject &openApiV3Schema);
     bool hasSchema() const { return !m_validator.isNull(); }
+    // A Ververica Platform's API description: a platform deployment's spec is checked against its
+    // Deployment definition (types and enums as the platform reads them) besides the platform's rules.
+    void setApiDescription(const VvpApiDescription &description);
 
     // Shows page after applying the side being left (form → spec, or YAML → spec). Returns false and
     // stays on the YAML page when its text does not parse.
@@ -104,6 +108,7 @@ private:
 
     void revalidate();
     QList<SpecChecks::Problem> collectProblems() const;
+    QString platformNote() const;
     void showProblems(const QList<SpecChecks::Problem> &problems);
     void refreshReview();
     void updateButtons();
@@ -123,6 +128,7 @@ private:
     QJsonObject m_baseSpec;
     QJsonObject m_spec;
     SchemaValidator m_validator;
+    VvpApiDescription m_apiDescription;
     QList<SpecChecks::Problem> m_problems; // fields below spec; "metadata.name" for the name
     QList<SpecChecks::Problem> m_serverProblems;
     QJsonObject m_conflictServer;

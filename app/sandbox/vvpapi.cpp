@@ -1,7 +1,9 @@
 #include "sandbox/vvpapi.h"
 
 #include "sandbox/resourcestore.h"
+#include "sandbox/vvpapidocument.h"
 #include "sandbox/vvpplatform.h"
+#include "vvp/vvpapidescription.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -106,6 +108,11 @@ ProxyResponse VvpApi::handle(const QString &method, const QString &rawPath, cons
             namespaces.append(QJsonObject{{u"name"_s, QString(u"namespaces/"_s + ns)}});
         return reply({200, {{u"namespaces"_s, namespaces}}});
     }
+    if (parts == QStringList{u"api"_s, u"swagger.json"_s}) {
+        if (m != u"GET"_s)
+            return methodNotAllowed(m, path);
+        return reply({200, VvpApiDocument::document()});
+    }
     if (parts.size() < 3 || parts.at(0) != u"api"_s || parts.at(1) != u"v1"_s)
         return notFound(path);
     if (parts.at(2) == u"status"_s) {
@@ -161,6 +168,18 @@ ProxyResponse VvpApi::handle(const QString &method, const QString &rawPath, cons
                 u"The request body is not a JSON object: %1"_s.arg(
                     parseError.error == QJsonParseError::NoError ? u"not an object"_s : parseError.errorString()));
         object = doc.object();
+        // The platform reads a deployment or its defaults into its own types, and refuses what does not fit.
+        static const VvpApiDescription description = *VvpApiDescription::fromJson(VvpApiDocument::document());
+        if (collection == u"deployments"_s || collection == u"deployment-defaults"_s) {
+            const VvpApiDescription::Check check
+                = description.check(collection == u"deployments"_s ? u"Deployment"_s : u"DeploymentDefaults"_s, object);
+            if (!check.errors.isEmpty()) {
+                const VvpApiDescription::Finding &first = check.errors.constFirst();
+                return failure(400, u"Bad Request"_s,
+                               u"Could not read the request body at %1: %2"_s.arg(first.field, first.message));
+            }
+            object = check.read.toObject(); // "3" for a parallelism is 3, a number in the configuration text
+        }
     }
     const auto q = [&](const char *key) { return query.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded); };
 

@@ -160,6 +160,9 @@ signals:
     // The CRD's openAPIV3Schema of v1beta1, read once after connecting (not emitted when the
     // apiextensions API is forbidden or fails).
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
+    // A Ververica Platform's API description (Swagger 2.0, /api/swagger.json), read once after
+    // connecting (not emitted when the platform does not serve one).
+    void apiDescriptionLoaded(const QJsonObject &swagger);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
     // The spec `uid` had before its current one (empty: no earlier revision recorded), recorded at
     // `since`, replaced at `until` by the action of the audit log's key `action` ("": none of Capstan's

@@ -67,6 +67,11 @@ QString VvpClient::namespacesPath()
     return QStringLiteral("/namespaces/v1/namespaces");
 }
 
+QString VvpClient::apiDescriptionPath()
+{
+    return QStringLiteral("/api/swagger.json");
+}
+
 QString VvpClient::deploymentsPath(const QString &ns)
 {
     return QStringLiteral("/api/v1/namespaces/%1/deployments").arg(segment(ns));

@@ -35,6 +35,7 @@ public:
 
     // Application Manager paths.
     static QString namespacesPath(); // Ververica's namespace API
+    static QString apiDescriptionPath(); // the Application Manager's Swagger 2.0 description
     static QString deploymentsPath(const QString &ns);
     static QString deploymentPath(const QString &ns, const QString &name);
     static QString eventsPath(const QString &ns); // with ?deploymentId=

@@ -12,6 +12,7 @@
 #include "session/jobmanagerpoller.h"
 #include "session/specrevisionstore.h"
 #include "vvp/vvpadmin.h"
+#include "vvp/vvpapidescription.h"
 #include "vvp/vvpclient.h"
 #include "vvp/vvpjobmanagers.h"
 #include "vvp/vvpobjects.h"
@@ -111,6 +112,28 @@ void VvpSession::start()
     list();
     m_listTimer.start();
     m_pollTimer.start();
+    loadApiDescription();
+}
+
+// Configure Deployment checks a spec against the description the platform serves, as it checks an
+// operator's spec against the CRD's schema. A platform without one keeps the built-in checks.
+void VvpSession::loadApiDescription()
+{
+    KubeReply *reply = m_vvp->get(VvpClient::apiDescriptionPath());
+    connect(reply, &KubeReply::finished, this, [this, generation = m_generation](const Result<QJsonObject> &result) {
+        if (generation != m_generation)
+            return;
+        if (!result) {
+            qCInfo(lcSession).noquote() << "no API description from the platform:" << result.error().message;
+            return;
+        }
+        const Result<VvpApiDescription> description = VvpApiDescription::fromJson(*result);
+        if (!description) {
+            qCInfo(lcSession).noquote() << description.error().message;
+            return;
+        }
+        emit apiDescriptionLoaded(*result);
+    });
 }
 
 void VvpSession::stop()

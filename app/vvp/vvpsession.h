@@ -102,6 +102,7 @@ private:
     };
 
     void list();
+    void loadApiDescription();
     void listNamespaces();
     void listed(const QStringList &namespaces, const QHash<QString, QJsonObject> &objects);
     void listFailed(const Error &error);

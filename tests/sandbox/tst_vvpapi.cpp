@@ -1,8 +1,9 @@
 // The sandbox's Ververica Platform held against the Application Manager's API description (the reference
 // data's vvp/appmanager-api-swagger-2.4.3.json, common/referencedata.h): every path and method it lists,
 // requested through the real SandboxServer (HTTPS, the API server's service proxy) and on the platform's
-// own port, each answer validated against the response schema by a small Swagger 2.0 validator (types,
-// int32 ranges, enums, date-time and uuid formats, and no field the description does not have). Then the
+// own port, each answer validated against the response schema by VvpApiDescription as the platform's
+// answers are read (exact types, int32 ranges, enums, date-time and uuid formats, no null, and no field
+// the description does not have). Then the
 // platform's behaviour on a paused virtual clock: a STATEFUL upgrade, the feature-flag restart loop,
 // Cancel and a LATEST_STATE start from the retained checkpoint, optimistic concurrency, Delete only when
 // stopped, write-only secret values and deployment defaults merged into the job.
@@ -15,8 +16,8 @@
 #include "sandbox/sandboxserver.h"
 #include "sandbox/virtualclock.h"
 #include "sandbox/vvpplatform.h"
+#include "vvp/vvpapidescription.h"
 
-#include <QDateTime>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -24,7 +25,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -116,13 +116,12 @@ private:
     QJsonArray items(const QString &path);
     QJsonObject jobOf(const QString &jobId);
     QStringList violations(const QString &templ, const QString &method, const QJsonValue &answer) const;
-    void check(const QJsonValue &schema, const QJsonValue &value, const QString &path, QStringList *errors,
-               int depth) const;
 
     std::unique_ptr<SandboxServer> m_server;
     QNetworkAccessManager m_nam;
     QSslConfiguration m_ssl;
     QJsonObject m_spec;
+    VvpApiDescription m_description;
 };
 
 void TestVvpApi::initTestCase()
@@ -151,6 +150,9 @@ void TestVvpApi::initTestCase()
         restore.insert(u"properties"_s, properties);
         definitions.insert(u"DeploymentRestoreStrategy"_s, restore);
         m_spec.insert(u"definitions"_s, definitions);
+        const Result<VvpApiDescription> description = VvpApiDescription::fromJson(m_spec);
+        QVERIFY(description);
+        m_description = *description;
     }
 }
 
@@ -227,81 +229,6 @@ QJsonObject TestVvpApi::jobOf(const QString &jobId)
     return api("GET", kNs + u"/jobs/"_s + jobId).body;
 }
 
-void TestVvpApi::check(const QJsonValue &schemaValue, const QJsonValue &value, const QString &path, QStringList *errors,
-                       int depth) const
-{
-    QJsonObject schema = schemaValue.toObject();
-    if (depth > 40)
-        return;
-    if (schema.contains(u"$ref"_s)) {
-        const QString name = schema.value(u"$ref"_s).toString().section(u'/', -1);
-        const QJsonValue target = m_spec.value(u"definitions"_s).toObject().value(name);
-        if (!target.isObject()) {
-            errors->append(u"%1: unknown definition %2"_s.arg(path, name));
-            return;
-        }
-        check(target, value, path, errors, depth + 1);
-        return;
-    }
-    const QString type = schema.value(u"type"_s).toString();
-    const auto wrong = [&](const QString &expected) {
-        errors->append(u"%1: %2 expected, got %3"_s.arg(
-            path, expected, QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))));
-    };
-    if (value.isNull()) {
-        errors->append(u"%1: null (the platform leaves fields without a value out)"_s.arg(path));
-        return;
-    }
-    if (type == u"string"_s) {
-        if (!value.isString())
-            return wrong(type);
-        const QString text = value.toString();
-        const QString format = schema.value(u"format"_s).toString();
-        if (format == u"date-time"_s && !QDateTime::fromString(text, Qt::ISODateWithMs).isValid())
-            errors->append(u"%1: \"%2\" is not a date-time"_s.arg(path, text));
-        static const QRegularExpression uuid(u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s);
-        if (format == u"uuid"_s && !uuid.match(text).hasMatch())
-            errors->append(u"%1: \"%2\" is not a uuid"_s.arg(path, text));
-    } else if (type == u"integer"_s) {
-        const double d = value.toDouble();
-        if (!value.isDouble() || d != double(qint64(d)))
-            return wrong(type);
-        if (schema.value(u"format"_s).toString() == u"int32"_s && (d < -2147483648.0 || d > 2147483647.0))
-            errors->append(u"%1: %2 is out of the int32 range"_s.arg(path).arg(d));
-    } else if (type == u"number"_s) {
-        if (!value.isDouble())
-            return wrong(type);
-    } else if (type == u"boolean"_s) {
-        if (!value.isBool())
-            return wrong(type);
-    } else if (type == u"array"_s) {
-        if (!value.isArray())
-            return wrong(type);
-        const QJsonArray a = value.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i)
-            check(schema.value(u"items"_s), a.at(i), u"%1[%2]"_s.arg(path).arg(i), errors, depth + 1);
-    } else if (type == u"object"_s || schema.contains(u"properties"_s)) {
-        if (!value.isObject())
-            return wrong(u"object"_s);
-        const QJsonObject o = value.toObject();
-        const QJsonObject properties = schema.value(u"properties"_s).toObject();
-        const QJsonValue additional = schema.value(u"additionalProperties"_s);
-        // Without properties or additionalProperties the object is free-form (JsonNode, ResourceListMetadata).
-        const bool freeForm = !schema.contains(u"properties"_s) && !additional.isObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const QString child = path + u'.' + it.key();
-            if (properties.contains(it.key()))
-                check(properties.value(it.key()), it.value(), child, errors, depth + 1);
-            else if (additional.isObject())
-                check(additional, it.value(), child, errors, depth + 1);
-            else if (!freeForm)
-                errors->append(u"%1: not in the API description"_s.arg(child));
-        }
-    }
-    if (schema.contains(u"enum"_s) && !schema.value(u"enum"_s).toArray().contains(value))
-        errors->append(u"%1: %2 is not one of the enum's values"_s.arg(path, value.toVariant().toString()));
-}
-
 QStringList TestVvpApi::violations(const QString &templ, const QString &method, const QJsonValue &answer) const
 {
     const QJsonObject operation
@@ -309,8 +236,14 @@ QStringList TestVvpApi::violations(const QString &templ, const QString &method, 
     const QJsonValue schema = at(operation, u"responses.200.schema"_s);
     if (!schema.isObject())
         return {u"%1 %2: no answer schema in the description"_s.arg(method, templ)};
+    // What the platform writes: exact types, no nulls, and no field the description lacks.
+    const VvpApiDescription::Check check
+        = m_description.checkSchema(schema.toObject(), answer, u"body"_s, VvpApiDescription::Reading::Answer);
     QStringList errors;
-    check(schema, answer, u"body"_s, &errors, 0);
+    for (const VvpApiDescription::Finding &f : check.errors)
+        errors.append(f.field + u": "_s + f.message);
+    for (const QString &field : check.unknownFields)
+        errors.append(field + u": not in the API description"_s);
     return errors;
 }
 

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>

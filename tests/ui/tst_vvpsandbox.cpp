@@ -7,6 +7,7 @@
 #include "common/actionreview.h"
 #include "common/platformwindow.h"
 #include "common/sandboxfixture.h"
+#include "common/windowactions.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/vvpplatform.h"
 #include "session/sessionhost.h"
@@ -26,8 +27,11 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -62,6 +66,7 @@ private slots:
     void suspendThenStartFromTheSavepoint();
     void staleWriteIsAConflict();
     void newDeploymentOnThePlatform();
+    void configureChecksThePlatformsDescription();
     void deleteCancelsARunningDeploymentFirst();
     void urlWithTokenNeverLogged();
 
@@ -260,6 +265,55 @@ void TestVvpSandbox::newDeploymentOnThePlatform()
         *m_sandbox, [&] { return created().body.value(u"status")[u"state"].toString() == QStringLiteral("RUNNING"); }));
     QTRY_COMPARE_WITH_TIMEOUT(listed(window.get(), QStringLiteral("top-speed"))->displayState(), DisplayState::Running,
                               10000);
+}
+
+// The platform's own description (/api/swagger.json) checks the YAML as the CRD's schema does for the
+// operator: what the platform would refuse is a problem at its field, what it does not describe a note.
+void TestVvpSandbox::configureChecksThePlatformsDescription()
+{
+    auto window = openPlatform();
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->openDeployment(QStringLiteral("default"), QStringLiteral("github-analytics")),
+                             10000);
+    QAction *configure = window->actions()->configureAction();
+    QTRY_VERIFY(configure->isEnabled());
+    configure->trigger();
+    auto *dialog = qobject_cast<ConfigureDialog *>(window->configureDialog());
+    QVERIFY(dialog);
+    auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("configureTabs"));
+    tabs->setCurrentIndex(static_cast<int>(ConfigureDialog::Page::Yaml));
+    auto *status = dialog->findChild<QLabel *>(QStringLiteral("yamlStatusLabel"));
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("API description (Application Manager API 2.4.3)")),
+                 qPrintable(status->text()));
+    // Ververica documents allowNonRestoredState; its 2.4.3 description leaves it out.
+    QVERIFY2(status->text().contains(QStringLiteral("restoreStrategy.allowNonRestoredState")),
+             qPrintable(status->text()));
+    test::saveScreenshot(dialog, QStringLiteral("vvp-configure-yaml-described"));
+
+    auto *editor = dialog->findChild<QPlainTextEdit *>(QStringLiteral("yamlEditor"));
+    // A field the platform's own rules do not check: only its description knows its type.
+    const QString original = editor->toPlainText();
+    QVERIFY(original.contains(QStringLiteral("    parallelism: 1\n")));
+    static const QRegularExpression attempts(QStringLiteral("maxSavepointCreationAttempts: \\d+"));
+    QVERIFY(original.contains(attempts));
+    editor->setPlainText(QString(original).replace(attempts, QStringLiteral("maxSavepointCreationAttempts: many")));
+    auto *errors = dialog->findChild<QListWidget *>(QStringLiteral("yamlErrorList"));
+    QTRY_COMPARE(errors->count(), 1);
+    QVERIFY2(errors->item(0)->text().contains(
+                 QStringLiteral("maxSavepointCreationAttempts: \u201cmany\u201d is not a number")),
+             qPrintable(errors->item(0)->text()));
+    auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("applyButton"));
+    QVERIFY(!apply->isEnabled());
+    test::saveScreenshot(dialog, QStringLiteral("vvp-configure-yaml-refused"));
+    // A field both check is said once, in the rules' words.
+    editor->setPlainText(
+        QString(original).replace(QStringLiteral("parallelism: 1"), QStringLiteral("parallelism: two")));
+    QTRY_VERIFY(errors->count() == 1 && errors->item(0)->text().contains(QStringLiteral("whole number of at least 1")));
+
+    // Fixed, the change can be applied.
+    editor->setPlainText(QString(original).replace(QStringLiteral("parallelism: 1"), QStringLiteral("parallelism: 2")));
+    QTRY_VERIFY(apply->isEnabled());
+    dialog->reject();
 }
 
 void TestVvpSandbox::deleteCancelsARunningDeploymentFirst()

@@ -1919,6 +1919,14 @@ Knoten-ID %2</translation>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>The autoscaler scales this vertex to at most %1 (job.autoscaler.vertex.max-parallelism).</source>
+        <translation>Der Autoscaler skaliert diesen Vertex auf höchstens %1 (job.autoscaler.vertex.max-parallelism).</translation>
+    </message>
 </context>
 <context>
     <name>capstan::Autostart</name>

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace capstan {
 
@@ -293,6 +294,9 @@ AutoscalerReport AutoscalerReport::build(const AutoscalerConfig &config, const A
         const double maxParallelism = latest(state, id, kMaxParallelism);
         if (std::isfinite(maxParallelism))
             v.maxParallelism = int(maxParallelism);
+        if (const int limit = config.vertexMaxParallelism();
+            limit > 0 && limit < std::numeric_limits<int>::max() && (v.maxParallelism <= 0 || limit < v.maxParallelism))
+            v.autoscalerLimit = limit;
         v.load = windowAverage(state, id, kLoad);
         v.trueProcessingRate = windowAverage(state, id, kTrueProcessingRate);
         v.targetDataRate = windowAverage(state, id, kTargetDataRate);

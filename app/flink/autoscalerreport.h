@@ -27,6 +27,7 @@ struct AutoscalerReport
         int parallelism = -1; // the job's current parallelism (plan, else the last metric window)
         int recommended = -1; // the autoscaler's override, or its advisory recommendation; -1: none
         int maxParallelism = -1; // key groups or the source's partitions, as the autoscaler bounds by
+        int autoscalerLimit = -1; // job.autoscaler.vertex.max-parallelism when it bounds lower; -1: it does not
         double load = std::numeric_limits<double>::quiet_NaN(); // busy-time ratio, window average
         double trueProcessingRate = std::numeric_limits<double>::quiet_NaN(); // records/s at full load
         double targetDataRate = std::numeric_limits<double>::quiet_NaN(); // records/s it must keep up with

@@ -246,6 +246,12 @@ void TestAutoscaler::limitedDecisionSaysWhy()
     QVERIFY2(limited->why.contains(u"128 key groups"), qPrintable(limited->why));
     // The vertex id in the operator's message is replaced by the vertex's name.
     QVERIFY(!limited->title.contains(panel(window.get())->report().vertices.value(1).id));
+    // The Max column gives the autoscaler's own bound beside the key groups.
+    QCOMPARE(panel(window.get())
+                 ->vertexModel()
+                 ->data(panel(window.get())->vertexModel()->index(1, AutoscalerVertexModel::MaxParallelism))
+                 .toString(),
+             u"3 of 128"_qs);
     shots(window.get(), QStringLiteral("limited"));
 }
 

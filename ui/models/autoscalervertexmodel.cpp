@@ -44,6 +44,9 @@ QVariant AutoscalerVertexModel::data(const QModelIndex &index, int role) const
                 return tr("%1 (as now)").arg(v.recommended);
             return v.recommended > v.parallelism ? tr("%1 ▲").arg(v.recommended) : tr("%1 ▼").arg(v.recommended);
         case MaxParallelism:
+            if (v.autoscalerLimit > 0)
+                return v.maxParallelism > 0 ? tr("%1 of %2").arg(v.autoscalerLimit).arg(v.maxParallelism)
+                                            : QVariant(v.autoscalerLimit);
             return count(v.maxParallelism);
         case Load:
             return std::isfinite(v.load) ? QVariant(QLocale().toString(qRound(v.load * 100)) + QStringLiteral(" %"))
@@ -77,8 +80,14 @@ QVariant AutoscalerVertexModel::data(const QModelIndex &index, int role) const
             return tr("Records per second arriving that the vertex must keep up with, including catching up on lag");
         case Lag:
             return tr("Records the source has not read yet (pending records)");
-        case MaxParallelism:
-            return tr("Key groups or source partitions: the parallelism is kept to a divisor of it");
+        case MaxParallelism: {
+            QString tip = tr("Key groups or source partitions: the parallelism is kept to a divisor of it");
+            if (v.autoscalerLimit > 0)
+                tip = tr("The autoscaler scales this vertex to at most %1 (job.autoscaler.vertex.max-parallelism).")
+                          .arg(v.autoscalerLimit)
+                    + u'\n' + tip;
+            return tip;
+        }
         case Note:
             return v.note;
         default:

@@ -1779,6 +1779,14 @@
         <source>Collecting metrics: %1 of the %2 window so far; no decision before it is full.</source>
         <translation>Metriken werden gesammelt: bisher %1 des Fensters von %2; keine Entscheidung, bevor es voll ist.</translation>
     </message>
+    <message>
+        <source>Rescaled in place</source>
+        <translation>Im laufenden Betrieb skaliert</translation>
+    </message>
+    <message>
+        <source>The operator gave the running job its new parallelism through the REST API (the adaptive scheduler restarts the tasks from the latest checkpoint) instead of redeploying it: %1</source>
+        <translation>Der Operator hat dem laufenden Job die neue Parallelität über die REST-API gegeben (der Adaptive Scheduler startet die Tasks aus dem neuesten Checkpoint neu), statt ihn neu zu deployen: %1</translation>
+    </message>
 </context>
 <context>
     <name>capstan::AutoscalerTimelineModel</name>

@@ -446,6 +446,12 @@ AutoscalerReport AutoscalerReport::build(const AutoscalerConfig &config, const A
             d.warning = true;
             d.title = tr("Autoscaler error");
             d.why = withNames(e.message);
+        } else if (e.reason == "Scaling"_L1) {
+            d.kind = Decision::Kind::Other;
+            d.title = tr("Rescaled in place");
+            d.why = tr("The operator gave the running job its new parallelism through the REST API (the adaptive "
+                       "scheduler restarts the tasks from the latest checkpoint) instead of redeploying it: %1")
+                        .arg(withNames(e.message));
         } else if (e.reason == "MemoryTuning"_L1 || e.reason == "ConfigurationRecommendation"_L1) {
             d.kind = Decision::Kind::MemoryTuning;
             d.title = tr("Memory tuning");

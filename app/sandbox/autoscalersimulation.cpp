@@ -88,6 +88,7 @@ struct AutoscalerSimulation::Entry
     QJsonValue nonce; // spec.job.autoscalerResetNonce last seen
     int jobSerial = -1; // the cluster deployment the metric window belongs to
     int jobRestarts = -1;
+    int jobRescales = 0; // in-place rescales of that run seen
     qint64 collectFromMs = 0; // the metric window starts here (after the stabilization interval)
     qint64 nextCollectMs = 0;
     qint64 storedAtMs = std::numeric_limits<qint64>::min() / 2;
@@ -198,11 +199,13 @@ QJsonObject AutoscalerSimulation::scale(const QJsonObject &deployment, const QJs
     e.active = settled && cluster.hasJob() && cluster.state() == u"RUNNING"_s;
     if (!e.active)
         return result;
-    if (e.jobSerial != cluster.deploymentSerial() || e.jobRestarts != cluster.numRestarts()) {
+    if (e.jobSerial != cluster.deploymentSerial() || e.jobRestarts != cluster.numRestarts()
+        || e.jobRescales != cluster.rescales()) {
         // A new run of the job (after a scaling, an upgrade or a restart): the window starts over once the
         // job has stabilized, and a scaling in progress has its restart time.
         e.jobSerial = cluster.deploymentSerial();
         e.jobRestarts = cluster.numRestarts();
+        e.jobRescales = cluster.rescales();
         e.collectFromMs = cluster.stateSinceMs() + AutoscalerConfig::fromFlinkConfiguration(conf).stabilizationMs();
         e.nextCollectMs = e.collectFromMs;
         e.lag = 0;

@@ -284,7 +284,10 @@ public:
                                       {QStringLiteral("reconciliationTimestamp"), startMs - 10000},
                                       {QStringLiteral("state"), QStringLiteral("DEPLOYED")}}}}},
         };
-        const StoreResult result = m_store.create(QStringLiteral("flinksessionjobs"), ns, object);
+        // Submitted some days ago, like the deployments, not when the sandbox started.
+        WriteOptions created;
+        created.creationTimestamp = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC).addDays(-4);
+        const StoreResult result = m_store.create(QStringLiteral("flinksessionjobs"), ns, object, created);
         if (!result.ok())
             qCWarning(lcSandboxServer) << "seeding" << name << "failed:" << result.code;
         else

@@ -46,23 +46,7 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
                            const std::optional<CheckpointRecord> &restore, qint64 nextCheckpointId)
 {
     m_settings = settings;
-    m_vertices = buildVertices(settings);
-    // pipeline.jobvertex-parallelism-overrides ("vertexId:parallelism,…", the autoscaler's decisions) sets
-    // vertices apart; the slots follow the largest.
-    const QStringList overrides
-        = settings.flinkConfiguration.value(QLatin1String("pipeline.jobvertex-parallelism-overrides"))
-              .toString()
-              .split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &entry : overrides) {
-        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
-        const int p = entry.mid(colon + 1).trimmed().toInt();
-        for (Vertex &v : m_vertices) {
-            if (colon > 0 && p > 0 && v.id == entry.left(colon).trimmed()) {
-                v.parallelism = p;
-                m_settings.parallelism = std::max(m_settings.parallelism, p);
-            }
-        }
-    }
+    applyParallelism();
     m_jm = JobManagerStatus::Deploying;
     m_jobId = jobId;
     m_deployedAtMs = nowMs;
@@ -75,6 +59,7 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
     m_runningSinceMs = 0;
     m_runningTotalMs = 0;
     m_numRestarts = 0;
+    m_rescales = 0;
     m_restartTimes.clear();
     m_completedCheckpoints = 0;
     m_failedCheckpoints = 0;
@@ -90,6 +75,43 @@ void FlinkJobModel::deploy(qint64 nowMs, const JobSettings &settings, const QStr
     m_jmStartMs = nowMs;
     ++m_serial;
     m_taskManagerIds.clear();
+}
+
+// The vertices at the job's parallelism, but where pipeline.jobvertex-parallelism-overrides
+// ("vertexId:parallelism,…", the autoscaler's decisions) sets them apart; the slots follow the largest.
+void FlinkJobModel::applyParallelism()
+{
+    m_vertices = buildVertices(m_settings);
+    const QStringList overrides
+        = m_settings.flinkConfiguration.value(QLatin1String("pipeline.jobvertex-parallelism-overrides"))
+              .toString()
+              .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &entry : overrides) {
+        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+        const int p = entry.mid(colon + 1).trimmed().toInt();
+        for (Vertex &v : m_vertices) {
+            if (colon > 0 && p > 0 && v.id == entry.left(colon).trimmed()) {
+                v.parallelism = p;
+                m_settings.parallelism = std::max(m_settings.parallelism, p);
+            }
+        }
+    }
+}
+
+bool FlinkJobModel::rescaleInPlace(qint64 nowMs, const QJsonObject &flinkConfiguration)
+{
+    advance(nowMs);
+    if (m_jm != JobManagerStatus::Ready || !hasJob() || m_state != QLatin1String("RUNNING"))
+        return false;
+    m_settings.flinkConfiguration = flinkConfiguration;
+    applyParallelism();
+    // The adaptive scheduler stops the tasks and starts them at the new parallelism from the latest
+    // checkpoint: the job keeps its id and its JobManager, and is RESTARTING meanwhile.
+    m_runningTotalMs += nowMs - m_runningSinceMs;
+    ++m_rescales;
+    setState(QStringLiteral("RESTARTING"), nowMs);
+    m_runningAtMs = nowMs + kRestartDelayMs;
+    return true;
 }
 
 void FlinkJobModel::submit(qint64 nowMs, const JobSettings &settings, const QString &jobId,

@@ -115,6 +115,11 @@ public:
     // at nowMs; the job keeps its id and restores from its latest checkpoint.
     void setJobManagerHeld(bool held, qint64 nowMs);
     bool jobManagerHeld() const { return m_held; }
+    // The operator's in-place scaling (PUT /jobs/:jobid/resource-requirements with the adaptive scheduler):
+    // a RUNNING job takes the per-vertex parallelism of flinkConfiguration's overrides without a redeploy.
+    // False, and nothing changes, when the job is not RUNNING.
+    bool rescaleInPlace(qint64 nowMs, const QJsonObject &flinkConfiguration);
+    int rescales() const { return m_rescales; } // in-place rescales of the current deployment
     // A TaskManager died (its pod was OOMKilled): a RUNNING job fails over and restarts.
     void loseTaskManager(qint64 nowMs, const QString &taskManagerId, const QString &diagnostics);
     // The TaskManager ids (in native mode the pod names) that taskManagerId(index) answers with.
@@ -191,6 +196,7 @@ private:
     qint64 stateSizeAt(qint64 atMs) const;
     double demand(qint64 nowMs) const;
     static QList<Vertex> buildVertices(const JobSettings &settings);
+    void applyParallelism();
 
     JobSettings m_settings;
     QList<Vertex> m_vertices;
@@ -210,6 +216,7 @@ private:
     qint64 m_runningTotalMs = 0; // RUNNING time before m_runningSinceMs
     qint64 m_nowMs = 0;
     int m_numRestarts = 0;
+    int m_rescales = 0;
     std::deque<qint64> m_restartTimes;
     qint64 m_nextCheckpointId = 1;
     qint64 m_completedCheckpoints = 0;

@@ -46,6 +46,7 @@ const QString kWarning = u"Warning"_s;
 const QString kMsgSubmit = u"Starting deployment"_s;
 const QString kMsgSuspended = u"Suspending existing deployment."_s;
 const QString kMsgRollback = u"Rolling back failed deployment."_s;
+const QString kMsgInPlaceScaling = u"In-place scaling triggered"_s;
 const QString kMsgSpecChanged = u"%1 change(s) detected (%2), starting reconciliation."_s;
 const QString kMsgRestartUnhealthy = u"Restarting unhealthy job"_s;
 
@@ -225,6 +226,7 @@ struct OperatorSimulation::Private
                 const QString &jobId, qint64 nextCheckpointId, bool rollback, bool firstDeployment);
     void periodicWork(ReconcileContext &c);
     bool maybeRollback(ReconcileContext &c, const ReconciledSpec &last, bool specChanged);
+    bool scaleInPlace(ReconcileContext &c, const ReconciledSpec &last, const SpecChangeSet &diff);
     void flush(ReconcileContext &c);
     void finalizeStatus(ReconcileContext &c);
     void cleanupDeleted(const Managed &m);
@@ -575,6 +577,8 @@ void OperatorSimulation::Private::reconcile(ReconcileContext &c)
     if (maybeRollback(c, last, specChanged))
         return;
 
+    if (specChanged && scaleInPlace(c, last, diff))
+        return;
     if (specChanged) {
         if (diff.type != DiffType::Ignore && m.specChangedEventGeneration != c.generation) {
             m.specChangedEventGeneration = c.generation;
@@ -598,6 +602,50 @@ void OperatorSimulation::Private::reconcile(ReconcileContext &c)
     if (state != u"ROLLED_BACK"_s || c.generation > last.generation)
         c.status.insert(u"observedGeneration"_s, c.generation);
     periodicWork(c);
+}
+
+// The operator's in-place scaling (1.8+): when only the autoscaler's parallelism overrides changed, the job
+// runs Flink 1.18+ with the adaptive scheduler and is RUNNING, the operator sets the running job's vertex
+// parallelism through the REST API instead of redeploying it, and records a Scaling Event. An override
+// removed falls back to the regular upgrade, as in the operator.
+bool OperatorSimulation::Private::scaleInPlace(ReconcileContext &c, const ReconciledSpec &last,
+                                               const SpecChangeSet &diff)
+{
+    static const QString kOverrides = u"pipeline.jobvertex-parallelism-overrides"_s;
+    if (diff.empty() || !c.spec.contains(u"job"_s) || !last.valid)
+        return false;
+    for (const QString &entry : diff.entries) {
+        if (!entry.startsWith(u"flinkConfiguration."_s + kOverrides + u' '))
+            return false;
+    }
+    const QJsonObject conf = c.spec.value(u"flinkConfiguration"_s).toObject();
+    if (conf.value(u"kubernetes.operator.job.upgrade.inplace-scaling.enabled"_s).toString() == u"false"_s
+        || conf.value(u"jobmanager.scheduler"_s).toString().compare(u"adaptive"_s, Qt::CaseInsensitive) != 0)
+        return false;
+    const QStringList version = flinkVersionOf(c.spec.value(u"flinkVersion"_s).toString()).split(u'.');
+    if (version.value(0).toInt() < 2 && version.value(1).toInt() < 18)
+        return false;
+    const auto vertices = [](const QJsonObject &configuration) {
+        QSet<QString> ids;
+        for (const QString &entry : configuration.value(kOverrides).toString().split(u',', Qt::SkipEmptyParts))
+            ids.insert(entry.section(u':', 0, 0).trimmed());
+        return ids;
+    };
+    const QSet<QString> before = vertices(last.spec.value(u"flinkConfiguration"_s).toObject());
+    if (!vertices(conf).contains(before))
+        return false;
+    if (!c.m.cluster.rescaleInPlace(c.now, conf))
+        return false;
+    recordEvent(c, kNormal, u"Scaling"_s, kMsgInPlaceScaling);
+    QJsonObject rs = c.status.value(u"reconciliationStatus"_s).toObject();
+    rs.insert(
+        u"lastReconciledSpec"_s,
+        serializeReconciled(withJob(c.spec, u"state"_s, jobOf(last.spec).value(u"state"_s)), c.generation, false));
+    rs.insert(u"reconciliationTimestamp"_s, c.now);
+    rs.insert(u"state"_s, u"DEPLOYED"_s);
+    c.status.insert(u"reconciliationStatus"_s, rs);
+    c.status.insert(u"observedGeneration"_s, c.generation);
+    return true;
 }
 
 bool OperatorSimulation::Private::maybeRollback(ReconcileContext &c, const ReconciledSpec &last, bool specChanged)

@@ -36,6 +36,8 @@ private slots:
     void cleanup();
     void loadProfile();
     void scaleUpOnLoadRise();
+    void adaptiveSchedulerScalesInPlace_data();
+    void adaptiveSchedulerScalesInPlace();
     void advisoryRecommendsOnly();
     void limitedByMaxParallelism();
     void excludedPeriodHolds();
@@ -215,6 +217,75 @@ void TestAutoscalerSim::scaleUpOnLoadRise()
     const QList<FlinkJobModel::Vertex> after = vertices(QStringLiteral("orders"));
     QCOMPARE(after.at(1).parallelism, 2);
     QCOMPARE(after.at(0).parallelism, 1);
+}
+
+void TestAutoscalerSim::adaptiveSchedulerScalesInPlace_data()
+{
+    QTest::addColumn<QJsonObject>("configuration");
+    QTest::addColumn<bool>("inPlace");
+    QTest::newRow("adaptive scheduler") << QJsonObject{{QStringLiteral("jobmanager.scheduler"),
+                                                        QStringLiteral("adaptive")}}
+                                        << true;
+    QTest::newRow("in-place scaling off")
+        << QJsonObject{{QStringLiteral("jobmanager.scheduler"), QStringLiteral("adaptive")},
+                       {QStringLiteral("kubernetes.operator.job.upgrade.inplace-scaling.enabled"),
+                        QStringLiteral("false")}}
+        << false;
+    QTest::newRow("default scheduler") << QJsonObject() << false;
+}
+
+// With Flink 1.18+ and the adaptive scheduler the operator applies the autoscaler's overrides to the
+// running job (Event Scaling): the job keeps its id; otherwise it is redeployed as a new job.
+void TestAutoscalerSim::adaptiveSchedulerScalesInPlace()
+{
+    QFETCH(QJsonObject, configuration);
+    QFETCH(bool, inPlace);
+    const QString name = QStringLiteral("inplace");
+    QVERIFY(create(name, configuration,
+                   QJsonObject{{QStringLiteral("sandbox.capstan.io/input-rate"), QStringLiteral("1500")}}));
+    const auto jobStatus = [&](const char *field) {
+        return deployment(name)
+            .value(QLatin1String("status"))
+            .toObject()
+            .value(QLatin1String("jobStatus"))
+            .toObject()
+            .value(QLatin1String(field))
+            .toString();
+    };
+    const auto jobId = [&] { return jobStatus("jobId"); };
+    step(60000);
+    const QString before = jobId();
+    QVERIFY(!before.isEmpty());
+    for (int i = 0; i < 60 && state(name).scalingHistory.isEmpty(); ++i)
+        step(10000);
+    QVERIFY(!state(name).scalingHistory.isEmpty());
+    step(60000);
+    const QList<FlinkJobModel::Vertex> after = vertices(name);
+    QVERIFY2(after.at(1).parallelism > 1, qPrintable(QString::number(after.at(1).parallelism)));
+    const QStringList scaling = events(name, QStringLiteral("Scaling"));
+    if (inPlace) {
+        QCOMPARE(jobId(), before);
+        QCOMPARE(scaling, QStringList{QStringLiteral("In-place scaling triggered")});
+        QVERIFY(events(name, QStringLiteral("SpecChanged")).isEmpty());
+    } else {
+        QVERIFY(jobId() != before);
+        QVERIFY(scaling.isEmpty());
+    }
+    // A redeploy takes longer to run again than the adaptive scheduler's restart.
+    const auto jobState = [&] { return jobStatus("state"); };
+    for (int i = 0; i < 30 && jobState() != QStringLiteral("RUNNING"); ++i)
+        step(10000);
+    QCOMPARE(jobState(), QStringLiteral("RUNNING"));
+    // The overrides are in the reconciled spec either way, and the restart is measured.
+    QVERIFY(reconciledSpec(name)
+                .value(QLatin1String("flinkConfiguration"))
+                .toObject()
+                .value(kOverrides)
+                .toString()
+                .contains(after.at(1).id));
+    const AutoscalerState s = state(name);
+    QVERIFY(!s.scalingRecords.isEmpty());
+    QVERIFY(std::prev(s.scalingRecords.end())->restartDurationMs > 0);
 }
 
 void TestAutoscalerSim::advisoryRecommendsOnly()

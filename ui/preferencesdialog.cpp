@@ -14,10 +14,13 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace capstan {
 
@@ -258,6 +261,15 @@ void PreferencesDialog::fillScopes()
             m_scopes->setItem(i, column, item);
         }
     }
+    // Wide enough for every cell: a mute ending tomorrow has a date, and the stretched last column
+    // would otherwise elide it.
+    int width = 2 * m_scopes->frameWidth();
+    for (int column = 0; column < m_scopes->columnCount(); ++column)
+        width += std::max(m_scopes->horizontalHeader()->sectionSizeHint(column),
+                          static_cast<QAbstractItemView *>(m_scopes)->sizeHintForColumn(column));
+    if (m_scopes->verticalScrollBar()->isVisible())
+        width += m_scopes->verticalScrollBar()->sizeHint().width();
+    m_scopes->setMinimumWidth(width);
 }
 
 void PreferencesDialog::removeSelectedScopes()

@@ -95,12 +95,10 @@ void ActionsController::setSession(SessionHost *session)
         if (m_dialog && kind == resourceKindName(m_dialogSchemaKind))
             m_dialog->setSchema(schema);
     });
-    connect(source, &BackendSession::apiDescriptionLoaded, this, [this](const QJsonObject &swagger) {
-        if (const Result<VvpApiDescription> description = VvpApiDescription::fromJson(swagger)) {
-            m_apiDescription = *description;
-            if (m_dialog)
-                m_dialog->setApiDescription(m_apiDescription);
-        }
+    connect(source, &BackendSession::apiDescriptionLoaded, this, [this](const VvpApiDescription &description) {
+        m_apiDescription = description;
+        if (m_dialog)
+            m_dialog->setApiDescription(m_apiDescription);
     });
 }
 

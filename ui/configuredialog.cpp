@@ -339,7 +339,7 @@ bool ConfigureDialog::setCurrentPage(Page page)
 
 // --- problems -----------------------------------------------------------------------------------------------
 
-QList<SpecChecks::Problem> ConfigureDialog::collectProblems() const
+QList<SpecChecks::Problem> ConfigureDialog::collectProblems(QStringList *unknownFields) const
 {
     QList<SpecChecks::Problem> problems;
     if (m_mode == Mode::Create) {
@@ -362,6 +362,8 @@ QList<SpecChecks::Problem> ConfigureDialog::collectProblems() const
             if (!flagged.contains(specField(f.field)))
                 problems.append({specField(f.field), f.message});
         }
+        for (const QString &field : check.unknownFields)
+            unknownFields->append(specField(field));
         return problems;
     }
     problems.append(SpecChecks::check(m_spec));
@@ -394,9 +396,10 @@ QStringList ConfigureDialog::problems() const
 
 void ConfigureDialog::revalidate()
 {
+    QStringList unknownFields;
+    m_problems = collectProblems(&unknownFields);
     if (m_platform)
-        m_yamlPage->setValidNote(platformNote());
-    m_problems = collectProblems();
+        m_yamlPage->setValidNote(platformNote(unknownFields));
     showProblems(m_problems + m_serverProblems);
     updateButtons();
 }
@@ -445,7 +448,7 @@ void ConfigureDialog::setApiDescription(const VvpApiDescription &description)
 
 // What the YAML page says of a platform spec without problems: which checks it passed, and the
 // fields the platform's description does not name (it leaves out some the platform takes).
-QString ConfigureDialog::platformNote() const
+QString ConfigureDialog::platformNote(const QStringList &unknownFields) const
 {
     if (m_apiDescription.isNull())
         return tr("The YAML parses and follows Ververica Platform's rules for the desired state, the strategies and "
@@ -453,14 +456,10 @@ QString ConfigureDialog::platformNote() const
     QString note = tr("The YAML parses, fits the platform's API description (%1 %2) and follows its rules for the "
                       "desired state, the strategies and the parallelism.")
                        .arg(m_apiDescription.title(), m_apiDescription.version());
-    QStringList unknown
-        = m_apiDescription.check(QStringLiteral("Deployment"), QJsonObject{{QString(kSpec), m_spec}}).unknownFields;
-    for (QString &field : unknown)
-        field = specField(field);
-    if (!unknown.isEmpty())
+    if (!unknownFields.isEmpty())
         note += QLatin1Char(' ')
             + tr("Not in the description, which leaves out a few fields the platform takes; check the spelling: %1.")
-                  .arg(unknown.join(QStringLiteral(", ")));
+                  .arg(unknownFields.join(QStringLiteral(", ")));
     return note;
 }
 

@@ -107,8 +107,10 @@ private:
     void onTabChanged(int index);
 
     void revalidate();
-    QList<SpecChecks::Problem> collectProblems() const;
-    QString platformNote() const;
+    // The problems of the spec as edited; for a platform deployment also the fields its API
+    // description does not name (`unknownFields`, below spec).
+    QList<SpecChecks::Problem> collectProblems(QStringList *unknownFields) const;
+    QString platformNote(const QStringList &unknownFields) const;
     void showProblems(const QList<SpecChecks::Problem> &problems);
     void refreshReview();
     void updateButtons();

@@ -377,7 +377,7 @@ QWidget *DeploymentPage::createEventsTab()
         QList<QPair<qint64, QString>> scalings;
         for (int row = 0; row < m_eventModel->rowCount(); ++row) {
             const ClusterEvent &e = m_eventModel->event(row);
-            const QDateTime time = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+            const QDateTime time = e.latestTime();
             if (e.isWarning() && time.isValid())
                 warnings.append({time.toMSecsSinceEpoch(), e.reason});
             // An applied scaling (not an advisory recommendation) restarts the job like a job change.

@@ -229,7 +229,7 @@ AutoscalerReport AutoscalerReport::build(const AutoscalerConfig &config, const A
     QString resetSource = observedReset.isValid() ? tr("spec change seen here") : QString();
     QList<ClusterEvent> autoscalerEvents;
     for (const ClusterEvent &e : events) {
-        const QDateTime at = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+        const QDateTime at = e.latestTime();
         if (e.reason == "SpecChanged"_L1 && e.message.contains("autoscalerResetNonce"_L1)) {
             if (!resetAt.isValid() || at > resetAt) {
                 resetAt = at;
@@ -265,7 +265,7 @@ AutoscalerReport AutoscalerReport::build(const AutoscalerConfig &config, const A
     for (const ClusterEvent &e : autoscalerEvents) {
         if (e.reason != "ScalingReport"_L1 || !e.message.contains("disabled"_L1))
             continue;
-        const QDateTime at = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+        const QDateTime at = e.latestTime();
         if (resetAt.isValid() && at < resetAt)
             continue;
         if (!advisedAt.isValid() || at >= advisedAt) {
@@ -362,7 +362,7 @@ AutoscalerReport AutoscalerReport::build(const AutoscalerConfig &config, const A
         // The ScalingReport of the same decision adds nothing new: say that both agree.
         for (int i = 0; i < autoscalerEvents.size(); ++i) {
             const ClusterEvent &e = autoscalerEvents.at(i);
-            const QDateTime at = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+            const QDateTime at = e.latestTime();
             if (e.reason == "ScalingReport"_L1 && !e.message.contains("disabled"_L1)
                 && std::llabs(at.msecsTo(d.time)) <= kSameDecisionMs) {
                 matchedEvents.insert(i);
@@ -382,7 +382,7 @@ AutoscalerReport AutoscalerReport::build(const AutoscalerConfig &config, const A
             continue;
         const ClusterEvent &e = autoscalerEvents.at(i);
         Decision d;
-        d.time = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+        d.time = e.latestTime();
         if (resetAt.isValid() && d.time < resetAt)
             continue;
         d.warning = e.isWarning();

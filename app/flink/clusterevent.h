@@ -27,6 +27,8 @@ struct ClusterEvent
     QString resourceVersion;
 
     bool isWarning() const { return type == QLatin1String("Warning"); }
+    // When it last happened: lastTimestamp, or firstTimestamp for an Event recorded once without it.
+    QDateTime latestTime() const { return lastTimestamp.isValid() ? lastTimestamp : firstTimestamp; }
     // Reasons that mean the job restarted or is failing (the operator's and Kubernetes').
     bool isRestartSignal() const;
 

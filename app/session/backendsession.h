@@ -16,6 +16,7 @@
 #include "session/auditlog.h"
 #include "session/historystore.h"
 #include "session/logrequest.h"
+#include "vvp/vvpapidescription.h"
 #include "vvp/vvpendpoint.h"
 
 #include <QDateTime>
@@ -162,7 +163,7 @@ signals:
     void schemaLoaded(const QString &kind, const QJsonObject &openApiV3Schema);
     // A Ververica Platform's API description (Swagger 2.0, /api/swagger.json), read once after
     // connecting (not emitted when the platform does not serve one).
-    void apiDescriptionLoaded(const QJsonObject &swagger);
+    void apiDescriptionLoaded(const capstan::VvpApiDescription &description);
     void specRevision(const QString &uid, const QDateTime &time, const QJsonObject &spec);
     // The spec `uid` had before its current one (empty: no earlier revision recorded), recorded at
     // `since`, replaced at `until` by the action of the audit log's key `action` ("": none of Capstan's

@@ -17,6 +17,7 @@ void SessionHost::registerMetaTypes()
     qRegisterMetaType<capstan::InformerState>();
     qRegisterMetaType<capstan::WatchEnd>();
     qRegisterMetaType<capstan::EventBatch>();
+    qRegisterMetaType<capstan::VvpApiDescription>();
     qRegisterMetaType<capstan::SnapshotBatch>();
     qRegisterMetaType<capstan::JobManagerInfo>();
     qRegisterMetaType<capstan::JobGraph>();

@@ -98,11 +98,6 @@ bool VvpApiDescription::hasDefinition(const QString &name) const
     return m_definitions.value(name).isObject();
 }
 
-bool VvpApiDescription::hasOperation(const QString &method, const QString &pathTemplate) const
-{
-    return m_document.value("paths"_L1).toObject().value(pathTemplate).toObject().contains(method.toLower());
-}
-
 QJsonObject VvpApiDescription::resolve(const QJsonObject &schema) const
 {
     QJsonObject resolved = schema;

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -53,8 +54,6 @@ public:
     QString version() const;
 
     bool hasDefinition(const QString &name) const;
-    // Whether the description has `method` (any case) on `pathTemplate` ("/api/v1/namespaces/{namespace}/deployments").
-    bool hasOperation(const QString &method, const QString &pathTemplate) const;
 
     // Checks `value` against the definition `definition` ("Deployment"). Paths of findings start at
     // `path` ("" for the object itself).
@@ -74,3 +73,5 @@ private:
 };
 
 } // namespace capstan
+
+Q_DECLARE_METATYPE(capstan::VvpApiDescription)

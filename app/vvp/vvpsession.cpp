@@ -132,7 +132,7 @@ void VvpSession::loadApiDescription()
             qCInfo(lcSession).noquote() << description.error().message;
             return;
         }
-        emit apiDescriptionLoaded(*result);
+        emit apiDescriptionLoaded(*description);
     });
 }
 

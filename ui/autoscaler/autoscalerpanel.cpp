@@ -129,7 +129,7 @@ void AutoscalerPanel::setSession(SessionHost *session)
             // lags behind the Events' timestamps (a virtual clock stepped forward).
             m_resetAt = m_session->clock()->now();
             for (const ClusterEvent &e : std::as_const(m_events)) {
-                const QDateTime at = e.lastTimestamp.isValid() ? e.lastTimestamp : e.firstTimestamp;
+                const QDateTime at = e.latestTime();
                 if (at >= m_resetAt)
                     m_resetAt = at.addMSecs(1);
             }
